@@ -1,0 +1,130 @@
+package flagon
+
+import (
+	"io/fs"
+	"strings"
+)
+
+// Blueprint groups routes, hooks, error handlers, commands, templates and
+// static files under a name, registered on an app (or another blueprint)
+// with a URL prefix. Endpoints of a blueprint are namespaced:
+// "admin.index". Blueprint shares its registration API with App through
+// Scaffold.
+type Blueprint struct {
+	Scaffold
+	// URLPrefix is prepended to every rule of the blueprint.
+	URLPrefix string
+	// TemplateFS holds the blueprint's templates (searched after the
+	// app's), or nil.
+	TemplateFS fs.FS
+	// StaticFS holds the blueprint's static files, served at
+	// URLPrefix+StaticURLPath with the endpoint "<name>.static", or nil.
+	StaticFS fs.FS
+	// StaticURLPath is the URL path of the static files ("/static").
+	StaticURLPath string
+}
+
+// NewBlueprint returns a blueprint named name (no dots) with an optional
+// URL prefix.
+func NewBlueprint(name string, urlPrefix ...string) *Blueprint {
+	if name == "" || strings.Contains(name, ".") {
+		panic("flagon: a blueprint name must be non-empty and contain no '.': " + name)
+	}
+	bp := &Blueprint{StaticURLPath: "/static"}
+	bp.name = name
+	if len(urlPrefix) > 0 {
+		bp.URLPrefix = urlPrefix[0]
+	}
+	return bp
+}
+
+func (b *Blueprint) scaffold() *Scaffold { return &b.Scaffold }
+
+// RegisterBlueprint nests child inside b: its endpoints become
+// "b.child.endpoint" and its rules are prefixed by both prefixes.
+func (b *Blueprint) RegisterBlueprint(child *Blueprint, opts ...RegisterOption) {
+	b.checkOpen("RegisterBlueprint")
+	b.children = append(b.children, childBlueprint{bp: child, opts: opts, site: callerSite(2)})
+}
+
+// BeforeAppRequest registers a before-request hook for every request of
+// the app (Flask's before_app_request).
+func (b *Blueprint) BeforeAppRequest(f HookFunc) {
+	b.checkOpen("BeforeAppRequest")
+	b.appHooks.before = append(b.appHooks.before, f)
+}
+
+// AfterAppRequest registers an after-request hook for every request of the
+// app.
+func (b *Blueprint) AfterAppRequest(f HookFunc) {
+	b.checkOpen("AfterAppRequest")
+	b.appHooks.after = append(b.appHooks.after, f)
+}
+
+// TeardownAppRequest registers a teardown function for every request of
+// the app.
+func (b *Blueprint) TeardownAppRequest(f TeardownFunc) {
+	b.checkOpen("TeardownAppRequest")
+	b.appHooks.teardown = append(b.appHooks.teardown, f)
+}
+
+// AppErrorHandler registers an error handler by status code for every
+// request of the app (Flask's app_errorhandler).
+func (b *Blueprint) AppErrorHandler(code int, f ErrorHandlerFunc) {
+	b.checkOpen("AppErrorHandler")
+	b.appErrs.addCode(code, f)
+}
+
+// RegisterOption changes how a blueprint is registered.
+type RegisterOption func(*registerOptions)
+
+type registerOptions struct {
+	prefix    *string
+	name      string
+}
+
+// URLPrefix overrides the blueprint's URL prefix for this registration.
+func URLPrefix(prefix string) RegisterOption {
+	return func(o *registerOptions) { o.prefix = &prefix }
+}
+
+// BlueprintName registers the blueprint under another name, so the same
+// blueprint can be registered twice.
+func BlueprintName(name string) RegisterOption {
+	return func(o *registerOptions) { o.name = name }
+}
+
+// childBlueprint is a registration waiting to be applied.
+type childBlueprint struct {
+	bp   *Blueprint
+	opts []RegisterOption
+	site string
+}
+
+// scope is one registered blueprint: the blueprint, its full dotted name
+// and URL prefix, and its parent scope.
+type scope struct {
+	bp     *Blueprint
+	name   string
+	prefix string
+	parent *scope
+}
+
+// chain returns the scopes from the outermost blueprint to s.
+func (s *scope) chain() []*scope {
+	if s == nil {
+		return nil
+	}
+	return append(s.parent.chain(), s)
+}
+
+// joinRule joins a prefix and a rule as Flask does.
+func joinRule(prefix, rule string) string {
+	if prefix == "" {
+		return rule
+	}
+	if rule == "" {
+		return prefix
+	}
+	return strings.TrimRight(prefix, "/") + "/" + strings.TrimLeft(rule, "/")
+}

@@ -1,0 +1,119 @@
+package config
+
+import (
+	"maps"
+	"slices"
+	"sync"
+)
+
+// Config is a concurrency-safe set of configuration values keyed by
+// UPPER_CASE names, like Flask's app.config. The zero value is not usable;
+// create one with New or NewWithDefaults.
+type Config struct {
+	mu   sync.RWMutex
+	data map[string]any
+}
+
+// New returns an empty Config.
+func New() *Config {
+	return &Config{data: map[string]any{}}
+}
+
+// NewWithDefaults returns a Config holding Flask's default values (see
+// Defaults).
+func NewWithDefaults() *Config {
+	return &Config{data: Defaults()}
+}
+
+// Set stores v under key. A nil v means "set, but None".
+func (c *Config) Set(key string, v any) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.data[key] = v
+}
+
+// Get returns the value stored under key and whether the key is set. A key
+// set to nil returns (nil, true). Maps and slices are returned as stored and
+// must not be modified; Snapshot and Map return copies.
+func (c *Config) Get(key string) (any, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	v, ok := c.data[key]
+	return v, ok
+}
+
+// SetDefault stores v under key unless key is already set (even to nil), and
+// returns the value now stored, like Python's dict.setdefault. Extensions use
+// it to declare their defaults.
+func (c *Config) SetDefault(key string, v any) any {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if cur, ok := c.data[key]; ok {
+		return cur
+	}
+	c.data[key] = v
+	return v
+}
+
+// Has reports whether key is set, even to nil.
+func (c *Config) Has(key string) bool {
+	_, ok := c.Get(key)
+	return ok
+}
+
+// Delete removes key; deleting a missing key does nothing.
+func (c *Config) Delete(key string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.data, key)
+}
+
+// Keys returns the set keys in sorted order.
+func (c *Config) Keys() []string {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return slices.Sorted(maps.Keys(c.data))
+}
+
+// Len returns the number of set keys.
+func (c *Config) Len() int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return len(c.data)
+}
+
+// Snapshot returns a deep copy of every key and value (nested maps and
+// slices are copied), for the debug page and the CLI.
+func (c *Config) Snapshot() map[string]any {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return cloneMap(c.data)
+}
+
+// cloneMap copies m and, recursively, the maps and slices inside it.
+func cloneMap(m map[string]any) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = cloneValue(v)
+	}
+	return out
+}
+
+// cloneValue deep-copies the container types loaders produce.
+func cloneValue(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		return cloneMap(x)
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = cloneValue(e)
+		}
+		return out
+	case []string:
+		return slices.Clone(x)
+	case map[string]string:
+		return maps.Clone(x)
+	}
+	return v
+}

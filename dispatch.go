@@ -1,0 +1,208 @@
+package flagon
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"runtime/debug"
+	"strings"
+
+	"github.com/flagon-go/flagon/routing"
+)
+
+// ServeHTTP dispatches the request through the middleware, the hooks, the
+// matched handler and the error handlers.
+func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	a.once.Do(a.freeze)
+	a.handler.ServeHTTP(w, r)
+}
+
+// dispatch is the innermost handler, wrapped by the app's middleware.
+func (a *App) dispatch(w http.ResponseWriter, r *http.Request) {
+	c := a.pool.Get().(*Ctx)
+	c.reset(w, r)
+	a.serve(c)
+	c.Request = nil
+	c.w.ResponseWriter = nil
+	a.pool.Put(c)
+}
+
+// serve runs one request to its end: handler, error handling, response
+// completion and teardown, whatever panics on the way.
+func (a *App) serve(c *Ctx) {
+	defer a.teardown(c)
+	defer c.cleanupInput()
+	err := protect(c, a.handle)
+	if err != nil && !errors.Is(err, errResponseReplaced) {
+		c.err = err
+		a.handleError(c, err)
+	}
+	c.finish()
+}
+
+// protect calls f, turning a panic into a *PanicError.
+func protect(c *Ctx, f func(*Ctx) error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			if p == http.ErrAbortHandler {
+				panic(p)
+			}
+			err = &PanicError{Value: p, Stack: debug.Stack()}
+		}
+	}()
+	return f(c)
+}
+
+// handle matches the route, runs the before-request hooks and the handler.
+func (a *App) handle(c *Ctx) error {
+	if err := a.checkHost(c); err != nil {
+		return err
+	}
+	rule, matchErr := a.urlMap.Match(c.Request.Method, c.Request.URL.Path, &c.params)
+	if matchErr == nil {
+		c.rule = rule
+		c.ep = rule.Handler.(*endpoint)
+	}
+	for _, h := range c.ep.before {
+		if err := h(c); err != nil || c.w.wroteHeader {
+			return err
+		}
+	}
+	if matchErr != nil {
+		return a.routingResponse(c, matchErr)
+	}
+	return c.ep.handler(c)
+}
+
+// routingResponse answers a request no rule handles: 404, 405, an
+// automatic OPTIONS response or a strict-slashes redirect.
+func (a *App) routingResponse(c *Ctx, err error) error {
+	var opts *routing.OptionsError
+	var notAllowed *routing.MethodNotAllowedError
+	var redirect *routing.RedirectError
+	switch {
+	case errors.As(err, &opts):
+		c.Header()["Allow"] = []string{joinMethods(opts.Allow)}
+		c.w.WriteHeader(http.StatusOK)
+		return nil
+	case errors.As(err, &notAllowed):
+		h := http.Header{"Allow": {joinMethods(notAllowed.Allow)}}
+		return &HTTPError{Code: http.StatusMethodNotAllowed, Header: h}
+	case errors.As(err, &redirect):
+		loc := redirect.Location
+		if q := c.Request.URL.RawQuery; q != "" {
+			loc += "?" + q
+		}
+		return c.Redirect(loc, redirect.Code)
+	}
+	return &HTTPError{Code: http.StatusNotFound}
+}
+
+// handleError finds the error handler for err and runs it; without one,
+// or when the handler fails, the default error page answers.
+func (a *App) handleError(c *Ctx, err error) {
+	if c.w.wroteHeader {
+		a.logError(c, err, "error after the response was started")
+		return
+	}
+	for _, scope := range c.ep.errScopes {
+		if h := scope.find(err); h != nil {
+			herr := protect(c, h)
+			if herr == nil {
+				return
+			}
+			if c.w.wroteHeader {
+				a.logError(c, herr, "error handler failed after writing")
+				return
+			}
+			err = fmt.Errorf("error handler failed: %w (while handling: %v)", herr, err)
+			break
+		}
+	}
+	a.defaultErrorResponse(c, err)
+}
+
+// defaultErrorResponse writes the standard error page for err; errors
+// that are not *HTTPError are logged and become 500.
+func (a *App) defaultErrorResponse(c *Ctx, err error) {
+	he := asHTTPError(err)
+	if he.Code >= 500 {
+		a.logError(c, err, "request failed")
+	}
+	if a.onUnhandled != nil && he.Code >= 500 && a.onUnhandled(c, err) {
+		return
+	}
+	writeErrorPage(c, he)
+}
+
+func (a *App) logError(c *Ctx, err error, msg string) {
+	args := []any{"method", c.Request.Method, "path", c.Request.URL.Path, "error", err}
+	var pe *PanicError
+	if errors.As(err, &pe) {
+		args = append(args, "stack", string(pe.Stack))
+	}
+	a.Logger.Error(msg, args...)
+}
+
+// finish writes the header when the handler wrote nothing, so the
+// after-request hooks always run.
+func (c *Ctx) finish() {
+	if !c.w.wroteHeader {
+		c.w.WriteHeader(c.StatusCode())
+	}
+}
+
+// runAfterHooks runs the after-request hooks and finalizers; it reports
+// whether a failing hook replaced the response with an error page.
+func (c *Ctx) runAfterHooks() (replaced bool) {
+	for _, h := range c.ep.after {
+		err := protect(c, h)
+		if err == nil {
+			continue
+		}
+		c.app.logError(c, err, "after-request hook failed")
+		if c.err == nil {
+			c.err = err
+		}
+		c.replaceResponse(asHTTPError(err))
+		return true
+	}
+	return false
+}
+
+// replaceResponse writes an error page in place of the pending response.
+func (c *Ctx) replaceResponse(he *HTTPError) {
+	w := &c.w
+	clear(w.Header())
+	body, ctype := errorPageBody(c, he)
+	w.Header().Set("Content-Type", ctype)
+	w.status = he.Code
+	w.sent = true
+	w.ResponseWriter.WriteHeader(he.Code)
+	_, _ = w.ResponseWriter.Write(body)
+	w.replaced = true
+}
+
+// teardown runs the teardown functions, each protected from the others'
+// panics, with the request's error.
+func (a *App) teardown(c *Ctx) {
+	if p := recover(); p != nil {
+		if p == http.ErrAbortHandler {
+			panic(p)
+		}
+		c.err = &PanicError{Value: p, Stack: debug.Stack()}
+		a.logError(c, c.err, "panic while finishing the request")
+	}
+	reported := c.err
+	if he, ok := reported.(*HTTPError); ok && he.Code < 500 {
+		reported = nil // an HTTP error below 500 is a normal response
+	}
+	for _, f := range c.ep.teardown {
+		tf := f
+		if err := protect(c, func(c *Ctx) error { tf(c, reported); return nil }); err != nil {
+			a.logError(c, err, "teardown function failed")
+		}
+	}
+}
+
+func joinMethods(methods []string) string { return strings.Join(methods, ", ") }

@@ -1,0 +1,141 @@
+package flagontest
+
+import (
+	"bytes"
+	"encoding/json"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+)
+
+// request is a request being built from options.
+type request struct {
+	method string
+	path   string
+	header http.Header
+	query  url.Values
+	body   []byte
+	follow bool
+}
+
+// Option sets part of a request: its body, headers or query.
+type Option func(*request) error
+
+// Form sends values as an application/x-www-form-urlencoded body.
+func Form(values url.Values) Option {
+	return func(r *request) error {
+		r.header.Set("Content-Type", "application/x-www-form-urlencoded")
+		r.body = []byte(values.Encode())
+		return nil
+	}
+}
+
+// JSON sends v encoded as an application/json body.
+func JSON(v any) Option {
+	return func(r *request) error {
+		b, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		r.header.Set("Content-Type", "application/json")
+		r.body = b
+		return nil
+	}
+}
+
+// Raw sends body with the given content type as is (e.g. malformed JSON).
+func Raw(contentType string, body []byte) Option {
+	return func(r *request) error {
+		if contentType != "" {
+			r.header.Set("Content-Type", contentType)
+		}
+		r.body = body
+		return nil
+	}
+}
+
+// File is one file of a multipart upload.
+type File struct {
+	// Field is the form field name.
+	Field string
+	// Name is the file name sent.
+	Name string
+	// Content is the file's content.
+	Content []byte
+}
+
+// Files sends a multipart/form-data body with fields and files.
+func Files(fields url.Values, files ...File) Option {
+	return func(r *request) error {
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		for k, vs := range fields {
+			for _, v := range vs {
+				if err := mw.WriteField(k, v); err != nil {
+					return err
+				}
+			}
+		}
+		for _, f := range files {
+			w, err := mw.CreateFormFile(f.Field, f.Name)
+			if err != nil {
+				return err
+			}
+			if _, err := w.Write(f.Content); err != nil {
+				return err
+			}
+		}
+		if err := mw.Close(); err != nil {
+			return err
+		}
+		r.header.Set("Content-Type", mw.FormDataContentType())
+		r.body = buf.Bytes()
+		return nil
+	}
+}
+
+// Header sets a request header.
+func Header(key, value string) Option {
+	return func(r *request) error {
+		r.header.Set(key, value)
+		return nil
+	}
+}
+
+// Query adds query-string values.
+func Query(values url.Values) Option {
+	return func(r *request) error {
+		if r.query == nil {
+			r.query = url.Values{}
+		}
+		for k, vs := range values {
+			r.query[k] = append(r.query[k], vs...)
+		}
+		return nil
+	}
+}
+
+// FollowRedirects makes this request follow redirects.
+func FollowRedirects() Option {
+	return func(r *request) error {
+		r.follow = true
+		return nil
+	}
+}
+
+// redirected returns the request that follows resp's redirect: 303 (and
+// 301/302 after a POST) become a GET without body; 307 and 308 repeat the
+// method and body.
+func (r *request) redirected(resp *Response) *request {
+	next := &request{method: r.method, path: resp.Location(), header: r.header.Clone(), body: r.body, follow: true}
+	code := resp.StatusCode
+	if code == http.StatusSeeOther || ((code == 301 || code == 302) && r.method != http.MethodHead) {
+		next.method = http.MethodGet
+		next.body = nil
+		next.header.Del("Content-Type")
+	}
+	if u, err := url.Parse(next.path); err == nil && u.IsAbs() {
+		next.path = u.RequestURI()
+	}
+	return next
+}

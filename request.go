@@ -1,0 +1,202 @@
+package flagon
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// input holds what was parsed from the request, lazily.
+type input struct {
+	args      Values
+	argsDone  bool
+	form      Values
+	files     map[string][]*FileStorage
+	formDone  bool
+	formErr   error
+	bodyTaken bool
+	tempFiles []string
+}
+
+var errTrailingJSON = errors.New("unexpected data after the JSON value")
+
+// Args returns the query-string arguments (Flask's request.args). Badly
+// escaped pairs are skipped, as Werkzeug does.
+func (c *Ctx) Args() Values {
+	if !c.input.argsDone {
+		q, _ := url.ParseQuery(c.Request.URL.RawQuery)
+		c.input.args = Values(q)
+		c.input.argsDone = true
+	}
+	return c.input.args
+}
+
+// Cookie returns the value of the request cookie name.
+func (c *Ctx) Cookie(name string) (string, bool) {
+	ck, err := c.Request.Cookie(name)
+	if err != nil {
+		return "", false
+	}
+	return ck.Value, true
+}
+
+// Body returns the raw request body, limited by MAX_CONTENT_LENGTH (413
+// when larger). The body can be read once.
+func (c *Ctx) Body() ([]byte, error) {
+	r, err := c.bodyReader()
+	if err != nil {
+		return nil, err
+	}
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, bodyError(err)
+	}
+	return b, nil
+}
+
+// BindJSON decodes the JSON request body into v. A body that is not
+// declared as JSON is a 415, malformed JSON a 400 whose description says
+// what is wrong, a body over MAX_CONTENT_LENGTH a 413.
+func (c *Ctx) BindJSON(v any) error {
+	if !isJSONType(c.Request.Header.Get("Content-Type")) {
+		return Abort(http.StatusUnsupportedMediaType,
+			"Did not attempt to load JSON data because the request Content-Type was not 'application/json'.")
+	}
+	r, err := c.bodyReader()
+	if err != nil {
+		return err
+	}
+	if err := c.app.JSON.Decode(r, v); err != nil {
+		if he := bodyError(err); HTTPStatus(he) == http.StatusRequestEntityTooLarge {
+			return he
+		}
+		return NewHTTPError(http.StatusBadRequest, err, "Failed to decode JSON object: "+err.Error())
+	}
+	return nil
+}
+
+// BindJSON decodes the JSON request body into a new T; see Ctx.BindJSON.
+func BindJSON[T any](c *Ctx) (T, error) {
+	var v T
+	err := c.BindJSON(&v)
+	return v, err
+}
+
+// Form returns the form fields of a urlencoded or multipart body (Flask's
+// request.form). Limits MAX_CONTENT_LENGTH, MAX_FORM_MEMORY_SIZE and
+// MAX_FORM_PARTS answer 413; a malformed body is a 400. Other content
+// types give empty values.
+func (c *Ctx) Form() (Values, error) {
+	c.parseForm()
+	return c.input.form, c.input.formErr
+}
+
+// FormValue returns the first value of the form field key, or "" when it
+// is absent or the form cannot be parsed.
+func (c *Ctx) FormValue(key string) string {
+	f, _ := c.Form()
+	return f.Get(key)
+}
+
+// Files returns the uploaded files of a multipart body by field name.
+func (c *Ctx) Files() (map[string][]*FileStorage, error) {
+	c.parseForm()
+	return c.input.files, c.input.formErr
+}
+
+// File returns the first file uploaded in the field name; a missing file
+// is a 400.
+func (c *Ctx) File(name string) (*FileStorage, error) {
+	files, err := c.Files()
+	if err != nil {
+		return nil, err
+	}
+	if fs := files[name]; len(fs) > 0 {
+		return fs[0], nil
+	}
+	return nil, Abort(http.StatusBadRequest, fmt.Sprintf("The file field %q is missing.", name))
+}
+
+func (c *Ctx) parseForm() {
+	if c.input.formDone {
+		return
+	}
+	c.input.formDone = true
+	c.input.form = Values{}
+	c.input.files = map[string][]*FileStorage{}
+	mt, params, _ := mime.ParseMediaType(c.Request.Header.Get("Content-Type"))
+	switch mt {
+	case "application/x-www-form-urlencoded":
+		c.input.formErr = c.parseURLEncoded()
+	case "multipart/form-data":
+		c.input.formErr = c.parseMultipart(params["boundary"])
+	}
+}
+
+func (c *Ctx) parseURLEncoded() error {
+	r, err := c.bodyReader()
+	if err != nil {
+		return err
+	}
+	limit := c.app.Config.Int64Or("MAX_FORM_MEMORY_SIZE", 0)
+	if limit > 0 {
+		r = io.LimitReader(r, limit+1)
+	}
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return bodyError(err)
+	}
+	if limit > 0 && int64(len(b)) > limit {
+		return Abort(http.StatusRequestEntityTooLarge,
+			fmt.Sprintf("The form data is larger than MAX_FORM_MEMORY_SIZE (%d bytes).", limit))
+	}
+	q, err := url.ParseQuery(string(b))
+	if err != nil {
+		return NewHTTPError(http.StatusBadRequest, err, "The form data is malformed: "+err.Error())
+	}
+	c.input.form = Values(q)
+	return nil
+}
+
+// bodyReader returns the request body limited by MAX_CONTENT_LENGTH. A
+// declared length over the limit is a 413 before anything is read.
+func (c *Ctx) bodyReader() (io.Reader, error) {
+	if c.input.bodyTaken {
+		return nil, errors.New("flagon: the request body was already read")
+	}
+	c.input.bodyTaken = true
+	body := c.Request.Body
+	if body == nil || body == http.NoBody {
+		return strings.NewReader(""), nil
+	}
+	max := c.app.Config.Int64Or("MAX_CONTENT_LENGTH", 0)
+	if max <= 0 {
+		return body, nil
+	}
+	if c.Request.ContentLength > max {
+		return nil, tooLarge(max)
+	}
+	return http.MaxBytesReader(&c.w, body, max), nil
+}
+
+func tooLarge(limit int64) error {
+	return Abort(http.StatusRequestEntityTooLarge,
+		fmt.Sprintf("The request body is larger than MAX_CONTENT_LENGTH (%d bytes).", limit))
+}
+
+// bodyError maps a body read error to an HTTP error.
+func bodyError(err error) error {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return tooLarge(mbe.Limit)
+	}
+	var he *HTTPError
+	if errors.As(err, &he) {
+		return he
+	}
+	return NewHTTPError(http.StatusBadRequest, err, "The request body could not be read: "+err.Error())
+}

@@ -1,0 +1,117 @@
+package flagon
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+)
+
+// Content types shared by the response helpers. Assigning a shared,
+// full-capacity slice avoids an allocation per response; an Add on it
+// copies.
+var (
+	textPlain = []string{"text/plain; charset=utf-8"}
+	textHTML  = []string{"text/html; charset=utf-8"}
+	appJSON   = []string{"application/json"}
+)
+
+// Status sets the status code of the response the next helper writes and
+// returns c for chaining: c.Status(201).JSON(v).
+func (c *Ctx) Status(code int) *Ctx {
+	c.status = code
+	return c
+}
+
+// Text writes s as text/plain.
+func (c *Ctx) Text(s string) error {
+	return c.writeString(textPlain, s)
+}
+
+// Textf writes a formatted text/plain response.
+func (c *Ctx) Textf(format string, args ...any) error {
+	return c.writeString(textPlain, fmt.Sprintf(format, args...))
+}
+
+// HTML writes s as text/html. s is sent as is: escape untrusted values, or
+// use a template.
+func (c *Ctx) HTML(s string) error {
+	return c.writeString(textHTML, s)
+}
+
+// Bytes writes b with the given content type.
+func (c *Ctx) Bytes(contentType string, b []byte) error {
+	h := c.Header()
+	h["Content-Type"] = []string{contentType}
+	h["Content-Length"] = []string{strconv.Itoa(len(b))}
+	c.w.WriteHeader(c.StatusCode())
+	_, err := c.w.Write(b)
+	return err
+}
+
+// JSON writes v encoded by the app's JSON provider, as application/json.
+func (c *Ctx) JSON(v any) error {
+	b, err := c.app.JSON.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("flagon: encoding JSON response: %w", err)
+	}
+	b = append(b, '\n')
+	h := c.Header()
+	h["Content-Type"] = appJSON
+	c.w.WriteHeader(c.StatusCode())
+	_, err = c.w.Write(b)
+	return err
+}
+
+// Stream writes a streaming response: the header is sent, then fn writes
+// the body; each Flush on the writer sends what was written so far.
+func (c *Ctx) Stream(contentType string, fn func(w StreamWriter) error) error {
+	c.Header()["Content-Type"] = []string{contentType}
+	c.w.WriteHeader(c.StatusCode())
+	return fn(&c.w)
+}
+
+// StreamWriter is the writer a Stream function writes to.
+type StreamWriter interface {
+	io.Writer
+	http.Flusher
+}
+
+// NoContent writes an empty response with the pending status, 204 by
+// default.
+func (c *Ctx) NoContent() error {
+	if c.status == 0 {
+		c.status = http.StatusNoContent
+	}
+	c.w.WriteHeader(c.status)
+	return nil
+}
+
+// Redirect redirects to location with code (302 when code is omitted).
+// Codes other than 301, 302, 303, 307 and 308 are an error.
+func (c *Ctx) Redirect(location string, code ...int) error {
+	status := http.StatusFound
+	if len(code) > 0 {
+		status = code[0]
+	}
+	switch status {
+	case 301, 302, 303, 307, 308:
+	default:
+		return fmt.Errorf("flagon: %d is not a redirect status", status)
+	}
+	http.Redirect(&c.w, c.Request, location, status)
+	return nil
+}
+
+// SetCookie adds a Set-Cookie header to the response.
+func (c *Ctx) SetCookie(cookie *http.Cookie) {
+	http.SetCookie(&c.w, cookie)
+}
+
+func (c *Ctx) writeString(ctype []string, s string) error {
+	h := c.Header()
+	h["Content-Type"] = ctype
+	c.w.WriteHeader(c.StatusCode())
+	_, err := c.w.WriteString(s)
+	return err
+}

@@ -1,0 +1,97 @@
+package routing
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// ErrNotFound is returned by Map.Match when no rule matches the path. It is a
+// sentinel: returning it allocates nothing.
+var ErrNotFound = errors.New("routing: not found")
+
+// A MethodNotAllowedError is returned by Map.Match when rules match the path
+// but none of them accepts the request method. Allow lists every method the
+// matching rules accept, sorted, including HEAD and OPTIONS.
+type MethodNotAllowedError struct {
+	Allow []string
+}
+
+// Error reports the allowed methods.
+func (e *MethodNotAllowedError) Error() string {
+	return "routing: method not allowed (allowed: " + strings.Join(e.Allow, ", ") + ")"
+}
+
+// An OptionsError is returned by Map.Match, together with the matched rule,
+// for an OPTIONS request answered by an automatic OPTIONS method: the web core
+// replies 200 with an Allow header made of Allow (sorted).
+type OptionsError struct {
+	Allow []string
+}
+
+// Error reports the allowed methods.
+func (e *OptionsError) Error() string {
+	return "routing: automatic OPTIONS response (allowed: " + strings.Join(e.Allow, ", ") + ")"
+}
+
+// A RedirectError is returned by Map.Match when the path lacks the trailing
+// slash of a strict-slashes rule. Location is the path with the slash added
+// (without any query string, which the caller appends); Code is 308.
+type RedirectError struct {
+	Location string
+	Code     int
+}
+
+// Error reports the redirect target.
+func (e *RedirectError) Error() string {
+	return fmt.Sprintf("routing: redirect (%d) to %q", e.Code, e.Location)
+}
+
+// A BuildError is returned by Map.Build when no rule of the endpoint can be
+// built from the values. Reason says why, for example `missing value for "id"`.
+type BuildError struct {
+	Endpoint string
+	Values   map[string]any
+	Method   string
+	Reason   string
+}
+
+// Error names the endpoint and the reason.
+func (e *BuildError) Error() string {
+	return fmt.Sprintf("could not build url for endpoint %q: %s", e.Endpoint, e.Reason)
+}
+
+// A ParseError reports a malformed rule pattern. Pos is the byte offset in
+// Rule where the problem was found.
+type ParseError struct {
+	Rule string
+	Pos  int
+	Msg  string
+}
+
+// Error names the rule, the problem and its position.
+func (e *ParseError) Error() string {
+	return fmt.Sprintf("routing: invalid rule %q: %s (at position %d)", e.Rule, e.Msg, e.Pos)
+}
+
+// A ConflictError is returned by Map.Add when the new rule has the same shape
+// as an existing rule (same static parts, same converters at the same
+// positions) and accepts some of the same methods.
+type ConflictError struct {
+	Rule     *Rule // the rule being added
+	Existing *Rule // the rule already in the map
+}
+
+// Error quotes both rules and where they were registered, in the style of
+// net/http.ServeMux.
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("rule %q (registered at %s) conflicts with rule %q (registered at %s)",
+		e.Rule.Pattern, siteOf(e.Rule), e.Existing.Pattern, siteOf(e.Existing))
+}
+
+func siteOf(r *Rule) string {
+	if r.Site == "" {
+		return "unknown location"
+	}
+	return r.Site
+}

@@ -1,0 +1,92 @@
+package routing
+
+import (
+	"fmt"
+	"slices"
+)
+
+// A Map holds rules and matches request paths against them. Add rules and
+// converters before serving: Match and Build may run concurrently with each
+// other, but not with Add or AddConverter.
+type Map struct {
+	converters map[string]ConverterFactory
+	root       node
+	static     map[string]*node // fully static rules by path (fast path)
+	rules      []*Rule
+	byEndpoint map[string][]*Rule
+}
+
+// NewMap returns an empty map knowing the built-in converters: string (also
+// named default), int, float, path, uuid and any.
+func NewMap() *Map {
+	return &Map{
+		converters: map[string]ConverterFactory{
+			"default": newStringConverter,
+			"string":  newStringConverter,
+			"int":     newIntConverter,
+			"float":   newFloatConverter,
+			"path":    newPathConverter,
+			"uuid":    newUUIDConverter,
+			"any":     newAnyConverter,
+		},
+		static:     map[string]*node{},
+		byEndpoint: map[string][]*Rule{},
+	}
+}
+
+// AddConverter registers (or replaces) the converter factory used for
+// `<name:var>` and `<name(args):var>` in rules added afterwards.
+func (m *Map) AddConverter(name string, f ConverterFactory) {
+	m.converters[name] = f
+}
+
+// Add parses r.Pattern and adds the rule. It fails with a *ParseError for a
+// malformed pattern and a *ConflictError when an existing rule has the same
+// shape and accepts some of the same methods.
+func (m *Map) Add(r *Rule) error {
+	if r.added {
+		return fmt.Errorf("routing: rule %q was already added to a map", r.Pattern)
+	}
+	c := *r
+	if err := c.compile(m.converters); err != nil {
+		return err
+	}
+	if old := m.conflicting(&c); old != nil {
+		return &ConflictError{Rule: &c, Existing: old}
+	}
+	*r = c
+	r.added = true
+	leaf := m.root.insert(r.segs)
+	leaf.rules = append(leaf.rules, r)
+	if r.static {
+		m.static[r.Pattern] = leaf
+	}
+	m.rules = append(m.rules, r)
+	m.addBuildRule(r)
+	return nil
+}
+
+// addBuildRule files r under its endpoint. As in Werkzeug, rules with more
+// variables come first, so Build uses the most specific rule the values
+// fill; ties keep registration order.
+func (m *Map) addBuildRule(r *Rule) {
+	list := m.byEndpoint[r.Endpoint]
+	at := len(list)
+	for at > 0 && len(list[at-1].args) < len(r.args) {
+		at--
+	}
+	m.byEndpoint[r.Endpoint] = slices.Insert(list, at, r)
+}
+
+// conflicting returns an existing rule that r would shadow or be shadowed by.
+func (m *Map) conflicting(r *Rule) *Rule {
+	for _, old := range m.rules {
+		if old.shape == r.shape && old.methods.overlaps(&r.methods) {
+			return old
+		}
+	}
+	return nil
+}
+
+// Rules returns the rules in registration order.
+func (m *Map) Rules() []*Rule { return slices.Clone(m.rules) }

@@ -1,0 +1,208 @@
+package routing
+
+import (
+	"sort"
+	"strings"
+)
+
+// Match outcomes besides a rule, OR-ed while backtracking.
+const (
+	stMethod   uint8 = 1 << iota // a rule matched the path but not the method
+	stRedirect                   // a strict-slashes rule matches the path plus '/'
+)
+
+// Match finds the rule for a request method and an already-decoded path
+// (r.URL.Path, not cleaned here) and stores the variable values in p.
+//
+// It returns ErrNotFound when no rule matches the path, a
+// *MethodNotAllowedError when rules match the path but not the method, a
+// *RedirectError when the path lacks the trailing slash of a strict-slashes
+// rule, and, for an OPTIONS request served by an automatic OPTIONS method,
+// the rule together with an *OptionsError. A successful match with at most
+// eight variables allocates nothing.
+func (m *Map) Match(method, path string, p *Params) (*Rule, error) {
+	if p == nil {
+		p = new(Params)
+	}
+	p.Reset()
+	if n := m.static[path]; n != nil {
+		for _, r := range n.rules {
+			if r.methods.has(method) {
+				p.rule = r
+				return r, nil
+			}
+		}
+	}
+	if path == "" || path[0] != '/' {
+		return nil, ErrNotFound
+	}
+	mt := matcher{method: method, p: p}
+	r, st := mt.walk(&m.root, path[1:], false)
+	return m.outcome(r, st, method, path, p)
+}
+
+// outcome turns the result of a walk into Match's results.
+func (m *Map) outcome(r *Rule, st uint8, method, path string, p *Params) (*Rule, error) {
+	switch {
+	case r != nil:
+		p.rule = r
+		if method == "OPTIONS" && r.autoOptions {
+			return r, &OptionsError{Allow: m.allowed(path)}
+		}
+		return r, nil
+	case st&stRedirect != 0:
+		return nil, &RedirectError{Location: path + "/", Code: 308}
+	case st&stMethod != 0:
+		return nil, &MethodNotAllowedError{Allow: m.allowed(path)}
+	}
+	return nil, ErrNotFound
+}
+
+// allowed returns the sorted union of the methods of every rule matching
+// path, whatever the method.
+func (m *Map) allowed(path string) []string {
+	mt := matcher{p: new(Params), acc: map[string]bool{}}
+	mt.walk(&m.root, path[1:], false)
+	out := make([]string, 0, len(mt.acc))
+	for k := range mt.acc {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// A matcher carries one match through the tree. With acc set it collects
+// the methods of every rule matching the path instead of stopping at one.
+type matcher struct {
+	method string
+	p      *Params
+	acc    map[string]bool
+}
+
+// walk matches rest, the path after a '/', below n; done means no segment is
+// left (the path ended before that '/').
+func (mt *matcher) walk(n *node, rest string, done bool) (*Rule, uint8) {
+	if done {
+		return mt.end(n)
+	}
+	seg, next, nextDone := cut(rest)
+	var st uint8
+	if c := n.child(seg); c != nil {
+		r, s := mt.walk(c, next, nextDone)
+		if r != nil || s&stRedirect != 0 {
+			return r, s
+		}
+		st |= s
+	}
+	for _, e := range n.dynamic {
+		var r *Rule
+		var s uint8
+		if e.path {
+			r, s = mt.walkPath(e, rest)
+		} else if v, ok := e.match(seg); ok {
+			r, s = mt.descend(e, v, next, nextDone)
+		}
+		if r != nil || s&stRedirect != 0 {
+			return r, s
+		}
+		st |= s
+	}
+	if rest == "" { // only a trailing slash is left
+		r, s := mt.pick(n.rules, true)
+		return r, st | s
+	}
+	return nil, st
+}
+
+// cut splits the first segment off rest.
+func cut(rest string) (seg, next string, done bool) {
+	i := strings.IndexByte(rest, '/')
+	if i < 0 {
+		return rest, "", true
+	}
+	return rest[:i], rest[i+1:], false
+}
+
+// descend records value for edge e and matches the rest below it.
+func (mt *matcher) descend(e *dynEdge, value, rest string, done bool) (*Rule, uint8) {
+	save := mt.p.n
+	mt.p.push(value)
+	r, st := mt.walk(e.next, rest, done)
+	if r == nil {
+		mt.p.n = save
+	}
+	return r, st
+}
+
+// walkPath tries a slash-matching edge on ever longer prefixes of rest,
+// ending at segment boundaries (Werkzeug's non-greedy `[^/].*?`).
+func (mt *matcher) walkPath(e *dynEdge, rest string) (*Rule, uint8) {
+	if rest == "" || rest[0] == '/' {
+		return nil, 0
+	}
+	var st uint8
+	for i := 0; ; {
+		k := strings.IndexByte(rest[i:], '/')
+		if k < 0 {
+			if !e.conv.Match(rest) {
+				return nil, st
+			}
+			r, s := mt.descend(e, rest, "", true)
+			return r, st | s
+		}
+		end := i + k
+		if e.conv.Match(rest[:end]) {
+			r, s := mt.descend(e, rest[:end], rest[end+1:], false)
+			if r != nil || s&stRedirect != 0 {
+				return r, s
+			}
+			st |= s
+		}
+		i = end + 1
+	}
+}
+
+// end handles a path fully consumed at n: a rule of n, or a redirect to (or
+// a lax match of) a rule of n's trailing-slash child.
+func (mt *matcher) end(n *node) (*Rule, uint8) {
+	r, st := mt.pick(n.rules, false)
+	if r != nil || mt.acc != nil {
+		return r, st
+	}
+	if c := n.child(""); c != nil {
+		if r, _ := mt.pick(c.rules, false); r != nil {
+			if r.StrictSlashes {
+				return nil, stRedirect
+			}
+			return r, 0
+		}
+	}
+	return nil, st
+}
+
+// pick returns the first rule accepting the method, preferring explicit
+// methods to automatic OPTIONS; lax skips strict-slashes rules.
+func (mt *matcher) pick(rules []*Rule, lax bool) (*Rule, uint8) {
+	var st uint8
+	for _, r := range rules {
+		switch {
+		case lax && r.StrictSlashes:
+		case mt.acc != nil:
+			for _, m := range r.Methods {
+				mt.acc[m] = true
+			}
+		case r.methods.has(mt.method):
+			return r, 0
+		default:
+			st = stMethod
+		}
+	}
+	if mt.method == "OPTIONS" {
+		for _, r := range rules {
+			if r.autoOptions && !(lax && r.StrictSlashes) {
+				return r, 0
+			}
+		}
+	}
+	return nil, st
+}

@@ -1,0 +1,89 @@
+package routing
+
+// A Rule maps a URL pattern and a set of methods to an endpoint. Fill in the
+// exported fields and pass the rule to Map.Add; after that the rule is
+// read-only (Add normalizes Methods).
+type Rule struct {
+	// Pattern is the rule in Flask syntax, e.g. "/post/<int:id>".
+	Pattern string
+	// Endpoint names the rule for url building.
+	Endpoint string
+	// Methods lists the accepted methods. Add upper-cases and sorts it,
+	// defaults it to GET, adds HEAD when GET is present and adds OPTIONS
+	// unless NoAutoOptions is set.
+	Methods []string
+	// StrictSlashes makes a rule ending in '/' redirect requests lacking the
+	// slash; without it such requests match directly, and a rule without a
+	// trailing slash also matches a request with one. Flask's default is
+	// true: the web core sets it.
+	StrictSlashes bool
+	// NoAutoOptions turns off the automatic OPTIONS method (Flask's
+	// provide_automatic_options=False).
+	NoAutoOptions bool
+	// Handler is an opaque payload for the web core (its handler chain).
+	Handler any
+	// Site records where the rule was registered, e.g. "main.go:12"; it
+	// appears in conflict errors.
+	Site string
+
+	segs        []segment
+	shape       string
+	args        []string
+	convs       []Converter
+	methods     methodSet // explicit and implied methods, not automatic OPTIONS
+	autoOptions bool
+	static      bool
+	added       bool
+}
+
+// Args returns the rule's variable names in the order they appear.
+func (r *Rule) Args() []string { return append([]string(nil), r.args...) }
+
+// Converter returns the converter of the named variable, or nil.
+func (r *Rule) Converter(name string) Converter {
+	if i := r.argIndex(name); i >= 0 {
+		return r.convs[i]
+	}
+	return nil
+}
+
+// Allows reports whether the rule accepts method, counting the implied HEAD
+// and the automatic OPTIONS.
+func (r *Rule) Allows(method string) bool {
+	return r.methods.has(method) || r.autoOptions && method == "OPTIONS"
+}
+
+// String returns the rule's pattern.
+func (r *Rule) String() string { return r.Pattern }
+
+func (r *Rule) argIndex(name string) int {
+	for i, a := range r.args {
+		if a == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// compile parses the pattern and normalizes the methods, filling the
+// unexported fields; r itself is changed only when both succeed.
+func (r *Rule) compile(convs map[string]ConverterFactory) error {
+	segs, err := parseRule(r.Pattern, convs)
+	if err != nil {
+		return err
+	}
+	methods, set, auto, err := normalizeMethods(r.Methods, r.NoAutoOptions)
+	if err != nil {
+		return err
+	}
+	r.segs, r.shape, r.Methods, r.methods, r.autoOptions = segs, shapeOf(segs), methods, set, auto
+	r.static = true
+	for i := range segs {
+		if !segs[i].static() {
+			r.static = false
+			r.args = append(r.args, segs[i].text)
+			r.convs = append(r.convs, segs[i].conv)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,126 @@
+package routing
+
+import "strings"
+
+// A node is a state of the decision tree: the segments matched so far. Its
+// static children are tried before its dynamic ones, which are sorted by
+// converter weight (ties keep registration order).
+type node struct {
+	statics []staticEdge
+	index   map[string]*node // statics by segment once there are many
+	dynamic []*dynEdge
+	rules   []*Rule // rules ending here, in registration order
+}
+
+type staticEdge struct {
+	seg  string
+	next *node
+}
+
+// A dynEdge consumes one segment (or, for path converters, several) that its
+// converter matches.
+type dynEdge struct {
+	key    string // the segment's key: affixes and converter spec
+	prefix string
+	suffix string
+	conv   Converter
+	path   bool
+	plain  bool // the default string converter: any non-empty segment
+	weight int
+	next   *node
+}
+
+// indexAbove is the number of static children above which a map is used.
+const indexAbove = 8
+
+// child returns the static child for seg, or nil.
+func (n *node) child(seg string) *node {
+	if n.index != nil {
+		return n.index[seg]
+	}
+	for i := range n.statics {
+		if n.statics[i].seg == seg {
+			return n.statics[i].next
+		}
+	}
+	return nil
+}
+
+// insert walks (creating as needed) the nodes for segs and returns the last.
+func (n *node) insert(segs []segment) *node {
+	for i := range segs {
+		if segs[i].static() {
+			n = n.addStatic(segs[i].text)
+		} else {
+			n = n.addDynamic(&segs[i])
+		}
+	}
+	return n
+}
+
+func (n *node) addStatic(seg string) *node {
+	if c := n.child(seg); c != nil {
+		return c
+	}
+	c := &node{}
+	n.statics = append(n.statics, staticEdge{seg, c})
+	if n.index != nil || len(n.statics) > indexAbove {
+		n.buildIndex()
+	}
+	return c
+}
+
+func (n *node) buildIndex() {
+	n.index = make(map[string]*node, len(n.statics))
+	for _, e := range n.statics {
+		n.index[e.seg] = e.next
+	}
+}
+
+func (n *node) addDynamic(s *segment) *node {
+	key := s.key()
+	for _, e := range n.dynamic {
+		if e.key == key {
+			return e.next
+		}
+	}
+	e := &dynEdge{key: key, prefix: s.prefix, suffix: s.suffix, conv: s.conv,
+		path: s.path, weight: s.weight, next: &node{}}
+	if sc, ok := s.conv.(*stringConverter); ok && sc.plain() {
+		e.plain = true
+	}
+	at := len(n.dynamic)
+	for at > 0 && e.before(n.dynamic[at-1]) {
+		at--
+	}
+	n.dynamic = append(n.dynamic, nil)
+	copy(n.dynamic[at+1:], n.dynamic[at:])
+	n.dynamic[at] = e
+	return e.next
+}
+
+// before orders dynamic siblings as Werkzeug's weighting does: more static
+// text in the segment first, then the lower converter weight.
+func (e *dynEdge) before(f *dynEdge) bool {
+	es, fs := len(e.prefix)+len(e.suffix), len(f.prefix)+len(f.suffix)
+	if es != fs {
+		return es > fs
+	}
+	return e.weight < f.weight
+}
+
+// match reports whether a single segment has the edge's affixes and its
+// converter accepts the text between them, which it returns.
+func (e *dynEdge) match(seg string) (string, bool) {
+	if e.prefix != "" || e.suffix != "" {
+		if len(seg) < len(e.prefix)+len(e.suffix) ||
+			!strings.HasPrefix(seg, e.prefix) || !strings.HasSuffix(seg, e.suffix) {
+			return "", false
+		}
+		seg = seg[len(e.prefix) : len(seg)-len(e.suffix)]
+	}
+	if e.plain {
+		return seg, seg != ""
+	}
+	return seg, e.conv.Match(seg)
+}

@@ -1,0 +1,229 @@
+package flagon
+
+import (
+	"fmt"
+	"net/http"
+	"reflect"
+	"runtime"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// HandlerFunc handles a request. A returned error goes through the error
+// handlers of the route's blueprints and then of the app.
+type HandlerFunc func(c *Ctx) error
+
+// HookFunc is a before- or after-request hook. A before-request hook that
+// writes a response (or returns an error) stops the request before the
+// handler runs, as a Flask before_request function that returns a value.
+type HookFunc func(c *Ctx) error
+
+// TeardownFunc runs after every request, also after a panic; err is the
+// error the request ended with, or nil.
+type TeardownFunc func(c *Ctx, err error)
+
+// ErrorHandlerFunc turns an error into a response. Returning a non-nil
+// error hands that error to the default error page.
+type ErrorHandlerFunc func(c *Ctx, err error) error
+
+// Scaffold is the registration API shared by App and Blueprint, as Flask's
+// Scaffold: routes, hooks, error handlers and commands. On an App a
+// registration takes effect at once; on a Blueprint it is recorded and
+// replayed when the blueprint is registered.
+type Scaffold struct {
+	name     string
+	routes   []routeRecord
+	hooks    hookSet
+	appHooks hookSet // hooks a blueprint registers for the whole app
+	errors   errorHandlers
+	appErrs  errorHandlers
+	commands []*cobra.Command
+	children []childBlueprint
+	// addRoute is set by App to register immediately.
+	addRoute func(rec routeRecord)
+	frozen   func() bool
+}
+
+// hookSet holds one scope's request hooks.
+type hookSet struct {
+	before   []HookFunc
+	after    []HookFunc
+	teardown []TeardownFunc
+}
+
+// routeRecord is one route registration, kept until it can be added to the
+// app's URL map.
+type routeRecord struct {
+	rule    string
+	handler HandlerFunc
+	opts    routeOptions
+	site    string
+}
+
+// RouteOption configures a route: its methods, endpoint name and slash
+// handling.
+type RouteOption func(*routeOptions)
+
+type routeOptions struct {
+	methods       []string
+	endpoint      string
+	strictSlashes *bool
+}
+
+// Methods sets the HTTP methods a route answers (GET when not given).
+func Methods(methods ...string) RouteOption {
+	return func(o *routeOptions) {
+		for _, m := range methods {
+			o.methods = append(o.methods, strings.ToUpper(m))
+		}
+	}
+}
+
+// Endpoint names the route for URLFor. Without it the endpoint is the
+// handler function's name, or the rule itself for anonymous functions.
+func Endpoint(name string) RouteOption {
+	return func(o *routeOptions) { o.endpoint = name }
+}
+
+// StrictSlashes sets whether a rule ending in "/" redirects requests
+// without the slash (true by default, as in Werkzeug).
+func StrictSlashes(on bool) RouteOption {
+	return func(o *routeOptions) { o.strictSlashes = &on }
+}
+
+// Route registers h for rule with the given options.
+func (s *Scaffold) Route(rule string, h HandlerFunc, opts ...RouteOption) {
+	s.checkOpen("Route")
+	rec := routeRecord{rule: rule, handler: h, site: callerSite(2)}
+	for _, o := range opts {
+		o(&rec.opts)
+	}
+	if s.addRoute != nil {
+		s.addRoute(rec)
+		return
+	}
+	s.routes = append(s.routes, rec)
+}
+
+// Get registers h for GET (and HEAD) requests to rule.
+func (s *Scaffold) Get(rule string, h HandlerFunc, opts ...RouteOption) {
+	s.methodRoute(http.MethodGet, rule, h, opts)
+}
+
+// Post registers h for POST requests to rule.
+func (s *Scaffold) Post(rule string, h HandlerFunc, opts ...RouteOption) {
+	s.methodRoute(http.MethodPost, rule, h, opts)
+}
+
+// Put registers h for PUT requests to rule.
+func (s *Scaffold) Put(rule string, h HandlerFunc, opts ...RouteOption) {
+	s.methodRoute(http.MethodPut, rule, h, opts)
+}
+
+// Patch registers h for PATCH requests to rule.
+func (s *Scaffold) Patch(rule string, h HandlerFunc, opts ...RouteOption) {
+	s.methodRoute(http.MethodPatch, rule, h, opts)
+}
+
+// Delete registers h for DELETE requests to rule.
+func (s *Scaffold) Delete(rule string, h HandlerFunc, opts ...RouteOption) {
+	s.methodRoute(http.MethodDelete, rule, h, opts)
+}
+
+func (s *Scaffold) methodRoute(method, rule string, h HandlerFunc, opts []RouteOption) {
+	s.checkOpen(method)
+	rec := routeRecord{rule: rule, handler: h, site: callerSite(3)}
+	rec.opts.methods = []string{method}
+	for _, o := range opts {
+		o(&rec.opts)
+	}
+	if s.addRoute != nil {
+		s.addRoute(rec)
+		return
+	}
+	s.routes = append(s.routes, rec)
+}
+
+// BeforeRequest registers a hook that runs before each request of this
+// scope (the whole app, or the blueprint's routes).
+func (s *Scaffold) BeforeRequest(f HookFunc) {
+	s.checkOpen("BeforeRequest")
+	s.hooks.before = append(s.hooks.before, f)
+}
+
+// AfterRequest registers a hook that runs just before the response headers
+// are written; it may change headers, cookies and the status. Hooks run in
+// reverse order of registration, blueprint hooks before app hooks, as in
+// Flask. An error from a hook replaces the response with an error page.
+func (s *Scaffold) AfterRequest(f HookFunc) {
+	s.checkOpen("AfterRequest")
+	s.hooks.after = append(s.hooks.after, f)
+}
+
+// TeardownRequest registers a function that runs at the end of every
+// request of this scope, also after a panic, with the request's error.
+func (s *Scaffold) TeardownRequest(f TeardownFunc) {
+	s.checkOpen("TeardownRequest")
+	s.hooks.teardown = append(s.hooks.teardown, f)
+}
+
+// ErrorHandler registers f for errors that map to the status code: an
+// *HTTPError with that code, or any unhandled error for 500.
+func (s *Scaffold) ErrorHandler(code int, f ErrorHandlerFunc) {
+	s.checkOpen("ErrorHandler")
+	s.errors.addCode(code, f)
+}
+
+// Command adds a command-line command to the app's CLI (Flask's
+// app.cli.command / bp.cli.command).
+func (s *Scaffold) Command(cmd *cobra.Command) {
+	s.checkOpen("Command")
+	s.commands = append(s.commands, cmd)
+}
+
+// Commands returns the commands registered on this scaffold.
+func (s *Scaffold) Commands() []*cobra.Command { return s.commands }
+
+// Name returns the scaffold's name: the blueprint name, or "" for an app.
+func (s *Scaffold) Name() string { return s.name }
+
+func (s *Scaffold) checkOpen(what string) {
+	if s.frozen != nil && s.frozen() {
+		panic(fmt.Sprintf("flagon: %s called after the app handled its first request; register everything before serving", what))
+	}
+}
+
+// callerSite returns "file.go:line" of the caller skip frames up.
+func callerSite(skip int) string {
+	_, file, line, ok := runtime.Caller(skip)
+	if !ok {
+		return "unknown"
+	}
+	return fmt.Sprintf("%s:%d", file, line)
+}
+
+// handlerName derives an endpoint name from a named function ("index" for
+// main.index, "Index" for (*Shop).Index); "" for anonymous functions.
+func handlerName(h HandlerFunc) string {
+	fn := runtime.FuncForPC(reflect.ValueOf(h).Pointer())
+	if fn == nil {
+		return ""
+	}
+	name := fn.Name()
+	name = strings.TrimSuffix(name, "-fm")
+	if i := strings.LastIndexByte(name, '/'); i >= 0 {
+		name = name[i+1:]
+	}
+	parts := strings.Split(name, ".")
+	last := parts[len(parts)-1]
+	if strings.HasPrefix(last, "func") || last == "" {
+		return ""
+	}
+	for _, p := range parts[1 : len(parts)-1] {
+		if strings.HasPrefix(p, "func") {
+			return ""
+		}
+	}
+	return last
+}

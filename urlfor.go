@@ -1,0 +1,163 @@
+package flagon
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+)
+
+// URLFor builds the URL of endpoint, Flask's url_for. values are
+// alternating names and values ("id", 5) or one map[string]any. Values the
+// rule does not use become the query string. Special names: _external
+// (bool: scheme and host included), _scheme (implies _external), _anchor
+// (fragment) and _method (pick the rule for that method). An endpoint
+// starting with "." is relative to the current blueprint.
+//
+// A missing value, a value the converter rejects or an unknown endpoint is
+// an error naming the endpoint.
+func (c *Ctx) URLFor(endpoint string, values ...any) (string, error) {
+	if strings.HasPrefix(endpoint, ".") {
+		if bp := c.Blueprint(); bp != "" {
+			endpoint = bp + endpoint
+		} else {
+			endpoint = endpoint[1:]
+		}
+	}
+	return c.app.buildURL(c, endpoint, values)
+}
+
+// URLFor builds a URL outside of a request; external URLs need
+// SERVER_NAME. See Ctx.URLFor.
+func (a *App) URLFor(endpoint string, values ...any) (string, error) {
+	return a.buildURL(nil, endpoint, values)
+}
+
+// urlArgs are the parsed url_for arguments.
+type urlArgs struct {
+	values   map[string]any
+	external bool
+	scheme   string
+	anchor   string
+	method   string
+}
+
+func (a *App) buildURL(c *Ctx, endpoint string, values []any) (string, error) {
+	args, err := parseURLArgs(endpoint, values)
+	if err != nil {
+		return "", err
+	}
+	a.Freeze()
+	path, query, err := a.urlMap.Build(endpoint, args.values, args.method)
+	if err != nil {
+		return "", err
+	}
+	if query == nil {
+		query = url.Values{}
+	}
+	a.addStaticVersion(endpoint, args.values, query)
+	out := scriptRoot(c) + path
+	if q := query.Encode(); q != "" {
+		out += "?" + q
+	}
+	if args.anchor != "" {
+		out += "#" + url.PathEscape(args.anchor)
+	}
+	if args.external || args.scheme != "" {
+		u := &url.URL{}
+		if err := a.externalize(c, u, args.scheme, endpoint); err != nil {
+			return "", err
+		}
+		out = u.Scheme + "://" + u.Host + out
+	}
+	return out, nil
+}
+
+func parseURLArgs(endpoint string, values []any) (urlArgs, error) {
+	args := urlArgs{values: map[string]any{}}
+	if len(values) == 1 {
+		m, ok := values[0].(map[string]any)
+		if !ok {
+			return args, fmt.Errorf("flagon: url_for(%q): odd number of name/value arguments (or pass one map[string]any)", endpoint)
+		}
+		for k, v := range m {
+			args.set(k, v)
+		}
+		return args, nil
+	}
+	if len(values)%2 != 0 {
+		return args, fmt.Errorf("flagon: url_for(%q): odd number of name/value arguments", endpoint)
+	}
+	for i := 0; i < len(values); i += 2 {
+		k, ok := values[i].(string)
+		if !ok {
+			return args, fmt.Errorf("flagon: url_for(%q): argument %d must be a name (string), got %T", endpoint, i, values[i])
+		}
+		args.set(k, values[i+1])
+	}
+	return args, nil
+}
+
+func (u *urlArgs) set(k string, v any) {
+	switch k {
+	case "_external":
+		b, _ := v.(bool)
+		u.external = b
+	case "_scheme":
+		u.scheme = fmt.Sprint(v)
+	case "_anchor":
+		u.anchor = fmt.Sprint(v)
+	case "_method":
+		u.method = strings.ToUpper(fmt.Sprint(v))
+	default:
+		u.values[k] = v
+	}
+}
+
+// externalize fills in scheme and host: SERVER_NAME and
+// PREFERRED_URL_SCHEME when set, the request's otherwise.
+func (a *App) externalize(c *Ctx, u *url.URL, scheme, endpoint string) error {
+	server := a.Config.StringOr("SERVER_NAME", "")
+	switch {
+	case server != "":
+		u.Host = server
+		u.Scheme = a.Config.StringOr("PREFERRED_URL_SCHEME", "http")
+	case c != nil:
+		u.Host = c.Request.Host
+		u.Scheme = requestScheme(c)
+	default:
+		return fmt.Errorf("flagon: cannot build an external URL for %q outside a request without SERVER_NAME", endpoint)
+	}
+	if scheme != "" {
+		u.Scheme = scheme
+	}
+	return nil
+}
+
+func requestScheme(c *Ctx) string {
+	if c.Request.TLS != nil {
+		return "https"
+	}
+	if c.Request.URL.Scheme != "" {
+		return c.Request.URL.Scheme
+	}
+	return "http"
+}
+
+// prefixKey is the context key under which ProxyFix stores the prefix the
+// app is served under (X-Forwarded-Prefix).
+type prefixKey struct{}
+
+func scriptRoot(c *Ctx) string {
+	if c == nil {
+		return ""
+	}
+	p, _ := c.Request.Context().Value(prefixKey{}).(string)
+	return p
+}
+
+// withScriptRoot returns ctx carrying the URL prefix the app is served
+// under.
+func withScriptRoot(ctx context.Context, prefix string) context.Context {
+	return context.WithValue(ctx, prefixKey{}, strings.TrimRight(prefix, "/"))
+}

@@ -1,0 +1,106 @@
+package flagon
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+)
+
+// responseWriter wraps the server's ResponseWriter so that after-request
+// hooks and finalizers (the session) run just before the headers are
+// written, whoever writes them: a response helper, a streaming handler or a
+// mounted http.Handler.
+type responseWriter struct {
+	http.ResponseWriter
+	c           *Ctx
+	status      int
+	size        int64
+	wroteHeader bool
+	sent        bool
+	replaced    bool
+}
+
+// errResponseReplaced is returned to writes after an after-request hook
+// failed and its error page replaced the response.
+var errResponseReplaced = errors.New("flagon: the response was replaced by an error page")
+
+func (w *responseWriter) reset(rw http.ResponseWriter, c *Ctx) {
+	*w = responseWriter{ResponseWriter: rw, c: c}
+}
+
+// WriteHeader runs the after-request hooks once, then writes the header.
+func (w *responseWriter) WriteHeader(code int) {
+	if w.wroteHeader {
+		return
+	}
+	if code >= 100 && code < 200 && code != http.StatusSwitchingProtocols {
+		w.ResponseWriter.WriteHeader(code)
+		return
+	}
+	w.wroteHeader = true
+	w.status = code
+	if w.c.runAfterHooks() {
+		return
+	}
+	w.sent = true
+	w.ResponseWriter.WriteHeader(w.status)
+}
+
+// Write writes body bytes, writing a 200 header first if none was written.
+func (w *responseWriter) Write(p []byte) (int, error) {
+	if !w.wroteHeader {
+		w.WriteHeader(http.StatusOK)
+	}
+	if w.replaced {
+		return 0, errResponseReplaced
+	}
+	n, err := w.ResponseWriter.Write(p)
+	w.size += int64(n)
+	return n, err
+}
+
+// WriteString avoids a copy when the server's writer supports it.
+func (w *responseWriter) WriteString(s string) (int, error) {
+	if !w.wroteHeader {
+		w.WriteHeader(http.StatusOK)
+	}
+	if w.replaced {
+		return 0, errResponseReplaced
+	}
+	n, err := io.WriteString(w.ResponseWriter, s)
+	w.size += int64(n)
+	return n, err
+}
+
+// ReadFrom keeps sendfile(2) for file responses.
+func (w *responseWriter) ReadFrom(r io.Reader) (int64, error) {
+	if !w.wroteHeader {
+		w.WriteHeader(http.StatusOK)
+	}
+	if w.replaced {
+		return 0, errResponseReplaced
+	}
+	n, err := io.Copy(w.ResponseWriter, r)
+	w.size += n
+	return n, err
+}
+
+// Flush sends buffered data to the client, for streaming responses.
+func (w *responseWriter) Flush() {
+	if !w.wroteHeader {
+		w.WriteHeader(http.StatusOK)
+	}
+	if f, ok := w.ResponseWriter.(http.Flusher); ok && !w.replaced {
+		f.Flush()
+	}
+}
+
+// Hijack lets websocket libraries take over the connection.
+func (w *responseWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	return http.NewResponseController(w.ResponseWriter).Hijack()
+}
+
+// Unwrap returns the server's writer, for http.ResponseController.
+func (w *responseWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
