@@ -44,19 +44,20 @@ type App struct {
 	// JSON encodes and decodes JSON bodies; swap it for another provider.
 	JSON JSONProvider
 
-	urlMap     *routing.Map
-	endpoints  map[string]*endpoint
-	scopes     []*scope
-	middleware []func(http.Handler) http.Handler
-	finalizers []HookFunc
-	root       *endpoint
-	handler    http.Handler
-	once       sync.Once
-	started    atomic.Bool
-	pool       sync.Pool
-	staticTags sync.Map
-	staticFS   sync.Map
+	urlMap      *routing.Map
+	endpoints   map[string]*endpoint
+	scopes      []*scope
+	middleware  []func(http.Handler) http.Handler
+	finalizers  []HookFunc
+	root        *endpoint
+	handler     http.Handler
+	once        sync.Once
+	started     atomic.Bool
+	pool        sync.Pool
+	staticTags  sync.Map
+	staticFS    sync.Map
 	onUnhandled func(c *Ctx, err error) bool
+	tmpl        templateSetup
 }
 
 // Option configures an App in New.

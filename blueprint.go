@@ -79,8 +79,8 @@ func (b *Blueprint) AppErrorHandler(code int, f ErrorHandlerFunc) {
 type RegisterOption func(*registerOptions)
 
 type registerOptions struct {
-	prefix    *string
-	name      string
+	prefix *string
+	name   string
 }
 
 // URLPrefix overrides the blueprint's URL prefix for this registration.

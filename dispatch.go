@@ -32,12 +32,15 @@ func (a *App) dispatch(w http.ResponseWriter, r *http.Request) {
 func (a *App) serve(c *Ctx) {
 	defer a.teardown(c)
 	defer c.cleanupInput()
+	AppContextPushed.Send(a, c)
+	RequestStarted.Send(a, c)
 	err := protect(c, a.handle)
 	if err != nil && !errors.Is(err, errResponseReplaced) {
 		c.err = err
 		a.handleError(c, err)
 	}
 	c.finish()
+	RequestFinished.Send(a, c)
 }
 
 // protect calls f, turning a panic into a *PanicError.
@@ -128,6 +131,7 @@ func (a *App) defaultErrorResponse(c *Ctx, err error) {
 	he := asHTTPError(err)
 	if he.Code >= 500 {
 		a.logError(c, err, "request failed")
+		GotRequestException.Send(a, ErrorEvent{Ctx: c, Err: err})
 	}
 	if a.onUnhandled != nil && he.Code >= 500 && a.onUnhandled(c, err) {
 		return
@@ -203,6 +207,9 @@ func (a *App) teardown(c *Ctx) {
 			a.logError(c, err, "teardown function failed")
 		}
 	}
+	RequestTearingDown.Send(a, ErrorEvent{Ctx: c, Err: reported})
+	AppContextTearingDown.Send(a, ErrorEvent{Ctx: c, Err: reported})
+	AppContextPopped.Send(a, c)
 }
 
 func joinMethods(methods []string) string { return strings.Join(methods, ", ") }

@@ -15,6 +15,7 @@ func (a *App) freeze() {
 	for _, ep := range a.endpoints {
 		a.resolve(ep)
 	}
+	a.loadTemplates()
 	var h http.Handler = http.HandlerFunc(a.dispatch)
 	for i := len(a.middleware) - 1; i >= 0; i-- {
 		h = a.middleware[i](h)

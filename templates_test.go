@@ -1,0 +1,74 @@
+package flagon_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/flagon-go/flagon"
+	"github.com/flagon-go/flagon/flagontest"
+)
+
+func templateApp(t *testing.T) (*flagon.App, *[]string) {
+	app := flagon.New(flagon.WithRootPath("testdata"), flagon.WithLogger(quietApp().Logger))
+	app.TemplateFunc("money", func(cents int) string { return fmt.Sprintf("$%d.%02d", cents/100, cents%100) })
+	app.ContextProcessor(func(c *flagon.Ctx) map[string]any { return map[string]any{"site": "flagon shop"} })
+	app.Get("/", func(c *flagon.Ctx) error {
+		return c.Render("index.html", map[string]any{"name": "<script>alert(1)</script>"})
+	}, flagon.Endpoint("index"))
+	app.Get("/other", func(c *flagon.Ctx) error { return c.Render("other.html", map[string]any{"cents": 1250}) })
+	app.Get("/missing", func(c *flagon.Ctx) error { return c.Render("nope.html", nil) })
+	app.Get("/string", func(c *flagon.Ctx) error {
+		s, err := c.RenderString(`{{ extends "base.html" }}{{ define "content" }}inline {{ url_for "index" "page" 2 }}{{ end }}`, nil)
+		if err != nil {
+			return err
+		}
+		return c.HTML(s)
+	})
+	bp := flagon.NewBlueprint("admin", "/admin")
+	bp.TemplateFS = fstest.MapFS{"admin/panel.html": {Data: []byte(`{{ extends "base.html" }}{{ define "content" }}panel{{ end }}`)}}
+	bp.Get("/", func(c *flagon.Ctx) error { return c.Render("admin/panel.html", nil) }, flagon.Endpoint("panel"))
+	app.RegisterBlueprint(bp)
+	var events []string
+	d1 := flagon.BeforeRenderTemplate.ConnectFor(app, func(_ any, ev flagon.TemplateEvent) { events = append(events, "before "+ev.Name) })
+	d2 := flagon.TemplateRendered.ConnectFor(app, func(_ any, ev flagon.TemplateEvent) { events = append(events, "rendered "+ev.Name) })
+	t.Cleanup(func() { d1(); d2() })
+	return app, &events
+}
+
+func TestRenderTemplates(t *testing.T) {
+	tests := []struct {
+		name, path string
+		code       int
+		contains   []string
+	}{
+		{"inheritance, globals and escaping", "/", 200, []string{"<title>Index</title>", `<a href="/">home</a> flagon shop`, "&lt;script&gt;alert(1)&lt;/script&gt;", "<p>/</p>"}},
+		{"second page overriding the same block", "/other", 200, []string{"<title>Shop</title>", "other $12.50"}},
+		{"blueprint template folder", "/admin/", 200, []string{"panel", "flagon shop"}},
+		{"template string extending a file", "/string", 200, []string{"inline /?page=2"}},
+		{"missing template is a 500", "/missing", 500, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app, _ := templateApp(t)
+			res := flagontest.NewClient(t, app).Get(tt.path)
+			if res.StatusCode != tt.code {
+				t.Fatalf("status %d, want %d: %s", res.StatusCode, tt.code, res.Text())
+			}
+			for _, want := range tt.contains {
+				if !strings.Contains(res.Text(), want) {
+					t.Errorf("page lacks %q:\n%s", want, res.Text())
+				}
+			}
+		})
+	}
+}
+
+func TestTemplateSignals(t *testing.T) {
+	app, events := templateApp(t)
+	flagontest.NewClient(t, app).Get("/other")
+	if got := strings.Join(*events, ", "); got != "before other.html, rendered other.html" {
+		t.Fatalf("events: %s", got)
+	}
+}
