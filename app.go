@@ -13,6 +13,7 @@ import (
 
 	"github.com/flagon-go/flagon/config"
 	"github.com/flagon-go/flagon/routing"
+	"github.com/flagon-go/flagon/session"
 )
 
 // App is a flagon application: an http.Handler that routes requests with
@@ -43,6 +44,10 @@ type App struct {
 	TemplateFS fs.FS
 	// JSON encodes and decodes JSON bodies; swap it for another provider.
 	JSON JSONProvider
+	// SessionInterface opens and saves sessions. When nil, a signed
+	// cookie interface compatible with Flask's is built from the config
+	// on first use; set a server-side store here.
+	SessionInterface session.Interface
 
 	urlMap      *routing.Map
 	endpoints   map[string]*endpoint
@@ -58,6 +63,7 @@ type App struct {
 	staticFS    sync.Map
 	onUnhandled func(c *Ctx, err error) bool
 	tmpl        templateSetup
+	sessionOnce sync.Once
 }
 
 // Option configures an App in New.

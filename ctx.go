@@ -26,6 +26,7 @@ type Ctx struct {
 	status int
 	input  input
 	store  map[any]any
+	sess   sessionState
 	// err is the error the request ended with, for teardown and the
 	// debug page.
 	err error
@@ -43,6 +44,7 @@ func (c *Ctx) reset(w http.ResponseWriter, r *http.Request) {
 	c.status = 0
 	c.input = input{}
 	clear(c.store)
+	c.sess = sessionState{}
 	c.err = nil
 }
 

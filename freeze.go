@@ -45,6 +45,7 @@ func (a *App) resolve(ep *endpoint) {
 	}
 	ep.after = appendReversed(ep.after, app.after)
 	ep.after = append(ep.after, a.finalizers...)
+	ep.after = append(ep.after, saveSession)
 	ep.teardown = appendReversed(ep.teardown, app.teardown)
 	ep.errScopes = append(ep.errScopes, a.appErrorHandlers())
 }

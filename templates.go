@@ -142,6 +142,14 @@ func (a *App) builtinTemplateFuncs() map[string]RequestFunc {
 		"request": func(c *Ctx, _ ...any) (any, error) { return c.Request, nil },
 		"config":  func(c *Ctx, _ ...any) (any, error) { return c.app.Config.Snapshot(), nil },
 		"g":       func(c *Ctx, _ ...any) (any, error) { return c.G(), nil },
+		"session": func(c *Ctx, _ ...any) (any, error) { return c.Session().Values(), nil },
+		"get_flashed_messages": func(c *Ctx, args ...any) (any, error) {
+			var filter []string
+			for _, a := range args {
+				filter = append(filter, fmt.Sprint(a))
+			}
+			return c.FlashedMessages(filter...), nil
+		},
 	}
 }
 

@@ -1,0 +1,152 @@
+package flagon
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/flagon-go/flagon/session"
+)
+
+// sessionState is the request's session, opened on first use.
+type sessionState struct {
+	s       *session.Session
+	flashes *session.Flashes
+}
+
+// Session returns the request's session, Flask's session: a signed cookie
+// by default, read on first use (which adds Vary: Cookie) and saved just
+// before the headers are written when it changed. A tampered, expired or
+// garbage cookie gives an empty session.
+func (c *Ctx) Session() *session.Session {
+	if c.sess.s == nil {
+		c.sess.s = c.app.sessionInterface().Open(c.Request)
+	}
+	return c.sess.s
+}
+
+// Flash stores a message for the next request that shows messages,
+// Flask's flash(message, category); the category defaults to "message".
+func (c *Ctx) Flash(message string, category ...string) {
+	cat := session.DefaultCategory
+	if len(category) > 0 && category[0] != "" {
+		cat = category[0]
+	}
+	session.Flash(c.Session(), message, cat)
+	MessageFlashed.Send(c.app, FlashEvent{Ctx: c, Message: message, Category: cat})
+}
+
+// FlashedMessages returns and removes the flashed messages, Flask's
+// get_flashed_messages; later calls in the same request return the same
+// messages. categoryFilter keeps only those categories.
+func (c *Ctx) FlashedMessages(categoryFilter ...string) []session.Flashed {
+	if c.sess.flashes == nil {
+		c.sess.flashes = session.NewFlashes(c.Session())
+	}
+	return c.sess.flashes.Get(true, categoryFilter)
+}
+
+// saveSession is the built-in finalizer: it writes the session cookie
+// when the session was opened during the request.
+func saveSession(c *Ctx) error {
+	if c.sess.s == nil {
+		return nil
+	}
+	return c.app.sessionInterface().Save(&c.w, c.Request, c.sess.s)
+}
+
+// sessionInterface returns App.SessionInterface, or the default signed
+// cookie interface built from the config on first use.
+func (a *App) sessionInterface() session.Interface {
+	a.sessionOnce.Do(func() {
+		if a.SessionInterface == nil {
+			a.SessionInterface = session.NewCookieInterface(a.sessionOptions())
+		}
+	})
+	return a.SessionInterface
+}
+
+// sessionOptions maps the SESSION_* and SECRET_KEY* config keys to the
+// cookie interface's options. In debug and testing mode an oversized
+// cookie is an error instead of a logged warning.
+func (a *App) sessionOptions() session.Options {
+	o := session.DefaultOptions(a.secretKey())
+	o.Fallbacks = a.secretFallbacks()
+	cfg := a.Config
+	o.CookieName = cfg.StringOr("SESSION_COOKIE_NAME", o.CookieName)
+	o.Domain = cfg.StringOr("SESSION_COOKIE_DOMAIN", "")
+	o.Path = cfg.StringOr("SESSION_COOKIE_PATH", cfg.StringOr("APPLICATION_ROOT", "/"))
+	o.HTTPOnly = cfg.BoolOr("SESSION_COOKIE_HTTPONLY", true)
+	o.Secure = cfg.BoolOr("SESSION_COOKIE_SECURE", false)
+	o.Partitioned = cfg.BoolOr("SESSION_COOKIE_PARTITIONED", false)
+	o.SameSite = sameSite(cfg.StringOr("SESSION_COOKIE_SAMESITE", ""))
+	o.PermanentLifetime = cfg.DurationOr("PERMANENT_SESSION_LIFETIME", o.PermanentLifetime)
+	o.RefreshEachRequest = cfg.BoolOr("SESSION_REFRESH_EACH_REQUEST", true)
+	o.MaxCookieSize = cfg.IntOr("MAX_COOKIE_SIZE", o.MaxCookieSize)
+	o.Strict = a.Debug() || a.Testing()
+	o.Logger = a.Logger
+	return o
+}
+
+func sameSite(v string) http.SameSite {
+	switch strings.ToLower(v) {
+	case "lax":
+		return http.SameSiteLaxMode
+	case "strict":
+		return http.SameSiteStrictMode
+	case "none":
+		return http.SameSiteNoneMode
+	}
+	return 0
+}
+
+// SecretKey returns SECRET_KEY as bytes, or nil when unset.
+func (a *App) secretKey() []byte {
+	v, _ := a.Config.Get("SECRET_KEY")
+	return keyBytes(v)
+}
+
+// SecretKeys returns the signing keys oldest first: SECRET_KEY_FALLBACKS
+// then SECRET_KEY, the order ItsDangerous expects.
+func (a *App) SecretKeys() [][]byte {
+	keys := a.secretFallbacks()
+	if k := a.secretKey(); k != nil {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+func (a *App) secretFallbacks() [][]byte {
+	v, _ := a.Config.Get("SECRET_KEY_FALLBACKS")
+	var out [][]byte
+	switch list := v.(type) {
+	case []string:
+		for _, s := range list {
+			out = append(out, []byte(s))
+		}
+	case []any:
+		for _, x := range list {
+			if k := keyBytes(x); k != nil {
+				out = append(out, k)
+			}
+		}
+	case [][]byte:
+		out = append(out, list...)
+	}
+	return out
+}
+
+func keyBytes(v any) []byte {
+	switch k := v.(type) {
+	case string:
+		if k == "" {
+			return nil
+		}
+		return []byte(k)
+	case []byte:
+		return k
+	case nil:
+		return nil
+	}
+	return []byte(fmt.Sprint(v))
+}

@@ -1,0 +1,218 @@
+package flagon_test
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/flagon-go/flagon"
+	"github.com/flagon-go/flagon/flagontest"
+	"github.com/flagon-go/flagon/session"
+)
+
+// flaskVectors is the part of the shared Flask fixture the web core uses.
+type flaskVectors struct {
+	SecretKey   string   `json:"secret_key"`
+	Fallbacks   []string `json:"secret_key_fallbacks"`
+	GeneratedAt int64    `json:"generated_at_unix"`
+	Sessions    []struct {
+		Cookie  string `json:"cookie"`
+		Payload string `json:"payload_repr"`
+	} `json:"sessions"`
+	SignedWithFallback []struct {
+		Cookie string `json:"cookie"`
+	} `json:"signed_with_fallback"`
+	Tampered []string `json:"tampered"`
+}
+
+func loadVectors(t *testing.T) flaskVectors {
+	t.Helper()
+	b, err := os.ReadFile("session/testdata/flask-interop-vectors.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v flaskVectors
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func sessionApp(t *testing.T, config map[string]any, clock func() time.Time) (*flagon.App, *bytes.Buffer) {
+	var logs bytes.Buffer
+	app := flagon.New(flagon.WithConfig(config), flagon.WithLogger(slog.New(slog.NewTextHandler(&logs, nil))))
+	if clock != nil {
+		v := loadVectors(t)
+		opts := session.DefaultOptions([]byte(v.SecretKey))
+		for _, f := range v.Fallbacks {
+			opts.Fallbacks = append(opts.Fallbacks, []byte(f))
+		}
+		opts.Clock = clock
+		app.SessionInterface = session.NewCookieInterface(opts)
+	}
+	app.Get("/set/<key>/<value>", func(c *flagon.Ctx) error {
+		c.Session().Set(c.Param("key"), c.Param("value"))
+		return c.Text("set")
+	})
+	app.Get("/get/<key>", func(c *flagon.Ctx) error {
+		v, ok := c.Session().Get(c.Param("key"))
+		if !ok {
+			return c.Text("<missing>")
+		}
+		b, _ := json.Marshal(v)
+		return c.Text(string(b))
+	})
+	app.Get("/untouched", func(c *flagon.Ctx) error { return c.Text("no session") })
+	app.Get("/big", func(c *flagon.Ctx) error {
+		c.Session().Set("big", incompressible(8000))
+		return c.Text("big")
+	})
+	app.Post("/create", func(c *flagon.Ctx) error {
+		c.Flash("Product created")
+		c.Flash("Check the price", "warning")
+		return c.Redirect("/list", http.StatusSeeOther)
+	})
+	app.Get("/list", func(c *flagon.Ctx) error {
+		var parts []string
+		for _, f := range c.FlashedMessages() {
+			parts = append(parts, f.Category+":"+f.Message)
+		}
+		again := len(c.FlashedMessages())
+		return c.Textf("%s (again %d)", strings.Join(parts, ", "), again)
+	})
+	return app, &logs
+}
+
+func TestSessionRoundTrip(t *testing.T) {
+	app, _ := sessionApp(t, map[string]any{"SECRET_KEY": "dev"}, nil)
+	cl := flagontest.NewClient(t, app)
+	res := cl.Get("/set/user/ada")
+	ck := res.Header.Get("Set-Cookie")
+	for _, want := range []string{"session=", "HttpOnly", "SameSite=Lax", "Path=/"} {
+		if !strings.Contains(ck, want) {
+			t.Errorf("Set-Cookie %q lacks %q", ck, want)
+		}
+	}
+	if res.Header.Get("Vary") != "Cookie" {
+		t.Errorf("Vary = %q", res.Header.Get("Vary"))
+	}
+	if got := cl.Get("/get/user").Text(); got != `"ada"` {
+		t.Fatalf("read back %q", got)
+	}
+	if res := cl.Get("/untouched"); res.Header.Get("Vary") != "" || res.Header.Get("Set-Cookie") != "" {
+		t.Errorf("untouched session wrote headers: %v", res.Header)
+	}
+}
+
+func TestSessionReadsFlaskCookies(t *testing.T) {
+	v := loadVectors(t)
+	at := func() time.Time { return time.Unix(v.GeneratedAt, 0) }
+	app, _ := sessionApp(t, nil, at)
+	tests := []struct {
+		name, cookie, key, want string
+	}{
+		{"plain", v.Sessions[2].Cookie, "name", `"alice"`},
+		{"compressed unicode", v.Sessions[6].Cookie, "unicode", `"フレームワーク — ünïcödé"`},
+		{"signed with the fallback key", v.SignedWithFallback[0].Cookie, "user_id", "7"},
+	}
+	for i, tampered := range v.Tampered {
+		tests = append(tests, struct{ name, cookie, key, want string }{"tampered " + string(rune('a'+i)), tampered, "user_id", "<missing>"})
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := flagontest.NewClient(t, app).Get("/get/"+tt.key, flagontest.Header("Cookie", "session="+tt.cookie))
+			if res.StatusCode != 200 || res.Text() != tt.want {
+				t.Fatalf("got %d %q, want %q", res.StatusCode, res.Text(), tt.want)
+			}
+		})
+	}
+	expired := func() time.Time { return time.Unix(v.GeneratedAt, 0).Add(32 * 24 * time.Hour) }
+	late, _ := sessionApp(t, nil, expired)
+	if got := flagontest.NewClient(t, late).Get("/get/name", flagontest.Header("Cookie", "session="+v.Sessions[2].Cookie)).Text(); got != "<missing>" {
+		t.Fatalf("expired cookie read as %q", got)
+	}
+}
+
+func TestOversizedSessionCookie(t *testing.T) {
+	tests := []struct {
+		name   string
+		config map[string]any
+		code   int
+	}{
+		{"fails in testing mode", map[string]any{"SECRET_KEY": "k", "TESTING": true}, 500},
+		{"fails in debug mode", map[string]any{"SECRET_KEY": "k", "DEBUG": true}, 500},
+		{"logged in production", map[string]any{"SECRET_KEY": "k"}, 200},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app, logs := sessionApp(t, tt.config, nil)
+			res := flagontest.NewClient(t, app).Get("/big")
+			if res.StatusCode != tt.code {
+				t.Fatalf("status %d, want %d", res.StatusCode, tt.code)
+			}
+			if sent := len(res.Header.Get("Set-Cookie")) > 4093; sent != (tt.code == 200) {
+				t.Errorf("oversized cookie sent = %v; only production sends it (and warns)", sent)
+			}
+			if !strings.Contains(logs.String(), "level=ERROR") {
+				t.Errorf("not logged loudly: %s", logs.String())
+			}
+		})
+	}
+}
+
+func TestSessionWithoutSecretKeyFailsOnWrite(t *testing.T) {
+	app, logs := sessionApp(t, nil, nil)
+	res := flagontest.NewClient(t, app).Get("/set/a/b")
+	if res.StatusCode != 500 || !strings.Contains(logs.String(), "secret") {
+		t.Fatalf("got %d, logs %s", res.StatusCode, logs.String())
+	}
+	if got := flagontest.NewClient(t, app).Get("/get/a"); got.StatusCode != 200 {
+		t.Fatalf("reading without a key should work, got %d", got.StatusCode)
+	}
+}
+
+func TestFlashThroughRedirect(t *testing.T) {
+	app, _ := sessionApp(t, map[string]any{"SECRET_KEY": "k"}, nil)
+	var flashed []string
+	defer flagon.MessageFlashed.ConnectFor(app, func(_ any, ev flagon.FlashEvent) {
+		flashed = append(flashed, ev.Category+":"+ev.Message)
+	})()
+	cl := flagontest.NewClient(t, app)
+	res := cl.Post("/create", flagontest.FollowRedirects())
+	if got := res.Text(); got != "message:Product created, warning:Check the price (again 2)" {
+		t.Fatalf("list shows %q", got)
+	}
+	if got := cl.Get("/list").Text(); got != " (again 0)" {
+		t.Fatalf("messages shown twice: %q", got)
+	}
+	if strings.Join(flashed, ",") != "message:Product created,warning:Check the price" {
+		t.Fatalf("message_flashed: %v", flashed)
+	}
+}
+
+func TestFlaskFlashesShowInFlagon(t *testing.T) {
+	v := loadVectors(t)
+	app, _ := sessionApp(t, nil, func() time.Time { return time.Unix(v.GeneratedAt, 0) })
+	res := flagontest.NewClient(t, app).Get("/list", flagontest.Header("Cookie", "session="+v.Sessions[9].Cookie))
+	if got := res.Text(); got != "message:Product created, error:Name is required (again 2)" {
+		t.Fatalf("got %q", got)
+	}
+}
+
+// incompressible returns n hex digits that zlib cannot shrink much.
+func incompressible(n int) string {
+	var sb strings.Builder
+	h := sha256.Sum256([]byte("seed"))
+	for sb.Len() < n {
+		h = sha256.Sum256(h[:])
+		sb.WriteString(hex.EncodeToString(h[:]))
+	}
+	return sb.String()[:n]
+}
