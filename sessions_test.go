@@ -34,7 +34,7 @@ type flaskVectors struct {
 
 func loadVectors(t *testing.T) flaskVectors {
 	t.Helper()
-	b, err := os.ReadFile("session/testdata/flask-interop-vectors.json")
+	b, err := os.ReadFile("internal/fixtures/flask-interop-vectors.json")
 	if err != nil {
 		t.Fatal(err)
 	}

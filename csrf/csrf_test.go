@@ -28,7 +28,7 @@ type fixture struct {
 }
 
 func loadFixture(t *testing.T) fixture {
-	b, err := os.ReadFile("../session/testdata/flask-interop-vectors.json")
+	b, err := os.ReadFile("../internal/fixtures/flask-interop-vectors.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,7 +27,7 @@ func loadHashes(t testing.TB, path, field string) []hashVector {
 }
 
 func TestCheckWerkzeugHashes(t *testing.T) {
-	vecs := append(loadHashes(t, "testdata/flask-interop-vectors.json", "password_hashes"),
+	vecs := append(loadHashes(t, "../internal/fixtures/flask-interop-vectors.json", "password_hashes"),
 		loadHashes(t, "testdata/werkzeug-hashes.json", "hashes")...)
 	for _, v := range vecs {
 		if v.Hash == "" {

@@ -34,7 +34,7 @@ func loadJSON(t testing.TB, path string, v any) {
 
 func loadFlask(t testing.TB) flaskVectors {
 	var v flaskVectors
-	loadJSON(t, "testdata/flask-interop-vectors.json", &v)
+	loadJSON(t, "../internal/fixtures/flask-interop-vectors.json", &v)
 	return v
 }
 

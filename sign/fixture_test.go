@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// flaskVectors mirrors testdata/flask-interop-vectors.json (a copy of
+// flaskVectors mirrors internal/fixtures/flask-interop-vectors.json (a copy of
 // /work/shared/fixtures/flask-interop-vectors.json).
 type flaskVectors struct {
 	SecretKey    string   `json:"secret_key"`
@@ -41,7 +41,7 @@ func loadJSON(t testing.TB, path string, v any) {
 
 func loadFlask(t testing.TB) flaskVectors {
 	var v flaskVectors
-	loadJSON(t, "testdata/flask-interop-vectors.json", &v)
+	loadJSON(t, "../internal/fixtures/flask-interop-vectors.json", &v)
 	return v
 }
 
