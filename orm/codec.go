@@ -1,0 +1,54 @@
+package orm
+
+import (
+	"reflect"
+	"time"
+
+	"github.com/flagon-go/flagon/orm/dialect"
+)
+
+// A codec moves one struct field's value to and from the driver.
+type codec struct {
+	kind    dialect.Kind
+	pointer bool // the field is *T
+}
+
+// newCodec describes the Go field type t holding a column of kind k.
+func newCodec(t reflect.Type, k dialect.Kind) *codec {
+	return &codec{kind: k, pointer: t.Kind() == reflect.Pointer}
+}
+
+// bind returns the driver argument for field value v.
+func (c *codec) bind(v reflect.Value) any {
+	if c.pointer {
+		if v.IsNil() {
+			return nil
+		}
+		v = v.Elem()
+	}
+	if c.kind == dialect.Bytes && v.Kind() == reflect.Slice && v.IsNil() {
+		return []byte{} // a nil slice would be NULL
+	}
+	return v.Interface()
+}
+
+// scanDest returns a Scan destination writing into the addressable field v.
+func (c *codec) scanDest(v reflect.Value) any {
+	if c.kind == dialect.Interval {
+		switch p := v.Addr().Interface().(type) {
+		case *time.Duration:
+			return durationScanner{p}
+		case **time.Duration:
+			return nullDurationScanner{p}
+		}
+	}
+	return v.Addr().Interface()
+}
+
+// bindArg converts a Go value through the dialect's optional Converter.
+func bindArg(d dialect.Dialect, k dialect.Kind, v any) (any, error) {
+	if conv, ok := d.(dialect.Converter); ok && v != nil {
+		return conv.BindValue(k, v)
+	}
+	return v, nil
+}

@@ -1,0 +1,87 @@
+// Package dialect describes what differs between the SQL databases flagon's
+// ORM speaks to: identifier quoting, bind parameters, column types, DDL
+// planning and the classification of driver errors.
+//
+// One subpackage per database (sqlite, postgres, mysql) implements Dialect,
+// each with the same file set. Optional capabilities are extra interfaces
+// found by a type assertion with a fallback, as in database/sql/driver.
+package dialect
+
+import (
+	"ariga.io/atlas/sql/migrate"
+	"ariga.io/atlas/sql/schema"
+)
+
+// A Dialect is the behaviour of one SQL database family.
+type Dialect interface {
+	// Name returns the SQLAlchemy dialect name: "sqlite", "postgresql" or "mysql".
+	Name() string
+	// DriverName returns the database/sql driver name to open.
+	DriverName() string
+	// DSN builds the driver's data source name from a parsed URL.
+	DSN(cfg Config) (string, error)
+	// Quote quotes an identifier.
+	Quote(ident string) string
+	// Placeholder returns the bind parameter for the i-th argument (from 1).
+	Placeholder(i int) string
+	// Rebind rewrites the '?' placeholders of query to the dialect's form.
+	Rebind(query string) string
+	// Features reports the optional SQL features the database supports.
+	Features() Feature
+	// ColumnType converts a portable column type to Atlas's schema type for
+	// this database, given whether the column autoincrements, with any
+	// column attributes the database needs (e.g. MySQL AUTO_INCREMENT).
+	ColumnType(ct ColumnType, autoincrement bool) (schema.Type, []schema.Attr, error)
+	// ColumnDDL renders a column type as it appears in CREATE TABLE.
+	ColumnDDL(ct ColumnType, autoincrement bool) (string, error)
+	// Planner returns the Atlas planner that turns schema changes into DDL.
+	Planner() migrate.PlanApplier
+	// ListTablesSQL returns a query listing the table names of the current
+	// database or schema, one per row.
+	ListTablesSQL() string
+	// TranslateError classifies a driver error into a *ConstraintError
+	// when it is a constraint violation, and returns it unchanged otherwise.
+	TranslateError(err error) error
+}
+
+// A Feature is a set of optional SQL features as bit flags.
+type Feature uint32
+
+// The optional features a Dialect may report.
+const (
+	// Returning is INSERT/UPDATE/DELETE ... RETURNING.
+	Returning Feature = 1 << iota
+	// OnConflict is INSERT ... ON CONFLICT (...) DO UPDATE.
+	OnConflict
+	// OnDuplicateKey is INSERT ... ON DUPLICATE KEY UPDATE.
+	OnDuplicateKey
+	// TransactionalDDL means DDL statements can be rolled back.
+	TransactionalDDL
+	// Savepoints is SAVEPOINT / ROLLBACK TO SAVEPOINT.
+	Savepoints
+	// NativeEnum is a database enum type (CREATE TYPE or ENUM(...)).
+	NativeEnum
+	// LastInsertID means sql.Result.LastInsertId reports generated keys.
+	LastInsertID
+	// DropIfExists is DROP TABLE IF EXISTS.
+	DropIfExists
+	// CreateTypeEnum means enums are named types created before tables.
+	CreateTypeEnum
+)
+
+// Has reports whether all features in f2 are in f.
+func (f Feature) Has(f2 Feature) bool { return f&f2 == f2 }
+
+// An EnumLister is an optional Dialect capability for databases whose
+// enums are named types: it lists the enum type names of the current schema.
+type EnumLister interface {
+	ListEnumsSQL() string
+}
+
+// A Converter is an optional Dialect capability that changes how values of a
+// kind are bound and scanned (e.g. PostgreSQL intervals). Without it values
+// are passed to the driver unchanged.
+type Converter interface {
+	// BindValue converts a Go value of the kind before it is sent.
+	BindValue(k Kind, v any) (any, error)
+}

@@ -1,0 +1,35 @@
+package sqlite
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/flagon-go/flagon/orm/dialect"
+)
+
+// DSN builds a modernc DSN that enables foreign keys and, for files, WAL
+// journaling and a 5 s busy timeout, and writes times in SQLite's own
+// format. URL query parameters are passed through.
+func (Dialect) DSN(cfg dialect.Config) (string, error) {
+	q := url.Values{}
+	for k, vs := range cfg.Query {
+		q[k] = append([]string(nil), vs...)
+	}
+	q.Add("_pragma", "foreign_keys(1)")
+	if q.Get("_time_format") == "" {
+		q.Set("_time_format", "sqlite") // 2006-01-02 15:04:05.999999999-07:00
+	}
+	if cfg.Memory {
+		// The engine keeps a single connection open, so the pool sees one
+		// database (SQLAlchemy's StaticPool).
+		return "file::memory:?" + q.Encode(), nil
+	}
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "busy_timeout(5000)")
+	q.Set("_txlock", "immediate")
+	return "file:" + uriEscaper.Replace(cfg.Database) + "?" + q.Encode(), nil
+}
+
+// uriEscaper escapes the characters that end or escape the path of an SQLite
+// URI filename.
+var uriEscaper = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")

@@ -1,0 +1,104 @@
+package orm
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/flagon-go/flagon/orm/dialect"
+	_ "github.com/go-sql-driver/mysql" // "mysql" driver
+	_ "github.com/jackc/pgx/v5/stdlib" // "pgx" driver
+	_ "modernc.org/sqlite"             // "sqlite" driver
+)
+
+// A DB is an engine: a connection pool for one database URL with its
+// dialect, statement events and SQL echo. It is safe for concurrent use.
+type DB struct {
+	sql     *sql.DB
+	dialect dialect.Dialect
+	url     *URL
+	echo    *slog.Logger
+
+	mu        sync.RWMutex
+	listeners []*listener
+}
+
+// Open parses a SQLAlchemy URL and opens a pool for it. An in-memory SQLite
+// database uses one connection so that every query sees the same database.
+func Open(rawURL string, opts ...Option) (*DB, error) {
+	u, err := ParseURL(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	d, err := LookupDialect(u.Dialect)
+	if err != nil {
+		return nil, err
+	}
+	dsn, err := d.DSN(u.config())
+	if err != nil {
+		return nil, fmt.Errorf("orm: %s: %w", u, err)
+	}
+	sdb, err := sql.Open(d.DriverName(), dsn)
+	if err != nil {
+		return nil, fmt.Errorf("orm: open %s: %w", u, err)
+	}
+	db := &DB{sql: sdb, dialect: d, url: u}
+	if err := db.configure(u, opts); err != nil {
+		sdb.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// configure applies options and the in-memory SQLite pool rule.
+func (db *DB) configure(u *URL, opts []Option) error {
+	o := options{}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	o.apply(db.sql)
+	db.echo = o.echo
+	if u.IsMemory() {
+		db.sql.SetMaxOpenConns(1)
+		db.sql.SetMaxIdleConns(1)
+		db.sql.SetConnMaxLifetime(0)
+		db.sql.SetConnMaxIdleTime(0)
+	}
+	if o.prePing {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := db.sql.PingContext(ctx); err != nil {
+			return fmt.Errorf("orm: connect %s: %w", u, err)
+		}
+	}
+	return nil
+}
+
+// SQL returns the underlying database/sql pool.
+func (db *DB) SQL() *sql.DB { return db.sql }
+
+// Dialect returns the database's dialect.
+func (db *DB) Dialect() dialect.Dialect { return db.dialect }
+
+// URL returns the parsed URL the engine was opened with.
+func (db *DB) URL() *URL { return db.url }
+
+// Close closes the pool.
+func (db *DB) Close() error { return db.sql.Close() }
+
+// Ping verifies a connection to the database can be made.
+func (db *DB) Ping(ctx context.Context) error { return db.sql.PingContext(ctx) }
+
+// ExecContext runs a statement in the dialect's own placeholder syntax,
+// emitting a statement event and translating constraint errors.
+func (db *DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return runExec(ctx, db, db.sql, query, args)
+}
+
+// QueryContext runs a query in the dialect's own placeholder syntax.
+func (db *DB) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return runQuery(ctx, db, db.sql, query, args)
+}

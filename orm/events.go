@@ -1,0 +1,103 @@
+package orm
+
+import (
+	"context"
+	"log/slog"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// A StatementEvent describes one executed statement.
+type StatementEvent struct {
+	// SQL is the statement text as sent to the driver.
+	SQL string
+	// Args are the bound arguments.
+	Args []any
+	// Start is when the statement began; Duration how long it took.
+	Start    time.Time
+	Duration time.Duration
+	// Err is the (translated) error, if any.
+	Err error
+	// Caller is file:line of the first caller outside package orm.
+	Caller string
+}
+
+type listener struct{ fn func(StatementEvent) }
+
+// OnStatement registers fn to be called after every statement the engine
+// (or its transactions) runs. It returns a function that unregisters fn.
+func (db *DB) OnStatement(fn func(ev StatementEvent)) (remove func()) {
+	l := &listener{fn}
+	db.mu.Lock()
+	db.listeners = append(db.listeners, l)
+	db.mu.Unlock()
+	return func() {
+		db.mu.Lock()
+		defer db.mu.Unlock()
+		for i, x := range db.listeners {
+			if x == l {
+				db.listeners = append(db.listeners[:i:i], db.listeners[i+1:]...)
+				return
+			}
+		}
+	}
+}
+
+// emitControl reports a transaction control statement run by database/sql
+// itself (BEGIN, COMMIT, ROLLBACK).
+func (db *DB) emitControl(ctx context.Context, stmt string, start time.Time, err error) {
+	if db.observed() {
+		db.emit(ctx, StatementEvent{SQL: stmt, Start: start, Duration: time.Since(start), Err: err})
+	}
+}
+
+// observed reports whether anyone listens to statement events.
+func (db *DB) observed() bool {
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	return len(db.listeners) > 0 || db.echo != nil
+}
+
+// emit delivers an event to the listeners and the echo logger.
+func (db *DB) emit(ctx context.Context, ev StatementEvent) {
+	db.mu.RLock()
+	ls := db.listeners
+	db.mu.RUnlock()
+	if len(ls) > 0 || db.echo != nil {
+		ev.Caller = caller()
+	}
+	for _, l := range ls {
+		l.fn(ev)
+	}
+	if db.echo != nil {
+		db.echo.LogAttrs(ctx, slog.LevelDebug, ev.SQL, slog.Any("args", ev.Args),
+			slog.Duration("duration", ev.Duration), slog.String("caller", ev.Caller), slog.Any("err", ev.Err))
+	}
+}
+
+const ormPkg = "github.com/flagon-go/flagon/orm."
+
+// caller returns file:line of the first stack frame outside package orm,
+// database/sql and the runtime.
+func caller() string {
+	pcs := make([]uintptr, 32)
+	n := runtime.Callers(3, pcs)
+	frames := runtime.CallersFrames(pcs[:n])
+	for {
+		f, more := frames.Next()
+		if !internalFrame(f.Function) {
+			return f.File + ":" + strconv.Itoa(f.Line)
+		}
+		if !more {
+			return ""
+		}
+	}
+}
+
+// internalFrame reports frames of this package and the standard plumbing.
+func internalFrame(fn string) bool {
+	return strings.HasPrefix(fn, ormPkg) || strings.HasPrefix(fn, "database/sql.") ||
+		strings.HasPrefix(fn, "runtime.") || strings.HasPrefix(fn, "iter.")
+}

@@ -1,0 +1,36 @@
+package orm
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// conn is what runs statements: *sql.DB, *sql.Tx or *sql.Conn.
+type conn interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// runExec executes a statement, translating errors and emitting an event.
+func runExec(ctx context.Context, db *DB, c conn, query string, args []any) (sql.Result, error) {
+	start := time.Now()
+	res, err := c.ExecContext(ctx, query, args...)
+	err = db.dialect.TranslateError(err)
+	if db.observed() {
+		db.emit(ctx, StatementEvent{SQL: query, Args: args, Start: start, Duration: time.Since(start), Err: err})
+	}
+	return res, err
+}
+
+// runQuery runs a query, translating errors and emitting an event. The
+// duration covers the query up to its first row, not the reading of rows.
+func runQuery(ctx context.Context, db *DB, c conn, query string, args []any) (*sql.Rows, error) {
+	start := time.Now()
+	rows, err := c.QueryContext(ctx, query, args...)
+	err = db.dialect.TranslateError(err)
+	if db.observed() {
+		db.emit(ctx, StatementEvent{SQL: query, Args: args, Start: start, Duration: time.Since(start), Err: err})
+	}
+	return rows, err
+}

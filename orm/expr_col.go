@@ -1,0 +1,115 @@
+package orm
+
+import (
+	"fmt"
+	"strings"
+)
+
+// rawArgsError reports a placeholder/argument count mismatch.
+func rawArgsError(r RawSQL) error {
+	return fmt.Errorf("orm: SQL %q has %d placeholders but %d arguments", r.SQL, strings.Count(strings.ReplaceAll(r.SQL, "??", ""), "?"), len(r.Args))
+}
+
+// A Col is a column reference such as C("price") or C("product.price").
+type Col struct {
+	Name string
+}
+
+// C returns a reference to a column, optionally qualified "table.column".
+func C(name string) Col { return Col{Name: name} }
+
+// AppendSQL renders the quoted column name.
+func (c Col) AppendSQL(b *Builder) { b.Ident(c.Name) }
+
+// A Binary is "left op right".
+type Binary struct {
+	Left  Expr
+	Op    string
+	Right any
+}
+
+// AppendSQL renders the comparison, binding Right unless it is an Expr.
+func (e Binary) AppendSQL(b *Builder) {
+	e.Left.AppendSQL(b)
+	b.WriteString(" " + e.Op + " ")
+	b.Arg(e.Right)
+}
+
+// Eq is "c = v"; a nil v renders "c IS NULL".
+func (c Col) Eq(v any) Expr {
+	if v == nil {
+		return c.IsNull()
+	}
+	return Binary{c, "=", v}
+}
+
+// Ne is "c <> v"; a nil v renders "c IS NOT NULL".
+func (c Col) Ne(v any) Expr {
+	if v == nil {
+		return c.IsNotNull()
+	}
+	return Binary{c, "<>", v}
+}
+
+// Gt is "c > v".
+func (c Col) Gt(v any) Expr { return Binary{c, ">", v} }
+
+// Ge is "c >= v".
+func (c Col) Ge(v any) Expr { return Binary{c, ">=", v} }
+
+// Lt is "c < v".
+func (c Col) Lt(v any) Expr { return Binary{c, "<", v} }
+
+// Le is "c <= v".
+func (c Col) Le(v any) Expr { return Binary{c, "<=", v} }
+
+// Like is "c LIKE pattern".
+func (c Col) Like(pattern string) Expr { return Binary{c, "LIKE", pattern} }
+
+// NotLike is "c NOT LIKE pattern".
+func (c Col) NotLike(pattern string) Expr { return Binary{c, "NOT LIKE", pattern} }
+
+// IsNull is "c IS NULL".
+func (c Col) IsNull() Expr { return postfix{c, " IS NULL"} }
+
+// IsNotNull is "c IS NOT NULL".
+func (c Col) IsNotNull() Expr { return postfix{c, " IS NOT NULL"} }
+
+// Between is "c BETWEEN lo AND hi".
+func (c Col) Between(lo, hi any) Expr { return between{c, lo, hi} }
+
+// In is "c IN (v1, v2, ...)"; a single slice argument is expanded and a
+// single subquery renders "c IN (SELECT ...)". An empty list is false.
+func (c Col) In(values ...any) Expr { return in{c, values, false} }
+
+// NotIn is "c NOT IN (...)"; an empty list is true.
+func (c Col) NotIn(values ...any) Expr { return in{c, values, true} }
+
+// Asc orders by c ascending.
+func (c Col) Asc() Expr { return postfix{c, " ASC"} }
+
+// Desc orders by c descending.
+func (c Col) Desc() Expr { return postfix{c, " DESC"} }
+
+// postfix renders an expression followed by fixed text.
+type postfix struct {
+	e    Expr
+	text string
+}
+
+// AppendSQL renders the expression and its suffix.
+func (p postfix) AppendSQL(b *Builder) { p.e.AppendSQL(b); b.WriteString(p.text) }
+
+type between struct {
+	c      Expr
+	lo, hi any
+}
+
+// AppendSQL renders BETWEEN with bound bounds.
+func (e between) AppendSQL(b *Builder) {
+	e.c.AppendSQL(b)
+	b.WriteString(" BETWEEN ")
+	b.Arg(e.lo)
+	b.WriteString(" AND ")
+	b.Arg(e.hi)
+}

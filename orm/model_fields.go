@@ -1,0 +1,105 @@
+package orm
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+)
+
+// addFields adds a column per exported field of t, flattening untagged
+// embedded structs. prefix is the index path of an embedded struct.
+func addFields(tbl *Table, t reflect.Type, prefix []int) error {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		index := append(append([]int(nil), prefix...), i)
+		tag, ok := f.Tag.Lookup("orm")
+		if f.Anonymous && !ok && f.Type.Kind() == reflect.Struct && !isValueType(f.Type) {
+			if err := addFields(tbl, f.Type, index); err != nil {
+				return err
+			}
+			continue
+		}
+		if !f.IsExported() || tag == "-" {
+			continue
+		}
+		col, err := newColumn(tbl, f, tag)
+		if err != nil {
+			return fmt.Errorf("field %s: %w", f.Name, err)
+		}
+		col.index = index
+		tbl.Columns = append(tbl.Columns, col)
+	}
+	return nil
+}
+
+// isValueType reports whether a struct type is itself a column value.
+func isValueType(t reflect.Type) bool {
+	_, err := kindOf(t)
+	return err == nil
+}
+
+// newColumn builds the column of field f from its type and tag.
+func newColumn(tbl *Table, f reflect.StructField, rawTag string) (*Column, error) {
+	tag, err := parseTag(rawTag)
+	if err != nil {
+		return nil, err
+	}
+	vt, nullable := unwrapNullable(f.Type)
+	ct, err := kindOf(vt)
+	if err != nil {
+		return nil, err
+	}
+	if ct, err = tagType(ct, tag); err != nil {
+		return nil, err
+	}
+	col := &Column{
+		Name: tag.column, Type: ct, Nullable: (nullable || tag.nullable) && !tag.notNull && !tag.pk,
+		PrimaryKey: tag.pk, Unique: tag.unique, Index: tag.index, Default: tag.def,
+		ServerDefault: tag.serverDefault, OnUpdate: tag.onUpdate, Comment: tag.comment, Field: f.Name,
+		Autoincrement: tag.autoincrement, codec: newCodec(f.Type, ct.Kind),
+	}
+	if col.Name == "" {
+		col.Name = SnakeCase(f.Name)
+	}
+	return col, addColumnConstraints(tbl, col, tag)
+}
+
+// tagType applies the type, size and tz tag options to ct.
+func tagType(ct ColumnType, tag fieldTag) (ColumnType, error) {
+	var err error
+	if tag.typ != "" {
+		if ct, err = applyTypeTag(ct, tag.typ); err != nil {
+			return ct, err
+		}
+	}
+	if tag.size > 0 {
+		ct.Size = tag.size
+	}
+	ct.TZ = ct.TZ || tag.tz
+	return ct, nil
+}
+
+// addColumnConstraints records the column's pk, foreign key and check.
+func addColumnConstraints(tbl *Table, col *Column, tag fieldTag) error {
+	if tag.pk {
+		tbl.PrimaryKey = append(tbl.PrimaryKey, col.Name)
+	}
+	if tag.noAutoincrement {
+		tbl.noAuto = append(tbl.noAuto, col.Name)
+	}
+	if tag.check != "" {
+		tbl.Checks = append(tbl.Checks, &Check{Name: col.Name, Expr: tag.check})
+	}
+	if tag.fk == "" {
+		return nil
+	}
+	i := strings.LastIndexByte(tag.fk, '.')
+	if i <= 0 || i == len(tag.fk)-1 {
+		return fmt.Errorf("fk %q must be table.column", tag.fk)
+	}
+	tbl.ForeignKeys = append(tbl.ForeignKeys, &ForeignKey{
+		Columns: []string{col.Name}, RefTable: tag.fk[:i], RefColumns: []string{tag.fk[i+1:]},
+		OnDelete: tag.fkOnDelete, OnUpdate: tag.fkOnUpdate,
+	})
+	return nil
+}

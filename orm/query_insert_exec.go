@@ -1,0 +1,140 @@
+package orm
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"reflect"
+)
+
+// execBatch inserts one batch of rows and writes generated values back.
+func (iq *InsertQuery[T]) execBatch(ctx context.Context, p insertPlan, objs []*T) error {
+	b := NewBuilder(iq.q.Dialect())
+	if err := iq.render(b, p, objs); err != nil {
+		return err
+	}
+	if p.useReturn {
+		rows, err := iq.q.QueryContext(ctx, b.String(), b.Args()...)
+		if err != nil {
+			return err
+		}
+		return iq.readReturning(rows, p, objs)
+	}
+	res, err := iq.q.ExecContext(ctx, b.String(), b.Args()...)
+	if err != nil {
+		return err
+	}
+	return iq.writeBackLastID(ctx, res, p, objs)
+}
+
+// render writes INSERT INTO t (cols) VALUES (...), ... [upsert] [RETURNING].
+func (iq *InsertQuery[T]) render(b *Builder, p insertPlan, objs []*T) error {
+	b.WriteString("INSERT INTO ")
+	b.Ident(iq.table.Name)
+	b.WriteString(" (")
+	for i, c := range p.cols {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.Ident(c.Name)
+	}
+	b.WriteString(") VALUES ")
+	for i, o := range objs {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		if err := iq.renderRow(b, p, o); err != nil {
+			return err
+		}
+	}
+	iq.renderConflict(b)
+	if p.useReturn {
+		b.WriteString(" RETURNING ")
+		for i, c := range p.returning {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.Ident(c.Name)
+		}
+	}
+	return b.Err()
+}
+
+// renderRow writes one parenthesised row of bound values.
+func (iq *InsertQuery[T]) renderRow(b *Builder, p insertPlan, o *T) error {
+	v := reflect.ValueOf(o).Elem()
+	b.WriteString("(")
+	for j, c := range p.cols {
+		if j > 0 {
+			b.WriteString(", ")
+		}
+		arg, err := fieldArg(iq.q, c, v)
+		if err != nil {
+			return fmt.Errorf("orm: insert %s.%s: %w", iq.table.Name, c.Name, err)
+		}
+		b.bind(arg)
+	}
+	b.WriteString(")")
+	return nil
+}
+
+// readReturning scans RETURNING rows into the objects in order.
+func (iq *InsertQuery[T]) readReturning(rows *sql.Rows, p insertPlan, objs []*T) error {
+	defer rows.Close()
+	dest := make([]any, len(p.returning))
+	for i := 0; rows.Next(); i++ {
+		if i >= len(objs) {
+			return fmt.Errorf("orm: insert into %s returned more rows than it sent", iq.table.Name)
+		}
+		v := reflect.ValueOf(objs[i]).Elem()
+		for j, c := range p.returning {
+			dest[j] = c.codec.scanDest(fieldByIndex(v, c.index))
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return fmt.Errorf("orm: read generated values of %s: %w", iq.table.Name, err)
+		}
+	}
+	return iq.q.Dialect().TranslateError(rows.Err())
+}
+
+// writeBackLastID sets the autoincrement key from LastInsertId (MySQL
+// reports the first id of a multi-row insert; ids are consecutive) and
+// re-reads server defaults by key.
+func (iq *InsertQuery[T]) writeBackLastID(ctx context.Context, res sql.Result, p insertPlan, objs []*T) error {
+	if len(p.returning) == 0 || iq.upsert() {
+		return nil
+	}
+	if auto := autoColumn(p.returning); auto != nil {
+		first, err := res.LastInsertId()
+		if err != nil {
+			return fmt.Errorf("orm: generated key of %s: %w", iq.table.Name, err)
+		}
+		for i, o := range objs {
+			setInt(fieldByIndex(reflect.ValueOf(o).Elem(), auto.index), first+int64(i))
+		}
+	}
+	return iq.refetch(ctx, p, objs)
+}
+
+// autoColumn returns the autoincrement column among cols, or nil.
+func autoColumn(cols []*Column) *Column {
+	for _, c := range cols {
+		if c.Autoincrement {
+			return c
+		}
+	}
+	return nil
+}
+
+// setInt stores n in an integer (or pointer to integer) field.
+func setInt(f reflect.Value, n int64) {
+	if f.Kind() == reflect.Pointer {
+		f.Set(reflect.New(f.Type().Elem()))
+		f = f.Elem()
+	}
+	if f.CanInt() {
+		f.SetInt(n)
+	} else if f.CanUint() {
+		f.SetUint(uint64(n))
+	}
+}

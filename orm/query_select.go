@@ -1,0 +1,156 @@
+package orm
+
+import (
+	"fmt"
+	"strings"
+)
+
+// A SelectQuery selects rows of model T; build it with Select and run it
+// with All, First, One, Count, Exists or Iter. Building errors (such as an
+// unknown field in FilterBy) are reported when the query runs.
+type SelectQuery[T any] struct {
+	q        Querier
+	table    *Table
+	err      error
+	columns  []Expr
+	joins    []join
+	where    []Expr
+	groupBy  []Expr
+	having   []Expr
+	orderBy  []Expr
+	limit    int
+	offset   int
+	distinct bool
+}
+
+type join struct {
+	kind, table string
+	on          Expr
+}
+
+// subquery is implemented by queries usable inside IN (...).
+type subquery interface{ inner(b *Builder) }
+
+// Select starts a query for rows of the model T.
+func Select[T any](q Querier) *SelectQuery[T] {
+	t, err := tableOf[T]()
+	return &SelectQuery[T]{q: q, table: t, err: err, limit: -1}
+}
+
+// Where adds conditions joined with AND.
+func (s *SelectQuery[T]) Where(conds ...Expr) *SelectQuery[T] {
+	s.where = append(s.where, conds...)
+	return s
+}
+
+// FilterBy adds equality conditions by Go field or column name, given as a
+// map[string]any or as name, value pairs: FilterBy("Name", "x", "Price", 3).
+func (s *SelectQuery[T]) FilterBy(args ...any) *SelectQuery[T] {
+	conds, err := filterBy(s.table, args)
+	if err != nil {
+		s.setErr(err)
+	}
+	s.where = append(s.where, conds...)
+	return s
+}
+
+// setErr keeps the first building error.
+func (s *SelectQuery[T]) setErr(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// OrderBy adds sort keys: Exprs (C("price").Desc()) or column/field names,
+// with a leading '-' for descending ("-price").
+func (s *SelectQuery[T]) OrderBy(keys ...any) *SelectQuery[T] {
+	for _, k := range keys {
+		e, err := orderKey(s.table, k)
+		if err != nil {
+			s.setErr(err)
+			continue
+		}
+		s.orderBy = append(s.orderBy, e)
+	}
+	return s
+}
+
+// Limit caps the number of rows.
+func (s *SelectQuery[T]) Limit(n int) *SelectQuery[T] { s.limit = n; return s }
+
+// Offset skips the first n rows.
+func (s *SelectQuery[T]) Offset(n int) *SelectQuery[T] { s.offset = n; return s }
+
+// Distinct removes duplicate rows.
+func (s *SelectQuery[T]) Distinct() *SelectQuery[T] { s.distinct = true; return s }
+
+// Join adds an INNER JOIN of table on a condition.
+func (s *SelectQuery[T]) Join(table string, on Expr) *SelectQuery[T] {
+	s.joins = append(s.joins, join{"JOIN", table, on})
+	return s
+}
+
+// LeftJoin adds a LEFT OUTER JOIN of table on a condition.
+func (s *SelectQuery[T]) LeftJoin(table string, on Expr) *SelectQuery[T] {
+	s.joins = append(s.joins, join{"LEFT OUTER JOIN", table, on})
+	return s
+}
+
+// GroupBy adds GROUP BY columns (names or Exprs).
+func (s *SelectQuery[T]) GroupBy(cols ...any) *SelectQuery[T] {
+	for _, c := range cols {
+		s.groupBy = append(s.groupBy, asExpr(c))
+	}
+	return s
+}
+
+// Having adds HAVING conditions joined with AND.
+func (s *SelectQuery[T]) Having(conds ...Expr) *SelectQuery[T] {
+	s.having = append(s.having, conds...)
+	return s
+}
+
+// Columns replaces the selected columns, for subqueries and Scalar; the
+// row-returning methods always select the model's columns.
+func (s *SelectQuery[T]) Columns(cols ...any) *SelectQuery[T] {
+	s.columns = s.columns[:0]
+	for _, c := range cols {
+		s.columns = append(s.columns, asExpr(c))
+	}
+	return s
+}
+
+// asExpr turns a column name into a Col; Exprs pass through.
+func asExpr(v any) Expr {
+	if e, ok := v.(Expr); ok {
+		return e
+	}
+	return C(fmt.Sprint(v))
+}
+
+// orderKey resolves an OrderBy key.
+func orderKey(t *Table, k any) (Expr, error) {
+	name, ok := k.(string)
+	if !ok {
+		return asExpr(k), nil
+	}
+	desc := strings.HasPrefix(name, "-")
+	name = strings.TrimPrefix(name, "-")
+	col := C(name)
+	if t != nil && !strings.Contains(name, ".") {
+		c := t.lookup(name)
+		if c == nil {
+			return nil, unknownField(t, name)
+		}
+		col = C(t.Name + "." + c.Name)
+	}
+	if desc {
+		return col.Desc(), nil
+	}
+	return col, nil
+}
+
+// unknownField reports a name that is neither a field nor a column.
+func unknownField(t *Table, name string) error {
+	return fmt.Errorf("orm: table %s has no field or column %q", t.Name, name)
+}

@@ -1,0 +1,137 @@
+package orm
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"iter"
+)
+
+// query renders and runs the statement.
+func (s *SelectQuery[T]) query(ctx context.Context) (*sql.Rows, error) {
+	if s.table == nil {
+		return nil, s.err
+	}
+	if len(s.columns) > 0 {
+		return nil, fmt.Errorf("orm: query with Columns(...) is for subqueries and Scalar, not rows of %s", s.table.Name)
+	}
+	query, args, err := s.SQL()
+	if err != nil {
+		return nil, err
+	}
+	return s.q.QueryContext(ctx, query, args...)
+}
+
+// All returns every matching row.
+func (s *SelectQuery[T]) All(ctx context.Context) ([]*T, error) {
+	rows, err := s.query(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out, err := readAll[T](s.q, s.table, rows, 0)
+	if err != nil {
+		return nil, err
+	}
+	return out, afterLoad(ctx, out)
+}
+
+// First returns the first matching row (LIMIT 1), or ErrNoRows.
+func (s *SelectQuery[T]) First(ctx context.Context) (*T, error) {
+	c := *s
+	c.limit = 1
+	out, err := c.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, ErrNoRows
+	}
+	return out[0], nil
+}
+
+// One returns the only matching row: ErrNoRows when none match and
+// ErrMultipleRows when more than one does.
+func (s *SelectQuery[T]) One(ctx context.Context) (*T, error) {
+	c := *s
+	if c.limit < 0 || c.limit > 2 {
+		c.limit = 2
+	}
+	out, err := c.All(ctx)
+	switch {
+	case err != nil:
+		return nil, err
+	case len(out) == 0:
+		return nil, ErrNoRows
+	case len(out) > 1:
+		return nil, ErrMultipleRows
+	}
+	return out[0], nil
+}
+
+// Iter streams matching rows without loading them all; stopping the loop
+// early closes the result set. A failure is yielded once, with a nil row.
+func (s *SelectQuery[T]) Iter(ctx context.Context) iter.Seq2[*T, error] {
+	return func(yield func(*T, error) bool) {
+		rows, err := s.query(ctx)
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		defer rows.Close()
+		streamRows(ctx, s.q, s.table, rows, yield)
+	}
+}
+
+// streamRows yields each row of rows.
+func streamRows[T any](ctx context.Context, q Querier, t *Table, rows *sql.Rows, yield func(*T, error) bool) {
+	names, err := rows.Columns()
+	if err != nil {
+		yield(nil, err)
+		return
+	}
+	sc, err := newScanner[T](t, names)
+	if err != nil {
+		yield(nil, err)
+		return
+	}
+	for rows.Next() {
+		obj, err := sc.scan(rows)
+		if err == nil {
+			err = afterLoad(ctx, []*T{obj})
+		}
+		if !yield(obj, err) || err != nil {
+			return
+		}
+	}
+	if err := rows.Err(); err != nil {
+		yield(nil, q.Dialect().TranslateError(err))
+	}
+}
+
+// Count returns the number of matching rows. Queries with DISTINCT,
+// GROUP BY, LIMIT or OFFSET are counted as a subquery.
+func (s *SelectQuery[T]) Count(ctx context.Context) (int64, error) {
+	c := *s
+	c.orderBy = nil
+	if c.distinct || len(c.groupBy) > 0 || c.limit >= 0 || c.offset > 0 {
+		return scalarSQL[int64](ctx, s.q, func(b *Builder) {
+			b.WriteString("SELECT count(*) FROM ")
+			c.AppendSQL(b)
+			b.WriteString(" AS anon_1")
+		})
+	}
+	c.columns = []Expr{Count()}
+	return Scalar[int64](ctx, &c)
+}
+
+// Exists reports whether any row matches.
+func (s *SelectQuery[T]) Exists(ctx context.Context) (bool, error) {
+	c := *s
+	c.columns, c.limit, c.orderBy = []Expr{SQL("1")}, 1, nil
+	_, err := Scalar[int64](ctx, &c)
+	if errors.Is(err, ErrNoRows) {
+		return false, nil
+	}
+	return err == nil, err
+}

@@ -1,0 +1,115 @@
+package orm
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// SQL renders the query's statement and arguments without running it.
+func (s *SelectQuery[T]) SQL() (string, []any, error) {
+	if s.err != nil {
+		return "", nil, s.err
+	}
+	b := NewBuilder(s.q.Dialect())
+	s.inner(b)
+	return b.String(), b.Args(), b.Err()
+}
+
+// AppendSQL renders the query as a parenthesised subquery.
+func (s *SelectQuery[T]) AppendSQL(b *Builder) {
+	b.WriteString("(")
+	s.inner(b)
+	b.WriteString(")")
+}
+
+// inner renders SELECT ... without parentheses.
+func (s *SelectQuery[T]) inner(b *Builder) {
+	if s.err != nil {
+		b.SetErr(s.err)
+		return
+	}
+	b.WriteString("SELECT ")
+	if s.distinct {
+		b.WriteString("DISTINCT ")
+	}
+	s.selectList(b)
+	s.from(b)
+	s.tail(b)
+}
+
+// selectList renders the projection: explicit columns or all model columns.
+func (s *SelectQuery[T]) selectList(b *Builder) {
+	if len(s.columns) > 0 {
+		b.list(s.columns, ", ")
+		return
+	}
+	for i, c := range s.table.Columns {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.Ident(s.table.Name)
+		b.WriteString(".")
+		b.Ident(c.Name)
+	}
+}
+
+// from renders FROM, JOINs, WHERE, GROUP BY and HAVING.
+func (s *SelectQuery[T]) from(b *Builder) {
+	b.WriteString(" FROM ")
+	b.Ident(s.table.Name)
+	for _, j := range s.joins {
+		b.WriteString(" " + j.kind + " ")
+		b.Ident(j.table)
+		if j.on == nil {
+			b.SetErr(fmt.Errorf("orm: join of %s has no ON condition", j.table))
+			continue
+		}
+		b.WriteString(" ON ")
+		j.on.AppendSQL(b)
+	}
+	writeWhere(b, s.where)
+	if len(s.groupBy) > 0 {
+		b.WriteString(" GROUP BY ")
+		b.list(s.groupBy, ", ")
+	}
+	if len(s.having) > 0 {
+		b.WriteString(" HAVING ")
+		And(s.having...).AppendSQL(b)
+	}
+}
+
+// writeWhere renders WHERE conds joined with AND.
+func writeWhere(b *Builder, conds []Expr) {
+	if len(conds) == 0 {
+		return
+	}
+	b.WriteString(" WHERE ")
+	b.list(conds, " AND ")
+}
+
+// tail renders ORDER BY, LIMIT and OFFSET.
+func (s *SelectQuery[T]) tail(b *Builder) {
+	if len(s.orderBy) > 0 {
+		b.WriteString(" ORDER BY ")
+		b.list(s.orderBy, ", ")
+	}
+	writeLimit(b, s.limit, s.offset)
+}
+
+// writeLimit renders LIMIT/OFFSET; an offset alone needs a dialect-specific
+// "no limit" on SQLite and MySQL.
+func writeLimit(b *Builder, limit, offset int) {
+	if limit >= 0 {
+		b.WriteString(" LIMIT " + strconv.Itoa(limit))
+	} else if offset > 0 {
+		switch b.Dialect().Name() {
+		case "sqlite":
+			b.WriteString(" LIMIT -1")
+		case "mysql":
+			b.WriteString(" LIMIT 18446744073709551615")
+		}
+	}
+	if offset > 0 {
+		b.WriteString(" OFFSET " + strconv.Itoa(offset))
+	}
+}

@@ -1,0 +1,153 @@
+package orm
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// An UpdateQuery updates rows of model T: Update[T](db).Set("price", 3).
+// Where(orm.C("id").Eq(1)).Exec(ctx).
+type UpdateQuery[T any] struct {
+	q     Querier
+	table *Table
+	err   error
+	sets  []pair
+	where []Expr
+}
+
+// Update starts an UPDATE of model T's table.
+func Update[T any](q Querier) *UpdateQuery[T] {
+	t, err := tableOf[T]()
+	return &UpdateQuery[T]{q: q, table: t, err: err}
+}
+
+// Set assigns columns, given as a map[string]any or name, value pairs of
+// field or column names; a value may be an Expr such as
+// orm.SQL("price + ?", 1).
+func (u *UpdateQuery[T]) Set(args ...any) *UpdateQuery[T] {
+	pairs, err := filterPairs(args)
+	if err != nil && u.err == nil {
+		u.err = err
+	}
+	for _, p := range pairs {
+		if u.table == nil {
+			break
+		}
+		c := u.table.lookup(p.name)
+		if c == nil {
+			u.err = unknownField(u.table, p.name)
+			continue
+		}
+		u.sets = append(u.sets, pair{c.Name, bindValue(c, p.value)})
+	}
+	return u
+}
+
+// Where adds conditions joined with AND.
+func (u *UpdateQuery[T]) Where(conds ...Expr) *UpdateQuery[T] {
+	u.where = append(u.where, conds...)
+	return u
+}
+
+// FilterBy adds equality conditions by field or column name.
+func (u *UpdateQuery[T]) FilterBy(args ...any) *UpdateQuery[T] {
+	conds, err := filterBy(u.table, args)
+	if err != nil && u.err == nil {
+		u.err = err
+	}
+	u.where = append(u.where, conds...)
+	return u
+}
+
+// SQL renders the statement without running it.
+func (u *UpdateQuery[T]) SQL() (string, []any, error) {
+	if u.err != nil {
+		return "", nil, u.err
+	}
+	if len(u.sets) == 0 {
+		return "", nil, fmt.Errorf("orm: update of %s sets no columns", u.table.Name)
+	}
+	b := NewBuilder(u.q.Dialect())
+	b.WriteString("UPDATE ")
+	b.Ident(u.table.Name)
+	b.WriteString(" SET ")
+	for i, s := range u.sets {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.Ident(s.name)
+		b.WriteString(" = ")
+		b.Arg(s.value)
+	}
+	writeWhere(b, u.where)
+	return b.String(), b.Args(), b.Err()
+}
+
+// Exec runs the update and returns the number of matched rows.
+func (u *UpdateQuery[T]) Exec(ctx context.Context) (int64, error) {
+	query, args, err := u.SQL()
+	if err != nil {
+		return 0, err
+	}
+	return rowsAffected(u.q.ExecContext(ctx, query, args...))
+}
+
+// rowsAffected unpacks an Exec result.
+func rowsAffected(res sql.Result, err error) (int64, error) {
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
+// A DeleteQuery deletes rows of model T.
+type DeleteQuery[T any] struct {
+	q     Querier
+	table *Table
+	err   error
+	where []Expr
+}
+
+// Delete starts a DELETE from model T's table.
+func Delete[T any](q Querier) *DeleteQuery[T] {
+	t, err := tableOf[T]()
+	return &DeleteQuery[T]{q: q, table: t, err: err}
+}
+
+// Where adds conditions joined with AND.
+func (d *DeleteQuery[T]) Where(conds ...Expr) *DeleteQuery[T] {
+	d.where = append(d.where, conds...)
+	return d
+}
+
+// FilterBy adds equality conditions by field or column name.
+func (d *DeleteQuery[T]) FilterBy(args ...any) *DeleteQuery[T] {
+	conds, err := filterBy(d.table, args)
+	if err != nil && d.err == nil {
+		d.err = err
+	}
+	d.where = append(d.where, conds...)
+	return d
+}
+
+// SQL renders the statement without running it.
+func (d *DeleteQuery[T]) SQL() (string, []any, error) {
+	if d.err != nil {
+		return "", nil, d.err
+	}
+	b := NewBuilder(d.q.Dialect())
+	b.WriteString("DELETE FROM ")
+	b.Ident(d.table.Name)
+	writeWhere(b, d.where)
+	return b.String(), b.Args(), b.Err()
+}
+
+// Exec runs the delete and returns the number of deleted rows.
+func (d *DeleteQuery[T]) Exec(ctx context.Context) (int64, error) {
+	query, args, err := d.SQL()
+	if err != nil {
+		return 0, err
+	}
+	return rowsAffected(d.q.ExecContext(ctx, query, args...))
+}

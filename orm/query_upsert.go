@@ -1,0 +1,91 @@
+package orm
+
+import (
+	"context"
+	"reflect"
+)
+
+// renderConflict writes the upsert clause for the dialect.
+func (iq *InsertQuery[T]) renderConflict(b *Builder) {
+	if !iq.upsert() {
+		return
+	}
+	if b.Dialect().Name() == "mysql" {
+		iq.renderDuplicateKey(b)
+		return
+	}
+	b.WriteString(" ON CONFLICT")
+	if len(iq.conflict) > 0 {
+		b.WriteString(" (")
+		for i, c := range iq.conflict {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.Ident(c)
+		}
+		b.WriteString(")")
+	}
+	if iq.doNothing || len(iq.update) == 0 {
+		b.WriteString(" DO NOTHING")
+		return
+	}
+	b.WriteString(" DO UPDATE SET ")
+	for i, c := range iq.update {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.Ident(c)
+		b.WriteString(" = excluded.")
+		b.Ident(c)
+	}
+}
+
+// renderDuplicateKey writes MySQL's ON DUPLICATE KEY UPDATE; DO NOTHING
+// assigns the first key column to itself.
+func (iq *InsertQuery[T]) renderDuplicateKey(b *Builder) {
+	b.WriteString(" ON DUPLICATE KEY UPDATE ")
+	cols := iq.update
+	if iq.doNothing || len(cols) == 0 {
+		k := iq.table.Columns[0].Name
+		if len(iq.table.PrimaryKey) > 0 {
+			k = iq.table.PrimaryKey[0]
+		}
+		b.Ident(k)
+		b.WriteString(" = ")
+		b.Ident(k)
+		return
+	}
+	for i, c := range cols {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.Ident(c)
+		b.WriteString(" = VALUES(")
+		b.Ident(c)
+		b.WriteString(")")
+	}
+}
+
+// refetch re-reads server-default columns of inserted rows by primary key,
+// for dialects without RETURNING.
+func (iq *InsertQuery[T]) refetch(ctx context.Context, p insertPlan, objs []*T) error {
+	need := false
+	for _, c := range p.returning {
+		need = need || !c.Autoincrement
+	}
+	if !need || len(iq.table.PrimaryKey) == 0 {
+		return nil
+	}
+	for _, o := range objs {
+		v := reflect.ValueOf(o).Elem()
+		fresh, err := getByKey[T](ctx, iq.q, iq.table, pkValues(iq.q, iq.table, v))
+		if err != nil {
+			return err
+		}
+		fv := reflect.ValueOf(fresh).Elem()
+		for _, c := range p.returning {
+			fieldByIndex(v, c.index).Set(fieldByIndex(fv, c.index))
+		}
+	}
+	return nil
+}

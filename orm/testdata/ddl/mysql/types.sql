@@ -1,0 +1,3 @@
+CREATE TABLE `all_types` (`id` bigint NOT NULL AUTO_INCREMENT, `i` int NOT NULL, `i32` int NOT NULL, `i16` smallint NOT NULL, `flag` bool NOT NULL, `f` double NOT NULL, `s` varchar(30) NOT NULL, `unsized` varchar(255) NOT NULL, `txt` longtext NOT NULL, `num` decimal(40,10) NOT NULL, `day` date NOT NULL, `at` datetime(6) NOT NULL, `at_tz` datetime(6) NOT NULL, `clock` time(6) NOT NULL, `span` bigint NOT NULL, `blob` longblob NOT NULL, `doc` json NOT NULL, `key` char(36) NOT NULL, `state` enum('draft','live','it''s') NOT NULL, `citext` varchar(100) NOT NULL, `maybe` varchar(10) NULL, PRIMARY KEY (`id`));
+-- drop
+DROP TABLE `all_types`;

@@ -1,0 +1,3 @@
+CREATE TABLE `all_types` (`id` integer NOT NULL, `i` integer NOT NULL, `i32` integer NOT NULL, `i16` smallint NOT NULL, `flag` boolean NOT NULL, `f` real NOT NULL, `s` varchar(30) NOT NULL, `unsized` varchar NOT NULL, `txt` text NOT NULL, `num` numeric(40, 10) NOT NULL, `day` date NOT NULL, `at` datetime NOT NULL, `at_tz` datetime NOT NULL, `clock` time NOT NULL, `span` bigint NOT NULL, `blob` blob NOT NULL, `doc` json NOT NULL, `key` uuid NOT NULL, `state` varchar(5) NOT NULL, `citext` text NOT NULL, `maybe` varchar(10) NULL, PRIMARY KEY (`id`), CONSTRAINT `ck_all_types_status` CHECK ("state" IN ('draft', 'live', 'it''s')));
+-- drop
+DROP TABLE "all_types";

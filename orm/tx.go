@@ -1,0 +1,185 @@
+package orm
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/flagon-go/flagon/orm/dialect"
+)
+
+// ErrTxDone is returned when a finished transaction or savepoint is used.
+var ErrTxDone = sql.ErrTxDone
+
+// A Tx is a database transaction, or a savepoint inside one when created by
+// Tx.Begin. Statements run through it emit events like the engine's.
+type Tx struct {
+	db     *DB
+	tx     *sql.Tx
+	parent *Tx
+	name   string // savepoint name; empty for the outer transaction
+
+	mu    sync.Mutex
+	depth int
+	done  bool
+}
+
+// Begin starts a transaction; opts may set the isolation level and
+// read-only mode, and may be nil.
+func (db *DB) Begin(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
+	start := time.Now()
+	tx, err := db.sql.BeginTx(ctx, opts)
+	db.emitControl(ctx, "BEGIN", start, err)
+	if err != nil {
+		return nil, fmt.Errorf("orm: begin: %w", err)
+	}
+	return &Tx{db: db, tx: tx}, nil
+}
+
+// Begin starts a nested transaction as a SAVEPOINT; committing it releases
+// the savepoint and rolling it back rolls back to it.
+func (tx *Tx) Begin(ctx context.Context) (*Tx, error) {
+	if err := tx.check(); err != nil {
+		return nil, err
+	}
+	root := tx.root()
+	root.mu.Lock()
+	root.depth++
+	name := fmt.Sprintf("sp_%d", root.depth)
+	root.mu.Unlock()
+	if _, err := tx.ExecContext(ctx, "SAVEPOINT "+name); err != nil {
+		return nil, err
+	}
+	return &Tx{db: tx.db, tx: tx.tx, parent: tx, name: name}, nil
+}
+
+// root returns the outermost transaction.
+func (tx *Tx) root() *Tx {
+	for tx.parent != nil {
+		tx = tx.parent
+	}
+	return tx
+}
+
+// check fails if the transaction or a parent is finished.
+func (tx *Tx) check() error {
+	for t := tx; t != nil; t = t.parent {
+		t.mu.Lock()
+		done := t.done
+		t.mu.Unlock()
+		if done {
+			return ErrTxDone
+		}
+	}
+	return nil
+}
+
+// finish marks the transaction done, failing if it already was.
+func (tx *Tx) finish() error {
+	if err := tx.check(); err != nil {
+		return err
+	}
+	tx.mu.Lock()
+	tx.done = true
+	tx.mu.Unlock()
+	return nil
+}
+
+// Commit commits the transaction or releases the savepoint.
+func (tx *Tx) Commit() error {
+	if err := tx.finish(); err != nil {
+		return err
+	}
+	if tx.name != "" {
+		_, err := tx.exec(context.Background(), releaseSQL(tx.db.dialect, tx.name))
+		return err
+	}
+	start := time.Now()
+	err := tx.tx.Commit()
+	tx.db.emitControl(context.Background(), "COMMIT", start, err)
+	return err
+}
+
+// Rollback aborts the transaction or rolls back to the savepoint.
+func (tx *Tx) Rollback() error {
+	if err := tx.finish(); err != nil {
+		return err
+	}
+	if tx.name != "" {
+		_, err := tx.exec(context.Background(), "ROLLBACK TO SAVEPOINT "+tx.name)
+		return err
+	}
+	start := time.Now()
+	err := tx.tx.Rollback()
+	tx.db.emitControl(context.Background(), "ROLLBACK", start, err)
+	return err
+}
+
+// releaseSQL returns the statement that releases a savepoint.
+func releaseSQL(_ dialect.Dialect, name string) string { return "RELEASE SAVEPOINT " + name }
+
+// exec runs a statement without the done check (used while finishing).
+func (tx *Tx) exec(ctx context.Context, query string) (sql.Result, error) {
+	return runExec(ctx, tx.db, tx.tx, query, nil)
+}
+
+// ExecContext runs a statement in the transaction.
+func (tx *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if err := tx.check(); err != nil {
+		return nil, err
+	}
+	return runExec(ctx, tx.db, tx.tx, query, args)
+}
+
+// QueryContext runs a query in the transaction.
+func (tx *Tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if err := tx.check(); err != nil {
+		return nil, err
+	}
+	return runQuery(ctx, tx.db, tx.tx, query, args)
+}
+
+// Dialect returns the database's dialect.
+func (tx *Tx) Dialect() dialect.Dialect { return tx.db.dialect }
+
+// SQL returns the underlying database/sql transaction.
+func (tx *Tx) SQL() *sql.Tx { return tx.tx }
+
+// Transaction runs fn in a transaction, committing if fn returns nil and
+// rolling back if it returns an error or panics (the panic is re-raised).
+func (db *DB) Transaction(ctx context.Context, fn func(tx *Tx) error) error {
+	tx, err := db.Begin(ctx, nil)
+	if err != nil {
+		return err
+	}
+	return runInTx(tx, fn)
+}
+
+// Transaction runs fn in a savepoint of tx, like DB.Transaction.
+func (tx *Tx) Transaction(ctx context.Context, fn func(tx *Tx) error) error {
+	sp, err := tx.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	return runInTx(sp, fn)
+}
+
+// runInTx calls fn and commits or rolls back tx.
+func runInTx(tx *Tx, fn func(tx *Tx) error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			_ = tx.Rollback()
+			panic(p)
+		}
+	}()
+	if err := fn(tx); err != nil {
+		if rbErr := tx.Rollback(); rbErr != nil && !errors.Is(rbErr, ErrTxDone) {
+			return errors.Join(err, fmt.Errorf("orm: rollback: %w", rbErr))
+		}
+		return err
+	}
+	return tx.Commit()
+}
