@@ -22,6 +22,9 @@ type StatementEvent struct {
 	Err error
 	// Caller is file:line of the first caller outside package orm.
 	Caller string
+	// Context is the statement's context, so a listener can attribute it
+	// to a request (Flask-SQLAlchemy's recorded queries).
+	Context context.Context
 }
 
 type listener struct{ fn func(StatementEvent) }
@@ -67,6 +70,7 @@ func (db *DB) emit(ctx context.Context, ev StatementEvent) {
 	db.mu.RUnlock()
 	if len(ls) > 0 || db.echo != nil {
 		ev.Caller = caller()
+		ev.Context = ctx
 	}
 	for _, l := range ls {
 		l.fn(ev)
