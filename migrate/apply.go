@@ -1,0 +1,186 @@
+package migrate
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"ariga.io/atlas/sql/migrate"
+	"ariga.io/atlas/sql/schema"
+)
+
+// A step is one revision applied in one direction.
+type step struct {
+	rev *Revision
+	up  bool
+}
+
+// stepRunner executes one step's operations in its transaction.
+type stepRunner struct {
+	m     *Migrator
+	tx    stepTx
+	drv   migrate.Driver
+	comp  *compiler
+	ops   []Operation
+	stale bool
+	n     int // statements executed
+}
+
+// applyStep runs a revision's operations and moves the version table from
+// heads to the new heads, which it returns.
+func (m *Migrator) applyStep(ctx context.Context, tx stepTx, st step, heads []string) ([]string, error) {
+	ops, err := st.rev.Record(m.Dialect, st.up)
+	if err != nil {
+		return nil, &RevisionError{step: st, Err: err}
+	}
+	drv, err := openDriver(m.Dialect, tx)
+	if err != nil {
+		return nil, &RevisionError{step: st, Err: err}
+	}
+	r := &stepRunner{m: m, tx: tx, drv: drv, ops: ops, stale: true}
+	for _, o := range ops {
+		if err := r.run(ctx, o); err != nil {
+			return nil, r.fail(st, err)
+		}
+	}
+	next := m.nextHeads(st, heads)
+	for _, q := range m.versionSQL(heads, next) {
+		if err := r.exec(ctx, q); err != nil {
+			return nil, r.fail(st, err)
+		}
+	}
+	if err := m.checkForeignKeys(ctx, tx); err != nil {
+		return nil, &RevisionError{step: st, Err: err}
+	}
+	return next, nil
+}
+
+// nextHeads returns the heads after a step.
+func (m *Migrator) nextHeads(st step, heads []string) []string {
+	g := m.Script.Graph
+	set := g.Ancestors(heads...)
+	if st.up {
+		for id := range g.Ancestors(st.rev.ID) {
+			set[id] = true
+		}
+	} else {
+		delete(set, st.rev.ID)
+	}
+	return g.HeadsOf(set)
+}
+
+// run executes one operation.
+func (r *stepRunner) run(ctx context.Context, o Operation) error {
+	if g, ok := o.(*RunGo); ok {
+		r.stale = true
+		if g.Func == nil {
+			return nil
+		}
+		return g.Func(ctx, r.tx)
+	}
+	if err := r.refresh(ctx); err != nil {
+		return err
+	}
+	stmts, err := r.comp.compile(ctx, o)
+	if err != nil {
+		return err
+	}
+	if _, ok := o.(*Execute); ok {
+		r.stale = true
+	}
+	if r.m.Dialect == SQLite {
+		if tables := rebuiltTables(stmts); len(tables) > 0 {
+			return r.withSQLiteObjects(ctx, tables, func() error { return r.execAll(ctx, stmts) })
+		}
+	}
+	return r.execAll(ctx, stmts)
+}
+
+// execAll runs statements in order.
+func (r *stepRunner) execAll(ctx context.Context, stmts []string) error {
+	for _, s := range stmts {
+		if r.m.Dialect == SQLite && strings.HasPrefix(s, "PRAGMA foreign_keys") {
+			continue // the session turned foreign keys off outside the transaction
+		}
+		if err := r.exec(ctx, s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// exec runs one statement, counting it for error reports.
+func (r *stepRunner) exec(ctx context.Context, s string) error {
+	r.n++
+	if _, err := r.tx.ExecContext(ctx, s); err != nil {
+		return &stmtError{sql: s, err: err}
+	}
+	return nil
+}
+
+// refresh inspects the tables the revision touches when the known schema
+// may be out of date (at the start and after raw SQL or Go code).
+func (r *stepRunner) refresh(ctx context.Context) error {
+	if !r.stale {
+		return nil
+	}
+	r.stale = false
+	names := touchedTables(r.ops)
+	s := schema.New("")
+	if len(names) > 0 {
+		var err error
+		s, err = r.drv.InspectSchema(ctx, "", &schema.InspectOptions{Tables: names})
+		if err != nil {
+			return fmt.Errorf("inspect tables %s: %w", strings.Join(names, ", "), err)
+		}
+	}
+	r.comp = newCompiler(r.m.Dialect, r.drv, s)
+	return nil
+}
+
+// touchedTables lists the tables that operations refer to.
+func touchedTables(ops []Operation) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(n string) {
+		if n != "" && !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	for _, o := range ops {
+		add(tableOf(o))
+		switch o := o.(type) {
+		case *CreateTable:
+			add(o.Table.Name)
+		case *DropTable:
+			add(o.Name)
+		case *RenameTable:
+			add(o.From)
+			add(o.To)
+		}
+	}
+	return out
+}
+
+// checkForeignKeys runs SQLite's foreign_key_check before commit, since
+// foreign keys are off during the revision.
+func (m *Migrator) checkForeignKeys(ctx context.Context, q Querier) error {
+	if m.Dialect != SQLite {
+		return nil
+	}
+	rows, err := q.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if rows.Next() {
+		var table, parent string
+		var rowid, fkid any
+		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
+			return err
+		}
+		return fmt.Errorf("foreign key check failed: a row of %q (rowid %v) references a missing row of %q", table, rowid, parent)
+	}
+	return rows.Err()
+}

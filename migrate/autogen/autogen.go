@@ -1,0 +1,129 @@
+// Package autogen compares the models with a live database and produces
+// the operations of a new revision, like Alembic's autogenerate: Atlas
+// inspects the database and diffs it against the models' schema, and the
+// differences are translated into dialect-neutral migrate operations whose
+// reverses form the downgrade.
+package autogen
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"ariga.io/atlas/sql/schema"
+	"github.com/flagon-go/flagon/migrate"
+)
+
+// Models is what autogenerate needs from the application's models:
+// *orm.MetaData satisfies it.
+type Models interface {
+	// ToAtlas returns the models' schema for a dialect.
+	ToAtlas(dialectName string) (*schema.Schema, error)
+}
+
+// Options configure a comparison.
+type Options struct {
+	// Dialect is "sqlite", "postgresql" or "mysql".
+	Dialect string
+	// VersionTable is never compared; DefaultVersionTable when empty.
+	VersionTable string
+	// DropUnknownTables drops tables the models do not know, as Alembic
+	// does. By default they are left alone.
+	DropUnknownTables bool
+	// Renames decides whether a disappeared table or column that matches
+	// a new one was renamed. Nil treats every candidate as drop and add.
+	Renames *Renamer
+}
+
+// A Result is the outcome of a comparison.
+type Result struct {
+	// Upgrade and Downgrade are the operations of the new revision.
+	Upgrade, Downgrade []migrate.Operation
+	// Detected lists Alembic-style lines such as
+	// "Detected added column 'product.price'".
+	Detected []string
+	// Notes lists decisions worth telling the user, such as a possible
+	// rename treated as drop and add.
+	Notes []string
+}
+
+// Empty reports that no change was detected.
+func (r *Result) Empty() bool { return len(r.Upgrade) == 0 }
+
+// Compare diffs the current schema (inspected) against the desired one
+// (from the models) with differ, Atlas's driver or DefaultDiff for the dialect.
+func Compare(differ schema.Differ, current, desired *schema.Schema, opts Options) (*Result, error) {
+	current, unknown := split(current, desired, opts)
+	desired = withName(desired, current.Name)
+	res := &Result{}
+	pre, err := renames(current, desired, unknown, opts, res)
+	if err != nil {
+		return nil, err
+	}
+	changes, err := differ.SchemaDiff(current, desired)
+	if err != nil {
+		return nil, fmt.Errorf("autogenerate: diff: %w", err)
+	}
+	tr := &translator{converter: converter{dialect: opts.Dialect}}
+	changes = append(changes, sqliteTypeChanges(current, desired, changes, tr.converter)...)
+	for _, c := range changes {
+		tr.change(c)
+	}
+	res.Upgrade = append(pre.ops, tr.ops...)
+	res.Detected = append(pre.detected, tr.detected...)
+	res.Downgrade, err = reverse(res.Upgrade)
+	return res, err
+}
+
+// reverse derives the downgrade from the upgrade.
+func reverse(ops []migrate.Operation) ([]migrate.Operation, error) {
+	out := make([]migrate.Operation, 0, len(ops))
+	for _, o := range slices.Backward(ops) {
+		r, err := o.Reverse()
+		if err != nil {
+			return nil, fmt.Errorf("autogenerate: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// split removes the version table from the current schema and sets aside
+// the tables the models do not know (unless they are to be dropped).
+func split(current, desired *schema.Schema, opts Options) (*schema.Schema, []*schema.Table) {
+	vt := opts.VersionTable
+	if vt == "" {
+		vt = migrate.DefaultVersionTable
+	}
+	out := &schema.Schema{Name: current.Name, Realm: current.Realm, Attrs: current.Attrs}
+	var unknown []*schema.Table
+	for _, t := range current.Tables {
+		_, known := desired.Table(t.Name)
+		switch {
+		case t.Name == vt:
+		case known || opts.DropUnknownTables:
+			out.Tables = append(out.Tables, t)
+		default:
+			unknown = append(unknown, t)
+		}
+	}
+	return out, unknown
+}
+
+// withName returns a shallow copy of s carrying the given schema name, so
+// that Atlas compares the models with the inspected schema.
+func withName(s *schema.Schema, name string) *schema.Schema {
+	c := *s
+	c.Name = name
+	c.Tables = slices.Clone(s.Tables)
+	return &c
+}
+
+// Inspect reads the current schema through an Atlas driver.
+func Inspect(ctx context.Context, insp schema.Inspector) (*schema.Schema, error) {
+	s, err := insp.InspectSchema(ctx, "", nil)
+	if err != nil {
+		return nil, fmt.Errorf("autogenerate: inspect database: %w", err)
+	}
+	return s, nil
+}

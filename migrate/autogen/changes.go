@@ -1,0 +1,216 @@
+package autogen
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"ariga.io/atlas/sql/schema"
+	"github.com/flagon-go/flagon/migrate"
+)
+
+// translator turns Atlas changes into upgrade operations, logging each
+// detected difference as Alembic does ("Detected added table 'product'").
+type translator struct {
+	converter
+	ops      []migrate.Operation
+	detected []string
+}
+
+// detect records a detection message.
+func (t *translator) detect(format string, args ...any) {
+	t.detected = append(t.detected, "Detected "+fmt.Sprintf(format, args...))
+}
+
+// add appends operations.
+func (t *translator) add(ops ...migrate.Operation) { t.ops = append(t.ops, ops...) }
+
+// change translates one schema-level change.
+func (t *translator) change(c schema.Change) {
+	switch c := c.(type) {
+	case *schema.AddTable:
+		t.detect("added table '%s'", c.T.Name)
+		t.add(&migrate.CreateTable{Table: t.table(c.T)})
+	case *schema.DropTable:
+		prior := t.table(c.T)
+		t.detect("removed table '%s'", c.T.Name)
+		t.add(&migrate.DropTable{Name: c.T.Name, Prior: &prior})
+	case *schema.ModifyTable:
+		start := len(t.ops)
+		for _, tc := range c.Changes {
+			t.tableChange(c.T.Name, tc)
+		}
+		slices.SortStableFunc(t.ops[start:], func(a, b migrate.Operation) int { return rank(a) - rank(b) })
+	}
+}
+
+// rank orders a table's operations: drops of constraints, then dropped,
+// added and altered columns, then new indexes and constraints (which may
+// use the new columns).
+func rank(o migrate.Operation) int {
+	switch o.(type) {
+	case *migrate.DropConstraint, *migrate.DropIndex:
+		return 0
+	case *migrate.DropColumn:
+		return 1
+	case *migrate.AddColumn:
+		return 2
+	case *migrate.AlterColumn:
+		return 3
+	}
+	return 4
+}
+
+// tableChange translates one change inside a table.
+func (t *translator) tableChange(table string, c schema.Change) {
+	switch c := c.(type) {
+	case *schema.AddColumn:
+		t.detect("added column '%s.%s'", table, c.C.Name)
+		t.add(&migrate.AddColumn{Table: table, Column: t.column(c.C)})
+	case *schema.DropColumn:
+		prior := t.column(c.C)
+		t.detect("removed column '%s.%s'", table, c.C.Name)
+		t.add(&migrate.DropColumn{Table: table, Name: c.C.Name, Prior: &prior})
+	case *schema.ModifyColumn:
+		t.modifyColumn(table, c)
+	case *schema.ModifyPrimaryKey:
+		t.primaryKey(table, c.From, c.To)
+	case *schema.AddPrimaryKey:
+		t.primaryKey(table, nil, c.P)
+	case *schema.DropPrimaryKey:
+		t.primaryKey(table, c.P, nil)
+	default:
+		t.constraintChange(table, c)
+	}
+}
+
+// constraintChange translates index, foreign key and check changes.
+func (t *translator) constraintChange(table string, c schema.Change) {
+	switch c := c.(type) {
+	case *schema.AddIndex:
+		t.addIndex(table, c.I)
+	case *schema.DropIndex:
+		t.dropIndex(table, c.I)
+	case *schema.ModifyIndex:
+		t.dropIndex(table, c.From)
+		t.addIndex(table, c.To)
+	case *schema.AddForeignKey:
+		t.addFK(table, c.F)
+	case *schema.DropForeignKey:
+		t.dropFK(table, c.F)
+	case *schema.ModifyForeignKey:
+		t.dropFK(table, c.From)
+		t.addFK(table, c.To)
+	case *schema.AddCheck:
+		t.detect("added check constraint '%s' on '%s'", c.C.Name, table)
+		t.add(&migrate.CreateCheckConstraint{Table: table, Check: migrate.Check{Name: c.C.Name, Expr: c.C.Expr}})
+	case *schema.DropCheck:
+		t.dropCheck(table, c.C)
+	case *schema.ModifyCheck:
+		t.dropCheck(table, c.From)
+		t.detect("added check constraint '%s' on '%s'", c.To.Name, table)
+		t.add(&migrate.CreateCheckConstraint{Table: table, Check: migrate.Check{Name: c.To.Name, Expr: c.To.Expr}})
+	}
+}
+
+// primaryKey translates a primary key change.
+func (t *translator) primaryKey(table string, from, to *schema.Index) {
+	o := &migrate.AlterPrimaryKey{Table: table}
+	if from != nil {
+		o.Prior, o.PriorName = partNames(from), from.Name
+	}
+	if to != nil {
+		o.Columns = partNames(to)
+	}
+	t.detect("primary key change on '%s' from (%s) to (%s)", table, strings.Join(o.Prior, ", "), strings.Join(o.Columns, ", "))
+	t.add(o)
+}
+
+// addIndex translates an added index or unique constraint.
+func (t *translator) addIndex(table string, i *schema.Index) {
+	idx := t.index(i)
+	kind := "index"
+	if idx.Unique {
+		kind = "unique index"
+	}
+	t.detect("added %s '%s' on '%s(%s)'", kind, idx.Name, table, strings.Join(idx.Columns, ", "))
+	t.add(&migrate.CreateIndex{Table: table, Index: idx})
+}
+
+// dropIndex translates a removed index.
+func (t *translator) dropIndex(table string, i *schema.Index) {
+	idx := t.index(i)
+	t.detect("removed index '%s' on '%s'", idx.Name, table)
+	t.add(&migrate.DropIndex{Table: table, Name: idx.Name, Prior: &idx})
+}
+
+// addFK translates an added foreign key.
+func (t *translator) addFK(table string, f *schema.ForeignKey) {
+	fk := t.foreignKey(f)
+	t.detect("added foreign key (%s)(%s) on table %s", strings.Join(fk.Columns, ", "), fk.RefTable, table)
+	t.add(&migrate.CreateForeignKey{Table: table, ForeignKey: fk})
+}
+
+// dropFK translates a removed foreign key.
+func (t *translator) dropFK(table string, f *schema.ForeignKey) {
+	fk := t.foreignKey(f)
+	t.detect("removed foreign key (%s)(%s) on table %s", strings.Join(fk.Columns, ", "), fk.RefTable, table)
+	t.add(&migrate.DropConstraint{Table: table, Name: fk.Name, Kind: migrate.ConstraintForeignKey, PriorForeignKey: &fk})
+}
+
+// dropCheck translates a removed check.
+func (t *translator) dropCheck(table string, c *schema.Check) {
+	ck := migrate.Check{Name: c.Name, Expr: c.Expr}
+	t.detect("removed check constraint '%s' on '%s'", c.Name, table)
+	t.add(&migrate.DropConstraint{Table: table, Name: c.Name, Kind: migrate.ConstraintCheck, PriorCheck: &ck})
+}
+
+// modifyColumn translates a column change into AlterColumn.
+func (t *translator) modifyColumn(table string, c *schema.ModifyColumn) {
+	from, to := t.column(c.From), t.column(c.To)
+	a := &migrate.AlterColumn{Table: table, Name: c.To.Name, Existing: from}
+	where := table + "." + c.To.Name
+	if c.Change.Is(schema.ChangeType) && !sameType(from.Type, to.Type) {
+		a.Type = &to.Type
+		t.detect("type change from %s to %s on '%s'", typeName(from.Type), typeName(to.Type), where)
+	}
+	if c.Change.Is(schema.ChangeNull) && from.Nullable != to.Nullable {
+		a.Nullable = &to.Nullable
+		t.detect("%s on column '%s'", map[bool]string{true: "NULL", false: "NOT NULL"}[to.Nullable], where)
+	}
+	if c.Change.Is(schema.ChangeDefault) && from.ServerDefault != to.ServerDefault {
+		a.ServerDefault = &to.ServerDefault
+		t.detect("server default change from %q to %q on '%s'", from.ServerDefault, to.ServerDefault, where)
+	}
+	if c.Change.Is(schema.ChangeComment) && from.Comment != to.Comment {
+		a.Comment = &to.Comment
+		t.detect("column comment change on '%s'", where)
+	}
+	if a.Type != nil || a.Nullable != nil || a.ServerDefault != nil || a.Comment != nil {
+		t.add(a)
+	}
+}
+
+// sameType compares neutral types.
+func sameType(a, b migrate.Type) bool {
+	return typeName(a) == typeName(b)
+}
+
+// typeName describes a neutral type, e.g. "string(100)".
+func typeName(t migrate.Type) string {
+	switch t.Kind {
+	case migrate.KindString:
+		return fmt.Sprintf("string(%d)", t.Size)
+	case migrate.KindNumeric:
+		return fmt.Sprintf("numeric(%d, %d)", t.Precision, t.Scale)
+	case migrate.KindEnum:
+		return fmt.Sprintf("enum %s%q", t.EnumName, t.EnumValues)
+	case migrate.KindCustom:
+		return t.DDL("")
+	case migrate.KindDateTime:
+		if t.TZ {
+			return "datetime with time zone"
+		}
+	}
+	return t.Kind.String()
+}

@@ -1,0 +1,86 @@
+package migrate_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"testing"
+
+	"github.com/flagon-go/flagon/internal/dbtest"
+	"github.com/flagon-go/flagon/migrate"
+)
+
+const benchRows = 20000
+
+// filledTable makes a SQLite database with a parent table of benchRows rows.
+func filledTable(b *testing.B) (*sql.DB, []*migrate.Revision) {
+	b.Helper()
+	sdb := open(b, dbtest.SQLite(b))
+	revs := []*migrate.Revision{
+		{ID: "t1", Message: "table", Upgrade: func(op *migrate.Op) error {
+			op.CreateTable(migrate.Table{Name: "item", Columns: []migrate.Column{
+				{Name: "id", Type: migrate.Integer(), Autoincrement: true},
+				{Name: "name", Type: migrate.String(50)},
+				{Name: "qty", Type: migrate.Integer()},
+			}, PrimaryKey: []string{"id"}, Indexes: []migrate.Index{{Name: "ix_item_name", Columns: []string{"name"}}}})
+			return nil
+		}},
+		{ID: "t2", Down: []string{"t1"}, Message: "rebuild", Upgrade: func(op *migrate.Op) error {
+			op.AlterColumn(migrate.AlterColumn{Table: "item", Name: "name", Nullable: migrate.Ptr(true), Existing: migrate.Column{Name: "name", Type: migrate.String(50)}})
+			return nil
+		}},
+	}
+	m, _ := migrator(b, sdb, migrate.SQLite, revs)
+	if err := m.Upgrade(context.Background(), "t1"); err != nil {
+		b.Fatal(err)
+	}
+	tx, _ := sdb.Begin()
+	for i := range benchRows {
+		if _, err := tx.Exec("INSERT INTO item (name, qty) VALUES (?, ?)", fmt.Sprint("n", i), i); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		b.Fatal(err)
+	}
+	return sdb, revs
+}
+
+// BenchmarkSQLiteRebuild times a table rebuild (NOT NULL -> NULL) through
+// the migrator, beside the same rebuild written by hand.
+func BenchmarkSQLiteRebuild(b *testing.B) {
+	b.Run("migrator", func(b *testing.B) {
+		for range b.N {
+			b.StopTimer()
+			sdb, revs := filledTable(b)
+			m, _ := migrator(b, sdb, migrate.SQLite, revs)
+			b.StartTimer()
+			if err := m.Upgrade(context.Background(), "t2"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("hand-written INSERT SELECT", func(b *testing.B) {
+		stmts := []string{
+			"CREATE TABLE new_item (id integer NOT NULL, name varchar(50) NULL, qty integer NOT NULL, PRIMARY KEY (id))",
+			"INSERT INTO new_item (id, name, qty) SELECT id, name, qty FROM item",
+			"DROP TABLE item",
+			"ALTER TABLE new_item RENAME TO item",
+			"CREATE INDEX ix_item_name ON item (name)",
+		}
+		for range b.N {
+			b.StopTimer()
+			sdb, _ := filledTable(b)
+			b.StartTimer()
+			tx, _ := sdb.Begin()
+			for _, s := range stmts {
+				if _, err := tx.Exec(s); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if err := tx.Commit(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

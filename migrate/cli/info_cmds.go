@@ -1,0 +1,165 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
+
+// currentCmd is "db current".
+func (e *env) currentCmd() *cobra.Command {
+	var verbose bool
+	cmd := &cobra.Command{
+		Use:   "current",
+		Short: "Display the current revision for each database.",
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return e.current(cmd.Context(), verbose) },
+	}
+	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "Use more verbose output")
+	return cmd
+}
+
+// current prints the database's revisions.
+func (e *env) current(ctx context.Context, verbose bool) error {
+	m, closeDB, err := e.migrator(ctx)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	cur, err := m.Current(ctx)
+	if err != nil {
+		return err
+	}
+	d := e.newDescriber(m.Script, nil)
+	for _, id := range cur {
+		if m.Script.Revision(id) == nil {
+			fmt.Fprintf(e.cfg.Out, "%s (unknown to this program)\n", id)
+		} else if verbose {
+			d.verbose(e.cfg.Out, id)
+		} else {
+			fmt.Fprintln(e.cfg.Out, d.short(id))
+		}
+	}
+	return nil
+}
+
+// historyCmd is "db history".
+func (e *env) historyCmd() *cobra.Command {
+	var rng string
+	var verbose, indicate bool
+	cmd := &cobra.Command{
+		Use:   "history",
+		Short: "List changeset scripts in chronological order.",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return e.history(cmd.Context(), rng, verbose, indicate)
+		},
+	}
+	cmd.Flags().StringVarP(&rng, "rev-range", "r", "", "Specify a revision range; format is [start]:[end]")
+	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "Use more verbose output")
+	cmd.Flags().BoolVarP(&indicate, "indicate-current", "i", false, "Indicate current version (Alembic 0.9.9 or greater is required)")
+	return cmd
+}
+
+// history prints the revisions, reading the database only for -i or a
+// "current" bound.
+func (e *env) history(ctx context.Context, rng string, verbose, indicate bool) error {
+	s, err := e.script()
+	if err != nil {
+		return err
+	}
+	var cur []string
+	if indicate {
+		m, closeDB, err := e.migrator(ctx)
+		if err != nil {
+			return err
+		}
+		defer closeDB()
+		if cur, err = m.Current(ctx); err != nil {
+			return err
+		}
+	}
+	return e.newDescriber(s, cur).history(e.cfg.Out, rng, verbose, cur)
+}
+
+// headsCmd is "db heads".
+func (e *env) headsCmd() *cobra.Command {
+	var verbose bool
+	cmd := &cobra.Command{
+		Use:   "heads",
+		Short: "Show current available heads in the script directory",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			s, err := e.script()
+			if err != nil {
+				return err
+			}
+			d := e.newDescriber(s, nil)
+			for _, id := range s.Graph.Heads() {
+				if verbose {
+					d.verbose(e.cfg.Out, id)
+				} else {
+					fmt.Fprintln(e.cfg.Out, d.short(id))
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "Use more verbose output")
+	return cmd
+}
+
+// branchesCmd is "db branches".
+func (e *env) branchesCmd() *cobra.Command {
+	var verbose bool
+	cmd := &cobra.Command{
+		Use:   "branches",
+		Short: "Show current branch points",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			s, err := e.script()
+			if err != nil {
+				return err
+			}
+			d := e.newDescriber(s, nil)
+			for _, id := range s.Graph.BranchPoints() {
+				if verbose {
+					d.verbose(e.cfg.Out, id)
+				} else {
+					fmt.Fprintln(e.cfg.Out, d.short(id))
+				}
+				for _, c := range s.Graph.Children(id) {
+					fmt.Fprintf(e.cfg.Out, "%s -> %s%s, %s\n", "             ", c, d.tags(c), s.Revision(c).Message)
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "Use more verbose output")
+	return cmd
+}
+
+// showCmd is "db show".
+func (e *env) showCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "show revision",
+		Short: "Show the revision denoted by the given symbol.",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := e.script()
+			if err != nil {
+				return err
+			}
+			ids, err := s.Graph.Resolve(args[0], nil)
+			if err != nil {
+				return err
+			}
+			d := e.newDescriber(s, nil)
+			for _, id := range ids {
+				d.verbose(e.cfg.Out, id)
+			}
+			return nil
+		},
+	}
+}

@@ -1,0 +1,212 @@
+package migrate
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"ariga.io/atlas/sql/migrate"
+	"ariga.io/atlas/sql/schema"
+)
+
+// A compiler turns operations into SQL for one dialect. It tracks the
+// schema the operations act on, because Atlas plans changes against whole
+// tables (SQLite rebuilds a table from its complete new definition).
+type compiler struct {
+	dialect string
+	planner migrate.PlanApplier
+	state   *schema.Schema
+}
+
+// newCompiler returns a compiler over state (an empty schema if nil).
+func newCompiler(dialectName string, planner migrate.PlanApplier, state *schema.Schema) *compiler {
+	if state == nil {
+		state = schema.New("")
+	}
+	return &compiler{dialect: dialectName, planner: planner, state: state}
+}
+
+// compile returns the statements for one operation and updates the state.
+// RunGo operations compile to no statement.
+func (c *compiler) compile(ctx context.Context, o Operation) ([]string, error) {
+	changes, err := c.changes(o)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", o.Describe(), err)
+	}
+	if changes == nil {
+		return c.raw(o)
+	}
+	if c.dialect == SQLite {
+		sizeTables(changes)
+	}
+	if c.dialect == PostgreSQL {
+		changes = c.createEnums(changes)
+	}
+	plan, err := c.planner.PlanChanges(ctx, "op", changes, func(po *migrate.PlanOptions) {
+		po.SchemaQualifier = new(string)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", o.Describe(), err)
+	}
+	out := make([]string, 0, len(plan.Changes))
+	for _, ch := range plan.Changes {
+		out = append(out, ch.Cmd)
+	}
+	return out, nil
+}
+
+// raw returns the statements of operations that Atlas does not plan.
+func (c *compiler) raw(o Operation) ([]string, error) {
+	switch o := o.(type) {
+	case *Execute:
+		if s := strings.TrimSpace(o.sqlFor(c.dialect)); s != "" {
+			return []string{s}, nil
+		}
+		return nil, nil
+	case *BulkInsert:
+		return bulkInsertSQL(c.dialect, o)
+	case *RunGo:
+		return nil, nil
+	}
+	return nil, fmt.Errorf("migrate: unsupported operation %T", o)
+}
+
+// changes converts an operation into Atlas changes and applies it to the
+// state. It returns nil changes for operations compiled by raw.
+func (c *compiler) changes(o Operation) ([]schema.Change, error) {
+	switch o := o.(type) {
+	case *CreateTable:
+		return c.createTable(o)
+	case *DropTable:
+		return c.dropTable(o)
+	case *RenameTable:
+		return c.renameTable(o)
+	case *AddColumn, *DropColumn, *RenameColumn, *AlterColumn:
+		return c.columnChange(o)
+	case *CreateIndex, *DropIndex, *CreateUniqueConstraint, *CreateForeignKey, *CreateCheckConstraint, *DropConstraint, *AlterPrimaryKey:
+		return c.constraintChange(o)
+	}
+	return nil, nil
+}
+
+// table finds a table in the state.
+func (c *compiler) table(name string) (*schema.Table, error) {
+	t, ok := c.state.Table(name)
+	if !ok {
+		return nil, fmt.Errorf("table %q does not exist", name)
+	}
+	return t, nil
+}
+
+// replace swaps a state table for its new version.
+func (c *compiler) replace(old, t *schema.Table) {
+	i := slices.Index(c.state.Tables, old)
+	c.state.Tables[i] = t
+}
+
+// createTable plans CREATE TABLE.
+func (c *compiler) createTable(o *CreateTable) ([]schema.Change, error) {
+	if _, ok := c.state.Table(o.Table.Name); ok {
+		return nil, fmt.Errorf("table %q already exists", o.Table.Name)
+	}
+	t, err := atlasTable(c.dialect, c.state, o.Table)
+	if err != nil {
+		return nil, err
+	}
+	c.state.Tables = append(c.state.Tables, t)
+	return []schema.Change{&schema.AddTable{T: t}}, nil
+}
+
+// dropTable plans DROP TABLE.
+func (c *compiler) dropTable(o *DropTable) ([]schema.Change, error) {
+	t, err := c.table(o.Name)
+	if err != nil {
+		return nil, err
+	}
+	c.state.Tables = slices.DeleteFunc(c.state.Tables, func(x *schema.Table) bool { return x == t })
+	return []schema.Change{&schema.DropTable{T: t}}, nil
+}
+
+// renameTable plans a table rename.
+func (c *compiler) renameTable(o *RenameTable) ([]schema.Change, error) {
+	t, err := c.table(o.From)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := c.state.Table(o.To); ok {
+		return nil, fmt.Errorf("table %q already exists", o.To)
+	}
+	n := cloneTable(t)
+	n.Name = o.To
+	c.replace(t, n)
+	return []schema.Change{&schema.RenameTable{From: t, To: n}}, nil
+}
+
+// sizeTables spells sizes into the SQLite types of rebuilt and created
+// tables: inspected types carry the size apart, and Atlas's SQLite planner
+// would print "varchar" for "varchar(100)".
+func sizeTables(changes []schema.Change) {
+	for _, ch := range changes {
+		var t *schema.Table
+		switch ch := ch.(type) {
+		case *schema.ModifyTable:
+			t = ch.T
+		case *schema.AddTable:
+			t = ch.T
+		default:
+			continue
+		}
+		for _, col := range t.Columns {
+			if col.Type != nil && col.Type.Type != nil {
+				col.Type.Type = sqliteSized(col.Type.Type)
+			}
+		}
+	}
+}
+
+// createEnums prepends CREATE TYPE for the PostgreSQL enum types that new
+// or altered columns use and that the schema does not have yet.
+func (c *compiler) createEnums(changes []schema.Change) []schema.Change {
+	var pre []schema.Change
+	for _, col := range changedColumns(changes) {
+		e, ok := col.Type.Type.(*schema.EnumType)
+		if !ok || c.hasEnum(e.T) {
+			continue
+		}
+		c.state.Objects = append(c.state.Objects, e)
+		pre = append(pre, &schema.AddObject{O: e})
+	}
+	return append(pre, changes...)
+}
+
+// hasEnum reports whether the state has the named enum type.
+func (c *compiler) hasEnum(name string) bool {
+	for _, o := range c.state.Objects {
+		if e, ok := o.(*schema.EnumType); ok && e.T == name {
+			return true
+		}
+	}
+	return false
+}
+
+// changedColumns lists the columns that changes create or modify.
+func changedColumns(changes []schema.Change) []*schema.Column {
+	var out []*schema.Column
+	for _, ch := range changes {
+		switch ch := ch.(type) {
+		case *schema.AddTable:
+			out = append(out, ch.T.Columns...)
+		case *schema.ModifyTable:
+			for _, tc := range ch.Changes {
+				switch tc := tc.(type) {
+				case *schema.AddColumn:
+					out = append(out, tc.C)
+				case *schema.ModifyColumn:
+					out = append(out, tc.To)
+				}
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,150 @@
+package migrate
+
+import (
+	"fmt"
+
+	"ariga.io/atlas/sql/postgres"
+	"ariga.io/atlas/sql/schema"
+)
+
+// columnChange plans a column operation as a ModifyTable whose table is
+// the complete new definition.
+func (c *compiler) columnChange(o Operation) ([]schema.Change, error) {
+	name := tableOf(o)
+	t, err := c.table(name)
+	if err != nil {
+		return nil, err
+	}
+	after := cloneTable(t)
+	var ch schema.Change
+	switch o := o.(type) {
+	case *AddColumn:
+		ch, err = c.addColumn(after, o)
+	case *DropColumn:
+		ch, err = dropColumn(after, o)
+	case *RenameColumn:
+		ch, err = renameColumn(after, o)
+	case *AlterColumn:
+		ch, err = c.alterColumn(after, o)
+	}
+	if err != nil {
+		return nil, err
+	}
+	c.replace(t, after)
+	return []schema.Change{&schema.ModifyTable{T: after, Changes: []schema.Change{ch}}}, nil
+}
+
+// addColumn adds the column to the new table.
+func (c *compiler) addColumn(t *schema.Table, o *AddColumn) (schema.Change, error) {
+	if _, ok := t.Column(o.Column.Name); ok {
+		return nil, fmt.Errorf("column %q already exists", o.Column.Name)
+	}
+	col, err := atlasColumn(c.dialect, o.Column)
+	if err != nil {
+		return nil, err
+	}
+	t.AddColumns(col)
+	return &schema.AddColumn{C: col}, nil
+}
+
+// dropColumn removes the column from the new table.
+func dropColumn(t *schema.Table, o *DropColumn) (schema.Change, error) {
+	col, ok := t.Column(o.Name)
+	if !ok {
+		return nil, fmt.Errorf("column %q does not exist", o.Name)
+	}
+	removeColumn(t, col)
+	return &schema.DropColumn{C: col}, nil
+}
+
+// renameColumn renames the column in the new table.
+func renameColumn(t *schema.Table, o *RenameColumn) (schema.Change, error) {
+	col, ok := t.Column(o.From)
+	if !ok {
+		return nil, fmt.Errorf("column %q does not exist", o.From)
+	}
+	if _, ok := t.Column(o.To); ok {
+		return nil, fmt.Errorf("column %q already exists", o.To)
+	}
+	from := *col
+	col.Name = o.To
+	return &schema.RenameColumn{From: &from, To: col}, nil
+}
+
+// alterColumn changes the column in the new table.
+func (c *compiler) alterColumn(t *schema.Table, o *AlterColumn) (schema.Change, error) {
+	col, ok := t.Column(o.Name)
+	if !ok {
+		return nil, fmt.Errorf("column %q does not exist", o.Name)
+	}
+	from := *col
+	ct := *col.Type
+	col.Type = &ct
+	var kind schema.ChangeKind
+	if o.Type != nil {
+		at, attrs, err := atlasType(c.dialect, *o.Type, o.Existing.Autoincrement)
+		if err != nil {
+			return nil, err
+		}
+		if c.dialect == SQLite {
+			at = sqliteSized(at)
+		}
+		col.Type.Type, col.Attrs, kind = at, append(withoutComment(col.Attrs), attrs...), kind|schema.ChangeType
+	}
+	if o.Nullable != nil {
+		col.Type.Null, kind = *o.Nullable, kind|schema.ChangeNull
+	}
+	if o.ServerDefault != nil {
+		col.Default, kind = atlasDefault(*o.ServerDefault), kind|schema.ChangeDefault
+	}
+	if o.Comment != nil {
+		col.Attrs = append(withoutComment(col.Attrs), &schema.Comment{Text: *o.Comment})
+		kind |= schema.ChangeComment
+	}
+	mc := &schema.ModifyColumn{From: &from, To: col, Change: kind}
+	if e, ok := col.Type.Type.(*schema.EnumType); ok && c.dialect == PostgreSQL && kind.Is(schema.ChangeType) {
+		// PostgreSQL converts to an enum type only through text.
+		mc.Extra = append(mc.Extra, &postgres.ConvertUsing{X: fmt.Sprintf("%q::text::%q", col.Name, e.T)})
+	}
+	return mc, nil
+}
+
+// withoutComment returns attrs without comments.
+func withoutComment(attrs []schema.Attr) []schema.Attr {
+	var out []schema.Attr
+	for _, a := range attrs {
+		if _, ok := a.(*schema.Comment); !ok {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// tableOf returns the table an operation acts on.
+func tableOf(o Operation) string {
+	switch o := o.(type) {
+	case *AddColumn:
+		return o.Table
+	case *DropColumn:
+		return o.Table
+	case *RenameColumn:
+		return o.Table
+	case *AlterColumn:
+		return o.Table
+	case *CreateIndex:
+		return o.Table
+	case *DropIndex:
+		return o.Table
+	case *CreateUniqueConstraint:
+		return o.Table
+	case *CreateForeignKey:
+		return o.Table
+	case *CreateCheckConstraint:
+		return o.Table
+	case *DropConstraint:
+		return o.Table
+	case *AlterPrimaryKey:
+		return o.Table
+	}
+	return ""
+}

@@ -1,0 +1,45 @@
+package graph
+
+// An ErrorKind classifies graph errors so callers can test for them.
+type ErrorKind int
+
+// Error kinds.
+const (
+	ErrInvalid ErrorKind = iota + 1
+	ErrDuplicate
+	ErrMissing
+	ErrCycle
+	ErrUnknown
+	ErrAmbiguous
+	ErrMultipleHeads
+	ErrRelative
+	ErrSpec
+)
+
+// An Error is a revision graph error with an Alembic-style message.
+type Error struct {
+	// Kind classifies the error.
+	Kind ErrorKind
+	// Rev is the revision or specification concerned, if any.
+	Rev string
+	// Msg is the complete message.
+	Msg string
+}
+
+// Error returns the message.
+func (e *Error) Error() string { return e.Msg }
+
+// Is matches errors of the same kind, so errors.Is(err, &Error{Kind: ErrCycle}) works.
+func (e *Error) Is(target error) bool {
+	t, ok := target.(*Error)
+	return ok && t.Kind == e.Kind && (t.Rev == "" || t.Rev == e.Rev)
+}
+
+// MultipleHeadsMessage is the error text when one head is needed and
+// several exist.
+const MultipleHeadsMessage = "Multiple head revisions are present; please specify a specific target revision, '<branchname>@head' to narrow to a specific head, or 'heads' for all heads"
+
+// multipleHeads returns the multiple-heads error.
+func multipleHeads(spec string) error {
+	return &Error{Kind: ErrMultipleHeads, Rev: spec, Msg: MultipleHeadsMessage}
+}

@@ -1,0 +1,150 @@
+package migrate
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"ariga.io/atlas/sql/schema"
+)
+
+// UpgradeSQL writes the SQL script of an upgrade without touching a
+// database (Alembic's offline "--sql" mode). rng is "target" (from base,
+// creating the version table) or "start:target".
+func (m *Migrator) UpgradeSQL(ctx context.Context, w io.Writer, rng string) error {
+	return m.offline(ctx, w, rng, true)
+}
+
+// DowngradeSQL writes the SQL script of a downgrade; rng must be
+// "start:target", since offline there is no database to read the start from.
+func (m *Migrator) DowngradeSQL(ctx context.Context, w io.Writer, rng string) error {
+	if !strings.Contains(rng, ":") {
+		return fmt.Errorf("downgrade with --sql requires <fromrev>:<torev>")
+	}
+	return m.offline(ctx, w, rng, false)
+}
+
+// offline writes an offline script.
+func (m *Migrator) offline(ctx context.Context, w io.Writer, rng string, up bool) error {
+	start, end, fromBase := splitRange(rng)
+	g := m.Script.Graph
+	heads, err := g.Resolve(start, nil)
+	if err != nil {
+		return err
+	}
+	targets, err := g.Resolve(end, heads)
+	if err != nil {
+		return err
+	}
+	state, err := m.replay(ctx, heads)
+	if err != nil {
+		return err
+	}
+	m.logf("Generating static SQL")
+	o := &offlineWriter{m: m, w: w, state: state}
+	return o.write(ctx, heads, targets, fromBase && up, up)
+}
+
+// splitRange splits "start:end"; a bare target starts from base.
+func splitRange(rng string) (start, end string, fromBase bool) {
+	if i := strings.Index(rng, ":"); i >= 0 {
+		start, end = rng[:i], rng[i+1:]
+		return start, end, start == "base"
+	}
+	return "base", rng, true
+}
+
+// replay compiles the upgrades from base to heads to know the schema at
+// the script's start.
+func (m *Migrator) replay(ctx context.Context, heads []string) (*schema.Schema, error) {
+	state := schema.New("")
+	for _, st := range m.plan(nil, heads, true) {
+		ops, err := st.rev.Record(m.Dialect, true)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := CompileSQL(ctx, m.Dialect, state, ops); err != nil {
+			return nil, fmt.Errorf("replay revision %s: %w", st.rev.ID, err)
+		}
+	}
+	return state, nil
+}
+
+// offlineWriter writes statements as Alembic does, each followed by ";"
+// and a blank line.
+type offlineWriter struct {
+	m     *Migrator
+	w     io.Writer
+	state *schema.Schema
+	err   error
+}
+
+// stmt writes one statement.
+func (o *offlineWriter) stmt(s string) {
+	if o.err == nil {
+		_, o.err = fmt.Fprintf(o.w, "%s;\n\n", s)
+	}
+}
+
+// line writes a comment or raw line.
+func (o *offlineWriter) line(s string) {
+	if o.err == nil {
+		_, o.err = fmt.Fprintf(o.w, "%s\n\n", s)
+	}
+}
+
+// write emits the whole script.
+func (o *offlineWriter) write(ctx context.Context, heads, targets []string, createTable, up bool) error {
+	m := o.m
+	if m.Dialect == PostgreSQL {
+		o.stmt("BEGIN")
+	}
+	if createTable {
+		o.stmt(m.versionTableSQL())
+	}
+	for _, st := range m.plan(heads, targets, up) {
+		next, err := o.step(ctx, st, heads)
+		if err != nil {
+			return err
+		}
+		heads = next
+	}
+	if !up && len(heads) == 0 {
+		o.stmt("DROP TABLE " + m.table())
+	}
+	if m.Dialect == PostgreSQL {
+		o.stmt("COMMIT")
+	}
+	return o.err
+}
+
+// step writes one revision's statements and version change.
+func (o *offlineWriter) step(ctx context.Context, st step, heads []string) ([]string, error) {
+	m := o.m
+	m.logf("Running %s", stepLine(st))
+	line := stepLine(st)
+	o.line("-- Running " + line[:strings.LastIndex(line, ", ")])
+	ops, err := st.rev.Record(m.Dialect, st.up)
+	if err != nil {
+		return nil, err
+	}
+	for _, op := range ops {
+		if _, ok := op.(*RunGo); ok {
+			o.line("-- revision " + st.rev.ID + " runs Go code here, which offline mode cannot include")
+			continue
+		}
+		stmts, err := CompileSQL(ctx, m.Dialect, o.state, []Operation{op})
+		if err != nil {
+			return nil, fmt.Errorf("revision %s: %w", st.rev.ID, err)
+		}
+		for _, s := range stmts {
+			o.stmt(s)
+		}
+	}
+	next := m.nextHeads(st, heads)
+	for _, q := range m.versionSQL(heads, next) {
+		o.stmt(q)
+	}
+	return next, nil
+}

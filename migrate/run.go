@@ -1,0 +1,159 @@
+package migrate
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/flagon-go/flagon/migrate/graph"
+)
+
+// Upgrade applies revisions up to target ("head", "heads", "+1", an id,
+// "branch@head", ...), each revision in its own transaction where the
+// database allows it, under a lock that serialises concurrent runs.
+func (m *Migrator) Upgrade(ctx context.Context, target string) error {
+	return m.run(ctx, target, true)
+}
+
+// Downgrade removes revisions down to target ("-1", "base", an id, ...).
+func (m *Migrator) Downgrade(ctx context.Context, target string) error {
+	return m.run(ctx, target, false)
+}
+
+// run resolves the target once, then applies one step per transaction,
+// re-reading the version table each time so that revisions applied by a
+// concurrent run are never applied twice.
+func (m *Migrator) run(ctx context.Context, target string, up bool) error {
+	s, err := m.openSession(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	var targets []string
+	for first := true; ; first = false {
+		done, err := s.oneStep(ctx, func(heads []string) ([]step, error) {
+			if first {
+				if targets, err = m.resolveTarget(target, heads, up); err != nil {
+					return nil, err
+				}
+			}
+			return m.plan(heads, targets, up), nil
+		})
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+// resolveTarget resolves a target spec against the current heads.
+func (m *Migrator) resolveTarget(target string, heads []string, up bool) ([]string, error) {
+	if target == "" {
+		target = "head"
+		if !up {
+			target = "-1"
+		}
+	}
+	if err := m.checkKnown(heads); err != nil {
+		return nil, err
+	}
+	return m.Script.Graph.Resolve(target, heads)
+}
+
+// checkKnown fails when the database is at revisions the program lacks.
+func (m *Migrator) checkKnown(heads []string) error {
+	for _, h := range heads {
+		if _, ok := m.Script.Graph.Get(h); !ok {
+			return &graph.Error{Kind: graph.ErrUnknown, Rev: h, Msg: "Can't locate revision identified by '" + h + "': the database is at a revision this program does not know; rebuild with the revision or stamp the database"}
+		}
+	}
+	return nil
+}
+
+// plan returns the remaining steps from heads to targets.
+func (m *Migrator) plan(heads, targets []string, up bool) []step {
+	g := m.Script.Graph
+	ids := g.DowngradePath(heads, targets)
+	if up {
+		ids = g.UpgradePath(heads, targets)
+	}
+	steps := make([]step, len(ids))
+	for i, id := range ids {
+		steps[i] = step{rev: m.Script.Revision(id), up: up}
+	}
+	return steps
+}
+
+// oneStep runs the first planned step in a transaction; done reports that
+// nothing was left to do.
+func (s *session) oneStep(ctx context.Context, planFn func(heads []string) ([]step, error)) (done bool, err error) {
+	tx, err := s.begin(ctx)
+	if err != nil {
+		return false, err
+	}
+	heads, err := s.prepare(ctx, tx)
+	if err == nil {
+		var steps []step
+		if steps, err = planFn(heads); err == nil && len(steps) == 0 {
+			return true, tx.commit()
+		} else if err == nil {
+			return false, s.apply(ctx, tx, steps[0], heads)
+		}
+	}
+	_ = tx.rollback()
+	return false, err
+}
+
+// prepare creates the version table if needed and reads the heads.
+func (s *session) prepare(ctx context.Context, tx stepTx) ([]string, error) {
+	ok, err := s.m.hasVersionTable(ctx, tx)
+	if err != nil || ok {
+		if err == nil {
+			return s.m.readHeads(ctx, tx)
+		}
+		return nil, fmt.Errorf("migrate: inspect version table: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, s.m.versionTableSQL()); err != nil {
+		return nil, fmt.Errorf("migrate: create version table: %w", err)
+	}
+	return nil, nil
+}
+
+// apply runs one step and commits it, reporting the outcome.
+func (s *session) apply(ctx context.Context, tx stepTx, st step, heads []string) error {
+	m := s.m
+	start := time.Now()
+	_, err := m.applyStep(ctx, tx, st, heads)
+	if err == nil {
+		err = tx.commit()
+	}
+	if err != nil {
+		rbErr := tx.rollback()
+		return m.describeFailure(err, st, heads, m.Dialect != MySQL && rbErr == nil)
+	}
+	m.logf("Running %s (%s)", stepLine(st), time.Since(start).Round(time.Microsecond))
+	return nil
+}
+
+// describeFailure completes a RevisionError.
+func (m *Migrator) describeFailure(err error, st step, heads []string, rolledBack bool) error {
+	re, ok := err.(*RevisionError)
+	if !ok {
+		re = &RevisionError{Err: err}
+	}
+	re.Revision, re.Message, re.Up = st.rev.ID, st.rev.Message, st.up
+	re.Heads, re.RolledBack = heads, rolledBack
+	return re
+}
+
+// stepLine is Alembic's "upgrade a -> b, message" text.
+func stepLine(st step) string {
+	from := join(st.rev.Down)
+	if st.up {
+		return "upgrade " + from + " -> " + st.rev.ID + ", " + st.rev.Message
+	}
+	return "downgrade " + st.rev.ID + " -> " + from + ", " + st.rev.Message
+}
+
+// join joins revision ids with ", ".
+func join(ids []string) string { return strings.Join(ids, ", ") }

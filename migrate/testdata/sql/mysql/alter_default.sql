@@ -1,0 +1,1 @@
+ALTER TABLE `product` MODIFY COLUMN `stock` int NOT NULL DEFAULT 5;

@@ -1,0 +1,1 @@
+ALTER TABLE `product` MODIFY COLUMN `name` varchar(100) NULL;

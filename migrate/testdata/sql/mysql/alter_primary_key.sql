@@ -1,0 +1,1 @@
+ALTER TABLE `category` DROP PRIMARY KEY, ADD PRIMARY KEY (`id`, `title`);

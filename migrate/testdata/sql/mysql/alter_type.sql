@@ -1,0 +1,1 @@
+ALTER TABLE `product` MODIFY COLUMN `name` varchar(200) NOT NULL;

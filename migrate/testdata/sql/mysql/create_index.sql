@@ -1,0 +1,1 @@
+ALTER TABLE `product` ADD INDEX `ix_product_stock` (`stock`);

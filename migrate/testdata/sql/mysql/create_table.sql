@@ -1,0 +1,2 @@
+CREATE TABLE `category` (`id` int NOT NULL AUTO_INCREMENT, `title` varchar(50) NOT NULL, PRIMARY KEY (`id`));
+CREATE TABLE `product` (`id` int NOT NULL AUTO_INCREMENT, `name` varchar(100) NOT NULL, `category_id` int NULL, `stock` int NOT NULL DEFAULT 0, PRIMARY KEY (`id`), INDEX `ix_product_name` (`name`), CONSTRAINT `fk_product_category` FOREIGN KEY (`category_id`) REFERENCES `category` (`id`) ON DELETE CASCADE);

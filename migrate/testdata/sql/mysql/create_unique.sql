@@ -1,0 +1,1 @@
+ALTER TABLE `category` ADD UNIQUE INDEX `uq_category_title` (`title`);

@@ -1,0 +1,1 @@
+ALTER TABLE `product` DROP INDEX `ix_product_name`;

@@ -1,0 +1,1 @@
+ALTER TABLE "product" ALTER COLUMN "stock" SET DEFAULT 5;

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "uq_category_title" ON "category" ("title");

@@ -1,0 +1,1 @@
+ALTER TABLE "product" DROP CONSTRAINT "fk_product_category";

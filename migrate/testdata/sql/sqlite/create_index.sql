@@ -1,0 +1,1 @@
+CREATE INDEX `ix_product_stock` ON `product` (`stock`);
