@@ -12,7 +12,6 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
-	"strings"
 	"testing"
 )
 
@@ -113,7 +112,10 @@ func (c *Client) Do(method, path string, opts ...Option) *Response {
 // send performs one request through the handler.
 func (c *Client) send(spec *request) *Response {
 	c.t.Helper()
-	u := c.BaseURL.ResolveReference(&url.URL{Path: pathOnly(spec.path), RawQuery: queryOf(spec)})
+	u, err := c.target(spec)
+	if err != nil {
+		c.t.Fatalf("flagontest: bad path %q: %v", spec.path, err)
+	}
 	req := httptest.NewRequest(spec.method, u.String(), bytes.NewReader(spec.body))
 	req.Host = u.Host
 	for k, v := range spec.header {
@@ -137,20 +139,22 @@ func (c *Client) send(spec *request) *Response {
 	return &Response{Response: res, Body: body}
 }
 
-func pathOnly(p string) string {
-	path, _, _ := strings.Cut(p, "?")
-	return path
-}
-
-func queryOf(spec *request) string {
-	_, q, _ := strings.Cut(spec.path, "?")
-	if len(spec.query) == 0 {
-		return q
+// target resolves the request's path, an escaped URL reference such as
+// "/search?q=a+b" or "/files/a%20b", against BaseURL, and adds the Query
+// option's values.
+func (c *Client) target(spec *request) (*url.URL, error) {
+	ref, err := url.Parse(spec.path)
+	if err != nil {
+		return nil, err
 	}
-	if q != "" {
-		q += "&"
+	u := c.BaseURL.ResolveReference(ref)
+	if len(spec.query) > 0 {
+		if u.RawQuery != "" {
+			u.RawQuery += "&"
+		}
+		u.RawQuery += spec.query.Encode()
 	}
-	return q + spec.query.Encode()
+	return u, nil
 }
 
 func isRedirect(code int) bool {
