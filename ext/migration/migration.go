@@ -1,0 +1,64 @@
+// Package migration is Flask-Migrate for flagon: it registers the "db"
+// command group (init, migrate, upgrade, downgrade, ... from package
+// migrate/cli, plus create-all, drop-all and shell from ext/database) on an
+// app's command line, with the app's models and database.
+//
+//	db, _ := database.New(app)
+//	db.Register(Product{})
+//	migration.New(app, db, versions.All)
+package migration
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/flagon-go/flagon"
+	"github.com/flagon-go/flagon/ext/database"
+	"github.com/flagon-go/flagon/migrate"
+	migratecli "github.com/flagon-go/flagon/migrate/cli"
+	"github.com/flagon-go/flagon/orm"
+	"github.com/spf13/cobra"
+)
+
+// Options configure the migration extension.
+type Options struct {
+	// Directory is the migrations folder ("migrations", or the
+	// MIGRATIONS_DIRECTORY config key).
+	Directory string
+	// VersionTable names the version table ("alembic_version").
+	VersionTable string
+}
+
+// New registers the db command group on app for the default database of
+// db. revisions is the versions package's All (nil before "db init").
+func New(app *flagon.App, db *database.DB, revisions func() []*migrate.Revision, opts ...Options) *cobra.Command {
+	var o Options
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	if o.Directory == "" {
+		o.Directory = app.Config.StringOr("MIGRATIONS_DIRECTORY", "migrations")
+	}
+	group := migratecli.Command(migratecli.Config{
+		Revisions:    revisions,
+		MetaData:     db.MetaData(),
+		Open:         opener(db),
+		Directory:    o.Directory,
+		VersionTable: o.VersionTable,
+	})
+	group.AddCommand(db.Commands()...)
+	app.Command(group)
+	return group
+}
+
+// opener opens a new pool on the default database for each command (the
+// commands close what they open).
+func opener(db *database.DB) func(ctx context.Context) (*sql.DB, string, error) {
+	return func(ctx context.Context) (*sql.DB, string, error) {
+		eng, err := orm.Open(db.Engine().URL().RenderWithPassword())
+		if err != nil {
+			return nil, "", err
+		}
+		return eng.SQL(), eng.Dialect().Name(), nil
+	}
+}
