@@ -1,6 +1,7 @@
 package flagon
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -64,6 +65,7 @@ type App struct {
 	onUnhandled func(c *Ctx, err error) bool
 	tmpl        templateSetup
 	sessionOnce sync.Once
+	beforeServe []func(ctx context.Context) error
 }
 
 // Option configures an App in New.

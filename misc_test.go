@@ -2,6 +2,7 @@ package flagon_test
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -145,5 +146,32 @@ func TestServerTimeoutsFromConfig(t *testing.T) {
 	srv := app.NewServer(":0")
 	if srv.ReadHeaderTimeout != 3*time.Second || srv.IdleTimeout != 120*time.Second || srv.WriteTimeout == 0 {
 		t.Fatalf("timeouts %v %v %v", srv.ReadHeaderTimeout, srv.IdleTimeout, srv.WriteTimeout)
+	}
+}
+
+func TestBeforeServe(t *testing.T) {
+	tests := []struct {
+		name string
+		err  error
+	}{{"runs before accepting", nil}, {"an error stops Serve", errors.New("migrations failed")}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := flagon.New()
+			ran := false
+			app.BeforeServe(func(ctx context.Context) error { ran = true; return tt.err })
+			ln, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			if tt.err == nil {
+				cancel()
+			}
+			defer cancel()
+			err = app.Serve(ctx, app.NewServer(""), ln)
+			if !ran || !errors.Is(err, tt.err) {
+				t.Fatalf("ran=%v err=%v", ran, err)
+			}
+		})
 	}
 }

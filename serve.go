@@ -32,6 +32,12 @@ func (a *App) NewServer(addr string) *http.Server {
 // after which their connections are closed.
 func (a *App) Serve(ctx context.Context, srv *http.Server, ln net.Listener) error {
 	a.Freeze()
+	for _, f := range a.beforeServe {
+		if err := f(ctx); err != nil {
+			ln.Close()
+			return err
+		}
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -50,6 +56,15 @@ func (a *App) Serve(ctx context.Context, srv *http.Server, ln net.Listener) erro
 		err = serr
 	}
 	return err
+}
+
+// BeforeServe registers f to run when Serve starts, before the first
+// connection is accepted; an error stops Serve. Use it for work that only
+// a server needs, such as upgrading the database at start-up, so that
+// other commands of the program do not do it.
+func (a *App) BeforeServe(f func(ctx context.Context) error) {
+	a.checkOpen("BeforeServe")
+	a.beforeServe = append(a.beforeServe, f)
 }
 
 // ListenAndServe listens on addr and serves until ctx is done; see Serve.
