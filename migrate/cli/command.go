@@ -53,12 +53,20 @@ type env struct {
 // Command returns the "db" command group.
 func Command(cfg Config) *cobra.Command {
 	e := &env{cfg: cfg}
+	streams := cfg.Out == nil && cfg.Err == nil && cfg.In == nil
 	e.defaults()
 	root := &cobra.Command{
 		Use:           "db",
 		Short:         "Perform database migrations.",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+	}
+	if streams {
+		// Without explicit streams, write where the command line says
+		// (cobra's SetOut/SetErr/SetIn, the process's by default).
+		root.PersistentPreRun = func(cmd *cobra.Command, _ []string) {
+			e.cfg.Out, e.cfg.Err, e.cfg.In = cmd.OutOrStdout(), cmd.ErrOrStderr(), cmd.InOrStdin()
+		}
 	}
 	root.PersistentFlags().StringVarP(&e.dir, "directory", "d", e.cfg.Directory, "Migration script directory")
 	root.AddCommand(e.initCmd(), e.revisionCmd(), e.migrateCmd(), e.upgradeCmd(), e.downgradeCmd(),

@@ -1,0 +1,72 @@
+package migration_test
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/flagon-go/flagon"
+	"github.com/flagon-go/flagon/ext/database"
+	"github.com/flagon-go/flagon/ext/migration"
+	"github.com/flagon-go/flagon/internal/dbtest"
+	"github.com/flagon-go/flagon/examples/inventory/migrations/versions"
+	"github.com/spf13/cobra"
+)
+
+type Product struct {
+	ID    int
+	Name  string `orm:"size:100"`
+	Price *int
+}
+
+func run(t *testing.T, group *cobra.Command, args ...string) string {
+	t.Helper()
+	var out bytes.Buffer
+	group.SetOut(&out)
+	group.SetErr(&out)
+	group.SetArgs(args)
+	if err := group.ExecuteContext(context.Background()); err != nil {
+		t.Fatalf("db %s: %v\n%s", strings.Join(args, " "), err, out.String())
+	}
+	return out.String()
+}
+
+func TestDBCommandGroup(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, d dbtest.DB) {
+		app := flagon.New(flagon.WithConfig(map[string]any{"DATABASE_URL": d.URL}))
+		db, err := database.New(app)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if err := db.Register(Product{}); err != nil {
+			t.Fatal(err)
+		}
+		group := migration.New(app, db, versions.All, migration.Options{Directory: filepath.Join(t.TempDir(), "migrations")})
+		if !slices.Contains(app.Commands(), group) {
+			t.Fatal("the db group is not registered on the app")
+		}
+		var names []string
+		for _, c := range group.Commands() {
+			names = append(names, c.Name())
+		}
+		for _, want := range []string{"init", "migrate", "upgrade", "downgrade", "current", "history", "create-all", "drop-all", "shell"} {
+			if !slices.Contains(names, want) {
+				t.Errorf("db %s is missing (%v)", want, names)
+			}
+		}
+		out := run(t, group, "upgrade")
+		if !strings.Contains(out, "Running upgrade  -> 0aacf62733fd, initial migration") || !strings.Contains(out, "add price column") {
+			t.Fatalf("upgrade: %s", out)
+		}
+		if out := run(t, group, "current"); !strings.Contains(out, "6610a92e0c4b (head)") {
+			t.Fatalf("current: %s", out)
+		}
+		if out := run(t, group, "check"); !strings.Contains(out, "No new upgrade operations detected") {
+			t.Fatalf("check: %s", out)
+		}
+	})
+}
