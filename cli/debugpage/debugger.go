@@ -1,0 +1,106 @@
+package debugpage
+
+import (
+	"net/http"
+	"sync"
+
+	"github.com/flagon-go/flagon"
+)
+
+// Prefix is the URL path reserved for the debugger's own pages.
+const Prefix = "/__flagon__/"
+
+// DefaultTrustedHosts are the Host header values the debug page answers
+// by default: this machine only (a leading dot matches subdomains).
+var DefaultTrustedHosts = []string{".localhost", "127.0.0.1", "::1", "[::1]"}
+
+// Options configure Install.
+type Options struct {
+	// PIN protects the interactive part: "" generates one, PINOff
+	// disables it.
+	PIN string
+	// Secret signs the PIN cookie; a random key when nil.
+	Secret []byte
+	// TrustedHosts replaces DefaultTrustedHosts. The config key
+	// DEBUGGER_TRUSTED_HOSTS, when set, replaces both.
+	TrustedHosts []string
+	// Keep is how many failures stay available to the interactive pages
+	// (50).
+	Keep int
+}
+
+// Debugger serves the debug error page of one app.
+type Debugger struct {
+	app      *flagon.App
+	pin      string
+	secret   []byte
+	trusted  []string
+	store    *store
+	mu       sync.Mutex
+	failures int
+}
+
+// Install puts the debug page on app: it answers unhandled errors and
+// panics (app.OnUnhandledError) and serves the debugger's pages under
+// Prefix (app.Use). It does nothing visible while DEBUG is off. Install
+// panics if app already handled a request.
+func Install(app *flagon.App, opts Options) *Debugger {
+	d := New(app, opts)
+	app.OnUnhandledError(d.HandleError)
+	app.Use(d.Middleware)
+	return d
+}
+
+// New returns a Debugger for app without installing it; Install is the
+// usual way.
+func New(app *flagon.App, opts Options) *Debugger {
+	d := &Debugger{app: app, pin: opts.PIN, secret: opts.Secret, trusted: opts.TrustedHosts}
+	if d.pin == "" {
+		d.pin = NewPIN()
+	}
+	if len(d.secret) == 0 {
+		d.secret = newSecret()
+	}
+	if d.trusted == nil {
+		d.trusted = DefaultTrustedHosts
+	}
+	keep := opts.Keep
+	if keep <= 0 {
+		keep = 50
+	}
+	d.store = newStore(keep)
+	return d
+}
+
+// PIN returns the PIN, or PINOff.
+func (d *Debugger) PIN() string { return d.pin }
+
+// allowed reports whether the debug page may answer r: debug mode is on
+// and the Host header names a trusted host.
+func (d *Debugger) allowed(r *http.Request) bool {
+	return allowed(d.app, d.trusted, r)
+}
+
+func allowed(app *flagon.App, trusted []string, r *http.Request) bool {
+	if !app.Debug() {
+		return false
+	}
+	if hosts, err := app.Config.Strings("DEBUGGER_TRUSTED_HOSTS"); err == nil && len(hosts) > 0 {
+		trusted = hosts
+	}
+	return flagon.HostTrusted(r.Host, trusted)
+}
+
+// HandleError answers an unhandled error with the debug page; it reports
+// false (the default error page answers) when the page may not be shown.
+func (d *Debugger) HandleError(c *flagon.Ctx, err error) bool {
+	if !d.allowed(c.Request) {
+		return false
+	}
+	f := capture(c, err, registryOf(d.app))
+	d.store.add(f)
+	w := c.ResponseWriter()
+	w.Header().Set("X-Flagon-Debug-Failure", f.ID)
+	d.render(w, c.Request, f, flagon.HTTPStatus(err), pageState{})
+	return true
+}

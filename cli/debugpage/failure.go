@@ -1,0 +1,213 @@
+package debugpage
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html/template"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/flagon-go/flagon"
+	"github.com/flagon-go/flagon/config"
+)
+
+// failure is everything the page shows about one failed request,
+// captured while the request's context was valid (contexts are reused).
+type failure struct {
+	ID        string
+	Time      time.Time
+	Message   string
+	Type      string
+	Chain     []link
+	Frames    []frame
+	StackNote string
+	Method    string
+	URL       string
+	Endpoint  string
+	Rule      string
+	Headers   []kv
+	Query     []kv
+	Form      []kv
+	Cookies   []kv
+	Config    []kv
+	Params    []kv
+	G         []kv
+	Panels    []renderedPanel
+	Consoles  []string
+	Traceback string
+}
+
+// kv is one row of a key/value table.
+type kv struct{ Key, Value string }
+
+type renderedPanel struct {
+	Name string
+	HTML template.HTML
+}
+
+// capture snapshots the failed request.
+func capture(c *flagon.Ctx, err error, reg *registry) *failure {
+	r := c.Request
+	f := &failure{
+		ID: newID(), Time: time.Now(), Message: err.Error(), Type: headline(err),
+		Chain: chainOf(err), Method: r.Method, URL: r.URL.String(), Endpoint: c.Endpoint(),
+		Headers: headerRows(r.Header), Query: valueRows(c.Args()), Cookies: cookieRows(r),
+		Config: configRows(c.App().Config), Params: stringMapRows(c.Params()), G: anyMapRows(c.G()),
+	}
+	if rule := c.Rule(); rule != nil {
+		f.Rule = rule.Pattern
+	}
+	f.Form = formRows(c)
+	f.Frames, f.StackNote = stackOf(c, err)
+	panels, consoles := reg.snapshot()
+	f.Panels = renderPanels(c, panels)
+	for _, nc := range consoles {
+		f.Consoles = append(f.Consoles, nc.name)
+	}
+	f.Traceback = traceback(f, err)
+	return f
+}
+
+func newID() string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// headline is the type shown as the page's title: the panic value's
+// type, or the first error of the chain that is not a plain fmt or
+// errors wrapper.
+func headline(err error) string {
+	var pe *flagon.PanicError
+	if errors.As(err, &pe) {
+		if e, ok := pe.Value.(error); ok {
+			return fmt.Sprintf("panic: %T", e)
+		}
+		return "panic"
+	}
+	for _, l := range chainOf(err) {
+		switch l.Type {
+		case "*fmt.wrapError", "*fmt.wrapErrors", "*errors.joinError":
+			continue
+		}
+		return l.Type
+	}
+	return fmt.Sprintf("%T", err)
+}
+
+// renderPanels runs each panel, turning a panic into a note.
+func renderPanels(c *flagon.Ctx, panels []panel) []renderedPanel {
+	out := make([]renderedPanel, 0, len(panels))
+	for _, p := range panels {
+		out = append(out, renderedPanel{Name: p.name, HTML: safePanel(c, p)})
+	}
+	return out
+}
+
+func safePanel(c *flagon.Ctx, p panel) (h template.HTML) {
+	defer func() {
+		if v := recover(); v != nil {
+			h = template.HTML("<p class=note>the panel failed: " + template.HTMLEscapeString(fmt.Sprint(v)) + "</p>")
+		}
+	}()
+	return p.render(c)
+}
+
+// hiddenHeaders are shown masked: they carry credentials.
+var hiddenHeaders = map[string]bool{"Authorization": true, "Proxy-Authorization": true, "Cookie": true}
+
+func headerRows(h http.Header) []kv {
+	var rows []kv
+	for k, vs := range h {
+		v := strings.Join(vs, ", ")
+		if hiddenHeaders[k] {
+			v = config.Mask
+		}
+		rows = append(rows, kv{k, v})
+	}
+	return sortRows(rows)
+}
+
+func valueRows(v flagon.Values) []kv {
+	var rows []kv
+	for k, vs := range v {
+		for _, x := range vs {
+			rows = append(rows, kv{k, fmt.Sprint(config.Masked(k, x))})
+		}
+	}
+	return sortRows(rows)
+}
+
+// formRows lists the form fields already parsed or parseable; a body
+// that cannot be parsed shows the error.
+func formRows(c *flagon.Ctx) []kv {
+	ct := c.Request.Header.Get("Content-Type")
+	if !strings.HasPrefix(ct, "application/x-www-form-urlencoded") && !strings.HasPrefix(ct, "multipart/form-data") {
+		return nil
+	}
+	form, err := c.Form()
+	if err != nil {
+		return []kv{{"(error)", err.Error()}}
+	}
+	return valueRows(form)
+}
+
+func cookieRows(r *http.Request) []kv {
+	var rows []kv
+	for _, ck := range r.Cookies() {
+		v := ck.Value
+		if ck.Name == pinCookie {
+			v = config.Mask
+		}
+		rows = append(rows, kv{ck.Name, fmt.Sprint(config.Masked(ck.Name, v))})
+	}
+	return sortRows(rows)
+}
+
+func configRows(cfg *config.Config) []kv {
+	var rows []kv
+	for k, v := range cfg.MaskedSnapshot() {
+		rows = append(rows, kv{k, brief(v)})
+	}
+	return sortRows(rows)
+}
+
+func stringMapRows(m map[string]string) []kv {
+	var rows []kv
+	for k, v := range m {
+		rows = append(rows, kv{k, v})
+	}
+	return sortRows(rows)
+}
+
+func anyMapRows(m map[string]any) []kv {
+	var rows []kv
+	for k, v := range m {
+		rows = append(rows, kv{k, brief(config.Masked(k, v))})
+	}
+	return sortRows(rows)
+}
+
+func sortRows(rows []kv) []kv {
+	slices.SortStableFunc(rows, func(a, b kv) int { return strings.Compare(a.Key, b.Key) })
+	return rows
+}
+
+// maxValue is the longest value shown.
+const maxValue = 2000
+
+// brief formats v with its field names, shortened to maxValue bytes.
+func brief(v any) string {
+	s := fmt.Sprintf("%+v", v)
+	if v == nil {
+		s = "nil"
+	}
+	if len(s) > maxValue {
+		s = s[:maxValue] + "…"
+	}
+	return s
+}

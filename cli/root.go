@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/flagon-go/flagon"
+	"github.com/spf13/cobra"
+)
+
+// invocation is one run of the command line.
+type invocation struct {
+	args   []string
+	stdout io.Writer
+	stderr io.Writer
+	name   string
+	app    *flagon.App
+}
+
+// execute reads the global flags, loads the dotenv files, creates the app
+// and runs the command.
+func (inv *invocation) execute(ctx context.Context, factory Factory) int {
+	g, err := parseGlobals(inv.args)
+	if err != nil {
+		return report(inv.stderr, inv.name, err)
+	}
+	if err := loadDotenv(g); err != nil {
+		return report(inv.stderr, inv.name, err)
+	}
+	applyDebugFlag(g)
+	if o, ok := inv.supervisorRun(); ok {
+		debug, _ := debugFromEnv()
+		_, debugger := o.resolve(debug)
+		if err := inv.supervise(ctx, o, debug, debugger); err != nil {
+			return report(inv.stderr, inv.name+" run", err)
+		}
+		return ExitOK
+	}
+	if inv.app, err = build(factory); err != nil {
+		return report(inv.stderr, inv.name, err)
+	}
+	configureDebug(inv.app)
+	root := inv.rootCommand()
+	cmd, err := root.ExecuteContextC(withApp(ctx, inv.app))
+	if err != nil {
+		return report(inv.stderr, cmd.CommandPath(), err)
+	}
+	return ExitOK
+}
+
+// build calls the factory, turning a panic or a nil app into an error.
+func build(factory Factory) (app *flagon.App, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("creating the app: panic: %v", p)
+		}
+	}()
+	app, err = factory()
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("creating the app: %w", err)
+	case app == nil:
+		return nil, fmt.Errorf("creating the app: the factory returned no app")
+	}
+	return app, nil
+}
+
+// configureDebug sets DEBUG from the flag or FLAGON_DEBUG, when given, and
+// turns template auto-reload on in debug mode, as Flask does.
+func configureDebug(app *flagon.App) {
+	if on, set := debugFromEnv(); set {
+		app.Config.Set("DEBUG", on)
+	}
+	if v, _ := app.Config.Get("TEMPLATES_AUTO_RELOAD"); v == nil && app.Debug() {
+		app.Config.Set("TEMPLATES_AUTO_RELOAD", true)
+	}
+}
+
+// rootCommand assembles the built-in commands and the app's commands.
+func (inv *invocation) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:           inv.name,
+		Short:         "A flagon application.",
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.SetArgs(inv.args)
+	root.SetOut(inv.stdout)
+	root.SetErr(inv.stderr)
+	declareGlobals(root)
+	builtins := []*cobra.Command{inv.runCommand(), routesCommand(inv.app)}
+	root.AddCommand(builtins...)
+	for _, c := range inv.app.Commands() {
+		if clash, _, _ := root.Find([]string{c.Name()}); clash != root && clash != nil {
+			fmt.Fprintf(inv.stderr, "Warning: the app's command %q is hidden by a built-in command\n", c.Name())
+			continue
+		}
+		root.AddCommand(c)
+	}
+	markUsageErrors(root)
+	return root
+}
