@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -62,7 +63,7 @@ type App struct {
 	pool        sync.Pool
 	staticTags  sync.Map
 	staticFS    sync.Map
-	onUnhandled func(c *Ctx, err error) bool
+	onUnhandled []func(c *Ctx, err error) bool
 	tmpl        templateSetup
 	sessionOnce sync.Once
 	beforeServe []func(ctx context.Context) error
@@ -100,6 +101,7 @@ func New(opts ...Option) *App {
 		endpoints:     map[string]*endpoint{},
 	}
 	a.RootPath, _ = os.Getwd()
+	debugFromEnv(a)
 	a.addRoute = func(rec routeRecord) { a.addRule(rec, nil) }
 	a.Scaffold.frozen = a.started.Load
 	for _, o := range opts {
@@ -289,4 +291,19 @@ func (a *App) newScope(bp *Blueprint, parent *scope, o registerOptions) *scope {
 func (a *App) AddConverter(name string, f routing.ConverterFactory) {
 	a.checkOpen("AddConverter")
 	a.urlMap.AddConverter(name, f)
+}
+
+// debugFromEnv sets DEBUG from FLAGON_DEBUG when it is set, as Flask's
+// app.debug follows FLASK_DEBUG.
+func debugFromEnv(a *App) {
+	v, ok := os.LookupEnv("FLAGON_DEBUG")
+	if !ok || v == "" {
+		return
+	}
+	switch strings.ToLower(v) {
+	case "0", "false", "no", "off":
+		a.Config.Set("DEBUG", false)
+	default:
+		a.Config.Set("DEBUG", true)
+	}
 }

@@ -133,8 +133,12 @@ func (a *App) defaultErrorResponse(c *Ctx, err error) {
 		a.logError(c, err, "request failed")
 		GotRequestException.Send(a, ErrorEvent{Ctx: c, Err: err})
 	}
-	if a.onUnhandled != nil && he.Code >= 500 && a.onUnhandled(c, err) {
-		return
+	if he.Code >= 500 {
+		for _, f := range a.onUnhandled {
+			if f(c, err) {
+				return
+			}
+		}
 	}
 	writeErrorPage(c, he)
 }

@@ -7,12 +7,14 @@ import (
 	"strings"
 )
 
-// OnUnhandledError installs f to answer unhandled 5xx errors before the
-// default error page; f reports whether it wrote a response. The debug
-// page of package cli plugs in here.
+// OnUnhandledError adds f to the functions that see unhandled 5xx errors
+// before the default error page, in the order added; the first that
+// reports it wrote a response ends the chain. The debug page of package
+// cli/debugpage plugs in here, and so can an error reporter (returning
+// false to let the page answer).
 func (a *App) OnUnhandledError(f func(c *Ctx, err error) bool) {
 	a.checkOpen("OnUnhandledError")
-	a.onUnhandled = f
+	a.onUnhandled = append(a.onUnhandled, f)
 }
 
 // writeErrorPage writes the default page for he: JSON when the client

@@ -147,3 +147,40 @@ func TestHTTPErrorText(t *testing.T) {
 		})
 	}
 }
+
+func TestOnUnhandledErrorChain(t *testing.T) {
+	app := quietApp()
+	var seen []string
+	app.OnUnhandledError(func(c *flagon.Ctx, err error) bool { seen = append(seen, "reporter"); return false })
+	app.OnUnhandledError(func(c *flagon.Ctx, err error) bool {
+		seen = append(seen, "page")
+		c.Status(500).Text("debug page")
+		return true
+	})
+	app.OnUnhandledError(func(c *flagon.Ctx, err error) bool { seen = append(seen, "never"); return true })
+	app.Get("/", func(c *flagon.Ctx) error { return errors.New("boom") })
+	app.Get("/404", func(c *flagon.Ctx) error { return flagon.Abort(404) })
+	cl := flagontest.NewClient(t, app)
+	if res := cl.Get("/"); res.Text() != "debug page" || strings.Join(seen, ",") != "reporter,page" {
+		t.Fatalf("got %q, chain %v", res.Text(), seen)
+	}
+	seen = nil
+	if cl.Get("/404"); len(seen) != 0 {
+		t.Fatalf("a 404 reached the 5xx chain: %v", seen)
+	}
+}
+
+func TestDebugFromEnvironment(t *testing.T) {
+	tests := []struct {
+		env  string
+		want bool
+	}{{"1", true}, {"true", true}, {"0", false}, {"off", false}}
+	for _, tt := range tests {
+		t.Run(tt.env, func(t *testing.T) {
+			t.Setenv("FLAGON_DEBUG", tt.env)
+			if got := flagon.New().Debug(); got != tt.want {
+				t.Fatalf("Debug() = %v", got)
+			}
+		})
+	}
+}
