@@ -53,6 +53,7 @@ func New(app *flagon.App) (*DB, error) {
 		}
 	}
 	d.installRecorder(app)
+	d.installDebugPanels(app)
 	return d, nil
 }
 
