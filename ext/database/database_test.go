@@ -279,4 +279,3 @@ func TestConfigErrors(t *testing.T) {
 		})
 	}
 }
-

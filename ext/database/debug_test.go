@@ -33,4 +33,3 @@ func TestDebugPageShowsTheRequestsSQL(t *testing.T) {
 		}
 	})
 }
-

@@ -9,10 +9,10 @@ import (
 	"testing"
 
 	"github.com/flagon-go/flagon"
+	"github.com/flagon-go/flagon/examples/inventory/migrations/versions"
 	"github.com/flagon-go/flagon/ext/database"
 	"github.com/flagon-go/flagon/ext/migration"
 	"github.com/flagon-go/flagon/internal/dbtest"
-	"github.com/flagon-go/flagon/examples/inventory/migrations/versions"
 	"github.com/spf13/cobra"
 )
 
