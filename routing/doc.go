@@ -4,8 +4,9 @@
 //
 // # Rules
 //
-// A rule is a path starting with '/' whose segments are static text or a
-// variable filling the whole segment:
+// A rule is a path starting with '/' whose segments are static text or one
+// variable, possibly with static text around it in the same segment
+// (/<int:id>.json, /page-<int:n>); a path variable fills whole segments:
 //
 //	/post/<int:id>              an int variable named id
 //	/<name>                     a string variable (the default converter)

@@ -83,10 +83,12 @@ type ConflictError struct {
 }
 
 // Error quotes both rules and where they were registered, in the style of
-// net/http.ServeMux.
+// net/http.ServeMux, the existing rule first:
+//
+//	rule "/a/<x>" (registered at main.go:12) conflicts with rule "/a/<y>" (registered at main.go:14)
 func (e *ConflictError) Error() string {
 	return fmt.Sprintf("rule %q (registered at %s) conflicts with rule %q (registered at %s)",
-		e.Rule.Pattern, siteOf(e.Rule), e.Existing.Pattern, siteOf(e.Existing))
+		e.Existing.Pattern, siteOf(e.Existing), e.Rule.Pattern, siteOf(e.Rule))
 }
 
 func siteOf(r *Rule) string {

@@ -23,7 +23,7 @@ func ExampleMap_Add() {
 	fmt.Println(err)
 	// Output:
 	// [GET HEAD OPTIONS] [id]
-	// rule "/post/<int:n>" (registered at app.go:20) conflicts with rule "/post/<int:id>" (registered at app.go:10)
+	// rule "/post/<int:id>" (registered at app.go:10) conflicts with rule "/post/<int:n>" (registered at app.go:20)
 	// routing: invalid rule "/post/<int:id": unclosed '<' (at position 6)
 }
 

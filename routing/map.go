@@ -17,26 +17,36 @@ type Map struct {
 }
 
 // NewMap returns an empty map knowing the built-in converters: string (also
-// named default), int, float, path, uuid and any.
+// named default), int, float, path, uuid and any. The zero Map is also ready
+// to use.
 func NewMap() *Map {
-	return &Map{
-		converters: map[string]ConverterFactory{
-			"default": newStringConverter,
-			"string":  newStringConverter,
-			"int":     newIntConverter,
-			"float":   newFloatConverter,
-			"path":    newPathConverter,
-			"uuid":    newUUIDConverter,
-			"any":     newAnyConverter,
-		},
-		static:     map[string]*node{},
-		byEndpoint: map[string][]*Rule{},
+	m := &Map{}
+	m.init()
+	return m
+}
+
+// init sets up the maps of a zero Map.
+func (m *Map) init() {
+	if m.converters != nil {
+		return
 	}
+	m.converters = map[string]ConverterFactory{
+		"default": newStringConverter,
+		"string":  newStringConverter,
+		"int":     newIntConverter,
+		"float":   newFloatConverter,
+		"path":    newPathConverter,
+		"uuid":    newUUIDConverter,
+		"any":     newAnyConverter,
+	}
+	m.static = map[string]*node{}
+	m.byEndpoint = map[string][]*Rule{}
 }
 
 // AddConverter registers (or replaces) the converter factory used for
 // `<name:var>` and `<name(args):var>` in rules added afterwards.
 func (m *Map) AddConverter(name string, f ConverterFactory) {
+	m.init()
 	m.converters[name] = f
 }
 
@@ -44,6 +54,7 @@ func (m *Map) AddConverter(name string, f ConverterFactory) {
 // malformed pattern and a *ConflictError when an existing rule has the same
 // shape and accepts some of the same methods.
 func (m *Map) Add(r *Rule) error {
+	m.init()
 	if r.added {
 		return fmt.Errorf("routing: rule %q was already added to a map", r.Pattern)
 	}
@@ -90,3 +101,14 @@ func (m *Map) conflicting(r *Rule) *Rule {
 
 // Rules returns the rules in registration order.
 func (m *Map) Rules() []*Rule { return slices.Clone(m.rules) }
+
+// RulesFor returns the rules of endpoint in registration order.
+func (m *Map) RulesFor(endpoint string) []*Rule {
+	var out []*Rule
+	for _, r := range m.rules {
+		if r.Endpoint == endpoint {
+			out = append(out, r)
+		}
+	}
+	return out
+}

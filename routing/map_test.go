@@ -47,8 +47,8 @@ func TestAddConflicts(t *testing.T) {
 				t.Fatalf("Add = %v, want a *ConflictError", err)
 			}
 			old := tt.existing.rule()
-			want := fmt.Sprintf("rule %q (registered at main.go:14) conflicts with rule %q (registered at %s)",
-				r.Pattern, old.Pattern, old.Site)
+			want := fmt.Sprintf("rule %q (registered at %s) conflicts with rule %q (registered at main.go:14)",
+				old.Pattern, old.Site, r.Pattern)
 			if err.Error() != want {
 				t.Errorf("error:\n %s\nwant\n %s", err, want)
 			}
@@ -106,17 +106,33 @@ func TestAddErrors(t *testing.T) {
 	}
 }
 
+func TestZeroMap(t *testing.T) {
+	var m Map
+	if _, err := m.Match("GET", "/", nil); err != ErrNotFound {
+		t.Errorf("Match on an empty zero Map: %v", err)
+	}
+	if err := m.Add(&Rule{Pattern: "/<int:n>", Endpoint: "n"}); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := m.Match("GET", "/3", nil); err != nil || r.Endpoint != "n" {
+		t.Errorf("Match on a zero Map after Add: %v, %v", r, err)
+	}
+}
+
 func TestRulesOrderAndArgs(t *testing.T) {
-	m := newMap(t, "- /b b", "- /a/<int:x>/<y> a", "POST /c c")
+	m := newMap(t, "- /b b", "- /a/<int:x>/<y> a", "POST /c c", "- /b/<int:n> b")
+	if got := m.RulesFor("b"); len(got) != 2 || got[0].Pattern != "/b" || got[1].Pattern != "/b/<int:n>" {
+		t.Errorf("RulesFor(b) = %v", got)
+	}
 	var got []string
 	for _, r := range m.Rules() {
 		got = append(got, r.Endpoint+":"+strings.Join(r.Args(), ","))
 	}
-	if strings.Join(got, " ") != "b: a:x,y c:" {
+	if strings.Join(got, " ") != "b: a:x,y c: b:n" {
 		t.Errorf("Rules() = %v", got)
 	}
 	r := m.Rules()[1]
-	if r.Converter("x") == nil || r.Converter("z") != nil || !r.Allows("HEAD") || r.Allows("POST") {
+	if r.String() != "/a/<int:x>/<y>" || r.Converter("x") == nil || r.Converter("z") != nil || !r.Allows("HEAD") || r.Allows("POST") {
 		t.Errorf("rule accessors wrong for %v", r)
 	}
 }

@@ -185,3 +185,23 @@ func TestMatchAllocs(t *testing.T) {
 		}
 	})
 }
+
+func TestStaticIndex(t *testing.T) {
+	var specs []spec
+	for _, s := range []string{"alpha", "beta", "b", "be", "bet", "zeta", "é", "a-b", "x"} {
+		specs = append(specs, spec("- /"+s+"/ "+s))
+	}
+	specs = append(specs, "- /<name>/ dyn")
+	m := newMap(t, specs...)
+	tests := []struct{ path, want string }{
+		{"/bet/", "bet"}, {"/be/", "be"}, {"/b/", "b"}, {"/beta/", "beta"}, {"/é/", "é"},
+		{"/betas/", "dyn name=betas"}, {"/a/", "dyn name=a"}, {"/zeta", "308 /zeta/"},
+	}
+	for _, tt := range tests {
+		var p Params
+		r, err := m.Match("GET", tt.path, &p)
+		if got := matchResult(r, &p, err); got != tt.want {
+			t.Errorf("Match(%q) = %s, want %s", tt.path, got, tt.want)
+		}
+	}
+}

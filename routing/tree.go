@@ -1,13 +1,18 @@
 package routing
 
-import "strings"
+import (
+	"math"
+	"slices"
+	"strings"
+)
 
 // A node is a state of the decision tree: the segments matched so far. Its
 // static children are tried before its dynamic ones, which are sorted by
 // converter weight (ties keep registration order).
 type node struct {
-	statics []staticEdge
-	index   map[string]*node // statics by segment once there are many
+	statics []staticEdge // non-empty static segments
+	index   *[257]uint16 // once there are many statics: sorted, grouped by first byte
+	empty   *node        // the static child for an empty segment (a trailing slash)
 	dynamic []*dynEdge
 	rules   []*Rule // rules ending here, in registration order
 }
@@ -30,15 +35,20 @@ type dynEdge struct {
 	next   *node
 }
 
-// indexAbove is the number of static children above which a map is used.
-const indexAbove = 8
+// indexAbove is the number of static children above which they are indexed
+// by first byte.
+const indexAbove = 4
 
 // child returns the static child for seg, or nil.
 func (n *node) child(seg string) *node {
-	if n.index != nil {
-		return n.index[seg]
+	if seg == "" {
+		return n.empty
 	}
-	for i := range n.statics {
+	lo, hi := 0, len(n.statics)
+	if n.index != nil {
+		lo, hi = int(n.index[seg[0]]), int(n.index[int(seg[0])+1])
+	}
+	for i := lo; i < hi; i++ {
 		if n.statics[i].seg == seg {
 			return n.statics[i].next
 		}
@@ -63,18 +73,31 @@ func (n *node) addStatic(seg string) *node {
 		return c
 	}
 	c := &node{}
+	if seg == "" {
+		n.empty = c
+		return c
+	}
 	n.statics = append(n.statics, staticEdge{seg, c})
-	if n.index != nil || len(n.statics) > indexAbove {
+	if len(n.statics) > indexAbove && len(n.statics) <= math.MaxUint16 {
 		n.buildIndex()
+	} else {
+		n.index = nil // too many to index: scan them all
 	}
 	return c
 }
 
+// buildIndex sorts the static children and records where each first byte's
+// group starts, so child compares only segments with the right first byte.
 func (n *node) buildIndex() {
-	n.index = make(map[string]*node, len(n.statics))
+	slices.SortFunc(n.statics, func(a, b staticEdge) int { return strings.Compare(a.seg, b.seg) })
+	var idx [257]uint16
 	for _, e := range n.statics {
-		n.index[e.seg] = e.next
+		idx[int(e.seg[0])+1]++
 	}
+	for b := 1; b < len(idx); b++ {
+		idx[b] += idx[b-1]
+	}
+	n.index = &idx
 }
 
 func (n *node) addDynamic(s *segment) *node {
