@@ -28,6 +28,7 @@ func routesCommand(app *flagon.App) *cobra.Command {
 				return usageErrorf("invalid value for '--sort' / '-s': %q is not one of %s",
 					sortBy, quoteList(routeSorts))
 			}
+			app.Freeze() // adds the static routes, as the server would
 			WriteRoutes(cmd.OutOrStdout(), app.URLMap().Rules(), sortBy, allMethods)
 			return nil
 		},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/flagon-go/flagon"
 	"github.com/flagon-go/flagon/cli"
@@ -80,5 +81,17 @@ func TestRoutesEmptyAndBadSort(t *testing.T) {
 	_, errOut, code := flagontest.RunCLI(t, newApp, "routes", "--sort", "size")
 	if code != cli.ExitUsage || !strings.Contains(errOut, `"size" is not one of 'endpoint', 'methods', 'rule', 'match'`) {
 		t.Errorf("bad sort: exit %d, %q", code, errOut)
+	}
+}
+
+func TestRoutesListStaticFiles(t *testing.T) {
+	factory := func() (*flagon.App, error) {
+		app := flagon.New(flagon.WithStaticFS(fstest.MapFS{"app.css": {Data: []byte("body{}")}}))
+		app.Get("/", func(c *flagon.Ctx) error { return nil }, flagon.Endpoint("index"))
+		return app, nil
+	}
+	out, _, code := flagontest.RunCLI(t, factory, "routes")
+	if code != 0 || !strings.Contains(out, "static") || !strings.Contains(out, "/static/<path:filename>") {
+		t.Fatalf("exit %d:\n%s", code, out)
 	}
 }
