@@ -1,0 +1,43 @@
+// Command flagon serves the TechEmpower test types the way a flagon user
+// would write them: flagon's routing and responses, the ORM for every
+// query, and a template that extends a base layout.
+//
+//	flagon -addr 127.0.0.1:8080 -db postgresql://postgres@127.0.0.1:5432/flagon_bench
+package main
+
+import (
+	"embed"
+	"flag"
+	"io/fs"
+	"log"
+	"net/http"
+	_ "net/http/pprof" // profiles on -pprof
+	"time"
+
+	"github.com/flagon-go/flagon/orm"
+)
+
+//go:embed templates
+var templates embed.FS
+
+func main() {
+	addr := flag.String("addr", "127.0.0.1:8080", "listen address")
+	dbURL := flag.String("db", "", "database URL (postgresql://... or sqlite:///...); empty serves only /json and /plaintext")
+	pool := flag.Int("pool", 16, "maximum database connections")
+	pprofAddr := flag.String("pprof", "", "serve net/http/pprof on this address")
+	flag.Parse()
+	var db *orm.DB
+	if *dbURL != "" {
+		var err error
+		db, err = orm.Open(*dbURL, orm.MaxOpenConns(*pool), orm.MaxIdleConns(*pool), orm.ConnMaxLifetime(time.Hour))
+		if err != nil {
+			log.Fatal(err)
+		}
+	}
+	if *pprofAddr != "" {
+		go func() { log.Println(http.ListenAndServe(*pprofAddr, nil)) }()
+	}
+	tmpl, _ := fs.Sub(templates, "templates")
+	app := newApp(db, tmpl)
+	log.Fatal(app.Run(*addr))
+}

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/flagon-go/flagon/bench/internal/benchtest"
+	"github.com/flagon-go/flagon/bench/internal/rawdb"
+	"github.com/flagon-go/flagon/bench/internal/tfb"
+	"github.com/flagon-go/flagon/orm"
+)
+
+// benchURLs are the bench databases: a SQLite file always, PostgreSQL
+// (a database of its own on FLAGON_TEST_POSTGRES's server) when set.
+func benchURLs(b *testing.B) map[string]string {
+	urls := map[string]string{"sqlite": benchtest.SQLite(b)}
+	base := os.Getenv("FLAGON_TEST_POSTGRES")
+	if base == "" {
+		return urls
+	}
+	name := fmt.Sprintf("flagon_bench_b%d", os.Getpid())
+	pg := base[:strings.LastIndex(base, "/")+1] + name + "?sslmode=disable"
+	if err := tfb.Load(context.Background(), pg); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() {
+		admin, err := tfb.Open(base)
+		if err == nil {
+			admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+			admin.Close()
+		}
+	})
+	urls["postgresql"] = pg
+	return urls
+}
+
+// BenchmarkGetWorld reads one world row by key: through the raw server's
+// prepared statement, through database/sql with the SQL text (prepared by
+// the driver per call, or from pgx's statement cache), and through the
+// ORM as the flagon server does.
+func BenchmarkGetWorld(b *testing.B) {
+	ctx := context.Background()
+	urls := benchURLs(b)
+	for _, dialect := range []string{"sqlite", "postgresql"} {
+		url, ok := urls[dialect]
+		if !ok {
+			continue
+		}
+		b.Run(dialect+"/raw-prepared", func(b *testing.B) {
+			s, err := rawdb.Open(ctx, url, 4)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := s.World(ctx, tfb.RandomID()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(dialect+"/raw-unprepared", func(b *testing.B) {
+			db, err := tfb.Open(url)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer db.Close()
+			q := "SELECT id, randomnumber FROM world WHERE id = ?"
+			if dialect == "postgresql" {
+				q = "SELECT id, randomnumber FROM world WHERE id = $1"
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				var w rawdb.World
+				if err := db.QueryRowContext(ctx, q, tfb.RandomID()).Scan(&w.ID, &w.RandomNumber); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(dialect+"/orm-get", func(b *testing.B) {
+			db, err := orm.Open(url, orm.MaxOpenConns(4), orm.MaxIdleConns(4))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer db.Close()
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := orm.Get[World](ctx, db, tfb.RandomID()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
