@@ -3,6 +3,7 @@ package migrate
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"ariga.io/atlas/sql/migrate"
@@ -29,7 +30,7 @@ type stepRunner struct {
 // applyStep runs a revision's operations and moves the version table from
 // heads to the new heads, which it returns.
 func (m *Migrator) applyStep(ctx context.Context, tx stepTx, st step, heads []string) ([]string, error) {
-	ops, err := st.rev.Record(m.Dialect, st.up)
+	ops, err := st.rev.RecordFor(m.opContext(), st.up)
 	if err != nil {
 		return nil, &RevisionError{step: st, Err: err}
 	}
@@ -135,7 +136,35 @@ func (r *stepRunner) refresh(ctx context.Context) error {
 		}
 	}
 	r.comp = newCompiler(r.m.Dialect, r.drv, s)
+	if r.m.Dialect == PostgreSQL {
+		return r.externalEnums(ctx, names)
+	}
 	return nil
+}
+
+// externalEnumsSQL lists the enum types of the current schema's columns.
+const externalEnumsSQL = `SELECT c.table_name, c.udt_name FROM information_schema.columns c
+JOIN pg_type t ON t.typname = c.udt_name AND t.typtype = 'e'
+WHERE c.table_schema = current_schema()`
+
+// externalEnums records the enum types that tables outside the inspected
+// ones use, so that the compiler never drops them as unused.
+func (r *stepRunner) externalEnums(ctx context.Context, inspected []string) error {
+	rows, err := r.tx.QueryContext(ctx, externalEnumsSQL)
+	if err != nil {
+		return fmt.Errorf("list enum columns: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var table, typ string
+		if err := rows.Scan(&table, &typ); err != nil {
+			return err
+		}
+		if !slices.Contains(inspected, table) {
+			r.comp.external[typ] = true
+		}
+	}
+	return rows.Err()
 }
 
 // touchedTables lists the tables that operations refer to.

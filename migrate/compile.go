@@ -17,6 +17,9 @@ type compiler struct {
 	dialect string
 	planner migrate.PlanApplier
 	state   *schema.Schema
+	// external names the PostgreSQL enum types used by tables outside
+	// the state, which must never be dropped as unused.
+	external map[string]bool
 }
 
 // newCompiler returns a compiler over state (an empty schema if nil).
@@ -24,15 +27,34 @@ func newCompiler(dialectName string, planner migrate.PlanApplier, state *schema.
 	if state == nil {
 		state = schema.New("")
 	}
-	return &compiler{dialect: dialectName, planner: planner, state: state}
+	return &compiler{dialect: dialectName, planner: planner, state: state, external: map[string]bool{}}
 }
 
 // compile returns the statements for one operation and updates the state.
 // RunGo operations compile to no statement.
 func (c *compiler) compile(ctx context.Context, o Operation) ([]string, error) {
-	changes, err := c.changes(o)
+	stmts, err := c.compileOp(ctx, o)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", o.Describe(), err)
+	}
+	return stmts, nil
+}
+
+// compileOp compiles one operation; on PostgreSQL it also alters, creates
+// and drops the enum types the operation needs or leaves unused.
+func (c *compiler) compileOp(ctx context.Context, o Operation) ([]string, error) {
+	var pre []string
+	var err error
+	if a, ok := o.(*AlterColumn); ok && c.dialect == PostgreSQL {
+		if pre, err = c.alterEnum(ctx, a); err != nil {
+			return nil, err
+		}
+	}
+	enumsBefore := c.enumUsers() // after alterEnum, which may rename a type
+
+	changes, err := c.changes(o)
+	if err != nil {
+		return nil, err
 	}
 	if changes == nil {
 		return c.raw(o)
@@ -43,17 +65,18 @@ func (c *compiler) compile(ctx context.Context, o Operation) ([]string, error) {
 	if c.dialect == PostgreSQL {
 		changes = c.createEnums(changes)
 	}
-	plan, err := c.planner.PlanChanges(ctx, "op", changes, func(po *migrate.PlanOptions) {
-		po.SchemaQualifier = new(string)
-	})
+	stmts, err := c.plan(ctx, changes)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", o.Describe(), err)
+		return nil, err
 	}
-	out := make([]string, 0, len(plan.Changes))
-	for _, ch := range plan.Changes {
-		out = append(out, ch.Cmd)
+	if c.dialect == PostgreSQL {
+		drops, err := c.plan(ctx, c.dropUnusedEnums(enumsBefore))
+		if err != nil {
+			return nil, err
+		}
+		stmts = append(stmts, drops...)
 	}
-	return out, nil
+	return append(pre, stmts...), nil
 }
 
 // raw returns the statements of operations that Atlas does not plan.

@@ -31,7 +31,18 @@ func (c *compiler) columnChange(o Operation) ([]schema.Change, error) {
 		return nil, err
 	}
 	c.replace(t, after)
+	if mc, ok := ch.(*schema.ModifyColumn); ok && mc.Change == schema.NoChange {
+		return []schema.Change{}, nil // e.g. enum values added by ALTER TYPE
+	}
 	return []schema.Change{&schema.ModifyTable{T: after, Changes: []schema.Change{ch}}}, nil
+}
+
+// sameEnum reports whether two types are the same named enum type, whose
+// values (if they differ) change through ALTER TYPE, not the column.
+func sameEnum(a, b schema.Type) bool {
+	ea, ok1 := a.(*schema.EnumType)
+	eb, ok2 := b.(*schema.EnumType)
+	return ok1 && ok2 && ea.T == eb.T
 }
 
 // addColumn adds the column to the new table.
@@ -89,7 +100,10 @@ func (c *compiler) alterColumn(t *schema.Table, o *AlterColumn) (schema.Change, 
 		if c.dialect == SQLite {
 			at = sqliteSized(at)
 		}
-		col.Type.Type, col.Attrs, kind = at, append(withoutComment(col.Attrs), attrs...), kind|schema.ChangeType
+		if c.dialect != PostgreSQL || !sameEnum(col.Type.Type, at) {
+			kind |= schema.ChangeType
+		}
+		col.Type.Type, col.Attrs = at, append(withoutComment(col.Attrs), attrs...)
 	}
 	if o.Nullable != nil {
 		col.Type.Null, kind = *o.Nullable, kind|schema.ChangeNull

@@ -50,3 +50,38 @@ func ExampleCompileSQL() {
 	// CREATE TABLE "product" ("id" serial NOT NULL, "name" character varying(100) NOT NULL, PRIMARY KEY ("id"))
 	// ALTER TABLE "product" ADD COLUMN "price" integer NULL
 }
+
+func ExampleOp_Tag() {
+	rev := &migrate.Revision{ID: "3c2a", Upgrade: func(op *migrate.Op) error {
+		if op.Tag() == "demo" {
+			op.BulkInsert("product", []map[string]any{{"name": "Demo chair"}})
+		}
+		return nil
+	}}
+	for _, tag := range []string{"", "demo"} {
+		ops, _ := rev.RecordFor(migrate.OpContext{Dialect: migrate.SQLite, Tag: tag}, true)
+		fmt.Printf("tag %q: %d operation(s)\n", tag, len(ops))
+	}
+	// Output:
+	// tag "": 0 operation(s)
+	// tag "demo": 1 operation(s)
+}
+
+func ExampleRevision_RecordFor() {
+	rev := &migrate.Revision{ID: "5f1c", UpgradeBinds: map[string]func(*migrate.Op) error{
+		"": func(op *migrate.Op) error {
+			op.AddColumn("product", migrate.Column{Name: "price", Type: migrate.Integer(), Nullable: true})
+			return nil
+		},
+		"users": func(op *migrate.Op) error { op.DropColumn("account", "nickname"); return nil },
+	}}
+	for _, bind := range []string{"", "users", "audit"} {
+		ops, _ := rev.RecordFor(migrate.OpContext{Dialect: migrate.PostgreSQL, Bind: bind}, true)
+		for _, o := range ops {
+			fmt.Printf("%q: %s\n", bind, o.Describe())
+		}
+	}
+	// Output:
+	// "": add column product.price
+	// "users": drop column account.nickname
+}

@@ -25,6 +25,11 @@ type Migrator struct {
 	// "Running upgrade  -> db531a47e319, initial migration (4ms)"; nil
 	// discards them.
 	Log io.Writer
+	// Bind names the database in a multi-database layout ("" for the
+	// default one); revisions record the operations of this bind.
+	Bind string
+	// Tag is passed to revisions as op.Tag() (Alembic's --tag).
+	Tag string
 	// LockTimeout bounds the wait for another process's run (MySQL's
 	// GET_LOCK and SQLite's busy timeout); 0 means 5 minutes.
 	LockTimeout time.Duration
@@ -63,6 +68,11 @@ func (m *Migrator) tableName() string {
 		return DefaultVersionTable
 	}
 	return m.VersionTable
+}
+
+// opContext describes where the migrator's revisions run.
+func (m *Migrator) opContext() OpContext {
+	return OpContext{Dialect: m.Dialect, Bind: m.Bind, Tag: m.Tag}
 }
 
 // logf writes one progress line.

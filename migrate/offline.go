@@ -60,7 +60,7 @@ func splitRange(rng string) (start, end string, fromBase bool) {
 func (m *Migrator) replay(ctx context.Context, heads []string) (*schema.Schema, error) {
 	state := schema.New("")
 	for _, st := range m.plan(nil, heads, true) {
-		ops, err := st.rev.Record(m.Dialect, true)
+		ops, err := st.rev.RecordFor(m.opContext(), true)
 		if err != nil {
 			return nil, err
 		}
@@ -125,7 +125,7 @@ func (o *offlineWriter) step(ctx context.Context, st step, heads []string) ([]st
 	m.logf("Running %s", stepLine(st))
 	line := stepLine(st)
 	o.line("-- Running " + line[:strings.LastIndex(line, ", ")])
-	ops, err := st.rev.Record(m.Dialect, st.up)
+	ops, err := st.rev.RecordFor(m.opContext(), st.up)
 	if err != nil {
 		return nil, err
 	}

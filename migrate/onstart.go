@@ -11,6 +11,11 @@ type StartOptions struct {
 	Target string
 	// VersionTable names the version table; DefaultVersionTable when empty.
 	VersionTable string
+	// Tag is passed to revisions as op.Tag().
+	Tag string
+	// Bind names the database in a multi-database layout ("" for the
+	// default one): call UpgradeOnStart once per database.
+	Bind string
 	// Log receives the "Running upgrade ..." lines; nil discards them.
 	Log io.Writer
 }
@@ -23,7 +28,7 @@ func UpgradeOnStart(ctx context.Context, db DB, revs []*Revision, opts StartOpti
 	if err != nil {
 		return err
 	}
-	m.VersionTable, m.Log = opts.VersionTable, opts.Log
+	m.VersionTable, m.Log, m.Tag, m.Bind = opts.VersionTable, opts.Log, opts.Tag, opts.Bind
 	target := opts.Target
 	if target == "" {
 		target = "heads"

@@ -5,16 +5,40 @@ import "context"
 // An Op records the operations of a revision's Upgrade or Downgrade
 // function, in order. Its methods mirror Alembic's op.* functions.
 type Op struct {
-	dialect string
-	ops     []Operation
+	ctx OpContext
+	ops []Operation
+}
+
+// An OpContext says where a revision's operations will run.
+type OpContext struct {
+	// Dialect is "sqlite", "postgresql" or "mysql" ("" when unknown).
+	Dialect string
+	// Bind names the database in a multi-database layout ("" for the
+	// default database).
+	Bind string
+	// Tag is the arbitrary string given to "db upgrade --tag" (Alembic's
+	// tag), empty when none was given.
+	Tag string
 }
 
 // NewOp returns an empty recorder for a dialect ("" when unknown).
-func NewOp(dialectName string) *Op { return &Op{dialect: dialectName} }
+func NewOp(dialectName string) *Op { return &Op{ctx: OpContext{Dialect: dialectName}} }
+
+// NewOpFor returns an empty recorder for a context.
+func NewOpFor(c OpContext) *Op { return &Op{ctx: c} }
 
 // Dialect returns the name of the database dialect the operations will run
 // on ("sqlite", "postgresql" or "mysql"), so a revision can branch on it.
-func (o *Op) Dialect() string { return o.dialect }
+func (o *Op) Dialect() string { return o.ctx.Dialect }
+
+// Bind returns the name of the database the operations will run on in a
+// multi-database layout ("" for the default database and in a
+// single-database layout).
+func (o *Op) Bind() string { return o.ctx.Bind }
+
+// Tag returns the tag given to "db upgrade --tag" or "db downgrade --tag"
+// (Migrator.Tag), so that a data migration can branch on it; "" when none.
+func (o *Op) Tag() string { return o.ctx.Tag }
 
 // Operations returns the recorded operations.
 func (o *Op) Operations() []Operation { return o.ops }

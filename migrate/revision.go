@@ -23,10 +23,19 @@ type Revision struct {
 	Message string
 	// Created is when the revision file was generated.
 	Created time.Time
-	// Upgrade records the operations that apply the revision.
+	// Upgrade records the operations that apply the revision. In a
+	// multi-database layout it runs once per database; op.Bind() names it.
 	Upgrade func(op *Op) error
 	// Downgrade records the operations that undo the revision.
 	Downgrade func(op *Op) error
+	// UpgradeBinds and DowngradeBinds are the multi-database form, written
+	// by "db revision" in a layout made by "db init --multidb" (Alembic's
+	// upgrade_<engine> functions): one function per database name, ""
+	// being the default database. A database without an entry has nothing
+	// to do in this revision. A revision sets Upgrade or UpgradeBinds, not
+	// both (likewise for downgrades).
+	UpgradeBinds   map[string]func(op *Op) error
+	DowngradeBinds map[string]func(op *Op) error
 }
 
 // node returns the revision's graph node.
@@ -49,6 +58,9 @@ func NewScript(revs []*Revision) (*Script, error) {
 		if r == nil {
 			return nil, fmt.Errorf("migrate: revision %d is nil", i)
 		}
+		if err := r.validate(); err != nil {
+			return nil, err
+		}
 		nodes = append(nodes, r.node())
 		byID[r.ID] = r
 	}
@@ -62,19 +74,45 @@ func NewScript(revs []*Revision) (*Script, error) {
 // Revision returns the revision with this exact identifier.
 func (s *Script) Revision(id string) *Revision { return s.byID[id] }
 
-// Record runs a revision's Upgrade (up) or Downgrade function and returns
-// the operations it recorded.
-func (r *Revision) Record(dialectName string, up bool) ([]Operation, error) {
-	fn := r.Downgrade
-	if up {
-		fn = r.Upgrade
+// validate rejects a revision with both forms of a function.
+func (r *Revision) validate() error {
+	if r.Upgrade != nil && r.UpgradeBinds != nil {
+		return fmt.Errorf("migrate: revision %s sets both Upgrade and UpgradeBinds; keep one", r.ID)
 	}
-	op := NewOp(dialectName)
+	if r.Downgrade != nil && r.DowngradeBinds != nil {
+		return fmt.Errorf("migrate: revision %s sets both Downgrade and DowngradeBinds; keep one", r.ID)
+	}
+	return nil
+}
+
+// Record runs a revision's Upgrade (up) or Downgrade function for the
+// default database and returns the operations it recorded.
+func (r *Revision) Record(dialectName string, up bool) ([]Operation, error) {
+	return r.RecordFor(OpContext{Dialect: dialectName}, up)
+}
+
+// RecordFor runs the revision's upgrade (up) or downgrade function for
+// the database c.Bind and returns the operations it recorded.
+func (r *Revision) RecordFor(c OpContext, up bool) ([]Operation, error) {
+	fn := r.function(c.Bind, up)
 	if fn == nil {
 		return nil, nil
 	}
+	op := NewOpFor(c)
 	if err := fn(op); err != nil {
 		return nil, fmt.Errorf("revision %s: %w", r.ID, err)
 	}
 	return op.ops, nil
+}
+
+// function returns the function recording a direction for a bind.
+func (r *Revision) function(bind string, up bool) func(op *Op) error {
+	single, binds := r.Downgrade, r.DowngradeBinds
+	if up {
+		single, binds = r.Upgrade, r.UpgradeBinds
+	}
+	if binds != nil {
+		return binds[bind]
+	}
+	return single
 }

@@ -64,8 +64,9 @@ func Compare(differ schema.Differ, current, desired *schema.Schema, opts Options
 	if err != nil {
 		return nil, fmt.Errorf("autogenerate: diff: %w", err)
 	}
-	tr := &translator{converter: converter{dialect: opts.Dialect}}
+	tr := &translator{converter: converter{dialect: opts.Dialect}, current: current}
 	changes = append(changes, sqliteTypeChanges(current, desired, changes, tr.converter)...)
+	changes = append(changes, sqliteCheckChanges(current, desired, changes, tr.converter)...)
 	for _, c := range changes {
 		tr.change(c)
 	}
@@ -95,7 +96,7 @@ func split(current, desired *schema.Schema, opts Options) (*schema.Schema, []*sc
 	if vt == "" {
 		vt = migrate.DefaultVersionTable
 	}
-	out := &schema.Schema{Name: current.Name, Realm: current.Realm, Attrs: current.Attrs}
+	out := &schema.Schema{Name: current.Name, Realm: current.Realm, Attrs: current.Attrs, Objects: current.Objects}
 	var unknown []*schema.Table
 	for _, t := range current.Tables {
 		_, known := desired.Table(t.Name)

@@ -140,6 +140,8 @@ var cases = []struct {
 	{"enum_column", []any{productV1{}}, []any{productStatus{}}, autogen.Options{}, false},
 	{"primary_key", []any{productV1{}, tagA{}}, []any{productV1{}, tagAB{}}, autogen.Options{}, false},
 	{"enum_values", []any{productStatus{}}, []any{productStatus3{}}, autogen.Options{}, false},
+	{"enum_value_added", []any{productStatus{}}, []any{productStatusArchived{}}, autogen.Options{}, false},
+	{"enum_value_removed", []any{productStatusArchived{}}, []any{productStatus{}}, autogen.Options{}, false},
 	{"index", []any{productV1{}}, []any{productIndexed{}}, autogen.Options{}, false},
 	{"unique", []any{productV1{}}, []any{productUnique{}}, autogen.Options{}, false},
 	{"check", []any{productV1{}}, []any{productChecked{}}, autogen.Options{}, false},

@@ -13,6 +13,9 @@ import (
 // detected difference as Alembic does ("Detected added table 'product'").
 type translator struct {
 	converter
+	// current is the inspected schema, whose columns use the enum types
+	// whose values change.
+	current  *schema.Schema
 	ops      []migrate.Operation
 	detected []string
 }
@@ -35,6 +38,8 @@ func (t *translator) change(c schema.Change) {
 		prior := t.table(c.T)
 		t.detect("removed table '%s'", c.T.Name)
 		t.add(&migrate.DropTable{Name: c.T.Name, Prior: &prior})
+	case *schema.ModifyObject:
+		t.enumValues(c)
 	case *schema.ModifyTable:
 		start := len(t.ops)
 		for _, tc := range c.Changes {
@@ -213,4 +218,25 @@ func typeName(t migrate.Type) string {
 		}
 	}
 	return t.Kind.String()
+}
+
+// enumValues translates a PostgreSQL enum type whose values changed into
+// an AlterColumn of every column using it: the runner adds the values in
+// place (ALTER TYPE ... ADD VALUE) or recreates the type.
+func (t *translator) enumValues(c *schema.ModifyObject) {
+	from, ok1 := c.From.(*schema.EnumType)
+	to, ok2 := c.To.(*schema.EnumType)
+	if !ok1 || !ok2 || t.current == nil {
+		return
+	}
+	for _, tab := range t.current.Tables {
+		for _, col := range tab.Columns {
+			if e, ok := col.Type.Type.(*schema.EnumType); ok && e.T == from.T {
+				existing := t.column(col)
+				typ := migrate.Enum(to.T, to.Values...)
+				t.detect("enum values change from %q to %q of type '%s' on '%s.%s'", from.Values, to.Values, to.T, tab.Name, col.Name)
+				t.add(&migrate.AlterColumn{Table: tab.Name, Name: col.Name, Type: &typ, Existing: existing})
+			}
+		}
+	}
 }

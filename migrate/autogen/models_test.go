@@ -1,5 +1,7 @@
 package autogen_test
 
+import "github.com/flagon-go/flagon/migrate/autogen/internal/enumv2"
+
 // Model versions for the autogenerate cases. Each Go type is one version of
 // a table; TableName gives them the same table name.
 
@@ -141,3 +143,12 @@ type tagAB struct {
 }
 
 func (tagAB) TableName() string { return "tag" }
+
+// productStatusArchived uses the status enum type with a value added.
+type productStatusArchived struct {
+	ID     int    `orm:"pk"`
+	Name   string `orm:"size:100"`
+	Status *enumv2.Status
+}
+
+func (productStatusArchived) TableName() string { return "product" }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -24,34 +23,25 @@ func (e *env) checkCmd() *cobra.Command {
 	return cmd
 }
 
-// check fails when the models differ from the database.
+// check fails when the models differ from any database.
 func (e *env) check(ctx context.Context, o *revOpts) error {
 	s, err := e.script()
 	if err != nil {
 		return err
 	}
-	if e.cfg.MetaData == nil {
-		return errors.New("check needs the models: set Config.MetaData")
-	}
-	m, closeDB, err := e.migrator(ctx)
+	results, err := e.compareAll(ctx, s.Graph, o, "check")
 	if err != nil {
 		return err
 	}
-	defer closeDB()
-	if err := upToDate(ctx, m, s.Graph); err != nil {
-		return err
+	var ops []string
+	for _, r := range results {
+		for _, op := range r.res.Upgrade {
+			ops = append(ops, r.prefix+op.Describe())
+		}
 	}
-	res, err := e.compare(ctx, m, o)
-	if err != nil {
-		return err
-	}
-	if res.Empty() {
+	if len(ops) == 0 {
 		fmt.Fprintln(e.cfg.Out, "No new upgrade operations detected.")
 		return nil
-	}
-	ops := make([]string, len(res.Upgrade))
-	for i, op := range res.Upgrade {
-		ops[i] = op.Describe()
 	}
 	return alembicf("New upgrade operations detected: %s", strings.Join(ops, "; "))
 }

@@ -31,6 +31,11 @@ type Config struct {
 	// Open opens the database and names its dialect; it overrides URL.
 	// Each command closes the pool it returns, so return a new one.
 	Open func(ctx context.Context) (db *sql.DB, dialectName string, err error)
+	// Binds lists the other databases of a multi-database application
+	// (Flask-SQLAlchemy's SQLALCHEMY_BINDS). They are migrated only in the
+	// layout made by "db init --multidb"; a Bind named "" replaces
+	// MetaData, URL and Open as the default database.
+	Binds []Bind
 	// Directory is the migrations directory; "migrations" when empty.
 	Directory string
 	// VersionTable names the version table; "alembic_version" when empty.
@@ -127,33 +132,9 @@ func (e *env) script() (*migrate.Script, error) {
 	return migrate.NewScript(revs)
 }
 
-// migrator opens the database and returns a migrator and a closer.
-func (e *env) migrator(ctx context.Context) (*migrate.Migrator, func(), error) {
-	revs, err := e.revisions()
-	if err != nil {
-		return nil, nil, err
-	}
-	db, dialectName, err := e.open(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	m, err := migrate.NewMigrator(db, dialectName, revs)
-	if err != nil {
-		db.Close()
-		return nil, nil, err
-	}
-	m.VersionTable, m.Log = e.cfg.VersionTable, e.cfg.Err
-	e.context(dialectName)
-	return m, func() { db.Close() }, nil
-}
-
 // offlineMigrator returns a migrator without a database, for --sql.
-func (e *env) offlineMigrator() (*migrate.Migrator, error) {
-	revs, err := e.revisions()
-	if err != nil {
-		return nil, err
-	}
-	dialectName, err := e.dialect()
+func (e *env) offlineMigrator(b Bind, revs []*migrate.Revision) (*migrate.Migrator, error) {
+	dialectName, err := bindDialect(b)
 	if err != nil {
 		return nil, err
 	}
@@ -161,7 +142,7 @@ func (e *env) offlineMigrator() (*migrate.Migrator, error) {
 	if err != nil {
 		return nil, err
 	}
-	m.VersionTable, m.Log = e.cfg.VersionTable, e.cfg.Err
+	m.VersionTable, m.Log, m.Bind = e.cfg.VersionTable, e.cfg.Err, b.Name
 	e.context(dialectName)
 	return m, nil
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/flagon-go/flagon/migrate"
+
 	"github.com/spf13/cobra"
 )
 
@@ -20,28 +22,31 @@ func (e *env) currentCmd() *cobra.Command {
 	return cmd
 }
 
-// current prints the database's revisions.
+// current prints each database's revisions, prefixed by the database's
+// name in the multi-database layout.
 func (e *env) current(ctx context.Context, verbose bool) error {
-	m, closeDB, err := e.migrator(ctx)
-	if err != nil {
-		return err
-	}
-	defer closeDB()
-	cur, err := m.Current(ctx)
-	if err != nil {
-		return err
-	}
-	d := e.newDescriber(m.Script, nil)
-	for _, id := range cur {
-		if m.Script.Revision(id) == nil {
-			fmt.Fprintf(e.cfg.Out, "%s (unknown to this program)\n", id)
-		} else if verbose {
-			d.verbose(e.cfg.Out, id)
-		} else {
-			fmt.Fprintln(e.cfg.Out, d.short(id))
+	prefix := ""
+	return e.forEachBind(ctx, func(b Bind, m *migrate.Migrator) error {
+		if e.multidb() {
+			prefix = bindLabel(b.Name) + ": "
 		}
-	}
-	return nil
+		cur, err := m.Current(ctx)
+		if err != nil {
+			return err
+		}
+		d := e.newDescriber(m.Script, nil)
+		for _, id := range cur {
+			if m.Script.Revision(id) == nil {
+				fmt.Fprintf(e.cfg.Out, "%s%s (unknown to this program)\n", prefix, id)
+			} else if verbose {
+				fmt.Fprint(e.cfg.Out, prefix)
+				d.verbose(e.cfg.Out, id)
+			} else {
+				fmt.Fprintln(e.cfg.Out, prefix+d.short(id))
+			}
+		}
+		return nil
+	})
 }
 
 // historyCmd is "db history".
@@ -71,12 +76,12 @@ func (e *env) history(ctx context.Context, rng string, verbose, indicate bool) e
 	}
 	var cur []string
 	if indicate {
-		m, closeDB, err := e.migrator(ctx)
-		if err != nil {
+		err := e.forEachBind(ctx, func(_ Bind, m *migrate.Migrator) error {
+			c, err := m.Current(ctx)
+			cur = append(cur, c...)
 			return err
-		}
-		defer closeDB()
-		if cur, err = m.Current(ctx); err != nil {
+		})
+		if err != nil {
 			return err
 		}
 	}

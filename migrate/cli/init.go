@@ -14,8 +14,9 @@ const readme = `Database migrations for flagon, in Go (Alembic's layout).
 
 versions/ is a Go package: one file per revision, <id>_<slug>.go, plus the
 generated revisions.go whose All function lists them. Pass versions.All to
-the db commands (and to migrate.UpgradeOnStart), and rebuild the program
-after "db migrate" or "db revision" adds a file.
+migration.New (ext/migration) or as cli.Config.Revisions (migrate/cli), and
+to migrate.UpgradeOnStart; rebuild the program after "db migrate" or
+"db revision" adds a file.
 
     db migrate -m "message"   autogenerate a revision from the models
     db upgrade                apply revisions up to head
@@ -23,18 +24,28 @@ after "db migrate" or "db revision" adds a file.
     db history / current      show revisions
 `
 
+// A genFile is a file that init writes.
+type genFile struct {
+	path string
+	data []byte
+}
+
 // initCmd creates the migrations directory.
 func (e *env) initCmd() *cobra.Command {
-	return &cobra.Command{
+	var multidb bool
+	cmd := &cobra.Command{
 		Use:   "init",
 		Short: "Creates a new migration repository.",
 		Args:  cobra.NoArgs,
-		RunE:  func(cmd *cobra.Command, _ []string) error { return e.init() },
+		RunE:  func(cmd *cobra.Command, _ []string) error { return e.init(multidb) },
 	}
+	cmd.Flags().BoolVar(&multidb, "multidb", false, "Support multiple databases (the default one and each of Config.Binds)")
+	return cmd
 }
 
-// init writes the directory, the versions package and the README.
-func (e *env) init() error {
+// init writes the directory, the versions package and the README (and
+// the multi-database marker).
+func (e *env) init(multidb bool) error {
 	if entries, err := os.ReadDir(e.dir); err == nil && len(entries) > 0 {
 		return alembicf("Directory %s already exists and is not empty", e.dir)
 	}
@@ -48,12 +59,12 @@ func (e *env) init() error {
 	if err != nil {
 		return err
 	}
-	files := []struct {
-		path string
-		data []byte
-	}{
+	files := []genFile{
 		{filepath.Join(e.versionsDir(), script.IndexFile), idx},
 		{filepath.Join(e.dir, "README"), []byte(readme)},
+	}
+	if multidb {
+		files = append(files, genFile{filepath.Join(e.dir, MultiDBMarker), []byte(multidbNote)})
 	}
 	for _, f := range files {
 		if err := os.WriteFile(f.path, f.data, 0o644); err != nil {
@@ -61,6 +72,14 @@ func (e *env) init() error {
 		}
 		fmt.Fprintf(e.cfg.Out, "Generating %s ...  done\n", f.path)
 	}
-	fmt.Fprintf(e.cfg.Out, "Please import the package in '%s' and pass versions.All to the db commands (Config.Revisions) before proceeding.\n", e.versionsDir())
+	fmt.Fprintf(e.cfg.Out, "%s\n", importHint(e.versionsDir()))
 	return nil
+}
+
+// importHint tells what to do after init, in Go terms: the versions
+// package must be imported and its All passed to the program's db
+// commands, through ext/migration or migrate/cli.
+func importHint(versionsDir string) string {
+	return fmt.Sprintf("Please import the package in '%s' and pass versions.All to migration.New "+
+		"(ext/migration) or as cli.Config.Revisions (migrate/cli), then rebuild, before proceeding.", versionsDir)
 }

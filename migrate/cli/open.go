@@ -1,7 +1,7 @@
 package cli
 
 // This file is the db commands' only dependency on the ORM: it opens the
-// configured URL.
+// configured URLs.
 
 import (
 	"context"
@@ -11,31 +11,34 @@ import (
 	"github.com/flagon-go/flagon/orm"
 )
 
-// open opens the configured database.
-func (e *env) open(ctx context.Context) (*sql.DB, string, error) {
-	if e.cfg.Open != nil {
-		return e.cfg.Open(ctx)
+// openBind opens a configured database.
+func openBind(ctx context.Context, b Bind) (*sql.DB, string, error) {
+	if b.Open != nil {
+		return b.Open(ctx)
 	}
-	if e.cfg.URL == "" {
+	if b.URL == "" {
+		if b.Name != "" {
+			return nil, "", errors.New("no database configured: set the bind's URL or Open")
+		}
 		return nil, "", errors.New("no database configured: set the database URL (SQLALCHEMY_DATABASE_URI)")
 	}
-	db, err := orm.Open(e.cfg.URL)
+	db, err := orm.Open(b.URL)
 	if err != nil {
 		return nil, "", err
 	}
 	return db.SQL(), db.Dialect().Name(), nil
 }
 
-// dialect names the configured database's dialect without connecting.
-func (e *env) dialect() (string, error) {
-	if e.cfg.Open != nil {
-		db, name, err := e.cfg.Open(context.Background())
+// bindDialect names a configured database's dialect without connecting.
+func bindDialect(b Bind) (string, error) {
+	if b.Open != nil {
+		db, name, err := b.Open(context.Background())
 		if err == nil {
 			db.Close()
 		}
 		return name, err
 	}
-	u, err := orm.ParseURL(e.cfg.URL)
+	u, err := orm.ParseURL(b.URL)
 	if err != nil {
 		return "", err
 	}

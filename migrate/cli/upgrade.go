@@ -2,6 +2,9 @@ package cli
 
 import (
 	"context"
+	"fmt"
+
+	"github.com/flagon-go/flagon/migrate"
 
 	"github.com/spf13/cobra"
 )
@@ -15,11 +18,11 @@ func (e *env) upgradeCmd() *cobra.Command {
 		Short: "Upgrade to a later version",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return e.upgrade(cmd.Context(), argOr(args, "head"), sql, true)
+			return e.upgrade(cmd.Context(), argOr(args, "head"), runOpts{sql: sql, tag: tag, up: true})
 		},
 	}
 	cmd.Flags().BoolVar(&sql, "sql", false, "Don't emit SQL to database - dump to standard output instead")
-	cmd.Flags().StringVar(&tag, "tag", "", "Arbitrary \"tag\" name (accepted for compatibility; unused)")
+	cmd.Flags().StringVar(&tag, "tag", "", "Arbitrary \"tag\" name, passed to the revisions as op.Tag()")
 	return cmd
 }
 
@@ -32,11 +35,11 @@ func (e *env) downgradeCmd() *cobra.Command {
 		Short: "Revert to a previous version",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return e.upgrade(cmd.Context(), argOr(args, "-1"), sql, false)
+			return e.upgrade(cmd.Context(), argOr(args, "-1"), runOpts{sql: sql, tag: tag})
 		},
 	}
 	cmd.Flags().BoolVar(&sql, "sql", false, "Don't emit SQL to database - dump to standard output instead")
-	cmd.Flags().StringVar(&tag, "tag", "", "Arbitrary \"tag\" name (accepted for compatibility; unused)")
+	cmd.Flags().StringVar(&tag, "tag", "", "Arbitrary \"tag\" name, passed to the revisions as op.Tag()")
 	return cmd
 }
 
@@ -48,27 +51,60 @@ func argOr(args []string, def string) string {
 	return def
 }
 
-// upgrade runs an upgrade or downgrade, online or as an SQL script.
-func (e *env) upgrade(ctx context.Context, target string, sql, up bool) error {
-	if sql {
-		m, err := e.offlineMigrator()
-		if err != nil {
-			return err
-		}
-		if up {
-			return m.UpgradeSQL(ctx, e.cfg.Out, target)
-		}
-		return m.DowngradeSQL(ctx, e.cfg.Out, target)
+// runOpts are the options of upgrade and downgrade.
+type runOpts struct {
+	sql, up bool
+	tag     string
+}
+
+// upgrade runs an upgrade or downgrade on every database, online or as
+// an SQL script.
+func (e *env) upgrade(ctx context.Context, target string, o runOpts) error {
+	if o.sql {
+		return e.offline(ctx, target, o)
 	}
-	m, closeDB, err := e.migrator(ctx)
+	return e.forEachBind(ctx, func(_ Bind, m *migrate.Migrator) error {
+		m.Tag = o.tag
+		if o.up {
+			return m.Upgrade(ctx, target)
+		}
+		return m.Downgrade(ctx, target)
+	})
+}
+
+// offline writes the SQL script of every database, each headed by a
+// comment naming it in the multi-database layout.
+func (e *env) offline(ctx context.Context, target string, o runOpts) error {
+	revs, err := e.revisions()
 	if err != nil {
 		return err
 	}
-	defer closeDB()
-	if up {
-		return m.Upgrade(ctx, target)
+	binds, err := e.binds()
+	if err != nil {
+		return err
 	}
-	return m.Downgrade(ctx, target)
+	for _, b := range binds {
+		if e.multidb() {
+			fmt.Fprintf(e.cfg.Out, "-- Migrating database %s\n\n", bindLabel(b.Name))
+		}
+		if err := e.offlineBind(ctx, b, revs, target, o); err != nil {
+			return bindError(e.multidb(), b.Name, err)
+		}
+	}
+	return nil
+}
+
+// offlineBind writes one database's SQL script.
+func (e *env) offlineBind(ctx context.Context, b Bind, revs []*migrate.Revision, target string, o runOpts) error {
+	m, err := e.offlineMigrator(b, revs)
+	if err != nil {
+		return err
+	}
+	m.Tag = o.tag
+	if o.up {
+		return m.UpgradeSQL(ctx, e.cfg.Out, target)
+	}
+	return m.DowngradeSQL(ctx, e.cfg.Out, target)
 }
 
 // stampCmd is "db stamp".
@@ -79,12 +115,9 @@ func (e *env) stampCmd() *cobra.Command {
 		Short: "'stamp' the revision table with the given revision; don't run any migrations",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			m, closeDB, err := e.migrator(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer closeDB()
-			return m.Stamp(cmd.Context(), args[0], purge)
+			return e.forEachBind(cmd.Context(), func(_ Bind, m *migrate.Migrator) error {
+				return m.Stamp(cmd.Context(), args[0], purge)
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&purge, "purge", false, "Delete the version in the alembic_version table before stamping")

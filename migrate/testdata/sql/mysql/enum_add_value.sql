@@ -1,0 +1,2 @@
+ALTER TABLE `post` MODIFY COLUMN `status` enum('draft','published','archived') NULL;
+ALTER TABLE `page` MODIFY COLUMN `status` enum('draft','published','archived') NULL;

@@ -1,0 +1,2 @@
+DROP TABLE `post`;
+ALTER TABLE `page` DROP COLUMN `status`;

@@ -1,0 +1,3 @@
+DROP TABLE "post";
+ALTER TABLE "page" DROP COLUMN "status";
+DROP TYPE "status";

@@ -1,0 +1,2 @@
+ALTER TYPE "status" ADD VALUE 'new' BEFORE 'draft';
+ALTER TYPE "status" ADD VALUE 'review' AFTER 'draft';

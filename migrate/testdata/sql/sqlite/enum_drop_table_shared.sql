@@ -1,0 +1,3 @@
+PRAGMA foreign_keys = off;
+DROP TABLE `post`;
+PRAGMA foreign_keys = on;

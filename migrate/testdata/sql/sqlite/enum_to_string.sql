@@ -1,0 +1,12 @@
+PRAGMA foreign_keys = off;
+CREATE TABLE `new_post` (`id` integer NOT NULL, `status` varchar(20) NULL, PRIMARY KEY (`id`));
+INSERT INTO `new_post` (`id`, `status`) SELECT `id`, `status` FROM `post`;
+DROP TABLE `post`;
+ALTER TABLE `new_post` RENAME TO `post`;
+PRAGMA foreign_keys = on;
+PRAGMA foreign_keys = off;
+CREATE TABLE `new_page` (`id` integer NOT NULL, `status` varchar(20) NULL, PRIMARY KEY (`id`));
+INSERT INTO `new_page` (`id`, `status`) SELECT `id`, `status` FROM `page`;
+DROP TABLE `page`;
+ALTER TABLE `new_page` RENAME TO `page`;
+PRAGMA foreign_keys = on;
