@@ -42,7 +42,8 @@ func New(app *flagon.App, db *database.DB, revisions func() []*migrate.Revision,
 	group := migratecli.Command(migratecli.Config{
 		Revisions:    revisions,
 		MetaData:     db.MetaData(),
-		Open:         opener(db),
+		Open:         opener(db, ""),
+		Binds:        binds(db),
 		Directory:    o.Directory,
 		VersionTable: o.VersionTable,
 	})
@@ -51,11 +52,23 @@ func New(app *flagon.App, db *database.DB, revisions func() []*migrate.Revision,
 	return group
 }
 
-// opener opens a new pool on the default database for each command (the
-// commands close what they open).
-func opener(db *database.DB) func(ctx context.Context) (*sql.DB, string, error) {
+// binds describes the app's SQLALCHEMY_BINDS databases for "db init
+// --multidb" layouts; a single-database layout ignores them.
+func binds(db *database.DB) []migratecli.Bind {
+	var out []migratecli.Bind
+	for _, name := range db.Binds() {
+		if name != "" {
+			out = append(out, migratecli.Bind{Name: name, MetaData: db.MetaData(name), Open: opener(db, name)})
+		}
+	}
+	return out
+}
+
+// opener opens a new pool on one bind for each command (the commands
+// close what they open).
+func opener(db *database.DB, bind string) func(ctx context.Context) (*sql.DB, string, error) {
 	return func(ctx context.Context) (*sql.DB, string, error) {
-		eng, err := orm.Open(db.Engine().URL().RenderWithPassword())
+		eng, err := orm.Open(db.Engine(bind).URL().RenderWithPassword())
 		if err != nil {
 			return nil, "", err
 		}

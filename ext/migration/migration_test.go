@@ -3,6 +3,7 @@ package migration_test
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -69,4 +70,47 @@ func TestDBCommandGroup(t *testing.T) {
 			t.Fatalf("check: %s", out)
 		}
 	})
+}
+
+type Account struct {
+	ID    int
+	Email string `orm:"size:200"`
+}
+
+// TestMultiDBThroughTheExtension checks that the app's binds reach the db
+// commands: with a --multidb layout, db migrate writes one function pair
+// per database, each from that database's models.
+func TestMultiDBThroughTheExtension(t *testing.T) {
+	main, users := dbtest.SQLite(t), dbtest.SQLite(t)
+	app := flagon.New(flagon.WithConfig(map[string]any{
+		"DATABASE_URL": main.URL, "SQLALCHEMY_BINDS": map[string]any{"users": users.URL},
+	}))
+	db, err := database.New(app)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Register(Product{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.RegisterBind("users", Account{}); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "migrations")
+	group := migration.New(app, db, nil, migration.Options{Directory: dir})
+	run(t, group, "init", "--multidb")
+	out := run(t, group, "migrate", "-m", "first")
+	if !strings.Contains(out, "Detected added table 'product'") || !strings.Contains(out, "Detected added table 'account'") {
+		t.Fatalf("migrate: %s", out)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "versions", "*_first.go"))
+	if len(files) != 1 {
+		t.Fatalf("revision files: %v", files)
+	}
+	src, _ := os.ReadFile(files[0])
+	for _, want := range []string{`"users":`, `op.CreateTable(migrate.Table{`, `Name: "account"`, `Name: "product"`} {
+		if !strings.Contains(string(src), want) {
+			t.Errorf("revision lacks %s:\n%s", want, src)
+		}
+	}
 }
