@@ -11,11 +11,13 @@ import (
 type codec struct {
 	kind    dialect.Kind
 	pointer bool // the field is *T
+	deep    bool // a snapshot must copy the field's memory (*T, []byte)
 }
 
 // newCodec describes the Go field type t holding a column of kind k.
 func newCodec(t reflect.Type, k dialect.Kind) *codec {
-	return &codec{kind: k, pointer: t.Kind() == reflect.Pointer}
+	deep := t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8
+	return &codec{kind: k, pointer: t.Kind() == reflect.Pointer, deep: deep}
 }
 
 // bind returns the driver argument for field value v.

@@ -4,6 +4,12 @@
 // column types, DDL through Atlas, a generic query builder, transactions
 // with savepoints, model hooks and statement events.
 //
+// On top of it, a Session is SQLAlchemy's unit of work: an identity map
+// (one pointer per row), dirty tracking against the loaded state, flushes
+// in foreign-key dependency order, and relationships declared on the
+// structs (pointer and slice fields) with selectin, joined and raise
+// loading. See docs/orm-session.md.
+//
 // The same code runs on SQLite (modernc.org/sqlite), PostgreSQL (pgx) and
 // MySQL/MariaDB (go-sql-driver/mysql); see the dialect subpackages.
 package orm

@@ -22,6 +22,12 @@ func addFields(tbl *Table, t reflect.Type, prefix []int) error {
 		if !f.IsExported() || tag == "-" {
 			continue
 		}
+		if isRelationField(f.Type) {
+			if err := addRelation(tbl, f, tag, index); err != nil {
+				return fmt.Errorf("field %s: %w", f.Name, err)
+			}
+			continue
+		}
 		col, err := newColumn(tbl, f, tag)
 		if err != nil {
 			return fmt.Errorf("field %s: %w", f.Name, err)
@@ -56,7 +62,7 @@ func newColumn(tbl *Table, f reflect.StructField, rawTag string) (*Column, error
 		Name: tag.column, Type: ct, Nullable: (nullable || tag.nullable) && !tag.notNull && !tag.pk,
 		PrimaryKey: tag.pk, Unique: tag.unique, Index: tag.index, Default: tag.def,
 		ServerDefault: tag.serverDefault, OnUpdate: tag.onUpdate, Comment: tag.comment, Field: f.Name,
-		Autoincrement: tag.autoincrement, codec: newCodec(f.Type, ct.Kind),
+		Autoincrement: tag.autoincrement, codec: newCodec(f.Type, ct.Kind), version: tag.version,
 	}
 	if col.Name == "" {
 		col.Name = SnakeCase(f.Name)
@@ -83,6 +89,12 @@ func tagType(ct ColumnType, tag fieldTag) (ColumnType, error) {
 func addColumnConstraints(tbl *Table, col *Column, tag fieldTag) error {
 	if tag.pk {
 		tbl.PrimaryKey = append(tbl.PrimaryKey, col.Name)
+	}
+	if tag.version {
+		if !col.Type.Kind.Integral() || col.codec.pointer || tbl.version != nil {
+			return fmt.Errorf("version column must be the table's only one and a non-pointer integer")
+		}
+		tbl.version = col
 	}
 	if tag.noAutoincrement {
 		tbl.noAuto = append(tbl.noAuto, col.Name)

@@ -16,6 +16,7 @@ type fieldTag struct {
 	check, comment                       string
 	pk, autoincrement, noAutoincrement   bool
 	unique, index, tz, nullable, notNull bool
+	version                              bool
 	size                                 int
 }
 
@@ -51,6 +52,7 @@ var tagFlags = map[string]func(t *fieldTag){
 	"tz":               func(t *fieldTag) { t.tz = true },
 	"nullable":         func(t *fieldTag) { t.nullable = true },
 	"not_null":         func(t *fieldTag) { t.notNull = true },
+	"version":          func(t *fieldTag) { t.version = true },
 }
 
 // parseTag parses an orm struct tag.

@@ -16,6 +16,12 @@ func Get[T any](ctx context.Context, q Querier, pk ...any) (*T, error) {
 	if len(pk) != len(t.PrimaryKey) {
 		return nil, fmt.Errorf("orm: Get %s wants %d primary key values, got %d", t.Name, len(t.PrimaryKey), len(pk))
 	}
+	if s, ok := q.(*Session); ok {
+		if obj, found, err := s.getIdentity(t, pk); found || err != nil {
+			o, _ := obj.(*T)
+			return o, err
+		}
+	}
 	return getByKey[T](ctx, q, t, pk)
 }
 

@@ -41,7 +41,11 @@ func (r *RawQuery[T]) All(ctx context.Context) ([]*T, error) {
 	if err != nil {
 		return nil, err
 	}
-	return readAll[T](r.q, r.table, rows, 0)
+	out, err := readAll[T](r.q, r.table, rows, 0)
+	if err != nil {
+		return nil, err
+	}
+	return loadedObjects(ctx, r.q, r.table, out, nil)
 }
 
 // First returns the first row, or ErrNoRows.
@@ -51,6 +55,9 @@ func (r *RawQuery[T]) First(ctx context.Context) (*T, error) {
 		return nil, err
 	}
 	out, err := readAll[T](r.q, r.table, rows, 1)
+	if err == nil {
+		out, err = loadedObjects(ctx, r.q, r.table, out, nil)
+	}
 	if err == nil && len(out) == 0 {
 		err = ErrNoRows
 	}
@@ -67,6 +74,9 @@ func (r *RawQuery[T]) One(ctx context.Context) (*T, error) {
 		return nil, err
 	}
 	out, err := readAll[T](r.q, r.table, rows, 2)
+	if err == nil {
+		out, err = loadedObjects(ctx, r.q, r.table, out, nil)
+	}
 	switch {
 	case err != nil:
 		return nil, err

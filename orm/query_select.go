@@ -21,6 +21,7 @@ type SelectQuery[T any] struct {
 	limit    int
 	offset   int
 	distinct bool
+	loads    []*LoadOption
 }
 
 type join struct {

@@ -25,12 +25,18 @@ func (s *SelectQuery[T]) query(ctx context.Context) (*sql.Rows, error) {
 
 // All returns every matching row.
 func (s *SelectQuery[T]) All(ctx context.Context) ([]*T, error) {
+	if js := s.joinedRelations(); len(js) > 0 {
+		return s.allJoined(ctx, js)
+	}
 	rows, err := s.query(ctx)
 	if err != nil {
 		return nil, err
 	}
 	out, err := readAll[T](s.q, s.table, rows, 0)
 	if err != nil {
+		return nil, err
+	}
+	if out, err = loadedObjects(ctx, s.q, s.table, out, s.loads); err != nil {
 		return nil, err
 	}
 	return out, afterLoad(ctx, out)
@@ -98,6 +104,7 @@ func streamRows[T any](ctx context.Context, q Querier, t *Table, rows *sql.Rows,
 	for rows.Next() {
 		obj, err := sc.scan(rows)
 		if err == nil {
+			obj = mapOne(q, t, obj)
 			err = afterLoad(ctx, []*T{obj})
 		}
 		if !yield(obj, err) || err != nil {

@@ -30,8 +30,10 @@ type Table struct {
 	// Comment is the table comment.
 	Comment string
 
-	model  reflect.Type
-	noAuto []string
+	model     reflect.Type
+	noAuto    []string
+	relations []*Relation
+	version   *Column
 
 	convention *NamingConvention
 	byName     map[string]*Column
@@ -63,8 +65,9 @@ type Column struct {
 	// Field is the Go struct field name, empty for plain tables.
 	Field string
 
-	index []int
-	codec *codec
+	index   []int
+	codec   *codec
+	version bool // optimistic locking counter (tag "version")
 }
 
 // An Index is an index, or a unique constraint when Unique is set.

@@ -1,0 +1,250 @@
+package orm
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"sync/atomic"
+)
+
+// A RelationKind is the shape of a relationship.
+type RelationKind int
+
+// Relationship kinds, as in SQLAlchemy.
+const (
+	// ManyToOne is a pointer field whose foreign key is in the owner's
+	// table (Post.Author).
+	ManyToOne RelationKind = iota + 1
+	// OneToMany is a slice field whose foreign key is in the target's
+	// table (User.Posts).
+	OneToMany
+	// OneToOne is a pointer field whose foreign key is in the target's
+	// table (User.Profile).
+	OneToOne
+	// ManyToMany is a slice field joined through an association table
+	// (Post.Tags through post_tag).
+	ManyToMany
+)
+
+// String returns the SQLAlchemy name of the kind.
+func (k RelationKind) String() string {
+	return [...]string{"unresolved", "many-to-one", "one-to-many", "one-to-one", "many-to-many"}[k]
+}
+
+// A Cascade is a set of relationship cascades.
+type Cascade uint8
+
+// Cascades: which session operations follow a relationship.
+const (
+	// CascadeSaveUpdate adds related objects to the session when their
+	// parent is flushed (the default).
+	CascadeSaveUpdate Cascade = 1 << iota
+	// CascadeDelete deletes related objects with their parent.
+	CascadeDelete
+	// CascadeDeleteOrphan deletes an object removed from its parent's
+	// collection instead of setting its foreign key to NULL.
+	CascadeDeleteOrphan
+	// CascadeAll is save-update and delete.
+	CascadeAll = CascadeSaveUpdate | CascadeDelete
+)
+
+// A LoadStrategy is how a relationship is loaded when its owner is.
+type LoadStrategy int
+
+// Loading strategies, named after SQLAlchemy's lazy= values.
+const (
+	// LazySelect loads only on an explicit Load (the default).
+	LazySelect LoadStrategy = iota
+	// LazySelectIn loads with one IN query per level when owners load.
+	LazySelectIn
+	// LazyJoined loads a to-one relationship in the owners' query.
+	LazyJoined
+	// LazyRaise makes Load of the unloaded relationship an error.
+	LazyRaise
+)
+
+// A Relation is a relationship field of a model: a pointer to another
+// model (to-one) or a slice of pointers (to-many). Its join columns are
+// resolved from the foreign keys on first use.
+type Relation struct {
+	// Name is the Go field name.
+	Name string
+	// Secondary names the association table of a many-to-many.
+	Secondary string
+	// ForeignKey names the foreign key column (or field) to join on when
+	// more than one could apply.
+	ForeignKey string
+	// BackPopulates names the reverse relationship on the target.
+	BackPopulates string
+	// Cascade holds the cascades; OrderBy sorts loaded collections.
+	Cascade Cascade
+	OrderBy []string
+	// Lazy is the default loading strategy.
+	Lazy LoadStrategy
+	// PostUpdate sets this foreign key with a second UPDATE after both
+	// rows exist, breaking dependency cycles.
+	PostUpdate bool
+	// PassiveDeletes leaves the children of a deleted object that are not
+	// loaded to the database's ON DELETE instead of loading them.
+	PassiveDeletes bool
+
+	owner *Table
+	pos   int // position in owner's relations
+	index []int
+	many  bool
+	elem  reflect.Type // target struct type
+	res   atomic.Pointer[relationJoin]
+}
+
+// Relations returns the table's relationship fields in declaration order.
+func (t *Table) Relations() []*Relation { return t.relations }
+
+// Relation returns the relationship named by its Go field name, or nil.
+func (t *Table) Relation(name string) *Relation {
+	for _, r := range t.relations {
+		if r.Name == name {
+			return r
+		}
+	}
+	return nil
+}
+
+// isRelationField reports whether a field type is *Model or []*Model.
+func isRelationField(t reflect.Type) bool {
+	if t.Kind() == reflect.Slice {
+		t = t.Elem()
+		if t.Kind() != reflect.Pointer {
+			return false
+		}
+	}
+	if t.Kind() != reflect.Pointer {
+		return false
+	}
+	e := t.Elem()
+	return e.Kind() == reflect.Struct && !isValueType(e) && !isNullStruct(e)
+}
+
+// isNullStruct reports database/sql's Null wrappers.
+func isNullStruct(t reflect.Type) bool {
+	_, ok := nullTypes[t]
+	return ok || t.PkgPath() == "database/sql"
+}
+
+// addRelation records a relationship field.
+func addRelation(tbl *Table, f reflect.StructField, tag string, index []int) error {
+	r := &Relation{Name: f.Name, owner: tbl, pos: len(tbl.relations), index: index, Cascade: CascadeSaveUpdate}
+	r.many = f.Type.Kind() == reflect.Slice
+	if r.many {
+		r.elem = f.Type.Elem().Elem()
+	} else {
+		r.elem = f.Type.Elem()
+	}
+	if err := r.parseTag(tag); err != nil {
+		return err
+	}
+	if r.Lazy == LazyJoined && r.many {
+		return fmt.Errorf("lazy:joined is for to-one relationships; use selectin for collections")
+	}
+	tbl.relations = append(tbl.relations, r)
+	return nil
+}
+
+// parseTag applies the relationship options of an orm tag.
+func (r *Relation) parseTag(tag string) error {
+	for _, opt := range strings.Split(tag, ";") {
+		opt = strings.TrimSpace(opt)
+		if opt == "" {
+			continue
+		}
+		key, val, _ := strings.Cut(opt, ":")
+		if err := r.applyOption(strings.ToLower(strings.TrimSpace(key)), strings.TrimSpace(val)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// applyOption sets one relationship option.
+func (r *Relation) applyOption(key, val string) error {
+	switch key {
+	case "foreign_key", "fk":
+		r.ForeignKey = val
+	case "secondary":
+		r.Secondary = val
+	case "back_populates", "backref":
+		r.BackPopulates = val
+	case "order_by":
+		r.OrderBy = strings.Split(val, ",")
+	case "post_update":
+		r.PostUpdate = true
+	case "passive_deletes":
+		r.PassiveDeletes = true
+	case "cascade":
+		return r.parseCascade(val)
+	case "lazy":
+		return r.parseLazy(val)
+	default:
+		return fmt.Errorf("unknown relationship option %q", key)
+	}
+	return nil
+}
+
+// parseCascade reads "all, delete-orphan" style cascade lists.
+func (r *Relation) parseCascade(val string) error {
+	r.Cascade = 0
+	names := map[string]Cascade{
+		"all": CascadeAll, "save-update": CascadeSaveUpdate, "delete": CascadeDelete,
+		"delete-orphan": CascadeDeleteOrphan, "merge": 0, "expunge": 0, "refresh-expire": 0, "none": 0,
+	}
+	for _, n := range strings.Split(val, ",") {
+		c, ok := names[strings.TrimSpace(n)]
+		if !ok {
+			return fmt.Errorf("unknown cascade %q", n)
+		}
+		r.Cascade |= c
+	}
+	return nil
+}
+
+// parseLazy reads the lazy option.
+func (r *Relation) parseLazy(val string) error {
+	m := map[string]LoadStrategy{"select": LazySelect, "selectin": LazySelectIn, "joined": LazyJoined, "raise": LazyRaise}
+	l, ok := m[val]
+	if !ok {
+		return fmt.Errorf("unknown lazy strategy %q (want select, selectin, joined or raise)", val)
+	}
+	r.Lazy = l
+	return nil
+}
+
+// Kind resolves and returns the relationship's kind; zero if it cannot be
+// resolved (see Err).
+func (r *Relation) Kind() RelationKind {
+	j, err := r.join()
+	if err != nil {
+		return 0
+	}
+	return j.kind
+}
+
+// Err reports why the relationship's join cannot be resolved, or nil.
+func (r *Relation) Err() error {
+	_, err := r.join()
+	return err
+}
+
+// Target returns the related model's table.
+func (r *Relation) Target() (*Table, error) {
+	j, err := r.join()
+	if err != nil {
+		return nil, err
+	}
+	return j.target, nil
+}
+
+// Many reports whether the field is a collection.
+func (r *Relation) Many() bool { return r.many }
+
+// Back returns the reverse relationship on the target (named by
+// back_populates, or found through the same foreign key), or nil.
+func (r *Relation) Back() *Relation { return r.backRef() }

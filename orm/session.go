@@ -1,0 +1,258 @@
+package orm
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"sync/atomic"
+
+	"github.com/flagon-go/flagon/orm/dialect"
+)
+
+// A Session is SQLAlchemy's unit of work: it keeps one Go pointer per row
+// (the identity map), tracks changes against the state each object was
+// loaded with, and writes them with Flush in foreign-key dependency order
+// inside a transaction it begins on first use.
+//
+// A Session belongs to one goroutine at a time, like a *sql.Tx: use one
+// session per request or task. The *DB it was made from is safe to share.
+type Session struct {
+	db   *DB
+	fix  Querier // a caller's querier, for loaders run outside a session
+	tx   *Tx
+	opts sessionOptions
+
+	identity identityMap
+	byObj    map[any]*objState
+	pending  []*objState
+	deleted  []*objState
+
+	changes    []Change
+	hooks      sessionHooks
+	slab       []objState // states are allocated in chunks
+	flushGen   uint64
+	busy       atomic.Bool
+	flushing   bool
+	committing bool // the flush is Commit's
+}
+
+// A SessionOption configures NewSession.
+type SessionOption func(*sessionOptions)
+
+type sessionOptions struct {
+	noAutoflush  bool
+	keepOnCommit bool
+	raiseLoad    bool
+}
+
+// Autoflush sets whether queries run through the session flush pending
+// changes first (the default is true, as in SQLAlchemy).
+func Autoflush(on bool) SessionOption {
+	return func(o *sessionOptions) { o.noAutoflush = !on }
+}
+
+// ExpireOnCommit sets whether Commit empties the identity map (the
+// default is true): objects stay usable but are detached, and the next
+// query loads fresh ones, so a long-lived session does not grow.
+func ExpireOnCommit(on bool) SessionOption {
+	return func(o *sessionOptions) { o.keepOnCommit = !on }
+}
+
+// RaiseOnLazyLoad makes every Load of a relationship that was not loaded
+// eagerly fail with ErrRaiseLoad, catching N+1 query patterns.
+func RaiseOnLazyLoad() SessionOption {
+	return func(o *sessionOptions) { o.raiseLoad = true }
+}
+
+// NewSession returns a session on db.
+func NewSession(db *DB, opts ...SessionOption) *Session {
+	s := &Session{db: db, identity: identityMap{}, byObj: map[any]*objState{}}
+	for _, o := range opts {
+		o(&s.opts)
+	}
+	return s
+}
+
+// Session returns a new session on the engine; see NewSession.
+func (db *DB) Session(opts ...SessionOption) *Session { return NewSession(db, opts...) }
+
+// DB returns the engine the session runs on.
+func (s *Session) DB() *DB { return s.db }
+
+// Add places a new or detached object in the session; it is inserted at
+// the next flush. Objects already in the session are left as they are.
+// obj must be a pointer to a model struct.
+func (s *Session) Add(obj any) error {
+	_, err := s.add(obj)
+	return err
+}
+
+// AddAll adds each object.
+func (s *Session) AddAll(objs ...any) error {
+	for _, o := range objs {
+		if err := s.Add(o); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// add registers obj as pending unless it is known.
+func (s *Session) add(obj any) (*objState, error) {
+	st, err := s.stateFor(obj)
+	if err != nil || st != nil {
+		if st != nil && st.status == statusDeleted && !st.flushed {
+			st.status = statusPersistent
+			s.deleted = removeState(s.deleted, st)
+		}
+		return st, err
+	}
+	v := reflect.ValueOf(obj)
+	t, _ := modelTable(v.Type())
+	st = s.newState()
+	*st = objState{obj: obj, table: t, status: statusPending}
+	st.committed = snapshot(t, st.val()) // the values to restore on rollback
+	s.byObj[obj] = st
+	s.pending = append(s.pending, st)
+	return st, nil
+}
+
+// stateFor validates obj and returns its state, or nil if unknown.
+func (s *Session) stateFor(obj any) (*objState, error) {
+	v := reflect.ValueOf(obj)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return nil, fmt.Errorf("orm: session objects are non-nil pointers to model structs, got %T", obj)
+	}
+	if st, ok := s.byObj[obj]; ok {
+		return st, nil
+	}
+	t, err := modelTable(v.Type())
+	if err != nil {
+		return nil, err
+	}
+	if len(t.PrimaryKey) == 0 {
+		return nil, fmt.Errorf("orm: %s has no primary key and cannot be in a session", t.Name)
+	}
+	return nil, nil
+}
+
+// Delete marks a persistent object for deletion at the next flush; a
+// pending object is simply removed from the session.
+func (s *Session) Delete(obj any) error {
+	st, err := s.stateFor(obj)
+	if err != nil {
+		return err
+	}
+	if st == nil {
+		return fmt.Errorf("orm: %T is not in the session; load it or Add it first", obj)
+	}
+	switch st.status {
+	case statusPending:
+		s.forget(st)
+	case statusPersistent:
+		st.status = statusDeleted
+		s.deleted = append(s.deleted, st)
+	}
+	return nil
+}
+
+// Expunge removes obj from the session without touching the database;
+// its pending changes are forgotten.
+func (s *Session) Expunge(obj any) {
+	if st := s.byObj[obj]; st != nil {
+		s.forget(st)
+	}
+}
+
+// ExpungeAll empties the session.
+func (s *Session) ExpungeAll() {
+	for _, st := range s.byObj {
+		st.status = statusDetached
+	}
+	s.identity = identityMap{}
+	s.byObj = map[any]*objState{}
+	s.pending, s.deleted = nil, nil
+}
+
+// forget detaches a state.
+func (s *Session) forget(st *objState) {
+	delete(s.byObj, st.obj)
+	if st.hasKey {
+		s.identity.del(st.key, st)
+	}
+	s.pending = removeState(s.pending, st)
+	s.deleted = removeState(s.deleted, st)
+	st.status = statusDetached
+}
+
+// removeState deletes st from a list, keeping order.
+func removeState(list []*objState, st *objState) []*objState {
+	for i, x := range list {
+		if x == st {
+			return append(list[:i:i], list[i+1:]...)
+		}
+	}
+	return list
+}
+
+// Contains reports whether obj is in the session (pending, persistent or
+// marked for deletion).
+func (s *Session) Contains(obj any) bool { return s.byObj[obj] != nil }
+
+// IsModified reports whether a persistent object's columns differ from
+// the state it was loaded or last flushed with; pending objects are
+// modified by definition.
+func (s *Session) IsModified(obj any) bool {
+	st := s.byObj[obj]
+	if st == nil {
+		return false
+	}
+	return st.status == statusPending || len(st.changed()) > 0
+}
+
+// Dialect returns the engine's dialect.
+func (s *Session) Dialect() dialect.Dialect {
+	if s.fix != nil {
+		return s.fix.Dialect()
+	}
+	return s.db.dialect
+}
+
+// enter guards against concurrent or re-entrant use of the session's
+// write paths; it returns a release function.
+func (s *Session) enter(op string) (func(), error) {
+	if !s.busy.CompareAndSwap(false, true) {
+		return nil, fmt.Errorf("orm: session %s while another flush, commit or rollback runs: %w", op, ErrSessionBusy)
+	}
+	return func() { s.busy.Store(false) }, nil
+}
+
+// conn returns the querier statements run on, beginning the session's
+// transaction on first use (SQLAlchemy's autobegin).
+func (s *Session) conn(ctx context.Context) (Querier, error) {
+	if s.fix != nil {
+		return s.fix, nil
+	}
+	if s.tx == nil {
+		tx, err := s.db.Begin(ctx, nil)
+		if err != nil {
+			return nil, err
+		}
+		s.tx = tx
+	}
+	return s.tx, nil
+}
+
+// InTransaction reports whether the session has begun a transaction.
+func (s *Session) InTransaction() bool { return s.tx != nil }
+
+// newState returns a zero state from the current chunk: loading many rows
+// costs one allocation per 64 states instead of one per state.
+func (s *Session) newState() *objState {
+	if len(s.slab) == 0 {
+		s.slab = make([]objState, 64)
+	}
+	st := &s.slab[0]
+	s.slab = s.slab[1:]
+	return st
+}

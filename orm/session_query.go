@@ -1,0 +1,131 @@
+package orm
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+)
+
+// ExecContext runs a statement in the session's transaction after
+// flushing pending changes (unless autoflush is off).
+func (s *Session) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if _, err := s.prepareQuery(ctx); err != nil {
+		return nil, err
+	}
+	q, err := s.conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return q.ExecContext(ctx, query, args...)
+}
+
+// QueryContext runs a query in the session's transaction after flushing
+// pending changes (unless autoflush is off). Model queries run through a
+// session (orm.Select[T](s), orm.Get[T](ctx, s, id), orm.Raw[T](s, ...))
+// return the session's objects: one pointer per row.
+func (s *Session) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if _, err := s.prepareQuery(ctx); err != nil {
+		return nil, err
+	}
+	q, err := s.readConn(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return q.QueryContext(ctx, query, args...)
+}
+
+// readConn returns where a query runs. Like Python's sqlite3 module, a
+// session on SQLite runs SELECTs outside a transaction until its first
+// write: SQLite transactions take the write lock (BEGIN IMMEDIATE), and a
+// session that only reads must not block every other writer.
+func (s *Session) readConn(ctx context.Context, query string) (Querier, error) {
+	if s.tx == nil && s.fix == nil && s.db.dialect.Name() == "sqlite" && isSelect(query) {
+		return s.db, nil
+	}
+	return s.conn(ctx)
+}
+
+// isSelect reports whether a statement is a plain SELECT.
+func isSelect(query string) bool {
+	q := strings.TrimSpace(query)
+	return len(q) >= 6 && strings.EqualFold(q[:6], "SELECT")
+}
+
+// prepareQuery autoflushes and returns the connection.
+func (s *Session) prepareQuery(ctx context.Context) (Querier, error) {
+	if !s.opts.noAutoflush && !s.flushing && s.fix == nil && s.hasWork() {
+		if err := s.Flush(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// hasWork reports whether a flush could have anything to write: any
+// pending, deleted or persistent object.
+func (s *Session) hasWork() bool { return len(s.byObj) > 0 }
+
+// loadedObjects maps query results through the session's identity map
+// and runs eager loads; other queriers get the objects as scanned, with
+// eager loads run by a throwaway session.
+func loadedObjects[T any](ctx context.Context, q Querier, t *Table, out []*T, loads []*LoadOption) ([]*T, error) {
+	s, ok := q.(*Session)
+	if !ok && len(loads) == 0 && !t.hasEagerRelations() {
+		return out, nil
+	}
+	if !ok {
+		s = &Session{fix: q, identity: identityMap{}, byObj: map[any]*objState{}}
+	}
+	s.reserve(t, len(out))
+	states := make([]*objState, 0, len(out))
+	seen := make(map[*objState]bool, len(out))
+	for i, o := range out {
+		out[i] = s.mapLoaded(t, o).(*T)
+		if st := s.byObj[any(out[i])]; st != nil && !seen[st] {
+			seen[st] = true
+			states = append(states, st)
+		}
+	}
+	return out, s.eagerLoad(ctx, t, states, loads)
+}
+
+// mapOne maps a single streamed row through a session querier.
+func mapOne[T any](q Querier, t *Table, obj *T) *T {
+	if s, ok := q.(*Session); ok {
+		return s.mapLoaded(t, obj).(*T)
+	}
+	return obj
+}
+
+// getIdentity serves Get from the identity map: found is true when the
+// row's object is in the session (a deleted one is ErrNoRows).
+func (s *Session) getIdentity(t *Table, pk []any) (any, bool, error) {
+	k, ok := keyOf(t, pk)
+	if !ok {
+		return nil, false, nil
+	}
+	st := s.identity.get(k)
+	if st == nil || st.expired {
+		return nil, false, nil
+	}
+	if st.status == statusDeleted {
+		return nil, true, ErrNoRows
+	}
+	return st.obj, true, nil
+}
+
+// SessionGet is Get through a session: the object comes from the identity
+// map when it is already loaded, without a query.
+func SessionGet[T any](ctx context.Context, s *Session, pk ...any) (*T, error) {
+	return Get[T](ctx, s, pk...)
+}
+
+// hasEagerRelations reports whether any relationship loads eagerly.
+func (t *Table) hasEagerRelations() bool {
+	for _, r := range t.relations {
+		if r.Lazy == LazySelectIn || r.Lazy == LazyJoined {
+			return true
+		}
+	}
+	return false
+}

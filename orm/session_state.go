@@ -1,0 +1,224 @@
+package orm
+
+import (
+	"bytes"
+	"reflect"
+	"time"
+)
+
+// stateStatus is an object's place in the session's lifecycle, as in
+// SQLAlchemy: transient objects have no state at all.
+type stateStatus uint8
+
+const (
+	statusPending    stateStatus = iota + 1 // added, not yet inserted
+	statusPersistent                        // has a row and is in the identity map
+	statusDeleted                           // marked for deletion (flushed: row gone)
+	statusDetached                          // no longer in the session
+)
+
+// objState is the session's bookkeeping for one object.
+type objState struct {
+	obj    any // the *Model pointer the user holds
+	table  *Table
+	status stateStatus
+	key    identityKey
+	hasKey bool
+
+	// loaded is a struct copy holding the columns as of the last load or
+	// flush; committed holds them as of the transaction's start (for an
+	// object added in the transaction, as of Add).
+	loaded, committed reflect.Value
+
+	inserted  bool   // inserted in the current transaction
+	insertGen uint64 // the flush that inserted it
+	flushed   bool   // a deleted object's DELETE has run
+	expired   bool   // the next load overwrites the fields
+
+	rels []relState // by Relation.pos
+}
+
+// relState tracks one relationship of one object.
+type relState struct {
+	used      bool // the relationship has state
+	loaded    bool
+	raise     bool
+	items     []any // targets as of the last load or flush
+	committed []any // targets as of the transaction's start
+}
+
+// val returns the object's struct value.
+func (st *objState) val() reflect.Value { return reflect.ValueOf(st.obj).Elem() }
+
+// rel returns (creating) the state of relationship r.
+func (st *objState) rel(r *Relation) *relState {
+	if st.rels == nil {
+		st.rels = make([]relState, len(st.table.relations))
+	}
+	rs := &st.rels[r.pos]
+	rs.used = true
+	return rs
+}
+
+// getRel returns the state of relationship r, or nil.
+func (st *objState) getRel(r *Relation) *relState {
+	if st.rels == nil || !st.rels[r.pos].used {
+		return nil
+	}
+	return &st.rels[r.pos]
+}
+
+// relLoaded reports whether r was loaded (or set by a flush).
+func (st *objState) relLoaded(r *Relation) bool {
+	rs := st.getRel(r)
+	return rs != nil && rs.loaded
+}
+
+// snapshot copies the struct v, deep enough for its columns that changes
+// made through the struct (including through pointer fields and byte
+// slices) are seen: one allocation for most models.
+func snapshot(t *Table, v reflect.Value) reflect.Value {
+	c := reflect.New(v.Type()).Elem()
+	c.Set(v)
+	for _, col := range t.Columns {
+		if k := col.codec.deep; k {
+			f := fieldByIndex(c, col.index)
+			f.Set(deepCopy(f))
+		}
+	}
+	return c
+}
+
+// deepCopy returns a copy of a pointer or byte-slice field that shares no
+// memory with it.
+func deepCopy(f reflect.Value) reflect.Value {
+	switch {
+	case f.Kind() == reflect.Pointer && !f.IsNil():
+		p := reflect.New(f.Type().Elem())
+		p.Elem().Set(f.Elem())
+		return p
+	case f.Kind() == reflect.Slice && !f.IsNil() && f.Type().Elem().Kind() == reflect.Uint8:
+		return reflect.ValueOf(bytes.Clone(f.Bytes())).Convert(f.Type())
+	}
+	return f
+}
+
+// restore writes a snapshot's columns back into v.
+func restore(t *Table, v, snap reflect.Value) {
+	if !snap.IsValid() {
+		return
+	}
+	for _, c := range t.Columns {
+		fieldByIndex(v, c.index).Set(deepCopy(fieldByIndex(snap, c.index)))
+	}
+}
+
+// changed returns the columns whose values differ from the loaded state.
+func (st *objState) changed() []*Column {
+	var out []*Column
+	for _, c := range st.table.Columns {
+		if !sameField(fieldByIndex(st.loaded, c.index), fieldByIndex(st.val(), c.index)) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// isDirty reports whether any column differs from the loaded state.
+func (st *objState) isDirty() bool {
+	for _, c := range st.table.Columns {
+		if !sameField(fieldByIndex(st.loaded, c.index), fieldByIndex(st.val(), c.index)) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameField compares two values of the same field type without boxing
+// the common kinds.
+func sameField(a, b reflect.Value) bool {
+	switch a.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return a.Int() == b.Int()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return a.Uint() == b.Uint()
+	case reflect.String:
+		return a.String() == b.String()
+	case reflect.Bool:
+		return a.Bool() == b.Bool()
+	case reflect.Float32, reflect.Float64:
+		return a.Float() == b.Float()
+	case reflect.Pointer:
+		if a.IsNil() || b.IsNil() {
+			return a.IsNil() == b.IsNil()
+		}
+		return sameField(a.Elem(), b.Elem())
+	case reflect.Struct:
+		if a.Type() == typeTime {
+			return a.Interface().(time.Time).Equal(b.Interface().(time.Time))
+		}
+	}
+	return reflect.DeepEqual(a.Interface(), b.Interface())
+}
+
+// markLoaded records v's current values as loaded (and, when the object
+// was just loaded in this transaction, as committed).
+func (st *objState) markLoaded(fresh bool) {
+	st.loaded = snapshot(st.table, st.val())
+	if fresh || !st.committed.IsValid() {
+		st.committed = st.loaded
+	}
+	st.expired = false
+}
+
+// relValue returns the relationship field of the object.
+func (st *objState) relValue(r *Relation) reflect.Value { return fieldByIndex(st.val(), r.index) }
+
+// relItems returns the objects currently referenced by r.
+func (st *objState) relItems(r *Relation) []any {
+	f := st.relValue(r)
+	if !r.many {
+		if f.IsNil() {
+			return nil
+		}
+		return []any{f.Interface()}
+	}
+	out := make([]any, 0, f.Len())
+	for i := range f.Len() {
+		if e := f.Index(i); !e.IsNil() {
+			out = append(out, e.Interface())
+		}
+	}
+	return out
+}
+
+// setRelItems assigns objects to relationship r's field.
+func (st *objState) setRelItems(r *Relation, items []any) {
+	f := st.relValue(r)
+	if !r.many {
+		if len(items) == 0 {
+			f.SetZero()
+			return
+		}
+		f.Set(reflect.ValueOf(items[0]))
+		return
+	}
+	sl := reflect.MakeSlice(f.Type(), len(items), len(items))
+	for i, it := range items {
+		sl.Index(i).Set(reflect.ValueOf(it))
+	}
+	f.Set(sl)
+}
+
+// snapRel records the current contents of r as flushed; complete marks
+// the relationship loaded (a new object's relationships are complete).
+func (st *objState) snapRel(r *Relation, complete bool) {
+	rs := st.getRel(r)
+	items := st.relItems(r)
+	if rs == nil && !complete && len(items) == 0 {
+		return
+	}
+	rs = st.rel(r)
+	rs.loaded = rs.loaded || complete
+	rs.items = items
+}
