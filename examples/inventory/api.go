@@ -28,7 +28,7 @@ func (s *shop) api() *flagon.Blueprint {
 
 // apiList returns a page of products with Flask-SQLAlchemy's numbers.
 func (s *shop) apiList(c *flagon.Ctx) error {
-	page, err := database.Paginate(c, orm.Select[Product](s.db.Engine()).OrderBy("ID"), database.PageOptions{})
+	page, err := database.Paginate(c, orm.Select[Product](s.db.Session(c)).OrderBy("ID"), database.PageOptions{})
 	if err != nil {
 		return err
 	}
@@ -58,7 +58,7 @@ func (s *shop) apiCreate(c *flagon.Ctx) error {
 		return c.Status(http.StatusUnprocessableEntity).JSON(map[string]any{"error": "invalid product", "fields": form.Errors})
 	}
 	p := &Product{Name: form.Name, Price: form.price}
-	if err := orm.Insert(c.Context(), s.db.Engine(), p); err != nil {
+	if err := s.commit(c, func(db *orm.Session) error { return db.Add(p) }); err != nil {
 		return err
 	}
 	return c.Status(http.StatusCreated).JSON(p)

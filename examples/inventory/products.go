@@ -25,7 +25,7 @@ func (s *shop) routes(app *flagon.App) {
 
 // index lists the products, a page at a time.
 func (s *shop) index(c *flagon.Ctx) error {
-	page, err := database.Paginate(c, orm.Select[Product](s.db.Engine()).OrderBy("ID"), database.PageOptions{DefaultPerPage: 10})
+	page, err := database.Paginate(c, orm.Select[Product](s.db.Session(c)).OrderBy("ID"), database.PageOptions{DefaultPerPage: 10})
 	if err != nil {
 		return err
 	}
@@ -52,7 +52,7 @@ func (s *shop) create(c *flagon.Ctx) error {
 		form = parseForm(values)
 		if form.valid() {
 			p := &Product{Name: form.Name, Price: form.price}
-			if err := orm.Insert(c.Context(), s.db.Engine(), p); err != nil {
+			if err := s.commit(c, func(db *orm.Session) error { return db.Add(p) }); err != nil {
 				return err
 			}
 			c.Flash("Product “" + p.Name + "” created.")
@@ -76,8 +76,8 @@ func (s *shop) edit(c *flagon.Ctx) error {
 		}
 		form = parseForm(values)
 		if form.valid() {
-			p.Name, p.Price = form.Name, form.price
-			if err := orm.Save(c.Context(), s.db.Engine(), p); err != nil {
+			p.Name, p.Price = form.Name, form.price // the session writes only what changed
+			if err := s.commit(c, nil); err != nil {
 				return err
 			}
 			c.Flash("Product “" + p.Name + "” saved.")
@@ -93,7 +93,7 @@ func (s *shop) delete(c *flagon.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := orm.DeleteObject(c.Context(), s.db.Engine(), p); err != nil {
+	if err := s.commit(c, func(db *orm.Session) error { return db.Delete(p) }); err != nil {
 		return err
 	}
 	c.Flash("Product “"+p.Name+"” deleted.", "warning")
@@ -106,7 +106,19 @@ func (s *shop) product(c *flagon.Ctx) (*Product, error) {
 	if err != nil {
 		return nil, err
 	}
-	return database.GetOr404[Product](c.Context(), s.db.Engine(), id, "There is no product with that number.")
+	return database.GetOr404[Product](c.Context(), s.db.Session(c), id, "There is no product with that number.")
+}
+
+// commit applies change (if any) to the request's session and commits it,
+// db.session.add(...); db.session.commit() in Flask-SQLAlchemy.
+func (s *shop) commit(c *flagon.Ctx, change func(*orm.Session) error) error {
+	session := s.db.Session(c)
+	if change != nil {
+		if err := change(session); err != nil {
+			return err
+		}
+	}
+	return session.Commit(c.Context())
 }
 
 // redirectTo redirects (303, after a POST) to an endpoint.

@@ -54,6 +54,7 @@ func New(app *flagon.App) (*DB, error) {
 	}
 	d.installRecorder(app)
 	d.installDebugPanels(app)
+	app.TeardownRequest(d.closeSessions)
 	return d, nil
 }
 
