@@ -5,38 +5,16 @@ import (
 	"html/template"
 	"net/http"
 	"net/http/httptest"
-	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/flagon-go/flagon"
+	"github.com/flagon-go/flagon/internal/fortunes"
 )
 
-type fortune struct {
-	ID      int
-	Message string
-}
-
 // fortuneRows are TechEmpower's fortunes plus the one added per request.
-func fortuneRows() []fortune {
-	rows := []fortune{
-		{1, "fortune: No such file or directory"},
-		{2, "A computer scientist is someone who fixes things that aren't broken."},
-		{3, "After enough decimal places, nobody gives a damn."},
-		{4, "A bad random number generator: 1, 1, 1, 1, 1, 4.33e+67, 1, 1, 1"},
-		{5, "A computer program does what you tell it to do, not what you want it to do."},
-		{6, "Emacs is a nice operating system, but I prefer UNIX. — Tom Christaensen"},
-		{7, "Any program that runs doesn't need to be updated."},
-		{8, "Feature: A bug with seniority."},
-		{9, "Computers make very fast, very accurate mistakes."},
-		{10, `<script>alert("This should not be displayed in a browser alert box.");</script>`},
-		{11, "フレームワークのベンチマーク"},
-		{12, "Additional fortune added at request time."},
-	}
-	slices.SortFunc(rows, func(a, b fortune) int { return strings.Compare(a.Message, b.Message) })
-	return rows
-}
+func fortuneRows() []fortunes.Fortune { return fortunes.Sorted() }
 
 const (
 	fortunesBase = `<!DOCTYPE html><html><head><title>Fortunes</title></head><body>{{block "content" .}}{{end}}</body></html>`

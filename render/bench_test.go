@@ -3,38 +3,12 @@ package render
 import (
 	"bytes"
 	"html/template"
-	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	tfb "github.com/flagon-go/flagon/internal/fortunes"
 )
-
-// A fortune is one row of the TechEmpower fortunes test.
-type fortune struct {
-	ID      int
-	Message string
-}
-
-// fortunes returns the TechEmpower rows plus the one added at request
-// time, sorted by message.
-func fortunes() []fortune {
-	rows := []fortune{
-		{1, "fortune: No such file or directory"},
-		{2, "A computer scientist is someone who fixes things that aren't broken."},
-		{3, "After enough decimal places, nobody gives a damn."},
-		{4, "A bad random number generator: 1, 1, 1, 1, 1, 4.33e+67, 1, 1, 1"},
-		{5, "A computer program does what you tell it to do, not what you want it to do."},
-		{6, "Emacs is a nice operating system, but I prefer UNIX. — Tom Christaensen"},
-		{7, "Any program that runs doesn't need to be updated."},
-		{8, "Feature: A bug with seniority."},
-		{9, "Computers make very fast, very accurate mistakes."},
-		{10, `<script>alert("This should not be displayed in a browser alert box.");</script>`},
-		{11, "フレームワークのベンチマーク"},
-		{0, "Additional fortune added at request time."},
-	}
-	slices.SortFunc(rows, func(a, b fortune) int { return strings.Compare(a.Message, b.Message) })
-	return rows
-}
 
 const (
 	fortunesBase = `<!DOCTYPE html><html><head><title>{{block "title" .}}Fortunes{{end}}</title></head>` +
@@ -59,9 +33,9 @@ func plainFortunes(b *testing.B) *template.Template {
 
 func TestFortunesOutputsMatch(t *testing.T) {
 	s := newSet(t, map[string]string{"base.html": fortunesBase, "fortunes.html": fortunesPage}, Options{})
-	got := render(t, s, "fortunes.html", fortunes(), nil)
+	got := render(t, s, "fortunes.html", tfb.Sorted(), nil)
 	var want bytes.Buffer
-	plainFortunes(nil).Execute(&want, fortunes())
+	plainFortunes(nil).Execute(&want, tfb.Sorted())
 	if got != want.String() {
 		t.Fatalf("Set.Render and html/template differ:\n%s\n%s", got, want.String())
 	}
@@ -73,7 +47,7 @@ func TestFortunesOutputsMatch(t *testing.T) {
 }
 
 func BenchmarkFortunes(b *testing.B) {
-	rows := fortunes()
+	rows := tfb.Sorted()
 	plain := plainFortunes(b)
 	set := fortunesSet(b, Options{})
 	withFuncs := fortunesSet(b, Options{Funcs: requestFuncs, StaticFuncs: template.FuncMap{"upper": strings.ToUpper}})
@@ -123,7 +97,7 @@ func BenchmarkFortunes(b *testing.B) {
 // one loop, so that the noise of a shared machine hits both alike, and
 // reports the time Set.Render adds in percent of html/template's.
 func BenchmarkFortunesOverhead(b *testing.B) {
-	rows := fortunes()
+	rows := tfb.Sorted()
 	plain := plainFortunes(b)
 	set := fortunesSet(b, Options{Funcs: requestFuncs})
 	req := &request{User: "ann"}
