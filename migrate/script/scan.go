@@ -74,6 +74,9 @@ func fileEntries(f *ast.File, base string) ([]Entry, error) {
 		}
 		for _, s := range gd.Specs {
 			vs := s.(*ast.ValueSpec)
+			if len(vs.Values) > len(vs.Names) {
+				return nil, fmt.Errorf("%s: a var declaration has more values than names", base)
+			}
 			for i, v := range vs.Values {
 				lit := revisionLit(v)
 				if lit == nil {
