@@ -21,6 +21,7 @@ type DB struct {
 	dialect dialect.Dialect
 	url     *URL
 	echo    *slog.Logger
+	stmts   *stmtCache
 
 	mu        sync.RWMutex
 	listeners []*listener
@@ -61,6 +62,7 @@ func (db *DB) configure(u *URL, opts []Option) error {
 	}
 	o.apply(db.sql)
 	db.echo = o.echo
+	db.stmts = newStmtCache(db.sql, o.stmtCacheSize())
 	if u.IsMemory() {
 		db.sql.SetMaxOpenConns(1)
 		db.sql.SetMaxIdleConns(1)
@@ -86,8 +88,11 @@ func (db *DB) Dialect() dialect.Dialect { return db.dialect }
 // URL returns the parsed URL the engine was opened with.
 func (db *DB) URL() *URL { return db.url }
 
-// Close closes the pool.
-func (db *DB) Close() error { return db.sql.Close() }
+// Close closes the cached prepared statements and the pool.
+func (db *DB) Close() error {
+	db.stmts.close()
+	return db.sql.Close()
+}
 
 // Ping verifies a connection to the database can be made.
 func (db *DB) Ping(ctx context.Context) error { return db.sql.PingContext(ctx) }
@@ -95,10 +100,10 @@ func (db *DB) Ping(ctx context.Context) error { return db.sql.PingContext(ctx) }
 // ExecContext runs a statement in the dialect's own placeholder syntax,
 // emitting a statement event and translating constraint errors.
 func (db *DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	return runExec(ctx, db, db.sql, query, args)
+	return runExec(ctx, db, db.stmts, query, args)
 }
 
 // QueryContext runs a query in the dialect's own placeholder syntax.
 func (db *DB) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	return runQuery(ctx, db, db.sql, query, args)
+	return runQuery(ctx, db, db.stmts, query, args)
 }

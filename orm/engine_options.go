@@ -14,6 +14,7 @@ type options struct {
 	lifetime         *time.Duration
 	prePing          bool
 	echo             *slog.Logger
+	stmtCache        *int
 }
 
 // MaxOpenConns limits the pool's open connections (SQLAlchemy pool_size +
@@ -33,6 +34,20 @@ func PrePing() Option { return func(o *options) { o.prePing = true } }
 // Echo logs every statement, its arguments and duration at debug level
 // (SQLAlchemy's echo=True).
 func Echo(l *slog.Logger) Option { return func(o *options) { o.echo = l } }
+
+// StmtCacheSize sets how many prepared statements the engine keeps, by SQL
+// text, least recently used out (default DefaultStmtCacheSize). Each is
+// prepared lazily on every pooled connection that runs it; 0 turns the
+// cache off, so every statement is prepared (or sent) anew.
+func StmtCacheSize(n int) Option { return func(o *options) { o.stmtCache = &n } }
+
+// stmtCacheSize returns the statement cache bound.
+func (o options) stmtCacheSize() int {
+	if o.stmtCache == nil {
+		return DefaultStmtCacheSize
+	}
+	return *o.stmtCache
+}
 
 // apply sets the pool limits on db.
 func (o options) apply(db *sql.DB) {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"time"
+
+	"github.com/flagon-go/flagon/orm/dialect"
 )
 
 // conn is what runs statements: *sql.DB, *sql.Tx or *sql.Conn.
@@ -16,7 +18,7 @@ type conn interface {
 func runExec(ctx context.Context, db *DB, c conn, query string, args []any) (sql.Result, error) {
 	start := time.Now()
 	res, err := c.ExecContext(ctx, query, args...)
-	err = db.dialect.TranslateError(err)
+	err = translate(db.dialect, err)
 	if db.observed() {
 		db.emit(ctx, StatementEvent{SQL: query, Args: args, Start: start, Duration: time.Since(start), Err: err})
 	}
@@ -28,9 +30,18 @@ func runExec(ctx context.Context, db *DB, c conn, query string, args []any) (sql
 func runQuery(ctx context.Context, db *DB, c conn, query string, args []any) (*sql.Rows, error) {
 	start := time.Now()
 	rows, err := c.QueryContext(ctx, query, args...)
-	err = db.dialect.TranslateError(err)
+	err = translate(db.dialect, err)
 	if db.observed() {
 		db.emit(ctx, StatementEvent{SQL: query, Args: args, Start: start, Duration: time.Since(start), Err: err})
 	}
 	return rows, err
+}
+
+// translate maps a driver error to the orm's typed errors; nil stays nil
+// without calling the dialect (whose errors.As target would escape).
+func translate(d dialect.Dialect, err error) error {
+	if err == nil {
+		return nil
+	}
+	return d.TranslateError(err)
 }

@@ -37,15 +37,18 @@ func (b *Builder) WriteString(s string) { b.sb.WriteString(s) }
 
 // Ident appends a quoted identifier; "table.column" is quoted per part.
 func (b *Builder) Ident(name string) {
-	for i, part := range strings.Split(name, ".") {
-		if i > 0 {
-			b.sb.WriteByte('.')
-		}
+	for {
+		part, rest, more := strings.Cut(name, ".")
 		if part == "*" {
 			b.sb.WriteByte('*')
-			continue
+		} else {
+			b.sb.WriteString(quoteIdent(b.d, part))
 		}
-		b.sb.WriteString(b.d.Quote(part))
+		if !more {
+			return
+		}
+		b.sb.WriteByte('.')
+		name = rest
 	}
 }
 

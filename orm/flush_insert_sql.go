@@ -78,65 +78,38 @@ func rowidKeys(q Querier, p insertPlan) bool {
 
 // insertBatch renders and runs one INSERT and reads generated values.
 func insertBatch(ctx context.Context, q Querier, t *Table, p insertPlan, rows []reflect.Value) error {
-	b := NewBuilder(q.Dialect())
-	renderInsert(b, q, t, p, rows)
-	if b.Err() != nil {
-		return b.Err()
+	args, err := insertArgs(q, t, p, rows)
+	if err != nil {
+		return err
 	}
+	query := insertSQL(q.Dialect(), t, p, len(rows))
 	if p.useReturn {
-		rs, err := q.QueryContext(ctx, b.String(), b.Args()...)
+		rs, err := q.QueryContext(ctx, query, args...)
 		if err != nil {
 			return err
 		}
 		return readGenerated(q, t, p, rs, rows)
 	}
-	res, err := q.ExecContext(ctx, b.String(), b.Args()...)
+	res, err := q.ExecContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
 	return lastInsertIDs(ctx, q, t, p, res, rows)
 }
 
-// renderInsert writes INSERT INTO t (cols) VALUES (...), ... RETURNING.
-func renderInsert(b *Builder, q Querier, t *Table, p insertPlan, rows []reflect.Value) {
-	b.args = make([]any, 0, len(rows)*len(p.cols))
-	b.sb.Grow(len(rows) * len(p.cols) * 3)
-	b.WriteString("INSERT INTO ")
-	b.Ident(t.Name)
-	b.WriteString(" (")
-	for i, c := range p.cols {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.Ident(c.Name)
-	}
-	b.WriteString(") VALUES ")
-	for i, v := range rows {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString("(")
-		for j, c := range p.cols {
-			if j > 0 {
-				b.WriteString(", ")
-			}
+// insertArgs returns the bound values of rows, row by row.
+func insertArgs(q Querier, t *Table, p insertPlan, rows []reflect.Value) ([]any, error) {
+	args := make([]any, 0, len(rows)*len(p.cols))
+	for _, v := range rows {
+		for _, c := range p.cols {
 			arg, err := fastArg(q, c, v)
 			if err != nil {
-				b.SetErr(fmt.Errorf("orm: insert %s.%s: %w", t.Name, c.Name, err))
+				return nil, fmt.Errorf("orm: insert %s.%s: %w", t.Name, c.Name, err)
 			}
-			b.bind(arg)
-		}
-		b.WriteString(")")
-	}
-	if p.useReturn {
-		b.WriteString(" RETURNING ")
-		for i, c := range p.returning {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.Ident(c.Name)
+			args = append(args, arg)
 		}
 	}
+	return args, nil
 }
 
 // readGenerated scans RETURNING rows into the rows in order.
@@ -154,7 +127,7 @@ func readGenerated(q Querier, t *Table, p insertPlan, rs *sql.Rows, rows []refle
 			return fmt.Errorf("orm: read generated values of %s: %w", t.Name, err)
 		}
 	}
-	return q.Dialect().TranslateError(rs.Err())
+	return translate(q.Dialect(), rs.Err())
 }
 
 // lastInsertIDs writes MySQL's consecutive generated keys back and

@@ -144,7 +144,8 @@ func (s *Session) mapState(t *Table, obj any) *objState {
 	}
 	st := s.newState()
 	*st = objState{obj: obj, table: t, key: k, hasKey: true, status: statusPersistent}
-	st.markLoaded(true)
+	st.loaded = s.loadSnapshot(t, v)
+	st.committed = st.loaded
 	s.identity.put(k, st)
 	s.byObj[obj] = st
 	return st

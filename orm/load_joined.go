@@ -174,7 +174,7 @@ func scanJoined[T any](ctx context.Context, sess *Session, t *Table, js []*Relat
 		}
 		out = append(out, mapped)
 	}
-	return out, sess.Dialect().TranslateError(rows.Err())
+	return out, translate(sess.Dialect(), rows.Err())
 }
 
 // newJoinedRow allocates nullable holders for r's target columns.

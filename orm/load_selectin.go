@@ -206,6 +206,9 @@ type foundRow struct {
 // association table when via is set), in batches, and maps the rows
 // through the identity map.
 func (s *Session) selectIn(ctx context.Context, t *Table, keyCols []*Column, keys [][]any, opt *LoadOption, via *relationJoin) ([]foundRow, error) {
+	if len(keys) <= selectInBatch {
+		return s.selectInBatch(ctx, t, keyCols, keys, opt, via)
+	}
 	var out []foundRow
 	for start := 0; start < len(keys); start += selectInBatch {
 		batch := keys[start:min(start+selectInBatch, len(keys))]

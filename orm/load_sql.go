@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"reflect"
+	"slices"
 )
 
 // renderSelectIn writes the loader query.
@@ -49,9 +50,9 @@ func keysIn(b *Builder, t *Table, cols []*Column, keys [][]any) Expr {
 	if len(cols) == 1 {
 		vals := make([]any, len(keys))
 		for i, k := range keys {
-			vals[i] = bound{bindKey(b, cols[0], k[0])}
+			vals[i] = bindKey(b, cols[0], k[0])
 		}
-		return C(t.Name + "." + cols[0].Name).In(vals...)
+		return boundIn{C(t.Name + "." + cols[0].Name), vals}
 	}
 	ors := make([]Expr, len(keys))
 	for i, k := range keys {
@@ -62,6 +63,31 @@ func keysIn(b *Builder, t *Table, cols []*Column, keys [][]any) Expr {
 		ors[i] = And(ands...)
 	}
 	return Or(ors...)
+}
+
+// boundIn is "col IN (...)" over driver values that are bound as they
+// are, without boxing each one as an Expr.
+type boundIn struct {
+	col  Col
+	vals []any
+}
+
+// AppendSQL renders the list; an empty one is false.
+func (e boundIn) AppendSQL(b *Builder) {
+	if len(e.vals) == 0 {
+		b.WriteString("1 = 0")
+		return
+	}
+	e.col.AppendSQL(b)
+	b.WriteString(" IN (")
+	b.args = slices.Grow(b.args, len(e.vals))
+	for i, v := range e.vals {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.bind(v)
+	}
+	b.WriteString(")")
 }
 
 // bindKey converts a key field value to a driver value for column c.
@@ -106,13 +132,13 @@ func (s *Session) scanFound(ctx context.Context, q Querier, t, keyTable *Table, 
 	if err != nil {
 		return nil, err
 	}
-	if err := q.Dialect().TranslateError(rows.Err()); err != nil {
+	if err := translate(q.Dialect(), rows.Err()); err != nil {
 		return nil, err
 	}
 	s.reserve(t, len(objs))
 	out := make([]foundRow, len(objs))
 	for i, obj := range objs {
-		st := s.mapState(t, obj.Interface())
+		st := s.mapState(t, obj)
 		if st == nil {
 			return nil, fmt.Errorf("orm: loaded %s row has a NULL primary key", t.Name)
 		}
@@ -133,7 +159,7 @@ func (s *Session) scanFound(ctx context.Context, q Querier, t, keyTable *Table, 
 
 // scanRows reads every row into a new *t (and, for an association
 // table, its key columns into a keyTable struct), closing rows.
-func scanRows(t, keyTable *Table, rows *sql.Rows, keyCols []*Column) (objs, keyRows []reflect.Value, err error) {
+func scanRows(t, keyTable *Table, rows *sql.Rows, keyCols []*Column) (objs []any, keyRows []reflect.Value, err error) {
 	defer rows.Close()
 	nk := 0
 	if keyTable != t {
@@ -155,7 +181,7 @@ func scanRows(t, keyTable *Table, rows *sql.Rows, keyCols []*Column) (objs, keyR
 		if err := rows.Scan(dest...); err != nil {
 			return nil, nil, fmt.Errorf("orm: scan %s: %w", t.model, err)
 		}
-		objs = append(objs, obj)
+		objs = append(objs, obj.Interface())
 	}
 	return objs, keyRows, nil
 }

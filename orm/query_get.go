@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"time"
 )
 
 // Get returns the row of model T with the given primary key value(s), in
@@ -27,11 +28,43 @@ func Get[T any](ctx context.Context, q Querier, pk ...any) (*T, error) {
 
 // getByKey selects one row by primary key values.
 func getByKey[T any](ctx context.Context, q Querier, t *Table, pk []any) (*T, error) {
-	s := Select[T](q)
-	for i, n := range t.PrimaryKey {
-		s.Where(C(n).Eq(pk[i]))
+	s := &SelectQuery[T]{q: q, table: t, limit: 2}
+	if !plainArgs(pk) || len(s.joinedRelations()) > 0 {
+		return s.Where(keyConds(t, pk)...).One(ctx)
 	}
-	return s.One(ctx)
+	query, err := cachedSQL(t, q.Dialect(), "get", func(b *Builder) {
+		(&SelectQuery[T]{q: q, table: t, limit: 2, where: keyConds(t, pk)}).inner(b)
+	})
+	if err != nil {
+		return nil, err
+	}
+	rows, err := q.QueryContext(ctx, query, pk...)
+	if err != nil {
+		return nil, err
+	}
+	return s.oneOf(ctx, rows)
+}
+
+// keyConds returns "key column = value" conditions.
+func keyConds(t *Table, pk []any) []Expr {
+	conds := make([]Expr, len(pk))
+	for i, n := range t.PrimaryKey {
+		conds[i] = C(n).Eq(pk[i])
+	}
+	return conds
+}
+
+// plainArgs reports whether values bind as they are: not NULL (rendered
+// IS NULL), not SQL expressions and not durations (converted per dialect),
+// so that the Get statement's text does not depend on them.
+func plainArgs(vals []any) bool {
+	for _, v := range vals {
+		switch v.(type) {
+		case nil, Expr, time.Duration:
+			return false
+		}
+	}
+	return true
 }
 
 // pkValues returns the driver values of the primary key fields of v.

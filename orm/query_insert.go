@@ -22,7 +22,9 @@ type InsertQuery[T any] struct {
 // Insert inserts one row and writes generated keys (and server defaults
 // where RETURNING is available) back into obj.
 func Insert[T any](ctx context.Context, q Querier, obj *T) error {
-	return InsertInto[T](q).Values(obj).Exec(ctx)
+	t, err := tableOf[T]()
+	iq := InsertQuery[T]{q: q, table: t, err: err, objs: []*T{obj}}
+	return iq.Exec(ctx)
 }
 
 // InsertMany inserts rows with multi-row VALUES statements, writing
@@ -94,7 +96,11 @@ func (iq *InsertQuery[T]) Exec(ctx context.Context) error {
 	if err := iq.prepare(ctx); err != nil {
 		return err
 	}
-	for _, group := range iq.groups() {
+	groups := [][]*T{iq.objs}
+	if len(iq.objs) > 1 && !iq.sameGenerated() {
+		groups = iq.groups()
+	}
+	for _, group := range groups {
 		plan := iq.plan(group)
 		for start := 0; start < len(group); start += plan.batch {
 			end := min(start+plan.batch, len(group))
@@ -141,6 +147,9 @@ func generated(c *Column) bool { return c.Autoincrement || c.ServerDefault != ""
 // groups splits the rows by which generated columns they leave zero, so
 // every statement has one column list; order within a group is kept.
 func (iq *InsertQuery[T]) groups() [][]*T {
+	if len(iq.objs) == 1 || iq.sameGenerated() {
+		return [][]*T{iq.objs}
+	}
 	var keys []string
 	byKey := map[string][]*T{}
 	for _, o := range iq.objs {
@@ -165,9 +174,41 @@ func (iq *InsertQuery[T]) groups() [][]*T {
 	return out
 }
 
+// sameGenerated reports whether every row leaves the same generated
+// columns zero, the common case, which needs no grouping.
+func (iq *InsertQuery[T]) sameGenerated() bool {
+	first, ok := zeroGenerated(iq.table, reflect.ValueOf(iq.objs[0]).Elem())
+	if !ok {
+		return false
+	}
+	for _, o := range iq.objs[1:] {
+		if m, _ := zeroGenerated(iq.table, reflect.ValueOf(o).Elem()); m != first {
+			return false
+		}
+	}
+	return true
+}
+
 // plan omits the generated columns the rows leave zero: the autoincrement
 // key and columns with a server default.
 func (iq *InsertQuery[T]) plan(objs []*T) insertPlan {
+	d := iq.q.Dialect()
+	zero, ok := zeroGenerated(iq.table, reflect.ValueOf(objs[0]).Elem())
+	k := insertPlanKey{iq.table, d.Name(), zero, iq.doNothing}
+	if ok {
+		if p, hit := insertPlans.Load(k); hit {
+			return p.(insertPlan)
+		}
+	}
+	p := iq.newPlan(objs)
+	if ok {
+		insertPlans.Store(k, p)
+	}
+	return p
+}
+
+// newPlan computes the plan of rows like objs[0].
+func (iq *InsertQuery[T]) newPlan(objs []*T) insertPlan {
 	var p insertPlan
 	for _, c := range iq.table.Columns {
 		if generated(c) && isZeroField(c, reflect.ValueOf(objs[0]).Elem()) {

@@ -9,22 +9,44 @@ import (
 
 // execBatch inserts one batch of rows and writes generated values back.
 func (iq *InsertQuery[T]) execBatch(ctx context.Context, p insertPlan, objs []*T) error {
-	b := NewBuilder(iq.q.Dialect())
-	if err := iq.render(b, p, objs); err != nil {
+	query, args, err := iq.statement(p, objs)
+	if err != nil {
 		return err
 	}
 	if p.useReturn {
-		rows, err := iq.q.QueryContext(ctx, b.String(), b.Args()...)
+		rows, err := iq.q.QueryContext(ctx, query, args...)
 		if err != nil {
 			return err
 		}
 		return iq.readReturning(rows, p, objs)
 	}
-	res, err := iq.q.ExecContext(ctx, b.String(), b.Args()...)
+	res, err := iq.q.ExecContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
 	return iq.writeBackLastID(ctx, res, p, objs)
+}
+
+// statement returns the batch's SQL and arguments; a plain insert's text
+// is cached and only its values are bound.
+func (iq *InsertQuery[T]) statement(p insertPlan, objs []*T) (string, []any, error) {
+	if iq.upsert() {
+		b := NewBuilder(iq.q.Dialect())
+		err := iq.render(b, p, objs)
+		return b.String(), b.Args(), err
+	}
+	args := make([]any, 0, len(objs)*len(p.cols))
+	for _, o := range objs {
+		v := reflect.ValueOf(o).Elem()
+		for _, c := range p.cols {
+			arg, err := fieldArg(iq.q, c, v)
+			if err != nil {
+				return "", nil, fmt.Errorf("orm: insert %s.%s: %w", iq.table.Name, c.Name, err)
+			}
+			args = append(args, arg)
+		}
+	}
+	return insertSQL(iq.q.Dialect(), iq.table, p, len(objs)), args, nil
 }
 
 // render writes INSERT INTO t (cols) VALUES (...), ... [upsert] [RETURNING].
@@ -94,7 +116,7 @@ func (iq *InsertQuery[T]) readReturning(rows *sql.Rows, p insertPlan, objs []*T)
 			return fmt.Errorf("orm: read generated values of %s: %w", iq.table.Name, err)
 		}
 	}
-	return iq.q.Dialect().TranslateError(rows.Err())
+	return translate(iq.q.Dialect(), rows.Err())
 }
 
 // writeBackLastID sets the autoincrement key from LastInsertId (MySQL

@@ -21,17 +21,7 @@ func Save[T any](ctx context.Context, q Querier, obj *T) error {
 	if err := applyOnUpdate(t, v); err != nil {
 		return err
 	}
-	u := Update[T](q)
-	for _, c := range t.Columns {
-		if !c.PrimaryKey {
-			arg, err := fieldArg(q, c, v)
-			if err != nil {
-				return err
-			}
-			u.sets = append(u.sets, pair{c.Name, bound{arg}})
-		}
-	}
-	n, err := u.Where(pkConds(q, t, v)...).Exec(ctx)
+	n, err := saveRow[T](ctx, q, t, v)
 	if err == nil && n == 0 {
 		err = ErrNoRows
 	}
@@ -39,6 +29,41 @@ func Save[T any](ctx context.Context, q Querier, obj *T) error {
 		return err
 	}
 	return callHook(ctx, any(obj), AfterUpdater.AfterUpdate)
+}
+
+// saveRow runs UPDATE t SET every non-key column WHERE key, whose text
+// depends only on the table and dialect and is cached.
+func saveRow[T any](ctx context.Context, q Querier, t *Table, v reflect.Value) (int64, error) {
+	query, err := cachedSQL(t, q.Dialect(), "save", func(b *Builder) {
+		u := Update[T](q)
+		for _, c := range t.Columns {
+			if !c.PrimaryKey {
+				u.sets = append(u.sets, pair{c.Name, bound{}})
+			}
+		}
+		u.Where(pkConds(q, t, v)...)
+		query, _, err := u.SQL()
+		b.WriteString(query)
+		b.SetErr(err)
+	})
+	if err != nil {
+		return 0, err
+	}
+	args := make([]any, 0, len(t.Columns))
+	for _, c := range t.Columns {
+		if !c.PrimaryKey {
+			arg, err := fieldArg(q, c, v)
+			if err != nil {
+				return 0, err
+			}
+			args = append(args, arg)
+		}
+	}
+	for _, c := range pkCols(t) {
+		arg, _ := fieldArg(q, c, v)
+		args = append(args, arg)
+	}
+	return rowsAffected(q.ExecContext(ctx, query, args...))
 }
 
 // DeleteObject deletes obj's row by primary key, calling BeforeDelete and

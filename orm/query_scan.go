@@ -56,16 +56,27 @@ func fieldByIndex(v reflect.Value, index []int) reflect.Value {
 
 // readAll scans every row, closing rows; max > 0 stops after max rows.
 func readAll[T any](q Querier, t *Table, rows *sql.Rows, max int) ([]*T, error) {
-	defer rows.Close()
 	names, err := rows.Columns()
 	if err != nil {
+		rows.Close()
 		return nil, err
 	}
 	s, err := newScanner[T](t, names)
 	if err != nil {
+		rows.Close()
 		return nil, err
 	}
+	return readRows(q, s, rows, max, 0)
+}
+
+// readRows scans every row with s, closing rows; max > 0 stops after max
+// rows and sizeHint presizes the result.
+func readRows[T any](q Querier, s *scanner[T], rows *sql.Rows, max, sizeHint int) ([]*T, error) {
+	defer rows.Close()
 	var out []*T
+	if sizeHint > 0 {
+		out = make([]*T, 0, min(sizeHint, 1024))
+	}
 	for rows.Next() {
 		obj, err := s.scan(rows)
 		if err != nil {
@@ -76,5 +87,5 @@ func readAll[T any](q Querier, t *Table, rows *sql.Rows, max int) ([]*T, error) 
 			break
 		}
 	}
-	return out, q.Dialect().TranslateError(rows.Err())
+	return out, translate(q.Dialect(), rows.Err())
 }

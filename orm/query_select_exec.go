@@ -32,14 +32,31 @@ func (s *SelectQuery[T]) All(ctx context.Context) ([]*T, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := readAll[T](s.q, s.table, rows, 0)
+	out, err := s.read(rows)
 	if err != nil {
 		return nil, err
 	}
-	if out, err = loadedObjects(ctx, s.q, s.table, out, s.loads); err != nil {
+	return s.loaded(ctx, out)
+}
+
+// loaded maps rows through a session and eager loads, then runs
+// AfterLoad hooks.
+func (s *SelectQuery[T]) loaded(ctx context.Context, out []*T) ([]*T, error) {
+	out, err := loadedObjects(ctx, s.q, s.table, out, s.loads)
+	if err != nil {
 		return nil, err
 	}
 	return out, afterLoad(ctx, out)
+}
+
+// read scans the rows of the model's select list, by position when the
+// table allows it.
+func (s *SelectQuery[T]) read(rows *sql.Rows) ([]*T, error) {
+	sc := modelScanner[T](s.table)
+	if sc == nil {
+		return readAll[T](s.q, s.table, rows, 0)
+	}
+	return readRows(s.q, sc, rows, 0, s.limit)
 }
 
 // First returns the first matching row (LIMIT 1), or ErrNoRows.
@@ -64,6 +81,20 @@ func (s *SelectQuery[T]) One(ctx context.Context) (*T, error) {
 		c.limit = 2
 	}
 	out, err := c.All(ctx)
+	return one(out, err)
+}
+
+// oneOf reads the only row of rows, like One, after loading.
+func (s *SelectQuery[T]) oneOf(ctx context.Context, rows *sql.Rows) (*T, error) {
+	out, err := s.read(rows)
+	if err == nil {
+		out, err = s.loaded(ctx, out)
+	}
+	return one(out, err)
+}
+
+// one checks that out holds exactly one row.
+func one[T any](out []*T, err error) (*T, error) {
 	switch {
 	case err != nil:
 		return nil, err

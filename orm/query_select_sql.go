@@ -43,6 +43,12 @@ func (s *SelectQuery[T]) selectList(b *Builder) {
 		b.list(s.columns, ", ")
 		return
 	}
+	list, _ := cachedSQL(s.table, b.Dialect(), "select-list", s.modelColumns)
+	b.WriteString(list)
+}
+
+// modelColumns renders every model column, qualified by the table.
+func (s *SelectQuery[T]) modelColumns(b *Builder) {
 	for i, c := range s.table.Columns {
 		if i > 0 {
 			b.WriteString(", ")

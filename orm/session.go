@@ -30,6 +30,7 @@ type Session struct {
 	changes    []Change
 	hooks      sessionHooks
 	slab       []objState // states are allocated in chunks
+	snaps      map[*Table]*snapSlab
 	flushGen   uint64
 	busy       atomic.Bool
 	flushing   bool

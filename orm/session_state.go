@@ -19,23 +19,25 @@ const (
 
 // objState is the session's bookkeeping for one object.
 type objState struct {
-	obj    any // the *Model pointer the user holds
-	table  *Table
-	status stateStatus
-	key    identityKey
-	hasKey bool
+	obj   any // the *Model pointer the user holds
+	table *Table
+	key   identityKey
 
 	// loaded is a struct copy holding the columns as of the last load or
 	// flush; committed holds them as of the transaction's start (for an
 	// object added in the transaction, as of Add).
 	loaded, committed reflect.Value
 
-	inserted  bool   // inserted in the current transaction
-	insertGen uint64 // the flush that inserted it
-	flushed   bool   // a deleted object's DELETE has run
-	expired   bool   // the next load overwrites the fields
+	insertGen uint64     // the flush that inserted it
+	rels      []relState // by Relation.pos
 
-	rels []relState // by Relation.pos
+	// The one-byte fields come last so that they pack into one word: a
+	// state is allocated per loaded object.
+	status   stateStatus
+	hasKey   bool
+	inserted bool // inserted in the current transaction
+	flushed  bool // a deleted object's DELETE has run
+	expired  bool // the next load overwrites the fields
 }
 
 // relState tracks one relationship of one object.
@@ -80,12 +82,7 @@ func (st *objState) relLoaded(r *Relation) bool {
 func snapshot(t *Table, v reflect.Value) reflect.Value {
 	c := reflect.New(v.Type()).Elem()
 	c.Set(v)
-	for _, col := range t.Columns {
-		if k := col.codec.deep; k {
-			f := fieldByIndex(c, col.index)
-			f.Set(deepCopy(f))
-		}
-	}
+	copyDeep(t, c)
 	return c
 }
 

@@ -21,6 +21,7 @@ type Tx struct {
 	tx     *sql.Tx
 	parent *Tx
 	name   string // savepoint name; empty for the outer transaction
+	stmts  *txStmts
 
 	mu    sync.Mutex
 	depth int
@@ -36,7 +37,7 @@ func (db *DB) Begin(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
 	if err != nil {
 		return nil, fmt.Errorf("orm: begin: %w", err)
 	}
-	return &Tx{db: db, tx: tx}, nil
+	return &Tx{db: db, tx: tx, stmts: newTxStmts(tx, db.stmts)}, nil
 }
 
 // Begin starts a nested transaction as a SAVEPOINT; committing it releases
@@ -53,7 +54,7 @@ func (tx *Tx) Begin(ctx context.Context) (*Tx, error) {
 	if _, err := tx.ExecContext(ctx, "SAVEPOINT "+name); err != nil {
 		return nil, err
 	}
-	return &Tx{db: tx.db, tx: tx.tx, parent: tx, name: name}, nil
+	return &Tx{db: tx.db, tx: tx.tx, parent: tx, name: name, stmts: tx.stmts}, nil
 }
 
 // root returns the outermost transaction.
@@ -131,7 +132,7 @@ func (tx *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.R
 	if err := tx.check(); err != nil {
 		return nil, err
 	}
-	return runExec(ctx, tx.db, tx.tx, query, args)
+	return runExec(ctx, tx.db, tx.stmts, query, args)
 }
 
 // QueryContext runs a query in the transaction.
@@ -139,7 +140,7 @@ func (tx *Tx) QueryContext(ctx context.Context, query string, args ...any) (*sql
 	if err := tx.check(); err != nil {
 		return nil, err
 	}
-	return runQuery(ctx, tx.db, tx.tx, query, args)
+	return runQuery(ctx, tx.db, tx.stmts, query, args)
 }
 
 // Dialect returns the database's dialect.
