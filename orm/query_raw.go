@@ -77,28 +77,12 @@ func (r *RawQuery[T]) One(ctx context.Context) (*T, error) {
 	if err == nil {
 		out, err = loadedObjects(ctx, r.q, r.table, out, nil)
 	}
-	switch {
-	case err != nil:
-		return nil, err
-	case len(out) == 0:
-		return nil, ErrNoRows
-	case len(out) > 1:
-		return nil, ErrMultipleRows
-	}
-	return out[0], nil
+	return one(out, err)
 }
 
 // Iter streams the rows.
 func (r *RawQuery[T]) Iter(ctx context.Context) iter.Seq2[*T, error] {
-	return func(yield func(*T, error) bool) {
-		rows, err := r.query(ctx)
-		if err != nil {
-			yield(nil, err)
-			return
-		}
-		defer rows.Close()
-		streamRows(ctx, r.q, r.table, rows, yield)
-	}
+	return iterRows[T](ctx, r.q, r.table, r.query)
 }
 
 // Exec runs a hand-written statement whose '?' placeholders are rebound

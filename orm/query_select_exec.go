@@ -109,14 +109,20 @@ func one[T any](out []*T, err error) (*T, error) {
 // Iter streams matching rows without loading them all; stopping the loop
 // early closes the result set. A failure is yielded once, with a nil row.
 func (s *SelectQuery[T]) Iter(ctx context.Context) iter.Seq2[*T, error] {
+	return iterRows[T](ctx, s.q, s.table, s.query)
+}
+
+// iterRows runs query and streams its rows; a failure is yielded once,
+// with a nil row, and stopping early closes the result set.
+func iterRows[T any](ctx context.Context, q Querier, t *Table, query func(context.Context) (*sql.Rows, error)) iter.Seq2[*T, error] {
 	return func(yield func(*T, error) bool) {
-		rows, err := s.query(ctx)
+		rows, err := query(ctx)
 		if err != nil {
 			yield(nil, err)
 			return
 		}
 		defer rows.Close()
-		streamRows(ctx, s.q, s.table, rows, yield)
+		streamRows(ctx, q, t, rows, yield)
 	}
 }
 
