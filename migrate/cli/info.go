@@ -67,6 +67,15 @@ func (d *describer) line(id string) string {
 // short is the form of current and heads: "8825e31503db (head)".
 func (d *describer) short(id string) string { return id + d.tags(id) }
 
+// describe writes id's short line, or its verbose block.
+func (d *describer) describe(w io.Writer, id string, verbose bool) {
+	if verbose {
+		d.verbose(w, id)
+		return
+	}
+	fmt.Fprintln(w, d.short(id))
+}
+
 // verbose writes the multi-line form of history -v and show.
 func (d *describer) verbose(w io.Writer, id string) {
 	r := d.s.Revision(id)

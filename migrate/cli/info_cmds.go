@@ -102,11 +102,7 @@ func (e *env) headsCmd() *cobra.Command {
 			}
 			d := e.newDescriber(s, nil)
 			for _, id := range s.Graph.Heads() {
-				if verbose {
-					d.verbose(e.cfg.Out, id)
-				} else {
-					fmt.Fprintln(e.cfg.Out, d.short(id))
-				}
+				d.describe(e.cfg.Out, id, verbose)
 			}
 			return nil
 		},
@@ -129,11 +125,7 @@ func (e *env) branchesCmd() *cobra.Command {
 			}
 			d := e.newDescriber(s, nil)
 			for _, id := range s.Graph.BranchPoints() {
-				if verbose {
-					d.verbose(e.cfg.Out, id)
-				} else {
-					fmt.Fprintln(e.cfg.Out, d.short(id))
-				}
+				d.describe(e.cfg.Out, id, verbose)
 				for _, c := range s.Graph.Children(id) {
 					fmt.Fprintf(e.cfg.Out, "%s -> %s%s, %s\n", "             ", c, d.tags(c), s.Revision(c).Message)
 				}
