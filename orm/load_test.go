@@ -61,11 +61,7 @@ func TestLoadStrategiesStatementCounts(t *testing.T) {
 
 func TestJoinedLoadOneStatement(t *testing.T) {
 	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
-		ctx := context.Background()
-		e := blogDB(t, db)
-		seedBlog(t, e)
-		s := orm.NewSession(e)
-		defer s.Close(ctx)
+		ctx, e, s := seededSession(t, db)
 		must(t, s.Add(&Post{Title: "anonymous"})) // NULL author: LEFT OUTER JOIN keeps it
 		must(t, s.Flush(ctx))
 		log := record(t, e)
@@ -152,11 +148,7 @@ func TestRaiseMode(t *testing.T) {
 
 func TestExplicitLazyLoadAndFilteredLoading(t *testing.T) {
 	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
-		ctx := context.Background()
-		e := blogDB(t, db)
-		seedBlog(t, e)
-		s := orm.NewSession(e)
-		defer s.Close(ctx)
+		ctx, e, s := seededSession(t, db)
 		ann, err := orm.Select[User](s).FilterBy("Name", "ann").One(ctx)
 		must(t, err)
 		log := record(t, e)

@@ -14,11 +14,7 @@ import (
 
 func TestSessionEventsAndChangeList(t *testing.T) {
 	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
-		ctx := context.Background()
-		e := blogDB(t, db)
-		seedBlog(t, e)
-		s := orm.NewSession(e)
-		defer s.Close(ctx)
+		ctx, _, s := seededSession(t, db)
 		var events []string
 		s.OnBeforeFlush(func(ctx context.Context, s *orm.Session) error { events = append(events, "before_flush"); return nil })
 		s.OnAfterFlush(func(ctx context.Context, s *orm.Session) error { events = append(events, "after_flush"); return nil })
@@ -107,11 +103,7 @@ func TestSessionAutoflushAndExpireOnCommit(t *testing.T) {
 
 func TestSessionExpungeMergeRefresh(t *testing.T) {
 	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
-		ctx := context.Background()
-		e := blogDB(t, db)
-		seedBlog(t, e)
-		s := orm.NewSession(e)
-		defer s.Close(ctx)
+		ctx, _, s := seededSession(t, db)
 		ann, err := orm.Select[User](s).FilterBy("Name", "ann").One(ctx)
 		must(t, err)
 		detached := &User{ID: ann.ID, Name: "merged", Active: true}
@@ -156,11 +148,7 @@ func quoteUser(db dbtest.DB) string {
 
 func TestSessionFailedFlushRollsBack(t *testing.T) {
 	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
-		ctx := context.Background()
-		e := blogDB(t, db)
-		seedBlog(t, e)
-		s := orm.NewSession(e)
-		defer s.Close(ctx)
+		ctx, e, s := seededSession(t, db)
 		dup := &User{Name: "ann", Active: true}
 		must(t, s.Add(dup))
 		if err := s.Flush(ctx); !errors.Is(err, orm.ErrUniqueViolation) {

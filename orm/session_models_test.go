@@ -163,3 +163,15 @@ func must(t testing.TB, err error) {
 		t.Fatal(err)
 	}
 }
+
+// seededSession opens the blog database with its seed rows and a session
+// on it, closed when the test ends.
+func seededSession(t testing.TB, db dbtest.DB) (context.Context, *orm.DB, *orm.Session) {
+	t.Helper()
+	ctx := context.Background()
+	e := blogDB(t, db)
+	seedBlog(t, e)
+	s := orm.NewSession(e)
+	t.Cleanup(func() { s.Close(ctx) })
+	return ctx, e, s
+}

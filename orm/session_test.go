@@ -12,11 +12,7 @@ import (
 
 func TestSessionIdentityMap(t *testing.T) {
 	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
-		ctx := context.Background()
-		e := blogDB(t, db)
-		seedBlog(t, e)
-		s := orm.NewSession(e)
-		defer s.Close(ctx)
+		ctx, e, s := seededSession(t, db)
 		log := record(t, e)
 		ann, err := orm.Select[User](s).FilterBy("Name", "ann").One(ctx)
 		must(t, err)
@@ -51,11 +47,7 @@ func TestSessionIdentityMap(t *testing.T) {
 
 func TestSessionDirtyTracking(t *testing.T) {
 	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
-		ctx := context.Background()
-		e := blogDB(t, db)
-		seedBlog(t, e)
-		s := orm.NewSession(e)
-		defer s.Close(ctx)
+		ctx, e, s := seededSession(t, db)
 		ann, err := orm.Select[User](s).FilterBy("Name", "ann").One(ctx)
 		must(t, err)
 		log := record(t, e)
@@ -115,11 +107,7 @@ func TestSessionFlushOrderKeysAndBackPopulation(t *testing.T) {
 
 func TestSessionRollbackRestoresState(t *testing.T) {
 	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
-		ctx := context.Background()
-		e := blogDB(t, db)
-		seedBlog(t, e)
-		s := orm.NewSession(e)
-		defer s.Close(ctx)
+		ctx, e, s := seededSession(t, db)
 		ann, err := orm.Select[User](s).FilterBy("Name", "ann").One(ctx)
 		must(t, err)
 		bob, err := orm.Select[User](s).FilterBy("Name", "bob").One(ctx)
@@ -153,11 +141,7 @@ func TestSessionRollbackRestoresState(t *testing.T) {
 
 func TestSessionCascadeDeleteAndOrphans(t *testing.T) {
 	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
-		ctx := context.Background()
-		e := blogDB(t, db)
-		seedBlog(t, e)
-		s := orm.NewSession(e)
-		defer s.Close(ctx)
+		ctx, e, s := seededSession(t, db)
 		ann, err := orm.Select[User](s).FilterBy("Name", "ann").Options(orm.SelectInLoad("Posts")).One(ctx)
 		must(t, err)
 		if len(ann.Posts) != 2 {
@@ -213,11 +197,7 @@ func TestSessionOrphanWithoutDeleteCascadeIsNulled(t *testing.T) {
 
 func TestSessionManyToMany(t *testing.T) {
 	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
-		ctx := context.Background()
-		e := blogDB(t, db)
-		seedBlog(t, e)
-		s := orm.NewSession(e)
-		defer s.Close(ctx)
+		ctx, e, s := seededSession(t, db)
 		p1, err := orm.Select[Post](s).FilterBy("Title", "p1").Options(orm.SelectInLoad("Tags")).One(ctx)
 		must(t, err)
 		if names := tagNames(p1.Tags); names != "db,go" {
@@ -327,11 +307,7 @@ func TestSessionPostUpdateBreaksCycle(t *testing.T) {
 
 func TestSessionMovingChildren(t *testing.T) {
 	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
-		ctx := context.Background()
-		e := blogDB(t, db)
-		seedBlog(t, e)
-		s := orm.NewSession(e)
-		defer s.Close(ctx)
+		ctx, e, s := seededSession(t, db)
 		users, err := orm.Select[User](s).OrderBy("name").Options(orm.SelectInLoad("Posts")).All(ctx)
 		must(t, err)
 		ann, bob := users[0], users[1]
@@ -358,11 +334,7 @@ func TestSessionMovingChildren(t *testing.T) {
 
 func TestSessionMoveBetweenCollectionsIsNotOrphaning(t *testing.T) {
 	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
-		ctx := context.Background()
-		e := blogDB(t, db)
-		seedBlog(t, e)
-		s := orm.NewSession(e)
-		defer s.Close(ctx)
+		ctx, e, s := seededSession(t, db)
 		users, err := orm.Select[User](s).OrderBy("name").Options(orm.SelectInLoad("Posts")).All(ctx)
 		must(t, err)
 		ann, bob := users[0], users[1]
@@ -379,11 +351,7 @@ func TestSessionMoveBetweenCollectionsIsNotOrphaning(t *testing.T) {
 
 func TestSessionDeleteManyParentsLoadsChildrenOncePerRelationship(t *testing.T) {
 	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
-		ctx := context.Background()
-		e := blogDB(t, db)
-		seedBlog(t, e)
-		s := orm.NewSession(e)
-		defer s.Close(ctx)
+		ctx, e, s := seededSession(t, db)
 		users, err := orm.Select[User](s).All(ctx)
 		must(t, err)
 		log := record(t, e)
@@ -403,11 +371,7 @@ func TestSessionDeleteManyParentsLoadsChildrenOncePerRelationship(t *testing.T) 
 
 func TestSessionLoadFlushesFirst(t *testing.T) {
 	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
-		ctx := context.Background()
-		e := blogDB(t, db)
-		seedBlog(t, e)
-		s := orm.NewSession(e)
-		defer s.Close(ctx)
+		ctx, _, s := seededSession(t, db)
 		bob, err := orm.Select[User](s).FilterBy("Name", "bob").One(ctx)
 		must(t, err)
 		bob.Posts = append(bob.Posts, &Post{Title: "new"}) // collection not loaded yet
