@@ -1,6 +1,7 @@
 package orm
 
 import (
+	"database/sql"
 	"reflect"
 	"time"
 
@@ -12,12 +13,18 @@ type codec struct {
 	kind    dialect.Kind
 	pointer bool // the field is *T
 	deep    bool // a snapshot must copy the field's memory (*T, []byte)
+	intScan bool // scan through intScanner (int, int32, int16, int8 fields)
 }
 
 // newCodec describes the Go field type t holding a column of kind k.
 func newCodec(t reflect.Type, k dialect.Kind) *codec {
 	deep := t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8
-	return &codec{kind: k, pointer: t.Kind() == reflect.Pointer, deep: deep}
+	c := &codec{kind: k, pointer: t.Kind() == reflect.Pointer, deep: deep}
+	switch t.Kind() {
+	case reflect.Int, reflect.Int32, reflect.Int16, reflect.Int8:
+		c.intScan = !reflect.PointerTo(t).Implements(reflect.TypeFor[sql.Scanner]())
+	}
+	return c
 }
 
 // bind returns the driver argument for field value v.
@@ -43,6 +50,9 @@ func (c *codec) scanDest(v reflect.Value) any {
 		case **time.Duration:
 			return nullDurationScanner{p}
 		}
+	}
+	if c.intScan {
+		return intScanDest(v)
 	}
 	return v.Addr().Interface()
 }

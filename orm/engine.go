@@ -54,6 +54,16 @@ func Open(rawURL string, opts ...Option) (*DB, error) {
 	return db, nil
 }
 
+// switchToWAL opens one SQLite connection before any other can, so that
+// the switch of a new file to WAL (an exclusive lock that SQLite does not
+// wait for) never races with connections opened at the same moment. An
+// error here (a missing directory, say) is left to the first real use.
+func (db *DB) switchToWAL() {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	_ = db.sql.PingContext(ctx)
+}
+
 // configure applies options and the in-memory SQLite pool rule.
 func (db *DB) configure(u *URL, opts []Option) error {
 	o := options{}
@@ -68,6 +78,8 @@ func (db *DB) configure(u *URL, opts []Option) error {
 		db.sql.SetMaxIdleConns(1)
 		db.sql.SetConnMaxLifetime(0)
 		db.sql.SetConnMaxIdleTime(0)
+	} else if db.dialect.Name() == "sqlite" {
+		db.switchToWAL()
 	}
 	if o.prePing {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

@@ -65,6 +65,9 @@ func planInsert(q Querier, t *Table, v reflect.Value) insertPlan {
 	}
 	p.useReturn = len(p.returning) > 0 && q.Dialect().Features().Has(dialect.Returning) && !rowidKeys(q, p)
 	p.batch = max(1, min(1000, 30000/max(1, len(p.cols))))
+	if p.casts = arrayCasts(q.Dialect(), p.cols); p.casts != nil {
+		p.batch = arrayBatch
+	}
 	return p
 }
 
@@ -97,8 +100,12 @@ func insertBatch(ctx context.Context, q Querier, t *Table, p insertPlan, rows []
 	return lastInsertIDs(ctx, q, t, p, res, rows)
 }
 
-// insertArgs returns the bound values of rows, row by row.
+// insertArgs returns the bound values of rows, row by row, or one array
+// per column when the insert binds arrays.
 func insertArgs(q Querier, t *Table, p insertPlan, rows []reflect.Value) ([]any, error) {
+	if p.usesArrays(len(rows)) {
+		return arrayArgs(q, t, p, rows)
+	}
 	args := make([]any, 0, len(rows)*len(p.cols))
 	for _, v := range rows {
 		for _, c := range p.cols {

@@ -49,6 +49,9 @@ func columnMask(t *Table, cols []*Column) (uint64, bool) {
 // for plan p, cached.
 func insertSQL(d dialect.Dialect, t *Table, p insertPlan, rows int) string {
 	mask, ok := columnMask(t, p.cols)
+	if p.usesArrays(rows) {
+		rows = -1 // one text for every row count
+	}
 	k := insertTextKey{t, d.Name(), mask, p.useReturn, rows}
 	if ok {
 		if s, hit := insertTexts.Load(k); hit {
@@ -66,8 +69,14 @@ func insertSQL(d dialect.Dialect, t *Table, p insertPlan, rows int) string {
 	return s
 }
 
-// renderInsertText writes the statement with placeholders only.
+// renderInsertText writes the statement with placeholders only; rows < 0
+// is the array-bound form.
 func renderInsertText(b *Builder, t *Table, p insertPlan, rows int) {
+	if rows < 0 {
+		renderUnnestRows(b, t, p, nil)
+		renderReturning(b, p)
+		return
+	}
 	b.sb.Grow(rows * len(p.cols) * 4)
 	b.WriteString("INSERT INTO ")
 	b.Ident(t.Name)
@@ -89,6 +98,12 @@ func renderInsertText(b *Builder, t *Table, p insertPlan, rows int) {
 		}
 		b.WriteString(")")
 	}
+	renderReturning(b, p)
+}
+
+// renderReturning writes the RETURNING clause of a plan that reads back
+// generated columns.
+func renderReturning(b *Builder, p insertPlan) {
 	if p.useReturn {
 		b.WriteString(" RETURNING ")
 		identList(b, p.returning)
@@ -112,6 +127,7 @@ type insertPlanKey struct {
 	dialect   string
 	zero      uint64
 	doNothing bool
+	upsert    bool
 }
 
 // insertPlans caches InsertQuery plans; there are at most 2^generated

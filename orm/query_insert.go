@@ -139,6 +139,7 @@ type insertPlan struct {
 	returning []*Column // generated columns read back
 	batch     int       // rows per statement
 	useReturn bool
+	casts     []string // array types when columns bind as arrays, else nil
 }
 
 // generated reports whether the database may fill column c.
@@ -194,7 +195,7 @@ func (iq *InsertQuery[T]) sameGenerated() bool {
 func (iq *InsertQuery[T]) plan(objs []*T) insertPlan {
 	d := iq.q.Dialect()
 	zero, ok := zeroGenerated(iq.table, reflect.ValueOf(objs[0]).Elem())
-	k := insertPlanKey{iq.table, d.Name(), zero, iq.doNothing}
+	k := insertPlanKey{iq.table, d.Name(), zero, iq.doNothing, iq.upsert()}
 	if ok {
 		if p, hit := insertPlans.Load(k); hit {
 			return p.(insertPlan)
@@ -220,6 +221,12 @@ func (iq *InsertQuery[T]) newPlan(objs []*T) insertPlan {
 	feats := iq.q.Dialect().Features()
 	p.useReturn = len(p.returning) > 0 && feats.Has(dialect.Returning) && !iq.doNothing
 	p.batch = max(1, 30000/max(1, len(p.cols)))
+	if p.casts = arrayCasts(iq.q.Dialect(), p.cols); p.casts != nil {
+		p.batch = arrayBatch
+	}
+	if iq.lastIDUpsert(p) {
+		p.batch = 1 // MySQL reports one key per upsert statement
+	}
 	return p
 }
 

@@ -35,31 +35,60 @@ func (iq *InsertQuery[T]) statement(p insertPlan, objs []*T) (string, []any, err
 		err := iq.render(b, p, objs)
 		return b.String(), b.Args(), err
 	}
+	args, err := iq.args(p, objs)
+	if err != nil {
+		return "", nil, err
+	}
+	return insertSQL(iq.q.Dialect(), iq.table, p, len(objs)), args, nil
+}
+
+// args returns the bound values of objs, row by row, or one array per
+// column when the insert binds arrays.
+func (iq *InsertQuery[T]) args(p insertPlan, objs []*T) ([]any, error) {
+	if p.usesArrays(len(objs)) {
+		rows := make([]reflect.Value, len(objs))
+		for i, o := range objs {
+			rows[i] = reflect.ValueOf(o).Elem()
+		}
+		return arrayArgs(iq.q, iq.table, p, rows)
+	}
 	args := make([]any, 0, len(objs)*len(p.cols))
 	for _, o := range objs {
 		v := reflect.ValueOf(o).Elem()
 		for _, c := range p.cols {
 			arg, err := fieldArg(iq.q, c, v)
 			if err != nil {
-				return "", nil, fmt.Errorf("orm: insert %s.%s: %w", iq.table.Name, c.Name, err)
+				return nil, fmt.Errorf("orm: insert %s.%s: %w", iq.table.Name, c.Name, err)
 			}
 			args = append(args, arg)
 		}
 	}
-	return insertSQL(iq.q.Dialect(), iq.table, p, len(objs)), args, nil
+	return args, nil
 }
 
 // render writes INSERT INTO t (cols) VALUES (...), ... [upsert] [RETURNING].
 func (iq *InsertQuery[T]) render(b *Builder, p insertPlan, objs []*T) error {
+	if p.usesArrays(len(objs)) {
+		args, err := iq.args(p, objs)
+		if err != nil {
+			return err
+		}
+		renderUnnestRows(b, iq.table, p, args)
+	} else if err := iq.renderValues(b, p, objs); err != nil {
+		return err
+	}
+	iq.renderConflict(b, p)
+	renderReturning(b, p)
+	return b.Err()
+}
+
+// renderValues writes INSERT INTO t (cols) VALUES (...), ... with bound
+// values.
+func (iq *InsertQuery[T]) renderValues(b *Builder, p insertPlan, objs []*T) error {
 	b.WriteString("INSERT INTO ")
 	b.Ident(iq.table.Name)
 	b.WriteString(" (")
-	for i, c := range p.cols {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.Ident(c.Name)
-	}
+	identList(b, p.cols)
 	b.WriteString(") VALUES ")
 	for i, o := range objs {
 		if i > 0 {
@@ -69,17 +98,7 @@ func (iq *InsertQuery[T]) render(b *Builder, p insertPlan, objs []*T) error {
 			return err
 		}
 	}
-	iq.renderConflict(b)
-	if p.useReturn {
-		b.WriteString(" RETURNING ")
-		for i, c := range p.returning {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.Ident(c.Name)
-		}
-	}
-	return b.Err()
+	return nil
 }
 
 // renderRow writes one parenthesised row of bound values.
@@ -123,7 +142,7 @@ func (iq *InsertQuery[T]) readReturning(rows *sql.Rows, p insertPlan, objs []*T)
 // reports the first id of a multi-row insert; ids are consecutive) and
 // re-reads server defaults by key.
 func (iq *InsertQuery[T]) writeBackLastID(ctx context.Context, res sql.Result, p insertPlan, objs []*T) error {
-	if len(p.returning) == 0 || iq.upsert() {
+	if len(p.returning) == 0 || iq.upsert() && !iq.lastIDUpsert(p) {
 		return nil
 	}
 	if auto := autoColumn(p.returning); auto != nil {

@@ -111,7 +111,7 @@ func writeFile(t *testing.T, path, content string) {
 // goEnv is the environment of the builds: module mode that may update
 // go.mod, the shared module cache, no network.
 func goEnv() []string {
-	return append(os.Environ(), "GOFLAGS=-mod=mod -buildvcs=false", "GOPROXY=off", "FLAGON_DEBUG_PIN=off")
+	return append(os.Environ(), "GOFLAGS=-mod=mod -buildvcs=false", "FLAGON_DEBUG_PIN=off")
 }
 
 // waitFor polls cond until it holds or timeout passes.

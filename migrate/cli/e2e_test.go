@@ -75,7 +75,7 @@ func newProgram(t *testing.T, url string) *program {
 	mod := "module example.com/app\n\ngo 1.26\n\nrequire github.com/flagon-go/flagon v0.0.0\n\nreplace github.com/flagon-go/flagon => " + strings.TrimSpace(string(root)) + "\n"
 	p.write("go.mod", mod)
 	p.write("go.sum", string(sum))
-	p.env = append(os.Environ(), "DATABASE_URL="+url, "GOFLAGS=-mod=mod", "GOPROXY=off")
+	p.env = append(os.Environ(), "DATABASE_URL="+url, "GOFLAGS=-mod=mod")
 	return p
 }
 

@@ -85,3 +85,15 @@ type Converter interface {
 	// BindValue converts a Go value of the kind before it is sent.
 	BindValue(k Kind, v any) (any, error)
 }
+
+// An ArrayBinder is an optional Dialect capability for databases that can
+// bind a whole column of rows as one array parameter and expand it with
+// unnest (PostgreSQL): a multi-row insert then sends one parameter per
+// column, and its statement text is the same for any number of rows.
+type ArrayBinder interface {
+	// ArrayCast returns the array type that a column of type ct is bound as.
+	ArrayCast(ct ColumnType) (string, error)
+	// ArrayValue returns the driver argument for a column of values given
+	// as a typed slice ([]string, []int64, []bool, []float64) or []any.
+	ArrayValue(elems any) any
+}

@@ -98,3 +98,15 @@ func (Dialect) BindValue(k dialect.Kind, v any) (any, error) {
 	}
 	return v, nil
 }
+
+// ArrayCast returns the array of the column's type without SERIAL, for
+// multi-row inserts that bind each column as one array. Enum and user
+// types go through text[]: their array types have OIDs that the driver
+// cannot know in advance, while the text array converts on the server.
+func (d Dialect) ArrayCast(ct dialect.ColumnType) (string, error) {
+	s, err := d.ColumnDDL(ct, false)
+	if ct.Kind == dialect.Enum || ct.Kind == dialect.Custom {
+		return "text[]::" + s + "[]", err
+	}
+	return s + "[]", err
+}

@@ -24,8 +24,10 @@ func (Dialect) DSN(cfg dialect.Config) (string, error) {
 		// database (SQLAlchemy's StaticPool).
 		return "file::memory:?" + q.Encode(), nil
 	}
-	q.Add("_pragma", "journal_mode(WAL)")
+	// The busy timeout comes first: switching a new file to WAL takes a
+	// lock that connections opened at the same moment must wait for.
 	q.Add("_pragma", "busy_timeout(5000)")
+	q.Add("_pragma", "journal_mode(WAL)")
 	q.Set("_txlock", "immediate")
 	return "file:" + uriEscaper.Replace(cfg.Database) + "?" + q.Encode(), nil
 }

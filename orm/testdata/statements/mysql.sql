@@ -47,11 +47,11 @@ INSERT INTO `owner` (`id`, `email`, `name`) VALUES (?, ?, ?)
 -- args: int64(5), string(a@x), <nil>(<nil>)
 
 -- upsert update
-INSERT INTO `owner` (`email`, `name`) VALUES (?, ?) ON DUPLICATE KEY UPDATE `name` = VALUES(`name`)
+INSERT INTO `owner` (`email`, `name`) VALUES (?, ?) ON DUPLICATE KEY UPDATE `id` = LAST_INSERT_ID(`id`), `name` = VALUES(`name`)
 -- args: string(a@x), <nil>(<nil>)
 
 -- upsert nothing
-INSERT INTO `owner` (`email`, `name`) VALUES (?, ?) ON DUPLICATE KEY UPDATE `id` = `id`
+INSERT INTO `owner` (`email`, `name`) VALUES (?, ?) ON DUPLICATE KEY UPDATE `id` = LAST_INSERT_ID(`id`)
 -- args: string(a@x), <nil>(<nil>)
 
 -- update
