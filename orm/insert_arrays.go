@@ -97,9 +97,8 @@ func arrayArgs(q Querier, t *Table, p insertPlan, rows []reflect.Value) ([]any, 
 
 // columnArray collects column c of every row.
 func columnArray(q Querier, c *Column, rows []reflect.Value) (any, error) {
-	ab := q.Dialect().(dialect.ArrayBinder)
 	if a := basicArray(c, rows); a != nil {
-		return ab.ArrayValue(a), nil
+		return a, nil
 	}
 	out := make([]any, len(rows))
 	for i, v := range rows {
@@ -109,7 +108,7 @@ func columnArray(q Querier, c *Column, rows []reflect.Value) (any, error) {
 		}
 		out[i] = arg
 	}
-	return ab.ArrayValue(out), nil
+	return out, nil
 }
 
 // basicArray returns a typed slice for a column whose field has a

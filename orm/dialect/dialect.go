@@ -93,7 +93,4 @@ type Converter interface {
 type ArrayBinder interface {
 	// ArrayCast returns the array type that a column of type ct is bound as.
 	ArrayCast(ct ColumnType) (string, error)
-	// ArrayValue returns the driver argument for a column of values given
-	// as a typed slice ([]string, []int64, []bool, []float64) or []any.
-	ArrayValue(elems any) any
 }

@@ -81,3 +81,6 @@ func TestDSNAndIntervals(t *testing.T) {
 		t.Errorf("interval bound as %v", v)
 	}
 }
+
+// The PostgreSQL dialect binds multi-row inserts as arrays.
+var _ dialect.ArrayBinder = Dialect{}

@@ -1,8 +1,8 @@
 -- add a user with posts and tags, and another user
 BEGIN [];
-INSERT INTO "tag" ("name") SELECT p0 FROM unnest($1::character varying(30)[]) WITH ORDINALITY AS imp_sen(p0, sen) ORDER BY sen RETURNING "id" [{"go","db"}];
-INSERT INTO "user" ("name", "active") SELECT p0, p1 FROM unnest($1::character varying(50)[], $2::boolean[]) WITH ORDINALITY AS imp_sen(p0, p1, sen) ORDER BY sen RETURNING "id" [{"ann","bob"} [true true]];
-INSERT INTO "post" ("author_id", "title", "views") SELECT p0, p1, p2 FROM unnest($1::bigint[], $2::character varying(100)[], $3::integer[]) WITH ORDINALITY AS imp_sen(p0, p1, p2, sen) ORDER BY sen RETURNING "id" [[1 1] {"p1","p2"} {0,0}];
+INSERT INTO "tag" ("name") SELECT p0 FROM unnest($1::character varying(30)[]) WITH ORDINALITY AS imp_sen(p0, sen) ORDER BY sen RETURNING "id" [[go db]];
+INSERT INTO "user" ("name", "active") SELECT p0, p1 FROM unnest($1::character varying(50)[], $2::boolean[]) WITH ORDINALITY AS imp_sen(p0, p1, sen) ORDER BY sen RETURNING "id" [[ann bob] [true true]];
+INSERT INTO "post" ("author_id", "title", "views") SELECT p0, p1, p2 FROM unnest($1::bigint[], $2::character varying(100)[], $3::integer[]) WITH ORDINALITY AS imp_sen(p0, p1, p2, sen) ORDER BY sen RETURNING "id" [[1 1] [p1 p2] [0 0]];
 INSERT INTO "post_tag" ("post_id", "tag_id") VALUES ($1, $2), ($3, $4), ($5, $6) [1 1 1 2 2 1];
 COMMIT [];
 -- selectin Posts.Tags, then change a column and remove a tag
