@@ -163,6 +163,9 @@ var pkCache sync.Map // *Table -> []*Column
 
 // pkCols returns t's primary key columns without allocating.
 func pkCols(t *Table) []*Column {
+	if t.pk != nil {
+		return t.pk
+	}
 	if c, ok := pkCache.Load(t); ok {
 		return c.([]*Column)
 	}

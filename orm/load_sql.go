@@ -166,8 +166,9 @@ func scanRows(t, keyTable *Table, rows *sql.Rows, keyCols []*Column) (objs []any
 		nk = len(keyCols)
 	}
 	dest := make([]any, nk+len(t.Columns))
+	alloc := valueChunk{typ: t.model}
 	for rows.Next() {
-		obj := reflect.New(t.model)
+		obj := alloc.next()
 		if nk > 0 {
 			keyRow := reflect.New(keyTable.model).Elem()
 			for i := range nk {

@@ -8,8 +8,9 @@ import (
 
 // scanner fills new *T values from rows whose columns are cols.
 type scanner[T any] struct {
-	cols []*Column
-	dest []any
+	cols  []*Column
+	dest  []any
+	alloc objChunk[T]
 }
 
 // newScanner maps result columns to the table's columns by name; a result
@@ -28,7 +29,7 @@ func newScanner[T any](t *Table, names []string) (*scanner[T], error) {
 
 // scan reads the current row into a new *T.
 func (s *scanner[T]) scan(rows *sql.Rows) (*T, error) {
-	obj := new(T)
+	obj := s.alloc.next()
 	v := reflect.ValueOf(obj).Elem()
 	for i, c := range s.cols {
 		s.dest[i] = c.codec.scanDest(fieldByIndex(v, c.index))

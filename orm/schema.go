@@ -38,6 +38,8 @@ type Table struct {
 	convention *NamingConvention
 	byName     map[string]*Column
 	fields     map[string]*Column
+	pk         []*Column // the primary key columns, set by finish
+	deep       []*Column // columns whose snapshot copies memory, set by finish
 }
 
 // A Column describes one table column.

@@ -46,15 +46,24 @@ var deepCache sync.Map // *Table -> []*Column
 
 // deepColumns returns t's columns with codec.deep set, cached.
 func deepColumns(t *Table) []*Column {
+	if t.deep != nil {
+		return t.deep
+	}
 	if c, ok := deepCache.Load(t); ok {
 		return c.([]*Column)
 	}
-	var cols []*Column
+	cols := t.deepColumns()
+	deepCache.Store(t, cols)
+	return cols
+}
+
+// deepColumns lists the columns with codec.deep set (never nil).
+func (t *Table) deepColumns() []*Column {
+	cols := []*Column{}
 	for _, c := range t.Columns {
 		if c.codec != nil && c.codec.deep {
 			cols = append(cols, c)
 		}
 	}
-	deepCache.Store(t, cols)
 	return cols
 }

@@ -20,6 +20,7 @@ func (t *Table) finish(nc NamingConvention) error {
 		return err
 	}
 	t.markPrimaryKey()
+	t.pk, t.deep = t.pkColumns(), t.deepColumns()
 	t.addColumnIndexes()
 	return t.nameConstraints(nc)
 }
