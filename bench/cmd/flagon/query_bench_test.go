@@ -95,3 +95,60 @@ func BenchmarkGetWorld(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkUpdateWorlds writes 20 rows in one transaction, one UPDATE per
+// row: the raw server's prepared statement beside the flagon server's
+// orm.Save in db.Transaction (the /updates test type without the reads).
+func BenchmarkUpdateWorlds(b *testing.B) {
+	ctx := context.Background()
+	urls := benchURLs(b)
+	for _, dialect := range []string{"sqlite", "postgresql"} {
+		url, ok := urls[dialect]
+		if !ok {
+			continue
+		}
+		b.Run(dialect+"/raw-prepared", func(b *testing.B) {
+			s, err := rawdb.Open(ctx, url, 4)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			worlds, err := s.RandomWorlds(ctx, 20)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := s.UpdateWorlds(ctx, worlds); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(dialect+"/orm-save", func(b *testing.B) {
+			db, err := orm.Open(url, orm.MaxOpenConns(4), orm.MaxIdleConns(4))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer db.Close()
+			worlds, err := orm.Select[World](db).Where("id <= ?", 20).All(ctx)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				err := db.Transaction(ctx, func(tx *orm.Tx) error {
+					for _, w := range worlds {
+						w.RandomNumber = tfb.RandomID()
+						if err := orm.Save(ctx, tx, w); err != nil {
+							return err
+						}
+					}
+					return nil
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
