@@ -73,6 +73,7 @@ func (db *DB) configure(u *URL, opts []Option) error {
 	o.apply(db.sql)
 	db.echo = o.echo
 	db.stmts = newStmtCache(db.sql, o.stmtCacheSize())
+	db.stmts.driverCaches = db.dialect.Features().Has(dialect.DriverStmtCache)
 	if u.IsMemory() {
 		db.sql.SetMaxOpenConns(1)
 		db.sql.SetMaxIdleConns(1)

@@ -24,6 +24,10 @@ type stmtCache struct {
 	byText map[string]*list.Element // value: *cachedStmt
 	lru    list.List                // front: most recently used
 	closed bool
+
+	// driverCaches: the driver keeps prepared statements per connection
+	// itself, so transactions run statements by text (see txStmts).
+	driverCaches bool
 }
 
 // A cachedStmt is one prepared statement and its users.

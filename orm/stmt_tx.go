@@ -25,9 +25,12 @@ func newTxStmts(tx *sql.Tx, cache *stmtCache) *txStmts {
 }
 
 // stmt returns the transaction's statement for query, or nil when query
-// runs unprepared.
+// runs by text: statements not worth preparing, and every statement when
+// the driver caches prepared statements per connection (pgx), where
+// preparing in the transaction would cost a round trip and a fresh plan
+// per transaction while the driver's cache costs neither.
 func (t *txStmts) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
-	if t.cache.max <= 0 || !cacheable(query) {
+	if t.cache.max <= 0 || t.cache.driverCaches || !cacheable(query) {
 		return nil, nil
 	}
 	t.mu.Lock()

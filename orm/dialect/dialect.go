@@ -67,6 +67,11 @@ const (
 	DropIfExists
 	// CreateTypeEnum means enums are named types created before tables.
 	CreateTypeEnum
+	// DriverStmtCache means the driver prepares and caches statements per
+	// connection by itself (pgx's statement cache), so a transaction runs
+	// its statements by text instead of preparing them again on its
+	// connection.
+	DriverStmtCache
 )
 
 // Has reports whether all features in f2 are in f.

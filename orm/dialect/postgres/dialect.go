@@ -32,7 +32,7 @@ func (Dialect) Rebind(query string) string { return dialect.RebindNumbered(query
 // Features reports PostgreSQL's optional features.
 func (Dialect) Features() dialect.Feature {
 	return dialect.Returning | dialect.OnConflict | dialect.TransactionalDDL | dialect.Savepoints |
-		dialect.NativeEnum | dialect.DropIfExists | dialect.CreateTypeEnum
+		dialect.NativeEnum | dialect.DropIfExists | dialect.CreateTypeEnum | dialect.DriverStmtCache
 }
 
 // Planner returns Atlas's PostgreSQL planner.
