@@ -142,10 +142,23 @@ func TestGracefulShutdownFinishesInFlightRequests(t *testing.T) {
 }
 
 func TestServerTimeoutsFromConfig(t *testing.T) {
-	app := flagon.New(flagon.WithConfig(map[string]any{"SERVER_READ_HEADER_TIMEOUT": "3s"}))
-	srv := app.NewServer(":0")
-	if srv.ReadHeaderTimeout != 3*time.Second || srv.IdleTimeout != 120*time.Second || srv.WriteTimeout == 0 {
-		t.Fatalf("timeouts %v %v %v", srv.ReadHeaderTimeout, srv.IdleTimeout, srv.WriteTimeout)
+	tests := []struct {
+		name   string
+		config map[string]any
+		want   [4]time.Duration // read header, read, write, idle
+	}{
+		{"defaults (no write deadline)", nil, [4]time.Duration{10 * time.Second, 60 * time.Second, 0, 120 * time.Second}},
+		{"from config", map[string]any{"SERVER_READ_HEADER_TIMEOUT": "3s", "SERVER_WRITE_TIMEOUT": "30s"},
+			[4]time.Duration{3 * time.Second, 60 * time.Second, 30 * time.Second, 120 * time.Second}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := flagon.New(flagon.WithConfig(tt.config)).NewServer(":0")
+			got := [4]time.Duration{srv.ReadHeaderTimeout, srv.ReadTimeout, srv.WriteTimeout, srv.IdleTimeout}
+			if got != tt.want {
+				t.Errorf("timeouts (header, read, write, idle) = %v, want %v", got, tt.want)
+			}
+		})
 	}
 }
 

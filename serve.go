@@ -13,15 +13,17 @@ import (
 
 // NewServer returns an *http.Server for the app with production timeouts
 // from the config: SERVER_READ_HEADER_TIMEOUT (10s), SERVER_READ_TIMEOUT
-// (60s), SERVER_WRITE_TIMEOUT (60s; 0 disables it, for long streams) and
-// SERVER_IDLE_TIMEOUT (120s).
+// (60s), SERVER_IDLE_TIMEOUT (120s) and SERVER_WRITE_TIMEOUT (off by
+// default: a write deadline cuts off streamed responses and large
+// downloads without an error the handler can see, and costs a timer
+// operation per request; set it to bound slow readers).
 func (a *App) NewServer(addr string) *http.Server {
 	return &http.Server{
 		Addr:              addr,
 		Handler:           a,
 		ReadHeaderTimeout: a.Config.DurationOr("SERVER_READ_HEADER_TIMEOUT", 10*time.Second),
 		ReadTimeout:       a.Config.DurationOr("SERVER_READ_TIMEOUT", 60*time.Second),
-		WriteTimeout:      a.Config.DurationOr("SERVER_WRITE_TIMEOUT", 60*time.Second),
+		WriteTimeout:      a.Config.DurationOr("SERVER_WRITE_TIMEOUT", 0),
 		IdleTimeout:       a.Config.DurationOr("SERVER_IDLE_TIMEOUT", 120*time.Second),
 		ErrorLog:          slog.NewLogLogger(a.Logger.Handler(), slog.LevelWarn),
 	}

@@ -30,8 +30,13 @@ func newApp(db *orm.DB, templates fs.FS) *flagon.App {
 // views hold the database the views query.
 type views struct{ db *orm.DB }
 
+// message is the /json response object.
+type message struct {
+	Message string `json:"message"`
+}
+
 func (v *views) json(c *flagon.Ctx) error {
-	return c.JSON(map[string]string{"message": "Hello, World!"})
+	return c.JSON(message{Message: "Hello, World!"})
 }
 
 func (v *views) plaintext(c *flagon.Ctx) error {
