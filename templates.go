@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"sync"
 
 	"github.com/flagon-go/flagon/render"
 )
@@ -157,14 +158,32 @@ func (a *App) builtinTemplateFuncs() map[string]RequestFunc {
 // page is rendered fully before anything is sent, so an error becomes an
 // error page.
 func (c *Ctx) Render(name string, data any) error {
-	var buf bytes.Buffer
-	if err := c.renderTo(&buf, name, data); err != nil {
+	buf := renderBuffers.Get().(*bytes.Buffer)
+	defer putRenderBuffer(buf)
+	if err := c.renderTo(buf, name, data); err != nil {
 		return err
 	}
 	c.Header()["Content-Type"] = textHTML
 	c.w.WriteHeader(c.StatusCode())
 	_, err := c.w.Write(buf.Bytes())
 	return err
+}
+
+// renderBuffers recycles the buffers pages are rendered into before they
+// are sent (so that a template error can still become an error page).
+var renderBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledRender is the largest buffer kept for reuse: one huge page
+// should not pin its memory in the pool.
+const maxPooledRender = 256 << 10
+
+// putRenderBuffer empties buf and returns it to the pool.
+func putRenderBuffer(buf *bytes.Buffer) {
+	if buf.Cap() > maxPooledRender {
+		return
+	}
+	buf.Reset()
+	renderBuffers.Put(buf)
 }
 
 // RenderStream renders the template name while sending it, for large

@@ -72,3 +72,31 @@ func TestTemplateSignals(t *testing.T) {
 		t.Fatalf("events: %s", got)
 	}
 }
+
+// TestRenderReusesBuffersCleanly renders pages of different sizes, and a
+// failing one, in turn: every response holds its own page and nothing of
+// an earlier one (Render recycles its buffers).
+func TestRenderReusesBuffersCleanly(t *testing.T) {
+	app := flagon.New(flagon.WithLogger(quietApp().Logger), flagon.WithTemplateFS(fstest.MapFS{
+		"page.html": {Data: []byte(`<p>{{ . }}</p>`)},
+		"bad.html":  {Data: []byte(`<p>partial {{ index . 5 }}</p>`)},
+	}))
+	app.Get("/page/<int:n>", func(c *flagon.Ctx) error {
+		n, err := c.ParamInt("n")
+		if err != nil {
+			return err
+		}
+		return c.Render("page.html", strings.Repeat("x", n))
+	})
+	app.Get("/bad", func(c *flagon.Ctx) error { return c.Render("bad.html", []int{1}) })
+	client := flagontest.NewClient(t, app)
+	for _, n := range []int{100000, 3, 0, 5000, 1} {
+		if res := client.Get("/bad"); res.StatusCode != 500 || strings.Contains(res.Text(), "partial") {
+			t.Fatalf("failing render: %d %q, want a 500 without the partial page", res.StatusCode, res.Text())
+		}
+		want := "<p>" + strings.Repeat("x", n) + "</p>"
+		if res := client.Get(fmt.Sprintf("/page/%d", n)); res.Text() != want {
+			t.Fatalf("page of %d: %d bytes, want %d", n, len(res.Text()), len(want))
+		}
+	}
+}
