@@ -17,11 +17,13 @@ var ErrTxDone = sql.ErrTxDone
 // A Tx is a database transaction, or a savepoint inside one when created by
 // Tx.Begin. Statements run through it emit events like the engine's.
 type Tx struct {
-	db     *DB
-	tx     *sql.Tx
-	parent *Tx
-	name   string // savepoint name; empty for the outer transaction
-	stmts  *txStmts
+	db      *DB
+	conn    *sql.Conn   // the connection the transaction runs on (outer only)
+	unwatch func() bool // stops returning conn to the pool when ctx ends
+	tx      *sql.Tx
+	parent  *Tx
+	name    string // savepoint name; empty for the outer transaction
+	stmts   *txStmts
 
 	mu    sync.Mutex
 	depth int
@@ -32,12 +34,28 @@ type Tx struct {
 // read-only mode, and may be nil.
 func (db *DB) Begin(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
 	start := time.Now()
-	tx, err := db.sql.BeginTx(ctx, opts)
+	conn, err := db.sql.Conn(ctx)
+	var tx *sql.Tx
+	if err == nil {
+		if tx, err = conn.BeginTx(ctx, opts); err != nil {
+			conn.Close()
+		}
+	}
 	db.emitControl(ctx, "BEGIN", start, err)
 	if err != nil {
 		return nil, fmt.Errorf("orm: begin: %w", err)
 	}
-	return &Tx{db: db, tx: tx, stmts: newTxStmts(tx, db.stmts)}, nil
+	// When ctx ends, database/sql rolls the transaction back; the
+	// connection then goes back to the pool even if Commit or Rollback is
+	// never called (Close waits for the rollback to release it).
+	unwatch := context.AfterFunc(ctx, func() { conn.Close() })
+	return &Tx{db: db, conn: conn, unwatch: unwatch, tx: tx, stmts: newTxStmts(tx, db.stmts)}, nil
+}
+
+// release returns the outer transaction's connection to the pool.
+func (tx *Tx) release() {
+	tx.unwatch()
+	tx.conn.Close()
 }
 
 // Begin starts a nested transaction as a SAVEPOINT; committing it releases
@@ -101,6 +119,7 @@ func (tx *Tx) Commit() error {
 	start := time.Now()
 	err := tx.tx.Commit()
 	tx.db.emitControl(context.Background(), "COMMIT", start, err)
+	tx.release()
 	return err
 }
 
@@ -116,6 +135,7 @@ func (tx *Tx) Rollback() error {
 	start := time.Now()
 	err := tx.tx.Rollback()
 	tx.db.emitControl(context.Background(), "ROLLBACK", start, err)
+	tx.release()
 	return err
 }
 

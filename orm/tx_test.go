@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/flagon-go/flagon/internal/dbtest"
 	"github.com/flagon-go/flagon/orm"
@@ -98,6 +99,41 @@ func TestSavepoints(t *testing.T) {
 		}
 		if _, err := orm.Select[Owner](tx).All(ctx); !errors.Is(err, orm.ErrTxDone) {
 			t.Errorf("query on committed tx = %v, want ErrTxDone", err)
+		}
+	})
+}
+
+// TestTransactionConnectionReturnsToPool checks that a transaction's
+// connection goes back to the pool when it ends: by Commit, by Rollback,
+// and by its context ending while nobody calls either.
+func TestTransactionConnectionReturnsToPool(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		e := setup(t, db)
+		ends := []struct {
+			name string
+			end  func(tx *orm.Tx, cancel context.CancelFunc)
+		}{
+			{"commit", func(tx *orm.Tx, _ context.CancelFunc) { must(t, tx.Commit()) }},
+			{"rollback", func(tx *orm.Tx, _ context.CancelFunc) { must(t, tx.Rollback()) }},
+			{"context canceled, never ended", func(_ *orm.Tx, cancel context.CancelFunc) { cancel() }},
+		}
+		for _, tt := range ends {
+			t.Run(tt.name, func(t *testing.T) {
+				ctx, cancel := context.WithCancel(context.Background())
+				defer cancel()
+				tx, err := e.Begin(ctx, nil)
+				must(t, err)
+				if got := e.SQL().Stats().InUse; got != 1 {
+					t.Fatalf("connections in use during the transaction = %d, want 1", got)
+				}
+				tt.end(tx, cancel)
+				for deadline := time.Now().Add(5 * time.Second); e.SQL().Stats().InUse != 0; {
+					if time.Now().After(deadline) {
+						t.Fatalf("connections in use after the transaction = %d, want 0", e.SQL().Stats().InUse)
+					}
+					time.Sleep(5 * time.Millisecond)
+				}
+			})
 		}
 	})
 }

@@ -8,6 +8,8 @@
 package dialect
 
 import (
+	"context"
+
 	"ariga.io/atlas/sql/migrate"
 	"ariga.io/atlas/sql/schema"
 )
@@ -98,4 +100,14 @@ type Converter interface {
 type ArrayBinder interface {
 	// ArrayCast returns the array type that a column of type ct is bound as.
 	ArrayCast(ct ColumnType) (string, error)
+}
+
+// A Copier is an optional Dialect capability for databases with a bulk-load
+// protocol (PostgreSQL's COPY FROM STDIN).
+type Copier interface {
+	// CopyFrom loads rows into table's columns over driverConn, the raw
+	// driver connection from sql.Conn.Raw, and returns the rows copied.
+	// enums names the enum types among the columns, which the driver must
+	// know before it can encode them.
+	CopyFrom(ctx context.Context, driverConn any, table string, columns []string, enums []string, rows [][]any) (int64, error)
 }
