@@ -114,3 +114,21 @@ func ExampleDB_Transaction() {
 	fmt.Println(err, n)
 	// Output: <nil> 1
 }
+
+func ExampleCopyFrom() {
+	ctx := context.Background()
+	db, _ := orm.Open("sqlite://")
+	defer db.Close()
+	md := orm.NewMetaData()
+	_ = md.Register(Item{})
+	_ = md.CreateAll(ctx, db)
+	rows := make([]*Item, 1000)
+	for i := range rows {
+		rows[i] = &Item{Name: fmt.Sprintf("item %d", i)}
+	}
+	// COPY on PostgreSQL; SQLite and MySQL insert with InsertMany.
+	n, err := orm.CopyFrom(ctx, db, rows)
+	count, _ := orm.Select[Item](db).Count(ctx)
+	fmt.Println(n, err, count)
+	// Output: 1000 <nil> 1000
+}
