@@ -51,10 +51,7 @@ func loadRows() []*Load {
 func TestCopyFrom(t *testing.T) {
 	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
 		ctx := context.Background()
-		e := openDB(t, db)
-		md := orm.NewMetaData()
-		must(t, md.Register(Load{}))
-		must(t, md.CreateAll(ctx, e))
+		e := modelDB(t, db, Load{})
 		var mu sync.Mutex
 		var stmts []string
 		remove := e.OnStatement(func(ev orm.StatementEvent) {

@@ -78,14 +78,7 @@ func sampleCases() map[string]Sample {
 func TestTypesRoundTrip(t *testing.T) {
 	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
 		ctx := context.Background()
-		e := openDB(t, db)
-		md := orm.NewMetaData()
-		if err := md.Register(Sample{}); err != nil {
-			t.Fatal(err)
-		}
-		if err := md.CreateAll(ctx, e); err != nil {
-			t.Fatal(err)
-		}
+		e := modelDB(t, db, Sample{})
 		for name, in := range sampleCases() {
 			t.Run(name, func(t *testing.T) {
 				fitSample(db.Name, &in)
@@ -108,14 +101,7 @@ func TestTypesRoundTrip(t *testing.T) {
 func TestTypesRoundTripInsertMany(t *testing.T) {
 	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
 		ctx := context.Background()
-		e := openDB(t, db)
-		md := orm.NewMetaData()
-		if err := md.Register(Sample{}); err != nil {
-			t.Fatal(err)
-		}
-		if err := md.CreateAll(ctx, e); err != nil {
-			t.Fatal(err)
-		}
+		e := modelDB(t, db, Sample{})
 		names := slices.Sorted(maps.Keys(sampleCases()))
 		rows := make([]*Sample, len(names))
 		for i, name := range names {
@@ -136,6 +122,16 @@ func TestTypesRoundTripInsertMany(t *testing.T) {
 			})
 		}
 	})
+}
+
+// modelDB opens db with the tables of models created.
+func modelDB(t *testing.T, db dbtest.DB, models ...any) *orm.DB {
+	t.Helper()
+	e := openDB(t, db)
+	md := orm.NewMetaData()
+	must(t, md.Register(models...))
+	must(t, md.CreateAll(context.Background(), e))
+	return e
 }
 
 // fitSample adjusts edge values to what each database can hold.

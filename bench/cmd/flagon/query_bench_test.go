@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"iter"
 	"os"
 	"slices"
 	"strings"
@@ -38,24 +39,47 @@ func benchURLs(b *testing.B) map[string]string {
 	return urls
 }
 
+// benchDBs yields the bench databases in a fixed order, SQLite first.
+func benchDBs(b *testing.B) iter.Seq2[string, string] {
+	urls := benchURLs(b)
+	return func(yield func(string, string) bool) {
+		for _, dialect := range []string{"sqlite", "postgresql"} {
+			if url, ok := urls[dialect]; ok && !yield(dialect, url) {
+				return
+			}
+		}
+	}
+}
+
+// openStore opens the raw server's store with 4 connections.
+func openStore(b *testing.B, url string) *rawdb.Store {
+	s, err := rawdb.Open(context.Background(), url, 4)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	return s
+}
+
+// openORM opens the flagon server's engine with 4 connections.
+func openORM(b *testing.B, url string) *orm.DB {
+	db, err := orm.Open(url, orm.MaxOpenConns(4), orm.MaxIdleConns(4))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	return db
+}
+
 // BenchmarkGetWorld reads one world row by key: through the raw server's
 // prepared statement, through database/sql with the SQL text (prepared by
 // the driver per call, or from pgx's statement cache), and through the
 // ORM as the flagon server does.
 func BenchmarkGetWorld(b *testing.B) {
 	ctx := context.Background()
-	urls := benchURLs(b)
-	for _, dialect := range []string{"sqlite", "postgresql"} {
-		url, ok := urls[dialect]
-		if !ok {
-			continue
-		}
+	for dialect, url := range benchDBs(b) {
 		b.Run(dialect+"/raw-prepared", func(b *testing.B) {
-			s, err := rawdb.Open(ctx, url, 4)
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer s.Close()
+			s := openStore(b, url)
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := s.World(ctx, tfb.RandomID()); err != nil {
@@ -82,11 +106,7 @@ func BenchmarkGetWorld(b *testing.B) {
 			}
 		})
 		b.Run(dialect+"/orm-get", func(b *testing.B) {
-			db, err := orm.Open(url, orm.MaxOpenConns(4), orm.MaxIdleConns(4))
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer db.Close()
+			db := openORM(b, url)
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := orm.Get[World](ctx, db, tfb.RandomID()); err != nil {
@@ -102,18 +122,9 @@ func BenchmarkGetWorld(b *testing.B) {
 // orm.Save in db.Transaction (the /updates test type without the reads).
 func BenchmarkUpdateWorlds(b *testing.B) {
 	ctx := context.Background()
-	urls := benchURLs(b)
-	for _, dialect := range []string{"sqlite", "postgresql"} {
-		url, ok := urls[dialect]
-		if !ok {
-			continue
-		}
+	for dialect, url := range benchDBs(b) {
 		b.Run(dialect+"/raw-prepared", func(b *testing.B) {
-			s, err := rawdb.Open(ctx, url, 4)
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer s.Close()
+			s := openStore(b, url)
 			worlds, err := s.RandomWorlds(ctx, 20)
 			if err != nil {
 				b.Fatal(err)
@@ -126,13 +137,10 @@ func BenchmarkUpdateWorlds(b *testing.B) {
 			}
 		})
 		b.Run(dialect+"/orm-save", func(b *testing.B) {
-			db, err := orm.Open(url, orm.MaxOpenConns(4), orm.MaxIdleConns(4))
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer db.Close()
+			db := openORM(b, url)
 			worlds := make([]*World, 20) // random rows, as the raw store reads
 			for i := range worlds {
+				var err error
 				if worlds[i], err = orm.Get[World](ctx, db, tfb.RandomID()); err != nil {
 					b.Fatal(err)
 				}
