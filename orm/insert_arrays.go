@@ -97,8 +97,9 @@ func arrayArgs(q Querier, t *Table, p insertPlan, rows []reflect.Value) ([]any, 
 
 // columnArray collects column c of every row.
 func columnArray(q Querier, c *Column, rows []reflect.Value) (any, error) {
+	ab := q.Dialect().(dialect.ArrayBinder)
 	if a := basicArray(c, rows); a != nil {
-		return a, nil
+		return ab.ArrayValue(c.Type.Kind, a), nil
 	}
 	out := make([]any, len(rows))
 	for i, v := range rows {
@@ -108,7 +109,7 @@ func columnArray(q Querier, c *Column, rows []reflect.Value) (any, error) {
 		}
 		out[i] = arg
 	}
-	return out, nil
+	return ab.ArrayValue(c.Type.Kind, out), nil
 }
 
 // basicArray returns a typed slice for a column whose field has a

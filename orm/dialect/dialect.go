@@ -100,6 +100,9 @@ type Converter interface {
 type ArrayBinder interface {
 	// ArrayCast returns the array type that a column of type ct is bound as.
 	ArrayCast(ct ColumnType) (string, error)
+	// ArrayValue returns the driver argument for a column of kind k given
+	// as a typed slice ([]string, []int64, []bool, []float64) or as []any.
+	ArrayValue(k Kind, elems any) any
 }
 
 // A Copier is an optional Dialect capability for databases with a bulk-load

@@ -40,7 +40,7 @@ INSERT INTO "owner" ("email", "name") VALUES ($1, $2) RETURNING "id"
 
 -- insert many
 INSERT INTO "owner" ("email", "name") SELECT p0, p1 FROM unnest($1::character varying(200)[], $2::character varying(50)[]) WITH ORDINALITY AS imp_sen(p0, p1, sen) ORDER BY sen RETURNING "id"
--- args: []string([a@x b@x]), []interface {}([<nil> <nil>])
+-- args: postgres.textArray([a@x b@x]), []interface {}([<nil> <nil>])
 
 -- insert explicit key
 INSERT INTO "owner" ("id", "email", "name") VALUES ($1, $2, $3)
