@@ -86,6 +86,9 @@ func insertBatch(ctx context.Context, q Querier, t *Table, p insertPlan, rows []
 		return err
 	}
 	query := insertSQL(q.Dialect(), t, p, len(rows))
+	if handled, err := readReturningRaw(ctx, q, t, p, query, args, rows); handled {
+		return err
+	}
 	if p.useReturn {
 		rs, err := q.QueryContext(ctx, query, args...)
 		if err != nil {

@@ -2,6 +2,8 @@ package orm_test
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/flagon-go/flagon/internal/dbtest"
@@ -101,6 +103,35 @@ func TestUpsertOneRowKey(t *testing.T) {
 		}
 		if n, err := orm.Select[Owner](e).Count(ctx); err != nil || n != 2 {
 			t.Errorf("rows = %d, %v; want 2", n, err)
+		}
+	})
+}
+
+// TestInsertManyErrorsAndEvents checks that a multi-row insert (read
+// through the driver itself on PostgreSQL) reports constraint errors as
+// typed errors and emits one statement event with its arguments.
+func TestInsertManyErrorsAndEvents(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		ctx := context.Background()
+		e := setup(t, db)
+		var events []orm.StatementEvent
+		remove := e.OnStatement(func(ev orm.StatementEvent) { events = append(events, ev) })
+		defer remove()
+		if err := orm.InsertMany(ctx, e, []*Owner{{Email: "a@x"}, {Email: "b@x"}}); err != nil {
+			t.Fatal(err)
+		}
+		if len(events) != 1 || !strings.HasPrefix(events[0].SQL, "INSERT INTO") || len(events[0].Args) == 0 || events[0].Err != nil {
+			t.Fatalf("events = %+v, want one INSERT with its arguments", events)
+		}
+		err := orm.InsertMany(ctx, e, []*Owner{{Email: "c@x"}, {Email: "a@x"}})
+		if !errors.Is(err, orm.ErrUniqueViolation) {
+			t.Errorf("duplicate key: err = %v, want ErrUniqueViolation", err)
+		}
+		if len(events) != 2 || events[1].Err == nil {
+			t.Errorf("the failing insert's event: %+v, want it with its error", events[len(events)-1])
+		}
+		if n, _ := orm.Select[Owner](e).Count(ctx); n != 2 {
+			t.Errorf("rows = %d, want 2 (the failing statement inserts nothing)", n)
 		}
 	})
 }

@@ -13,6 +13,9 @@ func (iq *InsertQuery[T]) execBatch(ctx context.Context, p insertPlan, objs []*T
 	if err != nil {
 		return err
 	}
+	if handled, err := readReturningRaw(ctx, iq.q, iq.table, p, query, args, valuesOf(objs)); handled {
+		return err
+	}
 	if p.useReturn {
 		rows, err := iq.q.QueryContext(ctx, query, args...)
 		if err != nil {
@@ -46,11 +49,7 @@ func (iq *InsertQuery[T]) statement(p insertPlan, objs []*T) (string, []any, err
 // column when the insert binds arrays.
 func (iq *InsertQuery[T]) args(p insertPlan, objs []*T) ([]any, error) {
 	if p.usesArrays(len(objs)) {
-		rows := make([]reflect.Value, len(objs))
-		for i, o := range objs {
-			rows[i] = reflect.ValueOf(o).Elem()
-		}
-		return arrayArgs(iq.q, iq.table, p, rows)
+		return arrayArgs(iq.q, iq.table, p, valuesOf(objs))
 	}
 	args := make([]any, 0, len(objs)*len(p.cols))
 	for _, o := range objs {
@@ -178,4 +177,13 @@ func setInt(f reflect.Value, n int64) {
 	} else if f.CanUint() {
 		f.SetUint(uint64(n))
 	}
+}
+
+// valuesOf returns the structs objs point to.
+func valuesOf[T any](objs []*T) []reflect.Value {
+	rows := make([]reflect.Value, len(objs))
+	for i, o := range objs {
+		rows[i] = reflect.ValueOf(o).Elem()
+	}
+	return rows
 }

@@ -114,3 +114,13 @@ type Copier interface {
 	// know before it can encode them.
 	CopyFrom(ctx context.Context, driverConn any, table string, columns []string, enums []string, rows [][]any) (int64, error)
 }
+
+// A RowReader is an optional Dialect capability: running a query on the raw
+// driver connection (from sql.Conn.Raw) and scanning its rows directly,
+// without database/sql's conversions per row. The ORM uses it to read the
+// keys that a multi-row insert returns.
+type RowReader interface {
+	// ReadRows runs query and calls row for each result row with the
+	// function that scans it into dest pointers.
+	ReadRows(ctx context.Context, driverConn any, query string, args []any, row func(scan func(dest ...any) error) error) error
+}

@@ -39,3 +39,24 @@ func registerTypes(ctx context.Context, conn *pgx.Conn, names []string) error {
 	}
 	return nil
 }
+
+// ReadRows runs query through pgx itself (its statement cache, its
+// binary decoding straight into dest), for the keys of multi-row inserts.
+func (Dialect) ReadRows(ctx context.Context, driverConn any, query string, args []any, row func(scan func(dest ...any) error) error) error {
+	sc, ok := driverConn.(*stdlib.Conn)
+	if !ok {
+		return fmt.Errorf("postgresql: not a pgx connection: %T", driverConn)
+	}
+	rows, err := sc.Conn().Query(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	scan := rows.Scan
+	for rows.Next() {
+		if err := row(scan); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
