@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+	"unsafe"
 
 	"github.com/flagon-go/flagon/orm/dialect"
 )
@@ -116,27 +117,37 @@ func columnArray(q Querier, c *Column, rows []reflect.Value) (any, error) {
 // predeclared basic type (which no dialect converts), or nil.
 func basicArray(c *Column, rows []reflect.Value) any {
 	ft := fieldByIndex(rows[0], c.index).Type()
-	if ft.PkgPath() != "" {
+	if ft.PkgPath() != "" || !rows[0].CanAddr() {
 		return nil
 	}
 	switch ft.Kind() {
-	case reflect.Int, reflect.Int64, reflect.Int32, reflect.Int16, reflect.Int8:
-		return collect(c, rows, reflect.Value.Int)
+	case reflect.Int:
+		return collect(c, rows, func(p unsafe.Pointer) int64 { return int64(*(*int)(p)) })
+	case reflect.Int64:
+		return collect(c, rows, func(p unsafe.Pointer) int64 { return *(*int64)(p) })
+	case reflect.Int32:
+		return collect(c, rows, func(p unsafe.Pointer) int64 { return int64(*(*int32)(p)) })
+	case reflect.Int16:
+		return collect(c, rows, func(p unsafe.Pointer) int64 { return int64(*(*int16)(p)) })
+	case reflect.Int8:
+		return collect(c, rows, func(p unsafe.Pointer) int64 { return int64(*(*int8)(p)) })
 	case reflect.String:
-		return collect(c, rows, reflect.Value.String)
+		return collect(c, rows, func(p unsafe.Pointer) string { return *(*string)(p) })
 	case reflect.Bool:
-		return collect(c, rows, reflect.Value.Bool)
+		return collect(c, rows, func(p unsafe.Pointer) bool { return *(*bool)(p) })
 	case reflect.Float64:
-		return collect(c, rows, reflect.Value.Float)
+		return collect(c, rows, func(p unsafe.Pointer) float64 { return *(*float64)(p) })
 	}
 	return nil
 }
 
-// collect reads column c of every row with get.
-func collect[E any](c *Column, rows []reflect.Value, get func(reflect.Value) E) []E {
+// collect reads column c of every row with get, given the field's address:
+// the model struct's address plus the column's fixed offset (embedded
+// structs are values), which spares reflection per row.
+func collect[E any](c *Column, rows []reflect.Value, get func(unsafe.Pointer) E) []E {
 	out := make([]E, len(rows))
 	for i, v := range rows {
-		out[i] = get(fieldByIndex(v, c.index))
+		out[i] = get(unsafe.Add(v.Addr().UnsafePointer(), c.offset))
 	}
 	return out
 }

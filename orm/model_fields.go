@@ -9,12 +9,19 @@ import (
 // addFields adds a column per exported field of t, flattening untagged
 // embedded structs. prefix is the index path of an embedded struct.
 func addFields(tbl *Table, t reflect.Type, prefix []int) error {
+	return addFieldsAt(tbl, t, prefix, 0)
+}
+
+// addFieldsAt is addFields for a struct embedded at byte offset base of
+// the model (embedded structs are values, so every column sits at a fixed
+// offset from the model's start).
+func addFieldsAt(tbl *Table, t reflect.Type, prefix []int, base uintptr) error {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		index := append(append([]int(nil), prefix...), i)
 		tag, ok := f.Tag.Lookup("orm")
 		if f.Anonymous && !ok && f.Type.Kind() == reflect.Struct && !isValueType(f.Type) {
-			if err := addFields(tbl, f.Type, index); err != nil {
+			if err := addFieldsAt(tbl, f.Type, index, base+f.Offset); err != nil {
 				return err
 			}
 			continue
@@ -32,7 +39,7 @@ func addFields(tbl *Table, t reflect.Type, prefix []int) error {
 		if err != nil {
 			return fmt.Errorf("field %s: %w", f.Name, err)
 		}
-		col.index = index
+		col.index, col.offset = index, base+f.Offset
 		tbl.Columns = append(tbl.Columns, col)
 	}
 	return nil

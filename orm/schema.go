@@ -68,6 +68,7 @@ type Column struct {
 	Field string
 
 	index   []int
+	offset  uintptr // of the field from the model struct's start
 	codec   *codec
 	version bool // optimistic locking counter (tag "version")
 }
