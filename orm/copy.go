@@ -33,8 +33,8 @@ func CopyFrom[T any](ctx context.Context, q Querier, objs []*T) (int64, error) {
 		return 0, err
 	}
 	var total int64
-	for _, group := range iq.groups() {
-		n, err := copyGroup(ctx, rc, cp, iq, group)
+	for _, group := range groupBySignature(iq.table, valuesOf(objs)) {
+		n, err := copyGroup(ctx, rc, cp, q.Dialect(), iq.table, group)
 		total += n
 		if err != nil {
 			return total, translate(q.Dialect(), err)
@@ -49,8 +49,8 @@ func CopyFrom[T any](ctx context.Context, q Querier, objs []*T) (int64, error) {
 }
 
 // copyGroup copies rows that leave the same generated columns zero.
-func copyGroup[T any](ctx context.Context, rc rawConner, cp dialect.Copier, iq *InsertQuery[T], group []*T) (int64, error) {
-	p := iq.newPlan(group)
+func copyGroup(ctx context.Context, rc rawConner, cp dialect.Copier, d dialect.Dialect, t *Table, group []reflect.Value) (int64, error) {
+	p := planFor(d, t, group[0])
 	names := make([]string, len(p.cols))
 	var enums []string
 	for i, c := range p.cols {
@@ -60,8 +60,7 @@ func copyGroup[T any](ctx context.Context, rc rawConner, cp dialect.Copier, iq *
 		}
 	}
 	rows := make([][]any, len(group))
-	for i, o := range group {
-		v := reflect.ValueOf(o).Elem()
+	for i, v := range group {
 		rows[i] = make([]any, len(p.cols))
 		for j, c := range p.cols {
 			rows[i][j] = copyValue(c, v)
@@ -71,27 +70,22 @@ func copyGroup[T any](ctx context.Context, rc rawConner, cp dialect.Copier, iq *
 	start := time.Now()
 	err := rc.rawConn(ctx, func(driverConn any) error {
 		var err error
-		n, err = cp.CopyFrom(ctx, driverConn, iq.table.Name, names, enums, rows)
+		n, err = cp.CopyFrom(ctx, driverConn, t.Name, names, enums, rows)
 		return err
 	})
 	if db := rc.engine(); db != nil {
-		db.emitControl(ctx, copyStatement(iq.q.Dialect(), iq.table.Name, names), start, err)
+		db.emitControl(ctx, copyStatement(d, t, p.cols), start, err)
 	}
 	return n, err
 }
 
 // copyStatement is the COPY statement as statement events report it.
-func copyStatement(d dialect.Dialect, table string, cols []string) string {
+func copyStatement(d dialect.Dialect, t *Table, cols []*Column) string {
 	b := NewBuilder(d)
 	b.WriteString("COPY ")
-	b.Ident(table)
+	b.Ident(t.Name)
 	b.WriteString(" (")
-	for i, c := range cols {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.Ident(c)
-	}
+	identList(b, cols)
 	b.WriteString(") FROM STDIN BINARY")
 	return b.String()
 }
@@ -161,7 +155,7 @@ func (s *Session) rawConn(ctx context.Context, f func(driverConn any) error) err
 	}
 	rc, ok := q.(rawConner)
 	if !ok {
-		return fmt.Errorf("orm: session's connection %T cannot run COPY", q)
+		return fmt.Errorf("orm: the session's connection %T has no driver connection", q)
 	}
 	return rc.rawConn(ctx, f)
 }

@@ -81,7 +81,7 @@ func (u *unitOfWork) deleteBatch(ctx context.Context, rows []*objState) error {
 			return err
 		}
 	}
-	t, pk := rows[0].table, pkCols(rows[0].table)[0]
+	t, pk := rows[0].table, rows[0].table.pk[0]
 	keys := make([]any, len(rows))
 	for i, st := range rows {
 		keys[i], _ = bindArg(u.q.Dialect(), pk.Type.Kind, loadedArg(st, pk))

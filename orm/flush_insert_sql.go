@@ -53,8 +53,33 @@ func generatedSignature(t *Table, v reflect.Value) signature {
 	return sig
 }
 
-// planInsert chooses the inserted and returned columns.
+// planInsert is the plan of a plain insert of rows like v.
 func planInsert(q Querier, t *Table, v reflect.Value) insertPlan {
+	p := planFor(q.Dialect(), t, v)
+	p.useReturn = p.useReturn && !rowidKeys(q, p)
+	return p
+}
+
+// planFor returns the cached plan of rows like v: the inserted columns
+// (generated ones the row leaves zero are omitted and read back), the array
+// casts and the batch size.
+func planFor(d dialect.Dialect, t *Table, v reflect.Value) insertPlan {
+	zero, ok := zeroGenerated(t, v)
+	k := insertPlanKey{t, d.Name(), zero}
+	if ok {
+		if p, hit := insertPlans.Load(k); hit {
+			return p.(insertPlan)
+		}
+	}
+	p := newInsertPlan(d, t, v)
+	if ok {
+		insertPlans.Store(k, p)
+	}
+	return p
+}
+
+// newInsertPlan computes planFor's plan.
+func newInsertPlan(d dialect.Dialect, t *Table, v reflect.Value) insertPlan {
 	var p insertPlan
 	for _, c := range t.Columns {
 		if generated(c) && isZeroField(c, v) {
@@ -63,9 +88,9 @@ func planInsert(q Querier, t *Table, v reflect.Value) insertPlan {
 		}
 		p.cols = append(p.cols, c)
 	}
-	p.useReturn = len(p.returning) > 0 && q.Dialect().Features().Has(dialect.Returning) && !rowidKeys(q, p)
+	p.useReturn = len(p.returning) > 0 && d.Features().Has(dialect.Returning)
 	p.batch = max(1, min(1000, 30000/max(1, len(p.cols))))
-	if p.casts = arrayCasts(q.Dialect(), p.cols); p.casts != nil {
+	if p.casts = arrayCasts(d, p.cols); p.casts != nil {
 		p.batch = arrayBatch
 	}
 	return p

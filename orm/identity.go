@@ -5,7 +5,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // An identityKey names one row: its table and normalised primary key.
@@ -110,7 +109,7 @@ func colValues(v reflect.Value, cols []*Column) []any {
 
 // rowKey returns the identity of the struct v, if its key is set.
 func rowKey(t *Table, v reflect.Value) (identityKey, bool) {
-	pk := pkCols(t)
+	pk := t.pk
 	k, ok := keyFields(t, v, pk)
 	if ok && len(pk) == 1 && pk[0].Autoincrement && k.n == 0 && !k.str {
 		return k, false // an autoincrement key of 0 is not yet generated
@@ -156,22 +155,6 @@ func copyColumns(t *Table, dst, src reflect.Value) {
 	for _, c := range t.Columns {
 		fieldByIndex(dst, c.index).Set(fieldByIndex(src, c.index))
 	}
-}
-
-// pkCache holds each table's primary key columns.
-var pkCache sync.Map // *Table -> []*Column
-
-// pkCols returns t's primary key columns without allocating.
-func pkCols(t *Table) []*Column {
-	if t.pk != nil {
-		return t.pk
-	}
-	if c, ok := pkCache.Load(t); ok {
-		return c.([]*Column)
-	}
-	c := t.pkColumns()
-	pkCache.Store(t, c)
-	return c
 }
 
 // modelTable returns the table of a model pointer type with the default

@@ -49,17 +49,18 @@ func columnMask(t *Table, cols []*Column) (uint64, bool) {
 // for plan p, cached.
 func insertSQL(d dialect.Dialect, t *Table, p insertPlan, rows int) string {
 	mask, ok := columnMask(t, p.cols)
-	if p.usesArrays(rows) {
-		rows = -1 // one text for every row count
-	}
 	k := insertTextKey{t, d.Name(), mask, p.useReturn, rows}
+	if p.usesArrays(rows) {
+		k.rows = -1 // one text for every row count
+	}
 	if ok {
 		if s, hit := insertTexts.Load(k); hit {
 			return s.(string)
 		}
 	}
 	b := NewBuilder(d)
-	renderInsertText(b, t, p, rows)
+	renderInsertRows(b, t, p, rows, nil)
+	renderReturning(b, p)
 	s := b.String()
 	if ok && insertTextCount.Load() < maxInsertTexts {
 		if _, loaded := insertTexts.LoadOrStore(k, s); !loaded {
@@ -69,12 +70,13 @@ func insertSQL(d dialect.Dialect, t *Table, p insertPlan, rows int) string {
 	return s
 }
 
-// renderInsertText writes the statement with placeholders only; rows < 0
-// is the array-bound form.
-func renderInsertText(b *Builder, t *Table, p insertPlan, rows int) {
-	if rows < 0 {
-		renderUnnestRows(b, t, p, nil)
-		renderReturning(b, p)
+// renderInsertRows writes the INSERT of rows rows without RETURNING:
+// array-bound (unnest) when the plan binds arrays, else VALUES rows. It
+// binds args (as insertArgs returns them), or writes placeholders only
+// when args is nil.
+func renderInsertRows(b *Builder, t *Table, p insertPlan, rows int, args []any) {
+	if p.usesArrays(rows) {
+		renderUnnestRows(b, t, p, args)
 		return
 	}
 	b.sb.Grow(rows * len(p.cols) * 4)
@@ -93,12 +95,15 @@ func renderInsertText(b *Builder, t *Table, p insertPlan, rows int) {
 			if j > 0 {
 				b.WriteString(", ")
 			}
+			if args != nil {
+				b.bind(args[n])
+			} else {
+				b.WriteString(b.d.Placeholder(n + 1))
+			}
 			n++
-			b.WriteString(b.d.Placeholder(n))
 		}
 		b.WriteString(")")
 	}
-	renderReturning(b, p)
 }
 
 // renderReturning writes the RETURNING clause of a plan that reads back
@@ -120,18 +125,16 @@ func identList(b *Builder, cols []*Column) {
 	}
 }
 
-// insertPlanKey names a cached InsertQuery plan: the table, dialect,
-// which generated columns the rows leave zero, and DO NOTHING.
+// insertPlanKey names a cached insert plan: the table, dialect and which
+// generated columns the rows leave zero.
 type insertPlanKey struct {
-	table     *Table
-	dialect   string
-	zero      uint64
-	doNothing bool
-	upsert    bool
+	table   *Table
+	dialect string
+	zero    uint64
 }
 
-// insertPlans caches InsertQuery plans; there are at most 2^generated
-// columns per table and dialect.
+// insertPlans caches insert plans; there are at most 2^generated columns
+// per table and dialect.
 var insertPlans sync.Map // insertPlanKey -> insertPlan
 
 // zeroGenerated returns a bit per column of t that is generated and zero

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"reflect"
-
-	"github.com/flagon-go/flagon/orm/dialect"
 )
 
 // An InsertQuery inserts model rows, optionally as an upsert.
@@ -88,7 +86,8 @@ func (iq *InsertQuery[T]) upsert() bool {
 }
 
 // Exec runs BeforeInsert hooks, the insert in batches, key write-back and
-// AfterInsert hooks.
+// AfterInsert hooks. A plain insert runs as the session's flush does
+// (insertValues); an upsert renders its conflict clause per batch.
 func (iq *InsertQuery[T]) Exec(ctx context.Context) error {
 	if iq.err != nil || len(iq.objs) == 0 {
 		return iq.err
@@ -96,18 +95,15 @@ func (iq *InsertQuery[T]) Exec(ctx context.Context) error {
 	if err := iq.prepare(ctx); err != nil {
 		return err
 	}
-	groups := [][]*T{iq.objs}
-	if len(iq.objs) > 1 && !iq.sameGenerated() {
-		groups = iq.groups()
+	rows := valuesOf(iq.objs)
+	var err error
+	if iq.upsert() {
+		err = iq.upsertValues(ctx, rows)
+	} else {
+		err = insertValues(ctx, iq.q, iq.table, rows)
 	}
-	for _, group := range groups {
-		plan := iq.plan(group)
-		for start := 0; start < len(group); start += plan.batch {
-			end := min(start+plan.batch, len(group))
-			if err := iq.execBatch(ctx, plan, group[start:end]); err != nil {
-				return err
-			}
-		}
+	if err != nil {
+		return err
 	}
 	for _, o := range iq.objs {
 		if err := callHook(ctx, any(o), AfterInserter.AfterInsert); err != nil {
@@ -145,91 +141,6 @@ type insertPlan struct {
 // generated reports whether the database may fill column c.
 func generated(c *Column) bool { return c.Autoincrement || c.ServerDefault != "" }
 
-// groups splits the rows by which generated columns they leave zero, so
-// every statement has one column list; order within a group is kept.
-func (iq *InsertQuery[T]) groups() [][]*T {
-	if len(iq.objs) == 1 || iq.sameGenerated() {
-		return [][]*T{iq.objs}
-	}
-	var keys []string
-	byKey := map[string][]*T{}
-	for _, o := range iq.objs {
-		v := reflect.ValueOf(o).Elem()
-		key := make([]byte, len(iq.table.Columns))
-		for i, c := range iq.table.Columns {
-			key[i] = '0'
-			if generated(c) && isZeroField(c, v) {
-				key[i] = '1'
-			}
-		}
-		k := string(key)
-		if _, ok := byKey[k]; !ok {
-			keys = append(keys, k)
-		}
-		byKey[k] = append(byKey[k], o)
-	}
-	out := make([][]*T, len(keys))
-	for i, k := range keys {
-		out[i] = byKey[k]
-	}
-	return out
-}
-
-// sameGenerated reports whether every row leaves the same generated
-// columns zero, the common case, which needs no grouping.
-func (iq *InsertQuery[T]) sameGenerated() bool {
-	first, ok := zeroGenerated(iq.table, reflect.ValueOf(iq.objs[0]).Elem())
-	if !ok {
-		return false
-	}
-	for _, o := range iq.objs[1:] {
-		if m, _ := zeroGenerated(iq.table, reflect.ValueOf(o).Elem()); m != first {
-			return false
-		}
-	}
-	return true
-}
-
-// plan omits the generated columns the rows leave zero: the autoincrement
-// key and columns with a server default.
-func (iq *InsertQuery[T]) plan(objs []*T) insertPlan {
-	d := iq.q.Dialect()
-	zero, ok := zeroGenerated(iq.table, reflect.ValueOf(objs[0]).Elem())
-	k := insertPlanKey{iq.table, d.Name(), zero, iq.doNothing, iq.upsert()}
-	if ok {
-		if p, hit := insertPlans.Load(k); hit {
-			return p.(insertPlan)
-		}
-	}
-	p := iq.newPlan(objs)
-	if ok {
-		insertPlans.Store(k, p)
-	}
-	return p
-}
-
-// newPlan computes the plan of rows like objs[0].
-func (iq *InsertQuery[T]) newPlan(objs []*T) insertPlan {
-	var p insertPlan
-	for _, c := range iq.table.Columns {
-		if generated(c) && isZeroField(c, reflect.ValueOf(objs[0]).Elem()) {
-			p.returning = append(p.returning, c)
-			continue
-		}
-		p.cols = append(p.cols, c)
-	}
-	feats := iq.q.Dialect().Features()
-	p.useReturn = len(p.returning) > 0 && feats.Has(dialect.Returning) && !iq.doNothing
-	p.batch = max(1, 30000/max(1, len(p.cols)))
-	if p.casts = arrayCasts(iq.q.Dialect(), p.cols); p.casts != nil {
-		p.batch = arrayBatch
-	}
-	if iq.lastIDUpsert(p) {
-		p.batch = 1 // MySQL reports one key per upsert statement
-	}
-	return p
-}
-
 // SQL renders the statement for the rows without running it or their
 // hooks; rows that leave different generated columns zero would be sent as
 // separate statements, and only the first group is rendered.
@@ -237,8 +148,13 @@ func (iq *InsertQuery[T]) SQL() (string, []any, error) {
 	if iq.err != nil || len(iq.objs) == 0 {
 		return "", nil, errors.Join(iq.err, errors.New("orm: insert has no rows"))
 	}
-	group := iq.groups()[0]
-	b := NewBuilder(iq.q.Dialect())
-	err := iq.render(b, iq.plan(group), group)
-	return b.String(), b.Args(), err
+	group := groupBySignature(iq.table, valuesOf(iq.objs))[0]
+	if iq.upsert() {
+		b := NewBuilder(iq.q.Dialect())
+		err := iq.renderUpsert(b, iq.upsertPlan(group[0]), group)
+		return b.String(), b.Args(), err
+	}
+	p := planInsert(iq.q, iq.table, group[0])
+	args, err := insertArgs(iq.q, iq.table, p, group)
+	return insertSQL(iq.q.Dialect(), iq.table, p, len(group)), args, err
 }

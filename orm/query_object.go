@@ -59,7 +59,7 @@ func saveRow[T any](ctx context.Context, q Querier, t *Table, v reflect.Value) (
 			args = append(args, arg)
 		}
 	}
-	for _, c := range pkCols(t) {
+	for _, c := range t.pk {
 		arg, _ := fieldArg(q, c, v)
 		args = append(args, arg)
 	}

@@ -1,10 +1,5 @@
 package orm
 
-import (
-	"context"
-	"reflect"
-)
-
 // renderConflict writes the upsert clause for the dialect.
 func (iq *InsertQuery[T]) renderConflict(b *Builder, p insertPlan) {
 	if !iq.upsert() {
@@ -85,28 +80,4 @@ func (iq *InsertQuery[T]) renderDuplicateKey(b *Builder, keyBack bool) {
 		b.Ident(c)
 		b.WriteString(")")
 	}
-}
-
-// refetch re-reads server-default columns of inserted rows by primary key,
-// for dialects without RETURNING.
-func (iq *InsertQuery[T]) refetch(ctx context.Context, p insertPlan, objs []*T) error {
-	need := false
-	for _, c := range p.returning {
-		need = need || !c.Autoincrement
-	}
-	if !need || len(iq.table.PrimaryKey) == 0 {
-		return nil
-	}
-	for _, o := range objs {
-		v := reflect.ValueOf(o).Elem()
-		fresh, err := getByKey[T](ctx, iq.q, iq.table, pkValues(iq.q, iq.table, v))
-		if err != nil {
-			return err
-		}
-		fv := reflect.ValueOf(fresh).Elem()
-		for _, c := range p.returning {
-			fieldByIndex(v, c.index).Set(fieldByIndex(fv, c.index))
-		}
-	}
-	return nil
 }

@@ -2,7 +2,6 @@ package orm
 
 import (
 	"reflect"
-	"sync"
 )
 
 // snapSlabSize is how many snapshots of one model share an allocation.
@@ -35,31 +34,16 @@ func (s *Session) loadSnapshot(t *Table, v reflect.Value) reflect.Value {
 
 // copyDeep replaces c's pointer and byte-slice column fields by copies.
 func copyDeep(t *Table, c reflect.Value) {
-	for _, col := range deepColumns(t) {
+	for _, col := range t.deep {
 		f := fieldByIndex(c, col.index)
 		f.Set(deepCopy(f))
 	}
 }
 
-// deepCache holds each table's columns whose snapshot needs a deep copy.
-var deepCache sync.Map // *Table -> []*Column
-
-// deepColumns returns t's columns with codec.deep set, cached.
-func deepColumns(t *Table) []*Column {
-	if t.deep != nil {
-		return t.deep
-	}
-	if c, ok := deepCache.Load(t); ok {
-		return c.([]*Column)
-	}
-	cols := t.deepColumns()
-	deepCache.Store(t, cols)
-	return cols
-}
-
-// deepColumns lists the columns with codec.deep set (never nil).
-func (t *Table) deepColumns() []*Column {
-	cols := []*Column{}
+// deepCopyColumns lists the columns with codec.deep set: those whose
+// snapshot copies memory.
+func (t *Table) deepCopyColumns() []*Column {
+	var cols []*Column
 	for _, c := range t.Columns {
 		if c.codec != nil && c.codec.deep {
 			cols = append(cols, c)

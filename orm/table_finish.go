@@ -20,7 +20,7 @@ func (t *Table) finish(nc NamingConvention) error {
 		return err
 	}
 	t.markPrimaryKey()
-	t.pk, t.deep = t.pkColumns(), t.deepColumns()
+	t.pk, t.deep = t.pkColumns(), t.deepCopyColumns()
 	t.addColumnIndexes()
 	return t.nameConstraints(nc)
 }

@@ -35,11 +35,11 @@ SELECT DISTINCT "status" FROM "product"
 -- args: 
 
 -- insert one
-INSERT INTO "owner" ("email", "name") VALUES (?, ?) RETURNING "id"
+INSERT INTO "owner" ("email", "name") VALUES (?, ?)
 -- args: string(a@x), <nil>(<nil>)
 
 -- insert many
-INSERT INTO "owner" ("email", "name") VALUES (?, ?), (?, ?) RETURNING "id"
+INSERT INTO "owner" ("email", "name") VALUES (?, ?), (?, ?)
 -- args: string(a@x), <nil>(<nil>), string(b@x), <nil>(<nil>)
 
 -- insert explicit key
