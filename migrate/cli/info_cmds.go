@@ -90,46 +90,41 @@ func (e *env) history(ctx context.Context, rng string, verbose, indicate bool) e
 
 // headsCmd is "db heads".
 func (e *env) headsCmd() *cobra.Command {
-	var verbose bool
-	cmd := &cobra.Command{
-		Use:   "heads",
-		Short: "Show current available heads in the script directory",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := e.script()
-			if err != nil {
-				return err
-			}
-			d := e.newDescriber(s, nil)
+	return e.listCmd("heads", "Show current available heads in the script directory",
+		func(s *migrate.Script, d *describer, verbose bool) {
 			for _, id := range s.Graph.Heads() {
 				d.describe(e.cfg.Out, id, verbose)
 			}
-			return nil
-		},
-	}
-	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "Use more verbose output")
-	return cmd
+		})
 }
 
 // branchesCmd is "db branches".
 func (e *env) branchesCmd() *cobra.Command {
-	var verbose bool
-	cmd := &cobra.Command{
-		Use:   "branches",
-		Short: "Show current branch points",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := e.script()
-			if err != nil {
-				return err
-			}
-			d := e.newDescriber(s, nil)
+	return e.listCmd("branches", "Show current branch points",
+		func(s *migrate.Script, d *describer, verbose bool) {
 			for _, id := range s.Graph.BranchPoints() {
 				d.describe(e.cfg.Out, id, verbose)
 				for _, c := range s.Graph.Children(id) {
 					fmt.Fprintf(e.cfg.Out, "%s -> %s%s, %s\n", "             ", c, d.tags(c), s.Revision(c).Message)
 				}
 			}
+		})
+}
+
+// listCmd is a command without arguments that lists revisions of the
+// script directory, with --verbose.
+func (e *env) listCmd(use, short string, list func(s *migrate.Script, d *describer, verbose bool)) *cobra.Command {
+	var verbose bool
+	cmd := &cobra.Command{
+		Use:   use,
+		Short: short,
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			s, err := e.script()
+			if err != nil {
+				return err
+			}
+			list(s, e.newDescriber(s, nil), verbose)
 			return nil
 		},
 	}
