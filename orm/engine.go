@@ -42,7 +42,7 @@ func Open(rawURL string, opts ...Option) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("orm: %s: %w", u, err)
 	}
-	sdb, err := sql.Open(d.DriverName(), dsn)
+	sdb, err := openPool(d, dsn)
 	if err != nil {
 		return nil, fmt.Errorf("orm: open %s: %w", u, err)
 	}
@@ -52,6 +52,18 @@ func Open(rawURL string, opts ...Option) (*DB, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// openPool opens the pool on the dialect's connector when it has one.
+func openPool(d dialect.Dialect, dsn string) (*sql.DB, error) {
+	if c, ok := d.(dialect.Connector); ok {
+		conn, err := c.Connector(dsn)
+		if err != nil {
+			return nil, err
+		}
+		return sql.OpenDB(conn), nil
+	}
+	return sql.Open(d.DriverName(), dsn)
 }
 
 // switchToWAL opens one SQLite connection before any other can, so that

@@ -70,6 +70,11 @@ func TestOpenErrors(t *testing.T) {
 	if err == nil || strings.Contains(err.Error(), "hunter2") || !strings.Contains(err.Error(), "***") {
 		t.Errorf("unreachable server err = %v, want a redacted connection error", err)
 	}
+	// pgx reads the options when the engine opens, not at the first query.
+	_, err = orm.Open("postgresql://u:hunter2@127.0.0.1/d?sslmode=sometimes")
+	if err == nil || strings.Contains(err.Error(), "hunter2") || !strings.Contains(err.Error(), "sslmode") {
+		t.Errorf("bad sslmode err = %v, want it named, without the password", err)
+	}
 }
 
 func TestEcho(t *testing.T) {

@@ -135,3 +135,39 @@ func TestInsertManyErrorsAndEvents(t *testing.T) {
 		}
 	})
 }
+
+// Tally has an INTEGER column (a Go int), narrower than the Go type.
+type Tally struct {
+	ID int64
+	N  int
+}
+
+// TestInsertManyIntegerOutOfRange sends a value that a Go int holds and an
+// INTEGER column does not. PostgreSQL's array encoder and MySQL's strict
+// mode refuse it, and nothing of the statement is inserted; SQLite keeps
+// every integer in 64 bits.
+func TestInsertManyIntegerOutOfRange(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		ctx := context.Background()
+		e := modelDB(t, db, Tally{})
+		err := orm.InsertMany(ctx, e, []*Tally{{N: 1}, {N: 1 << 40}})
+		n, cerr := orm.Select[Tally](e).Count(ctx)
+		if cerr != nil {
+			t.Fatal(cerr)
+		}
+		switch db.Name {
+		case "sqlite":
+			if err != nil || n != 2 {
+				t.Errorf("sqlite: err = %v, rows = %d; want the two rows stored", err, n)
+			}
+		case "postgresql":
+			if err == nil || !strings.Contains(err.Error(), "1099511627776 is out of range for a 4-byte integer column") || n != 0 {
+				t.Errorf("postgresql: err = %v, rows = %d; want the value named as out of range and no rows", err, n)
+			}
+		default:
+			if err == nil || !strings.Contains(err.Error(), "Out of range") || n != 0 {
+				t.Errorf("%s: err = %v, rows = %d; want out of range and no rows", db.Name, err, n)
+			}
+		}
+	})
+}

@@ -9,6 +9,7 @@ package dialect
 
 import (
 	"context"
+	"database/sql/driver"
 
 	"ariga.io/atlas/sql/migrate"
 	"ariga.io/atlas/sql/schema"
@@ -91,6 +92,14 @@ type EnumLister interface {
 type Converter interface {
 	// BindValue converts a Go value of the kind before it is sent.
 	BindValue(k Kind, v any) (any, error)
+}
+
+// A Connector is an optional Dialect capability for drivers that need
+// setup on every new connection: the engine opens its pool on the returned
+// connector instead of sql.Open(DriverName(), dsn).
+type Connector interface {
+	// Connector returns a connector for the data source name that DSN built.
+	Connector(dsn string) (driver.Connector, error)
 }
 
 // An ArrayBinder is an optional Dialect capability for databases that can

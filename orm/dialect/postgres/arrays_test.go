@@ -21,7 +21,8 @@ func TestArrayValue(t *testing.T) {
 		{"integers", dialect.BigInteger, []int64{1, -2}, true, "[1 -2]"},
 		{"integers of a float column stay integers", dialect.Float, []int64{1}, false, "[1]"},
 		{"floats", dialect.Float, []float64{1.5}, true, "[1.5]"},
-		{"booleans unchanged", dialect.Boolean, []bool{true}, false, "[true]"},
+		{"booleans", dialect.Boolean, []bool{true}, true, "[true]"},
+		{"booleans of a text column stay booleans", dialect.Text, []bool{true}, false, "[true]"},
 		{"values of other types unchanged", dialect.JSON, []any{"{}", nil}, false, "[{} <nil>]"},
 	}
 	for _, tt := range tests {

@@ -1,11 +1,15 @@
 package postgres
 
 import (
+	"context"
+	"database/sql/driver"
 	"net"
 	"net/url"
 	"strconv"
 
 	"github.com/flagon-go/flagon/orm/dialect"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 )
 
 // DSN builds a postgres:// URL for pgx.
@@ -25,3 +29,16 @@ func (Dialect) DSN(cfg dialect.Config) (string, error) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// Connector returns a pgx connector for the DSN whose connections encode
+// the column arrays of multi-row inserts directly (registerDirectArrays).
+func (Dialect) Connector(dsn string) (driver.Connector, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, err
+	}
+	return stdlib.GetConnector(*cfg, stdlib.OptionAfterConnect(func(_ context.Context, c *pgx.Conn) error {
+		registerDirectArrays(c.TypeMap())
+		return nil
+	})), nil
+}
