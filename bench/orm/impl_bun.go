@@ -3,6 +3,8 @@ package ormbench
 import (
 	"context"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect/pgdialect"
 	"github.com/uptrace/bun/dialect/sqlitedialect"
@@ -13,15 +15,25 @@ import (
 // the same driver (pgx or modernc) as the baseline.
 type bunImpl struct{ db *bun.DB }
 
-// openBun opens Bun with t's dialect.
+// openBun opens Bun with t's dialect. On PostgreSQL pgx runs Bun's
+// statements with the simple query protocol, as Bun's own driver (pgdriver)
+// does: Bun writes the values into the SQL text, so a statement text is
+// rarely seen twice, and pgx's default (prepare and cache each new text)
+// would cost a round trip per statement.
 func openBun(t Target) (Impl, error) {
-	sqldb, err := t.Open()
-	if err != nil {
-		return nil, err
-	}
 	var d schema.Dialect = sqlitedialect.New()
 	if t.IsPostgres() {
 		d = pgdialect.New()
+		cfg, err := pgx.ParseConfig(t.DSN)
+		if err != nil {
+			return nil, err
+		}
+		cfg.DefaultQueryExecMode = pgx.QueryExecModeSimpleProtocol
+		return bunImpl{bun.NewDB(stdlib.OpenDB(*cfg), d)}, nil
+	}
+	sqldb, err := t.Open()
+	if err != nil {
+		return nil, err
 	}
 	return bunImpl{bun.NewDB(sqldb, d)}, nil
 }

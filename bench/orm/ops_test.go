@@ -22,10 +22,18 @@ var ops = []op{
 	{"read100", setupRead100},
 }
 
+// The inserts change Counter in every iteration, as the update does: rows
+// that differ from one statement to the next, as an application's do. With
+// the same values every time, an ORM that writes values into the SQL text
+// (Bun) would send one statement text again and again, which pgx's
+// statement cache answers with a prepared plan that has the values baked
+// in: a case no application sees (README.md, "Varying values").
+
 func setupInsert(ctx context.Context, im Impl) (func() error, error) {
 	m := NewModel()
 	return func() error {
 		m.ID = 0
+		m.Counter++
 		return im.Insert(ctx, m)
 	}, nil
 }
@@ -35,6 +43,7 @@ func setupInsert100(ctx context.Context, im Impl) (func() error, error) {
 	return func() error {
 		for _, m := range ms {
 			m.ID = 0
+			m.Counter++
 		}
 		return im.InsertMulti(ctx, ms)
 	}, nil

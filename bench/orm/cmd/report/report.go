@@ -97,7 +97,9 @@ average far above the core count the medians move by tens of percent between
 runs, the minima and the allocation counts much less. The model is efectn/go-orm-benchmarks'
 Model{ID, Name, Title, Fax, Web, Age, Right, Counter}; each sub-benchmark starts
 from an empty table. Operations: insert (one row, key written back), insert100
-(one multi-row INSERT of 100 rows, keys written back), update (every column by key),
+(one multi-row INSERT of 100 rows, keys written back); both change Counter in
+every iteration, so that no two statements carry the same values (README.md,
+"Varying values"), update (every column by key),
 read (one row by key), read100 (100 rows, WHERE id > 0 LIMIT 100).
 
 Implementations: database_sql = hand-written database/sql (the baseline, statements
@@ -111,7 +113,8 @@ prepared statements per connection by itself) or modernc.org/sqlite. GORM on
 SQLite uses a minimal dialector over modernc (bench/orm/gorm_sqlite.go) because
 github.com/glebarez/sqlite registers the driver name "sqlite" too and cannot be
 linked beside modernc.org/sqlite. Bun interpolates arguments into the SQL text on
-the client (no bind parameters), which is why its insert100 allocates far less.
+the client (no bind parameters), which is why its insert100 allocates far less;
+on PostgreSQL it runs on pgx's simple query protocol, as Bun's own driver does.
 
 Disk waits are taken out: the benchmark database has synchronous_commit = off
 and SQLite runs with synchronous=NORMAL (WAL), so writes measure code, not fsync.
