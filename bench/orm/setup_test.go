@@ -17,6 +17,7 @@ func targets(tb testing.TB) []Target {
 	tb.Helper()
 	ts := []Target{SQLite(filepath.Join(tb.TempDir(), "bench.db"))}
 	pgURL, set := os.LookupEnv("FLAGON_ORMBENCH_POSTGRES")
+	set = set && pgURL != "" // empty means the default, as if unset
 	if pgURL == "off" {
 		return ts
 	}

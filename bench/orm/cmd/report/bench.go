@@ -21,27 +21,30 @@ func buildTest(bin string) error {
 	return nil
 }
 
-// runAll runs the benchmark c.count times, appending the raw output to
-// c.rawOut, and returns every parsed result.
-func runAll(c config, bin string) ([]result, error) {
+// runAll runs the benchmarks (BenchmarkORM, then BenchmarkPaired) c.count
+// times, appending the raw output to c.rawOut, and returns every parsed
+// result.
+func runAll(c config, bin string) (output, error) {
 	raw, err := os.Create(c.rawOut)
 	if err != nil {
-		return nil, err
+		return output{}, err
 	}
 	defer raw.Close()
-	var all []result
+	var all output
 	for i := range c.count {
 		fmt.Fprintf(os.Stderr, "run %d/%d\n", i+1, c.count)
 		var out bytes.Buffer
-		args := []string{"-test.run", "^$", "-test.bench", "^BenchmarkORM$/" + c.bench,
+		args := []string{"-test.run", "^$", "-test.bench", "^Benchmark(ORM|Paired)$/" + c.bench,
 			"-test.benchtime", c.benchtime, "-test.benchmem", "-test.count", "1"}
 		if err := runBinary(bin, args, io.MultiWriter(&out, raw, os.Stderr)); err != nil {
-			return nil, err
+			return output{}, err
 		}
-		all = append(all, parse(&out)...)
+		o := parse(&out)
+		all.results = append(all.results, o.results...)
+		all.paired = append(all.paired, o.paired...)
 	}
-	if len(all) == 0 {
-		return nil, fmt.Errorf("no benchmark results (is -bench %q right?)", c.bench)
+	if len(all.results) == 0 {
+		return output{}, fmt.Errorf("no benchmark results (is -bench %q right?)", c.bench)
 	}
 	return all, nil
 }
@@ -62,17 +65,66 @@ type result struct {
 	ns, cpu, bytes, allocs float64 // cpu: the cpu-ns/op metric
 }
 
+// A pairedRun is one line of BenchmarkPaired: the ns/op of each
+// implementation, measured in turns within one loop.
+type pairedRun struct {
+	db, op string
+	ns     map[string]float64
+}
+
+// output is what the benchmark binary printed, parsed.
+type output struct {
+	results []result
+	paired  []pairedRun
+}
+
 // parse reads "BenchmarkORM/<db>/<op>/<impl>-N  iters  x ns/op  y B/op  z allocs/op"
+// and "BenchmarkPaired/<db>/<op>-N  iters  x ns/op  y <impl>-ns/op ..."
 // lines and ignores everything else.
-func parse(r io.Reader) []result {
-	var out []result
+func parse(r io.Reader) output {
+	var out output
 	sc := bufio.NewScanner(r)
 	for sc.Scan() {
 		if res, ok := parseLine(sc.Text()); ok {
-			out = append(out, res)
+			out.results = append(out.results, res)
+		} else if p, ok := parsePaired(sc.Text()); ok {
+			out.paired = append(out.paired, p)
 		}
 	}
 	return out
+}
+
+// parsePaired parses one BenchmarkPaired line.
+func parsePaired(line string) (pairedRun, bool) {
+	f := strings.Fields(line)
+	if len(f) < 4 || !strings.HasPrefix(f[0], "BenchmarkPaired/") {
+		return pairedRun{}, false
+	}
+	parts := strings.Split(trimProcs(strings.TrimPrefix(f[0], "BenchmarkPaired/")), "/")
+	if len(parts) != 2 {
+		return pairedRun{}, false
+	}
+	p := pairedRun{db: parts[0], op: parts[1], ns: map[string]float64{}}
+	for i := 2; i+1 < len(f); i += 2 {
+		v, err := strconv.ParseFloat(f[i], 64)
+		if err != nil {
+			return pairedRun{}, false
+		}
+		if impl, ok := strings.CutSuffix(f[i+1], "-ns/op"); ok && impl != "cpu" {
+			p.ns[impl] = v
+		}
+	}
+	return p, len(p.ns) > 0
+}
+
+// trimProcs removes the -GOMAXPROCS suffix of a benchmark name.
+func trimProcs(name string) string {
+	if i := strings.LastIndexByte(name, '-'); i > 0 {
+		if _, err := strconv.Atoi(name[i+1:]); err == nil {
+			return name[:i]
+		}
+	}
+	return name
 }
 
 // parseLine parses one benchmark result line.
@@ -81,13 +133,7 @@ func parseLine(line string) (result, bool) {
 	if len(f) < 4 || !strings.HasPrefix(f[0], "BenchmarkORM/") {
 		return result{}, false
 	}
-	name := strings.TrimPrefix(f[0], "BenchmarkORM/")
-	if i := strings.LastIndexByte(name, '-'); i > 0 {
-		if _, err := strconv.Atoi(name[i+1:]); err == nil {
-			name = name[:i]
-		}
-	}
-	parts := strings.Split(name, "/")
+	parts := strings.Split(trimProcs(strings.TrimPrefix(f[0], "BenchmarkORM/")), "/")
 	if len(parts) != 3 {
 		return result{}, false
 	}

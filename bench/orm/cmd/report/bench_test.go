@@ -42,7 +42,7 @@ BenchmarkORM/sqlite/read/bun-2 1 105 ns/op 30 B/op 3 allocs/op
 BenchmarkORM/sqlite/read/database_sql-2 1 300 ns/op 10 B/op 1 allocs/op
 BenchmarkORM/sqlite/read/database_sql-2 1 200 ns/op 10 B/op 1 allocs/op
 `
-	s := summarise(parse(strings.NewReader(out)))
+	s := summarise(parse(strings.NewReader(out)).results)
 	base := s.stats[key{"sqlite", "read", "database_sql"}]
 	if base.runs != 3 || base.ns != 200 || base.minNS != 100 || base.maxNS != 300 || base.spread() != 1 {
 		t.Fatalf("baseline stat = %+v; want 3 runs, median 200, range 100..300", base)
@@ -57,6 +57,39 @@ BenchmarkORM/sqlite/read/database_sql-2 1 200 ns/op 10 B/op 1 allocs/op
 	v := vs[0]
 	if !v.raw || v.ahead || v.ok() || v.describe() != "missed: behind GORM or Bun" {
 		t.Errorf("verdict = %+v (%s); want within raw, behind bun", v, v.describe())
+	}
+}
+
+// TestPairedVerdicts checks that BenchmarkPaired's lines, when present,
+// judge flagon by the median of each run's ratio.
+func TestPairedVerdicts(t *testing.T) {
+	out := `BenchmarkORM/postgres/read/database_sql-2 1 100 ns/op 10 B/op 1 allocs/op
+BenchmarkORM/postgres/read/flagon-2 1 150 ns/op 20 B/op 2 allocs/op
+BenchmarkORM/postgres/read/gorm-2 1 140 ns/op 30 B/op 3 allocs/op
+BenchmarkORM/postgres/read/bun-2 1 200 ns/op 30 B/op 3 allocs/op
+BenchmarkPaired/postgres/read-2 10 500 ns/op 120 bun-ns/op 100 database_sql-ns/op 110 flagon-ns/op 130 gorm-ns/op
+BenchmarkPaired/postgres/read-2 10 900 ns/op 250 bun-ns/op 200 database_sql-ns/op 260 flagon-ns/op 300 gorm-ns/op
+BenchmarkPaired/postgres/read-2 10 700 ns/op 200 bun-ns/op 150 database_sql-ns/op 150 flagon-ns/op 170 gorm-ns/op
+BenchmarkPaired/postgres/bogus line
+`
+	o := parse(strings.NewReader(out))
+	if len(o.results) != 4 || len(o.paired) != 3 {
+		t.Fatalf("parsed %d results and %d paired runs; want 4 and 3", len(o.results), len(o.paired))
+	}
+	s := summarise(o.results)
+	s.addPaired(o.paired)
+	vs := s.verdicts()
+	if len(vs) != 1 {
+		t.Fatalf("got %d verdicts; want 1", len(vs))
+	}
+	v := vs[0]
+	// flagon/database_sql per run: 1.1, 1.3, 1.0 -> median 1.1; the best-of ratio is 1.5.
+	if v.pairedRuns != 3 || math.Abs(v.ratio-1.1) > 1e-9 || v.bestRatio != 1.5 {
+		t.Errorf("verdict = %+v; want the paired median 1.1 over 3 runs beside best-of 1.5", v)
+	}
+	// flagon/gorm: 0.846, 0.867, 0.882 -> 0.867 (ahead, where best-of said behind); flagon/bun: 0.917, 1.04, 0.75 -> 0.917.
+	if !v.ok() || math.Abs(v.vsGorm-260.0/300) > 1e-9 || math.Abs(v.vsBun-110.0/120) > 1e-9 {
+		t.Errorf("verdict = %+v (%s); want met, ahead of both by the paired medians", v, v.describe())
 	}
 }
 

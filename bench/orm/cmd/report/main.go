@@ -60,12 +60,12 @@ func run(c config) error {
 		return err
 	}
 	m := describeMachine()
-	res, err := runAll(c, bin)
+	out, err := runAll(c, bin)
 	if err != nil {
 		return err
 	}
 	m.loadAfter = loadAvg()
-	rep := newReport(res, m, c, time.Since(start))
+	rep := newReport(out, m, c, time.Since(start))
 	if c.profile {
 		rep.profiles = profileMisses(c, bin, rep.misses())
 	}

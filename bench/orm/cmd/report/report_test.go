@@ -17,7 +17,7 @@ func TestWriteKeepsNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	rs := []result{{"sqlite", "read", "database_sql", 100, 90, 1, 1}, {"sqlite", "read", "flagon", 200, 180, 2, 2}}
-	r := newReport(rs, machine{cpu: "test cpu", nproc: 2}, config{count: 1, benchtime: "1x"}, time.Second)
+	r := newReport(output{results: rs}, machine{cpu: "test cpu", nproc: 2}, config{count: 1, benchtime: "1x"}, time.Second)
 	if err := r.write(path); err != nil {
 		t.Fatal(err)
 	}

@@ -25,6 +25,7 @@ func (s stat) spread() float64 { return (s.maxNS - s.minNS) / s.ns }
 type summary struct {
 	stats           map[key]stat
 	dbs, ops, impls []string
+	paired          map[opKey][]pairedRun // BenchmarkPaired's runs, if any
 }
 
 // summarise groups results by sub-benchmark and takes medians.
