@@ -60,12 +60,13 @@ func (rep *report) writeMethod(b *strings.Builder) {
 		"`wrk -t%d -c%d --latency`: %d rounds, each implementation in turn (the order reversed every other round), each round a fresh server, "+
 		"%v of warm-up (not measured) and %v measured; requests/s and p50 are the means of the rounds, p99 the worst. /queries and /updates use `queries=%d`. "+
 		"Go servers use a pool of %d database connections; Flask runs under gunicorn's sync workers. "+
-		"Ratios divide requests/second by raw net/http's in the same run.\n\n",
+		"Ratios divide requests/second by raw net/http's in the same run: the median over the rounds of each round's ratio "+
+		"(a slow stretch of the machine falls on neighbours in one round alike).\n\n",
 		c.threads, c.conns, c.rounds, c.warmup, c.length/time.Duration(max(c.rounds, 1)), c.queries, c.pool)
 	if busy(rep.machine.loadStart, rep.machine.nproc) || busy(rep.machine.loadEnd, rep.machine.nproc) {
 		b.WriteString("**The numbers were taken while other work ran on the machine** (see the load averages above): " +
 			"compare ratios within this run rather than absolute numbers, and read \"rounds differ by\" (the spread between the " +
-			"two rounds of the same server) as the noise of each figure.\n\n")
+			"fastest and slowest round of the same server) as the noise of each figure.\n\n")
 	}
 }
 

@@ -154,3 +154,34 @@ func TestBusy(t *testing.T) {
 		}
 	}
 }
+
+func TestRatioOfRounds(t *testing.T) {
+	tests := []struct {
+		name      string
+		fw, base  []float64 // requests/s per round
+		wantRatio float64
+	}{
+		{"one round: ratio of the results", []float64{90}, []float64{100}, 0.9},
+		{"odd rounds: the median round's ratio", []float64{90, 40, 95}, []float64{100, 100, 100}, 0.9},
+		// Round 2 was slow for the framework only; the mean ratio would be 0.7.
+		{"a slow round for one side is dropped", []float64{96, 20, 98, 94}, []float64{100, 100, 100, 100}, 0.95},
+		{"rounds slow for both cancel out", []float64{95, 47.5, 95, 47.5}, []float64{100, 50, 100, 50}, 0.95},
+		{"uneven rounds: ratio of the means", []float64{90, 90}, []float64{100, 100, 100}, 0.9},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			mk := func(rounds []float64) measurement {
+				ms := make([]measurement, len(rounds))
+				for i, r := range rounds {
+					ms[i] = measurement{result: Result{RPS: r}}
+				}
+				return combine(ms)
+			}
+			d := dbRun{results: map[key]measurement{{"flagon", "json"}: mk(tt.fw), {"raw", "json"}: mk(tt.base)}}
+			got, ok := d.ratio("flagon", "raw", "json")
+			if !ok || abs(got-tt.wantRatio) > 1e-9 {
+				t.Errorf("ratio = %v, %v; want %v", got, ok, tt.wantRatio)
+			}
+		})
+	}
+}

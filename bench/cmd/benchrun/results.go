@@ -71,14 +71,30 @@ func (d dbRun) rps(fw, test string) (float64, bool) {
 	return m.result.RPS, true
 }
 
-// ratio returns fw's requests per second over base's.
+// ratio returns fw's requests per second over base's: the median of the
+// rounds' ratios when both have the same rounds (each round measures the
+// two minutes apart at most, so a slow stretch of the machine weighs on
+// both; the median drops a round where it hit one only), otherwise the
+// ratio of the means.
 func (d dbRun) ratio(fw, base, test string) (float64, bool) {
 	a, okA := d.rps(fw, test)
 	b, okB := d.rps(base, test)
 	if !okA || !okB {
 		return 0, false
 	}
-	return a / b, true
+	ra, rb := d.results[key{fw, test}].rounds, d.results[key{base, test}].rounds
+	if len(ra) < 2 || len(ra) != len(rb) {
+		return a / b, true
+	}
+	rs := make([]float64, len(ra))
+	for i := range ra {
+		rs[i] = ra[i] / rb[i]
+	}
+	slices.Sort(rs)
+	if n := len(rs); n%2 == 0 {
+		return (rs[n/2-1] + rs[n/2]) / 2, true
+	}
+	return rs[len(rs)/2], true
 }
 
 // A check is one target of the issue, judged on one database run.

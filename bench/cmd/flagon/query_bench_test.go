@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/flagon-go/flagon/bench/internal/benchtest"
 	"github.com/flagon-go/flagon/bench/internal/rawdb"
@@ -161,6 +162,41 @@ func BenchmarkUpdateWorlds(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+		})
+	}
+}
+
+// BenchmarkGetWorldPaired reads one world row by key through the raw
+// server's prepared statement and through the ORM in turns within one loop
+// (the first of the two alternating),
+// reporting raw-ns/op and orm-ns/op: the machine's slow moments fall on
+// both, so their ratio is steadier than that of two sub-benchmarks.
+func BenchmarkGetWorldPaired(b *testing.B) {
+	ctx := context.Background()
+	for dialect, url := range benchDBs(b) {
+		b.Run(dialect, func(b *testing.B) {
+			s, db := openStore(b, url), openORM(b, url)
+			steps := [2]func() error{
+				func() error { _, err := s.World(ctx, tfb.RandomID()); return err },
+				func() error { _, err := orm.Get[World](ctx, db, tfb.RandomID()); return err },
+			}
+			var took [2]time.Duration
+			n := 0
+			for b.Loop() {
+				for j := range steps {
+					i := (n + j) % 2 // who goes first alternates
+					start := time.Now()
+					if err := steps[i](); err != nil {
+						b.Fatal(err)
+					}
+					took[i] += time.Since(start)
+				}
+				n++
+			}
+			raw, viaORM := took[0], took[1]
+			b.ReportMetric(float64(raw.Nanoseconds())/float64(b.N), "raw-ns/op")
+			b.ReportMetric(float64(viaORM.Nanoseconds())/float64(b.N), "orm-ns/op")
+			b.ReportMetric(float64(viaORM)/float64(raw), "orm/raw")
 		})
 	}
 }
