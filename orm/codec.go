@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"reflect"
 	"time"
+	"unsafe"
 
 	"github.com/flagon-go/flagon/orm/dialect"
 )
@@ -14,6 +15,9 @@ type codec struct {
 	pointer bool // the field is *T
 	deep    bool // a snapshot must copy the field's memory (*T, []byte)
 	intScan bool // scan through intScanner (int, int32, int16, int8 fields)
+
+	// destAt is scanDest for the field at an address (codec_dest.go).
+	destAt func(p unsafe.Pointer) any
 }
 
 // newCodec describes the Go field type t holding a column of kind k.
@@ -24,6 +28,7 @@ func newCodec(t reflect.Type, k dialect.Kind) *codec {
 	case reflect.Int, reflect.Int32, reflect.Int16, reflect.Int8:
 		c.intScan = !reflect.PointerTo(t).Implements(reflect.TypeFor[sql.Scanner]())
 	}
+	c.destAt = destAt(t, c)
 	return c
 }
 

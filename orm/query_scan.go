@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"fmt"
 	"reflect"
+	"unsafe"
 )
 
 // scanner fills new *T values from rows whose columns are cols.
@@ -27,12 +28,13 @@ func newScanner[T any](t *Table, names []string) (*scanner[T], error) {
 	return s, nil
 }
 
-// scan reads the current row into a new *T.
+// scan reads the current row into a new *T, each column at its field's
+// fixed offset in the struct.
 func (s *scanner[T]) scan(rows *sql.Rows) (*T, error) {
 	obj := s.alloc.next()
-	v := reflect.ValueOf(obj).Elem()
+	base := unsafe.Pointer(obj)
 	for i, c := range s.cols {
-		s.dest[i] = c.codec.scanDest(fieldByIndex(v, c.index))
+		s.dest[i] = c.codec.destAt(unsafe.Add(base, c.offset))
 	}
 	if err := rows.Scan(s.dest...); err != nil {
 		return nil, fmt.Errorf("orm: scan %s: %w", reflect.TypeFor[T](), err)

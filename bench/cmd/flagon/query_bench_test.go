@@ -166,37 +166,50 @@ func BenchmarkUpdateWorlds(b *testing.B) {
 	}
 }
 
-// BenchmarkGetWorldPaired reads one world row by key through the raw
-// server's prepared statement and through the ORM in turns within one loop
-// (the first of the two alternating),
-// reporting raw-ns/op and orm-ns/op: the machine's slow moments fall on
-// both, so their ratio is steadier than that of two sub-benchmarks.
-func BenchmarkGetWorldPaired(b *testing.B) {
+// BenchmarkPaired runs the raw server's data access and the flagon
+// server's ORM call for the same work in turns within one loop (the first
+// of the two alternating), reporting raw-ns/op, orm-ns/op and orm/raw: the
+// machine's slow moments fall on both, so their ratio is steadier than that
+// of two sub-benchmarks. getWorld reads one world row by key, fortunes the
+// 12 fortune rows.
+func BenchmarkPaired(b *testing.B) {
 	ctx := context.Background()
 	for dialect, url := range benchDBs(b) {
-		b.Run(dialect, func(b *testing.B) {
-			s, db := openStore(b, url), openORM(b, url)
-			steps := [2]func() error{
+		s, db := openStore(b, url), openORM(b, url)
+		cases := []struct {
+			name     string
+			raw, orm func() error
+		}{
+			{"getWorld",
 				func() error { _, err := s.World(ctx, tfb.RandomID()); return err },
-				func() error { _, err := orm.Get[World](ctx, db, tfb.RandomID()); return err },
-			}
-			var took [2]time.Duration
-			n := 0
-			for b.Loop() {
-				for j := range steps {
-					i := (n + j) % 2 // who goes first alternates
-					start := time.Now()
-					if err := steps[i](); err != nil {
-						b.Fatal(err)
-					}
-					took[i] += time.Since(start)
-				}
-				n++
-			}
-			raw, viaORM := took[0], took[1]
-			b.ReportMetric(float64(raw.Nanoseconds())/float64(b.N), "raw-ns/op")
-			b.ReportMetric(float64(viaORM.Nanoseconds())/float64(b.N), "orm-ns/op")
-			b.ReportMetric(float64(viaORM)/float64(raw), "orm/raw")
-		})
+				func() error { _, err := orm.Get[World](ctx, db, tfb.RandomID()); return err }},
+			{"fortunes",
+				func() error { _, err := s.Fortunes(ctx); return err },
+				func() error { _, err := orm.Select[Fortune](db).All(ctx); return err }},
+		}
+		for _, c := range cases {
+			b.Run(dialect+"/"+c.name, func(b *testing.B) { runPaired(b, c.raw, c.orm) })
+		}
 	}
+}
+
+// runPaired times raw and viaORM in turns and reports their ns/op.
+func runPaired(b *testing.B, raw, viaORM func() error) {
+	steps := [2]func() error{raw, viaORM}
+	var took [2]time.Duration
+	n := 0
+	for b.Loop() {
+		for j := range steps {
+			i := (n + j) % 2 // who goes first alternates
+			start := time.Now()
+			if err := steps[i](); err != nil {
+				b.Fatal(err)
+			}
+			took[i] += time.Since(start)
+		}
+		n++
+	}
+	b.ReportMetric(float64(took[0].Nanoseconds())/float64(n), "raw-ns/op")
+	b.ReportMetric(float64(took[1].Nanoseconds())/float64(n), "orm-ns/op")
+	b.ReportMetric(float64(took[1])/float64(took[0]), "orm/raw")
 }

@@ -1,0 +1,65 @@
+package orm
+
+import (
+	"reflect"
+	"time"
+	"unsafe"
+
+	"github.com/flagon-go/flagon/orm/dialect"
+)
+
+// destAt returns the function that makes a Scan destination for a field of
+// type t at a given address, as scanDest does from a reflect.Value: rows of
+// a model query are scanned at the columns' fixed offsets, without walking
+// each field's index path by reflection per row.
+func destAt(t reflect.Type, c *codec) func(p unsafe.Pointer) any {
+	switch {
+	case c.kind == dialect.Interval:
+		return func(p unsafe.Pointer) any { return c.scanDest(reflect.NewAt(t, p).Elem()) }
+	case c.intScan:
+		return intDestAt(t.Kind())
+	}
+	if f := basicDestAt(t); f != nil {
+		return f
+	}
+	return func(p unsafe.Pointer) any { return reflect.NewAt(t, p).Interface() }
+}
+
+// intDestAt returns intScanners for int, int32, int16 and int8 fields.
+func intDestAt(k reflect.Kind) func(p unsafe.Pointer) any {
+	switch k {
+	case reflect.Int:
+		return func(p unsafe.Pointer) any { return intScanner[int]{(*int)(p)} }
+	case reflect.Int32:
+		return func(p unsafe.Pointer) any { return intScanner[int32]{(*int32)(p)} }
+	case reflect.Int16:
+		return func(p unsafe.Pointer) any { return intScanner[int16]{(*int16)(p)} }
+	}
+	return func(p unsafe.Pointer) any { return intScanner[int8]{(*int8)(p)} }
+}
+
+// basicDestAt returns typed pointers for the most common field types
+// (exactly these types, not named ones), or nil.
+func basicDestAt(t reflect.Type) func(p unsafe.Pointer) any {
+	switch t {
+	case reflect.TypeFor[string]():
+		return func(p unsafe.Pointer) any { return (*string)(p) }
+	case reflect.TypeFor[int64]():
+		return func(p unsafe.Pointer) any { return (*int64)(p) }
+	case reflect.TypeFor[bool]():
+		return func(p unsafe.Pointer) any { return (*bool)(p) }
+	case reflect.TypeFor[float64]():
+		return func(p unsafe.Pointer) any { return (*float64)(p) }
+	case reflect.TypeFor[[]byte]():
+		return func(p unsafe.Pointer) any { return (*[]byte)(p) }
+	case reflect.TypeFor[time.Time]():
+		return func(p unsafe.Pointer) any { return (*time.Time)(p) }
+	case reflect.TypeFor[*string]():
+		return func(p unsafe.Pointer) any { return (**string)(p) }
+	case reflect.TypeFor[*int64]():
+		return func(p unsafe.Pointer) any { return (**int64)(p) }
+	case reflect.TypeFor[*time.Time]():
+		return func(p unsafe.Pointer) any { return (**time.Time)(p) }
+	}
+	return nil
+}
