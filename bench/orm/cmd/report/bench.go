@@ -96,25 +96,39 @@ func parse(r io.Reader) output {
 
 // parsePaired parses one BenchmarkPaired line.
 func parsePaired(line string) (pairedRun, bool) {
-	f := strings.Fields(line)
-	if len(f) < 4 || !strings.HasPrefix(f[0], "BenchmarkPaired/") {
-		return pairedRun{}, false
-	}
-	parts := strings.Split(trimProcs(strings.TrimPrefix(f[0], "BenchmarkPaired/")), "/")
-	if len(parts) != 2 {
+	parts, m, ok := splitBenchLine(line, "BenchmarkPaired/", 2)
+	if !ok {
 		return pairedRun{}, false
 	}
 	p := pairedRun{db: parts[0], op: parts[1], ns: map[string]float64{}}
-	for i := 2; i+1 < len(f); i += 2 {
-		v, err := strconv.ParseFloat(f[i], 64)
-		if err != nil {
-			return pairedRun{}, false
-		}
-		if impl, ok := strings.CutSuffix(f[i+1], "-ns/op"); ok && impl != "cpu" {
+	for unit, v := range m {
+		if impl, ok := strings.CutSuffix(unit, "-ns/op"); ok && impl != "cpu" {
 			p.ns[impl] = v
 		}
 	}
 	return p, len(p.ns) > 0
+}
+
+// splitBenchLine splits "<prefix>a/b-N  iterations  v1 unit1  v2 unit2 ..."
+// into the depth parts of the name and the value of each unit.
+func splitBenchLine(line, prefix string, depth int) ([]string, map[string]float64, bool) {
+	f := strings.Fields(line)
+	if len(f) < 4 || !strings.HasPrefix(f[0], prefix) {
+		return nil, nil, false
+	}
+	parts := strings.Split(trimProcs(strings.TrimPrefix(f[0], prefix)), "/")
+	if len(parts) != depth {
+		return nil, nil, false
+	}
+	m := map[string]float64{}
+	for i := 2; i+1 < len(f); i += 2 {
+		v, err := strconv.ParseFloat(f[i], 64)
+		if err != nil {
+			return nil, nil, false
+		}
+		m[f[i+1]] = v
+	}
+	return parts, m, true
 }
 
 // trimProcs removes the -GOMAXPROCS suffix of a benchmark name.
@@ -127,32 +141,13 @@ func trimProcs(name string) string {
 	return name
 }
 
-// parseLine parses one benchmark result line.
+// parseLine parses one BenchmarkORM result line.
 func parseLine(line string) (result, bool) {
-	f := strings.Fields(line)
-	if len(f) < 4 || !strings.HasPrefix(f[0], "BenchmarkORM/") {
+	parts, m, ok := splitBenchLine(line, "BenchmarkORM/", 3)
+	if !ok {
 		return result{}, false
 	}
-	parts := strings.Split(trimProcs(strings.TrimPrefix(f[0], "BenchmarkORM/")), "/")
-	if len(parts) != 3 {
-		return result{}, false
-	}
-	r := result{db: parts[0], op: parts[1], impl: parts[2]}
-	for i := 2; i+1 < len(f); i += 2 {
-		v, err := strconv.ParseFloat(f[i], 64)
-		if err != nil {
-			return result{}, false
-		}
-		switch f[i+1] {
-		case "ns/op":
-			r.ns = v
-		case "cpu-ns/op":
-			r.cpu = v
-		case "B/op":
-			r.bytes = v
-		case "allocs/op":
-			r.allocs = v
-		}
-	}
+	r := result{db: parts[0], op: parts[1], impl: parts[2],
+		ns: m["ns/op"], cpu: m["cpu-ns/op"], bytes: m["B/op"], allocs: m["allocs/op"]}
 	return r, r.ns > 0
 }
