@@ -11,19 +11,21 @@ import (
 
 // A codec moves one struct field's value to and from the driver.
 type codec struct {
+	typ     reflect.Type // the field's type
 	kind    dialect.Kind
 	pointer bool // the field is *T
 	deep    bool // a snapshot must copy the field's memory (*T, []byte)
 	intScan bool // scan through intScanner (int, int32, int16, int8 fields)
 
-	// destAt is scanDest for the field at an address (codec_dest.go).
+	// destAt returns the Scan destination of the field at an address
+	// (codec_dest.go).
 	destAt func(p unsafe.Pointer) any
 }
 
 // newCodec describes the Go field type t holding a column of kind k.
 func newCodec(t reflect.Type, k dialect.Kind) *codec {
 	deep := t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8
-	c := &codec{kind: k, pointer: t.Kind() == reflect.Pointer, deep: deep}
+	c := &codec{typ: t, kind: k, pointer: t.Kind() == reflect.Pointer, deep: deep}
 	switch t.Kind() {
 	case reflect.Int, reflect.Int32, reflect.Int16, reflect.Int8:
 		c.intScan = !reflect.PointerTo(t).Implements(reflect.TypeFor[sql.Scanner]())
@@ -46,18 +48,15 @@ func (c *codec) bind(v reflect.Value) any {
 	return v.Interface()
 }
 
-// scanDest returns a Scan destination writing into the addressable field v.
+// scanDest returns a Scan destination writing into the addressable v: the
+// field itself, or a *T holder of a joined row's nullable column, which
+// scans as database/sql scans pointers (nil for NULL).
 func (c *codec) scanDest(v reflect.Value) any {
-	if c.kind == dialect.Interval {
-		switch p := v.Addr().Interface().(type) {
-		case *time.Duration:
-			return durationScanner{p}
-		case **time.Duration:
-			return nullDurationScanner{p}
-		}
+	if v.Type() == c.typ {
+		return c.destAt(v.Addr().UnsafePointer())
 	}
-	if c.intScan {
-		return intScanDest(v)
+	if d, ok := v.Addr().Interface().(**time.Duration); ok && c.kind == dialect.Interval {
+		return nullDurationScanner{d}
 	}
 	return v.Addr().Interface()
 }

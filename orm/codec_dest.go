@@ -8,14 +8,18 @@ import (
 	"github.com/flagon-go/flagon/orm/dialect"
 )
 
-// destAt returns the function that makes a Scan destination for a field of
-// type t at a given address, as scanDest does from a reflect.Value: rows of
-// a model query are scanned at the columns' fixed offsets, without walking
-// each field's index path by reflection per row.
+// destAt returns the function that makes the Scan destination of a field
+// of type t from its address: rows of a model query are scanned at the
+// columns' fixed offsets, without walking each field's index path by
+// reflection per row. Durations of INTERVAL columns and small integers
+// get scanners; the common types a typed pointer; others a pointer made
+// by reflection.
 func destAt(t reflect.Type, c *codec) func(p unsafe.Pointer) any {
 	switch {
-	case c.kind == dialect.Interval:
-		return func(p unsafe.Pointer) any { return c.scanDest(reflect.NewAt(t, p).Elem()) }
+	case c.kind == dialect.Interval && t == reflect.TypeFor[time.Duration]():
+		return func(p unsafe.Pointer) any { return durationScanner{(*time.Duration)(p)} }
+	case c.kind == dialect.Interval && t == reflect.TypeFor[*time.Duration]():
+		return func(p unsafe.Pointer) any { return nullDurationScanner{(**time.Duration)(p)} }
 	case c.intScan:
 		return intDestAt(t.Kind())
 	}

@@ -4,7 +4,8 @@ import (
 	"reflect"
 	"testing"
 	"time"
-	"unsafe"
+
+	"github.com/flagon-go/flagon/orm/dialect"
 )
 
 type destLabel string
@@ -38,27 +39,52 @@ type destSample struct {
 	destAudit
 }
 
-// TestDestAtMatchesScanDest checks that the destination made from a
-// field's address is the one scanDest makes from the reflect.Value: the
-// same type, pointing at the same field.
-func TestDestAtMatchesScanDest(t *testing.T) {
+// TestScanDestinations checks the destination each field scans through
+// and that it writes to that very field, embedded fields included.
+func TestScanDestinations(t *testing.T) {
+	want := map[string]any{
+		"S": (*string)(nil), "I": intScanner[int]{}, "I32": intScanner[int32]{}, "I16": intScanner[int16]{},
+		"I8": intScanner[int8]{}, "I64": (*int64)(nil), "B": (*bool)(nil), "F": (*float64)(nil),
+		"Raw": (*[]byte)(nil), "At": (*time.Time)(nil), "PS": (**string)(nil), "PI": (**int64)(nil),
+		"PAt": (**time.Time)(nil), "Span": durationScanner{}, "PSpan": nullDurationScanner{},
+		"Named": (*destLabel)(nil), "Dec": (*Decimal)(nil), "Maybe": (*Null[int64])(nil),
+		"Note": (*string)(nil), "Changed": (*time.Time)(nil),
+	}
 	var obj destSample
 	v := reflect.ValueOf(&obj).Elem()
 	tbl, err := tableOf[destSample]()
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(tbl.Columns) != len(want) {
+		t.Fatalf("%d columns, want %d", len(tbl.Columns), len(want))
+	}
 	for _, c := range tbl.Columns {
 		t.Run(c.Field, func(t *testing.T) {
-			want := c.codec.scanDest(fieldByIndex(v, c.index))
-			got := c.codec.destAt(unsafe.Add(unsafe.Pointer(&obj), c.offset))
-			if reflect.TypeOf(got) != reflect.TypeOf(want) {
-				t.Fatalf("destAt gives %T, scanDest %T", got, want)
+			field := fieldByIndex(v, c.index)
+			got := c.codec.scanDest(field)
+			if reflect.TypeOf(got) != reflect.TypeOf(want[c.Field]) {
+				t.Fatalf("destination %T, want %T", got, want[c.Field])
 			}
-			if gp, wp := destPointer(got), destPointer(want); gp != wp {
-				t.Errorf("destAt points at %#x, scanDest at %#x", gp, wp)
+			if p := destPointer(got); p != field.Addr().Pointer() {
+				t.Errorf("destination writes to %#x, the field is at %#x", p, field.Addr().Pointer())
 			}
 		})
+	}
+}
+
+// TestIntervalDestinationsScan checks that INTERVAL durations scan
+// through their scanners (a bare *time.Duration would refuse the text form).
+func TestIntervalDestinationsScan(t *testing.T) {
+	var d time.Duration
+	var pd *time.Duration
+	cd := newCodec(reflect.TypeFor[time.Duration](), dialect.Interval)
+	cpd := newCodec(reflect.TypeFor[*time.Duration](), dialect.Interval)
+	if err := cd.scanDest(reflect.ValueOf(&d).Elem()).(interface{ Scan(any) error }).Scan("00:00:01.5"); err != nil || d != 1500*time.Millisecond {
+		t.Errorf("duration from PostgreSQL's text = %v, %v; want 1.5s", d, err)
+	}
+	if err := cpd.scanDest(reflect.ValueOf(&pd).Elem()).(interface{ Scan(any) error }).Scan(nil); err != nil || pd != nil {
+		t.Errorf("NULL duration = %v, %v; want nil", pd, err)
 	}
 }
 

@@ -74,7 +74,7 @@ func copyGroup(ctx context.Context, rc rawConner, cp dialect.Copier, d dialect.D
 		return err
 	})
 	if db := rc.engine(); db != nil {
-		db.emitControl(ctx, copyStatement(d, t, p.cols), start, err)
+		db.emitStatement(ctx, copyStatement(d, t, p.cols), nil, start, err)
 	}
 	return n, err
 }

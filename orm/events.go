@@ -48,11 +48,13 @@ func (db *DB) OnStatement(fn func(ev StatementEvent)) (remove func()) {
 	}
 }
 
-// emitControl reports a transaction control statement run by database/sql
-// itself (BEGIN, COMMIT, ROLLBACK).
-func (db *DB) emitControl(ctx context.Context, stmt string, start time.Time, err error) {
+// emitStatement reports a statement that started at start, when anyone
+// listens: the ORM's own statements, those run on the driver connection
+// (COPY, multi-row inserts on PostgreSQL) and the transaction control that
+// database/sql runs itself (BEGIN, COMMIT, ROLLBACK, without arguments).
+func (db *DB) emitStatement(ctx context.Context, stmt string, args []any, start time.Time, err error) {
 	if db.observed() {
-		db.emit(ctx, StatementEvent{SQL: stmt, Start: start, Duration: time.Since(start), Err: err})
+		db.emit(ctx, StatementEvent{SQL: stmt, Args: args, Start: start, Duration: time.Since(start), Err: err})
 	}
 }
 

@@ -19,9 +19,7 @@ func runExec(ctx context.Context, db *DB, c conn, query string, args []any) (sql
 	start := time.Now()
 	res, err := c.ExecContext(ctx, query, args...)
 	err = translate(db.dialect, err)
-	if db.observed() {
-		db.emit(ctx, StatementEvent{SQL: query, Args: args, Start: start, Duration: time.Since(start), Err: err})
-	}
+	db.emitStatement(ctx, query, args, start, err)
 	return res, err
 }
 
@@ -31,9 +29,7 @@ func runQuery(ctx context.Context, db *DB, c conn, query string, args []any) (*s
 	start := time.Now()
 	rows, err := c.QueryContext(ctx, query, args...)
 	err = translate(db.dialect, err)
-	if db.observed() {
-		db.emit(ctx, StatementEvent{SQL: query, Args: args, Start: start, Duration: time.Since(start), Err: err})
-	}
+	db.emitStatement(ctx, query, args, start, err)
 	return rows, err
 }
 

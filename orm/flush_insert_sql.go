@@ -150,16 +150,10 @@ func insertArgs(q Querier, t *Table, p insertPlan, rows []reflect.Value) ([]any,
 // readGenerated scans RETURNING rows into the rows in order.
 func readGenerated(q Querier, t *Table, p insertPlan, rs *sql.Rows, rows []reflect.Value) error {
 	defer rs.Close()
-	dest := make([]any, len(p.returning))
-	for i := 0; rs.Next(); i++ {
-		if i >= len(rows) {
-			return fmt.Errorf("orm: insert into %s returned more rows than it sent", t.Name)
-		}
-		for j, c := range p.returning {
-			dest[j] = c.codec.scanDest(fieldByIndex(rows[i], c.index))
-		}
-		if err := rs.Scan(dest...); err != nil {
-			return fmt.Errorf("orm: read generated values of %s: %w", t.Name, err)
+	fill := generatedFiller(t, p, rows, scanDestOf)
+	for rs.Next() {
+		if err := fill(rs.Scan); err != nil {
+			return err
 		}
 	}
 	return translate(q.Dialect(), rs.Err())

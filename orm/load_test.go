@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/flagon-go/flagon/internal/dbtest"
 	"github.com/flagon-go/flagon/orm"
@@ -201,6 +202,47 @@ func TestLoadOneToOne(t *testing.T) {
 				t.Errorf("%d SELECTs for a one-to-one load, want at most 2", n)
 			}
 			s.Close(ctx)
+		}
+	})
+}
+
+// Level and Player: a joined target whose columns scan through the ORM's
+// own scanners (an int, a nullable int, an INTERVAL duration).
+type (
+	Level struct {
+		ID     int64
+		Points int
+		Bonus  *int
+		Limit  time.Duration
+	}
+	Player struct {
+		ID      int64
+		LevelID *int64 `orm:"fk:level.id"`
+		Level   *Level
+	}
+)
+
+// TestJoinedLoadScansTargetsOwnTypes joins targets whose int and duration
+// columns scan through the ORM's scanners into the joined row's nullable
+// holders, and a player without a level.
+func TestJoinedLoadScansTargetsOwnTypes(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		ctx := context.Background()
+		e := modelDB(t, db, Level{}, Player{})
+		bonus := -7
+		lvl := &Level{Points: 1 << 20, Bonus: &bonus, Limit: 90 * time.Second}
+		must(t, orm.Insert(ctx, e, lvl))
+		must(t, orm.InsertMany(ctx, e, []*Player{{LevelID: &lvl.ID}, {}}))
+		s := orm.NewSession(e)
+		defer s.Close(ctx)
+		players, err := orm.Select[Player](s).Options(orm.JoinedLoad("Level")).OrderBy("id").All(ctx)
+		must(t, err)
+		if len(players) != 2 || players[1].Level != nil {
+			t.Fatalf("players = %+v; want two, the second without a level", players)
+		}
+		got := players[0].Level
+		if got == nil || got.Points != 1<<20 || got.Bonus == nil || *got.Bonus != -7 || got.Limit != 90*time.Second {
+			t.Errorf("joined level = %+v; want %+v", got, lvl)
 		}
 	})
 }

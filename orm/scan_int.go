@@ -2,7 +2,6 @@ package orm
 
 import (
 	"fmt"
-	"reflect"
 	"strconv"
 )
 
@@ -50,19 +49,4 @@ func (s intScanner[I]) set(n int64) error {
 	}
 	*s.p = I(n)
 	return nil
-}
-
-// intScanDest returns an intScanner for an addressable int, int32, int16
-// or int8 field (named types included).
-func intScanDest(v reflect.Value) any {
-	p := v.Addr().UnsafePointer()
-	switch v.Kind() {
-	case reflect.Int:
-		return intScanner[int]{(*int)(p)}
-	case reflect.Int32:
-		return intScanner[int32]{(*int32)(p)}
-	case reflect.Int16:
-		return intScanner[int16]{(*int16)(p)}
-	}
-	return intScanner[int8]{(*int8)(p)}
 }

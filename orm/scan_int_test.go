@@ -27,7 +27,7 @@ func TestIntScanner(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var field smallID
-			dest := intScanDest(reflect.ValueOf(&field).Elem())
+			dest := newCodec(reflect.TypeFor[smallID](), 0).scanDest(reflect.ValueOf(&field).Elem())
 			err := dest.(interface{ Scan(any) error }).Scan(tt.src)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
@@ -43,6 +43,9 @@ func TestIntScanner(t *testing.T) {
 }
 
 func TestIntScanDestKinds(t *testing.T) {
+	scanInto := func(f reflect.Value, n int64) error {
+		return newCodec(f.Type(), 0).scanDest(f).(interface{ Scan(any) error }).Scan(n)
+	}
 	var s struct {
 		A int
 		B int32
@@ -51,7 +54,7 @@ func TestIntScanDestKinds(t *testing.T) {
 	}
 	v := reflect.ValueOf(&s).Elem()
 	for i := range v.NumField() {
-		if err := intScanDest(v.Field(i)).(interface{ Scan(any) error }).Scan(int64(i + 1)); err != nil {
+		if err := scanInto(v.Field(i), int64(i+1)); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -41,7 +41,7 @@ func (db *DB) Begin(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
 			conn.Close()
 		}
 	}
-	db.emitControl(ctx, "BEGIN", start, err)
+	db.emitStatement(ctx, "BEGIN", nil, start, err)
 	if err != nil {
 		return nil, fmt.Errorf("orm: begin: %w", err)
 	}
@@ -118,7 +118,7 @@ func (tx *Tx) Commit() error {
 	}
 	start := time.Now()
 	err := tx.tx.Commit()
-	tx.db.emitControl(context.Background(), "COMMIT", start, err)
+	tx.db.emitStatement(context.Background(), "COMMIT", nil, start, err)
 	tx.release()
 	return err
 }
@@ -134,7 +134,7 @@ func (tx *Tx) Rollback() error {
 	}
 	start := time.Now()
 	err := tx.tx.Rollback()
-	tx.db.emitControl(context.Background(), "ROLLBACK", start, err)
+	tx.db.emitStatement(context.Background(), "ROLLBACK", nil, start, err)
 	tx.release()
 	return err
 }
