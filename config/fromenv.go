@@ -10,6 +10,19 @@ import (
 // DefaultEnvPrefix is the prefix FromEnv uses when given "".
 const DefaultEnvPrefix = "FLAGON"
 
+// ReservedEnv lists the environment variables that belong to the CLI, its
+// reloader and the debugger, not to the app: the debugger PIN and its
+// cookie key, and the reloader's descriptors and status file. FromEnv and
+// FromEnviron never load them, so FromEnv("FLAGON") cannot copy the PIN
+// the reloader hands to its child into the config (and the debug page's
+// configuration panel). Flask never meets this case: Werkzeug's variables
+// start with WERKZEUG_, not FLASK_.
+var ReservedEnv = []string{
+	"FLAGON_DEBUG_PIN", "FLAGON_DEBUG_SECRET",
+	"FLAGON_LISTEN_FD", "FLAGON_READY_FD", "FLAGON_BUILD_STATUS",
+	"FLAGON_RELOADER_POLL",
+}
+
 // FromEnv loads the environment variables named prefix + "_" + KEY, like
 // Flask's from_prefixed_env, and returns how many it stored. See
 // FromEnviron.
@@ -28,9 +41,9 @@ func (c *Config) FromEnv(prefix string) int {
 // map[string]any when it is unset or nil. Nested maps are replaced by
 // updated copies, never modified in place.
 //
-// Entries are applied in sorted order. An entry is skipped when its key is
-// empty, has an empty "__" part, or nests into an existing value that is not
-// a map[string]any.
+// Entries are applied in sorted order. An entry is skipped when its NAME
+// is in ReservedEnv, its key is empty, has an empty "__" part, or nests
+// into an existing value that is not a map[string]any.
 func (c *Config) FromEnviron(prefix string, environ []string) int {
 	prefix = envPrefix(prefix)
 	vars := prefixedVars(prefix, environ)
@@ -62,7 +75,7 @@ func prefixedVars(prefix string, environ []string) map[string]string {
 	vars := map[string]string{}
 	for _, kv := range environ {
 		name, value, ok := strings.Cut(kv, "=")
-		if !ok || !strings.HasPrefix(name, prefix) {
+		if !ok || !strings.HasPrefix(name, prefix) || slices.Contains(ReservedEnv, name) {
 			continue
 		}
 		vars[name[len(prefix):]] = value

@@ -71,6 +71,33 @@ func TestFromEnvironPrefix(t *testing.T) {
 	}
 }
 
+// TestFromEnvironSkipsReserved: the PIN the reloader hands its child in
+// FLAGON_DEBUG_PIN must not become the config key DEBUG_PIN (issue 15).
+func TestFromEnvironSkipsReserved(t *testing.T) {
+	environ := []string{
+		"FLAGON_DEBUG_PIN=123-456-789", "FLAGON_DEBUG_SECRET=abcdef0123456789abcdef0123456789",
+		"FLAGON_LISTEN_FD=3", "FLAGON_READY_FD=4", "FLAGON_BUILD_STATUS=/tmp/s",
+		"FLAGON_RELOADER_POLL=1", "FLAGON_DEBUG=1", "FLAGON_DEBUG_PINNED=x",
+	}
+	tests := []struct {
+		name   string
+		prefix string
+		want   []string
+	}{
+		{"flagon prefix", "FLAGON", []string{"DEBUG", "DEBUG_PINNED"}},
+		{"longer prefix", "FLAGON_DEBUG", []string{"PINNED"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := New()
+			n := c.FromEnviron(tc.prefix, environ)
+			if got := c.Keys(); n != len(tc.want) || !slices.Equal(got, tc.want) {
+				t.Errorf("n = %d, Keys = %v, want %v", n, got, tc.want)
+			}
+		})
+	}
+}
+
 func TestFromEnvironNesting(t *testing.T) {
 	tests := []struct {
 		name     string

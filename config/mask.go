@@ -13,15 +13,16 @@ const Mask = "***"
 var secretWords = map[string]bool{
 	"SECRET": true, "SECRETS": true, "PASSWORD": true, "PASSWORDS": true,
 	"PASSWD": true, "PASS": true, "PWD": true, "TOKEN": true, "TOKENS": true,
-	"KEY": true, "KEYS": true, "APIKEY": true, "CREDENTIAL": true,
-	"CREDENTIALS": true,
+	"KEY": true, "KEYS": true, "APIKEY": true, "SECRETKEY": true,
+	"PRIVATEKEY": true, "CREDENTIAL": true, "CREDENTIALS": true,
+	"PASSPHRASE": true, "PIN": true, "PINS": true,
 }
 
 // IsSecretKey reports whether key looks like it holds a secret: one of its
 // words (split at "_", "-", "." and case changes) is SECRET, PASSWORD,
-// PASSWD, PASS, PWD, TOKEN, KEY, APIKEY or CREDENTIALS (or a plural).
-// SECRET_KEY, DB_PASSWORD and apiToken are secret; MONKEY and KEYWORDS are
-// not.
+// PASSWD, PASS, PASSPHRASE, PWD, TOKEN, KEY, APIKEY, SECRETKEY,
+// PRIVATEKEY, CREDENTIAL or PIN (or a plural). SECRET_KEY, DB_PASSWORD,
+// DEBUG_PIN and apiToken are secret; MONKEY, KEYWORDS and PINNED are not.
 func IsSecretKey(key string) bool {
 	words := strings.FieldsFunc(UpperSnake(key), func(r rune) bool {
 		return r == '_' || r == '-' || r == '.'
