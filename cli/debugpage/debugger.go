@@ -1,8 +1,10 @@
 package debugpage
 
 import (
+	"context"
 	"net/http"
 	"sync"
+	"time"
 
 	"github.com/flagon-go/flagon"
 )
@@ -38,6 +40,8 @@ type Debugger struct {
 	store    *store
 	mu       sync.Mutex
 	failures int
+	// sleep waits after a failed PIN; tests replace it.
+	sleep func(context.Context, time.Duration)
 }
 
 // Install puts the debug page on app: it answers unhandled errors and
@@ -54,7 +58,7 @@ func Install(app *flagon.App, opts Options) *Debugger {
 // New returns a Debugger for app without installing it; Install is the
 // usual way.
 func New(app *flagon.App, opts Options) *Debugger {
-	d := &Debugger{app: app, pin: opts.PIN, secret: opts.Secret, trusted: opts.TrustedHosts}
+	d := &Debugger{app: app, pin: opts.PIN, secret: opts.Secret, trusted: opts.TrustedHosts, sleep: sleepCtx}
 	if d.pin == "" {
 		d.pin = NewPIN()
 	}

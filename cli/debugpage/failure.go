@@ -32,7 +32,8 @@ type failure struct {
 	Headers   []kv
 	Query     []kv
 	Form      []kv
-	Cookies   []kv
+	Cookies   []kv // names with masked values, shown before the PIN
+	CookieVal []kv // values (secret-named masked), shown with the PIN
 	Config    []kv
 	Params    []kv
 	G         []kv
@@ -54,13 +55,14 @@ func capture(c *flagon.Ctx, err error, reg *registry) *failure {
 	r := c.Request
 	f := &failure{
 		ID: newID(), Time: time.Now(), Message: err.Error(), Type: headline(err),
-		Chain: chainOf(err), Method: r.Method, URL: r.URL.String(), Endpoint: c.Endpoint(),
-		Headers: headerRows(r.Header), Query: valueRows(c.Args()), Cookies: cookieRows(r),
+		Chain: chainOf(err), Method: r.Method, URL: maskedURL(r.URL), Endpoint: c.Endpoint(),
+		Headers: headerRows(r.Header), Query: valueRows(c.Args()), CookieVal: cookieRows(r),
 		Config: configRows(c.App().Config), Params: stringMapRows(c.Params()), G: anyMapRows(c.G()),
 	}
 	if rule := c.Rule(); rule != nil {
 		f.Rule = rule.Pattern
 	}
+	f.Cookies = maskedRows(f.CookieVal)
 	f.Form = formRows(c)
 	f.Frames, f.StackNote = stackOf(c, err)
 	panels, consoles := reg.snapshot()
@@ -124,8 +126,11 @@ func headerRows(h http.Header) []kv {
 	var rows []kv
 	for k, vs := range h {
 		v := strings.Join(vs, ", ")
-		if hiddenHeaders[k] {
+		switch {
+		case hiddenHeaders[k]:
 			v = config.Mask
+		case k == "Referer" || k == "Origin":
+			v = maskedURLString(v)
 		}
 		rows = append(rows, kv{k, v})
 	}
@@ -166,6 +171,15 @@ func cookieRows(r *http.Request) []kv {
 		rows = append(rows, kv{ck.Name, fmt.Sprint(config.Masked(ck.Name, v))})
 	}
 	return sortRows(rows)
+}
+
+// maskedRows returns rows with every value replaced by config.Mask.
+func maskedRows(rows []kv) []kv {
+	out := make([]kv, len(rows))
+	for i, r := range rows {
+		out[i] = kv{r.Key, config.Mask}
+	}
+	return out
 }
 
 func configRows(cfg *config.Config) []kv {

@@ -55,13 +55,21 @@ func (d *Debugger) showFailure(w http.ResponseWriter, r *http.Request, id string
 }
 
 // enterPIN checks the typed PIN: on success it sets the PIN cookie and
-// redirects to the failure page; otherwise it shows the page again.
+// redirects to the failure page; otherwise it shows the page again. As in
+// Werkzeug's pin_auth, a PIN cookie with a wrong signature counts as a
+// failed attempt (and is removed) without looking at the typed PIN.
 func (d *Debugger) enterPIN(w http.ResponseWriter, r *http.Request) {
 	f, ok := d.failureOf(w, r.PostFormValue("failure"))
 	if !ok {
 		return
 	}
-	res, left := d.checkPIN(r.PostFormValue("pin"))
+	if d.pinTrust(r) == cookieForged {
+		left := d.countFailure(r.Context())
+		http.SetCookie(w, &http.Cookie{Name: pinCookie, Path: "/", MaxAge: -1})
+		d.render(w, r, f, http.StatusForbidden, pageState{Message: fmt.Sprintf("Wrong PIN: %d attempt(s) left.", max(left, 0))})
+		return
+	}
+	res, left := d.checkPIN(r.Context(), r.PostFormValue("pin"))
 	switch res {
 	case pinAccepted:
 		http.SetCookie(w, d.pinCookieFor(time.Now()))

@@ -1,10 +1,12 @@
 package debugpage_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"html/template"
 	"log/slog"
+	"time"
 
 	"github.com/flagon-go/flagon"
 	"github.com/flagon-go/flagon/cli/debugpage"
@@ -46,6 +48,7 @@ func newApp(debug bool, opts debugpage.Options) (*flagon.App, *debugpage.Debugge
 		return template.HTML("<p id=session-panel>cart=3 items</p>")
 	})
 	d := debugpage.Install(app, opts)
+	debugpage.SetSleep(d, func(context.Context, time.Duration) {}) // no delay after wrong PINs
 	return app, d
 }
 

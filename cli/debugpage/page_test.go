@@ -81,7 +81,7 @@ func TestPageContent(t *testing.T) {
 		`library frames</summary>`,
 		"github.com/flagon-go/flagon.(*App).handle",
 		`<tr><th>page</th><td>2</td></tr>`,
-		`<tr><th>theme</th><td>dark</td></tr>`,
+		`<tr><th>theme</th><td>***</td></tr>`,
 		`<tr><th>Authorization</th><td>***</td></tr>`,
 		`<p id=session-panel>cart=3 items</p>`,
 		`<tr><th>SECRET_KEY</th><td>***</td></tr>`,

@@ -1,6 +1,7 @@
 package debugpage
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
@@ -29,6 +30,34 @@ const PINOff = "off"
 
 // MaxPINAttempts is the number of wrong PINs that lock the debugger.
 const MaxPINAttempts = 10
+
+// The delays after a wrong PIN, Werkzeug's _fail_pin_auth: half a second
+// for the first six failures, five seconds from the seventh on. A correct
+// PIN resets the count.
+const (
+	pinDelay     = 500 * time.Millisecond
+	pinSlowDelay = 5 * time.Second
+	pinFastTries = 6
+)
+
+// failureDelay is the wait after a wrong PIN when failed wrong PINs came
+// before it.
+func failureDelay(failed int) time.Duration {
+	if failed >= pinFastTries {
+		return pinSlowDelay
+	}
+	return pinDelay
+}
+
+// sleepCtx waits for d, or until ctx is done.
+func sleepCtx(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+	}
+}
 
 // pinCookie is the cookie set once the PIN is entered; pinLifetime is
 // how long it is valid (Werkzeug's PIN_TIME).
@@ -98,23 +127,41 @@ const (
 	pinLocked
 )
 
-// checkPIN compares typed with the PIN in constant time, counting
-// failures; after MaxPINAttempts failures every attempt is refused.
-func (d *Debugger) checkPIN(typed string) (pinResult, int) {
+// checkPIN compares typed with the PIN in constant time. A correct PIN
+// resets the failure count; a wrong one counts and waits (see
+// failureDelay) before answering; after MaxPINAttempts failures every
+// attempt is refused at once.
+func (d *Debugger) checkPIN(ctx context.Context, typed string) (pinResult, int) {
 	d.mu.Lock()
-	defer d.mu.Unlock()
 	if d.failures >= MaxPINAttempts {
+		d.mu.Unlock()
 		return pinLocked, 0
 	}
 	want := normalizePIN(d.pin)
 	if subtle.ConstantTimeCompare([]byte(normalizePIN(typed)), []byte(want)) == 1 {
-		return pinAccepted, MaxPINAttempts - d.failures
+		d.failures = 0
+		d.mu.Unlock()
+		return pinAccepted, MaxPINAttempts
 	}
-	d.failures++
-	if d.failures >= MaxPINAttempts {
+	d.mu.Unlock()
+	left := d.countFailure(ctx)
+	if left <= 0 {
 		return pinLocked, 0
 	}
-	return pinRejected, MaxPINAttempts - d.failures
+	return pinRejected, left
+}
+
+// countFailure counts a failed PIN authentication, waits as Werkzeug
+// does (the lock is not held while waiting) and returns how many attempts
+// are left.
+func (d *Debugger) countFailure(ctx context.Context) int {
+	d.mu.Lock()
+	failed := d.failures
+	d.failures++
+	left := MaxPINAttempts - d.failures
+	d.mu.Unlock()
+	d.sleep(ctx, failureDelay(failed))
+	return left
 }
 
 // pinMAC signs the cookie's timestamp with the PIN.
@@ -134,24 +181,39 @@ func (d *Debugger) pinCookieFor(now time.Time) *http.Cookie {
 	}
 }
 
-// unlocked reports whether r may use the interactive part: the PIN is
-// off, or r carries a valid, unexpired PIN cookie.
-func (d *Debugger) unlocked(r *http.Request) bool {
-	if d.pin == PINOff {
-		return true
-	}
+// cookieTrust is what a request's PIN cookie proves, Werkzeug's
+// check_pin_trust.
+type cookieTrust int
+
+const (
+	cookieAbsent  cookieTrust = iota // none, malformed or expired
+	cookieValid                      // signed with this PIN and key
+	cookieForged                     // well formed, wrong signature
+)
+
+// pinTrust checks r's PIN cookie.
+func (d *Debugger) pinTrust(r *http.Request) cookieTrust {
 	ck, err := r.Cookie(pinCookie)
 	if err != nil {
-		return false
+		return cookieAbsent
 	}
 	ts, mac, ok := strings.Cut(ck.Value, "|")
 	if !ok {
-		return false
+		return cookieAbsent
 	}
 	sec, err := strconv.ParseInt(ts, 10, 64)
 	if err != nil || time.Since(time.Unix(sec, 0)) > pinLifetime {
-		return false
+		return cookieAbsent
 	}
 	got, err := hex.DecodeString(mac)
-	return err == nil && hmac.Equal(got, d.pinMAC(ts))
+	if err == nil && hmac.Equal(got, d.pinMAC(ts)) {
+		return cookieValid
+	}
+	return cookieForged
+}
+
+// unlocked reports whether r may use the interactive part: the PIN is
+// off, or r carries a valid, unexpired PIN cookie.
+func (d *Debugger) unlocked(r *http.Request) bool {
+	return d.pin == PINOff || d.pinTrust(r) == cookieValid
 }
