@@ -186,9 +186,9 @@ func (d *Debugger) pinCookieFor(now time.Time) *http.Cookie {
 type cookieTrust int
 
 const (
-	cookieAbsent  cookieTrust = iota // none, malformed or expired
-	cookieValid                      // signed with this PIN and key
-	cookieForged                     // well formed, wrong signature
+	cookieAbsent cookieTrust = iota // none, malformed or expired
+	cookieValid                     // signed with this PIN and key
+	cookieForged                    // well formed, wrong signature
 )
 
 // pinTrust checks r's PIN cookie.
