@@ -104,6 +104,9 @@ func (a *App) routingResponse(c *Ctx, err error) error {
 // handleError finds the error handler for err and runs it; without one,
 // or when the handler fails, the default error page answers.
 func (a *App) handleError(c *Ctx, err error) {
+	if a.clientDisconnected(c, err) {
+		return
+	}
 	if c.w.wroteHeader {
 		a.logError(c, err, "error after the response was started")
 		return

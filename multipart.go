@@ -95,7 +95,7 @@ func (c *Ctx) parseMultipart(boundary string) error {
 
 func (c *Ctx) readPart(part *multipart.Part, maxMemory int64, memory *int64) error {
 	defer part.Close()
-	name := part.FormName()
+	name := replaceInvalidUTF8(part.FormName())
 	if part.FileName() != "" {
 		fs, err := c.spool(part)
 		if err != nil {
@@ -117,7 +117,7 @@ func (c *Ctx) readPart(part *multipart.Part, maxMemory int64, memory *int64) err
 		return Abort(http.StatusRequestEntityTooLarge,
 			fmt.Sprintf("The form fields are larger than MAX_FORM_MEMORY_SIZE (%d bytes).", maxMemory))
 	}
-	c.input.form[name] = append(c.input.form[name], string(b))
+	c.input.form[name] = append(c.input.form[name], replaceInvalidUTF8(string(b)))
 	return nil
 }
 

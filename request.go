@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 )
 
 // input holds what was parsed from the request, lazily.
@@ -25,11 +26,12 @@ type input struct {
 var errTrailingJSON = errors.New("unexpected data after the JSON value")
 
 // Args returns the query-string arguments (Flask's request.args). Badly
-// escaped pairs are skipped, as Werkzeug does.
+// escaped pairs are skipped, and escapes that decode to invalid UTF-8 are
+// kept escaped ("%FF"), as Werkzeug does.
 func (c *Ctx) Args() Values {
 	if !c.input.argsDone {
 		q, _ := url.ParseQuery(c.Request.URL.RawQuery)
-		c.input.args = Values(q)
+		c.input.args = requoteValues(Values(q))
 		c.input.argsDone = true
 	}
 	return c.input.args
@@ -74,7 +76,7 @@ func (c *Ctx) BindJSON(v any) error {
 		if he := bodyError(err); HTTPStatus(he) == http.StatusRequestEntityTooLarge {
 			return he
 		}
-		return NewHTTPError(http.StatusBadRequest, err, "Failed to decode JSON object: "+err.Error())
+		return NewHTTPError(http.StatusBadRequest, err, "Failed to decode JSON object: "+jsonErrorText(err))
 	}
 	return nil
 }
@@ -89,7 +91,10 @@ func BindJSON[T any](c *Ctx) (T, error) {
 // Form returns the form fields of a urlencoded or multipart body (Flask's
 // request.form). Limits MAX_CONTENT_LENGTH, MAX_FORM_MEMORY_SIZE and
 // MAX_FORM_PARTS answer 413; a malformed body is a 400. Other content
-// types give empty values.
+// types give empty values. Values are valid UTF-8: in a urlencoded body
+// an escape of invalid UTF-8 stays escaped ("%FF"), as Werkzeug does, and
+// raw invalid bytes are a 400 (Werkzeug drops the whole form silently);
+// in a multipart field invalid UTF-8 becomes U+FFFD (errors="replace").
 func (c *Ctx) Form() (Values, error) {
 	c.parseForm()
 	return c.input.form, c.input.formErr
@@ -154,11 +159,14 @@ func (c *Ctx) parseURLEncoded() error {
 		return Abort(http.StatusRequestEntityTooLarge,
 			fmt.Sprintf("The form data is larger than MAX_FORM_MEMORY_SIZE (%d bytes).", limit))
 	}
+	if !utf8.Valid(b) {
+		return Abort(http.StatusBadRequest, "The form data is not valid UTF-8: non-ASCII characters must be percent-encoded.")
+	}
 	q, err := url.ParseQuery(string(b))
 	if err != nil {
 		return NewHTTPError(http.StatusBadRequest, err, "The form data is malformed: "+err.Error())
 	}
-	c.input.form = Values(q)
+	c.input.form = requoteValues(Values(q))
 	return nil
 }
 

@@ -12,7 +12,7 @@ import (
 
 // RequestLog returns middleware that logs one line per request on logger:
 // method, path, status and duration, at INFO (WARN for 4xx, ERROR for
-// 5xx).
+// 5xx; INFO for 499, a client that disconnected before the answer).
 func RequestLog(logger *slog.Logger) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -31,6 +31,8 @@ func levelFor(status int) slog.Level {
 	switch {
 	case status >= 500:
 		return slog.LevelError
+	case status == flagon.StatusClientClosedRequest:
+		return slog.LevelInfo
 	case status >= 400:
 		return slog.LevelWarn
 	}

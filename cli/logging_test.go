@@ -25,6 +25,7 @@ func TestRequestLog(t *testing.T) {
 		{"no body", func(http.ResponseWriter, *http.Request) {}, `INFO  request method=GET path=/items status=200 duration=\S+`},
 		{"404 is a warning", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(404) }, `WARN  request .* status=404 duration=\S+`},
 		{"500 is an error", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(500); w.WriteHeader(200) }, `ERROR request .* status=500 duration=\S+`},
+		{"499 client disconnect is info", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(499) }, `INFO  request .* status=499 duration=\S+`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
