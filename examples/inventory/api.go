@@ -53,7 +53,11 @@ func (s *shop) apiCreate(c *flagon.Ctx) error {
 	if in.Price != nil {
 		price = strconv.Itoa(*in.Price)
 	}
-	form := parseForm(flagon.Values{"name": {in.Name}, "price": {price}})
+	values := flagon.Values{"name": {in.Name}, "price": {price}}
+	if err := checkText(values); err != nil {
+		return err
+	}
+	form := parseForm(values)
 	if !form.valid() {
 		return c.Status(http.StatusUnprocessableEntity).JSON(map[string]any{"error": "invalid product", "fields": form.Errors})
 	}

@@ -31,6 +31,7 @@ func newApp() (*flagon.App, error) {
 		app.Config.Set("DATABASE_URL", url)
 	}
 	developmentDefaults(app)
+	limitBodies(app)
 	if err := setSecretKey(app); err != nil {
 		return nil, err
 	}
@@ -58,6 +59,19 @@ func newApp() (*flagon.App, error) {
 func developmentDefaults(app *flagon.App) {
 	if _, set := os.LookupEnv("FLAGON_DEBUG"); !set {
 		app.Config.Set("DEBUG", true)
+	}
+}
+
+// maxBodySize is the example's request body limit: products are small,
+// and without a limit a client could send a body as large as memory.
+const maxBodySize = 1 << 20
+
+// limitBodies sets MAX_CONTENT_LENGTH (1 MiB: JSON, form and multipart
+// bodies past it are answered 413) unless the environment set it
+// (FLAGON_MAX_CONTENT_LENGTH).
+func limitBodies(app *flagon.App) {
+	if v, _ := app.Config.Get("MAX_CONTENT_LENGTH"); v == nil {
+		app.Config.Set("MAX_CONTENT_LENGTH", maxBodySize)
 	}
 }
 

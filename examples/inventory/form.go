@@ -39,6 +39,13 @@ func parseForm(v flagon.Values) productForm {
 	return f
 }
 
+// checkText answers 400 naming the field when a field stored as text
+// holds a NUL character, which PostgreSQL refuses in text columns.
+func checkText(v flagon.Values) error {
+	_, err := v.Text("name")
+	return err
+}
+
 // formFor fills the form from a product.
 func formFor(p *Product) productForm {
 	f := productForm{Name: p.Name}

@@ -49,6 +49,9 @@ func (s *shop) create(c *flagon.Ctx) error {
 		if err != nil {
 			return err
 		}
+		if err := checkText(values); err != nil {
+			return err
+		}
 		form = parseForm(values)
 		if form.valid() {
 			p := &Product{Name: form.Name, Price: form.price}
@@ -72,6 +75,9 @@ func (s *shop) edit(c *flagon.Ctx) error {
 	if c.Request.Method == http.MethodPost {
 		values, err := c.Form()
 		if err != nil {
+			return err
+		}
+		if err := checkText(values); err != nil {
 			return err
 		}
 		form = parseForm(values)
