@@ -49,7 +49,7 @@ func repeat(d time.Duration, n int) []time.Duration {
 	return out
 }
 
-// test_fail_pin_auth: Werkzeug's _fail_pin_auth waits 0.5 s after each of
+// TestFailPinAuthDelays follows Werkzeug's _fail_pin_auth, which waits 0.5 s after each of
 // the first six failures and 5 s after the later ones; a locked debugger
 // answers at once.
 func TestFailPinAuthDelays(t *testing.T) {
@@ -70,8 +70,8 @@ func TestFailPinAuthDelays(t *testing.T) {
 	}
 }
 
-// test_pin_auth_resets_failures: a correct PIN sets Werkzeug's failure
-// count back to 0, so the delays and the lockout start over.
+// TestPinAuthResetsFailures follows Werkzeug's pin_auth: a correct PIN
+// sets the failure count back to 0, so the delays and the lockout start over.
 func TestPinAuthResetsFailures(t *testing.T) {
 	c, rec := recordingApp(t)
 	id := fail(t, c)
@@ -93,8 +93,8 @@ func TestPinAuthResetsFailures(t *testing.T) {
 	}
 }
 
-// test_pin_auth_bad_cookie: a PIN cookie with a wrong signature counts as
-// a failure, is removed, and does not let the typed PIN in.
+// TestPinAuthBadCookie follows Werkzeug's pin_auth (check_pin_trust
+// returning None): a PIN cookie with a wrong signature counts as a failure, is removed, and does not let the typed PIN in.
 func TestPinAuthBadCookie(t *testing.T) {
 	c, rec := recordingApp(t)
 	id := fail(t, c)
