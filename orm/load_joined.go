@@ -29,9 +29,11 @@ func (s *SelectQuery[T]) joinedRelations() []*joinNode {
 		return nil
 	}
 	tb := &treeBuilder{root: s.table, opts: s.loads, aliases: map[string]int{}}
-	for _, o := range s.loads {
-		if o.strategy == LazyJoined || o.strategy == lazyContainsEager {
-			tb.addPath(o)
+	for _, strategy := range []LoadStrategy{lazyContainsEager, LazyJoined} {
+		for _, o := range s.loads {
+			if o.strategy == strategy {
+				tb.addPath(o)
+			}
 		}
 	}
 	tb.addDeclared(-1, s.table, []*Table{s.table})
@@ -56,7 +58,7 @@ func (tb *treeBuilder) addPath(o *LoadOption) {
 			return // reported by loadLevel with the option's path
 		}
 		path := strings.Join(o.path[:i+1], ".")
-		if i < len(o.path)-1 && tb.otherStrategy(path, o.strategy) {
+		if i < len(o.path)-1 && tb.otherStrategy(path) {
 			return
 		}
 		idx := tb.find(parent, r)
@@ -70,11 +72,11 @@ func (tb *treeBuilder) addPath(o *LoadOption) {
 	}
 }
 
-// otherStrategy reports whether an option ending at path loads it with a
-// strategy other than strategy.
-func (tb *treeBuilder) otherStrategy(path string, strategy LoadStrategy) bool {
+// otherStrategy reports whether an option ending at path loads it
+// outside the statement (selectin, subquery, raise).
+func (tb *treeBuilder) otherStrategy(path string) bool {
 	for _, o := range tb.opts {
-		if strings.Join(o.path, ".") == path && o.strategy != strategy {
+		if strings.Join(o.path, ".") == path && o.strategy != LazyJoined && o.strategy != lazyContainsEager {
 			return true
 		}
 	}
@@ -128,7 +130,7 @@ func (tb *treeBuilder) addDeclared(parent int, t *Table, onPath []*Table) {
 			continue
 		}
 		target, _ := r.Target()
-		if tb.otherStrategy(prefix+r.Name, LazyJoined) || containsTable(onPath, target) {
+		if tb.otherStrategy(prefix+r.Name) || containsTable(onPath, target) {
 			continue
 		}
 		tb.add(parent, r, prefix+r.Name, false)
