@@ -312,3 +312,27 @@ func TestEagerLoadingStatementsGolden(t *testing.T) {
 		golden(t, "loading/"+db.Name+".sql", b.String())
 	})
 }
+
+// TestJoinedLoadOnExisting ports LoadOnExistingTest's
+// test_loads_second_level_collection_to_collection: owners whose first
+// level is already loaded keep it, and the join still loads the second.
+func TestJoinedLoadOnExisting(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		ctx, e, s := seededSession(t, db)
+		users, err := orm.Select[User](s).OrderBy("name").Options(orm.JoinedLoad("Posts")).All(ctx)
+		must(t, err)
+		posts := users[0].Posts
+		log := record(t, e)
+		again, err := orm.Select[User](s).OrderBy("name").Options(orm.JoinedLoad("Posts.Tags")).All(ctx)
+		must(t, err)
+		if n := log.count("SELECT"); n != 1 {
+			t.Errorf("ran %d SELECTs, want 1", n)
+		}
+		if again[0] != users[0] || &again[0].Posts[0] != &posts[0] {
+			t.Errorf("the loaded collection was replaced")
+		}
+		if got := describeUsers(s, again); got != "ann[p1(db,go) p2(go)] bob[]" {
+			t.Errorf("loaded %s", got)
+		}
+	})
+}
