@@ -336,3 +336,25 @@ func TestJoinedLoadOnExisting(t *testing.T) {
 		}
 	})
 }
+
+// TestJoinedLoadRowsShareNothing checks what the joined scan reuses
+// between rows: each object gets its own pointer fields, and the related
+// objects repeated on many rows are one object each.
+func TestJoinedLoadRowsShareNothing(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		ctx, _, s := seededSession(t, db)
+		users, err := orm.Select[User](s).OrderBy("name").Options(orm.JoinedLoad("Posts.Tags")).All(ctx)
+		must(t, err)
+		p1, p2 := users[0].Posts[0], users[0].Posts[1]
+		if p1.AuthorID == nil || p1.AuthorID == p2.AuthorID || *p1.AuthorID != *p2.AuthorID {
+			t.Errorf("posts share their AuthorID pointer (%p, %p)", p1.AuthorID, p2.AuthorID)
+		}
+		if p1.Tags[1] != p2.Tags[0] || p1.Tags[1].Name != "go" {
+			t.Errorf("tag go is two objects: %p, %p", p1.Tags[1], p2.Tags[0])
+		}
+		*p1.AuthorID = 99
+		if *p2.AuthorID == 99 {
+			t.Errorf("changing one post's AuthorID changed another's")
+		}
+	})
+}

@@ -33,15 +33,19 @@ func (s *SelectQuery[T]) allJoined(ctx context.Context, nodes []*joinNode) ([]*T
 	return out, afterLoad(ctx, out)
 }
 
-// joinedRow holds one row's scan destinations for a joined relationship:
-// a **F holder per target column (nil after the scan for NULL).
+// joinedRow holds the scan destinations of a joined relationship's
+// columns, reused for every row: a **F holder per column (nil after the
+// scan for NULL) and a scratch struct the holders are copied into.
 type joinedRow struct {
 	target  *Table
 	holders []reflect.Value
 	dests   []any
+	scratch reflect.Value
 }
 
-// scanJoined reads owner rows and their joined targets.
+// scanJoined reads owner rows and their joined targets. Each row scans
+// into scratch structs, and an object is allocated only for a row whose
+// key is not yet in the session.
 func scanJoined[T any](ctx context.Context, sess *Session, t *Table, nodes []*joinNode, rows *sql.Rows) ([]*T, error) {
 	defer rows.Close()
 	asm := &assembler{sess: sess, nodes: nodes, colls: map[collKey]*collected{}, hooked: map[*objState]bool{},
@@ -49,33 +53,44 @@ func scanJoined[T any](ctx context.Context, sess *Session, t *Table, nodes []*jo
 	unique := hasCollection(nodes, true) || hasCollection(nodes, false)
 	seen := map[*objState]bool{}
 	var out []*T
-	jrs := make([]joinedRow, len(nodes))
+	scratch, zero := new(T), *new(T)
+	sv := reflect.ValueOf(scratch).Elem()
+	dest := make([]any, 0, len(t.Columns))
+	for _, c := range t.Columns {
+		dest = append(dest, c.codec.scanDest(fieldByIndex(sv, c.index)))
+	}
+	jrs := make([]*joinedRow, len(nodes))
+	for i, n := range nodes {
+		jrs[i] = newJoinedRow(n.j.target)
+		dest = append(dest, jrs[i].dests...)
+	}
 	for rows.Next() {
-		obj := new(T)
-		v := reflect.ValueOf(obj).Elem()
-		dest := make([]any, 0, len(t.Columns))
-		for _, c := range t.Columns {
-			dest = append(dest, c.codec.scanDest(fieldByIndex(v, c.index)))
-		}
-		for i, n := range nodes {
-			jrs[i] = newJoinedRow(n.j.target)
-			dest = append(dest, jrs[i].dests...)
+		*scratch = zero
+		for _, jr := range jrs {
+			jr.reset()
 		}
 		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("orm: scan %s: %w", t.model, err)
 		}
-		mapped := sess.mapLoaded(t, obj).(*T)
-		st := sess.byObj[any(mapped)]
+		st := sess.loadedState(t, sv)
+		if st == nil {
+			obj := new(T)
+			*obj = *scratch
+			if st = sess.mapState(t, obj); st == nil {
+				out = append(out, obj) // a row without key: not mapped
+				continue
+			}
+		}
 		if err := asm.row(ctx, st, jrs); err != nil {
 			return nil, err
 		}
-		if unique && st != nil {
+		if unique {
 			if seen[st] {
 				continue
 			}
 			seen[st] = true
 		}
-		out = append(out, mapped)
+		out = append(out, st.obj.(*T))
 	}
 	if err := translate(sess.Dialect(), rows.Err()); err != nil {
 		return nil, err
@@ -84,17 +99,38 @@ func scanJoined[T any](ctx context.Context, sess *Session, t *Table, nodes []*jo
 	return out, nil
 }
 
+// loadedState returns the session's state for the row scanned into v when
+// it is in the identity map and not expired (the row then changes
+// nothing), or nil.
+func (s *Session) loadedState(t *Table, v reflect.Value) *objState {
+	k, ok := rowKey(t, v)
+	if !ok {
+		return nil
+	}
+	if st := s.identity.get(k); st != nil && !st.expired {
+		return st
+	}
+	return nil
+}
+
 // newJoinedRow allocates nullable holders for t's columns.
-func newJoinedRow(t *Table) joinedRow {
+func newJoinedRow(t *Table) *joinedRow {
 	n := len(t.Columns)
-	jr := joinedRow{target: t, holders: make([]reflect.Value, n), dests: make([]any, n)}
-	zero := reflect.New(t.model).Elem()
+	jr := &joinedRow{target: t, holders: make([]reflect.Value, n), dests: make([]any, n),
+		scratch: reflect.New(t.model).Elem()}
 	for i, c := range t.Columns {
-		h := reflect.New(reflect.PointerTo(fieldByIndex(zero, c.index).Type()))
+		h := reflect.New(reflect.PointerTo(fieldByIndex(jr.scratch, c.index).Type()))
 		jr.holders[i] = h
 		jr.dests[i] = c.codec.scanDest(h.Elem())
 	}
 	return jr
+}
+
+// reset clears the holders so that the next scan allocates each value.
+func (jr *joinedRow) reset() {
+	for _, h := range jr.holders {
+		h.Elem().SetZero()
+	}
 }
 
 // An assembler collects, row by row, each owner's related objects per
@@ -119,12 +155,13 @@ type collKey struct {
 // query (SQLAlchemy does not repopulate a loaded attribute).
 type collected struct {
 	items []any
-	seen  map[*objState]bool
+	first *objState
+	seen  map[*objState]bool // from the second object on
 	skip  bool
 }
 
 // row adds one row's related objects to their owners.
-func (a *assembler) row(ctx context.Context, owner *objState, jrs []joinedRow) error {
+func (a *assembler) row(ctx context.Context, owner *objState, jrs []*joinedRow) error {
 	for i, n := range a.nodes {
 		o := owner
 		if n.parent >= 0 {
@@ -139,13 +176,31 @@ func (a *assembler) row(ctx context.Context, owner *objState, jrs []joinedRow) e
 			return err
 		}
 		a.targets[i] = target
-		c := a.collection(o, i)
-		if target != nil && !c.seen[target] {
+		a.collection(o, i).add(target, n.collection())
+	}
+	return nil
+}
+
+// add appends target unless it is nil or already there: a to-one keeps
+// its first object; a collection looks at its last object, then at a set
+// built once a second object arrives (rows of sibling collections repeat
+// objects in patterns).
+func (c *collected) add(target *objState, many bool) {
+	switch {
+	case target == nil:
+	case len(c.items) == 0:
+		c.items = append(c.items, target.obj)
+		c.first = target
+	case !many || c.items[len(c.items)-1] == target.obj:
+	default:
+		if c.seen == nil {
+			c.seen = map[*objState]bool{c.first: true}
+		}
+		if !c.seen[target] {
 			c.seen[target] = true
 			c.items = append(c.items, target.obj)
 		}
 	}
-	return nil
 }
 
 // collection returns (creating) the collected objects of owner's node i.
@@ -153,7 +208,7 @@ func (a *assembler) collection(owner *objState, i int) *collected {
 	k := collKey{owner, i}
 	c := a.colls[k]
 	if c == nil {
-		c = &collected{seen: map[*objState]bool{}, skip: owner.relLoaded(a.nodes[i].rel)}
+		c = &collected{skip: owner.relLoaded(a.nodes[i].rel)}
 		a.colls[k] = c
 		a.order = append(a.order, k)
 	}
@@ -162,8 +217,9 @@ func (a *assembler) collection(owner *objState, i int) *collected {
 
 // build turns a row's holders into the mapped related object, or nil
 // when the join found no row (NULL primary key).
-func (a *assembler) build(ctx context.Context, jr joinedRow) (*objState, error) {
-	obj := reflect.New(jr.target.model)
+func (a *assembler) build(ctx context.Context, jr *joinedRow) (*objState, error) {
+	sv := jr.scratch
+	sv.SetZero()
 	for i, c := range jr.target.Columns {
 		p := jr.holders[i].Elem()
 		if p.IsNil() {
@@ -172,9 +228,14 @@ func (a *assembler) build(ctx context.Context, jr joinedRow) (*objState, error) 
 			}
 			continue
 		}
-		fieldByIndex(obj.Elem(), c.index).Set(p.Elem())
+		fieldByIndex(sv, c.index).Set(p.Elem())
 	}
-	st := a.sess.mapState(jr.target, obj.Interface())
+	st := a.sess.loadedState(jr.target, sv)
+	if st == nil {
+		obj := reflect.New(jr.target.model)
+		obj.Elem().Set(sv)
+		st = a.sess.mapState(jr.target, obj.Interface())
+	}
 	if st == nil || a.hooked[st] {
 		return st, nil
 	}
