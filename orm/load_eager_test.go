@@ -2,6 +2,7 @@ package orm_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -357,4 +358,63 @@ func TestJoinedLoadRowsShareNothing(t *testing.T) {
 			t.Errorf("changing one post's AuthorID changed another's")
 		}
 	})
+}
+
+// TestEagerLoadSelfReferential ports SelfReferentialEagerTest.test_options
+// (joinedload of children and grandchildren of a tree, one statement)
+// and its subqueryload counterpart (one statement per level).
+func TestEagerLoadSelfReferential(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		ctx := context.Background()
+		e := blogDB(t, db)
+		s := orm.NewSession(e)
+		defer s.Close(ctx)
+		root := &Node{Name: "n1", Children: []*Node{
+			{Name: "n11", Children: []*Node{{Name: "n111"}, {Name: "n112"}}},
+			{Name: "n12"},
+		}}
+		must(t, s.AddAll(root, &Node{Name: "n2"}))
+		must(t, s.Commit(ctx))
+		for _, tt := range []struct {
+			name       string
+			opt        *orm.LoadOption
+			statements int
+		}{
+			{"joinedload", orm.JoinedLoad("Children.Children"), 1},
+			{"subqueryload", orm.SubqueryLoad("Children.Children"), 3},
+		} {
+			one := orm.NewSession(e)
+			if _, err := orm.Select[Node](one).Where(orm.C("node.parent_id").IsNull()).Options(tt.opt).One(ctx); !errors.Is(err, orm.ErrMultipleRows) {
+				t.Errorf("%s: One over two roots = %v; want ErrMultipleRows (the limit counts roots)", tt.name, err)
+			}
+			one.Close(ctx)
+			fresh := orm.NewSession(e)
+			log := record(t, e)
+			roots, err := orm.Select[Node](fresh).Where(orm.C("node.parent_id").IsNull()).OrderBy("name").Options(tt.opt).All(ctx)
+			must(t, err)
+			if n := log.count("SELECT"); n != tt.statements {
+				t.Errorf("%s: ran %d SELECTs, want %d: %q", tt.name, n, tt.statements, log.stmt)
+			}
+			var got []string
+			for _, r := range roots {
+				got = append(got, r.Name+"["+nodeNames(r.Children)+"]")
+				for _, c := range r.Children {
+					got = append(got, c.Name+"["+nodeNames(c.Children)+"]")
+				}
+			}
+			if want := "n1[n11 n12] n11[n111 n112] n12[] n2[]"; strings.Join(got, " ") != want {
+				t.Errorf("%s: loaded %q, want %q", tt.name, strings.Join(got, " "), want)
+			}
+			fresh.Close(ctx)
+		}
+	})
+}
+
+// nodeNames joins the names of nodes.
+func nodeNames(nodes []*Node) string {
+	names := make([]string, len(nodes))
+	for i, n := range nodes {
+		names[i] = n.Name
+	}
+	return strings.Join(names, " ")
 }
