@@ -418,3 +418,20 @@ func nodeNames(nodes []*Node) string {
 	}
 	return strings.Join(names, " ")
 }
+
+// TestEagerLoadWithoutSession runs each strategy on the engine, where the
+// query's objects get a private identity map.
+func TestEagerLoadWithoutSession(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		ctx := context.Background()
+		e := blogDB(t, db)
+		seedBlog(t, e)
+		for _, opt := range []*orm.LoadOption{orm.JoinedLoad("Posts.Tags"), orm.SubqueryLoad("Posts.Tags"), orm.SelectInLoad("Posts.Tags")} {
+			users, err := orm.Select[User](e).OrderBy("name").Options(opt).All(ctx)
+			must(t, err)
+			if len(users) != 2 || len(users[0].Posts) != 2 || tagNames(users[0].Posts[0].Tags) != "db,go" || users[1].Posts == nil {
+				t.Errorf("loaded %+v", users)
+			}
+		}
+	})
+}
