@@ -435,3 +435,14 @@ func TestEagerLoadWithoutSession(t *testing.T) {
 		}
 	})
 }
+
+// TestContainsEagerRefusesCriteria: criteria on a ContainsEager would be
+// silently ignored (the query's own join decides), so they are an error.
+func TestContainsEagerRefusesCriteria(t *testing.T) {
+	ctx, _, s := seededSession(t, dbtest.SQLite(t))
+	_, err := orm.Select[User](s).Join("post", orm.C("post.author_id").Eq(orm.C("user.id"))).
+		Options(orm.ContainsEager("Posts").Where(orm.C("post.title").Eq("p1"))).All(ctx)
+	if err == nil || !strings.Contains(err.Error(), `ContainsEager("Posts")`) {
+		t.Errorf("ContainsEager with Where = %v; want an error naming it", err)
+	}
+}

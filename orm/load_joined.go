@@ -152,11 +152,11 @@ func containsTable(list []*Table, t *Table) bool {
 	return false
 }
 
-// hasCollection reports whether a node of kind eager (or not) joins a
-// collection.
-func hasCollection(nodes []*joinNode, eager bool) bool {
+// hasCollection reports whether a node loads a collection, which
+// repeats its owners' rows.
+func hasCollection(nodes []*joinNode) bool {
 	for _, n := range nodes {
-		if n.eager == eager && n.collection() {
+		if n.collection() {
 			return true
 		}
 	}

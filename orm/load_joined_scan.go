@@ -50,7 +50,7 @@ func scanJoined[T any](ctx context.Context, sess *Session, t *Table, nodes []*jo
 	defer rows.Close()
 	asm := &assembler{sess: sess, nodes: nodes, colls: map[collKey]*collected{}, hooked: map[*objState]bool{},
 		targets: make([]*objState, len(nodes))}
-	unique := hasCollection(nodes, true) || hasCollection(nodes, false)
+	unique := hasCollection(nodes)
 	seen := map[*objState]bool{}
 	var out []*T
 	scratch, zero := new(T), *new(T)

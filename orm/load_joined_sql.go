@@ -1,6 +1,7 @@
 package orm
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -13,6 +14,11 @@ func (s *SelectQuery[T]) joinedSQL(nodes []*joinNode) (string, []any, error) {
 		return "", nil, s.err
 	}
 	b := NewBuilder(s.q.Dialect())
+	for _, n := range nodes {
+		if n.eager && n.opt != nil && (len(n.opt.where) > 0 || len(n.opt.orderBy) > 0) {
+			return "", nil, fmt.Errorf("orm: ContainsEager(%q) takes no Where or OrderBy: filter and sort the query's own join", n.path)
+		}
+	}
 	if s.nestOwners(nodes) {
 		s.nestedJoinedSQL(b, nodes)
 	} else {

@@ -64,6 +64,8 @@ func SubqueryLoad(path string) *LoadOption {
 // collection holds the rows the join returned (an inner join or a Where on
 // the joined table gives a filtered collection). Owners are
 // de-duplicated. Limit and Offset count joined rows, as in SQLAlchemy.
+// Where and OrderBy are an error here: the query's own join and ORDER BY
+// decide what the collection holds and in which order.
 func ContainsEager(path string) *LoadOption {
 	return &LoadOption{path: strings.Split(path, "."), strategy: lazyContainsEager}
 }
