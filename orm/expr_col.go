@@ -19,7 +19,7 @@ type Col struct {
 func C(name string) Col { return Col{Name: name} }
 
 // AppendSQL renders the quoted column name.
-func (c Col) AppendSQL(b *Builder) { b.Ident(c.Name) }
+func (c Col) AppendSQL(b *Builder) { b.Ident(b.adapted(c.Name)) }
 
 // A Binary is "left op right".
 type Binary struct {
