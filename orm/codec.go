@@ -2,6 +2,7 @@ package orm
 
 import (
 	"database/sql"
+	"database/sql/driver"
 	"reflect"
 	"time"
 	"unsafe"
@@ -11,11 +12,12 @@ import (
 
 // A codec moves one struct field's value to and from the driver.
 type codec struct {
-	typ     reflect.Type // the field's type
-	kind    dialect.Kind
-	pointer bool // the field is *T
-	deep    bool // a snapshot must copy the field's memory (*T, []byte)
-	intScan bool // scan through intScanner (int, int32, int16, int8 fields)
+	typ      reflect.Type // the field's type
+	kind     dialect.Kind
+	pointer  bool // the field is *T
+	nullWrap bool // the field is a sql.Null-like wrapper (Null[T], sql.NullString, ...)
+	deep     bool // a snapshot must copy the field's memory (*T, []byte)
+	intScan  bool // scan through intScanner (int, int32, int16, int8 fields)
 
 	// destAt returns the Scan destination of the field at an address
 	// (codec_dest.go).
@@ -26,12 +28,33 @@ type codec struct {
 func newCodec(t reflect.Type, k dialect.Kind) *codec {
 	deep := t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8
 	c := &codec{typ: t, kind: k, pointer: t.Kind() == reflect.Pointer, deep: deep}
+	_, wrapped := unwrapNullable(t)
+	c.nullWrap = wrapped && !c.pointer
 	switch t.Kind() {
 	case reflect.Int, reflect.Int32, reflect.Int16, reflect.Int8:
 		c.intScan = !reflect.PointerTo(t).Implements(reflect.TypeFor[sql.Scanner]())
 	}
 	c.destAt = destAt(t, c)
 	return c
+}
+
+// nullable reports whether the field can hold NULL: a pointer or a
+// sql.Null-like wrapper.
+func (c *codec) nullable() bool { return c.pointer || c.nullWrap }
+
+// isNull reports whether field value v holds NULL.
+func (c *codec) isNull(v reflect.Value) bool {
+	switch {
+	case c.pointer:
+		return v.IsNil()
+	case !c.nullWrap:
+		return false
+	}
+	if vr, ok := v.Interface().(driver.Valuer); ok {
+		val, err := vr.Value()
+		return err == nil && val == nil
+	}
+	return v.IsZero()
 }
 
 // bind returns the driver argument for field value v.

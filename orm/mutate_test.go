@@ -163,9 +163,9 @@ func TestServerDefaultNowIsWrittenBack(t *testing.T) {
 // Stamped has client-side time defaults.
 type Stamped struct {
 	ID        int
-	Title     string    `orm:"size:20;default:untitled"`
-	CreatedAt time.Time `orm:"default:now"`
-	UpdatedAt time.Time `orm:"default:now;onupdate:now"`
+	Title     string    `orm:"size:20;default:untitled;default_if_zero"`
+	CreatedAt time.Time `orm:"default:now;default_if_zero"`
+	UpdatedAt time.Time `orm:"default:now;default_if_zero;onupdate:now"`
 }
 
 func TestClientDefaultsAndOnUpdate(t *testing.T) {

@@ -17,9 +17,35 @@ func isZeroField(c *Column, v reflect.Value) bool {
 	return fieldByIndex(v, c.index).IsZero()
 }
 
-// applyDefault sets a zero field to the column's client-side default.
+// defaultApplies reports whether column c's field of v is unset, so that
+// an insert fills it from the column's default, server default or key
+// generation instead of sending it: a nil pointer or invalid sql.Null
+// field; the zero value only of an autoincrement key (SQLAlchemy's rule
+// for a missing key) and of a field tagged default_if_zero. Any other
+// field's Go value is the value and is inserted, zero or not (false stays
+// false).
+func defaultApplies(c *Column, v reflect.Value) bool {
+	if c.codec == nil {
+		return false
+	}
+	f := fieldByIndex(v, c.index)
+	if c.Autoincrement || c.defaultIfZero {
+		return f.IsZero()
+	}
+	return c.codec.isNull(f)
+}
+
+// omittedOnInsert reports whether an insert of v leaves column c out for
+// the database to fill (and reads it back): a generated column whose
+// default applies. Every insert path plans its columns with it.
+func omittedOnInsert(c *Column, v reflect.Value) bool {
+	return generated(c) && defaultApplies(c, v)
+}
+
+// applyDefault sets an unset field (defaultApplies) to the column's
+// client-side default.
 func applyDefault(c *Column, v reflect.Value) error {
-	if c.Default == "" || c.codec == nil || !isZeroField(c, v) {
+	if c.Default == "" || !defaultApplies(c, v) {
 		return nil
 	}
 	f := fieldByIndex(v, c.index)

@@ -1,0 +1,188 @@
+package orm_test
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"strings"
+	"testing"
+
+	"github.com/flagon-go/flagon/internal/dbtest"
+	"github.com/flagon-go/flagon/orm"
+)
+
+// Account has the defaults of issue 14 item 2: non-pointer fields whose
+// zero value is a value, pointers whose nil takes the default, and a field
+// whose zero value explicitly means "unset".
+type Account struct {
+	ID      int64
+	Name    string  `orm:"size:20;unique"`
+	IsAdmin bool    `orm:"server_default:true"`
+	Stock   int     `orm:"server_default:10"`
+	Label   string  `orm:"size:20;default:none"`
+	Note    *string `orm:"size:20;default:none"`
+	Level   *int    `orm:"server_default:3"`
+	Status  string  `orm:"size:20;server_default:'draft';default_if_zero"`
+}
+
+// accountRow is what the database holds for an Account.
+type accountRow struct {
+	IsAdmin bool
+	Stock   int
+	Label   string
+	Note    string
+	Level   int
+	Status  string
+}
+
+var (
+	// zeroAccount's non-pointer fields are explicit zero values.
+	zeroAccountRow = accountRow{IsAdmin: false, Stock: 0, Label: "", Note: "none", Level: 3, Status: "draft"}
+	// setAccount sets every field.
+	setAccountRow = accountRow{IsAdmin: true, Stock: 5, Label: "x", Note: "n", Level: 0, Status: "live"}
+)
+
+func zeroAccount(name string) *Account { return &Account{Name: name} }
+
+func setAccount(name string) *Account {
+	note, level := "n", 0
+	return &Account{Name: name, IsAdmin: true, Stock: 5, Label: "x", Note: &note, Level: &level, Status: "live"}
+}
+
+// TestExplicitZeroValuesAreNotReplacedByDefaults is issue 14 item 2:
+// `IsAdmin: false` is stored as false, not as the server default true, on
+// every insert path; defaults apply to nil pointers and to default_if_zero
+// fields, and generated values are written back.
+func TestExplicitZeroValuesAreNotReplacedByDefaults(t *testing.T) {
+	paths := []struct {
+		name     string
+		insert   func(ctx context.Context, e *orm.DB, objs []*Account) error
+		readBack bool // generated values are written into the objects
+	}{
+		{"Insert", func(ctx context.Context, e *orm.DB, objs []*Account) error {
+			for _, o := range objs {
+				if err := orm.Insert(ctx, e, o); err != nil {
+					return err
+				}
+			}
+			return nil
+		}, true},
+		{"InsertMany", func(ctx context.Context, e *orm.DB, objs []*Account) error {
+			return orm.InsertMany(ctx, e, objs)
+		}, true},
+		{"CopyFrom", func(ctx context.Context, e *orm.DB, objs []*Account) error {
+			_, err := orm.CopyFrom(ctx, e, objs)
+			return err
+		}, false},
+		{"upsert", func(ctx context.Context, e *orm.DB, objs []*Account) error {
+			return orm.InsertInto[Account](e).Values(objs...).OnConflict("name").DoUpdate("stock").Exec(ctx)
+		}, true},
+		{"session", func(ctx context.Context, e *orm.DB, objs []*Account) error {
+			s := e.Session()
+			for _, o := range objs {
+				if err := s.Add(o); err != nil {
+					return err
+				}
+			}
+			return s.Commit(ctx)
+		}, true},
+	}
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		ctx := context.Background()
+		e := openDB(t, db)
+		md := orm.NewMetaData()
+		md.Register(Account{})
+		if err := md.CreateAll(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range paths {
+			t.Run(p.name, func(t *testing.T) {
+				objs := []*Account{zeroAccount(p.name + "-zero"), setAccount(p.name + "-set"), zeroAccount(p.name + "-zero2")}
+				if err := p.insert(ctx, e, objs); err != nil {
+					t.Fatal(err)
+				}
+				wants := []accountRow{zeroAccountRow, setAccountRow, zeroAccountRow}
+				for i, o := range objs {
+					if got := storedAccount(t, e, o.Name); got != wants[i] {
+						t.Errorf("%s stored %+v, want %+v", o.Name, got, wants[i])
+					}
+					if p.readBack {
+						checkWrittenBack(t, o, wants[i])
+					}
+				}
+			})
+		}
+	})
+}
+
+// storedAccount reads the row named name.
+func storedAccount(t *testing.T, e *orm.DB, name string) accountRow {
+	t.Helper()
+	a, err := orm.Select[Account](e).FilterBy("name", name).One(context.Background())
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	r := accountRow{IsAdmin: a.IsAdmin, Stock: a.Stock, Label: a.Label, Status: a.Status}
+	if a.Note != nil {
+		r.Note = *a.Note
+	}
+	if a.Level != nil {
+		r.Level = *a.Level
+	}
+	return r
+}
+
+// checkWrittenBack checks the key and the defaults written into o.
+func checkWrittenBack(t *testing.T, o *Account, want accountRow) {
+	t.Helper()
+	if o.ID == 0 || o.Note == nil || *o.Note != want.Note || o.Level == nil || *o.Level != want.Level || o.Status != want.Status {
+		t.Errorf("%s written back: id %d note %v level %v status %q, want %+v", o.Name, o.ID, o.Note, o.Level, o.Status, want)
+	}
+	if o.IsAdmin != want.IsAdmin || o.Stock != want.Stock || o.Label != want.Label {
+		t.Errorf("%s: the insert changed explicit values to %v %d %q", o.Name, o.IsAdmin, o.Stock, o.Label)
+	}
+}
+
+// TestInsertSQLSendsExplicitZeroValues checks the statement: the
+// non-pointer columns are sent with their zero values, nil pointers with
+// a server default and default_if_zero columns are left out.
+func TestInsertSQLSendsExplicitZeroValues(t *testing.T) {
+	e := openDB(t, dbtest.SQLite(t))
+	query, args, err := orm.InsertInto[Account](e).Values(zeroAccount("z")).SQL()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `INSERT INTO "account" ("name", "is_admin", "stock", "label", "note") VALUES (?, ?, ?, ?, ?) RETURNING "id", "level", "status"`
+	if query != want || len(args) != 5 {
+		t.Errorf("got %s %v\nwant %s", query, args, want)
+	}
+}
+
+// TestDefaultTagsAtRegistration: default_if_zero without a default is an
+// error naming the field, and a client default on a non-pointer field
+// (which can never apply) is warned about.
+func TestDefaultTagsAtRegistration(t *testing.T) {
+	type NoDefault struct {
+		ID   int
+		Flag bool `orm:"default_if_zero"`
+	}
+	_, err := orm.TableOf(NoDefault{})
+	if err == nil || !strings.Contains(err.Error(), "Flag") || !strings.Contains(err.Error(), "default_if_zero") {
+		t.Errorf("default_if_zero without a default: %v", err)
+	}
+
+	type DeadDefault struct {
+		ID    int
+		Label string `orm:"default:none"`
+	}
+	var buf bytes.Buffer
+	old := slog.Default()
+	slog.SetDefault(slog.New(slog.NewTextHandler(&buf, nil)))
+	defer slog.SetDefault(old)
+	if _, err := orm.TableOf(DeadDefault{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "never applies") || !strings.Contains(buf.String(), "column=label") {
+		t.Errorf("no warning for a dead client default: %q", buf.String())
+	}
+}
