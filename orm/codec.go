@@ -18,6 +18,7 @@ type codec struct {
 	nullWrap bool // the field is a sql.Null-like wrapper (Null[T], sql.NullString, ...)
 	deep     bool // a snapshot must copy the field's memory (*T, []byte)
 	intScan  bool // scan through intScanner (int, int32, int16, int8 fields)
+	scale    int  // fractional digits of Numeric results, noScale when unknown
 
 	// destAt returns the Scan destination of the field at an address
 	// (codec_dest.go).
@@ -25,9 +26,13 @@ type codec struct {
 }
 
 // newCodec describes the Go field type t holding a column of kind k.
-func newCodec(t reflect.Type, k dialect.Kind) *codec {
+func newCodec(t reflect.Type, k dialect.Kind) *codec { return newScaledCodec(t, k, noScale) }
+
+// newScaledCodec is newCodec for a column whose Numeric results have
+// scale (noScale when unknown).
+func newScaledCodec(t reflect.Type, k dialect.Kind, scale int) *codec {
 	deep := t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8
-	c := &codec{typ: t, kind: k, pointer: t.Kind() == reflect.Pointer, deep: deep}
+	c := &codec{typ: t, kind: k, pointer: t.Kind() == reflect.Pointer, deep: deep, scale: scale}
 	_, wrapped := unwrapNullable(t)
 	c.nullWrap = wrapped && !c.pointer
 	switch t.Kind() {
@@ -80,6 +85,9 @@ func (c *codec) scanDest(v reflect.Value) any {
 	}
 	if d, ok := v.Addr().Interface().(**time.Duration); ok && c.kind == dialect.Interval {
 		return nullDurationScanner{d}
+	}
+	if d, ok := decimalDest(v.Addr().Interface(), c.scale); ok && c.kind == dialect.Numeric {
+		return d
 	}
 	return v.Addr().Interface()
 }

@@ -70,7 +70,7 @@ func newColumn(tbl *Table, f reflect.StructField, rawTag string) (*Column, error
 		Name: tag.column, Type: ct, Nullable: (nullable || tag.nullable) && !tag.notNull && !tag.pk,
 		PrimaryKey: tag.pk, Unique: tag.unique, Index: tag.index, Default: tag.def,
 		ServerDefault: tag.serverDefault, OnUpdate: tag.onUpdate, Comment: tag.comment, Field: f.Name,
-		Autoincrement: tag.autoincrement, codec: newCodec(f.Type, ct.Kind), version: tag.version,
+		Autoincrement: tag.autoincrement, codec: newScaledCodec(f.Type, ct.Kind, numericScale(ct)), version: tag.version,
 		defaultIfZero: tag.defaultIfZero,
 	}
 	if col.Name == "" {
