@@ -86,7 +86,7 @@ func (c *codec) scanDest(v reflect.Value) any {
 	if d, ok := v.Addr().Interface().(**time.Duration); ok && c.kind == dialect.Interval {
 		return nullDurationScanner{d}
 	}
-	if d, ok := decimalDest(v.Addr().Interface(), c.scale); ok && c.kind == dialect.Numeric {
+	if d, ok := decimalDest(v.Addr().Interface(), c.scale); ok && c.kind == dialect.Numeric && c.scale != noScale {
 		return d
 	}
 	return v.Addr().Interface()

@@ -12,7 +12,7 @@ import (
 // of type t from its address: rows of a model query are scanned at the
 // columns' fixed offsets, without walking each field's index path by
 // reflection per row. Durations of INTERVAL columns, small integers and
-// Decimals of NUMERIC columns (which keep the column's scale) get
+// Decimals of NUMERIC columns with a declared scale (which they keep) get
 // scanners; the common types a typed pointer; others a pointer made by
 // reflection.
 func destAt(t reflect.Type, c *codec) func(p unsafe.Pointer) any {
@@ -23,7 +23,7 @@ func destAt(t reflect.Type, c *codec) func(p unsafe.Pointer) any {
 		return func(p unsafe.Pointer) any { return nullDurationScanner{(**time.Duration)(p)} }
 	case c.intScan:
 		return intDestAt(t.Kind())
-	case c.kind == dialect.Numeric && isDecimalField(t):
+	case c.kind == dialect.Numeric && c.scale != noScale && isDecimalField(t):
 		return func(p unsafe.Pointer) any {
 			d, _ := decimalDest(reflect.NewAt(t, p).Interface(), c.scale)
 			return d

@@ -77,8 +77,11 @@ func scalarScaled[V any](ctx context.Context, q Querier, build func(b *Builder),
 }
 
 // scalarDest is the Scan destination of a Scalar result: n, or a scanner
-// keeping scale when V is a Decimal, *Decimal or Null[Decimal].
+// keeping a known scale when V is a Decimal, *Decimal or Null[Decimal].
 func scalarDest[V any](n *Null[V], scale int) any {
+	if scale == noScale {
+		return n
+	}
 	if d, ok := decimalDest(&n.V, scale); ok {
 		return validScanner{&n.Valid, d}
 	}
