@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/flagon-go/flagon/internal/dbtest"
 	"github.com/flagon-go/flagon/orm"
@@ -16,13 +17,15 @@ import (
 // whose zero value explicitly means "unset".
 type Account struct {
 	ID      int64
-	Name    string  `orm:"size:20;unique"`
-	IsAdmin bool    `orm:"server_default:true"`
-	Stock   int     `orm:"server_default:10"`
-	Label   string  `orm:"size:20;default:none"`
-	Note    *string `orm:"size:20;default:none"`
-	Level   *int    `orm:"server_default:3"`
-	Status  string  `orm:"size:20;server_default:'draft';default_if_zero"`
+	Name    string              `orm:"size:20;unique"`
+	IsAdmin bool                `orm:"server_default:true"`
+	Stock   int                 `orm:"server_default:10"`
+	Label   string              `orm:"size:20;default:none"`
+	Note    *string             `orm:"size:20;default:none"`
+	Level   *int                `orm:"server_default:3"`
+	Status  string              `orm:"size:20;server_default:'draft';default_if_zero"`
+	Tag     orm.Null[string]    `orm:"size:20;default:none"`
+	Seen    orm.Null[time.Time] `orm:"default:now"`
 }
 
 // accountRow is what the database holds for an Account.
@@ -33,20 +36,23 @@ type accountRow struct {
 	Note    string
 	Level   int
 	Status  string
+	Tag     string
+	Seen    bool // Seen holds a time
 }
 
 var (
 	// zeroAccount's non-pointer fields are explicit zero values.
-	zeroAccountRow = accountRow{IsAdmin: false, Stock: 0, Label: "", Note: "none", Level: 3, Status: "draft"}
+	zeroAccountRow = accountRow{IsAdmin: false, Stock: 0, Label: "", Note: "none", Level: 3, Status: "draft", Tag: "none", Seen: true}
 	// setAccount sets every field.
-	setAccountRow = accountRow{IsAdmin: true, Stock: 5, Label: "x", Note: "n", Level: 0, Status: "live"}
+	setAccountRow = accountRow{IsAdmin: true, Stock: 5, Label: "x", Note: "n", Level: 0, Status: "live", Tag: "t", Seen: true}
 )
 
 func zeroAccount(name string) *Account { return &Account{Name: name} }
 
 func setAccount(name string) *Account {
 	note, level := "n", 0
-	return &Account{Name: name, IsAdmin: true, Stock: 5, Label: "x", Note: &note, Level: &level, Status: "live"}
+	return &Account{Name: name, IsAdmin: true, Stock: 5, Label: "x", Note: &note, Level: &level, Status: "live",
+		Tag: orm.NullOf("t"), Seen: orm.NullOf(time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC))}
 }
 
 // TestExplicitZeroValuesAreNotReplacedByDefaults is issue 14 item 2:
@@ -122,7 +128,7 @@ func storedAccount(t *testing.T, e *orm.DB, name string) accountRow {
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
-	r := accountRow{IsAdmin: a.IsAdmin, Stock: a.Stock, Label: a.Label, Status: a.Status}
+	r := accountRow{IsAdmin: a.IsAdmin, Stock: a.Stock, Label: a.Label, Status: a.Status, Tag: a.Tag.V, Seen: a.Seen.Valid && !a.Seen.V.IsZero()}
 	if a.Note != nil {
 		r.Note = *a.Note
 	}
@@ -135,7 +141,8 @@ func storedAccount(t *testing.T, e *orm.DB, name string) accountRow {
 // checkWrittenBack checks the key and the defaults written into o.
 func checkWrittenBack(t *testing.T, o *Account, want accountRow) {
 	t.Helper()
-	if o.ID == 0 || o.Note == nil || *o.Note != want.Note || o.Level == nil || *o.Level != want.Level || o.Status != want.Status {
+	if o.ID == 0 || o.Note == nil || *o.Note != want.Note || o.Level == nil || *o.Level != want.Level || o.Status != want.Status ||
+		o.Tag.V != want.Tag || !o.Seen.Valid {
 		t.Errorf("%s written back: id %d note %v level %v status %q, want %+v", o.Name, o.ID, o.Note, o.Level, o.Status, want)
 	}
 	if o.IsAdmin != want.IsAdmin || o.Stock != want.Stock || o.Label != want.Label {
@@ -152,8 +159,8 @@ func TestInsertSQLSendsExplicitZeroValues(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `INSERT INTO "account" ("name", "is_admin", "stock", "label", "note") VALUES (?, ?, ?, ?, ?) RETURNING "id", "level", "status"`
-	if query != want || len(args) != 5 {
+	want := `INSERT INTO "account" ("name", "is_admin", "stock", "label", "note", "tag", "seen") VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING "id", "level", "status"`
+	if query != want || len(args) != 7 {
 		t.Errorf("got %s %v\nwant %s", query, args, want)
 	}
 }

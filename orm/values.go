@@ -65,6 +65,13 @@ func setFromString(f reflect.Value, s string) error {
 		f.Set(p)
 		return nil
 	}
+	if isNullWrapper(f.Type()) { // sql.Null[T], sql.NullString, ...: set V and Valid
+		if err := setFromString(f.Field(0), s); err != nil {
+			return err
+		}
+		f.Field(1).SetBool(true)
+		return nil
+	}
 	if f.Type() == typeTime && s == "now" {
 		f.Set(reflect.ValueOf(time.Now().UTC().Truncate(time.Microsecond))) // what every database keeps
 		return nil
@@ -73,6 +80,12 @@ func setFromString(f reflect.Value, s string) error {
 		return sc.Scan(s)
 	}
 	return setKind(f, s)
+}
+
+// isNullWrapper reports database/sql's Null[T] and Null* structs: a value
+// field and Valid.
+func isNullWrapper(t reflect.Type) bool {
+	return t.Kind() == reflect.Struct && t.PkgPath() == "database/sql" && t.NumField() == 2 && t.Field(1).Name == "Valid"
 }
 
 // setKind parses s into a basic-kind field.
