@@ -139,7 +139,7 @@ func insertArgs(q Querier, t *Table, p insertPlan, rows []reflect.Value) ([]any,
 		for _, c := range p.cols {
 			arg, err := fastArg(q, c, v)
 			if err != nil {
-				return nil, fmt.Errorf("orm: insert %s.%s: %w", t.Name, c.Name, err)
+				return nil, &ColumnError{"insert", t.Name, c.Name, err}
 			}
 			args = append(args, arg)
 		}

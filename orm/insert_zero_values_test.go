@@ -3,6 +3,7 @@ package orm_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"log/slog"
 	"strings"
 	"testing"
@@ -191,5 +192,43 @@ func TestDefaultTagsAtRegistration(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), "never applies") || !strings.Contains(buf.String(), "column=label") {
 		t.Errorf("no warning for a dead client default: %q", buf.String())
+	}
+}
+
+// TestBadDefaultIsColumnError: a client default that does not fit its
+// field is a ColumnError naming the column, on every insert path, and
+// nothing is inserted.
+func TestBadDefaultIsColumnError(t *testing.T) {
+	type BadDefault struct {
+		ID   int64
+		Hits *int `orm:"default:many"`
+	}
+	e := openDB(t, dbtest.SQLite(t))
+	ctx := context.Background()
+	md := orm.NewMetaData()
+	md.Register(BadDefault{})
+	if err := md.CreateAll(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	paths := map[string]func() error{
+		"Insert":     func() error { return orm.Insert(ctx, e, &BadDefault{}) },
+		"InsertMany": func() error { return orm.InsertMany(ctx, e, []*BadDefault{{}, {}}) },
+		"session": func() error {
+			s := e.Session()
+			if err := s.Add(&BadDefault{}); err != nil {
+				return err
+			}
+			return s.Commit(ctx)
+		},
+	}
+	for name, insert := range paths {
+		err := insert()
+		var ce *orm.ColumnError
+		if !errors.As(err, &ce) || ce.Column != "hits" || ce.Op != "default" {
+			t.Errorf("%s: got %v, want a ColumnError for column hits", name, err)
+		}
+	}
+	if n, err := orm.Select[BadDefault](e).Count(ctx); err != nil || n != 0 {
+		t.Errorf("%d rows inserted (%v), want none", n, err)
 	}
 }

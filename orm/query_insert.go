@@ -121,7 +121,7 @@ func (iq *InsertQuery[T]) prepare(ctx context.Context) error {
 		}
 		v := reflect.ValueOf(o).Elem()
 		for _, c := range iq.table.Columns {
-			if err := applyDefault(c, v); err != nil {
+			if err := applyDefault(iq.table, c, v); err != nil {
 				return err
 			}
 		}

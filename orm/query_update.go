@@ -109,11 +109,11 @@ func onUpdateSets(d dialect.Dialect, t *Table, sets []pair) ([]pair, error) {
 		}
 		f := reflect.New(c.codec.typ).Elem()
 		if err := setFromString(f, c.OnUpdate); err != nil {
-			return nil, fmt.Errorf("orm: column %s onupdate %q: %w", c.Name, c.OnUpdate, err)
+			return nil, &ColumnError{"onupdate", t.Name, c.Name, fmt.Errorf("%q: %w", c.OnUpdate, err)}
 		}
 		arg, err := bindArg(d, c.Type.Kind, c.codec.bind(f))
 		if err != nil {
-			return nil, fmt.Errorf("orm: column %s onupdate %q: %w", c.Name, c.OnUpdate, err)
+			return nil, &ColumnError{"onupdate", t.Name, c.Name, fmt.Errorf("%q: %w", c.OnUpdate, err)}
 		}
 		out = append(out, pair{c.Name, arg})
 	}

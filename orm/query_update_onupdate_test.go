@@ -2,6 +2,7 @@ package orm_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -88,7 +89,8 @@ func TestBulkUpdateBadOnUpdateNamesColumn(t *testing.T) {
 	}
 	e := openDB(t, dbtest.SQLite(t))
 	_, _, err := orm.Update[BadOnUpdate](e).Set("ID", 1).SQL()
-	if err == nil || !strings.Contains(err.Error(), "hits") {
-		t.Errorf("got %v, want an error naming column hits", err)
+	var ce *orm.ColumnError
+	if !errors.As(err, &ce) || ce.Column != "hits" || ce.Op != "onupdate" || !strings.Contains(err.Error(), "bad_on_update.hits") {
+		t.Errorf("got %v, want a ColumnError naming column hits", err)
 	}
 }

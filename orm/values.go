@@ -44,13 +44,13 @@ func omittedOnInsert(c *Column, v reflect.Value) bool {
 
 // applyDefault sets an unset field (defaultApplies) to the column's
 // client-side default.
-func applyDefault(c *Column, v reflect.Value) error {
+func applyDefault(t *Table, c *Column, v reflect.Value) error {
 	if c.Default == "" || !defaultApplies(c, v) {
 		return nil
 	}
 	f := fieldByIndex(v, c.index)
 	if err := setFromString(f, c.Default); err != nil {
-		return fmt.Errorf("orm: column %s default %q: %w", c.Name, c.Default, err)
+		return &ColumnError{"default", t.Name, c.Name, fmt.Errorf("%q: %w", c.Default, err)}
 	}
 	return nil
 }
@@ -122,7 +122,7 @@ func applyOnUpdate(t *Table, v reflect.Value) error {
 			continue
 		}
 		if err := setFromString(fieldByIndex(v, c.index), c.OnUpdate); err != nil {
-			return fmt.Errorf("orm: column %s onupdate %q: %w", c.Name, c.OnUpdate, err)
+			return &ColumnError{"onupdate", t.Name, c.Name, fmt.Errorf("%q: %w", c.OnUpdate, err)}
 		}
 	}
 	return nil
