@@ -232,3 +232,30 @@ func TestBadDefaultIsColumnError(t *testing.T) {
 		t.Errorf("%d rows inserted (%v), want none", n, err)
 	}
 }
+
+// TestZeroPrimaryKeyTakesServerDefault: a zero primary key is "not given",
+// like an autoincrement key, so a server-generated key applies.
+func TestZeroPrimaryKeyTakesServerDefault(t *testing.T) {
+	type Coded struct {
+		Code string `orm:"pk;size:10;server_default:'auto'"`
+		Name string `orm:"size:10"`
+	}
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		ctx := context.Background()
+		e := openDB(t, db)
+		md := orm.NewMetaData()
+		md.Register(Coded{})
+		if err := md.CreateAll(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+		if err := orm.InsertMany(ctx, e, []*Coded{{Name: "generated"}, {Code: "given", Name: "given"}}); err != nil {
+			t.Fatal(err)
+		}
+		for code, name := range map[string]string{"auto": "generated", "given": "given"} {
+			got, err := orm.Get[Coded](ctx, e, code)
+			if err != nil || got.Name != name {
+				t.Errorf("key %q: %+v, %v; want name %q", code, got, err, name)
+			}
+		}
+	})
+}

@@ -20,16 +20,16 @@ func isZeroField(c *Column, v reflect.Value) bool {
 // defaultApplies reports whether column c's field of v is unset, so that
 // an insert fills it from the column's default, server default or key
 // generation instead of sending it: a nil pointer or invalid sql.Null
-// field; the zero value only of an autoincrement key (SQLAlchemy's rule
-// for a missing key) and of a field tagged default_if_zero. Any other
-// field's Go value is the value and is inserted, zero or not (false stays
-// false).
+// field; the zero value only of a primary key column (an autoincrement
+// or server-generated key: SQLAlchemy's rule for a key that was not given)
+// and of a field tagged default_if_zero. Any other field's Go value is the
+// value and is inserted, zero or not (false stays false).
 func defaultApplies(c *Column, v reflect.Value) bool {
 	if c.codec == nil {
 		return false
 	}
 	f := fieldByIndex(v, c.index)
-	if c.Autoincrement || c.defaultIfZero {
+	if c.Autoincrement || c.PrimaryKey || c.defaultIfZero {
 		return f.IsZero()
 	}
 	return c.codec.isNull(f)
