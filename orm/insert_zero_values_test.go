@@ -259,3 +259,29 @@ func TestZeroPrimaryKeyTakesServerDefault(t *testing.T) {
 		}
 	})
 }
+
+// TestDocsUserActiveFalseStaysFalse: the guide's own model (`Active bool`
+// with server_default:true) stores false when added with Active false, and
+// true when set.
+func TestDocsUserActiveFalseStaysFalse(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		ctx := context.Background()
+		e := blogDB(t, db)
+		s := e.Session()
+		off, on := &User{Name: "off"}, &User{Name: "on", Active: true}
+		for _, u := range []*User{off, on} {
+			if err := s.Add(u); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.Commit(ctx); err != nil {
+			t.Fatal(err)
+		}
+		for name, want := range map[string]bool{"off": false, "on": true} {
+			u, err := orm.Select[User](e).FilterBy("name", name).One(ctx)
+			if err != nil || u.Active != want {
+				t.Errorf("%s: active %v (%v), want %v", name, u != nil && u.Active, err, want)
+			}
+		}
+	})
+}
