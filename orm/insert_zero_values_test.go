@@ -285,3 +285,40 @@ func TestDocsUserActiveFalseStaysFalse(t *testing.T) {
 		}
 	})
 }
+
+// TestZeroTimeTakesDefault: a zero time.Time is "no time", so default:now
+// and server_default:CURRENT_TIMESTAMP fill it; a given time is kept.
+func TestZeroTimeTakesDefault(t *testing.T) {
+	type Stamp struct {
+		ID      int64
+		Created time.Time `orm:"default:now"`
+		Seen    time.Time `orm:"server_default:CURRENT_TIMESTAMP"`
+	}
+	given := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		ctx := context.Background()
+		e := openDB(t, db)
+		md := orm.NewMetaData()
+		md.Register(Stamp{})
+		if err := md.CreateAll(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+		zero, set := &Stamp{}, &Stamp{Created: given, Seen: given}
+		if err := orm.InsertMany(ctx, e, []*Stamp{zero, set}); err != nil {
+			t.Fatal(err)
+		}
+		before := time.Now().Add(-time.Hour)
+		for _, s := range []*Stamp{zero, set} {
+			got, err := orm.Get[Stamp](ctx, e, s.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s == set && (!got.Created.Equal(given) || !got.Seen.Equal(given)) {
+				t.Errorf("given times stored as %v, %v", got.Created, got.Seen)
+			}
+			if s == zero && (got.Created.Before(before) || got.Seen.Before(before) || zero.Seen.IsZero()) {
+				t.Errorf("zero times stored as %v, %v (written back %v), want now", got.Created, got.Seen, zero.Seen)
+			}
+		}
+	})
+}

@@ -85,13 +85,13 @@ func newColumn(tbl *Table, f reflect.StructField, rawTag string) (*Column, error
 // checkDefaults rejects default_if_zero without a default, and warns
 // about a client default that can never apply: a non-pointer field always
 // holds a value, which the insert sends (zero values included), so its
-// `default:` is dead unless the field is a pointer, a primary key or
-// tagged default_if_zero.
+// `default:` is dead unless the field is a pointer, a primary key, a
+// time.Time or tagged default_if_zero.
 func checkDefaults(tbl *Table, col *Column) error {
 	if col.defaultIfZero && col.Default == "" && col.ServerDefault == "" {
 		return fmt.Errorf("default_if_zero needs a default or server_default")
 	}
-	if col.Default != "" && !col.defaultIfZero && !col.PrimaryKey && !col.codec.nullable() {
+	if col.Default != "" && !col.defaultIfZero && !col.PrimaryKey && col.codec.typ != typeTime && !col.codec.nullable() {
 		slog.Warn("orm: a client default on a non-pointer field never applies: the field's value, zero or not, is inserted; "+
 			"make the field a pointer, or tag it default_if_zero if its zero value means \"unset\"",
 			"table", tbl.Name, "column", col.Name, "default", col.Default)

@@ -29,7 +29,7 @@ type Product struct {
 	OwnerID *int64      `orm:"fk:owner.id;ondelete:SET NULL"`
 	Status  Status      `orm:"server_default:'draft';default_if_zero"`
 	Tags    orm.JSON[[]string]
-	Created time.Time        `orm:"tz;server_default:now();default_if_zero"`
+	Created time.Time        `orm:"tz;server_default:now()"`
 	Note    orm.Null[string] `orm:"type:text"`
 }
 

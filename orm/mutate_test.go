@@ -164,8 +164,8 @@ func TestServerDefaultNowIsWrittenBack(t *testing.T) {
 type Stamped struct {
 	ID        int
 	Title     string    `orm:"size:20;default:untitled;default_if_zero"`
-	CreatedAt time.Time `orm:"default:now;default_if_zero"`
-	UpdatedAt time.Time `orm:"default:now;default_if_zero;onupdate:now"`
+	CreatedAt time.Time `orm:"default:now"`
+	UpdatedAt time.Time `orm:"default:now;onupdate:now"`
 }
 
 func TestClientDefaultsAndOnUpdate(t *testing.T) {

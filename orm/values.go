@@ -21,18 +21,32 @@ func isZeroField(c *Column, v reflect.Value) bool {
 // an insert fills it from the column's default, server default or key
 // generation instead of sending it: a nil pointer or invalid sql.Null
 // field; the zero value only of a primary key column (an autoincrement
-// or server-generated key: SQLAlchemy's rule for a key that was not given)
-// and of a field tagged default_if_zero. Any other field's Go value is the
-// value and is inserted, zero or not (false stays false).
+// or server-generated key: SQLAlchemy's rule for a key that was not given),
+// of a time.Time (whose zero instant, year 1, is Go's "no time" and no
+// timestamp anyone stores) and of a field tagged default_if_zero. Any
+// other field's Go value is the value and is inserted, zero or not (false
+// stays false, 0 stays 0).
 func defaultApplies(c *Column, v reflect.Value) bool {
 	if c.codec == nil {
 		return false
 	}
 	f := fieldByIndex(v, c.index)
-	if c.Autoincrement || c.PrimaryKey || c.defaultIfZero {
+	switch {
+	case c.codec.typ == typeTime:
+		return isZeroTime(f)
+	case c.Autoincrement || c.PrimaryKey || c.defaultIfZero:
 		return f.IsZero()
 	}
 	return c.codec.isNull(f)
+}
+
+// isZeroTime reports whether the time.Time f is the zero instant, in any
+// location.
+func isZeroTime(f reflect.Value) bool {
+	if f.CanAddr() {
+		return (*time.Time)(f.Addr().UnsafePointer()).IsZero()
+	}
+	return f.Interface().(time.Time).IsZero()
 }
 
 // omittedOnInsert reports whether an insert of v leaves column c out for
