@@ -19,6 +19,13 @@ type Revised struct {
 	State     string    `orm:"size:20;onupdate:edited"`
 }
 
+// Edited has an onupdate column with a fixed value, for golden SQL.
+type Edited struct {
+	ID    int64
+	Title string `orm:"size:20"`
+	State string `orm:"size:20;onupdate:edited"`
+}
+
 // TestBulkUpdateAppliesOnUpdate is issue 14 item 3: orm.Update[T] assigns
 // the onupdate columns, as SQLAlchemy's update() does, unless the caller
 // sets them.
