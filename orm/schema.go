@@ -56,9 +56,10 @@ type Column struct {
 	Autoincrement bool
 	// Unique and Index request a single-column unique constraint or index.
 	Unique, Index bool
-	// Default is a client-side default, applied on insert to a nil pointer
-	// (or invalid sql.Null) field, or to a zero field tagged
-	// default_if_zero; any other field's value is inserted as it is.
+	// Default is a client-side default, applied on insert to a field that
+	// is unset: a nil pointer or invalid sql.Null, or a zero primary key,
+	// time.Time or field tagged default_if_zero; any other field's value
+	// is inserted as it is, zero or not.
 	Default string
 	// ServerDefault is a SQL expression used as the column DEFAULT; an
 	// insert leaves the column out (so the DEFAULT applies) under the same
