@@ -78,7 +78,7 @@ func prepareInsert(ctx context.Context, st *objState) error {
 		return err
 	}
 	for _, c := range st.table.Columns {
-		if err := applyDefault(c, st.val()); err != nil {
+		if err := applyDefault(st.table, c, st.val()); err != nil {
 			return err
 		}
 	}
