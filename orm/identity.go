@@ -119,7 +119,8 @@ func rowKey(t *Table, v reflect.Value) (identityKey, bool) {
 
 // mapLoaded takes a freshly scanned object and returns the session's
 // object for that row: the one already in the identity map (refreshed
-// from the row if it was expired) or the new one, now persistent.
+// from the row if it was expired, see refreshFrom) or the new one, now
+// persistent.
 func (s *Session) mapLoaded(t *Table, obj any) any {
 	if st := s.mapState(t, obj); st != nil {
 		return st.obj
@@ -136,8 +137,7 @@ func (s *Session) mapState(t *Table, obj any) *objState {
 	}
 	if st := s.identity.get(k); st != nil {
 		if st.expired {
-			copyColumns(t, st.val(), v)
-			st.markLoaded(false)
+			st.refreshFrom(v)
 		}
 		return st
 	}

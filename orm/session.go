@@ -17,10 +17,11 @@ import (
 // A Session belongs to one goroutine at a time, like a *sql.Tx: use one
 // session per request or task. The *DB it was made from is safe to share.
 type Session struct {
-	db   *DB
-	fix  Querier // a caller's querier, for loaders run outside a session
-	tx   *Tx
-	opts sessionOptions
+	db     *DB
+	fix    Querier // a caller's querier, for loaders run outside a session
+	tx     *Tx
+	nested []*NestedTransaction // open savepoints, innermost last
+	opts   sessionOptions
 
 	identity identityMap
 	byObj    map[any]*objState
@@ -41,9 +42,10 @@ type Session struct {
 type SessionOption func(*sessionOptions)
 
 type sessionOptions struct {
-	noAutoflush  bool
-	keepOnCommit bool
-	raiseLoad    bool
+	noAutoflush    bool
+	noExpire       bool // ExpireOnCommit(false)
+	detachOnCommit bool
+	raiseLoad      bool
 }
 
 // Autoflush sets whether queries run through the session flush pending
@@ -52,11 +54,24 @@ func Autoflush(on bool) SessionOption {
 	return func(o *sessionOptions) { o.noAutoflush = !on }
 }
 
-// ExpireOnCommit sets whether Commit empties the identity map (the
-// default is true): objects stay usable but are detached, and the next
-// query loads fresh ones, so a long-lived session does not grow.
+// ExpireOnCommit sets whether Commit expires the session's objects (the
+// default is true, as in SQLAlchemy). Objects stay in the session either
+// way: further changes are flushed by the next Flush or Commit, and Get
+// returns the same pointer. An expired object is reloaded by the next
+// query or Get that returns its row (Go cannot reload on attribute
+// access), which overwrites the columns not changed since the commit.
+// With false, Get serves objects from the identity map without a query.
 func ExpireOnCommit(on bool) SessionOption {
-	return func(o *sessionOptions) { o.keepOnCommit = !on }
+	return func(o *sessionOptions) { o.noExpire = !on }
+}
+
+// DetachOnCommit makes Commit detach every object (ExpungeAll) once the
+// transaction is committed, instead of keeping them expired in the
+// session: later changes to them are not written, and Get loads new
+// objects. It suits batch jobs that load many rows per transaction and
+// never touch them again; it was the default before issue 14.
+func DetachOnCommit() SessionOption {
+	return func(o *sessionOptions) { o.detachOnCommit = true }
 }
 
 // RaiseOnLazyLoad makes every Load of a relationship that was not loaded
@@ -165,7 +180,7 @@ func (s *Session) Expunge(obj any) {
 	}
 }
 
-// ExpungeAll empties the session.
+// ExpungeAll empties the session, releasing every object it holds.
 func (s *Session) ExpungeAll() {
 	for _, st := range s.byObj {
 		st.status = statusDetached
@@ -173,6 +188,7 @@ func (s *Session) ExpungeAll() {
 	s.identity = identityMap{}
 	s.byObj = map[any]*objState{}
 	s.pending, s.deleted = nil, nil
+	s.slab, s.snaps = nil, nil // their chunks reference expunged objects
 }
 
 // forget detaches a state.

@@ -24,12 +24,15 @@ func (s *Session) Refresh(ctx context.Context, obj any) error {
 	if err != nil {
 		return err
 	}
-	st.expired = true
+	prev := st.loaded
+	st.expire()
 	found, err := s.scanFound(ctx, q, st.table, st.table, rows, st.table.pkColumns())
 	if err == nil && len(found) == 0 {
 		err = fmt.Errorf("orm: Refresh %s %v: %w", st.table.Name, loadedKey(st), ErrNoRows)
 	}
-	st.expired = false
+	if st.expired { // no row came back: keep the changes
+		st.loaded, st.expired = prev, false
+	}
 	st.rels = nil
 	return err
 }
@@ -37,12 +40,14 @@ func (s *Session) Refresh(ctx context.Context, obj any) error {
 // Expire marks objects so that the next query returning their rows
 // overwrites their columns (Go cannot reload on attribute access, so use
 // Refresh to reload at once); Get then queries instead of using the
-// identity map. Unflushed changes of expired objects are not written.
+// identity map. Changes made before Expire are discarded, as in
+// SQLAlchemy: they are not written, and the reload overwrites them.
+// Changes made after Expire are kept by the reload and written by the
+// next flush.
 func (s *Session) Expire(objs ...any) {
 	for _, o := range objs {
 		if st := s.byObj[o]; st != nil && st.status == statusPersistent {
-			st.expired = true
-			st.loaded = snapshot(st.table, st.val()) // nothing to flush
+			st.expire()
 		}
 	}
 }

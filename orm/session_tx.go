@@ -39,8 +39,10 @@ type Change struct {
 func (s *Session) Changes() []Change { return append([]Change(nil), s.changes...) }
 
 // Commit flushes, runs before-commit hooks, commits the transaction and
-// runs after-commit hooks with the transaction's change list. With
-// ExpireOnCommit (the default) the identity map is then emptied.
+// runs after-commit hooks with the transaction's change list. Objects
+// stay in the session, expired (see ExpireOnCommit): changes made to them
+// afterwards are written by the next Flush or Commit. Deleted objects
+// become detached. Open nested transactions end with the transaction.
 func (s *Session) Commit(ctx context.Context) error {
 	release, err := s.enter("commit")
 	if err != nil {
@@ -85,18 +87,22 @@ func (s *Session) runCommitHooks(ctx context.Context) error {
 	return s.flush(ctx)
 }
 
-// afterCommit makes the flushed state the committed state.
+// afterCommit makes the flushed state the committed state and expires
+// the objects (or detaches them with DetachOnCommit).
 func (s *Session) afterCommit() {
 	s.changes = nil
+	s.nested = nil
 	for _, st := range s.deleted {
 		s.forget(st)
 	}
-	if !s.opts.keepOnCommit {
+	if s.opts.detachOnCommit {
 		s.ExpungeAll()
 		return
 	}
+	expire := !s.opts.noExpire
 	for _, st := range s.byObj {
 		st.committed, st.inserted = st.loaded, false
+		st.expired = st.expired || expire
 		for i := range st.rels {
 			st.rels[i].committed = st.rels[i].items
 		}
@@ -134,8 +140,13 @@ func (s *Session) rollback(ctx context.Context) error {
 	return err
 }
 
-// rollbackAfterFailure rolls back after a failed flush.
-func (s *Session) rollbackAfterFailure(ctx context.Context) { _ = s.rollback(ctx) }
+// rollbackAfterFailure rolls back after a failed flush: to the innermost
+// savepoint when a nested transaction is open, else the transaction.
+func (s *Session) rollbackAfterFailure(ctx context.Context) {
+	if !s.rollbackInnermost() {
+		_ = s.rollback(ctx)
+	}
+}
 
 // restoreAll puts every object back to its committed state.
 func (s *Session) restoreAll() {
@@ -145,23 +156,29 @@ func (s *Session) restoreAll() {
 			s.forget(st)
 			continue
 		}
-		restore(st.table, st.val(), st.committed)
-		st.loaded, st.flushed, st.status = st.committed, false, statusPersistent
-		s.identity.put(st.key, st)
-		s.byObj[st.obj] = st
-		for i := range st.rels {
-			rs := &st.rels[i]
-			if !rs.used {
-				continue
-			}
-			r := st.table.relations[i]
-			if rs.loaded || rs.committed != nil {
-				st.setRelItems(r, rs.committed)
-			}
-			rs.items = rs.committed
-		}
+		s.restoreCommitted(st)
 	}
-	s.pending, s.deleted, s.changes = nil, nil, nil
+	s.pending, s.deleted, s.changes, s.nested = nil, nil, nil, nil
+}
+
+// restoreCommitted returns a persistent (or deleted) object to its
+// committed columns and relationships, persistent in the identity map.
+func (s *Session) restoreCommitted(st *objState) {
+	restore(st.table, st.val(), st.committed)
+	st.loaded, st.flushed, st.status = st.committed, false, statusPersistent
+	s.identity.put(st.key, st)
+	s.byObj[st.obj] = st
+	for i := range st.rels {
+		rs := &st.rels[i]
+		if !rs.used {
+			continue
+		}
+		r := st.table.relations[i]
+		if rs.loaded || rs.committed != nil {
+			st.setRelItems(r, rs.committed)
+		}
+		rs.items = rs.committed
+	}
 }
 
 // allStates lists every state, including flushed deletions.
