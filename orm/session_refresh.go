@@ -62,25 +62,71 @@ func (s *Session) ExpireAll() {
 // Merge copies the state of obj (typically detached, e.g. decoded from a
 // request) onto the session's object for the same row, loading it if
 // needed, and returns that object; obj itself is not added. A row that
-// does not exist yet becomes a new pending object.
+// does not exist yet becomes a new pending object (an obj without a key
+// is added as it is).
+//
+// Merge copies every column field of obj, zero values included:
+// SQLAlchemy's merge copies the attributes loaded on the given object,
+// and a Go struct has no unloaded fields, so Merge(&User{ID: 1, Age: 51})
+// also sets Name to "". Use MergeFields to copy only some fields.
+// Relationship fields are not merged.
 func Merge[T any](ctx context.Context, s *Session, obj *T) (*T, error) {
 	t, err := keyedTable[T]()
 	if err != nil {
 		return nil, err
 	}
-	v := reflect.ValueOf(obj).Elem()
-	if _, ok := rowKey(t, v); !ok {
+	if _, ok := rowKey(t, reflect.ValueOf(obj).Elem()); !ok {
 		return obj, s.Add(obj)
 	}
-	cur, err := Get[T](ctx, s, colValues(v, t.pkColumns())...)
-	if err != nil && !errors.Is(err, ErrNoRows) {
+	return mergeColumns(ctx, s, t, obj, t.Columns)
+}
+
+// MergeFields is Merge copying only the named columns of obj (Go field
+// or column names) onto the session's object for the row obj's primary
+// key names: MergeFields(ctx, s, &User{ID: 1, Age: 51}, "Age") changes
+// Age and leaves Name alone. A row that does not exist yet becomes a new
+// pending object holding the key and the named fields (the others zero).
+// An unknown name, or a relationship, is an error naming it.
+func MergeFields[T any](ctx context.Context, s *Session, obj *T, fields ...string) (*T, error) {
+	t, err := keyedTable[T]()
+	if err != nil {
 		return nil, err
+	}
+	cols := t.pkColumns()
+	for _, f := range fields {
+		c := t.lookup(f)
+		if c == nil {
+			return nil, fmt.Errorf("orm: MergeFields: %s has no column field %q", t.Name, f)
+		}
+		cols = appendColumn(cols, c)
+	}
+	return mergeColumns(ctx, s, t, obj, cols)
+}
+
+// mergeColumns copies cols of obj onto the session's object for its row,
+// or onto a new pending object.
+func mergeColumns[T any](ctx context.Context, s *Session, t *Table, obj *T, cols []*Column) (*T, error) {
+	v := reflect.ValueOf(obj).Elem()
+	var cur *T
+	if _, ok := rowKey(t, v); ok {
+		var err error
+		cur, err = Get[T](ctx, s, colValues(v, t.pkColumns())...)
+		if err != nil && !errors.Is(err, ErrNoRows) {
+			return nil, err
+		}
 	}
 	if cur == nil {
 		c := new(T)
-		copyColumns(t, reflect.ValueOf(c).Elem(), v)
+		copyCols(cols, reflect.ValueOf(c).Elem(), v)
 		return c, s.Add(c)
 	}
-	copyColumns(t, reflect.ValueOf(cur).Elem(), v)
+	copyCols(cols, reflect.ValueOf(cur).Elem(), v)
 	return cur, nil
+}
+
+// copyCols copies the given column fields of src into dst.
+func copyCols(cols []*Column, dst, src reflect.Value) {
+	for _, c := range cols {
+		fieldByIndex(dst, c.index).Set(deepCopy(fieldByIndex(src, c.index)))
+	}
 }
