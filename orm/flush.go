@@ -38,12 +38,28 @@ func (s *Session) flush(ctx context.Context) error {
 		return err
 	}
 	s.flushGen++
+	s.reservePending()
 	u := &unitOfWork{s: s, q: q, gen: s.flushGen, parents: map[*objState][]parentLink{}}
 	if err := u.run(ctx); err != nil {
 		s.rollbackAfterFailure(ctx)
 		return err
 	}
 	return s.hooks.run(ctx, s, s.hooks.afterFlush)
+}
+
+// reservePending grows the identity map once for the pending rows of each
+// table, which enter it when inserted.
+func (s *Session) reservePending() {
+	if len(s.pending) < 64 {
+		return
+	}
+	counts := map[*Table]int{}
+	for _, st := range s.pending {
+		counts[st.table]++
+	}
+	for t, n := range counts {
+		s.reserveIdentity(t, n)
+	}
 }
 
 // A unitOfWork is one flush's plan and progress.

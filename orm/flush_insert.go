@@ -103,7 +103,7 @@ func (u *unitOfWork) afterInsert(ctx context.Context, st *objState) error {
 	st.insertGen = u.gen
 	if !u.discardAfterCommit(st) {
 		u.s.identity.put(k, st)
-		st.markLoaded(false)
+		u.s.markFlushed(st)
 	}
 	u.changes = append(u.changes, Change{Object: st.obj, Op: OpInsert})
 	return callHook(ctx, st.obj, AfterInserter.AfterInsert)

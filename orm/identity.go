@@ -137,7 +137,7 @@ func (s *Session) mapState(t *Table, obj any) *objState {
 	}
 	if st := s.identity.get(k); st != nil {
 		if st.expired {
-			st.refreshFrom(v)
+			s.refreshFrom(st, v)
 		}
 		return st
 	}
@@ -232,6 +232,11 @@ func (s *Session) reserve(t *Table, n int) {
 		}
 		s.byObj = m
 	}
+	s.reserveIdentity(t, n)
+}
+
+// reserveIdentity grows t's identity map for n more rows.
+func (s *Session) reserveIdentity(t *Table, n int) {
 	ti := s.identity[t]
 	if ti == nil {
 		s.identity[t] = &tableIdentity{ints: make(map[int64]*objState, n), strs: map[string]*objState{}}

@@ -196,12 +196,21 @@ func (st *objState) markLoaded(bool) {
 	}
 }
 
+// markFlushed is markLoaded for a row a flush inserted, its snapshot
+// taken from the session's slab like those of loaded rows.
+func (s *Session) markFlushed(st *objState) {
+	st.loaded = s.loadSnapshot(st.table, st.val())
+	if !st.committed.IsValid() {
+		st.committed = st.loaded
+	}
+}
+
 // refreshFrom reloads an expired object from a freshly scanned row, as
 // SQLAlchemy reloads expired attributes: each column still equal to its
 // loaded value takes the row's value, and a column the user changed since
 // keeps the change, which the next flush writes if it differs from the
 // row. A rollback still returns to the committed state.
-func (st *objState) refreshFrom(row reflect.Value) {
+func (s *Session) refreshFrom(st *objState, row reflect.Value) {
 	cur := st.val()
 	for _, c := range st.table.Columns {
 		f := fieldByIndex(cur, c.index)
@@ -209,7 +218,7 @@ func (st *objState) refreshFrom(row reflect.Value) {
 			f.Set(fieldByIndex(row, c.index))
 		}
 	}
-	st.loaded = snapshot(st.table, row)
+	st.loaded = s.loadSnapshot(st.table, row)
 	st.expired = false
 }
 
