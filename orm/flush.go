@@ -12,6 +12,14 @@ import (
 // removed, and DELETEs run child tables first. A failed flush rolls the
 // transaction back and restores the objects, as Rollback does.
 func (s *Session) Flush(ctx context.Context) error {
+	if len(s.subs) > 0 {
+		return s.flushRouted(ctx)
+	}
+	return s.flushOwn(ctx)
+}
+
+// flushOwn flushes this session's objects only.
+func (s *Session) flushOwn(ctx context.Context) error {
 	release, err := s.enter("flush")
 	if err != nil {
 		return err

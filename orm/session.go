@@ -20,7 +20,9 @@ type Session struct {
 	db     *DB
 	fix    Querier // a caller's querier, for loaders run outside a session
 	tx     *Tx
-	nested []*NestedTransaction // open savepoints, innermost last
+	nested []*NestedTransaction      // open savepoints, innermost last
+	routes map[reflect.Type]*Session // models sent to another bind's session
+	subs   []*Session                // the sessions of routes, in order
 	opts   sessionOptions
 
 	identity identityMap
@@ -99,6 +101,9 @@ func (s *Session) DB() *DB { return s.db }
 // the next flush. Objects already in the session are left as they are.
 // obj must be a pointer to a model struct.
 func (s *Session) Add(obj any) error {
+	if x := s.routeObj(obj); x != s {
+		return x.Add(obj)
+	}
 	_, err := s.add(obj)
 	return err
 }
@@ -155,6 +160,9 @@ func (s *Session) stateFor(obj any) (*objState, error) {
 // Delete marks a persistent object for deletion at the next flush; a
 // pending object is simply removed from the session.
 func (s *Session) Delete(obj any) error {
+	if x := s.routeObj(obj); x != s {
+		return x.Delete(obj)
+	}
 	st, err := s.stateFor(obj)
 	if err != nil {
 		return err
@@ -175,13 +183,21 @@ func (s *Session) Delete(obj any) error {
 // Expunge removes obj from the session without touching the database;
 // its pending changes are forgotten.
 func (s *Session) Expunge(obj any) {
+	if x := s.routeObj(obj); x != s {
+		x.Expunge(obj)
+		return
+	}
 	if st := s.byObj[obj]; st != nil {
 		s.forget(st)
 	}
 }
 
-// ExpungeAll empties the session, releasing every object it holds.
+// ExpungeAll empties the session (and the sessions it routes models
+// to), releasing every object it holds.
 func (s *Session) ExpungeAll() {
+	for _, x := range s.subs {
+		x.ExpungeAll()
+	}
 	for _, st := range s.byObj {
 		st.status = statusDetached
 	}
@@ -214,13 +230,13 @@ func removeState(list []*objState, st *objState) []*objState {
 
 // Contains reports whether obj is in the session (pending, persistent or
 // marked for deletion).
-func (s *Session) Contains(obj any) bool { return s.byObj[obj] != nil }
+func (s *Session) Contains(obj any) bool { return s.routeObj(obj).byObj[obj] != nil }
 
 // IsModified reports whether a persistent object's columns differ from
 // the state it was loaded or last flushed with; pending objects are
 // modified by definition.
 func (s *Session) IsModified(obj any) bool {
-	st := s.byObj[obj]
+	st := s.routeObj(obj).byObj[obj]
 	if st == nil {
 		return false
 	}
@@ -260,8 +276,16 @@ func (s *Session) conn(ctx context.Context) (Querier, error) {
 	return s.tx, nil
 }
 
-// InTransaction reports whether the session has begun a transaction.
-func (s *Session) InTransaction() bool { return s.tx != nil }
+// InTransaction reports whether the session (or one it routes models
+// to) has begun a transaction.
+func (s *Session) InTransaction() bool {
+	for _, x := range s.subs {
+		if x.tx != nil {
+			return true
+		}
+	}
+	return s.tx != nil
+}
 
 // newState returns a zero state from the current chunk: loading many rows
 // costs one allocation per 64 states instead of one per state.

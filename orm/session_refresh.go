@@ -10,6 +10,9 @@ import (
 // Refresh reloads a persistent object's columns from the database now,
 // discarding unflushed changes; its relationships become unloaded.
 func (s *Session) Refresh(ctx context.Context, obj any) error {
+	if x := s.routeObj(obj); x != s {
+		return x.Refresh(ctx, obj)
+	}
 	st := s.byObj[obj]
 	if st == nil || st.status != statusPersistent {
 		return fmt.Errorf("orm: Refresh: %T is not persistent in the session", obj)
@@ -46,7 +49,7 @@ func (s *Session) Refresh(ctx context.Context, obj any) error {
 // next flush.
 func (s *Session) Expire(objs ...any) {
 	for _, o := range objs {
-		if st := s.byObj[o]; st != nil && st.status == statusPersistent {
+		if st := s.routeObj(o).byObj[o]; st != nil && st.status == statusPersistent {
 			st.expire()
 		}
 	}
@@ -54,8 +57,10 @@ func (s *Session) Expire(objs ...any) {
 
 // ExpireAll expires every persistent object.
 func (s *Session) ExpireAll() {
-	for o := range s.byObj {
-		s.Expire(o)
+	for _, x := range s.sessions() {
+		for o := range x.byObj {
+			x.Expire(o)
+		}
 	}
 }
 
@@ -71,6 +76,7 @@ func (s *Session) ExpireAll() {
 // also sets Name to "". Use MergeFields to copy only some fields.
 // Relationship fields are not merged.
 func Merge[T any](ctx context.Context, s *Session, obj *T) (*T, error) {
+	s = routeSession[T](s)
 	t, err := keyedTable[T]()
 	if err != nil {
 		return nil, err
@@ -88,6 +94,7 @@ func Merge[T any](ctx context.Context, s *Session, obj *T) (*T, error) {
 // pending object holding the key and the named fields (the others zero).
 // An unknown name, or a relationship, is an error naming it.
 func MergeFields[T any](ctx context.Context, s *Session, obj *T, fields ...string) (*T, error) {
+	s = routeSession[T](s)
 	t, err := keyedTable[T]()
 	if err != nil {
 		return nil, err

@@ -36,7 +36,13 @@ type Change struct {
 
 // Changes returns the objects inserted, updated and deleted by flushes
 // of the current transaction, in order.
-func (s *Session) Changes() []Change { return append([]Change(nil), s.changes...) }
+func (s *Session) Changes() []Change {
+	out := append([]Change(nil), s.changes...)
+	for _, x := range s.subs {
+		out = append(out, x.changes...)
+	}
+	return out
+}
 
 // Commit flushes, runs before-commit hooks, commits the transaction and
 // runs after-commit hooks with the transaction's change list. Objects
@@ -44,6 +50,14 @@ func (s *Session) Changes() []Change { return append([]Change(nil), s.changes...
 // afterwards are written by the next Flush or Commit. Deleted objects
 // become detached. Open nested transactions end with the transaction.
 func (s *Session) Commit(ctx context.Context) error {
+	if len(s.subs) > 0 {
+		return s.commitRouted(ctx)
+	}
+	return s.commitOwn(ctx)
+}
+
+// commitOwn commits this session's transaction only.
+func (s *Session) commitOwn(ctx context.Context) error {
 	release, err := s.enter("commit")
 	if err != nil {
 		return err
@@ -80,7 +94,7 @@ func (s *Session) runCommitHooks(ctx context.Context) error {
 		return nil
 	}
 	for _, fn := range s.hooks.beforeCommit {
-		if err := fn(ctx, s, s.Changes()); err != nil {
+		if err := fn(ctx, s, append([]Change(nil), s.changes...)); err != nil {
 			return err
 		}
 	}
@@ -115,6 +129,14 @@ func (s *Session) afterCommit() {
 // persistent again, and objects added in it leave the session with the
 // values they had when added (generated keys are zero again).
 func (s *Session) Rollback(ctx context.Context) error {
+	if len(s.subs) > 0 {
+		return s.rollbackRouted(ctx, nil)
+	}
+	return s.rollbackOwn(ctx)
+}
+
+// rollbackOwn rolls back this session's transaction only.
+func (s *Session) rollbackOwn(ctx context.Context) error {
 	release, err := s.enter("rollback")
 	if err != nil {
 		return err
@@ -190,12 +212,15 @@ func (s *Session) allStates() []*objState {
 	return out
 }
 
-// Close rolls back any open transaction and empties the session.
+// Close rolls back any open transaction and empties the session (and
+// the sessions it routes models to).
 func (s *Session) Close(ctx context.Context) error {
-	var err error
-	if s.tx != nil {
-		err = s.Rollback(ctx)
+	var errs []error
+	for _, x := range s.sessions() {
+		if x.tx != nil {
+			errs = append(errs, x.rollbackOwn(ctx))
+		}
 	}
 	s.ExpungeAll()
-	return err
+	return errors.Join(errs...)
 }
