@@ -150,13 +150,6 @@ func (s *Session) mapState(t *Table, obj any) *objState {
 	return st
 }
 
-// copyColumns copies the column fields of src into dst.
-func copyColumns(t *Table, dst, src reflect.Value) {
-	for _, c := range t.Columns {
-		fieldByIndex(dst, c.index).Set(fieldByIndex(src, c.index))
-	}
-}
-
 // modelTable returns the table of a model pointer type with the default
 // naming convention, from the lock-free cache when possible.
 func modelTable(pt reflect.Type) (*Table, error) {

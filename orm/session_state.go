@@ -189,7 +189,7 @@ func equalMethod(t reflect.Type) reflect.Value {
 // markLoaded records the object's current values as loaded: a flush
 // wrote them. An expired object stays expired: the columns the flush did
 // not write are reloaded by the next query that returns its row.
-func (st *objState) markLoaded(bool) {
+func (st *objState) markLoaded() {
 	st.loaded = snapshot(st.table, st.val())
 	if !st.committed.IsValid() {
 		st.committed = st.loaded
