@@ -32,7 +32,11 @@ func (r *RawQuery[T]) query(ctx context.Context) (*sql.Rows, error) {
 	if b.Err() != nil {
 		return nil, b.Err()
 	}
-	return r.q.QueryContext(ctx, b.String(), b.Args()...)
+	rows, err := r.q.QueryContext(ctx, b.String(), b.Args()...)
+	if err == nil {
+		notePartial(r.q, r.table, rows)
+	}
+	return rows, err
 }
 
 // All returns every row.

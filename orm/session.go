@@ -17,13 +17,14 @@ import (
 // A Session belongs to one goroutine at a time, like a *sql.Tx: use one
 // session per request or task. The *DB it was made from is safe to share.
 type Session struct {
-	db     *DB
-	fix    Querier // a caller's querier, for loaders run outside a session
-	tx     *Tx
-	nested []*NestedTransaction      // open savepoints, innermost last
-	routes map[reflect.Type]*Session // models sent to another bind's session
-	subs   []*Session                // the sessions of routes, in order
-	opts   sessionOptions
+	db      *DB
+	fix     Querier // a caller's querier, for loaders run outside a session
+	tx      *Tx
+	nested  []*NestedTransaction      // open savepoints, innermost last
+	partial *partialRows              // the running Raw query lacks columns
+	routes  map[reflect.Type]*Session // models sent to another bind's session
+	subs    []*Session                // the sessions of routes, in order
+	opts    sessionOptions
 
 	identity identityMap
 	byObj    map[any]*objState

@@ -225,3 +225,31 @@ func TestDirtyCheckComparesDecimalValues(t *testing.T) {
 		}
 	})
 }
+
+// TestExpiredObjectRefreshedFromPartialRawRow: a hand-written query that
+// selects some columns refreshes only those of an expired object; the
+// others keep their values and are refreshed by the next full load.
+func TestExpiredObjectRefreshedFromPartialRawRow(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		ctx, e, s := seededSession(t, db)
+		ann, err := orm.Select[User](s).FilterBy("Name", "ann").One(ctx)
+		must(t, err)
+		must(t, s.Commit(ctx))
+		_, err = orm.Exec(ctx, e, "UPDATE "+quoteUser(db)+" SET name = ?, active = ? WHERE id = ?", "ann2", false, ann.ID)
+		must(t, err)
+		got, err := orm.Raw[User](s, "SELECT id, name FROM "+quoteUser(db)+" WHERE id = ?", ann.ID).One(ctx)
+		must(t, err)
+		if got != ann || ann.Name != "ann2" || !ann.Active {
+			t.Errorf("after a partial row: same %v, name %q, active %v; want ann2 and active left alone", got == ann, ann.Name, ann.Active)
+		}
+		if _, err := orm.Select[User](s).All(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if ann.Active {
+			t.Errorf("the next full load did not refresh active")
+		}
+		if s.IsModified(ann) {
+			t.Errorf("refreshed object reads as modified")
+		}
+	})
+}

@@ -211,6 +211,10 @@ func (s *Session) markFlushed(st *objState) {
 // keeps the change, which the next flush writes if it differs from the
 // row. A rollback still returns to the committed state.
 func (s *Session) refreshFrom(st *objState, row reflect.Value) {
+	if p := s.partial; p != nil && p.table == st.table {
+		s.refreshColumns(st, row, p.cols)
+		return
+	}
 	cur := st.val()
 	for _, c := range st.table.Columns {
 		f := fieldByIndex(cur, c.index)
@@ -220,6 +224,22 @@ func (s *Session) refreshFrom(st *objState, row reflect.Value) {
 	}
 	st.loaded = s.loadSnapshot(st.table, row)
 	st.expired = false
+}
+
+// refreshColumns is refreshFrom for a row holding only cols (a
+// hand-written query selecting some columns): the others keep their
+// values and stay expired, as in SQLAlchemy.
+func (s *Session) refreshColumns(st *objState, row reflect.Value, cols []*Column) {
+	cur := st.val()
+	loaded := snapshot(st.table, st.loaded)
+	for _, c := range cols {
+		f, l := fieldByIndex(cur, c.index), fieldByIndex(loaded, c.index)
+		if sameField(l, f) {
+			f.Set(fieldByIndex(row, c.index))
+		}
+		l.Set(deepCopy(fieldByIndex(row, c.index)))
+	}
+	st.loaded = loaded
 }
 
 // expire marks the object for reloading and forgets its unflushed
