@@ -158,6 +158,14 @@ func (s *Session) popNested(nt *NestedTransaction) {
 	nt.active = false
 }
 
+// endNested ends every nested transaction: the outer transaction ended.
+func (s *Session) endNested() {
+	for _, nt := range s.nested {
+		nt.active = false
+	}
+	s.nested = nil
+}
+
 // rollbackInnermost handles a failed flush: with a nested transaction
 // open it rolls back to its savepoint and reports true.
 func (s *Session) rollbackInnermost() bool {

@@ -198,3 +198,24 @@ func TestBeginNested(t *testing.T) {
 		})
 	}
 }
+
+// TestSessionCommitEndsNestedTransactions: the outer Commit commits what
+// was done in an open savepoint and ends it (SQLAlchemy 2.0).
+func TestSessionCommitEndsNestedTransactions(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		ctx, e, s := seededSession(t, db)
+		nt, err := s.BeginNested(ctx)
+		must(t, err)
+		must(t, s.Add(&User{Name: "inner", Active: true}))
+		must(t, s.Commit(ctx))
+		if nt.IsActive() {
+			t.Errorf("the nested transaction is still active after the session's Commit")
+		}
+		if err := nt.Rollback(ctx); !errors.Is(err, orm.ErrTxDone) {
+			t.Errorf("Rollback of an ended savepoint = %v, want ErrTxDone", err)
+		}
+		if n, err := orm.Select[User](e).Count(ctx); err != nil || n != 3 {
+			t.Errorf("users after commit = %d, %v; want 3", n, err)
+		}
+	})
+}

@@ -105,7 +105,7 @@ func (s *Session) runCommitHooks(ctx context.Context) error {
 // the objects (or detaches them with DetachOnCommit).
 func (s *Session) afterCommit() {
 	s.changes = nil
-	s.nested = nil
+	s.endNested()
 	for _, st := range s.deleted {
 		s.forget(st)
 	}
@@ -180,7 +180,8 @@ func (s *Session) restoreAll() {
 		}
 		s.restoreCommitted(st)
 	}
-	s.pending, s.deleted, s.changes, s.nested = nil, nil, nil, nil
+	s.pending, s.deleted, s.changes = nil, nil, nil
+	s.endNested()
 }
 
 // restoreCommitted returns a persistent (or deleted) object to its
