@@ -39,8 +39,8 @@ func (s *Session) RouteModels(sub *Session, models ...any) error {
 // RouteMetaData routes every model registered in md to sub; see
 // RouteModels.
 func (s *Session) RouteMetaData(sub *Session, md *MetaData) error {
-	if sub == nil || sub == s {
-		return errors.New("orm: RouteMetaData needs another session")
+	if sub == nil || sub == s || md == nil {
+		return errors.New("orm: RouteMetaData needs another session and a metadata")
 	}
 	for _, t := range md.Tables() {
 		if t.model != nil {
