@@ -14,6 +14,7 @@ func Get[T any](ctx context.Context, q Querier, pk ...any) (*T, error) {
 	if err != nil {
 		return nil, err
 	}
+	q = routeQuerier(q, t)
 	if len(pk) != len(t.PrimaryKey) {
 		return nil, fmt.Errorf("orm: Get %s wants %d primary key values, got %d", t.Name, len(t.PrimaryKey), len(pk))
 	}
