@@ -14,6 +14,7 @@ import (
 
 	"github.com/flagon-go/flagon"
 	"github.com/flagon-go/flagon/ext/database"
+	"github.com/flagon-go/flagon/internal/usage"
 	"github.com/flagon-go/flagon/migrate"
 	migratecli "github.com/flagon-go/flagon/migrate/cli"
 	"github.com/flagon-go/flagon/orm"
@@ -48,6 +49,7 @@ func New(app *flagon.App, db *database.DB, revisions func() []*migrate.Revision,
 		VersionTable: o.VersionTable,
 	})
 	group.AddCommand(db.Commands()...)
+	usage.Apply(group)
 	app.Command(group)
 	return group
 }
