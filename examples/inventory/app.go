@@ -42,8 +42,8 @@ func newApp() (*flagon.App, error) {
 	if err := db.Register(Product{}); err != nil {
 		return nil, err
 	}
-	migration.New(app, db, versions.All)
 	app.BeforeServe(func(ctx context.Context) error { return upgrade(ctx, app, db) })
+	migration.New(app, db, versions.All) // after the upgrade hook: its start-up check sees the upgraded database
 	csrf.New(app).ExemptBlueprint("api")
 	shop := &shop{db: db}
 	shop.routes(app)
