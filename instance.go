@@ -10,7 +10,8 @@ import (
 // appDir returns the folder the app's default instance folder is anchored
 // to, so that it never depends on the working directory: the folder of
 // the program's executable, or, for a program built by "go run" or
-// "go test" (an executable in a go-build temporary folder), the folder of
+// "go test" (an executable in a go-build temporary folder or in the Go
+// build cache, where recent go commands keep "go run" programs), the folder of
 // the source file that called New when it exists, as Flask anchors it to
 // the app's package. It returns "" when neither is known.
 func appDir(callerFile string) string {
@@ -19,7 +20,7 @@ func appDir(callerFile string) string {
 		if resolved, err := filepath.EvalSymlinks(exe); err == nil {
 			exe = resolved
 		}
-		if !isGoBuildTemp(exe) {
+		if !isGoBuildTemp(exe) && !inGoBuildCache(exe) {
 			return filepath.Dir(exe)
 		}
 	}
@@ -39,6 +40,24 @@ func isGoBuildTemp(exe string) bool {
 		}
 	}
 	return false
+}
+
+// inGoBuildCache reports whether exe is in the Go build cache (GOCACHE,
+// by default the user cache folder's go-build).
+func inGoBuildCache(exe string) bool {
+	cache := os.Getenv("GOCACHE")
+	if cache == "" || cache == "off" {
+		dir, err := os.UserCacheDir()
+		if err != nil {
+			return false
+		}
+		cache = filepath.Join(dir, "go-build")
+	}
+	if resolved, err := filepath.EvalSymlinks(cache); err == nil {
+		cache = resolved
+	}
+	rel, err := filepath.Rel(cache, exe)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // callerFile returns the source file of New's caller.

@@ -19,3 +19,21 @@ func TestIsGoBuildTemp(t *testing.T) {
 		}
 	}
 }
+
+func TestInGoBuildCache(t *testing.T) {
+	cache := t.TempDir()
+	t.Setenv("GOCACHE", cache)
+	tests := []struct {
+		exe  string
+		want bool
+	}{
+		{cache + "/38/3854ace62bf0-d/shop", true}, // a cached "go run" program
+		{cache + "-other/shop", false},
+		{"/srv/shop/shop", false},
+	}
+	for _, tt := range tests {
+		if got := inGoBuildCache(tt.exe); got != tt.want {
+			t.Errorf("inGoBuildCache(%q) = %v, want %v", tt.exe, got, tt.want)
+		}
+	}
+}
