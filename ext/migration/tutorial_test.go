@@ -16,12 +16,14 @@ import (
 type tutorialStep struct {
 	command, output string // a "$ " line of a code block and the lines after it
 	file            string // main.go's content after this step, when it writes it
+	revision        string // a generated revision file the tutorial shows
 }
 
 // tutorialSteps reads the tutorial's code blocks in order: "$ " lines of
 // plain blocks are commands, followed by their output; a Go block starting
 // with "package main" is main.go, one starting with "type X struct"
-// replaces that declaration in main.go; other Go blocks are shown files.
+// replaces that declaration in main.go, one of "package versions" shows a
+// generated revision file.
 func tutorialSteps(t *testing.T, markdown string) []tutorialStep {
 	var steps []tutorialStep
 	var mainGo string
@@ -36,7 +38,10 @@ func tutorialSteps(t *testing.T, markdown string) []tutorialStep {
 		case inBlock && line == "```":
 			inBlock = false
 			if lang == "go" {
-				if src, ok := applyGoBlock(t, mainGo, strings.Join(block, "\n")+"\n"); ok {
+				src := strings.Join(block, "\n") + "\n"
+				if strings.Contains(src, "\npackage versions\n") {
+					steps = append(steps, tutorialStep{revision: src})
+				} else if src, ok := applyGoBlock(t, mainGo, src); ok {
 					mainGo = src
 					steps = append(steps, tutorialStep{file: mainGo})
 				}
@@ -85,8 +90,11 @@ func commandSteps(block []string) []tutorialStep {
 func script(steps []tutorialStep, root string) string {
 	var b strings.Builder
 	for i, s := range steps {
-		if s.command == "" {
+		switch {
+		case s.file != "":
 			fmt.Fprintf(&b, "cat > main.go <<'TUTORIAL_EOF'\n%sTUTORIAL_EOF\n", s.file)
+			continue
+		case s.revision != "":
 			continue
 		}
 		cmd := s.command
@@ -98,8 +106,9 @@ func script(steps []tutorialStep, root string) string {
 	return b.String()
 }
 
-// volatile matches what differs between runs: revision ids and timings.
-var volatile = regexp.MustCompile(`[0-9a-f]{12}|\(\d+(\.\d+)?(ns|µs|ms|s)\)`)
+// volatile matches what differs between runs: revision ids and timings
+// (an id ends a word or precedes "_": upgrade<id>, <id>_message.go).
+var volatile = regexp.MustCompile(`[0-9a-f]{12}(\b|_)|\(\d+(\.\d+)?(ns|µs|ms|s)\)`)
 
 func normalize(s string) []string {
 	var out []string
@@ -154,6 +163,7 @@ func TestTutorial(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the tutorial failed (%v) at the last command shown:\n%s", err, lastOutputs(steps, ids, parts))
 	}
+	checkRevisions(t, steps, filepath.Join(bash.Dir, "shop", "migrations", "versions"))
 	for k, m := range ids {
 		var i int
 		fmt.Sscan(m[1], &i)
@@ -195,5 +205,31 @@ func checkGofmt(t *testing.T, src string) {
 	out, err := c.CombinedOutput()
 	if err != nil || len(out) > 0 {
 		t.Errorf("the tutorial's main.go is not gofmt-clean (%v %s):\n%s", err, out, src)
+	}
+}
+
+// dates matches the creation date of a revision, in its header and literal.
+var dates = regexp.MustCompile(`Create Date: .*|time\.Date\(.*\)`)
+
+// checkRevisions compares each revision file the tutorial shows with the
+// one generated with the same message, apart from ids and dates.
+func checkRevisions(t *testing.T, steps []tutorialStep, dir string) {
+	for _, s := range steps {
+		if s.revision == "" {
+			continue
+		}
+		message := strings.TrimPrefix(strings.SplitN(s.revision, "\n", 2)[0], "// ")
+		files, _ := filepath.Glob(filepath.Join(dir, "*_"+strings.ReplaceAll(message, " ", "_")+".go"))
+		if len(files) != 1 {
+			t.Errorf("no generated revision %q in %s (%v)", message, dir, files)
+			continue
+		}
+		got, _ := os.ReadFile(files[0])
+		norm := func(src string) string {
+			return volatile.ReplaceAllString(dates.ReplaceAllString(src, "<date>"), "<v>")
+		}
+		if norm(string(got)) != norm(s.revision) {
+			t.Errorf("generated %s:\n%s\nthe tutorial shows:\n%s", filepath.Base(files[0]), got, s.revision)
+		}
 	}
 }
