@@ -35,6 +35,11 @@ func warnBehind(app *flagon.App, db *database.DB, revisions func() []*migrate.Re
 		heads := m.Script.Graph.Heads()
 		slices.Sort(current)
 		slices.Sort(heads)
+		if unknown := slices.DeleteFunc(slices.Clone(current), func(id string) bool { return m.Script.Revision(id) != nil }); len(unknown) > 0 {
+			app.Logger.Warn("the database is at a revision this program does not know: is it an older build?",
+				"current", names(current), "head", names(heads))
+			return nil
+		}
 		if !slices.Equal(current, heads) {
 			app.Logger.Warn("the database is not at the newest revision: run \"db upgrade\"",
 				"current", names(current), "head", names(heads))

@@ -19,8 +19,8 @@ import (
 )
 
 // serveOnce starts and stops a server of a new app on url, returning its
-// log and its db group.
-func serveOnce(t *testing.T, url string) (string, *cobra.Command) {
+// log, its db group and its database.
+func serveOnce(t *testing.T, url string) (string, *cobra.Command, *database.DB) {
 	t.Helper()
 	var logs bytes.Buffer
 	app := flagon.New(flagon.WithConfig(map[string]any{"DATABASE_URL": url}), flagon.WithLogger(slog.New(slog.NewTextHandler(&logs, nil))))
@@ -39,7 +39,7 @@ func serveOnce(t *testing.T, url string) (string, *cobra.Command) {
 	if err := app.Serve(ctx, &http.Server{Handler: app}, ln); err != nil {
 		t.Fatal(err)
 	}
-	return logs.String(), group
+	return logs.String(), group, db
 }
 
 // TestStartupWarnsWhenBehind: a server whose database lacks revisions
@@ -47,13 +47,19 @@ func serveOnce(t *testing.T, url string) (string, *cobra.Command) {
 func TestStartupWarnsWhenBehind(t *testing.T) {
 	dbtest.ForEach(t, func(t *testing.T, d dbtest.DB) {
 		const warning = `the database is not at the newest revision: run \"db upgrade\""`
-		logs, group := serveOnce(t, d.URL)
+		logs, group, db := serveOnce(t, d.URL)
 		if !strings.Contains(logs, warning) || !strings.Contains(logs, "current=<base> head=6610a92e0c4b") {
 			t.Fatalf("before upgrade, log = %q; want the warning", logs)
 		}
 		run(t, group, "upgrade")
-		if logs, _ := serveOnce(t, d.URL); strings.Contains(logs, "newest revision") {
+		if logs, _, _ := serveOnce(t, d.URL); strings.Contains(logs, "level=WARN") {
 			t.Errorf("after upgrade, log = %q; want no warning", logs)
+		}
+		if _, err := db.Engine().SQL().Exec("UPDATE alembic_version SET version_num = '0123456789ab'"); err != nil {
+			t.Fatal(err)
+		}
+		if logs, _, _ := serveOnce(t, d.URL); !strings.Contains(logs, "a revision this program does not know") {
+			t.Errorf("at an unknown revision, log = %q; want the warning", logs)
 		}
 	})
 }
