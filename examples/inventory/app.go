@@ -26,10 +26,7 @@ func newApp() (*flagon.App, error) {
 	templates, _ := fs.Sub(files, "templates")
 	static, _ := fs.Sub(files, "static")
 	app := flagon.New(flagon.WithTemplateFS(templates), flagon.WithStaticFS(static))
-	app.Config.FromEnv("FLAGON")
-	if url := os.Getenv("DATABASE_URL"); url != "" {
-		app.Config.Set("DATABASE_URL", url)
-	}
+	app.Config.FromEnv("FLAGON") // FLAGON_DATABASE_URL...; database.New reads DATABASE_URL itself
 	developmentDefaults(app)
 	limitBodies(app)
 	if err := setSecretKey(app); err != nil {
