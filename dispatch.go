@@ -92,11 +92,7 @@ func (a *App) routingResponse(c *Ctx, err error) error {
 		h := http.Header{"Allow": {joinMethods(notAllowed.Allow)}}
 		return &HTTPError{Code: http.StatusMethodNotAllowed, Header: h}
 	case errors.As(err, &redirect):
-		loc := redirect.Location
-		if q := c.Request.URL.RawQuery; q != "" {
-			loc += "?" + q
-		}
-		return c.Redirect(loc, redirect.Code)
+		return c.Redirect(slashRedirectLocation(c, redirect.Location), redirect.Code)
 	}
 	return &HTTPError{Code: http.StatusNotFound}
 }

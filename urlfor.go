@@ -157,7 +157,14 @@ func scriptRoot(c *Ctx) string {
 }
 
 // withScriptRoot returns ctx carrying the URL prefix the app is served
-// under.
+// under, with one leading slash and none trailing ("" for "/"), as
+// Werkzeug strips the script name's slashes when it joins it to a path: a
+// prefix can never turn a path into a scheme-relative URL (//host).
 func withScriptRoot(ctx context.Context, prefix string) context.Context {
-	return context.WithValue(ctx, prefixKey{}, strings.TrimRight(prefix, "/"))
+	if p := strings.Trim(prefix, "/"); p != "" {
+		prefix = "/" + p
+	} else {
+		prefix = ""
+	}
+	return context.WithValue(ctx, prefixKey{}, prefix)
 }

@@ -35,8 +35,10 @@ func (e *OptionsError) Error() string {
 }
 
 // A RedirectError is returned by Map.Match when the path lacks the trailing
-// slash of a strict-slashes rule. Location is the path with the slash added
-// (without any query string, which the caller appends); Code is 308.
+// slash of a strict-slashes rule. Location is the path with the slash added,
+// percent-escaped as Werkzeug quotes a redirect path (a decoded "?", "#" or
+// backslash stays in the path) and starting with exactly one '/'; it carries no
+// query string, which the caller appends. Code is 308.
 type RedirectError struct {
 	Location string
 	Code     int

@@ -51,11 +51,21 @@ func (m *Map) outcome(r *Rule, st uint8, method, path string, p *Params) (*Rule,
 		}
 		return r, nil
 	case st&stRedirect != 0:
-		return nil, &RedirectError{Location: path + "/", Code: 308}
+		return nil, &RedirectError{Location: slashRedirect(path), Code: 308}
 	case st&stMethod != 0:
 		return nil, &MethodNotAllowedError{Allow: m.allowed(path)}
 	}
 	return nil, ErrNotFound
+}
+
+// slashRedirect returns the percent-escaped location of the strict-slashes
+// redirect for the decoded path, as Werkzeug quotes it: '?', '#', backslash,
+// '%', spaces and non-ASCII bytes are escaped, and leading slashes are
+// merged into one, so the location is always a path on this host and never
+// a scheme-relative URL (//host) or one whose query or fragment came from
+// the path.
+func slashRedirect(path string) string {
+	return "/" + escapePath(strings.TrimLeft(path, "/"), true) + "/"
 }
 
 // allowed returns the sorted union of the methods of every rule matching

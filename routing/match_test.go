@@ -91,6 +91,15 @@ func TestMatch(t *testing.T) {
 		{"strict redirect", []spec{"- /x/ x"}, "GET", "/x", "308 /x/"},
 		{"strict redirect dynamic", []spec{"- /u/<name>/ u"}, "GET", "/u/bob", "308 /u/bob/"},
 		{"strict redirect path", []spec{"- /f/<path:p>/ f"}, "GET", "/f/a/b", "308 /f/a/b/"},
+		// issue #15: the location is the quoted path, as Werkzeug's
+		// quote(path_info, safe="!$&'()*+,/:;=@").
+		{"strict redirect quotes backslash", []spec{"- /<name>/ n"}, "GET", `/\evil.example`, "308 /%5Cevil.example/"},
+		{"strict redirect quotes question mark", []spec{"- /<name>/ n"}, "GET", "/a?b", "308 /a%3Fb/"},
+		{"strict redirect quotes hash", []spec{"- /<name>/ n"}, "GET", "/a#b", "308 /a%23b/"},
+		{"strict redirect quotes percent and space", []spec{"- /<name>/ n"}, "GET", "/a%2 b", "308 /a%252%20b/"},
+		{"strict redirect quotes non-ASCII", []spec{"- /<name>/ n"}, "GET", "/é", "308 /%C3%A9/"},
+		{"strict redirect keeps safe bytes", []spec{"- /<name>/ n"}, "GET", "/a!$&'()*+,;=:@~", "308 /a!$&'()*+,;=:@~/"},
+		{"strict redirect merges leading slashes", []spec{"- //<name>/ n"}, "GET", "//evil.example", "308 /evil.example/"},
 		{"trailing slash match", []spec{"- /x/ x"}, "GET", "/x/", "x"},
 		{"no redirect for other method", []spec{"POST /x/ x"}, "GET", "/x", "404"},
 		{"slash on slashless rule 404", []spec{"- /x x"}, "GET", "/x/", "404"},

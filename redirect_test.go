@@ -1,0 +1,87 @@
+package flagon_test
+
+import (
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/flagon-go/flagon"
+	"github.com/flagon-go/flagon/flagontest"
+)
+
+// TestSlashRedirectIsNotAnOpenRedirect is issue #15's open redirect: the
+// strict-slashes redirect quotes the decoded path as Werkzeug does, so a
+// backslash, '?' or '#' in the request path cannot leave the host or move
+// into the query or fragment.
+func TestSlashRedirectIsNotAnOpenRedirect(t *testing.T) {
+	app := flagon.New()
+	app.Get("/<name>/", func(c *flagon.Ctx) error { return c.Text(c.Param("name")) })
+	app.Get("//<name>/", func(c *flagon.Ctx) error { return c.Text(c.Param("name")) }, flagon.Endpoint("double"))
+	tests := []struct{ name, path, want string }{
+		{"backslash", "/%5Cevil.example", "/%5Cevil.example/"},
+		{"question mark", "/a%3Fb", "/a%3Fb/"},
+		{"hash", "/a%23b", "/a%23b/"},
+		{"escaped slash", "/a%2Fb%2F", ""},
+		{"percent", "/100%25", "/100%25/"},
+		{"non-ASCII", "/%C3%A9", "/%C3%A9/"},
+		{"leading double slash", "//evil.example", "/evil.example/"},
+		{"query kept", "/a?next=%2F%2Fx&y=1", "/a/?next=%2F%2Fx&y=1"},
+		{"hash in raw query escaped", "/a?x=1%23", "/a/?x=1%23"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			app.ServeHTTP(rec, httptest.NewRequest("GET", tt.path, nil))
+			loc := rec.Header().Get("Location")
+			if tt.want == "" {
+				if strings.HasPrefix(loc, "//") {
+					t.Fatalf("Location %q is scheme-relative", loc)
+				}
+				return
+			}
+			if rec.Code != 308 || loc != tt.want {
+				t.Fatalf("got %d Location %q, want 308 %q", rec.Code, loc, tt.want)
+			}
+		})
+	}
+}
+
+// TestSlashRedirectEscapesRawQuery: a query the server received with a raw
+// '#', space or quote (which Go's server accepts) is escaped in Location.
+func TestSlashRedirectEscapesRawQuery(t *testing.T) {
+	app := flagon.New()
+	app.Get("/dir/", func(c *flagon.Ctx) error { return c.Text("dir") })
+	app.Freeze()
+	req := httptest.NewRequest("GET", "/dir", nil)
+	req.URL.RawQuery = `a=1#frag "x"`
+	rec := httptest.NewRecorder()
+	app.ServeHTTP(rec, req)
+	if got, want := rec.Header().Get("Location"), "/dir/?a=1%23frag%20%22x%22"; got != want {
+		t.Fatalf("Location = %q, want %q", got, want)
+	}
+}
+
+// test_basic_routing (Werkzeug): bound under the script name /test, the
+// trailing-slash redirect of /bar goes to /test/bar/. Behind ProxyFix the
+// script name is X-Forwarded-Prefix; a prefix with extra slashes cannot make
+// the location scheme-relative.
+func TestSlashRedirectKeepsScriptRoot(t *testing.T) {
+	app := flagon.New()
+	app.Use(flagon.ProxyFix(flagon.ProxyFixOptions{Prefix: 1}))
+	app.Get("/bar/", func(c *flagon.Ctx) error { return c.Text("bar") })
+	cl := flagontest.NewClient(t, app)
+	tests := []struct{ name, prefix, path, want string }{
+		{"test_basic_routing", "/test", "/bar", "/test/bar/"},
+		{"trailing slash on prefix", "/test/", "/bar?aha=muhaha", "/test/bar/?aha=muhaha"},
+		{"root prefix", "/", "/bar", "/bar/"},
+		{"double-slash prefix", "//evil.example", "/bar", "/evil.example/bar/"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := cl.Get(tt.path, flagontest.Header("X-Forwarded-Prefix", tt.prefix))
+			if res.StatusCode != 308 || res.Location() != tt.want {
+				t.Fatalf("got %d Location %q, want 308 %q", res.StatusCode, res.Location(), tt.want)
+			}
+		})
+	}
+}
