@@ -104,21 +104,41 @@ func (a *App) handleError(c *Ctx, err error) {
 		a.logError(c, err, "error after the response was started")
 		return
 	}
-	for _, scope := range c.ep.errScopes {
-		if h := scope.find(err); h != nil {
-			herr := protect(c, h)
-			if herr == nil {
-				return
-			}
-			if c.w.wroteHeader {
-				a.logError(c, herr, "error handler failed after writing")
-				return
-			}
-			err = fmt.Errorf("error handler failed: %w (while handling: %v)", herr, err)
-			break
+	if h := c.ep.findErrorHandler(err); h != nil {
+		herr := protect(c, h)
+		if herr == nil {
+			return
 		}
+		if c.w.wroteHeader {
+			a.logError(c, herr, "error handler failed after writing")
+			return
+		}
+		err = fmt.Errorf("error handler failed: %w (while handling: %v)", herr, err)
 	}
 	a.defaultErrorResponse(c, err)
+}
+
+// findErrorHandler looks for err's handler in the endpoint's scopes,
+// innermost blueprint first and the app last; an error that is not an
+// HTTP error and has no handler of its own then goes to the 500 handlers
+// of the same scopes, as Flask's handle_user_exception and
+// handle_exception do.
+func (ep *endpoint) findErrorHandler(err error) func(c *Ctx) error {
+	for _, scope := range ep.errScopes {
+		if h := scope.find(err); h != nil {
+			return h
+		}
+	}
+	var he *HTTPError
+	if errors.As(err, &he) {
+		return nil
+	}
+	for _, scope := range ep.errScopes {
+		if h := scope.findUnhandled(err); h != nil {
+			return h
+		}
+	}
+	return nil
 }
 
 // defaultErrorResponse writes the standard error page for err; errors
