@@ -36,11 +36,17 @@
 // # Matching
 //
 // Static segments are tried before variables, and variables in the order of
-// their converter weight (int, float, uuid and any, then string, then path),
-// backtracking on failure, so /a/<int:x>/b and /a/<y>/c both match. A rule
-// that matches the path but not the method yields a *MethodNotAllowedError
-// (GET implies HEAD); OPTIONS is answered automatically with an
-// *OptionsError unless a rule lists OPTIONS itself.
+// Werkzeug's weighting: more static text in the part first, then more
+// variables, then the converter weight (int, float, uuid and any, then
+// string, then path), backtracking on failure, so /a/<int:x>/b and /a/<y>/c
+// both match. As in Werkzeug, a path variable and the rest of the rule
+// after it form one part: /<path:p>/edit is tried before /<a>/<b>/<c>, and
+// a path variable at the end of a lax (non-strict-slashes) rule keeps a
+// trailing slash. A rule that matches the path but not the method yields a
+// *MethodNotAllowedError (GET implies HEAD; a rule listing HEAD itself wins
+// HEAD requests over one whose HEAD comes from GET); OPTIONS is answered
+// automatically with an *OptionsError unless a rule lists OPTIONS itself
+// (then the first such rule answers it).
 //
 // # Building
 //

@@ -91,8 +91,9 @@ func (m *Map) addBuildRule(r *Rule) {
 
 // conflicting returns an existing rule that r would shadow or be shadowed by.
 func (m *Map) conflicting(r *Rule) *Rule {
+	mine := r.conflictMethods()
 	for _, old := range m.rules {
-		if old.shape == r.shape && old.methods.overlaps(&r.methods) {
+		if theirs := old.conflictMethods(); old.shape == r.shape && theirs.overlaps(&mine) {
 			return old
 		}
 	}

@@ -26,11 +26,9 @@ func (m *Map) Match(method, path string, p *Params) (*Rule, error) {
 	}
 	p.Reset()
 	if n := m.static[path]; n != nil {
-		for _, r := range n.rules {
-			if r.methods.has(method) {
-				p.rule = r
-				return r, nil
-			}
+		if r := firstFor(n.rules, method); r != nil {
+			p.rule = r
+			return r, nil
 		}
 	}
 	if path == "" || path[0] != '/' {
@@ -161,6 +159,12 @@ func (mt *matcher) walkPath(e *dynEdge, rest string) (*Rule, uint8) {
 			return r, st | s
 		}
 		end := i + k
+		if end+1 == len(rest) && e.next.empty == nil {
+			// Only a trailing slash is left and no rule continues with
+			// one: as Werkzeug's final part, the variable keeps the slash.
+			i = end + 1
+			continue
+		}
 		if e.conv.Match(rest[:end]) {
 			r, s := mt.descend(e, rest[:end], rest[end+1:], false)
 			if r != nil || s&stRedirect != 0 {
@@ -190,10 +194,29 @@ func (mt *matcher) end(n *node) (*Rule, uint8) {
 	return nil, st
 }
 
+// firstFor returns the first rule accepting method, preferring a rule that
+// lists HEAD to one whose HEAD comes from GET.
+func firstFor(rules []*Rule, method string) *Rule {
+	var implied *Rule
+	for _, r := range rules {
+		if r.methods.has(method) {
+			if !r.headImplied || method != "HEAD" {
+				return r
+			}
+			if implied == nil {
+				implied = r
+			}
+		}
+	}
+	return implied
+}
+
 // pick returns the first rule accepting the method, preferring explicit
-// methods to automatic OPTIONS; lax skips strict-slashes rules.
+// methods to automatic OPTIONS and an explicit HEAD to one implied by GET;
+// lax skips strict-slashes rules.
 func (mt *matcher) pick(rules []*Rule, lax bool) (*Rule, uint8) {
 	var st uint8
+	var implied *Rule
 	for _, r := range rules {
 		switch {
 		case lax && r.StrictSlashes:
@@ -202,10 +225,18 @@ func (mt *matcher) pick(rules []*Rule, lax bool) (*Rule, uint8) {
 				mt.acc[m] = true
 			}
 		case r.methods.has(mt.method):
-			return r, 0
+			if !r.headImplied || mt.method != "HEAD" {
+				return r, 0
+			}
+			if implied == nil {
+				implied = r
+			}
 		default:
 			st = stMethod
 		}
+	}
+	if implied != nil {
+		return implied, 0
 	}
 	if mt.method == "OPTIONS" {
 		for _, r := range rules {

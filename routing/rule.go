@@ -32,6 +32,7 @@ type Rule struct {
 	convs       []Converter
 	methods     methodSet // explicit and implied methods, not automatic OPTIONS
 	autoOptions bool
+	headImplied bool // HEAD comes from GET, not from Methods
 	static      bool
 	added       bool
 }
@@ -76,6 +77,7 @@ func (r *Rule) compile(convs map[string]ConverterFactory) error {
 	if err != nil {
 		return err
 	}
+	r.headImplied = set.has("GET") && !listsMethod(r.Methods, "HEAD")
 	r.segs, r.shape, r.Methods, r.methods, r.autoOptions = segs, shapeOf(segs), methods, set, auto
 	r.static = true
 	for i := range segs {

@@ -1,0 +1,101 @@
+package routing
+
+import "testing"
+
+// werkzeugCase is one match of a ported Werkzeug routing test.
+type werkzeugCase struct{ path, want string }
+
+func runWerkzeugCases(t *testing.T, m *Map, cases []werkzeugCase) {
+	t.Helper()
+	for _, c := range cases {
+		var p Params
+		r, err := m.Match("GET", c.path, &p)
+		if got := matchResult(r, &p, err); got != c.want {
+			t.Errorf("Match(%q) = %q, want %q", c.path, got, c.want)
+		}
+	}
+}
+
+// test_path (Werkzeug): a fixed segment after a path variable outweighs
+// string variables, and path rules are tried in Werkzeug's weighting order.
+// The rules with a path variable inside a segment (/<path:name>:foo,
+// /Talk:<path:name>) are left out: flagon's path variables fill whole
+// segments.
+func TestWerkzeugPath(t *testing.T) {
+	m := newMap(t,
+		"- /Special special",
+		"- /<int:year> year",
+		"- /<path:name> page",
+		"- /<path:name>/edit editpage",
+		"- /<path:name>/silly/<path:name2> sillypage",
+		"- /<path:name>/silly/<path:name2>/edit editsillypage",
+		"- /User:<username> user",
+		"- /User:<username>/<path:name> userpage",
+		"- /Files/<path:file> files",
+		"- /<admin>/<manage>/<things> admin",
+	)
+	runWerkzeugCases(t, m, []werkzeugCase{
+		{"/Special", "special"},
+		{"/2007", "year year=2007"},
+		{"/Some/Page", "page name=Some/Page"},
+		{"/Some/Page/edit", "editpage name=Some/Page"},
+		{"/Foo/silly/bar", "sillypage name=Foo name2=bar"},
+		{"/Foo/silly/bar/edit", "editsillypage name=Foo name2=bar"},
+		{"/User:thomas", "user username=thomas"},
+		{"/User:thomas/projects/werkzeug", "userpage username=thomas name=projects/werkzeug"},
+		{"/Files/downloads/werkzeug/0.2.zip", "files file=downloads/werkzeug/0.2.zip"},
+		{"/Jerry/eats/cheese", "admin admin=Jerry manage=eats things=cheese"},
+	})
+}
+
+// test_path_weighting (Werkzeug): /<path:path>/c has a static piece and
+// wins over /<path:path>/<a>/<b>.
+func TestWerkzeugPathWeighting(t *testing.T) {
+	for _, order := range [][]spec{
+		{"- /<path:path>/c simple", "- /<path:path>/<a>/<b> complex"},
+		{"- /<path:path>/<a>/<b> complex", "- /<path:path>/c simple"},
+	} {
+		runWerkzeugCases(t, newMap(t, order...), []werkzeugCase{
+			{"/a/b/c", "simple path=a/b"},
+			{"/a/b/d", "complex path=a a=b b=d"},
+		})
+	}
+}
+
+// test_strict_slashes_false (Werkzeug): lax rules match with or without
+// the slash, and a lax path variable keeps a trailing slash.
+func TestWerkzeugStrictSlashesFalse(t *testing.T) {
+	m := newMap(t, "- ~/path1 leaf_path", "- ~/path2/ branch_path", "- ~/<path:path> leaf_path_converter")
+	runWerkzeugCases(t, m, []werkzeugCase{
+		{"/path1", "leaf_path"},
+		{"/path1/", "leaf_path"},
+		{"/path2", "branch_path"},
+		{"/path2/", "branch_path"},
+		{"/any", "leaf_path_converter path=any"},
+		{"/any/", "leaf_path_converter path=any/"},
+	})
+}
+
+// test_anyconverter (Werkzeug) with a trailing comma in the items, which
+// parse_converter_args accepts.
+func TestWerkzeugAnyConverterTrailingComma(t *testing.T) {
+	m := newMap(t, "- /<any(a1,a2,):a> no_dot", "- /<any(a1,a2,):a>.html dot")
+	runWerkzeugCases(t, m, []werkzeugCase{
+		{"/a1", "no_dot a=a1"},
+		{"/a2", "no_dot a=a2"},
+		{"/a1.html", "dot a=a1"},
+		{"/a3", "404"},
+	})
+}
+
+// A path rule ending in a slash still redirects and still takes the
+// variable without the slash.
+func TestPathVariableBeforeTrailingSlash(t *testing.T) {
+	m := newMap(t, "- /f/<path:p>/ dir", "- ~/g/<path:p>/ laxdir")
+	runWerkzeugCases(t, m, []werkzeugCase{
+		{"/f/a/b/", "dir p=a/b"},
+		{"/f/a/b", "308 /f/a/b/"},
+		{"/g/a/", "laxdir p=a"},
+		{"/g/a", "laxdir p=a"},
+	})
+}
