@@ -47,12 +47,30 @@ func (c *Ctx) FlashedMessages(categoryFilter ...string) []session.Flashed {
 }
 
 // saveSession is the built-in finalizer: it writes the session cookie
-// when the session was opened during the request.
+// when the session was opened during the request, or when the request
+// carries a session cookie that SESSION_REFRESH_EACH_REQUEST refreshes
+// (Flask opens the session on every request, so a permanent session is
+// re-sent, with Vary: Cookie, even by views that never touch it).
 func saveSession(c *Ctx) error {
 	if c.sess.s == nil {
-		return nil
+		if !c.app.refreshesSession(c.Request) {
+			return nil
+		}
+		c.sess.s = c.app.sessionInterface().Open(c.Request)
 	}
 	return c.app.sessionInterface().Save(&c.w, c.Request, c.sess.s)
+}
+
+// refreshesSession reports whether a request whose handler left the
+// session alone still needs its session saved: it sends the session
+// cookie and SESSION_REFRESH_EACH_REQUEST is on. Save then decides, as
+// Flask's should_set_cookie, by the session's permanence.
+func (a *App) refreshesSession(r *http.Request) bool {
+	if len(r.Header["Cookie"]) == 0 || !a.Config.BoolOr("SESSION_REFRESH_EACH_REQUEST", true) {
+		return false
+	}
+	_, err := r.Cookie(a.Config.StringOr("SESSION_COOKIE_NAME", "session"))
+	return err == nil
 }
 
 // sessionInterface returns App.SessionInterface, or the default signed
