@@ -177,7 +177,11 @@ func (c *Ctx) finish() {
 }
 
 // runAfterHooks runs the after-request hooks and finalizers; it reports
-// whether a failing hook replaced the response with an error page.
+// whether a failing hook replaced the response. As in Flask, the error of
+// a failing hook goes to the error handlers (its 500 handler, usually),
+// whose response is finalized again; a hook failing while an error is
+// being answered is only logged and the response is sent as it is (Flask's
+// finalize_request with from_error_handler).
 func (c *Ctx) runAfterHooks() (replaced bool) {
 	for _, h := range c.ep.after {
 		err := protect(c, h)
@@ -185,13 +189,43 @@ func (c *Ctx) runAfterHooks() (replaced bool) {
 			continue
 		}
 		c.app.logError(c, err, "after-request hook failed")
-		if c.err == nil {
-			c.err = err
+		if c.w.recovering || c.err != nil {
+			return false
 		}
-		c.replaceResponse(asHTTPError(err))
+		c.err = err
+		c.recoverAfterHook(err)
 		return true
 	}
 	return false
+}
+
+// recoverAfterHook answers with the error handler of err in place of the
+// response whose after-request hook failed, or with the default error page
+// when there is none or it fails; the original handler's later writes are
+// refused.
+func (c *Ctx) recoverAfterHook(err error) {
+	w := &c.w
+	h := c.ep.findErrorHandler(err)
+	if h == nil {
+		c.replaceResponse(asHTTPError(err))
+		return
+	}
+	clear(w.Header())
+	w.wroteHeader, w.status, c.status = false, 0, 0
+	w.recovering = true
+	herr := protect(c, h)
+	w.recovering = false
+	switch {
+	case herr != nil && !w.wroteHeader:
+		c.app.logError(c, herr, "error handler failed")
+		w.wroteHeader = true
+		c.replaceResponse(asHTTPError(err))
+	case !w.wroteHeader:
+		w.recovering = true
+		w.WriteHeader(c.StatusCode())
+		w.recovering = false
+	}
+	w.replaced = true
 }
 
 // replaceResponse writes an error page in place of the pending response.
