@@ -1,6 +1,9 @@
 package routing
 
-import "testing"
+import (
+	"encoding/json"
+	"testing"
+)
 
 // werkzeugCase is one match of a ported Werkzeug routing test.
 type werkzeugCase struct{ path, want string }
@@ -98,4 +101,24 @@ func TestPathVariableBeforeTrailingSlash(t *testing.T) {
 		{"/g/a/", "laxdir p=a"},
 		{"/g/a", "laxdir p=a"},
 	})
+}
+
+// Flask's test_json.py test_jsonify_uuid_types:
+// a UUID encodes to JSON as its string and decodes back.
+func TestUUIDJSON(t *testing.T) {
+	u, err := ParseUUID("A4A1D4C6-16F5-4A62-8E4B-E3E0D8C3F1A2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(map[string]any{"id": u})
+	if err != nil || string(b) != `{"id":"a4a1d4c6-16f5-4a62-8e4b-e3e0d8c3f1a2"}` {
+		t.Fatalf("Marshal = %s, %v", b, err)
+	}
+	var back struct{ ID UUID }
+	if err := json.Unmarshal([]byte(`{"ID":"a4a1d4c6-16f5-4a62-8e4b-e3e0d8c3f1a2"}`), &back); err != nil || back.ID != u {
+		t.Fatalf("Unmarshal = %v, %v", back.ID, err)
+	}
+	if err := json.Unmarshal([]byte(`{"ID":"nope"}`), &back); err == nil {
+		t.Fatal("Unmarshal of a bad UUID succeeded")
+	}
 }
