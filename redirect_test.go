@@ -85,3 +85,27 @@ func TestSlashRedirectKeepsScriptRoot(t *testing.T) {
 		})
 	}
 }
+
+// test_redirect (Werkzeug, test_utils.py): the Location header of a
+// redirect is the IRI converted to a URI: IDNA host, escaped path.
+func TestRedirectIRIToURI(t *testing.T) {
+	tests := []struct{ location, want string }{
+		{"http://example.com", "http://example.com"},
+		{"/füübär", "/f%C3%BC%C3%BCb%C3%A4r"},
+		{"http://☃.example.com/", "http://xn--n3h.example.com/"},
+		{"itms-services://?url=abc", "itms-services://?url=abc"},
+		{"http://☃.net/påth?q=èry%DF", "http://xn--n3h.net/p%C3%A5th?q=%C3%A8ry%DF"},
+		{"http://user@☃.net:8080/a b#frag ment", "http://user@xn--n3h.net:8080/a%20b#frag%20ment"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.location, func(t *testing.T) {
+			app := flagon.New()
+			app.Get("/", func(c *flagon.Ctx) error { return c.Redirect(tt.location, 307) })
+			rec := httptest.NewRecorder()
+			app.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+			if got := rec.Header().Get("Location"); got != tt.want {
+				t.Fatalf("Location = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -88,7 +88,9 @@ func (c *Ctx) NoContent() error {
 }
 
 // Redirect redirects to location with code (302 when code is omitted).
-// Codes other than 301, 302, 303, 307 and 308 are an error.
+// Codes other than 301, 302, 303, 307 and 308 are an error. As Werkzeug's
+// iri_to_uri, a non-ASCII host is sent in IDNA form and non-ASCII or unsafe
+// bytes of the path, query and fragment are percent-escaped.
 func (c *Ctx) Redirect(location string, code ...int) error {
 	status := http.StatusFound
 	if len(code) > 0 {
@@ -99,7 +101,7 @@ func (c *Ctx) Redirect(location string, code ...int) error {
 	default:
 		return fmt.Errorf("flagon: %d is not a redirect status", status)
 	}
-	http.Redirect(&c.w, c.Request, location, status)
+	http.Redirect(&c.w, c.Request, iriToURI(location), status)
 	return nil
 }
 
