@@ -1,7 +1,12 @@
 package flagon_test
 
 import (
+	"context"
+	"fmt"
+	"net"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/flagon-go/flagon"
 	"github.com/flagon-go/flagon/flagontest"
@@ -56,5 +61,104 @@ func TestMethodsWithOptionsOnOnePath(t *testing.T) {
 		if got := cl.Do(method, "/x").Text(); got != want {
 			t.Errorf("%s /x = %q, want %q", method, got, want)
 		}
+	}
+}
+
+// test_static_file's max-age cases (Flask, Werkzeug's send_file): the
+// Cache-Control of SEND_FILE_MAX_AGE_DEFAULT unset, 0 and positive.
+func TestSendFileMaxAgeDefault(t *testing.T) {
+	tests := []struct {
+		name  string
+		value any
+		want  string
+	}{
+		{"unset", nil, "no-cache"},
+		{"zero", 0, "no-cache, max-age=0"},
+		{"zero duration", time.Duration(0), "no-cache, max-age=0"},
+		{"an hour", 3600, "public, max-age=3600"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := map[string]any{}
+			if tt.value != nil {
+				cfg["SEND_FILE_MAX_AGE_DEFAULT"] = tt.value
+			}
+			app := flagon.New(flagon.WithRootPath("testdata"), flagon.WithConfig(cfg))
+			res := flagontest.NewClient(t, app).Get("/static/css/app.css")
+			if got := res.Header.Get("Cache-Control"); got != tt.want {
+				t.Fatalf("Cache-Control = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// test_url_for_with_scheme_not_external (Flask): _scheme implies an
+// external URL, and _scheme with _external false is an error.
+func TestURLForWithSchemeNotExternal(t *testing.T) {
+	app := flagon.New()
+	app.Get("/", func(c *flagon.Ctx) error {
+		u, err := c.URLFor("index", "_scheme", "https")
+		if err != nil || u != "https://localhost/" {
+			return c.Textf("implicit: %q %v", u, err)
+		}
+		if _, err := c.URLFor("index", "_scheme", "https", "_external", false); err == nil {
+			return c.Text("no error with _external false")
+		}
+		return c.Text("ok")
+	}, flagon.Endpoint("index"))
+	if got := flagontest.NewClient(t, app).Get("/").Text(); got != "ok" {
+		t.Fatal(got)
+	}
+}
+
+// test_session_using_samesite_attribute (Flask): an invalid
+// SESSION_COOKIE_SAMESITE is an error (at start-up for Serve, and a 500
+// rather than a cookie without the attribute); valid values are sent.
+func TestSessionUsingSameSiteAttribute(t *testing.T) {
+	tests := []struct {
+		value   any
+		want    string // in the lower-cased Set-Cookie; "" means no SameSite
+		invalid bool
+	}{
+		{"invalid", "", true},
+		{42, "", true},
+		{nil, "", false},
+		{"Strict", "samesite=strict", false},
+		{"Lax", "samesite=lax", false},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.value), func(t *testing.T) {
+			app := quietApp()
+			app.Config.Set("SECRET_KEY", "dev")
+			app.Config.Set("SESSION_COOKIE_SAMESITE", tt.value)
+			app.Get("/", func(c *flagon.Ctx) error {
+				c.Session().Set("testing", 42)
+				return c.Text("Hello World")
+			})
+			ln, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			serveErr := app.Serve(ctx, app.NewServer(""), ln)
+			if tt.invalid != (serveErr != nil) {
+				t.Fatalf("Serve error = %v, want invalid=%v", serveErr, tt.invalid)
+			}
+			res := flagontest.NewClient(t, app).Get("/")
+			cookie := strings.ToLower(res.Header.Get("Set-Cookie"))
+			switch {
+			case tt.invalid:
+				if res.StatusCode != 500 || cookie != "" {
+					t.Fatalf("got %d with cookie %q, want a 500 without cookie", res.StatusCode, cookie)
+				}
+			case tt.want == "":
+				if cookie == "" || strings.Contains(cookie, "samesite") {
+					t.Fatalf("cookie %q", cookie)
+				}
+			case !strings.Contains(cookie, tt.want):
+				t.Fatalf("cookie %q, want %q", cookie, tt.want)
+			}
+		})
 	}
 }

@@ -79,6 +79,9 @@ func (a *App) sessionInterface() session.Interface {
 	a.sessionOnce.Do(func() {
 		if a.SessionInterface == nil {
 			a.SessionInterface = session.NewCookieInterface(a.sessionOptions())
+			if err := a.checkSessionConfig(); err != nil {
+				a.SessionInterface = brokenSessions{err}
+			}
 		}
 	})
 	return a.SessionInterface
@@ -116,6 +119,21 @@ func sameSite(v string) http.SameSite {
 		return http.SameSiteNoneMode
 	}
 	return 0
+}
+
+// checkSessionConfig reports session settings that would fail when a
+// cookie is set: SESSION_COOKIE_SAMESITE must be unset, "Strict", "Lax" or
+// "None" (Werkzeug's dump_cookie raises for anything else).
+func (a *App) checkSessionConfig() error {
+	v, ok := a.Config.Get("SESSION_COOKIE_SAMESITE")
+	if !ok || v == nil {
+		return nil
+	}
+	s, isString := v.(string)
+	if isString && (s == "" || sameSite(s) != 0) {
+		return nil
+	}
+	return fmt.Errorf("flagon: SESSION_COOKIE_SAMESITE must be \"Strict\", \"Lax\" or \"None\", got %#v", v)
 }
 
 // SecretKey returns SECRET_KEY as bytes, or nil when unset.
@@ -167,4 +185,16 @@ func keyBytes(v any) []byte {
 		return nil
 	}
 	return []byte(fmt.Sprint(v))
+}
+
+// brokenSessions stands in for the cookie interface when the session
+// config is invalid: sessions open empty and saving one fails with the
+// config error, so the misconfiguration is a logged 500, never a cookie
+// silently sent with other attributes.
+type brokenSessions struct{ err error }
+
+func (b brokenSessions) Open(*http.Request) *session.Session { return session.New(nil) }
+
+func (b brokenSessions) Save(http.ResponseWriter, *http.Request, *session.Session) error {
+	return b.err
 }

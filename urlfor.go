@@ -10,7 +10,8 @@ import (
 // URLFor builds the URL of endpoint, Flask's url_for. values are
 // alternating names and values ("id", 5) or one map[string]any. Values the
 // rule does not use become the query string. Special names: _external
-// (bool: scheme and host included), _scheme (implies _external), _anchor
+// (bool: scheme and host included), _scheme (implies _external; with
+// _external false it is an error, as in Flask), _anchor
 // (fragment) and _method (pick the rule for that method). An endpoint
 // starting with "." is relative to the current blueprint.
 //
@@ -35,8 +36,9 @@ func (a *App) URLFor(endpoint string, values ...any) (string, error) {
 
 // urlArgs are the parsed url_for arguments.
 type urlArgs struct {
-	values   map[string]any
-	external bool
+	values      map[string]any
+	external    bool
+	externalSet bool // _external was given
 	scheme   string
 	anchor   string
 	method   string
@@ -46,6 +48,10 @@ func (a *App) buildURL(c *Ctx, endpoint string, values []any) (string, error) {
 	args, err := parseURLArgs(endpoint, values)
 	if err != nil {
 		return "", err
+	}
+	if args.scheme != "" && args.externalSet && !args.external {
+		// As Flask: no accidental scheme-less (insecure) URL.
+		return "", fmt.Errorf("flagon: url_for(%q): when specifying '_scheme', '_external' must be true", endpoint)
 	}
 	a.Freeze()
 	path, query, err := a.urlMap.Build(endpoint, args.values, args.method)
@@ -102,7 +108,7 @@ func (u *urlArgs) set(k string, v any) {
 	switch k {
 	case "_external":
 		b, _ := v.(bool)
-		u.external = b
+		u.external, u.externalSet = b, true
 	case "_scheme":
 		u.scheme = fmt.Sprint(v)
 	case "_anchor":
