@@ -39,9 +39,9 @@ type urlArgs struct {
 	values      map[string]any
 	external    bool
 	externalSet bool // _external was given
-	scheme   string
-	anchor   string
-	method   string
+	scheme      string
+	anchor      string
+	method      string
 }
 
 func (a *App) buildURL(c *Ctx, endpoint string, values []any) (string, error) {
