@@ -247,6 +247,11 @@ func (a *App) RegisterBlueprint(bp *Blueprint, opts ...RegisterOption) {
 }
 
 func (a *App) register(bp *Blueprint, parent *scope, opts []RegisterOption) {
+	for s := parent; s != nil; s = s.parent {
+		if s.bp == bp {
+			panic(fmt.Sprintf("flagon: blueprint %q is registered inside itself (through %q)", bp.name, parent.name))
+		}
+	}
 	var o registerOptions
 	for _, f := range opts {
 		f(&o)

@@ -44,6 +44,9 @@ func (b *Blueprint) scaffold() *Scaffold { return &b.Scaffold }
 // "b.child.endpoint" and its rules are prefixed by both prefixes.
 func (b *Blueprint) RegisterBlueprint(child *Blueprint, opts ...RegisterOption) {
 	b.checkOpen("RegisterBlueprint")
+	if child == b {
+		panic("flagon: cannot register a blueprint on itself: " + b.name)
+	}
 	b.children = append(b.children, childBlueprint{bp: child, opts: opts, site: callerSite(2)})
 }
 

@@ -99,9 +99,19 @@ func (s *Scaffold) Route(rule string, h HandlerFunc, opts ...RouteOption) {
 	for _, o := range opts {
 		o(&rec.opts)
 	}
+	s.record(rec)
+}
+
+// record adds a route registration: at once on an App, kept for
+// registration on a Blueprint, whose endpoint names may not contain a dot
+// (Flask: "'endpoint' may not contain a dot '.' character").
+func (s *Scaffold) record(rec routeRecord) {
 	if s.addRoute != nil {
 		s.addRoute(rec)
 		return
+	}
+	if strings.Contains(rec.opts.endpoint, ".") {
+		panic(fmt.Sprintf("flagon: endpoint %q of blueprint %q (at %s) may not contain a dot", rec.opts.endpoint, s.name, rec.site))
 	}
 	s.routes = append(s.routes, rec)
 }
@@ -138,11 +148,7 @@ func (s *Scaffold) methodRoute(method, rule string, h HandlerFunc, opts []RouteO
 	for _, o := range opts {
 		o(&rec.opts)
 	}
-	if s.addRoute != nil {
-		s.addRoute(rec)
-		return
-	}
-	s.routes = append(s.routes, rec)
+	s.record(rec)
 }
 
 // BeforeRequest registers a hook that runs before each request of this

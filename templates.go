@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"strings"
 	"sync"
 
 	"github.com/flagon-go/flagon/render"
@@ -193,6 +194,7 @@ func (c *Ctx) RenderStream(name string, data any) error {
 	if set == nil {
 		return err
 	}
+	name = templateName(name)
 	c.Header()["Content-Type"] = textHTML
 	c.w.WriteHeader(c.StatusCode())
 	return c.renderWith(name, data, func() error { return set.Stream(&c.w, name, data, c) })
@@ -219,7 +221,28 @@ func (c *Ctx) renderTo(w io.Writer, name string, data any) error {
 	if set == nil {
 		return err
 	}
+	name = templateName(name)
 	return c.renderWith(name, data, func() error { return set.Render(w, name, data, c) })
+}
+
+// templateName normalises a template name as Jinja's loaders split it:
+// empty and "." pieces are dropped, so "./admin//index.html" is
+// "admin/index.html". A name with a ".." piece or a backslash is left as
+// is, and is not found.
+func templateName(name string) string {
+	if !strings.Contains(name, "./") && !strings.Contains(name, "//") && !strings.HasPrefix(name, "/") {
+		return name
+	}
+	var pieces []string
+	for _, p := range strings.Split(name, "/") {
+		switch {
+		case p == ".." || strings.Contains(p, "\\"):
+			return name
+		case p != "" && p != ".":
+			pieces = append(pieces, p)
+		}
+	}
+	return strings.Join(pieces, "/")
 }
 
 // renderWith sends the template signals around render.

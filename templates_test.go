@@ -100,3 +100,28 @@ func TestRenderReusesBuffersCleanly(t *testing.T) {
 		}
 	}
 }
+
+// Jinja's split_template_path: "./" and empty pieces are dropped from a
+// template name, so render_template("./admin/panel.html") works.
+func TestRenderNormalisesTemplateName(t *testing.T) {
+	tests := []struct {
+		name string
+		code int
+	}{
+		{"./admin/panel.html", 200},
+		{"admin//panel.html", 200},
+		{"/admin/./panel.html", 200},
+		{"admin/../admin/panel.html", 500},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := flagon.New(flagon.WithRootPath("testdata"), flagon.WithLogger(quietApp().Logger))
+			app.TemplateFS = fstest.MapFS{"admin/panel.html": {Data: []byte(`panel`)}}
+			app.Get("/", func(c *flagon.Ctx) error { return c.Render(tt.name, nil) })
+			res := flagontest.NewClient(t, app).Get("/")
+			if res.StatusCode != tt.code || tt.code == 200 && res.Text() != "panel" {
+				t.Fatalf("got %d %q, want %d", res.StatusCode, res.Text(), tt.code)
+			}
+		})
+	}
+}
