@@ -51,22 +51,23 @@ type App struct {
 	// on first use; set a server-side store here.
 	SessionInterface session.Interface
 
-	urlMap      *routing.Map
-	endpoints   map[string]*endpoint
-	scopes      []*scope
-	middleware  []func(http.Handler) http.Handler
-	finalizers  []HookFunc
-	root        *endpoint
-	handler     http.Handler
-	once        sync.Once
-	started     atomic.Bool
-	pool        sync.Pool
-	staticTags  sync.Map
-	staticFS    sync.Map
-	onUnhandled []func(c *Ctx, err error) bool
-	tmpl        templateSetup
-	sessionOnce sync.Once
-	beforeServe []func(ctx context.Context) error
+	urlMap       *routing.Map
+	endpoints    map[string]*endpoint
+	scopes       []*scope
+	middleware   []func(http.Handler) http.Handler
+	finalizers   []HookFunc
+	root         *endpoint
+	handler      http.Handler
+	once         sync.Once
+	started      atomic.Bool
+	pool         sync.Pool
+	staticTags   sync.Map
+	staticFS     sync.Map
+	onUnhandled  []func(c *Ctx, err error) bool
+	jsonPrefixes []string // URL prefixes of JSONErrors blueprints
+	tmpl         templateSetup
+	sessionOnce  sync.Once
+	beforeServe  []func(ctx context.Context) error
 }
 
 // Option configures an App in New.
@@ -193,6 +194,8 @@ type endpoint struct {
 	after     []HookFunc
 	teardown  []TeardownFunc
 	errScopes []*errorHandlers
+	// jsonErrors makes the default error pages JSON (JSONErrors).
+	jsonErrors bool
 }
 
 // addRule adds one route registration, inside blueprint scope sc or on
@@ -234,7 +237,7 @@ func (a *App) endpointFor(name string, rec routeRecord, sc *scope) *endpoint {
 		}
 		return ep
 	}
-	ep := &endpoint{name: name, handler: rec.handler, scope: sc}
+	ep := &endpoint{name: name, handler: rec.handler, scope: sc, jsonErrors: rec.opts.jsonErrors}
 	a.endpoints[name] = ep
 	return ep
 }

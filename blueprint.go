@@ -22,6 +22,13 @@ type Blueprint struct {
 	StaticFS fs.FS
 	// StaticURLPath is the URL path of the static files ("/static").
 	StaticURLPath string
+	// JSONErrors declares the blueprint an API: the default error pages
+	// of its routes, of its nested blueprints' routes and of unmatched
+	// URLs under its prefix are JSON ({"code", "name", "description"})
+	// whatever the Accept header, so that a client sending "Accept: */*"
+	// (curl, fetch) does not get HTML. Handlers registered for the errors
+	// still answer them.
+	JSONErrors bool
 }
 
 // NewBlueprint returns a blueprint named name (no dots) with an optional

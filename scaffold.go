@@ -69,6 +69,7 @@ type routeOptions struct {
 	methods       []string
 	endpoint      string
 	strictSlashes *bool
+	jsonErrors    bool
 }
 
 // Methods sets the HTTP methods a route answers (GET when not given).
@@ -90,6 +91,12 @@ func Endpoint(name string) RouteOption {
 // without the slash (true by default, as in Werkzeug).
 func StrictSlashes(on bool) RouteOption {
 	return func(o *routeOptions) { o.strictSlashes = &on }
+}
+
+// JSONErrors declares the route an API: its default error pages are JSON
+// whatever the Accept header (see Blueprint.JSONErrors).
+func JSONErrors() RouteOption {
+	return func(o *routeOptions) { o.jsonErrors = true }
 }
 
 // Route registers h for rule with the given options.
@@ -161,7 +168,8 @@ func (s *Scaffold) BeforeRequest(f HookFunc) {
 // AfterRequest registers a hook that runs just before the response headers
 // are written; it may change headers, cookies and the status. Hooks run in
 // reverse order of registration, blueprint hooks before app hooks, as in
-// Flask. An error from a hook replaces the response with an error page.
+// Flask. An error from a hook replaces the response with the response of
+// its error handler (or the default error page).
 func (s *Scaffold) AfterRequest(f HookFunc) {
 	s.checkOpen("AfterRequest")
 	s.hooks.after = append(s.hooks.after, f)
