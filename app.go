@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -188,7 +187,8 @@ func (a *App) Testing() bool { return a.Config.BoolOr("TESTING", false) }
 // error handlers of its scopes, resolved when the app is frozen.
 type endpoint struct {
 	name      string
-	handler   HandlerFunc
+	handler   HandlerFunc // the decorated handler
+	base      HandlerFunc // the handler as registered
 	scope     *scope
 	before    []HookFunc
 	after     []HookFunc
@@ -232,12 +232,13 @@ func (a *App) addRule(rec routeRecord, sc *scope) {
 // registration of the name with another handler panics with both sites.
 func (a *App) endpointFor(name string, rec routeRecord, sc *scope) *endpoint {
 	if ep, ok := a.endpoints[name]; ok {
-		if reflect.ValueOf(ep.handler).Pointer() != reflect.ValueOf(rec.handler).Pointer() {
+		if !sameHandler(ep.base, rec.handler) {
 			panic(fmt.Sprintf("flagon: endpoint %q (registered at %s) is already mapped to another handler; name one of them with flagon.Endpoint", name, rec.site))
 		}
 		return ep
 	}
-	ep := &endpoint{name: name, handler: rec.handler, scope: sc, jsonErrors: rec.opts.jsonErrors}
+	ep := &endpoint{name: name, handler: applyDecorators(rec.handler, rec.opts.decorators),
+		base: rec.handler, scope: sc, jsonErrors: rec.opts.jsonErrors}
 	a.endpoints[name] = ep
 	return ep
 }

@@ -70,6 +70,7 @@ type routeOptions struct {
 	endpoint      string
 	strictSlashes *bool
 	jsonErrors    bool
+	decorators    []Decorator
 }
 
 // Methods sets the HTTP methods a route answers (GET when not given).
@@ -218,9 +219,10 @@ func callerSite(skip int) string {
 }
 
 // handlerName derives an endpoint name from a named function ("index" for
-// main.index, "Index" for (*Shop).Index); "" for anonymous functions.
+// main.index, "Index" for (*Shop).Index), looking through Wraps; "" for
+// anonymous functions.
 func handlerName(h HandlerFunc) string {
-	fn := runtime.FuncForPC(reflect.ValueOf(h).Pointer())
+	fn := runtime.FuncForPC(reflect.ValueOf(unwrap(h)).Pointer())
 	if fn == nil {
 		return ""
 	}
