@@ -189,6 +189,7 @@ type endpoint struct {
 	name      string
 	handler   HandlerFunc // the decorated handler
 	base      HandlerFunc // the handler as registered
+	view      any         // the view of AddView
 	scope     *scope
 	before    []HookFunc
 	after     []HookFunc
@@ -221,8 +222,12 @@ func (a *App) addRule(rec routeRecord, sc *scope) {
 		methods = []string{http.MethodGet}
 	}
 	strict := rec.opts.strictSlashes == nil || *rec.opts.strictSlashes
+	auto := a.Config.BoolOr("PROVIDE_AUTOMATIC_OPTIONS", true)
+	if rec.opts.autoOptions != nil {
+		auto = *rec.opts.autoOptions
+	}
 	r := &routing.Rule{Pattern: pattern, Endpoint: name, Methods: methods,
-		StrictSlashes: strict, Handler: ep, Site: rec.site}
+		StrictSlashes: strict, NoAutoOptions: !auto, Handler: ep, Site: rec.site}
 	if err := a.urlMap.Add(r); err != nil {
 		panic("flagon: " + err.Error())
 	}
@@ -232,13 +237,19 @@ func (a *App) addRule(rec routeRecord, sc *scope) {
 // registration of the name with another handler panics with both sites.
 func (a *App) endpointFor(name string, rec routeRecord, sc *scope) *endpoint {
 	if ep, ok := a.endpoints[name]; ok {
+		if ep.view != nil || rec.opts.view != nil {
+			if !sameView(ep.view, rec.opts.view) {
+				panic(fmt.Sprintf("flagon: endpoint %q (registered at %s) is already mapped to another view or handler", name, rec.site))
+			}
+			return ep
+		}
 		if !sameHandler(ep.base, rec.handler) {
 			panic(fmt.Sprintf("flagon: endpoint %q (registered at %s) is already mapped to another handler; name one of them with flagon.Endpoint", name, rec.site))
 		}
 		return ep
 	}
 	ep := &endpoint{name: name, handler: applyDecorators(rec.handler, rec.opts.decorators),
-		base: rec.handler, scope: sc, jsonErrors: rec.opts.jsonErrors}
+		base: rec.handler, view: rec.opts.view, scope: sc, jsonErrors: rec.opts.jsonErrors}
 	a.endpoints[name] = ep
 	return ep
 }

@@ -71,6 +71,16 @@ type routeOptions struct {
 	strictSlashes *bool
 	jsonErrors    bool
 	decorators    []Decorator
+	autoOptions   *bool
+	view          any // the view of AddView, for endpoint identity
+}
+
+// AutomaticOptions sets whether OPTIONS is answered automatically for the
+// route (Flask's provide_automatic_options); the default is the config's
+// PROVIDE_AUTOMATIC_OPTIONS (true), and a route listing OPTIONS answers it
+// itself.
+func AutomaticOptions(on bool) RouteOption {
+	return func(o *routeOptions) { o.autoOptions = &on }
 }
 
 // Methods sets the HTTP methods a route answers (GET when not given).
