@@ -73,6 +73,11 @@ func (a *App) refreshesSession(r *http.Request) bool {
 	return err == nil
 }
 
+// Sessions returns the session interface requests use: App.SessionInterface,
+// or the signed cookie interface built from the config. The test client's
+// SessionTransaction opens and saves sessions through it.
+func (a *App) Sessions() session.Interface { return a.sessionInterface() }
+
 // sessionInterface returns App.SessionInterface, or the default signed
 // cookie interface built from the config on first use.
 func (a *App) sessionInterface() session.Interface {
