@@ -87,7 +87,7 @@ func TestParseRuleBad(t *testing.T) {
 		{"unclosed paren", "/<int(min=1:n>", 5, "unclosed '('"},
 		{"unterminated string", "/<any('a):p>", 5, "unclosed '('"},
 		{"missing colon", "/<int(1)n>", 8, "expected ':'"},
-		{"trailing comma", "/<any(a,):p>", 7, "trailing ','"},
+		{"double trailing comma", "/<any(a,,):p>", 8, "expected a converter argument value"},
 		{"duplicate kwarg", "/<int(min=1, min=2):n>", 13, "duplicate keyword"},
 		{"positional after kw", "/<int(min=1, 2):n>", 13, "positional argument after keyword"},
 		{"duplicate variable", "/<a>/<int:a>", 6, `duplicate variable name "a"`},
