@@ -51,7 +51,7 @@ func TestBasicView(t *testing.T) {
 	commonViewTest(t, app)
 }
 
-type indexView struct{ n int }
+type indexView struct{ _ int }
 
 func (*indexView) Get(c *flagon.Ctx) error  { return c.Text("GET") }
 func (*indexView) Post(c *flagon.Ctx) error { return c.Text("POST") }
