@@ -127,11 +127,14 @@ func escapeIRI(s, safe string) string {
 	return b.String()
 }
 
-// isPlainASCII reports whether s has only printable ASCII without spaces,
-// which needs no conversion.
+// isPlainASCII reports whether s has only the characters a URI allows
+// (RFC 3986 unreserved and reserved characters and '%'), which need no
+// conversion.
 func isPlainASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] <= ' ' || s[i] >= 0x7f {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+			strings.IndexByte("-._~:/?#[]@!$&'()*+,;=%", c) >= 0) {
 			return false
 		}
 	}

@@ -16,7 +16,8 @@ import (
 func TestSlashRedirectIsNotAnOpenRedirect(t *testing.T) {
 	app := flagon.New()
 	app.Get("/<name>/", func(c *flagon.Ctx) error { return c.Text(c.Param("name")) })
-	app.Get("//<name>/", func(c *flagon.Ctx) error { return c.Text(c.Param("name")) }, flagon.Endpoint("double"))
+	app.Get("/x//<name>/", func(c *flagon.Ctx) error { return c.Text(c.Param("name")) },
+		flagon.Endpoint("double"), flagon.MergeSlashes(false))
 	tests := []struct{ name, path, want string }{
 		{"backslash", "/%5Cevil.example", "/%5Cevil.example/"},
 		{"question mark", "/a%3Fb", "/a%3Fb/"},
@@ -25,6 +26,8 @@ func TestSlashRedirectIsNotAnOpenRedirect(t *testing.T) {
 		{"percent", "/100%25", "/100%25/"},
 		{"non-ASCII", "/%C3%A9", "/%C3%A9/"},
 		{"leading double slash", "//evil.example", "/evil.example/"},
+		{"merged slashes quoted", "//a%3Fb//", "/a%3Fb/"},
+		{"rule keeping its slashes", "/x//%5Cevil", "/x//%5Cevil/"},
 		{"query kept", "/a?next=%2F%2Fx&y=1", "/a/?next=%2F%2Fx&y=1"},
 		{"hash in raw query escaped", "/a?x=1%23", "/a/?x=1%23"},
 	}
@@ -105,6 +108,30 @@ func TestRedirectIRIToURI(t *testing.T) {
 			app.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
 			if got := rec.Header().Get("Location"); got != tt.want {
 				t.Fatalf("Location = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// test_redirect_xss and test_redirect (Werkzeug): the location is sent as
+// given (not resolved or cleaned) and escaped in the HTML body.
+func TestRedirectLocationAsGiven(t *testing.T) {
+	tests := []struct{ location, want string }{
+		{"done", "done"},
+		{"/a/../b//c", "/a/../b//c"},
+		{`http://example.com/?xss="><script>alert(1)</script>`, `http://example.com/?xss=%22%3E%3Cscript%3Ealert(1)%3C/script%3E`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.location, func(t *testing.T) {
+			app := flagon.New()
+			app.Get("/r/x", func(c *flagon.Ctx) error { return c.Redirect(tt.location) })
+			rec := httptest.NewRecorder()
+			app.ServeHTTP(rec, httptest.NewRequest("GET", "/r/x", nil))
+			if rec.Code != 302 || rec.Header().Get("Location") != tt.want {
+				t.Fatalf("got %d %q, want 302 %q", rec.Code, rec.Header().Get("Location"), tt.want)
+			}
+			if body := rec.Body.String(); strings.Contains(body, "<script>") || !strings.Contains(body, "Redirecting...") {
+				t.Fatalf("body %q", body)
 			}
 		})
 	}

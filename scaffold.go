@@ -73,6 +73,15 @@ type routeOptions struct {
 	decorators    []Decorator
 	autoOptions   *bool
 	view          any // the view of AddView, for endpoint identity
+	noMerge       bool
+}
+
+// MergeSlashes sets whether the route's repeated slashes are merged (true
+// by default, Werkzeug's merge_slashes): a request with repeated slashes
+// that matches no route as sent is redirected to its merged path when that
+// matches a merging route.
+func MergeSlashes(on bool) RouteOption {
+	return func(o *routeOptions) { o.noMerge = !on }
 }
 
 // AutomaticOptions sets whether OPTIONS is answered automatically for the

@@ -1,6 +1,7 @@
 package routing
 
 import (
+	"errors"
 	"sort"
 	"strings"
 )
@@ -17,10 +18,58 @@ const (
 // It returns ErrNotFound when no rule matches the path, a
 // *MethodNotAllowedError when rules match the path but not the method, a
 // *RedirectError when the path lacks the trailing slash of a strict-slashes
-// rule, and, for an OPTIONS request served by an automatic OPTIONS method,
-// the rule together with an *OptionsError. A successful match with at most
-// eight variables allocates nothing.
+// rule or when the path matches only once its repeated slashes are merged
+// (Werkzeug's merge_slashes), and, for an OPTIONS request served by an
+// automatic OPTIONS method, the rule together with an *OptionsError. A
+// successful match with at most eight variables allocates nothing.
 func (m *Map) Match(method, path string, p *Params) (*Rule, error) {
+	r, err := m.match(method, path, p)
+	if err == nil || !strings.Contains(path, "//") {
+		return r, err
+	}
+	var redirect *RedirectError
+	if errors.As(err, &redirect) {
+		return r, err
+	}
+	if merged := m.mergedRedirect(method, path, p); merged != nil {
+		return nil, merged
+	}
+	return r, err
+}
+
+// mergedRedirect matches path with its repeated slashes merged and returns
+// the redirect to the merged path when a rule that merges slashes matches
+// it (or to the merged path plus '/' when a strict-slashes rule would),
+// as Werkzeug does when the path as sent matches nothing; otherwise nil.
+func (m *Map) mergedRedirect(method, path string, p *Params) *RedirectError {
+	merged := mergeSlashes(path)
+	r, err := m.match(method, merged, p)
+	p.Reset()
+	var redirect *RedirectError
+	switch {
+	case errors.As(err, &redirect):
+		return &RedirectError{Location: slashRedirect(merged), Code: redirect.Code}
+	case r != nil && !r.NoMergeSlashes:
+		return &RedirectError{Location: quotePath(merged), Code: 308}
+	}
+	return nil
+}
+
+// mergeSlashes replaces each run of slashes in path by one.
+func mergeSlashes(path string) string {
+	var b strings.Builder
+	b.Grow(len(path))
+	for i := 0; i < len(path); i++ {
+		if path[i] == '/' && i > 0 && path[i-1] == '/' {
+			continue
+		}
+		b.WriteByte(path[i])
+	}
+	return b.String()
+}
+
+// match is Match without the merged-slashes retry.
+func (m *Map) match(method, path string, p *Params) (*Rule, error) {
 	if p == nil {
 		p = new(Params)
 	}
@@ -63,7 +112,13 @@ func (m *Map) outcome(r *Rule, st uint8, method, path string, p *Params) (*Rule,
 // a scheme-relative URL (//host) or one whose query or fragment came from
 // the path.
 func slashRedirect(path string) string {
-	return "/" + escapePath(strings.TrimLeft(path, "/"), true) + "/"
+	return quotePath(path) + "/"
+}
+
+// quotePath percent-escapes a decoded path for a Location header, with one
+// leading slash (see slashRedirect).
+func quotePath(path string) string {
+	return "/" + escapePath(strings.TrimLeft(path, "/"), true)
 }
 
 // allowed returns the sorted union of the methods of every rule matching

@@ -60,7 +60,8 @@ func TestMatch(t *testing.T) {
 		{"path non-greedy", []spec{"- /f/<path:p>/<q> pq"}, "GET", "/f/a/b/c", "pq p=a/b q=c"},
 		{"path keeps trailing slash", []spec{"- /f/<path:p> f"}, "GET", "/f/a/", "f p=a/"},
 		{"path not empty", []spec{"- /f/<path:p> f"}, "GET", "/f/", "404"},
-		{"path no leading slash", []spec{"- /f/<path:p> f"}, "GET", "/f//a", "404"},
+		{"path no leading slash", []spec{"- /f/<path:p> f"}, "GET", "/f//a", "308 /f/a"}, // merge_slashes
+		{"path no leading slash, no merging", []spec{"- !/f/<path:p> f"}, "GET", "/f//a", "404"},
 		{"root path", []spec{"- /<path:p> p"}, "GET", "/a/b", "p p=a/b"},
 		{"three params", []spec{"- /r/<o>/<r>/i/<int:n> i"}, "GET", "/r/go/net/i/7", "i o=go r=net n=7"},
 		{"nine params spill", []spec{"- /<a>/<b>/<c>/<d>/<e>/<f>/<g>/<h>/<i> nine"}, "GET", "/1/2/3/4/5/6/7/8/9",

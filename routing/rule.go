@@ -1,5 +1,7 @@
 package routing
 
+import "strings"
+
 // A Rule maps a URL pattern and a set of methods to an endpoint. Fill in the
 // exported fields and pass the rule to Map.Add; after that the rule is
 // read-only (Add normalizes Methods).
@@ -20,6 +22,12 @@ type Rule struct {
 	// NoAutoOptions turns off the automatic OPTIONS method (Flask's
 	// provide_automatic_options=False).
 	NoAutoOptions bool
+	// NoMergeSlashes keeps repeated slashes (Werkzeug's
+	// merge_slashes=False). By default repeated slashes in Pattern are
+	// merged when the rule is added, and a request whose path matches no
+	// rule as sent but matches this rule once its slashes are merged is
+	// redirected (308) to the merged path.
+	NoMergeSlashes bool
 	// Handler is an opaque payload for the web core (its handler chain).
 	Handler any
 	// Site records where the rule was registered, e.g. "main.go:12"; it
@@ -69,6 +77,9 @@ func (r *Rule) argIndex(name string) int {
 // compile parses the pattern and normalizes the methods, filling the
 // unexported fields; r itself is changed only when both succeed.
 func (r *Rule) compile(convs map[string]ConverterFactory) error {
+	if !r.NoMergeSlashes {
+		r.Pattern = mergePatternSlashes(r.Pattern)
+	}
 	segs, err := parseRule(r.Pattern, convs)
 	if err != nil {
 		return err
@@ -88,4 +99,27 @@ func (r *Rule) compile(convs map[string]ConverterFactory) error {
 		}
 	}
 	return nil
+}
+
+// mergePatternSlashes merges runs of slashes in a rule pattern, outside
+// its <variable> parts.
+func mergePatternSlashes(pattern string) string {
+	if !strings.Contains(pattern, "//") {
+		return pattern
+	}
+	var b strings.Builder
+	depth := 0
+	for i := 0; i < len(pattern); i++ {
+		c := pattern[i]
+		switch {
+		case c == '<':
+			depth++
+		case c == '>' && depth > 0:
+			depth--
+		case c == '/' && depth == 0 && i > 0 && pattern[i-1] == '/':
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }

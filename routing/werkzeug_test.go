@@ -122,3 +122,46 @@ func TestUUIDJSON(t *testing.T) {
 		t.Fatal("Unmarshal of a bad UUID succeeded")
 	}
 }
+
+// test_merge_slashes_match (Werkzeug): a path with repeated slashes that
+// matches nothing as sent is redirected to the merged path; path variables
+// keep their slashes; rules with merge_slashes=False match only as written.
+func TestWerkzeugMergeSlashesMatch(t *testing.T) {
+	m := newMap(t, "- /no/tail no_tail", "- /yes/tail/ yes_tail", "- /with/<path:path> with_path",
+		"- !/no//merge no_merge", "- !/no/merging no_merging")
+	runWerkzeugCases(t, m, []werkzeugCase{
+		{"/no//tail", "308 /no/tail"},
+		{"/yes//tail", "308 /yes/tail/"},
+		{"/yes/tail//", "308 /yes/tail/"},
+		{"//yes///tail////", "308 /yes/tail/"},
+		{"/no/tail", "no_tail"},
+		{"/yes/tail/", "yes_tail"},
+		{"/with/http://example.com/", "with_path path=http://example.com/"},
+		{"/with/x//y", "with_path path=x//y"},
+		{"/no//merge", "no_merge"},
+		{"/no/merging", "no_merging"},
+		{"/no//merging", "404"},
+	})
+}
+
+// test_merge_slashes_build (Werkzeug): a rule's repeated slashes are
+// merged unless it keeps them.
+func TestWerkzeugMergeSlashesBuild(t *testing.T) {
+	m := newMap(t, "- /yes//merge yes_merge", "- !/no//merge no_merge")
+	for endpoint, want := range map[string]string{"yes_merge": "/yes/merge", "no_merge": "/no//merge"} {
+		got, _, err := m.Build(endpoint, nil, "")
+		if err != nil || got != want {
+			t.Errorf("Build(%s) = %q, %v; want %q", endpoint, got, err, want)
+		}
+	}
+}
+
+// A merged-slashes redirect is quoted like the strict-slashes one: a
+// decoded '?' or backslash stays in the path.
+func TestMergeSlashesRedirectQuoted(t *testing.T) {
+	m := newMap(t, "- /<name>/tail t")
+	runWerkzeugCases(t, m, []werkzeugCase{
+		{`//\evil.example//tail`, "308 /%5Cevil.example/tail"},
+		{"/a?b//tail", "308 /a%3Fb/tail"},
+	})
+}
