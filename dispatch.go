@@ -183,7 +183,8 @@ func (c *Ctx) finish() {
 // being answered is only logged and the response is sent as it is (Flask's
 // finalize_request with from_error_handler).
 func (c *Ctx) runAfterHooks() (replaced bool) {
-	for _, h := range c.ep.after {
+	for i := 0; i < len(c.afterThis)+len(c.ep.after); i++ {
+		h := c.afterHook(i)
 		err := protect(c, h)
 		if err == nil {
 			continue
@@ -197,6 +198,23 @@ func (c *Ctx) runAfterHooks() (replaced bool) {
 		return true
 	}
 	return false
+}
+
+// afterHook returns the i-th after-request function: those of
+// AfterThisRequest first, in registration order, then the route's hooks,
+// as Flask's process_response runs them.
+func (c *Ctx) afterHook(i int) HookFunc {
+	if i < len(c.afterThis) {
+		return c.afterThis[i]
+	}
+	return c.ep.after[i-len(c.afterThis)]
+}
+
+// AfterThisRequest registers f to run after this request only, Flask's
+// after_this_request: before the after-request hooks, just before the
+// headers are written, with the same powers (headers, cookies, status).
+func (c *Ctx) AfterThisRequest(f HookFunc) {
+	c.afterThis = append(c.afterThis, f)
 }
 
 // recoverAfterHook answers with the error handler of err in place of the

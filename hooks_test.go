@@ -213,3 +213,31 @@ func TestAfterRequestHTTPErrorHandled(t *testing.T) {
 		t.Fatalf("got %d %q X-Seen=%q", res.StatusCode, res.Text(), res.Header.Get("X-Seen"))
 	}
 }
+
+// test_after_request_processing (Flask): after_this_request changes the
+// response of this request only, before the after-request hooks run.
+func TestAfterRequestProcessing(t *testing.T) {
+	app := quietApp()
+	var order []string
+	app.AfterRequest(func(c *flagon.Ctx) error {
+		order = append(order, "hook")
+		return nil
+	})
+	app.Get("/", func(c *flagon.Ctx) error {
+		c.AfterThisRequest(func(c *flagon.Ctx) error {
+			order = append(order, "this")
+			c.Header().Set("X-Foo", "a header")
+			return nil
+		})
+		return c.Text("Test")
+	})
+	app.Get("/plain", func(c *flagon.Ctx) error { return c.Text("plain") })
+	cl := flagontest.NewClient(t, app)
+	res := cl.Get("/")
+	if res.StatusCode != 200 || res.Header.Get("X-Foo") != "a header" || strings.Join(order, ",") != "this,hook" {
+		t.Fatalf("got %d X-Foo=%q order %v", res.StatusCode, res.Header.Get("X-Foo"), order)
+	}
+	if res := cl.Get("/plain"); res.Header.Get("X-Foo") != "" {
+		t.Fatal("after_this_request leaked into the next request")
+	}
+}
