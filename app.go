@@ -64,6 +64,7 @@ type App struct {
 	staticFS     sync.Map
 	onUnhandled  []func(c *Ctx, err error) bool
 	jsonPrefixes []string // URL prefixes of JSONErrors blueprints
+	urlDefaults  []URLDefaultsFunc
 	tmpl         templateSetup
 	sessionOnce  sync.Once
 	beforeServe  []func(ctx context.Context) error
@@ -186,15 +187,17 @@ func (a *App) Testing() bool { return a.Config.BoolOr("TESTING", false) }
 // endpoint is what a rule dispatches to: the handler and the hooks and
 // error handlers of its scopes, resolved when the app is frozen.
 type endpoint struct {
-	name      string
-	handler   HandlerFunc // the decorated handler
-	base      HandlerFunc // the handler as registered
-	view      any         // the view of AddView
-	scope     *scope
-	before    []HookFunc
-	after     []HookFunc
-	teardown  []TeardownFunc
-	errScopes []*errorHandlers
+	name    string
+	handler HandlerFunc // the decorated handler
+	base    HandlerFunc // the handler as registered
+	view    any         // the view of AddView
+	// preprocessors are the URL value preprocessors of its scopes.
+	preprocessors []URLValuePreprocessorFunc
+	scope         *scope
+	before        []HookFunc
+	after         []HookFunc
+	teardown      []TeardownFunc
+	errScopes     []*errorHandlers
 	// jsonErrors makes the default error pages JSON (JSONErrors).
 	jsonErrors bool
 }

@@ -65,6 +65,11 @@ func (a *App) handle(c *Ctx) error {
 	if matchErr == nil {
 		c.rule = rule
 		c.ep = rule.Handler.(*endpoint)
+		if len(c.ep.preprocessors) > 0 {
+			if err := c.preprocessURLValues(); err != nil {
+				return err
+			}
+		}
 	}
 	for _, h := range c.ep.before {
 		if err := h(c); err != nil || c.w.wroteHeader {

@@ -14,8 +14,11 @@ func (a *App) freeze() {
 	a.root = &endpoint{}
 	a.resolve(a.root)
 	a.jsonPrefixes = a.jsonErrorPrefixes()
+	urls := a.appURLHooks()
+	a.urlDefaults = urls.defaults
 	for _, ep := range a.endpoints {
 		a.resolve(ep)
+		a.resolveURLHooks(ep, urls)
 	}
 	a.loadTemplates()
 	var h http.Handler = http.HandlerFunc(a.dispatch)

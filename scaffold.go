@@ -33,6 +33,8 @@ type ErrorHandlerFunc func(c *Ctx, err error) error
 // replayed when the blueprint is registered.
 type Scaffold struct {
 	name     string
+	urlHooks urlHooks // url_defaults and url_value_preprocessor
+	appURL   urlHooks // those a blueprint registers for the whole app
 	routes   []routeRecord
 	hooks    hookSet
 	appHooks hookSet // hooks a blueprint registers for the whole app

@@ -54,6 +54,7 @@ func (a *App) buildURL(c *Ctx, endpoint string, values []any) (string, error) {
 		return "", fmt.Errorf("flagon: url_for(%q): when specifying '_scheme', '_external' must be true", endpoint)
 	}
 	a.Freeze()
+	a.injectURLDefaults(c, endpoint, args.values)
 	path, query, err := a.urlMap.Build(endpoint, args.values, args.method)
 	if err != nil {
 		return "", err
