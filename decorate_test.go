@@ -1,6 +1,7 @@
 package flagon_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/flagon-go/flagon"
@@ -74,5 +75,20 @@ func TestWrapsIdentity(t *testing.T) {
 	msg := panicMessage(func() { app.Get("/other", loginRequired(edit), flagon.Endpoint("create")) })
 	if msg == "" {
 		t.Fatal("two handlers under one endpoint name did not panic")
+	}
+}
+
+// An unknown endpoint names the closest one, as Werkzeug's BuildError
+// does: here the rule a nameless closure was registered under.
+func TestUnknownEndpointSuggestion(t *testing.T) {
+	app := flagon.New()
+	app.Get("/create", func(c *flagon.Ctx) error { return nil })
+	app.Get("/index", edit, flagon.Endpoint("index"))
+	_, err := app.URLFor("create")
+	if err == nil || !strings.Contains(err.Error(), `did you mean "/create" instead?`) {
+		t.Fatalf("err = %v", err)
+	}
+	if _, err := app.URLFor("indx"); err == nil || !strings.Contains(err.Error(), `did you mean "index"`) {
+		t.Fatalf("err = %v", err)
 	}
 }

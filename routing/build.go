@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"reflect"
 	"strings"
+
+	"github.com/agext/levenshtein"
 )
 
 // Build returns the path of endpoint's rule filled with values, and the
@@ -18,7 +20,8 @@ import (
 func (m *Map) Build(endpoint string, values map[string]any, method string) (string, url.Values, error) {
 	rules := m.byEndpoint[endpoint]
 	if len(rules) == 0 {
-		return "", nil, &BuildError{Endpoint: endpoint, Values: values, Method: method, Reason: "unknown endpoint"}
+		return "", nil, &BuildError{Endpoint: endpoint, Values: values, Method: method,
+			Reason: "unknown endpoint", Suggestion: m.closestEndpoint(endpoint)}
 	}
 	var best buildFailure
 	for _, r := range rules {
@@ -111,4 +114,17 @@ func queryTexts(v any) []string {
 		}
 	}
 	return out
+}
+
+// closestEndpoint returns the registered endpoint whose name is most like
+// endpoint, as Werkzeug's BuildError.closest_rule suggests one; "" when
+// the map is empty.
+func (m *Map) closestEndpoint(endpoint string) string {
+	best, score := "", -1.0
+	for _, r := range m.rules {
+		if s := levenshtein.Similarity(r.Endpoint, endpoint, nil); s > score {
+			best, score = r.Endpoint, s
+		}
+	}
+	return best
 }
