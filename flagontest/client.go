@@ -16,6 +16,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/flagon-go/flagon"
 )
 
 // Client sends requests to a handler and keeps a cookie jar.
@@ -34,14 +36,28 @@ type Client struct {
 	// request's host (Werkzeug's allow_subdomain_redirects); redirects to
 	// any other host are an error.
 	AllowSubdomainRedirects bool
-	t                       testing.TB
+	// Header holds headers sent with every request unless the request sets
+	// them (Werkzeug's environ_base for HTTP_* keys).
+	Header http.Header
+	// RemoteAddr, when set, is the client address of every request
+	// (environ_base's REMOTE_ADDR); httptest's 192.0.2.1:1234 otherwise.
+	RemoteAddr string
+	t          testing.TB
 }
 
-// NewClient returns a client for h that fails t on transport errors.
+// NewClient returns a client for h that fails t on transport errors. For a
+// *flagon.App the base URL is PREFERRED_URL_SCHEME://SERVER_NAME when
+// SERVER_NAME is set, as Flask's test client builds it, and
+// http://localhost otherwise.
 func NewClient(t testing.TB, h http.Handler) *Client {
 	jar, _ := cookiejar.New(nil)
 	base, _ := url.Parse("http://localhost")
-	return &Client{Handler: h, Jar: jar, BaseURL: base, t: t}
+	if app, ok := h.(*flagon.App); ok {
+		if host := app.Config.StringOr("SERVER_NAME", ""); host != "" {
+			base = &url.URL{Scheme: app.Config.StringOr("PREFERRED_URL_SCHEME", "http"), Host: host}
+		}
+	}
+	return &Client{Handler: h, Jar: jar, BaseURL: base, Header: http.Header{}, t: t}
 }
 
 // Response is a recorded response with its body read. Its Request field
@@ -192,8 +208,14 @@ func (c *Client) send(spec *request) (*Response, error) {
 	}
 	req := httptest.NewRequest(spec.method, u.String(), bytes.NewReader(spec.body))
 	req.Host = u.Host
+	for k, v := range c.Header {
+		req.Header[k] = v
+	}
 	for k, v := range spec.header {
 		req.Header[k] = v
+	}
+	if c.RemoteAddr != "" {
+		req.RemoteAddr = c.RemoteAddr
 	}
 	if spec.body == nil {
 		req.Body = http.NoBody

@@ -66,3 +66,24 @@ func TestSessionTransactionErrors(t *testing.T) {
 		t.Errorf("fn error: %v", err)
 	}
 }
+
+// Flask's test client builds its base URL from SERVER_NAME and
+// PREFERRED_URL_SCHEME; environ_base-style defaults go with every request.
+func TestClientDefaultsFromApp(t *testing.T) {
+	app := flagon.New(flagon.WithConfig(map[string]any{"SERVER_NAME": "shop.example:8080", "PREFERRED_URL_SCHEME": "https"}))
+	app.Get("/", func(c *flagon.Ctx) error {
+		return c.Text(c.Request.Host + " " + c.Request.Header.Get("User-Agent") + " " + c.Request.RemoteAddr)
+	})
+	cl := flagontest.NewClient(t, app)
+	cl.Header.Set("User-Agent", "Werkzeug/3.1")
+	cl.RemoteAddr = "127.0.0.1:0"
+	if got := cl.Get("/").Text(); got != "shop.example:8080 Werkzeug/3.1 127.0.0.1:0" {
+		t.Fatalf("got %q", got)
+	}
+	if cl.BaseURL.String() != "https://shop.example:8080" {
+		t.Fatalf("BaseURL %s", cl.BaseURL)
+	}
+	if got := cl.Get("/", flagontest.Header("User-Agent", "mine")).Text(); got != "shop.example:8080 mine 127.0.0.1:0" {
+		t.Fatalf("per-request header: %q", got)
+	}
+}
