@@ -230,7 +230,7 @@ func (a *App) addRule(rec routeRecord, sc *scope) {
 		auto = *rec.opts.autoOptions
 	}
 	r := &routing.Rule{Pattern: pattern, Endpoint: name, Methods: methods,
-		StrictSlashes: strict, NoAutoOptions: !auto, NoMergeSlashes: rec.opts.noMerge,
+		StrictSlashes: strict, NoAutoOptions: !auto, NoMergeSlashes: rec.opts.noMerge, Defaults: rec.opts.defaults,
 		Handler: ep, Site: rec.site}
 	if err := a.urlMap.Add(r); err != nil {
 		panic("flagon: " + err.Error())

@@ -162,3 +162,31 @@ func TestSessionUsingSameSiteAttribute(t *testing.T) {
 		})
 	}
 }
+
+// Flask's routing defaults (the "Rule defaults" of issue #16, Werkzeug's
+// test_defaults through the web core): /users/ is page 1, /users/page/1
+// redirects to it, and url_for picks the rule by the values.
+func TestRouteDefaults(t *testing.T) {
+	app := flagon.New()
+	showUsers := func(c *flagon.Ctx) error {
+		page, err := c.ParamValue("page")
+		if err != nil {
+			return err
+		}
+		first, _ := c.URLFor("users", "page", 1)
+		second, _ := c.URLFor("users", "page", 2)
+		return c.Textf("page %v (%s %s %s)", page, c.Param("page"), first, second)
+	}
+	app.Get("/users/", showUsers, flagon.Endpoint("users"), flagon.Defaults(map[string]any{"page": 1}))
+	app.Get("/users/page/<int:page>", showUsers, flagon.Endpoint("users"))
+	cl := flagontest.NewClient(t, app)
+	if got := cl.Get("/users/").Text(); got != "page 1 (1 /users/ /users/page/2)" {
+		t.Errorf("/users/ = %q", got)
+	}
+	if got := cl.Get("/users/page/2").Text(); got != "page 2 (2 /users/ /users/page/2)" {
+		t.Errorf("/users/page/2 = %q", got)
+	}
+	if res := cl.Get("/users/page/1?sort=name"); res.StatusCode != 308 || res.Location() != "/users/?sort=name" {
+		t.Errorf("/users/page/1 = %d %q", res.StatusCode, res.Location())
+	}
+}

@@ -76,6 +76,18 @@ type routeOptions struct {
 	autoOptions   *bool
 	view          any // the view of AddView, for endpoint identity
 	noMerge       bool
+	defaults      map[string]any
+}
+
+// Defaults gives the route values that are not in its path, Flask's
+// defaults={...}: c.Param and c.ParamValue return them, url_for uses the
+// route when the values agree with them, and a request for another route
+// of the endpoint with these very values is redirected (308) to this one:
+//
+//	app.Get("/users/", showUsers, flagon.Defaults(map[string]any{"page": 1}))
+//	app.Get("/users/page/<int:page>", showUsers) // /users/page/1 redirects to /users/
+func Defaults(values map[string]any) RouteOption {
+	return func(o *routeOptions) { o.defaults = values }
 }
 
 // MergeSlashes sets whether the route's repeated slashes are merged (true

@@ -54,8 +54,11 @@ func (r *Rule) build(values map[string]any, method string) (string, buildFailure
 		return "", buildFailure{rankMethod, fmt.Sprintf("method %q not allowed (rule %q allows %s)",
 			method, r.Pattern, strings.Join(r.Methods, ", "))}
 	}
+	if !r.defaultsAgree(values) {
+		return "", buildFailure{rankMissing, fmt.Sprintf("values differ from the defaults of rule %q", r.Pattern)}
+	}
 	for _, a := range r.args {
-		if values[a] == nil {
+		if values[a] == nil && r.Defaults[a] == nil {
 			return "", buildFailure{rankMissing, fmt.Sprintf("missing value for %q", a)}
 		}
 	}
@@ -67,7 +70,11 @@ func (r *Rule) build(values map[string]any, method string) (string, buildFailure
 			b.WriteString(escapePath(s.text, true))
 			continue
 		}
-		text, err := s.conv.ToURL(values[s.text])
+		v := values[s.text]
+		if v == nil {
+			v = r.Defaults[s.text]
+		}
+		text, err := s.conv.ToURL(v)
 		if err != nil {
 			return "", buildFailure{rankRejected, fmt.Sprintf("value for %q rejected: %v", s.text, err)}
 		}
@@ -80,7 +87,7 @@ func (r *Rule) build(values map[string]any, method string) (string, buildFailure
 func (r *Rule) query(values map[string]any) url.Values {
 	var q url.Values
 	for k, v := range values {
-		if v == nil || r.argIndex(k) >= 0 {
+		if v == nil || r.hasArgument(k) {
 			continue
 		}
 		if q == nil {

@@ -48,6 +48,13 @@
 // automatically with an *OptionsError unless a rule lists OPTIONS itself
 // (then the first such rule answers it).
 //
+// # Defaults and merged slashes
+//
+// Rule.Defaults gives a rule values that are not in its path (Werkzeug's
+// defaults), with redirect_defaults: a match of another rule of the same
+// endpoint whose values equal them is redirected to the defaults rule.
+// Repeated slashes are merged (merge_slashes) unless Rule.NoMergeSlashes.
+//
 // # Building
 //
 // Map.Build is Flask's url_for: it fills an endpoint's rule with values,

@@ -78,15 +78,35 @@ func (m *Map) Add(r *Rule) error {
 }
 
 // addBuildRule files r under its endpoint. As in Werkzeug, rules with more
-// variables come first, so Build uses the most specific rule the values
-// fill; ties keep registration order.
+// arguments (variables and defaults) come first, then those with more
+// defaults, so Build uses the most specific rule the values fill; ties keep
+// registration order. It also records, for each rule of the endpoint, the
+// earlier rules that provide defaults for it (redirect_defaults).
 func (m *Map) addBuildRule(r *Rule) {
 	list := m.byEndpoint[r.Endpoint]
 	at := len(list)
-	for at > 0 && len(list[at-1].args) < len(r.args) {
+	for at > 0 && buildsAfter(list[at-1], r) {
 		at--
 	}
-	m.byEndpoint[r.Endpoint] = slices.Insert(list, at, r)
+	list = slices.Insert(list, at, r)
+	m.byEndpoint[r.Endpoint] = list
+	for i, x := range list {
+		x.defaultRedirects = nil
+		for _, y := range list[:i] {
+			if y.providesDefaultsFor(x) {
+				x.defaultRedirects = append(x.defaultRedirects, y)
+			}
+		}
+	}
+}
+
+// buildsAfter reports whether a is built after b: Werkzeug's
+// build_compare_key (-len(arguments), -len(defaults)).
+func buildsAfter(a, b *Rule) bool {
+	if na, nb := a.argumentCount(), b.argumentCount(); na != nb {
+		return na < nb
+	}
+	return len(a.Defaults) < len(b.Defaults)
 }
 
 // conflicting returns an existing rule that r would shadow or be shadowed by.

@@ -77,6 +77,11 @@ func (m *Map) match(method, path string, p *Params) (*Rule, error) {
 	if n := m.static[path]; n != nil {
 		if r := firstFor(n.rules, method); r != nil {
 			p.rule = r
+			if len(r.defaultRedirects) > 0 {
+				if err := m.defaultRedirect(r, method, p); err != nil {
+					return nil, err
+				}
+			}
 			return r, nil
 		}
 	}
@@ -96,6 +101,11 @@ func (m *Map) outcome(r *Rule, st uint8, method, path string, p *Params) (*Rule,
 		if method == "OPTIONS" && r.autoOptions {
 			return r, &OptionsError{Allow: m.allowed(path)}
 		}
+		if len(r.defaultRedirects) > 0 {
+			if err := m.defaultRedirect(r, method, p); err != nil {
+				return nil, err
+			}
+		}
 		return r, nil
 	case st&stRedirect != 0:
 		return nil, &RedirectError{Location: slashRedirect(path), Code: 308}
@@ -103,6 +113,26 @@ func (m *Map) outcome(r *Rule, st uint8, method, path string, p *Params) (*Rule,
 		return nil, &MethodNotAllowedError{Allow: m.allowed(path)}
 	}
 	return nil, ErrNotFound
+}
+
+// defaultRedirect returns the redirect to the canonical URL when a rule of
+// r's endpoint provides defaults equal to the matched values, Werkzeug's
+// redirect_defaults; nil otherwise. Callers skip it for rules no other rule
+// provides defaults for, so those matches allocate nothing.
+func (m *Map) defaultRedirect(r *Rule, method string, p *Params) error {
+	values, err := p.Values()
+	if err != nil {
+		return nil
+	}
+	for _, d := range r.defaultRedirects {
+		if !d.methods.has(method) || !d.defaultsAgree(values) {
+			continue
+		}
+		if path, f := d.build(values, ""); f.rank == 0 {
+			return &RedirectError{Location: path, Code: 308}
+		}
+	}
+	return nil
 }
 
 // slashRedirect returns the percent-escaped location of the strict-slashes

@@ -1,6 +1,9 @@
 package routing
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // A Rule maps a URL pattern and a set of methods to an endpoint. Fill in the
 // exported fields and pass the rule to Map.Add; after that the rule is
@@ -28,6 +31,15 @@ type Rule struct {
 	// rule as sent but matches this rule once its slashes are merged is
 	// redirected (308) to the merged path.
 	NoMergeSlashes bool
+	// Defaults are values the rule provides without taking them from the
+	// path, Werkzeug's defaults: a match reports them as values
+	// (Params.Get, Value, Values); Build uses the rule only when the given
+	// values agree with them (or omit them) and puts them in neither path
+	// nor query; and a match of another rule of the endpoint with the same
+	// variables whose values equal these defaults is redirected (308) to
+	// this rule's URL, Werkzeug's redirect_defaults ("/users/page/1" to
+	// "/users/" for a rule "/users/" with defaults {"page": 1}).
+	Defaults map[string]any
 	// Handler is an opaque payload for the web core (its handler chain).
 	Handler any
 	// Site records where the rule was registered, e.g. "main.go:12"; it
@@ -41,6 +53,9 @@ type Rule struct {
 	methods     methodSet // explicit and implied methods, not automatic OPTIONS
 	autoOptions bool
 	headImplied bool // HEAD comes from GET, not from Methods
+	// defaultRedirects are the rules of the endpoint providing defaults
+	// for this one (redirect_defaults), in build order.
+	defaultRedirects []*Rule
 	static      bool
 	added       bool
 }
@@ -122,4 +137,53 @@ func mergePatternSlashes(pattern string) string {
 		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// argumentCount is the number of Werkzeug's rule.arguments: the variables
+// and the keys of Defaults.
+func (r *Rule) argumentCount() int {
+	n := len(r.Defaults)
+	for _, a := range r.args {
+		if _, ok := r.Defaults[a]; !ok {
+			n++
+		}
+	}
+	return n
+}
+
+// hasArgument reports whether name is a variable or a default of r.
+func (r *Rule) hasArgument(name string) bool {
+	_, ok := r.Defaults[name]
+	return ok || r.argIndex(name) >= 0
+}
+
+// providesDefaultsFor reports whether r's defaults make it the canonical
+// URL for matches of o, Werkzeug's provides_defaults_for: same endpoint,
+// same arguments.
+func (r *Rule) providesDefaultsFor(o *Rule) bool {
+	if r == o || len(r.Defaults) == 0 || r.Endpoint != o.Endpoint || r.argumentCount() != o.argumentCount() {
+		return false
+	}
+	for k := range r.Defaults {
+		if !o.hasArgument(k) {
+			return false
+		}
+	}
+	for _, a := range r.args {
+		if !o.hasArgument(a) {
+			return false
+		}
+	}
+	return true
+}
+
+// defaultsAgree reports whether values omit or equal each of r's
+// defaults (compared as text, so 1 and int64(1) agree).
+func (r *Rule) defaultsAgree(values map[string]any) bool {
+	for k, d := range r.Defaults {
+		if v, ok := values[k]; ok && v != nil && fmt.Sprint(v) != fmt.Sprint(d) {
+			return false
+		}
+	}
+	return true
 }

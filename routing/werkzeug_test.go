@@ -165,3 +165,52 @@ func TestMergeSlashesRedirectQuoted(t *testing.T) {
 		{"/a?b//tail", "308 /a%3Fb/tail"},
 	})
 }
+
+// test_defaults (Werkzeug): a rule's defaults are match values, Build
+// prefers the rule whose defaults the values agree with, and the other
+// rule's match with the default values redirects to the canonical URL.
+func TestWerkzeugDefaults(t *testing.T) {
+	for _, order := range [][]*Rule{
+		{{Pattern: "/foo/", Endpoint: "foo", Defaults: map[string]any{"page": 1}}, {Pattern: "/foo/<int:page>", Endpoint: "foo"}},
+		{{Pattern: "/foo/<int:page>", Endpoint: "foo"}, {Pattern: "/foo/", Endpoint: "foo", Defaults: map[string]any{"page": 1}}},
+	} {
+		m := NewMap()
+		for _, r := range order {
+			r.StrictSlashes = true
+			if err := m.Add(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		runWerkzeugCases(t, m, []werkzeugCase{
+			{"/foo/", "foo"},
+			{"/foo/1", "308 /foo/"},
+			{"/foo/2", "foo page=2"},
+		})
+		var p Params
+		if _, err := m.Match("GET", "/foo/", &p); err != nil {
+			t.Fatal(err)
+		}
+		if v, err := p.Value("page"); err != nil || v != 1 {
+			t.Errorf("Value(page) = %v, %v", v, err)
+		}
+		if vs, _ := p.Values(); vs["page"] != 1 {
+			t.Errorf("Values = %v", vs)
+		}
+		if s, ok := p.Get("page"); !ok || s != "1" {
+			t.Errorf("Get(page) = %q, %v", s, ok)
+		}
+		for _, c := range []struct {
+			values map[string]any
+			want   string
+		}{{map[string]any{}, "/foo/"}, {map[string]any{"page": 1}, "/foo/"}, {map[string]any{"page": 2}, "/foo/2"},
+			{map[string]any{"page": 1, "q": "x"}, "/foo/?q=x"}} {
+			path, q, err := m.Build("foo", c.values, "")
+			if enc := q.Encode(); enc != "" {
+				path += "?" + enc
+			}
+			if err != nil || path != c.want {
+				t.Errorf("Build(%v) = %q, %v; want %q", c.values, path, err, c.want)
+			}
+		}
+	}
+}
