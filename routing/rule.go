@@ -56,8 +56,8 @@ type Rule struct {
 	// defaultRedirects are the rules of the endpoint providing defaults
 	// for this one (redirect_defaults), in build order.
 	defaultRedirects []*Rule
-	static      bool
-	added       bool
+	static           bool
+	added            bool
 }
 
 // Args returns the rule's variable names in the order they appear.
