@@ -190,3 +190,21 @@ func TestRouteDefaults(t *testing.T) {
 		t.Errorf("/users/page/1 = %d %q", res.StatusCode, res.Location())
 	}
 }
+
+// Several variables in one segment through the web core (Werkzeug's
+// test_multiple_converters_per_part).
+func TestMultipleVariablesInOneSegment(t *testing.T) {
+	app := flagon.New()
+	app.Get("/v<int:major>.<int:minor>", func(c *flagon.Ctx) error {
+		major, _ := c.ParamInt("major")
+		minor, _ := c.ParamInt("minor")
+		u, err := c.URLFor("version", "major", major, "minor", minor+1)
+		if err != nil {
+			return err
+		}
+		return c.Textf("%d %d %s", major, minor, u)
+	}, flagon.Endpoint("version"))
+	if got := flagontest.NewClient(t, app).Get("/v1.2").Text(); got != "1 2 /v1.3" {
+		t.Fatalf("got %q", got)
+	}
+}

@@ -70,17 +70,34 @@ func (r *Rule) build(values map[string]any, method string) (string, buildFailure
 			b.WriteString(escapePath(s.text, true))
 			continue
 		}
-		v := values[s.text]
-		if v == nil {
-			v = r.Defaults[s.text]
+		text, f := r.buildVar(s.text, s.conv, values)
+		if f.rank != 0 {
+			return "", f
 		}
-		text, err := s.conv.ToURL(v)
-		if err != nil {
-			return "", buildFailure{rankRejected, fmt.Sprintf("value for %q rejected: %v", s.text, err)}
+		b.WriteString(escapePath(s.prefix, true) + escapePath(text, s.path))
+		for _, x := range s.more {
+			text, f := r.buildVar(x.name, x.conv, values)
+			if f.rank != 0 {
+				return "", f
+			}
+			b.WriteString(escapePath(x.sep, true) + escapePath(text, false))
 		}
-		b.WriteString(escapePath(s.prefix, true) + escapePath(text, s.path) + escapePath(s.suffix, true))
+		b.WriteString(escapePath(s.suffix, true))
 	}
 	return b.String(), buildFailure{}
+}
+
+// buildVar renders the value (or default) of variable name.
+func (r *Rule) buildVar(name string, conv Converter, values map[string]any) (string, buildFailure) {
+	v := values[name]
+	if v == nil {
+		v = r.Defaults[name]
+	}
+	text, err := conv.ToURL(v)
+	if err != nil {
+		return "", buildFailure{rankRejected, fmt.Sprintf("value for %q rejected: %v", name, err)}
+	}
+	return text, buildFailure{}
 }
 
 // query returns the values r does not use, or nil when there are none.

@@ -4,9 +4,11 @@
 //
 // # Rules
 //
-// A rule is a path starting with '/' whose segments are static text or one
-// variable, possibly with static text around it in the same segment
-// (/<int:id>.json, /page-<int:n>); a path variable fills whole segments:
+// A rule is a path starting with '/' whose segments are static text or
+// variables, possibly with static text around and between them in the same
+// segment (/<int:id>.json, /page-<int:n>, /v<int:major>.<int:minor>: each
+// variable takes the longest text its converter accepts, as Werkzeug's
+// regular expressions do); a path variable fills whole segments:
 //
 //	/post/<int:id>              an int variable named id
 //	/<name>                     a string variable (the default converter)

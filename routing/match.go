@@ -192,7 +192,9 @@ func (mt *matcher) walk(n *node, rest string, done bool) (*Rule, uint8) {
 		var s uint8
 		if e.path {
 			r, s = mt.walkPath(e, rest)
-		} else if v, ok := e.match(seg); ok {
+		} else if v, ok := e.match(seg); ok && len(e.more) > 0 {
+			r, s = mt.splitVars(e, e.conv, 0, v, next, nextDone)
+		} else if ok {
 			r, s = mt.descend(e, v, next, nextDone)
 		}
 		if r != nil || s&stRedirect != 0 {
@@ -225,6 +227,41 @@ func (mt *matcher) descend(e *dynEdge, value, rest string, done bool) (*Rule, ui
 		mt.p.n = save
 	}
 	return r, st
+}
+
+// splitVars matches inner, the text of a segment with several variables
+// between its affixes, against conv followed by e.more[k:]: each variable
+// takes the longest text its converter accepts that is followed by the
+// next separator (Werkzeug's greedy regular expressions, backtracking),
+// and the values are recorded before matching the rest below e.
+func (mt *matcher) splitVars(e *dynEdge, conv Converter, k int, inner, rest string, done bool) (*Rule, uint8) {
+	save := mt.p.n
+	if k == len(e.more) {
+		if !conv.Match(inner) {
+			return nil, 0
+		}
+		mt.p.push(inner)
+		r, st := mt.walk(e.next, rest, done)
+		if r == nil {
+			mt.p.n = save
+		}
+		return r, st
+	}
+	sep := e.more[k].sep
+	var st uint8
+	for i := strings.LastIndex(inner, sep); i >= 0; i = strings.LastIndex(inner[:i], sep) {
+		if !conv.Match(inner[:i]) {
+			continue
+		}
+		mt.p.push(inner[:i])
+		r, s := mt.splitVars(e, e.more[k].conv, k+1, inner[i+len(sep):], rest, done)
+		if r != nil || s&stRedirect != 0 {
+			return r, s
+		}
+		mt.p.n = save
+		st |= s
+	}
+	return nil, st
 }
 
 // walkPath tries a slash-matching edge on ever longer prefixes of rest,

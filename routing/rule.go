@@ -111,6 +111,10 @@ func (r *Rule) compile(convs map[string]ConverterFactory) error {
 			r.static = false
 			r.args = append(r.args, segs[i].text)
 			r.convs = append(r.convs, segs[i].conv)
+			for _, x := range segs[i].more {
+				r.args = append(r.args, x.name)
+				r.convs = append(r.convs, x.conv)
+			}
 		}
 	}
 	return nil

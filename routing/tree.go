@@ -33,6 +33,7 @@ type dynEdge struct {
 	path   bool
 	plain  bool      // the default string converter: any non-empty segment
 	weight weighting // the order among siblings
+	more   []extraVar
 	next   *node
 }
 
@@ -115,8 +116,8 @@ func (n *node) addDynamic(s *segment, key string, w weighting) *node {
 		}
 	}
 	e := &dynEdge{key: key, prefix: s.prefix, suffix: s.suffix, conv: s.conv,
-		path: s.path, weight: w, next: &node{}}
-	if sc, ok := s.conv.(*stringConverter); ok && sc.plain() {
+		path: s.path, weight: w, more: s.more, next: &node{}}
+	if sc, ok := s.conv.(*stringConverter); ok && sc.plain() && len(s.more) == 0 {
 		e.plain = true
 	}
 	at := len(n.dynamic)
@@ -154,10 +155,14 @@ func weighOf(segs []segment) weighting {
 		if s.prefix != "" {
 			w.statics = append(w.statics, len(s.prefix))
 		}
+		w.args = append(w.args, s.weight)
+		for _, x := range s.more {
+			w.statics = append(w.statics, len(x.sep))
+			w.args = append(w.args, x.weight)
+		}
 		if s.suffix != "" {
 			w.statics = append(w.statics, len(s.suffix))
 		}
-		w.args = append(w.args, s.weight)
 	}
 	return w
 }
@@ -192,6 +197,9 @@ func (e *dynEdge) match(seg string) (string, bool) {
 	}
 	if e.plain {
 		return seg, seg != ""
+	}
+	if len(e.more) > 0 {
+		return seg, true // split among the variables by descendMulti
 	}
 	return seg, e.conv.Match(seg)
 }

@@ -214,3 +214,34 @@ func TestWerkzeugDefaults(t *testing.T) {
 		}
 	}
 }
+
+// test_multiple_converters_per_part (Werkzeug) and more: several variables
+// in one segment, split greedily as Werkzeug's regular expressions do.
+func TestWerkzeugMultipleConvertersPerPart(t *testing.T) {
+	m := newMap(t, "- /v<int:major>.<int:minor> version", "- /f/<a>-<b>.<ext> file", "- /d/<int:y>-<int:m>-<int:d>/ day")
+	runWerkzeugCases(t, m, []werkzeugCase{
+		{"/v1.2", "version major=1 minor=2"},
+		{"/v10.20", "version major=10 minor=20"},
+		{"/v1.x", "404"},
+		{"/v1", "404"},
+		{"/f/x-y-z.tar.gz", "file a=x-y b=z.tar ext=gz"},
+		{"/d/2026-12-03/", "day y=2026 m=12 d=03"},
+		{"/d/2026-12-03", "308 /d/2026-12-03/"},
+		{"/d/2026-12/", "404"},
+	})
+	for _, c := range []struct {
+		endpoint string
+		values   map[string]any
+		want     string
+	}{
+		{"version", map[string]any{"major": 1, "minor": 2}, "/v1.2"},
+		{"file", map[string]any{"a": "x y", "b": "c", "ext": "txt"}, "/f/x%20y-c.txt"},
+	} {
+		if got, _, err := m.Build(c.endpoint, c.values, ""); err != nil || got != c.want {
+			t.Errorf("Build(%s) = %q, %v; want %q", c.endpoint, got, err, c.want)
+		}
+	}
+	if got := m.Rules()[0].Args(); len(got) != 2 || got[1] != "minor" {
+		t.Errorf("Args = %v", got)
+	}
+}
