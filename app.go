@@ -219,7 +219,10 @@ func (a *App) addRule(rec routeRecord, sc *scope) {
 	if sc != nil {
 		name = sc.name + "." + name
 	}
-	ep := a.endpointFor(name, rec, sc)
+	var ep *endpoint
+	if rec.handler != nil {
+		ep = a.endpointFor(name, rec, sc)
+	}
 	methods := rec.opts.methods
 	if len(methods) == 0 {
 		methods = []string{http.MethodGet}
@@ -231,7 +234,7 @@ func (a *App) addRule(rec routeRecord, sc *scope) {
 	}
 	r := &routing.Rule{Pattern: pattern, Endpoint: name, Methods: methods,
 		StrictSlashes: strict, NoAutoOptions: !auto, NoMergeSlashes: rec.opts.noMerge, Defaults: rec.opts.defaults,
-		Handler: ep, Site: rec.site}
+		BuildOnly: rec.handler == nil, Handler: ep, Site: rec.site}
 	if err := a.urlMap.Add(r); err != nil {
 		panic("flagon: " + err.Error())
 	}

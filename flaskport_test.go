@@ -208,3 +208,27 @@ func TestMultipleVariablesInOneSegment(t *testing.T) {
 		t.Fatalf("got %q", got)
 	}
 }
+
+// Flask's add_url_rule("/", endpoint="index") beside a routed view: an
+// alias endpoint that builds the same URL, while the view answers it.
+func TestAliasEndpoint(t *testing.T) {
+	app := flagon.New()
+	app.Get("/", func(c *flagon.Ctx) error {
+		a, _ := c.URLFor("home")
+		b, err := c.URLFor("index", "page", 2)
+		return c.Textf("home %s %s %v", a, b, err)
+	}, flagon.Endpoint("home"))
+	app.AddURLRule("/", "index")
+	app.Get("/about", func(c *flagon.Ctx) error { return c.Text("about") }, flagon.Endpoint("index_page"))
+	app.AddURLRule("/about", "info")
+	cl := flagontest.NewClient(t, app)
+	if got := cl.Get("/").Text(); got != "home / /?page=2 <nil>" {
+		t.Fatalf("got %q", got)
+	}
+	if u, err := app.URLFor("info"); err != nil || u != "/about" {
+		t.Fatalf("info: %q %v", u, err)
+	}
+	if got := cl.Get("/about").Text(); got != "about" {
+		t.Fatalf("/about = %q", got)
+	}
+}

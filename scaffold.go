@@ -157,6 +157,20 @@ func (s *Scaffold) record(rec routeRecord) {
 	s.routes = append(s.routes, rec)
 }
 
+// AddURLRule registers rule for URL building only under endpoint, Flask's
+// add_url_rule(rule, endpoint) without a view function (Werkzeug's
+// build_only): url_for(endpoint) gives rule's URL, while requests to it go
+// to the route that answers it, so one URL can have alias endpoint names.
+func (s *Scaffold) AddURLRule(rule, endpoint string, opts ...RouteOption) {
+	s.checkOpen("AddURLRule")
+	rec := routeRecord{rule: rule, site: callerSite(2)}
+	for _, o := range opts {
+		o(&rec.opts)
+	}
+	rec.opts.endpoint = endpoint
+	s.record(rec)
+}
+
 // Get registers h for GET (and HEAD) requests to rule.
 func (s *Scaffold) Get(rule string, h HandlerFunc, opts ...RouteOption) {
 	s.methodRoute(http.MethodGet, rule, h, opts)

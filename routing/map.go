@@ -62,18 +62,21 @@ func (m *Map) Add(r *Rule) error {
 	if err := c.compile(m.converters); err != nil {
 		return err
 	}
-	if old := m.conflicting(&c); old != nil {
+	if old := m.conflicting(&c); old != nil && !c.BuildOnly {
 		return &ConflictError{Rule: &c, Existing: old}
 	}
 	*r = c
 	r.added = true
+	m.rules = append(m.rules, r)
+	m.addBuildRule(r)
+	if r.BuildOnly {
+		return nil
+	}
 	leaf := m.root.insert(r.segs)
 	leaf.rules = append(leaf.rules, r)
 	if r.static {
 		m.static[r.Pattern] = leaf
 	}
-	m.rules = append(m.rules, r)
-	m.addBuildRule(r)
 	return nil
 }
 
@@ -113,7 +116,7 @@ func buildsAfter(a, b *Rule) bool {
 func (m *Map) conflicting(r *Rule) *Rule {
 	mine := r.conflictMethods()
 	for _, old := range m.rules {
-		if theirs := old.conflictMethods(); old.shape == r.shape && theirs.overlaps(&mine) {
+		if theirs := old.conflictMethods(); !old.BuildOnly && old.shape == r.shape && theirs.overlaps(&mine) {
 			return old
 		}
 	}

@@ -40,6 +40,10 @@ type Rule struct {
 	// this rule's URL, Werkzeug's redirect_defaults ("/users/page/1" to
 	// "/users/" for a rule "/users/" with defaults {"page": 1}).
 	Defaults map[string]any
+	// BuildOnly makes the rule serve only Build, never Match (Werkzeug's
+	// build_only): an alias endpoint for a URL another rule answers. It
+	// is not checked for conflicts.
+	BuildOnly bool
 	// Handler is an opaque payload for the web core (its handler chain).
 	Handler any
 	// Site records where the rule was registered, e.g. "main.go:12"; it
@@ -165,7 +169,7 @@ func (r *Rule) hasArgument(name string) bool {
 // URL for matches of o, Werkzeug's provides_defaults_for: same endpoint,
 // same arguments.
 func (r *Rule) providesDefaultsFor(o *Rule) bool {
-	if r == o || len(r.Defaults) == 0 || r.Endpoint != o.Endpoint || r.argumentCount() != o.argumentCount() {
+	if r == o || r.BuildOnly || len(r.Defaults) == 0 || r.Endpoint != o.Endpoint || r.argumentCount() != o.argumentCount() {
 		return false
 	}
 	for k := range r.Defaults {

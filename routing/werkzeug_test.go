@@ -245,3 +245,20 @@ func TestWerkzeugMultipleConvertersPerPart(t *testing.T) {
 		t.Errorf("Args = %v", got)
 	}
 }
+
+// Werkzeug's build_only rules: built, never matched, never in conflict.
+func TestBuildOnlyRule(t *testing.T) {
+	m := newMap(t, "- / home")
+	if err := m.Add(&Rule{Pattern: "/", Endpoint: "index", BuildOnly: true}); err != nil {
+		t.Fatalf("build-only beside a rule of the same shape: %v", err)
+	}
+	if err := m.Add(&Rule{Pattern: "/only", Endpoint: "only", BuildOnly: true}); err != nil {
+		t.Fatal(err)
+	}
+	runWerkzeugCases(t, m, []werkzeugCase{{"/", "home"}, {"/only", "404"}})
+	for endpoint, want := range map[string]string{"index": "/", "only": "/only"} {
+		if got, _, err := m.Build(endpoint, nil, ""); err != nil || got != want {
+			t.Errorf("Build(%s) = %q, %v", endpoint, got, err)
+		}
+	}
+}
