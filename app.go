@@ -50,24 +50,25 @@ type App struct {
 	// on first use; set a server-side store here.
 	SessionInterface session.Interface
 
-	urlMap       *routing.Map
-	endpoints    map[string]*endpoint
-	scopes       []*scope
-	middleware   []func(http.Handler) http.Handler
-	finalizers   []HookFunc
-	root         *endpoint
-	handler      http.Handler
-	once         sync.Once
-	started      atomic.Bool
-	pool         sync.Pool
-	staticTags   sync.Map
-	staticFS     sync.Map
-	onUnhandled  []func(c *Ctx, err error) bool
-	jsonPrefixes []string // URL prefixes of JSONErrors blueprints
-	urlDefaults  []URLDefaultsFunc
-	tmpl         templateSetup
-	sessionOnce  sync.Once
-	beforeServe  []func(ctx context.Context) error
+	urlMap             *routing.Map
+	endpoints          map[string]*endpoint
+	scopes             []*scope
+	middleware         []func(http.Handler) http.Handler
+	finalizers         []HookFunc
+	root               *endpoint
+	handler            http.Handler
+	once               sync.Once
+	started            atomic.Bool
+	pool               sync.Pool
+	staticTags         sync.Map
+	staticFS           sync.Map
+	onUnhandled        []func(c *Ctx, err error) bool
+	jsonPrefixes       []string // URL prefixes of JSONErrors blueprints
+	urlDefaults        []URLDefaultsFunc
+	buildErrorHandlers []URLBuildErrorHandler
+	tmpl               templateSetup
+	sessionOnce        sync.Once
+	beforeServe        []func(ctx context.Context) error
 }
 
 // Option configures an App in New.

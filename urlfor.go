@@ -57,7 +57,7 @@ func (a *App) buildURL(c *Ctx, endpoint string, values []any) (string, error) {
 	a.injectURLDefaults(c, endpoint, args.values)
 	path, query, err := a.urlMap.Build(endpoint, args.values, args.method)
 	if err != nil {
-		return "", err
+		return a.handleURLBuildError(err, endpoint, args.values)
 	}
 	if query == nil {
 		query = url.Values{}
@@ -174,4 +174,34 @@ func withScriptRoot(ctx context.Context, prefix string) context.Context {
 		prefix = ""
 	}
 	return context.WithValue(ctx, prefixKey{}, prefix)
+}
+
+// URLBuildErrorHandler handles a URL that cannot be built, Flask's
+// url_build_error_handlers entry: it returns the URL to use, or ok false to
+// pass (then the next handler, or the error, answers). It may return
+// another error, which replaces err for the next handlers.
+type URLBuildErrorHandler func(err error, endpoint string, values map[string]any) (url string, ok bool, herr error)
+
+// OnURLBuildError adds h to the handlers URLFor tries, in order, when a URL
+// cannot be built (Flask's app.url_build_error_handlers.append), e.g. to
+// build URLs of endpoints another service answers.
+func (a *App) OnURLBuildError(h URLBuildErrorHandler) {
+	a.checkOpen("OnURLBuildError")
+	a.buildErrorHandlers = append(a.buildErrorHandlers, h)
+}
+
+// handleURLBuildError is Flask's handle_url_build_error: the first handler
+// that returns a URL wins; otherwise the last error is returned.
+func (a *App) handleURLBuildError(err error, endpoint string, values map[string]any) (string, error) {
+	for _, h := range a.buildErrorHandlers {
+		u, ok, herr := h(err, endpoint, values)
+		if herr != nil {
+			err = herr
+			continue
+		}
+		if ok {
+			return u, nil
+		}
+	}
+	return "", err
 }

@@ -94,3 +94,27 @@ func TestInjectBlueprintURLDefaults(t *testing.T) {
 		t.Fatalf("the blueprint's defaults leaked to an app endpoint: %q", u)
 	}
 }
+
+// test_build_error_handler and test_build_error_handler_reraise (Flask).
+func TestBuildErrorHandler(t *testing.T) {
+	if _, err := flagon.New().URLFor("spam"); err == nil {
+		t.Fatal("no error for an unknown endpoint")
+	}
+	app := flagon.New()
+	reraised := flagon.New()
+	reraised.OnURLBuildError(func(err error, endpoint string, values map[string]any) (string, bool, error) {
+		return "", false, err
+	})
+	if _, err := reraised.URLFor("not.existing"); err == nil {
+		t.Fatal("a re-raising handler hid the error")
+	}
+	app.OnURLBuildError(func(err error, endpoint string, values map[string]any) (string, bool, error) {
+		return "", false, nil // passes
+	})
+	app.OnURLBuildError(func(err error, endpoint string, values map[string]any) (string, bool, error) {
+		return "/test_handler/", true, nil
+	})
+	if u, err := app.URLFor("spam"); err != nil || u != "/test_handler/" {
+		t.Fatalf("URLFor = %q, %v", u, err)
+	}
+}
