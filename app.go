@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/flagon-go/flagon/config"
 	"github.com/flagon-go/flagon/routing"
@@ -45,6 +46,11 @@ type App struct {
 	TemplateFS fs.FS
 	// JSON encodes and decodes JSON bodies; swap it for another provider.
 	JSON JSONProvider
+	// SendFileMaxAge, when set, chooses the cache max age of files sent
+	// with SendFileWith and SendReader (Flask's get_send_file_max_age
+	// override); ok false means none (no-cache). Unset, the max age is
+	// SEND_FILE_MAX_AGE_DEFAULT.
+	SendFileMaxAge func(name string) (maxAge time.Duration, ok bool)
 	// SessionInterface opens and saves sessions. When nil, a signed
 	// cookie interface compatible with Flask's is built from the config
 	// on first use; set a server-side store here.
