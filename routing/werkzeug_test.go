@@ -262,3 +262,22 @@ func TestBuildOnlyRule(t *testing.T) {
 		}
 	}
 }
+
+// test_redirect_path_quoting (Werkzeug): the defaults redirect is built,
+// so its location is quoted.
+func TestWerkzeugRedirectPathQuoting(t *testing.T) {
+	m := NewMap()
+	for _, r := range []*Rule{
+		{Pattern: "/<category>", Endpoint: "category", Defaults: map[string]any{"page": 1}},
+		{Pattern: "/<category>/page/<int:page>", Endpoint: "category"},
+	} {
+		if err := m.Add(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	runWerkzeugCases(t, m, []werkzeugCase{
+		{"/foo bar/page/1", "308 /foo%20bar"},
+		{`/\evil.example/page/1`, "308 /%5Cevil.example"},
+		{"/foo bar/page/2", "category category=foo bar page=2"},
+	})
+}
