@@ -289,6 +289,7 @@ func (a *App) register(bp *Blueprint, parent *scope, opts []RegisterOption) {
 	for _, rec := range bp.routes {
 		a.addRule(rec, sc)
 	}
+	a.registerTemplates(sc)
 	a.registerStatic(bp.StaticFS, joinRule(sc.prefix, bp.StaticURLPath), sc.name+".static", callerSite(3))
 	a.commands = append(a.commands, bp.commands...)
 	bp.frozen = func() bool { return true }

@@ -29,6 +29,8 @@ type Blueprint struct {
 	// (curl, fetch) does not get HTML. Handlers registered for the errors
 	// still answer them.
 	JSONErrors bool
+
+	tmpl bpTemplates
 }
 
 // NewBlueprint returns a blueprint named name (no dots) with an optional

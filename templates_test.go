@@ -125,3 +125,40 @@ func TestRenderNormalisesTemplateName(t *testing.T) {
 		})
 	}
 }
+
+// test_context_processing (Flask, test_blueprints.py): a blueprint's
+// context processor serves its own pages, its app context processor every
+// page; test_template_filter: a blueprint's app template filter is usable
+// in every template.
+func TestBlueprintContextProcessing(t *testing.T) {
+	bp := flagon.NewBlueprint("answer_bp")
+	bp.AppContextProcessor(func(c *flagon.Ctx) map[string]any { return map[string]any{"notanswer": 43} })
+	bp.ContextProcessor(func(c *flagon.Ctx) map[string]any { return map[string]any{"answer": 42} })
+	bp.AppTemplateFunc("my_reverse", func(s string) string {
+		r := []rune(s)
+		for i, j := 0, len(r)-1; i < j; i, j = i+1, j-1 {
+			r[i], r[j] = r[j], r[i]
+		}
+		return string(r)
+	})
+	page := func(c *flagon.Ctx) error {
+		s, err := c.RenderString(`{{ with .notanswer }}{{ . }} is not the answer. {{ end }}`+
+			`{{ with .answer }}{{ . }} is the answer.{{ end }} {{ my_reverse "abc" }}`, nil)
+		if err != nil {
+			return err
+		}
+		return c.HTML(s)
+	}
+	bp.Get("/bp", page, flagon.Endpoint("bp_page"))
+	app := flagon.New()
+	app.Get("/", page, flagon.Endpoint("app_page"))
+	app.RegisterBlueprint(bp)
+	cl := flagontest.NewClient(t, app)
+	appPage, bpPage := cl.Get("/").Text(), cl.Get("/bp").Text()
+	if !strings.Contains(appPage, "43") || strings.Contains(appPage, "42") || !strings.Contains(appPage, "cba") {
+		t.Errorf("app page %q", appPage)
+	}
+	if !strings.Contains(bpPage, "42") || !strings.Contains(bpPage, "43") {
+		t.Errorf("blueprint page %q", bpPage)
+	}
+}
