@@ -2,6 +2,7 @@ package flagon
 
 import (
 	"fmt"
+	"html/template"
 	"net/http"
 	"strings"
 
@@ -34,6 +35,18 @@ func (c *Ctx) Flash(message string, category ...string) {
 	}
 	session.Flash(c.Session(), message, cat)
 	MessageFlashed.Send(c.app, FlashEvent{Ctx: c, Message: message, Category: cat})
+}
+
+// FlashMarkup flashes HTML-safe markup, Flask's flash(Markup(...)); in a
+// template, {{ .HTML }} of a flashed message shows it unescaped (and other
+// messages escaped), as Jinja's {{ message }} does.
+func (c *Ctx) FlashMarkup(message template.HTML, category ...string) {
+	cat := session.DefaultCategory
+	if len(category) > 0 && category[0] != "" {
+		cat = category[0]
+	}
+	session.FlashMarkup(c.Session(), message, cat)
+	MessageFlashed.Send(c.app, FlashEvent{Ctx: c, Message: string(message), Category: cat})
 }
 
 // FlashedMessages returns and removes the flashed messages, Flask's

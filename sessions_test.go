@@ -281,3 +281,26 @@ func TestSessionCookieSetting(t *testing.T) {
 		})
 	}
 }
+
+// test_extended_flashing (Flask), the Markup part: a message flashed as
+// markup renders unescaped, others escaped.
+func TestFlashMarkup(t *testing.T) {
+	app := flagon.New(flagon.WithConfig(map[string]any{"SECRET_KEY": "dev"}))
+	app.Get("/", func(c *flagon.Ctx) error {
+		c.Flash("Hello <World>")
+		c.FlashMarkup("<em>Testing</em>", "warning")
+		return c.Text("")
+	})
+	app.Get("/show", func(c *flagon.Ctx) error {
+		s, err := c.RenderString(`{{ range get_flashed_messages }}[{{ .Category }}: {{ .HTML }}]{{ end }}`, nil)
+		if err != nil {
+			return err
+		}
+		return c.HTML(s)
+	})
+	cl := flagontest.NewClient(t, app)
+	cl.Get("/")
+	if got, want := cl.Get("/show").Text(), "[message: Hello &lt;World&gt;][warning: <em>Testing</em>]"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
