@@ -162,3 +162,20 @@ func TestBlueprintContextProcessing(t *testing.T) {
 		t.Errorf("blueprint page %q", bpPage)
 	}
 }
+
+// Rendering outside a request (issue #16: an app context for e-mails and
+// CLI commands), with url_for and context processors.
+func TestRenderTemplateOutsideRequest(t *testing.T) {
+	app, _ := templateApp(t)
+	out, err := app.RenderTemplateString(`Hi {{ .name }}: {{ url_for "index" }} {{ .site }} {{ len get_flashed_messages }}`, map[string]any{"name": "ann"})
+	if err != nil || out != "Hi ann: / flagon shop 0" {
+		t.Fatalf("got %q, %v", out, err)
+	}
+	page, err := app.RenderTemplate("other.html", map[string]any{"cents": 1250})
+	if err != nil || !strings.Contains(page, "other $12.50") {
+		t.Fatalf("got %q, %v", page, err)
+	}
+	if _, err := app.RenderTemplate("nope.html", nil); err == nil {
+		t.Fatal("missing template gave no error")
+	}
+}
