@@ -51,6 +51,9 @@ type App struct {
 	// override); ok false means none (no-cache). Unset, the max age is
 	// SEND_FILE_MAX_AGE_DEFAULT.
 	SendFileMaxAge func(name string) (maxAge time.Duration, ok bool)
+	// SubdomainMatching matches routes by subdomain of SERVER_NAME too
+	// (see WithSubdomainMatching and Subdomain).
+	SubdomainMatching bool
 	// SessionInterface opens and saves sessions. When nil, a signed
 	// cookie interface compatible with Flask's is built from the config
 	// on first use; set a server-side store here.
@@ -239,7 +242,14 @@ func (a *App) addRule(rec routeRecord, sc *scope) {
 	if rec.opts.autoOptions != nil {
 		auto = *rec.opts.autoOptions
 	}
-	r := &routing.Rule{Pattern: pattern, Endpoint: name, Methods: methods,
+	sub := ""
+	if sc != nil {
+		sub = sc.subdomain
+	}
+	if rec.opts.subdomain != nil {
+		sub = *rec.opts.subdomain
+	}
+	r := &routing.Rule{Pattern: pattern, Endpoint: name, Methods: methods, Subdomain: sub,
 		StrictSlashes: strict, NoAutoOptions: !auto, NoMergeSlashes: rec.opts.noMerge, Defaults: rec.opts.defaults,
 		BuildOnly: rec.handler == nil, Handler: ep, Site: rec.site}
 	if err := a.urlMap.Add(r); err != nil {
@@ -316,7 +326,14 @@ func (a *App) newScope(bp *Blueprint, parent *scope, o registerOptions) *scope {
 			panic(fmt.Sprintf("flagon: a blueprint named %q is already registered; pass flagon.BlueprintName to register it again", name))
 		}
 	}
-	sc := &scope{bp: bp, name: name, prefix: prefix, parent: parent}
+	sub := bp.Subdomain
+	if o.subdomain != nil {
+		sub = *o.subdomain
+	}
+	if parent != nil {
+		sub = joinSubdomain(sub, parent.subdomain)
+	}
+	sc := &scope{bp: bp, name: name, prefix: prefix, subdomain: sub, parent: parent}
 	a.scopes = append(a.scopes, sc)
 	return sc
 }

@@ -29,6 +29,10 @@ type Blueprint struct {
 	// (curl, fetch) does not get HTML. Handlers registered for the errors
 	// still answer them.
 	JSONErrors bool
+	// Subdomain is the subdomain of the blueprint's routes (with
+	// App.SubdomainMatching); a nested blueprint's is prefixed to its
+	// parent's ("eu" inside "api" is "eu.api").
+	Subdomain string
 
 	tmpl bpTemplates
 }
@@ -91,8 +95,15 @@ func (b *Blueprint) AppErrorHandler(code int, f ErrorHandlerFunc) {
 type RegisterOption func(*registerOptions)
 
 type registerOptions struct {
-	prefix *string
-	name   string
+	prefix    *string
+	name      string
+	subdomain *string
+}
+
+// BlueprintSubdomain overrides the blueprint's subdomain for this
+// registration, Flask's register_blueprint(bp, subdomain=...).
+func BlueprintSubdomain(sub string) RegisterOption {
+	return func(o *registerOptions) { o.subdomain = &sub }
 }
 
 // URLPrefix overrides the blueprint's URL prefix for this registration.
@@ -116,10 +127,11 @@ type childBlueprint struct {
 // scope is one registered blueprint: the blueprint, its full dotted name
 // and URL prefix, and its parent scope.
 type scope struct {
-	bp     *Blueprint
-	name   string
-	prefix string
-	parent *scope
+	bp        *Blueprint
+	name      string
+	prefix    string
+	subdomain string
+	parent    *scope
 }
 
 // chain returns the scopes from the outermost blueprint to s.

@@ -61,7 +61,7 @@ func (a *App) handle(c *Ctx) error {
 	if err := a.checkHost(c); err != nil {
 		return err
 	}
-	rule, matchErr := a.urlMap.Match(c.Request.Method, c.Request.URL.Path, &c.params)
+	rule, matchErr := a.match(c)
 	if matchErr == nil {
 		c.rule = rule
 		c.ep = rule.Handler.(*endpoint)

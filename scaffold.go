@@ -77,6 +77,7 @@ type routeOptions struct {
 	view          any // the view of AddView, for endpoint identity
 	noMerge       bool
 	defaults      map[string]any
+	subdomain     *string
 }
 
 // Defaults gives the route values that are not in its path, Flask's

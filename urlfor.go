@@ -55,10 +55,34 @@ func (a *App) buildURL(c *Ctx, endpoint string, values []any) (string, error) {
 	}
 	a.Freeze()
 	a.injectURLDefaults(c, endpoint, args.values)
-	path, query, err := a.urlMap.Build(endpoint, args.values, args.method)
+	sub, path, query, err := a.urlMap.BuildSubdomain(endpoint, args.values, args.method)
 	if err != nil {
 		return a.handleURLBuildError(err, endpoint, args.values)
 	}
+	if a.SubdomainMatching && a.otherSubdomain(c, sub) {
+		// As Werkzeug: a URL for another subdomain is external.
+		host, err := a.subdomainHost(sub, endpoint)
+		if err != nil {
+			return "", err
+		}
+		return a.finishURL(c, path, query, args, endpoint, host)
+	}
+	return a.finishURL(c, path, query, args, endpoint, "")
+}
+
+// otherSubdomain reports whether sub differs from the request's subdomain
+// (or, outside a request, is not the default one).
+func (a *App) otherSubdomain(c *Ctx, sub string) bool {
+	if c == nil {
+		return sub != ""
+	}
+	cur, _ := a.requestSubdomain(c.Request)
+	return !strings.EqualFold(cur, sub)
+}
+
+// finishURL adds the script root, query, anchor and, when external (or
+// host is forced), the scheme and host.
+func (a *App) finishURL(c *Ctx, path string, query url.Values, args urlArgs, endpoint, host string) (string, error) {
 	if query == nil {
 		query = url.Values{}
 	}
@@ -70,10 +94,13 @@ func (a *App) buildURL(c *Ctx, endpoint string, values []any) (string, error) {
 	if args.anchor != "" {
 		out += "#" + url.PathEscape(args.anchor)
 	}
-	if args.external || args.scheme != "" {
+	if args.external || args.scheme != "" || host != "" {
 		u := &url.URL{}
 		if err := a.externalize(c, u, args.scheme, endpoint); err != nil {
 			return "", err
+		}
+		if host != "" {
+			u.Host = host
 		}
 		out = u.Scheme + "://" + u.Host + out
 	}

@@ -18,22 +18,28 @@ import (
 // in values and whose converters accept them. Otherwise it returns a
 // *BuildError.
 func (m *Map) Build(endpoint string, values map[string]any, method string) (string, url.Values, error) {
+	path, query, _, err := m.build(endpoint, values, method)
+	return path, query, err
+}
+
+// build is Build that also returns the rule used.
+func (m *Map) build(endpoint string, values map[string]any, method string) (string, url.Values, *Rule, error) {
 	rules := m.byEndpoint[endpoint]
 	if len(rules) == 0 {
-		return "", nil, &BuildError{Endpoint: endpoint, Values: values, Method: method,
+		return "", nil, nil, &BuildError{Endpoint: endpoint, Values: values, Method: method,
 			Reason: "unknown endpoint", Suggestion: m.closestEndpoint(endpoint)}
 	}
 	var best buildFailure
 	for _, r := range rules {
 		path, f := r.build(values, method)
 		if f.rank == 0 {
-			return path, r.query(values), nil
+			return path, r.query(values), r, nil
 		}
 		if f.rank > best.rank {
 			best = f
 		}
 	}
-	return "", nil, &BuildError{Endpoint: endpoint, Values: values, Method: method, Reason: best.reason}
+	return "", nil, nil, &BuildError{Endpoint: endpoint, Values: values, Method: method, Reason: best.reason}
 }
 
 // A buildFailure says why a rule could not be built; the highest rank wins.

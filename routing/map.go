@@ -10,8 +10,8 @@ import (
 // other, but not with Add or AddConverter.
 type Map struct {
 	converters map[string]ConverterFactory
-	root       node
-	static     map[string]*node // fully static rules by path (fast path)
+	main       tree        // rules without a subdomain
+	hosts      []*hostTree // rules with a subdomain, static ones first
 	rules      []*Rule
 	byEndpoint map[string][]*Rule
 }
@@ -39,7 +39,7 @@ func (m *Map) init() {
 		"uuid":    newUUIDConverter,
 		"any":     newAnyConverter,
 	}
-	m.static = map[string]*node{}
+	m.main.static = map[string]*node{}
 	m.byEndpoint = map[string][]*Rule{}
 }
 
@@ -72,10 +72,14 @@ func (m *Map) Add(r *Rule) error {
 	if r.BuildOnly {
 		return nil
 	}
-	leaf := m.root.insert(r.segs)
+	t := &m.main
+	if r.Subdomain != "" {
+		t = &m.hostTree(r).tree
+	}
+	leaf := t.root.insert(r.segs)
 	leaf.rules = append(leaf.rules, r)
 	if r.static {
-		m.static[r.Pattern] = leaf
+		t.static[r.Pattern] = leaf
 	}
 	return nil
 }

@@ -74,7 +74,13 @@ func (m *Map) match(method, path string, p *Params) (*Rule, error) {
 		p = new(Params)
 	}
 	p.Reset()
-	if n := m.static[path]; n != nil {
+	return m.matchIn(&m.main, method, path, p)
+}
+
+// matchIn matches path in tree t, after any values p already holds (those
+// of a subdomain).
+func (m *Map) matchIn(t *tree, method, path string, p *Params) (*Rule, error) {
+	if n := t.static[path]; n != nil {
 		if r := firstFor(n.rules, method); r != nil {
 			p.rule = r
 			if len(r.defaultRedirects) > 0 {
@@ -89,17 +95,17 @@ func (m *Map) match(method, path string, p *Params) (*Rule, error) {
 		return nil, ErrNotFound
 	}
 	mt := matcher{method: method, p: p}
-	r, st := mt.walk(&m.root, path[1:], false)
-	return m.outcome(r, st, method, path, p)
+	r, st := mt.walk(&t.root, path[1:], false)
+	return m.outcome(t, r, st, method, path, p)
 }
 
-// outcome turns the result of a walk into Match's results.
-func (m *Map) outcome(r *Rule, st uint8, method, path string, p *Params) (*Rule, error) {
+// outcome turns the result of a walk in t into Match's results.
+func (m *Map) outcome(t *tree, r *Rule, st uint8, method, path string, p *Params) (*Rule, error) {
 	switch {
 	case r != nil:
 		p.rule = r
 		if method == "OPTIONS" && r.autoOptions {
-			return r, &OptionsError{Allow: m.allowed(path)}
+			return r, &OptionsError{Allow: t.allowed(path)}
 		}
 		if len(r.defaultRedirects) > 0 {
 			if err := m.defaultRedirect(r, method, p); err != nil {
@@ -110,7 +116,7 @@ func (m *Map) outcome(r *Rule, st uint8, method, path string, p *Params) (*Rule,
 	case st&stRedirect != 0:
 		return nil, &RedirectError{Location: slashRedirect(path), Code: 308}
 	case st&stMethod != 0:
-		return nil, &MethodNotAllowedError{Allow: m.allowed(path)}
+		return nil, &MethodNotAllowedError{Allow: t.allowed(path)}
 	}
 	return nil, ErrNotFound
 }
@@ -151,11 +157,11 @@ func quotePath(path string) string {
 	return "/" + escapePath(strings.TrimLeft(path, "/"), true)
 }
 
-// allowed returns the sorted union of the methods of every rule matching
-// path, whatever the method.
-func (m *Map) allowed(path string) []string {
+// allowed returns the sorted union of the methods of every rule of t
+// matching path, whatever the method.
+func (t *tree) allowed(path string) []string {
 	mt := matcher{p: new(Params), acc: map[string]bool{}}
-	mt.walk(&m.root, path[1:], false)
+	mt.walk(&t.root, path[1:], false)
 	out := make([]string, 0, len(mt.acc))
 	for k := range mt.acc {
 		out = append(out, k)

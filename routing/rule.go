@@ -2,6 +2,7 @@ package routing
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -40,6 +41,10 @@ type Rule struct {
 	// this rule's URL, Werkzeug's redirect_defaults ("/users/page/1" to
 	// "/users/" for a rule "/users/" with defaults {"page": 1}).
 	Defaults map[string]any
+	// Subdomain restricts the rule to requests for that subdomain
+	// (MatchSubdomain): static text ("api") or a variable ("<user>"), whose
+	// value comes before the path's. "" is the default subdomain.
+	Subdomain string
 	// BuildOnly makes the rule serve only Build, never Match (Werkzeug's
 	// build_only): an alias endpoint for a URL another rule answers. It
 	// is not checked for conflicts.
@@ -60,6 +65,7 @@ type Rule struct {
 	// defaultRedirects are the rules of the endpoint providing defaults
 	// for this one (redirect_defaults), in build order.
 	defaultRedirects []*Rule
+	subSeg           segment // the parsed Subdomain
 	static           bool
 	added            bool
 }
@@ -109,6 +115,20 @@ func (r *Rule) compile(convs map[string]ConverterFactory) error {
 	}
 	r.headImplied = set.has("GET") && !listsMethod(r.Methods, "HEAD")
 	r.segs, r.shape, r.Methods, r.methods, r.autoOptions = segs, shapeOf(segs), methods, set, auto
+	if r.Subdomain != "" {
+		sub, err := parseSubdomain(r.Subdomain, convs)
+		if err != nil {
+			return err
+		}
+		r.subSeg = sub
+		if sub.static() {
+			r.shape = sub.text + "|" + r.shape
+		} else {
+			r.shape = sub.key() + "|" + r.shape
+			r.args = append(r.args, sub.text)
+			r.convs = append(r.convs, sub.conv)
+		}
+	}
 	r.static = true
 	for i := range segs {
 		if !segs[i].static() {
@@ -120,6 +140,9 @@ func (r *Rule) compile(convs map[string]ConverterFactory) error {
 				r.convs = append(r.convs, x.conv)
 			}
 		}
+	}
+	if r.Subdomain != "" && !r.subSeg.static() && slices.Contains(r.args[1:], r.subSeg.text) {
+		return &ParseError{Rule: r.Pattern, Msg: fmt.Sprintf("duplicate variable name %q in the subdomain and the path", r.subSeg.text)}
 	}
 	return nil
 }

@@ -281,3 +281,54 @@ func TestWerkzeugRedirectPathQuoting(t *testing.T) {
 		{"/foo bar/page/2", "category category=foo bar page=2"},
 	})
 }
+
+// test_basic_subdomain_routing-style cases (Werkzeug, test_routing.py):
+// static and variable subdomains, rules without one only for requests
+// without one, and building with the subdomain.
+func TestSubdomainMatching(t *testing.T) {
+	m := NewMap()
+	for _, r := range []*Rule{
+		{Pattern: "/", Endpoint: "index"},
+		{Pattern: "/", Endpoint: "test_index", Subdomain: "test"},
+		{Pattern: "/", Endpoint: "user_index", Subdomain: "<user>"},
+		{Pattern: "/p/<int:id>", Endpoint: "user_post", Subdomain: "<user>"},
+		{Pattern: "/only", Endpoint: "post_only", Subdomain: "api", Methods: []string{"POST"}},
+	} {
+		if err := m.Add(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct{ method, sub, path, want string }{
+		{"GET", "", "/", "index"},
+		{"GET", "test", "/", "test_index"},
+		{"GET", "mitsuhiko", "/", "user_index user=mitsuhiko"},
+		{"GET", "ann", "/p/5", "user_post user=ann id=5"},
+		{"GET", "", "/p/5", "404"},
+		{"GET", "api", "/only", "405 OPTIONS,POST"},
+		{"POST", "api", "/only", "post_only"},
+	}
+	for _, tt := range tests {
+		var p Params
+		r, err := m.MatchSubdomain(tt.method, tt.sub, tt.path, &p)
+		if got := matchResult(r, &p, err); got != tt.want {
+			t.Errorf("MatchSubdomain(%s %q %s) = %q, want %q", tt.method, tt.sub, tt.path, got, tt.want)
+		}
+	}
+	for _, c := range []struct {
+		endpoint  string
+		values    map[string]any
+		sub, path string
+	}{
+		{"index", nil, "", "/"},
+		{"test_index", nil, "test", "/"},
+		{"user_post", map[string]any{"user": "ann", "id": 5}, "ann", "/p/5"},
+	} {
+		sub, path, _, err := m.BuildSubdomain(c.endpoint, c.values, "")
+		if err != nil || sub != c.sub || path != c.path {
+			t.Errorf("BuildSubdomain(%s) = %q %q %v", c.endpoint, sub, path, err)
+		}
+	}
+	if err := m.Add(&Rule{Pattern: "/x/<user>", Endpoint: "dup", Subdomain: "<user>"}); err == nil {
+		t.Error("a variable in both the subdomain and the path was accepted")
+	}
+}
