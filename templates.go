@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"net/http"
 	"strings"
 	"sync"
 
@@ -141,7 +142,7 @@ func (a *App) builtinTemplateFuncs() map[string]RequestFunc {
 			}
 			return c.URLFor(ep, args[1:]...)
 		},
-		"request": func(c *Ctx, _ ...any) (any, error) { return c.Request, nil },
+		"request": func(c *Ctx, _ ...any) (any, error) { return newTemplateRequest(c), nil },
 		"config":  func(c *Ctx, _ ...any) (any, error) { return c.app.Config.Snapshot(), nil },
 		"g":       func(c *Ctx, _ ...any) (any, error) { return c.G(), nil },
 		"session": func(c *Ctx, _ ...any) (any, error) { return c.Session().Values(), nil },
@@ -254,4 +255,24 @@ func (c *Ctx) renderWith(name string, data any, render func() error) error {
 	}
 	TemplateRendered.Send(c.app, ev)
 	return nil
+}
+
+// TemplateRequest is the request template global: the *http.Request with
+// Flask's request.form and request.args, so a page re-rendered after a
+// failed validation shows what was posted ({{ request.Form.Get "name" }}).
+type TemplateRequest struct {
+	*http.Request
+	// Form is the parsed form body (Flask's request.form); empty when the
+	// body is not a form or cannot be parsed.
+	Form Values
+	// Args is the query string (Flask's request.args).
+	Args Values
+}
+
+func newTemplateRequest(c *Ctx) *TemplateRequest {
+	form, _ := c.Form()
+	if form == nil {
+		form = Values{}
+	}
+	return &TemplateRequest{Request: c.Request, Form: form, Args: c.Args()}
 }

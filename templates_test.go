@@ -179,3 +179,23 @@ func TestRenderTemplateOutsideRequest(t *testing.T) {
 		t.Fatal("missing template gave no error")
 	}
 }
+
+// The posted form is visible to templates after a failed validation, as
+// Flask's request.form (issue #16), and the query as request.args.
+func TestTemplateRequestForm(t *testing.T) {
+	app := flagon.New()
+	app.Post("/products", func(c *flagon.Ctx) error {
+		if f, _ := c.Form(); f.Get("price") == "" {
+			s, err := c.RenderString(`name={{ request.Form.Get "name" }} page={{ request.Args.Get "page" }} path={{ request.URL.Path }}`, nil)
+			if err != nil {
+				return err
+			}
+			return c.Status(422).HTML(s)
+		}
+		return c.Text("ok")
+	})
+	res := flagontest.NewClient(t, app).Post("/products?page=2", flagontest.Form(map[string][]string{"name": {"Chair"}}))
+	if res.StatusCode != 422 || res.Text() != "name=Chair page=2 path=/products" {
+		t.Fatalf("got %d %q", res.StatusCode, res.Text())
+	}
+}
