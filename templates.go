@@ -276,3 +276,21 @@ func newTemplateRequest(c *Ctx) *TemplateRequest {
 	}
 	return &TemplateRequest{Request: c.Request, Form: form, Args: c.Args()}
 }
+
+// RenderFirst renders the first template of names that exists, Flask's
+// render_template with a list (Jinja's select_template); when none does,
+// the error is a *render.NotFoundError for the last name.
+func (c *Ctx) RenderFirst(names []string, data any) error {
+	if len(names) == 0 {
+		return errors.New("flagon: RenderFirst needs at least one template name")
+	}
+	var err error
+	for _, name := range names {
+		err = c.Render(name, data)
+		var nf *render.NotFoundError
+		if !errors.As(err, &nf) || nf.Name != templateName(name) || c.Written() {
+			return err
+		}
+	}
+	return err
+}

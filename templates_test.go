@@ -199,3 +199,19 @@ func TestTemplateRequestForm(t *testing.T) {
 		t.Fatalf("got %d %q", res.StatusCode, res.Text())
 	}
 }
+
+// Flask's render_template with a list of names (select_template): the
+// first existing template is rendered.
+func TestRenderFirstExisting(t *testing.T) {
+	app := flagon.New(flagon.WithLogger(quietApp().Logger))
+	app.TemplateFS = fstest.MapFS{"b.html": {Data: []byte(`b {{ .x }}`)}}
+	app.Get("/", func(c *flagon.Ctx) error { return c.RenderFirst([]string{"a.html", "./b.html"}, map[string]any{"x": 1}) })
+	app.Get("/none", func(c *flagon.Ctx) error { return c.RenderFirst([]string{"a.html", "c.html"}, nil) })
+	cl := flagontest.NewClient(t, app)
+	if got := cl.Get("/").Text(); got != "b 1" {
+		t.Fatalf("got %q", got)
+	}
+	if code := cl.Get("/none").StatusCode; code != 500 {
+		t.Fatalf("none: %d", code)
+	}
+}
