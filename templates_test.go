@@ -205,7 +205,9 @@ func TestTemplateRequestForm(t *testing.T) {
 func TestRenderFirstExisting(t *testing.T) {
 	app := flagon.New(flagon.WithLogger(quietApp().Logger))
 	app.TemplateFS = fstest.MapFS{"b.html": {Data: []byte(`b {{ .x }}`)}}
-	app.Get("/", func(c *flagon.Ctx) error { return c.RenderFirst([]string{"a.html", "./b.html"}, map[string]any{"x": 1}) })
+	app.Get("/", func(c *flagon.Ctx) error {
+		return c.RenderFirst([]string{"a.html", "./b.html"}, map[string]any{"x": 1})
+	})
 	app.Get("/none", func(c *flagon.Ctx) error { return c.RenderFirst([]string{"a.html", "c.html"}, nil) })
 	cl := flagontest.NewClient(t, app)
 	if got := cl.Get("/").Text(); got != "b 1" {
