@@ -249,7 +249,7 @@ func (a *App) addRule(rec routeRecord, sc *scope) {
 	if rec.opts.subdomain != nil {
 		sub = *rec.opts.subdomain
 	}
-	r := &routing.Rule{Pattern: pattern, Endpoint: name, Methods: methods, Subdomain: sub,
+	r := &routing.Rule{Pattern: pattern, Endpoint: name, Methods: methods, Subdomain: sub, Alias: rec.opts.alias,
 		StrictSlashes: strict, NoAutoOptions: !auto, NoMergeSlashes: rec.opts.noMerge, Defaults: rec.opts.defaults,
 		BuildOnly: rec.handler == nil, Handler: ep, Site: rec.site}
 	if err := a.urlMap.Add(r); err != nil {

@@ -232,3 +232,22 @@ func TestAliasEndpoint(t *testing.T) {
 		t.Fatalf("/about = %q", got)
 	}
 }
+
+// test_alias_redirects (Werkzeug) through the web core: alias routes
+// redirect to the canonical URL, keeping the query.
+func TestAliasRoutes(t *testing.T) {
+	app := flagon.New()
+	users := func(c *flagon.Ctx) error { return c.Text("users " + c.Param("page")) }
+	app.Get("/users/", users, flagon.Endpoint("users"), flagon.Defaults(map[string]any{"page": 1}))
+	app.Get("/users/page/<int:page>", users, flagon.Endpoint("users"))
+	app.Get("/users/page-<int:page>.html", users, flagon.Endpoint("users"), flagon.Alias())
+	cl := flagontest.NewClient(t, app)
+	for path, want := range map[string]string{"/users/page-1.html?foo=bar": "/users/?foo=bar", "/users/page-2.html": "/users/page/2"} {
+		if res := cl.Get(path); res.StatusCode != 308 || res.Location() != want {
+			t.Errorf("GET %s = %d %q, want 308 %q", path, res.StatusCode, res.Location(), want)
+		}
+	}
+	if got := cl.Get("/users/page-2.html", flagontest.FollowRedirects()).Text(); got != "users 2" {
+		t.Errorf("followed: %q", got)
+	}
+}

@@ -78,6 +78,17 @@ type routeOptions struct {
 	noMerge       bool
 	defaults      map[string]any
 	subdomain     *string
+	alias         bool
+}
+
+// Alias makes the route an alternative URL of its endpoint (Werkzeug's
+// alias=True): requests to it are redirected (308, query kept) to the
+// endpoint's canonical URL for the same values.
+//
+//	app.Get("/", index)
+//	app.Get("/index.html", index, flagon.Alias()) // redirects to /
+func Alias() RouteOption {
+	return func(o *routeOptions) { o.alias = true }
 }
 
 // Defaults gives the route values that are not in its path, Flask's

@@ -108,8 +108,11 @@ func (m *Map) addBuildRule(r *Rule) {
 }
 
 // buildsAfter reports whether a is built after b: Werkzeug's
-// build_compare_key (-len(arguments), -len(defaults)).
+// build_compare_key (alias, -len(arguments), -len(defaults)).
 func buildsAfter(a, b *Rule) bool {
+	if a.Alias != b.Alias {
+		return a.Alias
+	}
 	if na, nb := a.argumentCount(), b.argumentCount(); na != nb {
 		return na < nb
 	}

@@ -83,8 +83,8 @@ func (m *Map) matchIn(t *tree, method, path string, p *Params) (*Rule, error) {
 	if n := t.static[path]; n != nil {
 		if r := firstFor(n.rules, method); r != nil {
 			p.rule = r
-			if len(r.defaultRedirects) > 0 {
-				if err := m.defaultRedirect(r, method, p); err != nil {
+			if len(r.defaultRedirects) > 0 || r.Alias {
+				if err := m.canonicalRedirect(r, method, p); err != nil {
 					return nil, err
 				}
 			}
@@ -107,8 +107,8 @@ func (m *Map) outcome(t *tree, r *Rule, st uint8, method, path string, p *Params
 		if method == "OPTIONS" && r.autoOptions {
 			return r, &OptionsError{Allow: t.allowed(path)}
 		}
-		if len(r.defaultRedirects) > 0 {
-			if err := m.defaultRedirect(r, method, p); err != nil {
+		if len(r.defaultRedirects) > 0 || r.Alias {
+			if err := m.canonicalRedirect(r, method, p); err != nil {
 				return nil, err
 			}
 		}
@@ -119,6 +119,28 @@ func (m *Map) outcome(t *tree, r *Rule, st uint8, method, path string, p *Params
 		return nil, &MethodNotAllowedError{Allow: t.allowed(path)}
 	}
 	return nil, ErrNotFound
+}
+
+// canonicalRedirect returns the redirect of a match of an alias rule to the
+// endpoint's URL for the matched values (Werkzeug's alias redirect), or of
+// a match another rule provides defaults for (defaultRedirect).
+func (m *Map) canonicalRedirect(r *Rule, method string, p *Params) error {
+	if !r.Alias {
+		return m.defaultRedirect(r, method, p)
+	}
+	values, err := p.Values()
+	if err != nil {
+		return nil
+	}
+	for _, c := range m.byEndpoint[r.Endpoint] {
+		if c.Alias {
+			continue
+		}
+		if path, f := c.build(values, method); f.rank == 0 {
+			return &RedirectError{Location: path, Code: 308}
+		}
+	}
+	return nil
 }
 
 // defaultRedirect returns the redirect to the canonical URL when a rule of

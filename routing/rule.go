@@ -45,6 +45,11 @@ type Rule struct {
 	// (MatchSubdomain): static text ("api") or a variable ("<user>"), whose
 	// value comes before the path's. "" is the default subdomain.
 	Subdomain string
+	// Alias makes the rule an alternative URL of its endpoint (Werkzeug's
+	// alias=True): a match is redirected (308) to the URL Build gives for
+	// the endpoint and the matched values, and Build uses alias rules only
+	// when no other rule fits.
+	Alias bool
 	// BuildOnly makes the rule serve only Build, never Match (Werkzeug's
 	// build_only): an alias endpoint for a URL another rule answers. It
 	// is not checked for conflicts.

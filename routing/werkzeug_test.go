@@ -332,3 +332,43 @@ func TestSubdomainMatching(t *testing.T) {
 		t.Error("a variable in both the subdomain and the path was accepted")
 	}
 }
+
+// test_alias_redirects (Werkzeug): a match of an alias rule redirects to
+// the endpoint's canonical URL; Build prefers the other rules.
+func TestWerkzeugAliasRedirects(t *testing.T) {
+	m := NewMap()
+	for _, r := range []*Rule{
+		{Pattern: "/", Endpoint: "index"},
+		{Pattern: "/index.html", Endpoint: "index", Alias: true},
+		{Pattern: "/users/", Endpoint: "users", Defaults: map[string]any{"page": 1}},
+		{Pattern: "/users/index.html", Endpoint: "users", Defaults: map[string]any{"page": 1}, Alias: true},
+		{Pattern: "/users/page/<int:page>", Endpoint: "users"},
+		{Pattern: "/users/page-<int:page>.html", Endpoint: "users", Alias: true},
+	} {
+		r.StrictSlashes = true
+		if err := m.Add(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	runWerkzeugCases(t, m, []werkzeugCase{
+		{"/index.html", "308 /"},
+		{"/users/index.html", "308 /users/"},
+		{"/users/page-2.html", "308 /users/page/2"},
+		{"/users/page-1.html", "308 /users/"},
+		{"/", "index"},
+		{"/users/page/2", "users page=2"},
+	})
+	for _, c := range []struct {
+		endpoint string
+		values   map[string]any
+		want     string
+	}{
+		{"index", nil, "/"},
+		{"users", map[string]any{"page": 1}, "/users/"},
+		{"users", map[string]any{"page": 2}, "/users/page/2"},
+	} {
+		if got, _, err := m.Build(c.endpoint, c.values, ""); err != nil || got != c.want {
+			t.Errorf("Build(%s, %v) = %q, %v; want %q", c.endpoint, c.values, got, err, c.want)
+		}
+	}
+}
