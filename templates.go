@@ -232,3 +232,8 @@ func (c *Ctx) renderWith(name string, data any, render func() error) error {
 	TemplateRendered.Send(c.app, ev)
 	return nil
 }
+
+// HasTemplates reports whether the app has any template folder: its
+// TemplateFS (RootPath/templates when that folder exists) or a
+// blueprint's. `run` warns at start-up when it has none.
+func (a *App) HasTemplates() bool { return len(a.templateRoots()) > 0 }

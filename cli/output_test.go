@@ -2,10 +2,15 @@ package cli_test
 
 import (
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/flagon-go/flagon"
+	"github.com/flagon-go/flagon/flagontest"
 )
 
 // TestPanicStackPrintedAsLines: the terminal log of `run` prints a
@@ -25,5 +30,42 @@ func TestPanicStackPrintedAsLines(t *testing.T) {
 		`goroutine \d+ \[running\]:\n(.+\n\t.+\.go:\d+.*\n)+`)
 	if !want.MatchString(errOut) {
 		t.Errorf("no stack as lines after the error record:\n%s", errOut)
+	}
+}
+
+// TestMissingTemplatesReportedAtStart: `run` warns at start-up when the
+// app has no templates folder, not at the first render.
+func TestMissingTemplatesReportedAtStart(t *testing.T) {
+	withTemplates := t.TempDir()
+	if err := os.Mkdir(filepath.Join(withTemplates, "templates"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	without := t.TempDir()
+	tests := []struct {
+		name string
+		root string
+		want bool
+	}{
+		{"no templates folder", without, true},
+		{"templates folder", withTemplates, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			factory := func() (*flagon.App, error) {
+				app := flagon.New(flagon.WithRootPath(tt.root))
+				app.Get("/", func(c *flagon.Ctx) error { return c.Text("home") })
+				return app, nil
+			}
+			p := flagontest.StartCLI(t, factory, "run", "-p", "0", "--no-reload")
+			if p.URL(startTimeout) == "" {
+				_, errOut, code := p.Stop()
+				t.Fatalf("not serving (exit %d):\n%s", code, errOut)
+			}
+			_, errOut, _ := p.Stop()
+			want := "WARN  no templates folder: " + filepath.Join(tt.root, "templates") + " does not exist"
+			if got := strings.Contains(errOut, want); got != tt.want {
+				t.Errorf("warning shown = %v, want %v:\n%s", got, tt.want, errOut)
+			}
+		})
 	}
 }
