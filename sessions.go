@@ -55,6 +55,12 @@ func saveSession(c *Ctx) error {
 	return c.app.sessionInterface().Save(&c.w, c.Request, c.sess.s)
 }
 
+// Sessions returns the interface that opens and saves the app's sessions:
+// App.SessionInterface, or the signed cookie interface built from the
+// config (SECRET_KEY, SESSION_COOKIE_*) on first use. Test clients use it
+// to prepare a session (flagontest's SessionTransaction).
+func (a *App) Sessions() session.Interface { return a.sessionInterface() }
+
 // sessionInterface returns App.SessionInterface, or the default signed
 // cookie interface built from the config on first use.
 func (a *App) sessionInterface() session.Interface {

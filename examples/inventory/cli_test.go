@@ -7,6 +7,7 @@ import (
 
 	"github.com/flagon-go/flagon/flagontest"
 	"github.com/flagon-go/flagon/internal/dbtest"
+	"github.com/flagon-go/flagon/session"
 )
 
 // TestInventoryCommands drives the example as its user does, through the
@@ -50,6 +51,25 @@ func TestInventoryCommands(t *testing.T) {
 		var page struct{ Items []Product }
 		if err := cl.Get("/api/products").JSON(&page); err != nil || len(page.Items) != 1 || *page.Items[0].Price != 90 {
 			t.Fatalf("JSON: %+v %v", page, err)
+		}
+	})
+}
+
+// TestInventorySessionPreparedByTest sets up the session before a request,
+// as Flask's client.session_transaction() (how a test logs a user in
+// without the login form): a message flashed into it shows on the page.
+func TestInventorySessionPreparedByTest(t *testing.T) {
+	cl := flagontest.NewClient(t, testApp(t, dbtest.SQLite(t).URL))
+	cl.SessionTransaction(func(s *session.Session) {
+		s.Set("user_id", 1)
+		session.Flash(s, "Welcome back", "message")
+	})
+	if got := cl.Get("/").Text(); !strings.Contains(got, `<p class="flash message" role="status">Welcome back</p>`) {
+		t.Fatalf("the flashed message is not shown:\n%s", got)
+	}
+	cl.SessionTransaction(func(s *session.Session) {
+		if v, ok := s.Get("user_id"); !ok || v == nil {
+			t.Errorf("user_id lost from the session")
 		}
 	})
 }

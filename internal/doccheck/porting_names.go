@@ -47,7 +47,7 @@ var _ = []any{
 	(*config.Config).FromMap, (*flagon.App).Debug, (*flagon.App).Command, (*flagon.App).BeforeServe,
 	cli.Main, cli.App, flagon.ProxyFix, flagon.GotRequestException,
 	flagontest.NewClient, (*flagontest.Client).Get, (*flagontest.Client).Post, flagontest.Form,
-	flagontest.JSON, flagontest.FollowRedirects, (*flagontest.Response).Text, (*flagontest.Response).JSON,
+	flagontest.JSON, flagontest.FollowRedirects, (*flagontest.Client).SessionTransaction, (*flagontest.Response).Text, (*flagontest.Response).JSON,
 	flagontest.RunCLI, dbtest.ForEach, dbtest.Main,
 	security.GeneratePasswordHash, security.CheckPasswordHash, csrf.New, csrf.Token,
 	sign.NewSerializer, (*sign.Serializer).DumpsValue, (*sign.Serializer).LoadsValue,
