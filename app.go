@@ -32,9 +32,12 @@ type App struct {
 	// RootPath is the folder relative paths (static, templates, instance)
 	// are resolved against. It defaults to the working directory.
 	RootPath string
-	// InstancePath is the instance folder (RootPath/instance by default),
-	// for files that are not in version control: local config, SQLite
-	// databases.
+	// InstancePath is the instance folder, for files that are not in
+	// version control: local config, SQLite databases. It is
+	// RootPath/instance when WithRootPath is given; otherwise the folder
+	// "instance" beside the program's executable, or, under "go run" and
+	// "go test", beside the source file that called New, so that it never
+	// depends on the working directory.
 	InstancePath string
 	// StaticFS holds the app's static files, served at StaticURLPath with
 	// the endpoint "static". New sets it to RootPath/static when that
@@ -100,12 +103,16 @@ func New(opts ...Option) *App {
 		urlMap:        routing.NewMap(),
 		endpoints:     map[string]*endpoint{},
 	}
-	a.RootPath, _ = os.Getwd()
+	cwd, _ := os.Getwd()
+	a.RootPath = cwd
 	debugFromEnv(a)
 	a.addRoute = func(rec routeRecord) { a.addRule(rec, nil) }
 	a.Scaffold.frozen = a.started.Load
 	for _, o := range opts {
 		o(a)
+	}
+	if a.InstancePath == "" {
+		a.InstancePath = a.defaultInstancePath(cwd, callerFile())
 	}
 	a.defaultFolders()
 	a.pool.New = func() any { return newCtx(a) }

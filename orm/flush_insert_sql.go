@@ -213,7 +213,7 @@ func fastArg(q Querier, c *Column, v reflect.Value) (any, error) {
 	if f.Type().PkgPath() == "" {
 		switch f.Kind() {
 		case reflect.Int, reflect.Int64, reflect.Int32, reflect.Int16, reflect.Int8:
-			return f.Int(), nil
+			return intArg(q, c, f.Int())
 		case reflect.String:
 			return f.String(), nil
 		case reflect.Bool:

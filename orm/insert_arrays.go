@@ -99,6 +99,11 @@ func arrayArgs(q Querier, t *Table, p insertPlan, rows []reflect.Value) ([]any, 
 func columnArray(q Querier, c *Column, rows []reflect.Value) (any, error) {
 	ab := q.Dialect().(dialect.ArrayBinder)
 	if a := basicArray(c, rows); a != nil {
+		if ints, ok := a.([]int64); ok {
+			if err := checkInts(q.Dialect(), c, ints); err != nil {
+				return nil, err
+			}
+		}
 		return ab.ArrayValue(c.Type.Kind, a), nil
 	}
 	out := make([]any, len(rows))

@@ -145,6 +145,7 @@ func (s *Session) loadDefaults(ctx context.Context, t *Table, states []*objState
 // made explicit. Relationships already loaded cost nothing. In raise mode
 // an unloaded relationship is a *RaiseLoadError instead.
 func Load(ctx context.Context, s *Session, obj any, paths ...string) error {
+	s = s.routeObj(obj)
 	st := s.byObj[obj]
 	if st == nil || st.status != statusPersistent && st.status != statusPending {
 		return fmt.Errorf("orm: Load: %T is not in the session", obj)
@@ -160,6 +161,7 @@ func Load(ctx context.Context, s *Session, obj any, paths ...string) error {
 // LoadAll loads relationship paths of many objects with selectin: one
 // query per level (per 500 keys), whatever the number of objects.
 func LoadAll[T any](ctx context.Context, s *Session, objs []*T, paths ...string) error {
+	s = routeSession[T](s)
 	states := make([]*objState, 0, len(objs))
 	for _, o := range objs {
 		if st := s.byObj[any(o)]; st != nil {
@@ -222,6 +224,7 @@ func (s *Session) checkRaise(r *Relation, states []*objState) error {
 // Load loads the relationship field pointed to by field, a pointer to a
 // relationship field of a session object: s.Load(ctx, &user.Posts).
 func (s *Session) Load(ctx context.Context, field any) error {
+	s = s.routeField(field)
 	st, r := s.ownerOf(field)
 	if r == nil {
 		return fmt.Errorf("orm: Load: %T is not a relationship field of an object in the session", field)

@@ -23,7 +23,7 @@ type UpdateQuery[T any] struct {
 // Update starts an UPDATE of model T's table.
 func Update[T any](q Querier) *UpdateQuery[T] {
 	t, err := tableOf[T]()
-	return &UpdateQuery[T]{q: q, table: t, err: err}
+	return &UpdateQuery[T]{q: routeQuerier(q, t), table: t, err: err}
 }
 
 // Set assigns columns, given as a map[string]any or name, value pairs of
@@ -158,7 +158,7 @@ type DeleteQuery[T any] struct {
 // Delete starts a DELETE from model T's table.
 func Delete[T any](q Querier) *DeleteQuery[T] {
 	t, err := tableOf[T]()
-	return &DeleteQuery[T]{q: q, table: t, err: err}
+	return &DeleteQuery[T]{q: routeQuerier(q, t), table: t, err: err}
 }
 
 // Where adds conditions joined with AND.

@@ -51,7 +51,7 @@ func (d Decimal) Rat() *big.Rat {
 func (d Decimal) Cmp(o Decimal) int { return d.Rat().Cmp(o.Rat()) }
 
 // Equal reports whether two decimals are numerically equal ("1.50" == "1.5").
-func (d Decimal) Equal(o Decimal) bool { return d.Cmp(o) == 0 }
+func (d Decimal) Equal(o Decimal) bool { return d.s == o.s || d.Cmp(o) == 0 }
 
 // Value sends the decimal as text.
 func (d Decimal) Value() (driver.Value, error) { return d.String(), nil }

@@ -9,7 +9,11 @@ import (
 
 // fieldArg returns the driver argument for column c of the struct value v.
 func fieldArg(q Querier, c *Column, v reflect.Value) (any, error) {
-	return bindArg(q.Dialect(), c.Type.Kind, c.codec.bind(fieldByIndex(v, c.index)))
+	arg, err := bindArg(q.Dialect(), c.Type.Kind, c.codec.bind(fieldByIndex(v, c.index)))
+	if err == nil {
+		err = checkIntArg(q.Dialect(), c, arg)
+	}
+	return arg, err
 }
 
 // isZeroField reports whether column c's field of v holds its zero value.

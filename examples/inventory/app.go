@@ -26,10 +26,7 @@ func newApp() (*flagon.App, error) {
 	templates, _ := fs.Sub(files, "templates")
 	static, _ := fs.Sub(files, "static")
 	app := flagon.New(flagon.WithTemplateFS(templates), flagon.WithStaticFS(static))
-	app.Config.FromEnv("FLAGON")
-	if url := os.Getenv("DATABASE_URL"); url != "" {
-		app.Config.Set("DATABASE_URL", url)
-	}
+	app.Config.FromEnv("FLAGON") // FLAGON_DATABASE_URL...; database.New reads DATABASE_URL itself
 	developmentDefaults(app)
 	limitBodies(app)
 	if err := setSecretKey(app); err != nil {
@@ -42,8 +39,8 @@ func newApp() (*flagon.App, error) {
 	if err := db.Register(Product{}); err != nil {
 		return nil, err
 	}
-	migration.New(app, db, versions.All)
 	app.BeforeServe(func(ctx context.Context) error { return upgrade(ctx, app, db) })
+	migration.New(app, db, versions.All) // after the upgrade hook: its start-up check sees the upgraded database
 	csrf.New(app).ExemptBlueprint("api")
 	shop := &shop{db: db}
 	shop.routes(app)
