@@ -294,3 +294,8 @@ func (c *Ctx) RenderFirst(names []string, data any) error {
 	}
 	return err
 }
+
+// HasTemplates reports whether the app has any template folder: its
+// TemplateFS (RootPath/templates when that folder exists) or a
+// blueprint's. `run` warns at start-up when it has none.
+func (a *App) HasTemplates() bool { return len(a.templateRoots()) > 0 }

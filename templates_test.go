@@ -217,3 +217,32 @@ func TestRenderFirstExisting(t *testing.T) {
 		t.Fatalf("none: %d", code)
 	}
 }
+
+func TestHasTemplates(t *testing.T) {
+	page := fstest.MapFS{"page.html": {Data: []byte("x")}}
+	tests := []struct {
+		name  string
+		setup func(t *testing.T) *flagon.App
+		want  bool
+	}{
+		{"no templates folder", func(t *testing.T) *flagon.App { return flagon.New(flagon.WithRootPath(t.TempDir())) }, false},
+		{"RootPath/templates", func(t *testing.T) *flagon.App { return flagon.New(flagon.WithRootPath("testdata")) }, true},
+		{"TemplateFS", func(t *testing.T) *flagon.App {
+			return flagon.New(flagon.WithRootPath(t.TempDir()), flagon.WithTemplateFS(page))
+		}, true},
+		{"a blueprint's templates", func(t *testing.T) *flagon.App {
+			app := flagon.New(flagon.WithRootPath(t.TempDir()))
+			bp := flagon.NewBlueprint("admin", "/admin")
+			bp.TemplateFS = page
+			app.RegisterBlueprint(bp)
+			return app
+		}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.setup(t).HasTemplates(); got != tt.want {
+				t.Errorf("HasTemplates() = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

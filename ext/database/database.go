@@ -97,7 +97,7 @@ func (d *DB) open(bind string, bc bindConfig) error {
 		return fmt.Errorf("database: bind %q: %w", bindLabel(bind), err)
 	}
 	if d.app.Config.BoolOr("SQLALCHEMY_ECHO", false) {
-		opts = append(opts, orm.Echo(d.app.Logger))
+		opts = append(opts, orm.Echo(echoLogger(d.app)))
 	}
 	eng, err := orm.Open(url, opts...)
 	if err != nil {
