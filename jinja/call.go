@@ -1,0 +1,522 @@
+package jinja
+
+import (
+	"reflect"
+	"strings"
+	"unicode"
+)
+
+// callable is an engine value that can be called from a template.
+type callable interface {
+	call(st *state, args []any, kw *Dict) (any, error)
+}
+
+// builtinFunc is a callable implemented in Go with the engine's calling
+// convention.
+type builtinFunc func(st *state, args []any, kw *Dict) (any, error)
+
+func (f builtinFunc) call(st *state, args []any, kw *Dict) (any, error) { return f(st, args, kw) }
+
+// call calls fn with Python semantics.
+func (st *state) call(fn any, args []any, kw *Dict) (any, error) {
+	if st.depth >= maxDepth {
+		return nil, newErr("RecursionError", "maximum template recursion depth exceeded")
+	}
+	switch f := fn.(type) {
+	case callable:
+		return f.call(st, args, kw)
+	case Undefined:
+		return nil, f.err()
+	case nil:
+		return nil, typeErr("'NoneType' object is not callable")
+	}
+	return callReflect(fn, args, kw)
+}
+
+// callReflect calls a Go function or method value.
+func callReflect(fn any, args []any, kw *Dict) (any, error) {
+	rv, ok := fn.(reflect.Value)
+	if !ok {
+		rv = reflect.ValueOf(fn)
+	}
+	if rv.Kind() != reflect.Func {
+		return nil, typeErr("'%s' object is not callable", typeName(fn))
+	}
+	if kw != nil && kw.Len() > 0 {
+		return nil, typeErr("Go function got unexpected keyword arguments")
+	}
+	t := rv.Type()
+	n := t.NumIn()
+	if (!t.IsVariadic() && len(args) != n) || (t.IsVariadic() && len(args) < n-1) {
+		return nil, typeErr("function takes %d arguments (%d given)", n, len(args))
+	}
+	in := make([]reflect.Value, len(args))
+	for i, a := range args {
+		var pt reflect.Type
+		if t.IsVariadic() && i >= n-1 {
+			pt = t.In(n - 1).Elem()
+		} else {
+			pt = t.In(i)
+		}
+		v, err := convertArg(a, pt)
+		if err != nil {
+			return nil, err
+		}
+		in[i] = v
+	}
+	out := rv.Call(in)
+	switch len(out) {
+	case 0:
+		return nil, nil
+	case 1:
+		return out[0].Interface(), nil
+	}
+	if err, _ := out[len(out)-1].Interface().(error); err != nil {
+		return nil, err
+	}
+	return out[0].Interface(), nil
+}
+
+func convertArg(a any, pt reflect.Type) (reflect.Value, error) {
+	if a == nil {
+		return reflect.Zero(pt), nil
+	}
+	av := reflect.ValueOf(a)
+	if av.Type().AssignableTo(pt) {
+		return av, nil
+	}
+	if m, ok := a.(Markup); ok && pt.Kind() == reflect.String {
+		return reflect.ValueOf(string(m)).Convert(pt), nil
+	}
+	if av.Type().ConvertibleTo(pt) && av.Kind() != reflect.String && pt.Kind() != reflect.String {
+		return av.Convert(pt), nil
+	}
+	if av.Kind() == reflect.String && pt.Kind() == reflect.String {
+		return av.Convert(pt), nil
+	}
+	return reflect.Value{}, typeErr("cannot use %s as %s argument", typeName(a), pt)
+}
+
+// Macro is a template macro (or the caller of a call block).
+type Macro struct {
+	node       *macroNode
+	closure    *scope
+	st         *state
+	name       string
+	autoescape bool
+}
+
+func (m *Macro) call(st *state, args []any, kw *Dict) (any, error) {
+	n := m.node
+	sc := m.closure.child()
+	if len(args) > len(n.params) {
+		if !n.uses["varargs"] {
+			return nil, typeErr("macro '%s' takes not more than %d argument(s)", m.name, len(n.params))
+		}
+	}
+	var extra []any
+	for i, p := range n.params {
+		if i < len(args) {
+			sc.vars[p.name] = args[i]
+		}
+	}
+	if len(args) > len(n.params) {
+		extra = args[len(n.params):]
+	}
+	kwargs := NewDict()
+	if kw != nil {
+		for _, k := range kw.keys {
+			name, _ := k.(string)
+			found := false
+			for i, p := range n.params {
+				if p.name == name {
+					if i < len(args) {
+						return nil, typeErr("macro '%s' got multiple values for argument '%s'", m.name, name)
+					}
+					sc.vars[name] = kw.m[k]
+					found = true
+				}
+			}
+			if found {
+				continue
+			}
+			if name == "caller" && (n.uses["caller"]) {
+				sc.vars["caller"] = kw.m[k]
+				continue
+			}
+			if name == "caller" {
+				continue
+			}
+			if !n.uses["kwargs"] {
+				return nil, typeErr("macro '%s' takes no keyword argument '%s'", m.name, name)
+			}
+			kwargs.Set(name, kw.m[k])
+		}
+	}
+	sub := *m.st
+	sub.depth = st.depth + 1
+	sub.autoescape = m.autoescape
+	for i, p := range n.params {
+		if _, ok := sc.vars[p.name]; ok {
+			continue
+		}
+		if p.def == nil {
+			sc.vars[p.name] = Undefined{Name: p.name}
+			continue
+		}
+		v, err := sub.eval(p.def, sc)
+		if err != nil {
+			return nil, err
+		}
+		sc.vars[p.name] = v
+		_ = i
+	}
+	if n.uses["varargs"] {
+		if extra == nil {
+			extra = []any{}
+		}
+		sc.vars["varargs"] = Tuple(extra)
+	}
+	if n.uses["kwargs"] {
+		sc.vars["kwargs"] = kwargs
+	}
+	if _, ok := sc.vars["caller"]; !ok && n.uses["caller"] && !n.isCaller {
+		sc.vars["caller"] = Undefined{Name: "caller"}
+	}
+	var b strings.Builder
+	sub.out = &b
+	sub.parent = nil
+	if err := sub.renderNodes(n.body, sc); err != nil {
+		return nil, err
+	}
+	if m.autoescape {
+		return Markup(b.String()), nil
+	}
+	return b.String(), nil
+}
+
+// Namespace is the object namespace() returns; its attributes can be
+// assigned with {% set ns.attr = value %}.
+type Namespace struct{ d *Dict }
+
+// loopObj is the `loop` variable of a for loop.
+type loopObj struct {
+	index, length int
+	items         []any
+	depth         int
+	recurse       func(st *state, v any) (any, error)
+	lastChanged   []any
+	changedInit   bool
+}
+
+func (l *loopObj) call(st *state, args []any, kw *Dict) (any, error) {
+	if l.recurse == nil {
+		return nil, typeErr("Tried to call non recursive loop.  Maybe you forgot the 'recursive' modifier.")
+	}
+	if len(args) != 1 {
+		return nil, typeErr("loop() takes exactly one argument")
+	}
+	return l.recurse(st, args[0])
+}
+
+func (l *loopObj) attr(name string) (any, bool) {
+	switch name {
+	case "index":
+		return l.index + 1, true
+	case "index0":
+		return l.index, true
+	case "revindex":
+		return l.length - l.index, true
+	case "revindex0":
+		return l.length - l.index - 1, true
+	case "first":
+		return l.index == 0, true
+	case "last":
+		return l.index == l.length-1, true
+	case "length":
+		return l.length, true
+	case "depth":
+		return l.depth, true
+	case "depth0":
+		return l.depth - 1, true
+	case "previtem":
+		if l.index > 0 {
+			return l.items[l.index-1], true
+		}
+		return Undefined{Name: "previtem"}, true
+	case "nextitem":
+		if l.index+1 < l.length {
+			return l.items[l.index+1], true
+		}
+		return Undefined{Name: "nextitem"}, true
+	case "cycle":
+		return builtinFunc(func(st *state, args []any, kw *Dict) (any, error) {
+			if len(args) == 0 {
+				return nil, typeErr("no items for cycling given")
+			}
+			return args[l.index%len(args)], nil
+		}), true
+	case "changed":
+		return builtinFunc(func(st *state, args []any, kw *Dict) (any, error) {
+			if l.changedInit && seqEqual(l.lastChanged, args) {
+				return false, nil
+			}
+			l.changedInit, l.lastChanged = true, args
+			return true, nil
+		}), true
+	}
+	return nil, false
+}
+
+func (st *state) renderFor(n *forNode, sc *scope) error {
+	var run func(st *state, v any, depth int) (string, error)
+	run = func(st *state, v any, depth int) (string, error) {
+		iv := normalize(v)
+		if u, ok := iv.(Undefined); ok {
+			_ = u
+		}
+		items, err := iterate(iv)
+		if err != nil {
+			return "", err
+		}
+		inner := sc.child()
+		if n.cond != nil {
+			var kept []any
+			for _, it := range items {
+				if err := st.assign(n.target, it, inner); err != nil {
+					return "", err
+				}
+				c, err := st.eval(n.cond, inner)
+				if err != nil {
+					return "", err
+				}
+				if truthy(c) {
+					kept = append(kept, it)
+				}
+			}
+			items = kept
+		}
+		saved, savedParent := st.out, st.parent
+		var b strings.Builder
+		st.out, st.parent = &b, nil
+		defer func() { st.out, st.parent = saved, savedParent }()
+		if len(items) == 0 {
+			if err := st.renderNodes(n.els, sc); err != nil {
+				return "", err
+			}
+			return b.String(), nil
+		}
+		l := &loopObj{length: len(items), items: items, depth: depth}
+		if n.recursive {
+			l.recurse = func(st *state, v any) (any, error) {
+				s, err := run(st, v, depth+1)
+				return st.wrap(s), err
+			}
+		}
+		for i, it := range items {
+			l.index = i
+			body := sc.child()
+			body.vars["loop"] = l
+			if err := st.assign(n.target, it, body); err != nil {
+				return "", err
+			}
+			if err := st.renderNodes(n.body, body); err != nil {
+				return "", err
+			}
+		}
+		return b.String(), nil
+	}
+	v, err := st.eval(n.iter, sc)
+	if err != nil {
+		return err
+	}
+	if st.parent != nil {
+		return nil
+	}
+	s, err := run(st, v, 1)
+	if err != nil {
+		return err
+	}
+	st.write(s)
+	return nil
+}
+
+// getAttr is Jinja's getattr: attribute first, then item.
+func getAttr(obj any, name string) (any, error) {
+	switch o := obj.(type) {
+	case Undefined:
+		return nil, o.err()
+	case *loopObj:
+		if v, ok := o.attr(name); ok {
+			return v, nil
+		}
+	case *Namespace:
+		if v, ok := o.d.Get(name); ok {
+			return v, nil
+		}
+	case *module:
+		if v, ok := o.vars[name]; ok {
+			return v, nil
+		}
+		return Undefined{Name: name}, nil
+	case *Macro:
+		switch name {
+		case "name":
+			return o.name, nil
+		case "arguments":
+			t := Tuple{}
+			for _, p := range o.node.params {
+				t = append(t, p.name)
+			}
+			return t, nil
+		case "catch_kwargs":
+			return o.node.uses["kwargs"], nil
+		case "catch_varargs":
+			return o.node.uses["varargs"], nil
+		case "caller":
+			return o.node.uses["caller"], nil
+		}
+	case *selfObj:
+		return o.block(name), nil
+	case *cycler:
+		return o.attr(name)
+	case *groupTuple:
+		switch name {
+		case "grouper":
+			return o.Tuple[0], nil
+		case "list":
+			return o.Tuple[1], nil
+		}
+	}
+	if m := method(obj, name); m != nil {
+		return m, nil
+	}
+	v := normalize(obj)
+	if d, ok := v.(*Dict); ok {
+		if x, ok := d.Get(name); ok {
+			return x, nil
+		}
+		return Undefined{Name: name}, nil
+	}
+	if x, ok := reflectAttr(obj, name); ok {
+		return x, nil
+	}
+	return Undefined{Name: name}, nil
+}
+
+// getAttrOnly is Python's getattr without the item fallback (the attr
+// filter).
+func getAttrOnly(obj any, name string) (any, error) {
+	switch normalize(obj).(type) {
+	case *Dict:
+		if m := method(obj, name); m != nil {
+			return m, nil
+		}
+		return Undefined{Name: name}, nil
+	}
+	return getAttr(obj, name)
+}
+
+// getItem is Jinja's subscript: item first, then attribute.
+func getItem(obj, key any) (any, error) {
+	if u, ok := obj.(Undefined); ok {
+		return nil, u.err()
+	}
+	v := normalize(obj)
+	k := normalize(key)
+	switch o := v.(type) {
+	case *Dict:
+		if x, ok := o.Get(k); ok {
+			return x, nil
+		}
+	case string, Markup, []any, Tuple:
+		if i, ok := k.(int); ok {
+			var items []any
+			if s, ok := asString(o); ok {
+				items = runes(s)
+			} else {
+				items, _ = asSeq(o)
+			}
+			if i < 0 {
+				i += len(items)
+			}
+			if i >= 0 && i < len(items) {
+				return items[i], nil
+			}
+			return Undefined{Name: "index"}, nil
+		}
+	}
+	if s, ok := k.(string); ok {
+		return getAttr(obj, s)
+	}
+	return Undefined{Name: toStr(k)}, nil
+}
+
+// reflectAttr reads a field, map entry or method of a Go value. A name is
+// tried as written, then mapped from snake_case to Go's CamelCase
+// (created -> Created, author_id -> AuthorID or AuthorId).
+func reflectAttr(obj any, name string) (any, bool) {
+	rv := reflect.ValueOf(obj)
+	if !rv.IsValid() {
+		return nil, false
+	}
+	for _, cand := range goNames(name) {
+		if m := rv.MethodByName(cand); m.IsValid() && cand != "" && unicode.IsUpper(rune(cand[0])) {
+			return m, true
+		}
+	}
+	for rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface {
+		if rv.IsNil() {
+			return nil, false
+		}
+		rv = rv.Elem()
+	}
+	switch rv.Kind() {
+	case reflect.Struct:
+		for _, cand := range goNames(name) {
+			f, ok := rv.Type().FieldByName(cand)
+			if ok && f.IsExported() {
+				return rv.FieldByIndex(f.Index).Interface(), true
+			}
+		}
+	case reflect.Map:
+		if rv.Type().Key().Kind() == reflect.String {
+			x := rv.MapIndex(reflect.ValueOf(name).Convert(rv.Type().Key()))
+			if x.IsValid() {
+				return x.Interface(), true
+			}
+		}
+	}
+	return nil, false
+}
+
+var initialisms = map[string]string{"id": "ID", "url": "URL", "html": "HTML", "json": "JSON", "api": "API", "http": "HTTP", "ip": "IP", "uuid": "UUID", "sql": "SQL", "uri": "URI", "css": "CSS", "xml": "XML"}
+
+// goNames lists the Go names a template attribute may stand for.
+func goNames(name string) []string {
+	if name == "" {
+		return nil
+	}
+	out := []string{name}
+	parts := strings.Split(name, "_")
+	var plain, initial strings.Builder
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		t := strings.ToUpper(p[:1]) + p[1:]
+		plain.WriteString(t)
+		if up, ok := initialisms[strings.ToLower(p)]; ok {
+			initial.WriteString(up)
+		} else {
+			initial.WriteString(t)
+		}
+	}
+	if s := plain.String(); s != name {
+		out = append(out, s)
+	}
+	if s := initial.String(); s != plain.String() {
+		out = append(out, s)
+	}
+	return out
+}

@@ -1,0 +1,154 @@
+package jinja
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+	"sync"
+)
+
+// Environment holds the loader, filters, tests and globals templates are
+// rendered with, and caches parsed templates. It is safe for concurrent
+// use once configured.
+type Environment struct {
+	// Loader is where templates are read from, by slash-separated name
+	// relative to its root. A template can only reach files inside it.
+	Loader fs.FS
+	// Autoescape decides per template name whether output is HTML-escaped;
+	// nil means FlaskAutoescape.
+	Autoescape func(name string) bool
+	// Filters, Tests and Globals add to (or replace) the built-in ones.
+	Filters map[string]any
+	Tests   map[string]any
+	Globals map[string]any
+
+	mu    sync.Mutex
+	cache map[string]*Template
+}
+
+// FlaskAutoescape is Flask's select_jinja_autoescape: on for .html, .htm,
+// .xml, .xhtml and .svg templates and for templates without a name.
+func FlaskAutoescape(name string) bool {
+	if name == "" {
+		return true
+	}
+	for _, ext := range []string{".html", ".htm", ".xml", ".xhtml", ".svg"} {
+		if strings.HasSuffix(name, ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// Template is a parsed template.
+type Template struct {
+	Name       string
+	env        *Environment
+	body       []node
+	blocks     map[string]*blockNode
+	autoescape bool
+}
+
+// GetTemplate loads, parses and caches the named template. A name that is
+// not a clean path inside the loader fails with TemplateNotFound.
+func (e *Environment) GetTemplate(name string) (*Template, error) {
+	e.mu.Lock()
+	t, ok := e.cache[name]
+	e.mu.Unlock()
+	if ok {
+		return t, nil
+	}
+	src, err := e.load(name)
+	if err != nil {
+		return nil, err
+	}
+	t, err = e.parseTemplate(name, src)
+	if err != nil {
+		return nil, err
+	}
+	e.mu.Lock()
+	if e.cache == nil {
+		e.cache = map[string]*Template{}
+	}
+	e.cache[name] = t
+	e.mu.Unlock()
+	return t, nil
+}
+
+// FromString parses a template that is not stored in the loader; it is
+// autoescaped as Flask's render_template_string is.
+func (e *Environment) FromString(src string) (*Template, error) {
+	return e.parseTemplate("", src)
+}
+
+func (e *Environment) parseTemplate(name, src string) (*Template, error) {
+	body, blocks, err := parse(name, src)
+	if err != nil {
+		return nil, err
+	}
+	ae := e.Autoescape
+	if ae == nil {
+		ae = FlaskAutoescape
+	}
+	return &Template{Name: name, env: e, body: body, blocks: blocks, autoescape: ae(name)}, nil
+}
+
+func (e *Environment) load(name string) (string, error) {
+	notFound := &Error{Kind: "TemplateNotFound", Template: name, Msg: name}
+	clean := path.Clean(strings.TrimPrefix(name, "/"))
+	if e.Loader == nil || name == "" || clean != strings.TrimPrefix(name, "/") || !fs.ValidPath(clean) {
+		return "", notFound
+	}
+	f, err := e.Loader.Open(clean)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrInvalid) {
+			return "", notFound
+		}
+		return "", err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return "", notFound
+	}
+	b, err := io.ReadAll(f)
+	if err != nil {
+		return "", err
+	}
+	return string(b), nil
+}
+
+// Render renders the template with data (a map[string]any, a *Dict or
+// nil) and returns the output.
+func (t *Template) Render(data any) (string, error) {
+	var b strings.Builder
+	if err := t.Execute(&b, data); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// Execute renders the template with data to w.
+func (t *Template) Execute(w io.Writer, data any) error {
+	root := t.env.globalScope()
+	ctx := root.child()
+	switch d := normalize(data).(type) {
+	case nil:
+	case *Dict:
+		for _, k := range d.keys {
+			if s, ok := k.(string); ok {
+				ctx.vars[s] = d.m[k]
+			}
+		}
+	default:
+		return typeErr("template data must be a mapping, not %s", typeName(data))
+	}
+	var b strings.Builder
+	st := &state{env: t.env, tmpl: t, out: &b, autoescape: t.autoescape}
+	if err := st.renderRoot(t, ctx); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
