@@ -95,6 +95,12 @@ func (st *state) eval(e expr, sc *scope) (any, error) {
 		case "not":
 			return !truthy(v), nil
 		case "-":
+			switch x := normalize(v).(type) {
+			case float64:
+				return -x, nil
+			case int:
+				return -x, nil
+			}
 			return arith("-", 0, v)
 		default:
 			if _, ok := numeric(normalize(v)); !ok {

@@ -277,8 +277,6 @@ func fTruncate(st *state, v any, args []any, kw *Dict) (any, error) {
 	head := string(s[:cut])
 	if i := strings.LastIndex(head, " "); i >= 0 {
 		head = head[:i]
-	} else {
-		head = ""
 	}
 	return head + end, nil
 }
@@ -370,6 +368,9 @@ func fInt(st *state, v any, args []any, kw *Dict) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if u, ok := v.(Undefined); ok {
+		return nil, u.err()
+	}
 	switch x := normalize(v).(type) {
 	case int:
 		return x, nil
@@ -410,6 +411,9 @@ func fFloat(st *state, v any, args []any, kw *Dict) (any, error) {
 	a, err := bind("float", args, kw, []string{"default"}, 0.0)
 	if err != nil {
 		return nil, err
+	}
+	if u, ok := v.(Undefined); ok {
+		return nil, u.err()
 	}
 	switch x := normalize(v).(type) {
 	case int:
@@ -865,7 +869,7 @@ func pyJSON(v any, indent int, level int) (string, error) {
 		}
 		return "{" + strings.Join(parts, sep) + nl(level) + "}", nil
 	case Undefined:
-		return "", x.err()
+		return "", typeErr("Object of type Undefined is not JSON serializable")
 	}
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -1163,6 +1167,23 @@ func fWordwrap(st *state, v any, args []any, kw *Dict) (any, error) {
 		n := 0
 		for _, word := range strings.Fields(para) {
 			wl := len([]rune(word))
+			for truthy(a[1]) && wl > w && w > 0 {
+				room := w
+				if n > 0 {
+					room = w - n - 1
+				}
+				if room <= 0 {
+					lines = append(lines, strings.Join(cur, " "))
+					cur, n = nil, 0
+					continue
+				}
+				r := []rune(word)
+				cur = append(cur, string(r[:room]))
+				lines = append(lines, strings.Join(cur, " "))
+				cur, n = nil, 0
+				word = string(r[room:])
+				wl = len(r) - room
+			}
 			if n > 0 && n+1+wl > w {
 				lines = append(lines, strings.Join(cur, " "))
 				cur, n = nil, 0

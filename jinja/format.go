@@ -218,6 +218,8 @@ func formatSpec(v any, spec string) (string, error) {
 	if n := len(spec); n > 0 && strings.IndexByte("sdfFeEgGxXob%", spec[n-1]) >= 0 {
 		typ, spec = spec[n-1], spec[:n-1]
 	}
+	group := strings.Contains(spec, ",")
+	spec = strings.ReplaceAll(spec, ",", "")
 	width := 0
 	prec := -1
 	w, p, hasP := strings.Cut(spec, ".")
@@ -266,6 +268,14 @@ func formatSpec(v any, spec string) (string, error) {
 		}
 		if align == 0 {
 			align = '>'
+		}
+		if group && (typ == 'd' || typ == 'f' || typ == 'F' || typ == 0) {
+			s = groupThousands(s)
+		}
+	}
+	if typ == 0 && group {
+		if _, ok := numeric(v); ok {
+			s = groupThousands(s)
 		}
 	}
 	n := len([]rune(s))
@@ -342,4 +352,24 @@ func jinjaTitle(s string) string {
 		start = false
 	}
 	return b.String()
+}
+
+// groupThousands inserts commas into the integer part of a number.
+func groupThousands(s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") {
+		sign, s = s[:1], s[1:]
+	}
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if hasFrac {
+		return sign + b.String() + "." + frac
+	}
+	return sign + b.String()
 }

@@ -29,6 +29,7 @@ var rawStart = regexp.MustCompile(`^\{%(-|\+)?\s*raw\s*(-)?%\}`)
 // applying the '-' whitespace control and dropping comments. Like Jinja
 // with keep_trailing_newline off, one trailing newline is removed.
 func splitSegments(src string) ([]segment, error) {
+	src = strings.ReplaceAll(strings.ReplaceAll(src, "\r\n", "\n"), "\r", "\n")
 	src = strings.TrimSuffix(src, "\n")
 	var segs []segment
 	line := 1
@@ -141,9 +142,10 @@ func indexTagStart(s string) int {
 	}
 }
 
-// indexCloser finds closer outside string literals.
+// indexCloser finds closer outside string literals and brackets.
 func indexCloser(s, closer string) int {
 	var quote byte
+	depth := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
@@ -155,8 +157,12 @@ func indexCloser(s, closer string) int {
 			}
 		case c == '\'' || c == '"':
 			quote = c
-		case strings.HasPrefix(s[i:], closer):
+		case depth == 0 && strings.HasPrefix(s[i:], closer):
 			return i
+		case c == '(' || c == '[' || c == '{':
+			depth++
+		case (c == ')' || c == ']' || c == '}') && depth > 0:
+			depth--
 		}
 	}
 	return -1

@@ -123,7 +123,7 @@ func init() {
 			switch x := a.(type) {
 			case []any:
 				y := b.([]any)
-				return len(x) == len(y) && (len(x) == 0 || &x[0] == &y[0]), nil
+				return len(x) == len(y) && len(x) > 0 && &x[0] == &y[0], nil
 			case *Dict:
 				return x == b.(*Dict), nil
 			case int:
