@@ -314,6 +314,11 @@ func (st *state) renderFor(n *forNode, sc *scope) error {
 			}
 		}
 		for i, it := range items {
+			if max := st.env.MaxLoopIterations; max > 0 {
+				if *st.iters++; *st.iters > max {
+					return "", newErr("LoopLimitError", "more than %d loop iterations", max)
+				}
+			}
 			l.index = i
 			body := sc.child()
 			body.vars["loop"] = l

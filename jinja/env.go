@@ -23,6 +23,10 @@ type Environment struct {
 	Filters map[string]any
 	Tests   map[string]any
 	Globals map[string]any
+	// MaxLoopIterations, when positive, bounds the for-loop iterations of
+	// one render; a render that exceeds it fails with a LoopLimitError.
+	// Zero means no limit, as in Jinja.
+	MaxLoopIterations int
 
 	mu    sync.Mutex
 	cache map[string]*Template
@@ -145,7 +149,7 @@ func (t *Template) Execute(w io.Writer, data any) error {
 		return typeErr("template data must be a mapping, not %s", typeName(data))
 	}
 	var b strings.Builder
-	st := &state{env: t.env, tmpl: t, out: &b, autoescape: t.autoescape}
+	st := &state{env: t.env, tmpl: t, out: &b, autoescape: t.autoescape, iters: new(int)}
 	if err := st.renderRoot(t, ctx); err != nil {
 		return err
 	}

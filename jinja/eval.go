@@ -58,6 +58,7 @@ type state struct {
 	parent     *Template
 	root       *scope // the template's top-level scope (blocks see it)
 	globals    *scope
+	iters      *int // loop iterations of the whole render
 }
 
 // fail attaches the template and line to err.
@@ -372,7 +373,7 @@ func (st *state) sub(t *Template) (*state, error) {
 	if st.depth >= maxDepth {
 		return nil, newErr("RecursionError", "maximum template recursion depth exceeded")
 	}
-	return &state{env: st.env, tmpl: t, out: &strings.Builder{}, autoescape: t.autoescape, depth: st.depth + 1}, nil
+	return &state{env: st.env, tmpl: t, out: &strings.Builder{}, autoescape: t.autoescape, depth: st.depth + 1, iters: st.iters}, nil
 }
 
 func (st *state) include(n *includeNode, sc *scope) error {

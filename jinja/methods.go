@@ -2,10 +2,19 @@ package jinja
 
 import (
 	"strings"
+	"time"
 )
 
 // method returns the bound Python method name of obj, or nil.
 func method(obj any, name string) any {
+	switch o := obj.(type) {
+	case time.Time:
+		return timeMethod(o, name)
+	case *time.Time:
+		if o != nil {
+			return timeMethod(*o, name)
+		}
+	}
 	switch o := normalize(obj).(type) {
 	case string:
 		return strMethod(o, name, false)

@@ -5,6 +5,10 @@ import (
 	"strings"
 )
 
+// maxNesting bounds how deeply expressions may nest, so that hostile
+// templates fail with a syntax error instead of exhausting the stack.
+const maxNesting = 200
+
 // parser builds the node tree of one template.
 type parser struct {
 	segs   []segment
@@ -12,6 +16,7 @@ type parser struct {
 	name   string
 	blocks map[string]*blockNode
 	uses   map[string]bool // names read, collected for the macro being parsed
+	nest int // expression nesting, bounded by maxNesting
 	// expression state
 	toks []token
 	tp   int
@@ -53,6 +58,11 @@ func (p *parser) fail(format string, args ...any) {
 // middle tag of the caller) and returns that tag's first word; the tag's
 // tokens stay loaded for the caller.
 func (p *parser) parseBody(ends ...string) ([]node, string) {
+	p.nest++
+	defer func() { p.nest-- }()
+	if p.nest > maxNesting {
+		p.fail("statements nested too deeply")
+	}
 	var out []node
 	for p.pos < len(p.segs) {
 		s := p.segs[p.pos]
@@ -84,6 +94,9 @@ func (p *parser) parseBody(ends ...string) ([]node, string) {
 		}
 	}
 	if len(ends) > 0 {
+		if n := len(p.segs); n > 0 {
+			p.line = p.segs[n-1].line + strings.Count(p.segs[n-1].src, "\n")
+		}
 		p.fail("Unexpected end of template. Jinja was looking for the following tags: '%s'.", strings.Join(ends, "' or '"))
 	}
 	return out, ""
@@ -569,6 +582,11 @@ func (p *parser) parsePow() expr {
 }
 
 func (p *parser) parseUnary(withFilter bool) expr {
+	p.nest++
+	defer func() { p.nest-- }()
+	if p.nest > maxNesting {
+		p.fail("expression nested too deeply")
+	}
 	var e expr
 	switch {
 	case p.isOp("-"):
