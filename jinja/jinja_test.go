@@ -35,7 +35,7 @@ type post struct {
 	hidden   string
 }
 
-func (p post) Summary() string       { return p.Title + "!" }
+func (p post) Summary() string          { return p.Title + "!" }
 func (p *post) ShortTitle(n int) string { return p.Title[:n] }
 
 func TestGoValueAttributes(t *testing.T) {

@@ -16,7 +16,7 @@ type parser struct {
 	name   string
 	blocks map[string]*blockNode
 	uses   map[string]bool // names read, collected for the macro being parsed
-	nest int // expression nesting, bounded by maxNesting
+	nest   int             // expression nesting, bounded by maxNesting
 	// expression state
 	toks []token
 	tp   int
