@@ -3,13 +3,20 @@ package jinja
 import (
 	"reflect"
 	"strings"
-	"unicode"
+	"sync"
 )
 
 // callable is an engine value that can be called from a template.
 type callable interface {
 	call(st *state, args []any, kw *Dict) (any, error)
 }
+
+// Func is a Go function callable from templates with Python's calling
+// convention: positional arguments and keyword arguments (in call order),
+// e.g. url_for('blog.update', id=post.id).
+type Func func(args []any, kwargs *Dict) (any, error)
+
+func (f Func) call(_ *state, args []any, kw *Dict) (any, error) { return f(args, kw) }
 
 // builtinFunc is a callable implemented in Go with the engine's calling
 // convention.
@@ -457,6 +464,54 @@ func getItem(obj, key any) (any, error) {
 	return Undefined{Name: toStr(k)}, nil
 }
 
+// attrPlan is how an attribute name resolves on one Go type, cached.
+type attrPlan struct {
+	method int   // method index on the type, or -1
+	field  []int // field index path on the dereferenced struct
+	isMap  bool
+}
+
+type attrKey struct {
+	t    reflect.Type
+	name string
+}
+
+var attrPlans sync.Map // attrKey -> *attrPlan
+
+func planAttr(t reflect.Type, name string) *attrPlan {
+	k := attrKey{t, name}
+	if p, ok := attrPlans.Load(k); ok {
+		return p.(*attrPlan)
+	}
+	p := &attrPlan{method: -1}
+	cands := goNames(name)
+	for _, cand := range cands {
+		if m, ok := t.MethodByName(cand); ok && m.IsExported() {
+			p.method = m.Index
+			break
+		}
+	}
+	st := t
+	for st.Kind() == reflect.Pointer {
+		st = st.Elem()
+	}
+	if p.method < 0 {
+		switch st.Kind() {
+		case reflect.Struct:
+			for _, cand := range cands {
+				if f, ok := st.FieldByName(cand); ok && f.IsExported() {
+					p.field = f.Index
+					break
+				}
+			}
+		case reflect.Map:
+			p.isMap = st.Key().Kind() == reflect.String
+		}
+	}
+	attrPlans.Store(k, p)
+	return p
+}
+
 // reflectAttr reads a field, map entry or method of a Go value. A name is
 // tried as written, then mapped from snake_case to Go's CamelCase
 // (created -> Created, author_id -> AuthorID or AuthorId).
@@ -465,10 +520,9 @@ func reflectAttr(obj any, name string) (any, bool) {
 	if !rv.IsValid() {
 		return nil, false
 	}
-	for _, cand := range goNames(name) {
-		if m := rv.MethodByName(cand); m.IsValid() && cand != "" && unicode.IsUpper(rune(cand[0])) {
-			return m, true
-		}
+	p := planAttr(rv.Type(), name)
+	if p.method >= 0 {
+		return rv.Method(p.method), true
 	}
 	for rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface {
 		if rv.IsNil() {
@@ -476,20 +530,17 @@ func reflectAttr(obj any, name string) (any, bool) {
 		}
 		rv = rv.Elem()
 	}
-	switch rv.Kind() {
-	case reflect.Struct:
-		for _, cand := range goNames(name) {
-			f, ok := rv.Type().FieldByName(cand)
-			if ok && f.IsExported() {
-				return rv.FieldByIndex(f.Index).Interface(), true
-			}
+	switch {
+	case p.field != nil:
+		f, err := rv.FieldByIndexErr(p.field)
+		if err != nil {
+			return nil, false
 		}
-	case reflect.Map:
-		if rv.Type().Key().Kind() == reflect.String {
-			x := rv.MapIndex(reflect.ValueOf(name).Convert(rv.Type().Key()))
-			if x.IsValid() {
-				return x.Interface(), true
-			}
+		return f.Interface(), true
+	case p.isMap:
+		x := rv.MapIndex(reflect.ValueOf(name).Convert(rv.Type().Key()))
+		if x.IsValid() {
+			return x.Interface(), true
 		}
 	}
 	return nil, false

@@ -274,6 +274,10 @@ func (c *cycler) attr(name string) (any, error) {
 	return Undefined{Name: name}, nil
 }
 
+// builtinScope holds Jinja's default globals; it is shared and never
+// written to.
+var builtinScope = &scope{vars: builtinGlobals()}
+
 // builtinGlobals are Jinja's default globals.
 func builtinGlobals() map[string]any {
 	return map[string]any{
@@ -362,7 +366,10 @@ func builtinGlobals() map[string]any {
 
 // globalScope is the scope of globals every template render starts from.
 func (e *Environment) globalScope() *scope {
-	sc := &scope{vars: builtinGlobals()}
+	if len(e.Globals) == 0 {
+		return builtinScope
+	}
+	sc := builtinScope.child()
 	for k, v := range e.Globals {
 		sc.vars[k] = v
 	}
