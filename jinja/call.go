@@ -59,6 +59,9 @@ func callReflect(fn any, args []any, kw *Dict) (any, error) {
 	}
 	in := make([]reflect.Value, len(args))
 	for i, a := range args {
+		if u, ok := a.(Undefined); ok {
+			return nil, u.err()
+		}
 		var pt reflect.Type
 		if t.IsVariadic() && i >= n-1 {
 			pt = t.In(n - 1).Elem()

@@ -7,6 +7,7 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Environment holds the loader, filters, tests and globals templates are
@@ -27,6 +28,9 @@ type Environment struct {
 	// one render; a render that exceeds it fails with a LoopLimitError.
 	// Zero means no limit, as in Jinja.
 	MaxLoopIterations int
+	// AutoReload re-reads a cached template when its file's modification
+	// time changed, as Jinja's auto_reload (on in Flask's debug mode).
+	AutoReload bool
 
 	mu    sync.Mutex
 	cache map[string]*Template
@@ -53,6 +57,7 @@ type Template struct {
 	body       []node
 	blocks     map[string]*blockNode
 	autoescape bool
+	modTime    time.Time
 }
 
 // GetTemplate loads, parses and caches the named template. A name that is
@@ -61,10 +66,10 @@ func (e *Environment) GetTemplate(name string) (*Template, error) {
 	e.mu.Lock()
 	t, ok := e.cache[name]
 	e.mu.Unlock()
-	if ok {
+	if ok && (!e.AutoReload || !e.changed(t)) {
 		return t, nil
 	}
-	src, err := e.load(name)
+	src, mod, err := e.load(name)
 	if err != nil {
 		return nil, err
 	}
@@ -72,6 +77,7 @@ func (e *Environment) GetTemplate(name string) (*Template, error) {
 	if err != nil {
 		return nil, err
 	}
+	t.modTime = mod
 	e.mu.Lock()
 	if e.cache == nil {
 		e.cache = map[string]*Template{}
@@ -99,28 +105,49 @@ func (e *Environment) parseTemplate(name, src string) (*Template, error) {
 	return &Template{Name: name, env: e, body: body, blocks: blocks, autoescape: ae(name)}, nil
 }
 
-func (e *Environment) load(name string) (string, error) {
+// changed reports whether t's file has another modification time now.
+func (e *Environment) changed(t *Template) bool {
+	clean, ok := cleanName(t.Name)
+	if !ok {
+		return false
+	}
+	st, err := fs.Stat(e.Loader, clean)
+	return err != nil || !st.ModTime().Equal(t.modTime)
+}
+
+// cleanName checks that name stays inside the loader root.
+func cleanName(name string) (string, bool) {
+	trimmed := strings.TrimPrefix(name, "/")
+	clean := path.Clean(trimmed)
+	return clean, name != "" && clean == trimmed && fs.ValidPath(clean)
+}
+
+func (e *Environment) load(name string) (string, time.Time, error) {
 	notFound := &Error{Kind: "TemplateNotFound", Template: name, Msg: name}
-	clean := path.Clean(strings.TrimPrefix(name, "/"))
-	if e.Loader == nil || name == "" || clean != strings.TrimPrefix(name, "/") || !fs.ValidPath(clean) {
-		return "", notFound
+	clean, ok := cleanName(name)
+	if e.Loader == nil || !ok {
+		return "", time.Time{}, notFound
 	}
 	f, err := e.Loader.Open(clean)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrInvalid) {
-			return "", notFound
+			return "", time.Time{}, notFound
 		}
-		return "", err
+		return "", time.Time{}, err
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return "", notFound
+	st, err := f.Stat()
+	if err != nil {
+		return "", time.Time{}, err
+	}
+	if st.IsDir() {
+		return "", time.Time{}, notFound
 	}
 	b, err := io.ReadAll(f)
 	if err != nil {
-		return "", err
+		return "", time.Time{}, err
 	}
-	return string(b), nil
+	return string(b), st.ModTime(), nil
 }
 
 // Render renders the template with data (a map[string]any, a *Dict or

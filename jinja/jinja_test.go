@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -217,5 +218,51 @@ func TestMarkupFromGo(t *testing.T) {
 	got, err := render(t, "{{ a }}{{ b }}", map[string]any{"a": Markup("<b>ok</b>"), "b": "<b>"})
 	if err != nil || got != "<b>ok</b>&lt;b&gt;" {
 		t.Fatalf("got %q, %v", got, err)
+	}
+}
+
+func TestAutoReload(t *testing.T) {
+	fs := fstest.MapFS{"a.html": {Data: []byte("one"), ModTime: time.Unix(1, 0)}}
+	env := &Environment{Loader: fs, AutoReload: true}
+	a, _ := env.GetTemplate("a.html")
+	fs["a.html"] = &fstest.MapFile{Data: []byte("two"), ModTime: time.Unix(2, 0)}
+	b, err := env.GetTemplate("a.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, _ := b.Render(nil); a == b || out != "two" {
+		t.Fatalf("AutoReload kept the old template: %q", out)
+	}
+}
+
+func TestGoFunctionsFiltersAndTests(t *testing.T) {
+	env := &Environment{
+		Loader: fstest.MapFS{"t.html": {Data: []byte(
+			`{{ url_for('blog.update', id=post.id) }} {{ post.cents|money }} {{ 'x' if post.cents is big }} {{ shout('hi') }}`)}},
+		Globals: map[string]any{
+			"url_for": Func(func(args []any, kw *Dict) (any, error) {
+				id, _ := kw.Get("id")
+				return "/" + args[0].(string) + "/" + toStr(id), nil
+			}),
+			"shout": func(s string) Markup { return Markup("<b>" + s + "</b>") },
+		},
+		Filters: map[string]any{"money": func(c int64) string { return "$" + strconv.FormatInt(c/100, 10) }},
+		Tests:   map[string]any{"big": func(c int) bool { return c > 100 }},
+	}
+	tmpl, err := env.GetTemplate("t.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := tmpl.Render(map[string]any{"post": post{ID: 4, Title: "t"}, "x": 1})
+	var e *Error
+	if !errors.As(err, &e) || e.Kind != "UndefinedError" || !strings.Contains(e.Msg, "cents") {
+		// post has no Cents field: money gets Undefined and must say so.
+		t.Fatalf("got %q, %v; want UndefinedError naming cents", got, err)
+	}
+	type priced struct{ ID, Cents int }
+	got, err = tmpl.Render(map[string]any{"post": priced{4, 1234}})
+	want := "/blog.update/4 $12 x <b>hi</b>"
+	if err != nil || got != want {
+		t.Fatalf("got %q, %v; want %q", got, err, want)
 	}
 }
