@@ -127,7 +127,7 @@ func (m *Macro) call(st *state, args []any, kw *Dict) (any, error) {
 	var extra []any
 	for i, p := range n.params {
 		if i < len(args) {
-			sc.vars[p.name] = args[i]
+			sc.set(p.name, args[i])
 		}
 	}
 	if len(args) > len(n.params) {
@@ -143,7 +143,7 @@ func (m *Macro) call(st *state, args []any, kw *Dict) (any, error) {
 					if i < len(args) {
 						return nil, typeErr("macro '%s' got multiple values for argument '%s'", m.name, name)
 					}
-					sc.vars[name] = kw.m[k]
+					sc.set(name, kw.m[k])
 					found = true
 				}
 			}
@@ -151,7 +151,7 @@ func (m *Macro) call(st *state, args []any, kw *Dict) (any, error) {
 				continue
 			}
 			if name == "caller" && (n.uses["caller"]) {
-				sc.vars["caller"] = kw.m[k]
+				sc.set("caller", kw.m[k])
 				continue
 			}
 			if name == "caller" {
@@ -171,27 +171,27 @@ func (m *Macro) call(st *state, args []any, kw *Dict) (any, error) {
 			continue
 		}
 		if p.def == nil {
-			sc.vars[p.name] = Undefined{Name: p.name}
+			sc.set(p.name, Undefined{Name: p.name})
 			continue
 		}
 		v, err := sub.eval(p.def, sc)
 		if err != nil {
 			return nil, err
 		}
-		sc.vars[p.name] = v
+		sc.set(p.name, v)
 		_ = i
 	}
 	if n.uses["varargs"] {
 		if extra == nil {
 			extra = []any{}
 		}
-		sc.vars["varargs"] = Tuple(extra)
+		sc.set("varargs", Tuple(extra))
 	}
 	if n.uses["kwargs"] {
-		sc.vars["kwargs"] = kwargs
+		sc.set("kwargs", kwargs)
 	}
 	if _, ok := sc.vars["caller"]; !ok && n.uses["caller"] && !n.isCaller {
-		sc.vars["caller"] = Undefined{Name: "caller"}
+		sc.set("caller", Undefined{Name: "caller"})
 	}
 	var b strings.Builder
 	sub.out = &b
@@ -331,7 +331,7 @@ func (st *state) renderFor(n *forNode, sc *scope) error {
 			}
 			l.index = i
 			body := sc.child()
-			body.vars["loop"] = l
+			body.set("loop", l)
 			if err := st.assign(n.target, it, body); err != nil {
 				return "", err
 			}

@@ -169,7 +169,7 @@ func (t *Template) Execute(w io.Writer, data any) error {
 	case *Dict:
 		for _, k := range d.keys {
 			if s, ok := k.(string); ok {
-				ctx.vars[s] = d.m[k]
+				ctx.set(s, d.m[k])
 			}
 		}
 	default:

@@ -13,7 +13,15 @@ type scope struct {
 	parent *scope
 }
 
-func (s *scope) child() *scope { return &scope{vars: map[string]any{}, parent: s} }
+func (s *scope) child() *scope { return &scope{parent: s} }
+
+// set binds name in this scope, allocating its map on first use.
+func (s *scope) set(name string, v any) {
+	if s.vars == nil {
+		s.vars = map[string]any{}
+	}
+	s.vars[name] = v
+}
 
 func (s *scope) lookup(name string) (any, bool) {
 	for c := s; c != nil; c = c.parent {
@@ -33,7 +41,7 @@ func (s *scope) flatten(root *scope) *scope {
 	}
 	for i := len(chain) - 1; i >= 0; i-- {
 		for k, v := range chain[i].vars {
-			out.vars[k] = v
+			out.set(k, v)
 		}
 	}
 	return out
@@ -155,7 +163,7 @@ func (st *state) renderNode(n node, sc *scope) error {
 				return err
 			}
 		}
-		sc.vars[n.name] = v
+		sc.set(n.name, v)
 	case *blockNode:
 		st.line = n.line
 		if st.parent != nil {
@@ -193,7 +201,7 @@ func (st *state) renderNode(n node, sc *scope) error {
 		if err != nil {
 			return err
 		}
-		sc.vars[n.alias] = m
+		sc.set(n.alias, m)
 	case *fromImportNode:
 		st.line = n.line
 		m, err := st.importModule(n.e, n.withContext, sc)
@@ -202,13 +210,13 @@ func (st *state) renderNode(n node, sc *scope) error {
 		}
 		for _, nm := range n.names {
 			if v, ok := m.vars[nm[0]]; ok {
-				sc.vars[nm[1]] = v
+				sc.set(nm[1], v)
 			} else {
-				sc.vars[nm[1]] = Undefined{Name: nm[0]}
+				sc.set(nm[1], Undefined{Name: nm[0]})
 			}
 		}
 	case *macroNode:
-		sc.vars[n.name] = &Macro{node: n, closure: sc, st: st, name: n.name, autoescape: st.autoescape}
+		sc.set(n.name, &Macro{node: n, closure: sc, st: st, name: n.name, autoescape: st.autoescape})
 	case *callBlockNode:
 		st.line = n.line
 		if st.parent != nil {
@@ -294,10 +302,10 @@ func (st *state) renderBlock(name string, i int, sc *scope) (string, error) {
 	}
 	ref := chain[i]
 	bsc := sc.child()
-	bsc.vars["super"] = builtinFunc(func(st2 *state, args []any, kw *Dict) (any, error) {
+	bsc.set("super", builtinFunc(func(st2 *state, args []any, kw *Dict) (any, error) {
 		s, err := st.renderBlock(name, i+1, sc)
 		return st.wrap(s), err
-	})
+	}))
 	savedT, savedAE := st.tmpl, st.autoescape
 	st.tmpl, st.autoescape = ref.t, ref.t.autoescape
 	s, err := st.capture(ref.b.body, bsc)
@@ -309,7 +317,7 @@ func (st *state) renderBlock(name string, i int, sc *scope) (string, error) {
 func (st *state) assign(target expr, v any, sc *scope) error {
 	switch t := target.(type) {
 	case *nameExpr:
-		sc.vars[t.name] = v
+		sc.set(t.name, v)
 	case *attrExpr:
 		obj, err := st.eval(t.obj, sc)
 		if err != nil {

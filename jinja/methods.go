@@ -371,7 +371,7 @@ func (e *Environment) globalScope() *scope {
 	}
 	sc := builtinScope.child()
 	for k, v := range e.Globals {
-		sc.vars[k] = v
+		sc.set(k, v)
 	}
 	return sc
 }
