@@ -262,7 +262,7 @@ func (st *state) renderNode(n node, sc *scope) error {
 		}
 		saved := st.autoescape
 		st.autoescape = truthy(v)
-		err = st.renderNodes(n.body, sc)
+		err = st.renderNodes(n.body, sc.child())
 		st.autoescape = saved
 		return err
 	}

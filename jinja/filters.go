@@ -120,9 +120,11 @@ func init() {
 		"length":     fLength,
 		"count":      fLength,
 		"join":       fJoin,
-		"upper":      strFilter(strings.ToUpper),
+		"upper":      strFilter(pyUpper),
 		"lower":      strFilter(strings.ToLower),
-		"title":      strFilter(jinjaTitle),
+		"title": func(st *state, v any, _ []any, _ *Dict) (any, error) {
+			return jinjaTitle(toStr(normalize(v))), nil
+		},
 		"capitalize": strFilter(pyCapitalize),
 		"trim":       fTrim,
 		"truncate":   fTruncate,
@@ -347,7 +349,18 @@ func fRound(st *state, v any, args []any, kw *Dict) (any, error) {
 	switch method {
 	case "common":
 		if i, isInt := n.(int); isInt {
-			return i, nil
+			if prec >= 0 {
+				return i, nil
+			}
+			p := int(math.Pow(10, float64(-prec)))
+			q, r := i/p, i%p
+			if r < 0 {
+				q, r = q-1, r+p
+			}
+			if 2*r > p || (2*r == p && q%2 != 0) {
+				q++
+			}
+			return q * p, nil
 		}
 		return roundHalfEven(toFloat(n), prec), nil
 	case "ceil", "floor":
@@ -972,7 +985,7 @@ func fUrlencode(st *state, v any, _ []any, _ *Dict) (any, error) {
 	return strings.Join(parts, "&"), nil
 }
 
-var wordRe = regexp.MustCompile(`\w+`)
+var wordRe = regexp.MustCompile(`[\p{L}\p{N}_]+`)
 var tagRe = regexp.MustCompile(`(?s)<!--.*?-->|<[^>]*>`)
 
 func fStriptags(st *state, v any, _ []any, _ *Dict) (any, error) {
@@ -1021,14 +1034,15 @@ func fCenter(st *state, v any, args []any, kw *Dict) (any, error) {
 		return nil, err
 	}
 	w, _ := normalize(a[0]).(int)
-	s := toStr(normalize(v))
-	n := len([]rune(s))
-	if n >= w {
-		return s, nil
-	}
-	marg := w - n
-	left := marg/2 + (marg & w & 1)
-	return strings.Repeat(" ", left) + s + strings.Repeat(" ", marg-left), nil
+	return strFilter(func(s string) string {
+		n := len([]rune(s))
+		if n >= w {
+			return s
+		}
+		marg := w - n
+		left := marg/2 + (marg & w & 1)
+		return strings.Repeat(" ", left) + s + strings.Repeat(" ", marg-left)
+	})(st, v, nil, nil)
 }
 
 func fFilesize(st *state, v any, args []any, kw *Dict) (any, error) {

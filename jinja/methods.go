@@ -56,7 +56,7 @@ func strMethod(s, name string, markup bool) any {
 	}
 	switch name {
 	case "upper":
-		return f(func([]any, *Dict) (any, error) { return wrap(strings.ToUpper(s)), nil })
+		return f(func([]any, *Dict) (any, error) { return wrap(pyUpper(s)), nil })
 	case "lower":
 		return f(func([]any, *Dict) (any, error) { return wrap(strings.ToLower(s)), nil })
 	case "title":
@@ -166,7 +166,11 @@ func strMethod(s, name string, markup bool) any {
 				for i, a := range args {
 					esc[i] = escape(normalize(a))
 				}
-				r, err := braceFormat(s, esc, kw)
+				ekw := NewDict()
+				for _, k := range kw.keys {
+					ekw.Set(k, escape(normalize(kw.m[k])))
+				}
+				r, err := braceFormat(s, esc, ekw)
 				return Markup(r), err
 			}
 			return braceFormat(s, args, kw)
@@ -375,3 +379,6 @@ func (e *Environment) globalScope() *scope {
 	}
 	return sc
 }
+
+// pyUpper is Python's str.upper, with the full mapping of ß to SS.
+func pyUpper(s string) string { return strings.ReplaceAll(strings.ToUpper(s), "ß", "SS") }

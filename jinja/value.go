@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Markup is a string that is safe to output without escaping, MarkupSafe's
@@ -259,9 +260,15 @@ func reprString(s string) string {
 			b.WriteString(`\t`)
 		case r == '\r':
 			b.WriteString(`\r`)
-		case r < 0x20 || r == 0x7f:
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0x100 && !unicode.IsPrint(r)):
 			b.WriteString(`\x`)
 			b.WriteString(strconv.FormatInt(int64(r)+0x100, 16)[1:])
+		case r >= 0x100 && r < 0x10000 && !unicode.IsPrint(r):
+			b.WriteString(`\u`)
+			b.WriteString(strconv.FormatInt(int64(r)+0x10000, 16)[1:])
+		case r >= 0x10000 && !unicode.IsPrint(r):
+			b.WriteString(`\U`)
+			b.WriteString(strconv.FormatInt(int64(r)+0x100000000, 16)[1:])
 		default:
 			b.WriteRune(r)
 		}
