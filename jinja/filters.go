@@ -114,14 +114,14 @@ func init() {
 			}
 			return Markup(toStr(normalize(v))), nil
 		},
-		"string":     func(st *state, v any, _ []any, _ *Dict) (any, error) { return soft(v), nil },
-		"default":    fDefault,
-		"d":          fDefault,
-		"length":     fLength,
-		"count":      fLength,
-		"join":       fJoin,
-		"upper":      strFilter(pyUpper),
-		"lower":      strFilter(strings.ToLower),
+		"string":  func(st *state, v any, _ []any, _ *Dict) (any, error) { return soft(v), nil },
+		"default": fDefault,
+		"d":       fDefault,
+		"length":  fLength,
+		"count":   fLength,
+		"join":    fJoin,
+		"upper":   strFilter(pyUpper),
+		"lower":   strFilter(strings.ToLower),
 		"title": func(st *state, v any, _ []any, _ *Dict) (any, error) {
 			return jinjaTitle(toStr(normalize(v))), nil
 		},
