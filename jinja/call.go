@@ -356,8 +356,27 @@ func (st *state) renderFor(n *forNode, sc *scope) error {
 	return nil
 }
 
-// getAttr is Jinja's getattr: attribute first, then item.
-func getAttr(obj any, name string) (any, error) {
+// goMethod is a method of a Go value reached from a template.
+type goMethod struct {
+	v    reflect.Value
+	name string
+}
+
+func (m goMethod) call(_ *state, args []any, kw *Dict) (any, error) { return callReflect(m.v, args, kw) }
+
+// getAttr is Jinja's getattr: attribute first, then item. A Go method
+// without parameters reads like a Python property: obj.is_admin calls
+// IsAdmin(); obj.is_admin() calls it too.
+func getAttr(env *Environment, obj any, name string) (any, error) {
+	v, err := getAttrFor(env, obj, name)
+	if m, ok := v.(goMethod); ok && err == nil && m.v.Type().NumIn() == 0 {
+		return callReflect(m.v, nil, nil)
+	}
+	return v, err
+}
+
+// getAttrFor is getattr in call position: Go methods are returned uncalled.
+func getAttrFor(env *Environment, obj any, name string) (any, error) {
 	switch o := obj.(type) {
 	case Undefined:
 		return nil, o.err()
@@ -413,7 +432,7 @@ func getAttr(obj any, name string) (any, error) {
 		}
 		return Undefined{Name: name}, nil
 	}
-	if x, ok := reflectAttr(obj, name); ok {
+	if x, ok := reflectAttr(env, obj, name); ok {
 		return x, nil
 	}
 	return Undefined{Name: name}, nil
@@ -421,7 +440,7 @@ func getAttr(obj any, name string) (any, error) {
 
 // getAttrOnly is Python's getattr without the item fallback (the attr
 // filter).
-func getAttrOnly(obj any, name string) (any, error) {
+func getAttrOnly(env *Environment, obj any, name string) (any, error) {
 	switch normalize(obj).(type) {
 	case *Dict:
 		if m := method(obj, name); m != nil {
@@ -429,11 +448,11 @@ func getAttrOnly(obj any, name string) (any, error) {
 		}
 		return Undefined{Name: name}, nil
 	}
-	return getAttr(obj, name)
+	return getAttr(env, obj, name)
 }
 
 // getItem is Jinja's subscript: item first, then attribute.
-func getItem(obj, key any) (any, error) {
+func getItem(env *Environment, obj, key any) (any, error) {
 	if u, ok := obj.(Undefined); ok {
 		return nil, u.err()
 	}
@@ -462,7 +481,7 @@ func getItem(obj, key any) (any, error) {
 		}
 	}
 	if s, ok := k.(string); ok {
-		return getAttr(obj, s)
+		return getAttr(env, obj, s)
 	}
 	return Undefined{Name: toStr(k)}, nil
 }
@@ -518,14 +537,18 @@ func planAttr(t reflect.Type, name string) *attrPlan {
 // reflectAttr reads a field, map entry or method of a Go value. A name is
 // tried as written, then mapped from snake_case to Go's CamelCase
 // (created -> Created, author_id -> AuthorID or AuthorId).
-func reflectAttr(obj any, name string) (any, bool) {
+func reflectAttr(env *Environment, obj any, name string) (any, bool) {
 	rv := reflect.ValueOf(obj)
 	if !rv.IsValid() {
 		return nil, false
 	}
 	p := planAttr(rv.Type(), name)
 	if p.method >= 0 {
-		return rv.Method(p.method), true
+		m := rv.Type().Method(p.method)
+		if env != nil && env.AllowMethod != nil && !env.AllowMethod(rv.Type(), m.Name) {
+			return nil, false
+		}
+		return goMethod{rv.Method(p.method), m.Name}, true
 	}
 	for rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface {
 		if rv.IsNil() {

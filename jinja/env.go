@@ -5,6 +5,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"reflect"
 	"strings"
 	"sync"
 	"time"
@@ -28,6 +29,11 @@ type Environment struct {
 	// one render; a render that exceeds it fails with a LoopLimitError.
 	// Zero means no limit, as in Jinja.
 	MaxLoopIterations int
+	// AllowMethod, when set, decides which methods of Go values a template
+	// may reach (recv is the value's type, name the Go method name), as
+	// Jinja's SandboxedEnvironment decides what is safe to call. Nil allows
+	// every exported method, as a Flask app's (unsandboxed) Jinja does.
+	AllowMethod func(recv reflect.Type, name string) bool
 	// AutoReload re-reads a cached template when its file's modification
 	// time changed, as Jinja's auto_reload (on in Flask's debug mode).
 	AutoReload bool

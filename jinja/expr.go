@@ -56,7 +56,7 @@ func (st *state) eval(e expr, sc *scope) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		return getAttr(obj, e.name)
+		return getAttr(st.env, obj, e.name)
 	case *itemExpr:
 		obj, err := st.eval(e.obj, sc)
 		if err != nil {
@@ -66,7 +66,7 @@ func (st *state) eval(e expr, sc *scope) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		return getItem(obj, k)
+		return getItem(st.env, obj, k)
 	case *sliceExpr:
 		return st.evalSlice(e, sc)
 	case *callExpr:
@@ -389,7 +389,16 @@ func (st *state) evalArgs(a callArgs, sc *scope) ([]any, *Dict, error) {
 }
 
 func (st *state) evalCall(e *callExpr, sc *scope, caller *Macro) (any, error) {
-	fn, err := st.eval(e.fn, sc)
+	var fn any
+	var err error
+	if a, ok := e.fn.(*attrExpr); ok {
+		var obj any
+		if obj, err = st.eval(a.obj, sc); err == nil {
+			fn, err = getAttrFor(st.env, obj, a.name)
+		}
+	} else {
+		fn, err = st.eval(e.fn, sc)
+	}
 	if err != nil {
 		return nil, err
 	}

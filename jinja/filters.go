@@ -165,7 +165,7 @@ func init() {
 			if len(args) != 1 {
 				return nil, typeErr("attr() takes exactly one argument")
 			}
-			return getAttrOnly(v, toStr(normalize(args[0])))
+			return getAttrOnly(st.env, v, toStr(normalize(args[0])))
 		},
 		"reverse":  fReverse,
 		"unique":   fUnique,
@@ -211,7 +211,7 @@ func fJoin(st *state, v any, args []any, kw *Dict) (any, error) {
 		return nil, err
 	}
 	if a[1] != nil {
-		if items, err = mapAttr(items, a[1], nil); err != nil {
+		if items, err = mapAttr(st.env, items, a[1], nil); err != nil {
 			return nil, err
 		}
 	}
@@ -460,17 +460,17 @@ func fAbs(st *state, v any, _ []any, _ *Dict) (any, error) {
 }
 
 // attrGetter resolves a dotted attribute path (or an integer index).
-func attrGetter(item any, path any) (any, error) {
+func attrGetter(env *Environment, item any, path any) (any, error) {
 	if i, ok := normalize(path).(int); ok {
-		return getItem(item, i)
+		return getItem(env, item, i)
 	}
 	v := item
 	for _, part := range strings.Split(toStr(normalize(path)), ".") {
 		var err error
 		if n, convErr := strconv.Atoi(part); convErr == nil {
-			v, err = getItem(v, n)
+			v, err = getItem(env, v, n)
 		} else {
-			v, err = getItem(v, part)
+			v, err = getItem(env, v, part)
 		}
 		if err != nil {
 			return nil, err
@@ -479,10 +479,10 @@ func attrGetter(item any, path any) (any, error) {
 	return v, nil
 }
 
-func mapAttr(items []any, attr, def any) ([]any, error) {
+func mapAttr(env *Environment, items []any, attr, def any) ([]any, error) {
 	out := make([]any, len(items))
 	for i, it := range items {
-		v, err := attrGetter(it, attr)
+		v, err := attrGetter(env, it, attr)
 		if err != nil {
 			return nil, err
 		}
@@ -550,7 +550,7 @@ func fSort(st *state, v any, args []any, kw *Dict) (any, error) {
 		}
 		var parts Tuple
 		for _, attr := range strings.Split(toStr(normalize(a[2])), ",") {
-			k, err := attrGetter(it, strings.TrimSpace(attr))
+			k, err := attrGetter(st.env, it, strings.TrimSpace(attr))
 			if err != nil {
 				return nil, err
 			}
@@ -599,7 +599,7 @@ func fGroupby(st *state, v any, args []any, kw *Dict) (any, error) {
 		return nil, err
 	}
 	items = append([]any{}, items...)
-	vals, err := mapAttr(items, a[0], a[1])
+	vals, err := mapAttr(st.env, items, a[0], a[1])
 	if err != nil {
 		return nil, err
 	}
@@ -653,7 +653,7 @@ func fMap(st *state, v any, args []any, kw *Dict) (any, error) {
 	}
 	if attr, ok := kw.Get("attribute"); ok {
 		def, _ := kw.Get("default")
-		return mapAttr(items, attr, def)
+		return mapAttr(st.env, items, attr, def)
 	}
 	if len(args) == 0 {
 		return nil, newErr("FilterArgumentError", "map requires a filter argument")
@@ -687,7 +687,7 @@ func selectFilter(reject, byAttr bool) filterFn {
 		for _, it := range items {
 			x := it
 			if byAttr {
-				if x, err = attrGetter(it, attr); err != nil {
+				if x, err = attrGetter(st.env, it, attr); err != nil {
 					return nil, err
 				}
 			}
@@ -801,7 +801,7 @@ func fSum(st *state, v any, args []any, kw *Dict) (any, error) {
 		return nil, err
 	}
 	if a[0] != nil {
-		if items, err = mapAttr(items, a[0], nil); err != nil {
+		if items, err = mapAttr(st.env, items, a[0], nil); err != nil {
 			return nil, err
 		}
 	}
@@ -1118,7 +1118,7 @@ func fUnique(st *state, v any, args []any, kw *Dict) (any, error) {
 	for _, it := range items {
 		k := it
 		if a[1] != nil {
-			if k, err = attrGetter(it, a[1]); err != nil {
+			if k, err = attrGetter(st.env, it, a[1]); err != nil {
 				return nil, err
 			}
 		}
@@ -1148,7 +1148,7 @@ func minMax(sign int) filterFn {
 		for i, it := range items {
 			k := it
 			if a[1] != nil {
-				if k, err = attrGetter(it, a[1]); err != nil {
+				if k, err = attrGetter(st.env, it, a[1]); err != nil {
 					return nil, err
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -264,5 +265,46 @@ func TestGoFunctionsFiltersAndTests(t *testing.T) {
 	want := "/blog.update/4 $12 x <b>hi</b>"
 	if err != nil || got != want {
 		t.Fatalf("got %q, %v; want %q", got, err, want)
+	}
+}
+
+type account struct{ Name string }
+
+func (a *account) IsAdmin() bool         { return a.Name == "root" }
+func (a *account) Rename(n string) string { a.Name = n; return n }
+
+func TestGoMethodsReadLikeProperties(t *testing.T) {
+	data := map[string]any{"u": &account{"root"}, "p": post{Title: "T", Created: time.Date(2024, 3, 9, 0, 0, 0, 0, time.UTC)}}
+	cases := []struct{ name, src, want string }{
+		{"zero-arg method as property", "{% if u.is_admin %}admin{% endif %}", "admin"},
+		{"called explicitly", "{{ u.is_admin() }}", "True"},
+		{"value method as property", "{{ p.summary }}", "T!"},
+		{"time.Time accessors", "{{ p.created.year }}-{{ p.created.day }}", "2024-9"},
+		{"method with args needs a call", "{{ u.rename('x') }}", "x"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := render(t, c.src, data)
+			if err != nil || got != c.want {
+				t.Fatalf("got %q, %v; want %q", got, err, c.want)
+			}
+		})
+	}
+}
+
+func TestAllowMethodSandboxesGoMethods(t *testing.T) {
+	u := &account{"ann"}
+	env := &Environment{AllowMethod: func(recv reflect.Type, name string) bool { return name == "IsAdmin" }}
+	tmpl, err := env.FromString("{{ u.is_admin }} {{ u.name }} [{{ u.rename }}]")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := tmpl.Render(map[string]any{"u": u})
+	if err != nil || got != "False ann []" {
+		t.Fatalf("got %q, %v", got, err)
+	}
+	tmpl, _ = env.FromString("{{ u.rename('evil') }}")
+	if _, err := tmpl.Render(map[string]any{"u": u}); err == nil || u.Name != "ann" {
+		t.Fatalf("a method AllowMethod refuses was called: err %v, name %q", err, u.Name)
 	}
 }

@@ -205,6 +205,8 @@ func repr(v any) string {
 		return "{" + strings.Join(parts, ", ") + "}"
 	case *Macro:
 		return "<Macro '" + x.name + "'>"
+	case goMethod:
+		return "<bound method " + x.name + ">"
 	}
 	return reprReflect(v)
 }
