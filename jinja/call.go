@@ -362,7 +362,9 @@ type goMethod struct {
 	name string
 }
 
-func (m goMethod) call(_ *state, args []any, kw *Dict) (any, error) { return callReflect(m.v, args, kw) }
+func (m goMethod) call(_ *state, args []any, kw *Dict) (any, error) {
+	return callReflect(m.v, args, kw)
+}
 
 // getAttr is Jinja's getattr: attribute first, then item. A Go method
 // without parameters reads like a Python property: obj.is_admin calls

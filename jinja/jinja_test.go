@@ -270,7 +270,7 @@ func TestGoFunctionsFiltersAndTests(t *testing.T) {
 
 type account struct{ Name string }
 
-func (a *account) IsAdmin() bool         { return a.Name == "root" }
+func (a *account) IsAdmin() bool          { return a.Name == "root" }
 func (a *account) Rename(n string) string { a.Name = n; return n }
 
 func TestGoMethodsReadLikeProperties(t *testing.T) {
