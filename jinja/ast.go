@@ -55,7 +55,13 @@ type (
 		op string
 		x  expr
 	}
-	condExpr struct{ cond, a, b expr }
+	condExpr   struct{ cond, a, b expr }
+	concatExpr struct {
+		parts []expr
+		// folded is set when every part is a constant: Jinja then joins at
+		// compile time into a plain str, so Markup parts lose their mark.
+		folded bool
+	}
 )
 
 // node is a statement node.

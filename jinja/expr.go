@@ -84,6 +84,23 @@ func (st *state) eval(e expr, sc *scope) (any, error) {
 		return st.applyTest(e, sc)
 	case *binExpr:
 		return st.evalBin(e, sc)
+	case *concatExpr:
+		parts := make([]any, len(e.parts))
+		for i, x := range e.parts {
+			v, err := st.eval(x, sc)
+			if err != nil {
+				return nil, err
+			}
+			parts[i] = v
+		}
+		if e.folded {
+			var b strings.Builder
+			for _, v := range parts {
+				b.WriteString(toStr(normalize(v)))
+			}
+			return b.String(), nil
+		}
+		return st.concat(parts...)
 	case *cmpExpr:
 		return st.evalCmp(e, sc)
 	case *unaryExpr:

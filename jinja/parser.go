@@ -558,10 +558,66 @@ func (p *parser) parseMath1() expr {
 
 func (p *parser) parseConcat() expr {
 	e := p.parseMath2()
-	for p.skipOp("~") {
-		e = &binExpr{"~", e, p.parseMath2()}
+	if !p.isOp("~") {
+		return e
 	}
-	return e
+	c := &concatExpr{parts: []expr{e}}
+	for p.skipOp("~") {
+		c.parts = append(c.parts, p.parseMath2())
+	}
+	c.folded = true
+	for _, part := range c.parts {
+		c.folded = c.folded && isConst(part)
+	}
+	return c
+}
+
+// contextFilters and contextTests need the render context, so Jinja's
+// optimizer never folds them.
+var contextFilters = map[string]bool{"map": true, "select": true, "reject": true, "selectattr": true, "rejectattr": true}
+
+// isConst reports whether Jinja's optimizer would evaluate e at compile
+// time.
+func isConst(e expr) bool {
+	all := func(es []expr) bool {
+		for _, x := range es {
+			if !isConst(x) {
+				return false
+			}
+		}
+		return true
+	}
+	args := func(a callArgs) bool {
+		if a.star != nil || a.dstar != nil || !all(a.args) {
+			return false
+		}
+		for _, k := range a.kwargs {
+			if !isConst(k.val) {
+				return false
+			}
+		}
+		return true
+	}
+	switch e := e.(type) {
+	case *litExpr:
+		return true
+	case *listExpr:
+		return all(e.items)
+	case *tupleExpr:
+		return all(e.items)
+	case *dictExpr:
+		return all(e.keys) && all(e.vals)
+	case *filterExpr:
+		_, builtin := builtinFilters[e.name]
+		return builtin && !contextFilters[e.name] && e.obj != nil && isConst(e.obj) && args(e.callArgs)
+	case *binExpr:
+		return e.op != "and" && e.op != "or" && isConst(e.l) && isConst(e.r)
+	case *unaryExpr:
+		return isConst(e.x)
+	case *concatExpr:
+		return e.folded
+	}
+	return false
 }
 
 func (p *parser) parseMath2() expr {
