@@ -2,6 +2,7 @@ package jinja
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -394,7 +395,7 @@ func getAttrFor(env *Environment, obj any, name string) (any, error) {
 		if v, ok := o.vars[name]; ok {
 			return v, nil
 		}
-		return Undefined{Name: name}, nil
+		return missingAttr(obj, name), nil
 	case *Macro:
 		switch name {
 		case "name":
@@ -432,12 +433,12 @@ func getAttrFor(env *Environment, obj any, name string) (any, error) {
 		if x, ok := d.Get(name); ok {
 			return x, nil
 		}
-		return Undefined{Name: name}, nil
+		return missingAttr(obj, name), nil
 	}
 	if x, ok := reflectAttr(env, obj, name); ok {
 		return x, nil
 	}
-	return Undefined{Name: name}, nil
+	return missingAttr(obj, name), nil
 }
 
 // getAttrOnly is Python's getattr without the item fallback (the attr
@@ -448,7 +449,7 @@ func getAttrOnly(env *Environment, obj any, name string) (any, error) {
 		if m := method(obj, name); m != nil {
 			return m, nil
 		}
-		return Undefined{Name: name}, nil
+		return missingAttr(obj, name), nil
 	}
 	return getAttr(env, obj, name)
 }
@@ -479,13 +480,13 @@ func getItem(env *Environment, obj, key any) (any, error) {
 			if i >= 0 && i < len(items) {
 				return items[i], nil
 			}
-			return Undefined{Name: "index"}, nil
+			return Undefined{Name: strconv.Itoa(k.(int)), owner: objectTypeRepr(obj), elem: true}, nil
 		}
 	}
 	if s, ok := k.(string); ok {
 		return getAttr(env, obj, s)
 	}
-	return Undefined{Name: toStr(k)}, nil
+	return missingAttr(obj, toStr(k)), nil
 }
 
 // attrPlan is how an attribute name resolves on one Go type, cached.

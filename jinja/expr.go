@@ -1,6 +1,7 @@
 package jinja
 
 import (
+	"fmt"
 	"strings"
 )
 
@@ -134,7 +135,7 @@ func (st *state) eval(e expr, sc *scope) (any, error) {
 			return st.eval(e.a, sc)
 		}
 		if e.b == nil {
-			return Undefined{Name: "<inline if>"}, nil
+			return Undefined{Name: "<inline if>", hint: fmt.Sprintf("the inline if-expression on line %d evaluated to false and no else section was defined.", st.line)}, nil
 		}
 		return st.eval(e.b, sc)
 	}

@@ -712,7 +712,7 @@ func selectFilter(reject, byAttr bool) filterFn {
 func fFirst(st *state, v any, _ []any, _ *Dict) (any, error) {
 	items, err := iterate(v)
 	if err != nil || len(items) == 0 {
-		return Undefined{Name: "first"}, err
+		return Undefined{Name: "first", hint: "No first item, sequence was empty."}, err
 	}
 	return items[0], nil
 }
@@ -720,7 +720,7 @@ func fFirst(st *state, v any, _ []any, _ *Dict) (any, error) {
 func fLast(st *state, v any, _ []any, _ *Dict) (any, error) {
 	items, err := iterate(v)
 	if err != nil || len(items) == 0 {
-		return Undefined{Name: "last"}, err
+		return Undefined{Name: "last", hint: "No last item, sequence was empty."}, err
 	}
 	return items[len(items)-1], nil
 }

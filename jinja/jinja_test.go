@@ -308,3 +308,26 @@ func TestAllowMethodSandboxesGoMethods(t *testing.T) {
 		t.Fatalf("a method AllowMethod refuses was called: err %v, name %q", err, u.Name)
 	}
 }
+
+// TestUndefinedErrorMessages checks the messages against Jinja2 3.1's.
+func TestUndefinedErrorMessages(t *testing.T) {
+	data := map[string]any{"post": map[string]any{"a": 1}, "nums": []any{1}, "d": map[string]any{"a": 1}, "empty": []any{}}
+	cases := []struct{ src, want string }{
+		{"{{ post.nope.x }}", "'dict object' has no attribute 'nope'"},
+		{"{{ nums[10].x }}", "list object has no element 10"},
+		{"{{ none.x.y }}", "'None' has no attribute 'x'"},
+		{"{{ missing.x }}", "'missing' is undefined"},
+		{"{{ (nums|first if false).x }}", "the inline if-expression on line 1 evaluated to false and no else section was defined."},
+		{"{{ (empty|first).x }}", "No first item, sequence was empty."},
+		{`{{ d["zz"].x }}`, "'dict object' has no attribute 'zz'"},
+	}
+	for _, c := range cases {
+		t.Run(c.src, func(t *testing.T) {
+			_, err := render(t, c.src, data)
+			var e *Error
+			if !errors.As(err, &e) || e.Kind != "UndefinedError" || e.Msg != c.want {
+				t.Fatalf("got %v; want UndefinedError %q", err, c.want)
+			}
+		})
+	}
+}

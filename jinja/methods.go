@@ -248,7 +248,7 @@ type selfObj struct{ st *state }
 
 func (s *selfObj) block(name string) any {
 	if _, ok := s.st.blocks[name]; !ok {
-		return Undefined{Name: name}
+		return Undefined{Name: name, owner: "TemplateReference object"}
 	}
 	return builtinFunc(func(st *state, _ []any, _ *Dict) (any, error) {
 		out, err := s.st.renderBlock(name, 0, s.st.root)

@@ -21,11 +21,38 @@ type Tuple []any
 // prints as the empty string and is false; using it in other ways fails
 // with an UndefinedError naming it.
 type Undefined struct {
-	Name string
+	Name  string
+	owner string // Python type name of the object it was looked up on
+	elem  bool   // looked up by integer index
+	hint  string // Jinja's message, when it has its own
 }
 
-// undefinedErr is the error using u raises.
+// missingAttr is the Undefined for name looked up on obj.
+func missingAttr(obj any, name string) Undefined {
+	return Undefined{Name: name, owner: objectTypeRepr(obj)}
+}
+
+// objectTypeRepr names obj's type as Jinja's error messages do.
+func objectTypeRepr(obj any) string {
+	switch obj.(type) {
+	case nil:
+		return "None"
+	}
+	return typeName(normalize(obj)) + " object"
+}
+
+// err is the error using u raises, worded as Jinja words it.
 func (u Undefined) err() *Error {
+	switch {
+	case u.hint != "":
+		return newErr("UndefinedError", "%s", u.hint)
+	case u.owner == "None":
+		return newErr("UndefinedError", "'None' has no attribute '%s'", u.Name)
+	case u.owner != "" && u.elem:
+		return newErr("UndefinedError", "%s has no element %s", u.owner, u.Name)
+	case u.owner != "":
+		return newErr("UndefinedError", "'%s' has no attribute '%s'", u.owner, u.Name)
+	}
 	return newErr("UndefinedError", "'%s' is undefined", u.Name)
 }
 
