@@ -3,6 +3,7 @@ package jinja
 import (
 	"encoding/json"
 	"math"
+	"math/big"
 	"net/url"
 	"regexp"
 	"sort"
@@ -838,6 +839,8 @@ func pyJSON(v any, indent int, level int) (string, error) {
 		return "false", nil
 	case int:
 		return strconv.Itoa(x), nil
+	case *big.Int:
+		return x.String(), nil
 	case float64:
 		if math.IsInf(x, 1) {
 			return "Infinity", nil

@@ -331,3 +331,25 @@ func TestUndefinedErrorMessages(t *testing.T) {
 		})
 	}
 }
+
+func TestIntegersGrowPastInt64(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"{{ 9223372036854775807 + 1 }}", "9223372036854775808"},
+		{"{{ -9223372036854775807 - 10 }}", "-9223372036854775817"},
+		{"{{ 2 ** 64 // 3 }} {{ 2 ** 64 % 7 }} {{ -(2 ** 64) // 3 }}", "6148914691236517205 2 -6148914691236517206"},
+		{"{{ 2 ** 64 == 2 ** 64 }} {{ 2 ** 64 > 2 ** 63 }} {{ (2 ** 64) - (2 ** 64) }}", "True True 0"},
+		{"{{ 2 ** 64 / 2 }} {{ [2 ** 64]|tojson }}", "9.223372036854776e+18 [18446744073709551616]"},
+		{"{{ 123456789012345678901234567890 + 1 }}", "123456789012345678901234567891"},
+	}
+	for _, c := range cases {
+		t.Run(c.src, func(t *testing.T) {
+			got, err := render(t, c.src, nil)
+			if err != nil || got != c.want {
+				t.Fatalf("got %q, %v; want %q", got, err, c.want)
+			}
+		})
+	}
+	if _, err := render(t, "{{ 2 ** 100000 }}", nil); err == nil {
+		t.Fatal("a power of 100,000 bits should fail, not allocate")
+	}
+}

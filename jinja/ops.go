@@ -2,6 +2,7 @@ package jinja
 
 import (
 	"math"
+	"math/big"
 	"reflect"
 	"strings"
 	"unicode/utf8"
@@ -11,7 +12,7 @@ import (
 // counts as int as in Python.
 func numeric(v any) (any, bool) {
 	switch x := v.(type) {
-	case int, float64:
+	case int, float64, *big.Int:
 		return x, true
 	case bool:
 		if x {
@@ -24,6 +25,8 @@ func numeric(v any) (any, bool) {
 
 func toFloat(v any) float64 {
 	switch x := v.(type) {
+	case *big.Int:
+		return bigFloat(x)
 	case int:
 		return float64(x)
 	case float64:
@@ -117,6 +120,27 @@ func numOp(op string, a, b any) (any, error) {
 	ia, aInt := a.(int)
 	ib, bInt := b.(int)
 	if aInt && bInt {
+		if r, ok := intOp(op, ia, ib); ok {
+			return r, nil
+		}
+	}
+	if y, ok := b.(int); ok && y >= 0 && op == "**" {
+		if x := toBig(a); x != nil {
+			if r, ok := bigOp(op, x, toBig(y)); ok {
+				return r, nil
+			}
+			return nil, newErr("OverflowError", "integer power result too large")
+		}
+	}
+	if ba, bb := toBig(a), toBig(b); ba != nil && bb != nil && (!aInt || !bInt) {
+		if r, ok := bigOp(op, ba, bb); ok {
+			return r, nil
+		}
+		if (op == "//" || op == "%") && bb.Sign() == 0 {
+			return nil, newErr("ZeroDivisionError", "integer division or modulo by zero")
+		}
+	}
+	if aInt && bInt {
 		switch op {
 		case "+":
 			return ia + ib, nil
@@ -190,6 +214,9 @@ func equal(a, b any) bool {
 	a, b = normalize(a), normalize(b)
 	if na, ok := numeric(a); ok {
 		if nb, ok := numeric(b); ok {
+			if x, y := toBig(na), toBig(nb); x != nil && y != nil {
+				return x.Cmp(y) == 0
+			}
 			return toFloat(na) == toFloat(nb)
 		}
 		return false
@@ -252,6 +279,9 @@ func compare(a, b any) (int, error) {
 	a, b = normalize(a), normalize(b)
 	if na, ok := numeric(a); ok {
 		if nb, ok := numeric(b); ok {
+			if x, y := toBig(na), toBig(nb); x != nil && y != nil {
+				return x.Cmp(y), nil
+			}
 			fa, fb := toFloat(na), toFloat(nb)
 			switch {
 			case fa < fb:

@@ -1,6 +1,7 @@
 package jinja
 
 import (
+	"math/big"
 	"strconv"
 	"strings"
 )
@@ -684,8 +685,11 @@ func (p *parser) parsePrimary() expr {
 	case tokInt:
 		n, err := strconv.Atoi(t.val)
 		if err != nil {
-			f, _ := strconv.ParseFloat(t.val, 64)
-			return &litExpr{f}
+			b, ok := new(big.Int).SetString(t.val, 10)
+			if !ok {
+				p.fail("invalid integer literal %s", t.val)
+			}
+			return &litExpr{b}
 		}
 		return &litExpr{n}
 	case tokFloat:

@@ -1,6 +1,7 @@
 package jinja
 
 import (
+	"math/big"
 	"reflect"
 	"strings"
 	"unicode"
@@ -61,7 +62,7 @@ func cmpTest(op string) testFn {
 
 func isNumber(v any) bool {
 	switch normalize(v).(type) {
-	case int, float64, bool:
+	case int, float64, bool, *big.Int:
 		return true
 	}
 	return false
@@ -80,8 +81,11 @@ func init() {
 			case bool:
 				return false, nil
 			}
-			_, ok := normalize(v).(int)
-			return ok, nil
+			switch normalize(v).(type) {
+			case int, *big.Int:
+				return true, nil
+			}
+			return false, nil
 		},
 		"float":   func(_ *state, v any, _ []any) (bool, error) { _, ok := normalize(v).(float64); return ok, nil },
 		"boolean": func(_ *state, v any, _ []any) (bool, error) { _, ok := v.(bool); return ok, nil },

@@ -3,6 +3,7 @@ package jinja
 import (
 	"html"
 	"math"
+	"math/big"
 	"reflect"
 	"sort"
 	"strconv"
@@ -165,6 +166,8 @@ func toStr(v any) string {
 		return strconv.Itoa(x)
 	case float64:
 		return formatFloat(x)
+	case *big.Int:
+		return x.String()
 	}
 	return repr(v)
 }
@@ -215,7 +218,7 @@ func repr(v any) string {
 		return "Markup(" + reprString(string(x)) + ")"
 	case Undefined:
 		return ""
-	case nil, bool, int, float64:
+	case nil, bool, int, float64, *big.Int:
 		return toStr(v)
 	case Tuple:
 		if len(x) == 1 {
@@ -312,7 +315,7 @@ func reprString(s string) string {
 // are and are reached through reflection.
 func normalize(v any) any {
 	switch v.(type) {
-	case nil, string, Markup, bool, int, float64, []any, Tuple, *Dict, Undefined, *Macro:
+	case nil, string, Markup, bool, int, float64, []any, Tuple, *Dict, Undefined, *Macro, *big.Int:
 		return v
 	}
 	rv := reflect.ValueOf(v)
@@ -373,6 +376,8 @@ func truthy(v any) bool {
 		return x != 0
 	case float64:
 		return x != 0
+	case *big.Int:
+		return x.Sign() != 0
 	case string:
 		return x != ""
 	case Markup:
@@ -405,7 +410,7 @@ func typeName(v any) string {
 		return "NoneType"
 	case bool:
 		return "bool"
-	case int:
+	case int, *big.Int:
 		return "int"
 	case float64:
 		return "float"
