@@ -41,7 +41,9 @@ func (s *scope) flatten(root *scope) *scope {
 	}
 	for i := len(chain) - 1; i >= 0; i-- {
 		for k, v := range chain[i].vars {
-			out.set(k, v)
+			if k != "loop" { // Jinja does not pass the loop to includes
+				out.set(k, v)
+			}
 		}
 	}
 	return out

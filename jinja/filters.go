@@ -401,18 +401,8 @@ func fInt(st *state, v any, args []any, kw *Dict) (any, error) {
 	case string, Markup:
 		s := strings.TrimSpace(toStr(x))
 		base, _ := normalize(a[1]).(int)
-		clean := strings.ReplaceAll(s, "_", "")
-		if base == 16 || base == 0 {
-			clean = strings.TrimPrefix(strings.TrimPrefix(clean, "0x"), "0X")
-			if base == 0 {
-				base = 16
-				if len(clean) == len(strings.ReplaceAll(s, "_", "")) {
-					base = 10
-				}
-			}
-		}
-		if i, err := strconv.ParseInt(clean, base, 64); err == nil {
-			return int(i), nil
+		if i, ok := parsePyInt(s, base); ok {
+			return i, nil
 		}
 		if f, err := strconv.ParseFloat(s, 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
 			return int(f), nil
@@ -1245,21 +1235,35 @@ func fXmlattr(st *state, v any, args []any, kw *Dict) (any, error) {
 	return s, nil
 }
 
-var urlRe = regexp.MustCompile(`^(https?://|www\.)[^\s<>"']+$`)
+var (
+	urlRe     = regexp.MustCompile(`^(https?://|www\.)[^\s<>"']+$`)
+	spaceRe   = regexp.MustCompile(`\s+`)
+	urlHeadRe = regexp.MustCompile(`^([(<]|&lt;)+`)
+	urlTailRe = regexp.MustCompile(`([)>.,\n]|&gt;)+$`)
+)
 
 func fUrlize(st *state, v any, _ []any, _ *Dict) (any, error) {
-	words := regexp.MustCompile(`(\s+)`).Split(toStr(normalize(v)), -1)
-	seps := regexp.MustCompile(`\s+`).FindAllString(toStr(normalize(v)), -1)
+	text := escapeString(toStr(normalize(v)))
+	words := spaceRe.Split(text, -1)
+	seps := spaceRe.FindAllString(text, -1)
 	var b strings.Builder
 	for i, w := range words {
-		if urlRe.MatchString(w) {
-			href := w
-			if strings.HasPrefix(w, "www.") {
-				href = "https://" + w
+		head, middle, tail := "", w, ""
+		if m := urlHeadRe.FindString(middle); m != "" {
+			head, middle = m, middle[len(m):]
+		}
+		if loc := urlTailRe.FindStringIndex(middle); loc != nil {
+			middle, tail = middle[:loc[0]], middle[loc[0]:]
+		}
+		switch {
+		case urlRe.MatchString(middle):
+			href := middle
+			if strings.HasPrefix(middle, "www.") {
+				href = "https://" + middle
 			}
-			b.WriteString(`<a href="` + escapeString(href) + `" rel="noopener">` + escapeString(w) + `</a>`)
-		} else {
-			b.WriteString(escapeString(w))
+			b.WriteString(head + `<a href="` + href + `" rel="noopener">` + middle + `</a>` + tail)
+		default:
+			b.WriteString(w)
 		}
 		if i < len(seps) {
 			b.WriteString(seps[i])
@@ -1299,4 +1303,31 @@ func sortedDicts(v any) any {
 		return out
 	}
 	return v
+}
+
+// parsePyInt is Python's int(s, base): an optional sign, underscores
+// between digits, and a 0x/0o/0b prefix matching the base (any of them
+// with base 0).
+func parsePyInt(s string, base int) (any, bool) {
+	sign := ""
+	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") {
+		sign, s = s[:1], s[1:]
+	}
+	s = strings.ReplaceAll(s, "_", "")
+	prefixes := map[string]int{"0x": 16, "0o": 8, "0b": 2}
+	if len(s) > 2 {
+		if pb, ok := prefixes[strings.ToLower(s[:2])]; ok && (base == pb || base == 0) {
+			s, base = s[2:], pb
+		}
+	}
+	if base == 0 {
+		base = 10
+	}
+	if n, err := strconv.ParseInt(sign+s, base, 64); err == nil {
+		return int(n), true
+	}
+	if b, ok := new(big.Int).SetString(sign+s, base); ok {
+		return shrink(b), true
+	}
+	return nil, false
 }
