@@ -320,6 +320,9 @@ func (st *state) renderFor(n *forNode, sc *scope) error {
 		l := &loopObj{length: len(items), items: items, depth: depth}
 		if n.recursive {
 			l.recurse = func(st *state, v any) (any, error) {
+				if depth >= maxDepth {
+					return nil, newErr("RecursionError", "maximum template recursion depth exceeded")
+				}
 				s, err := run(st, v, depth+1)
 				return st.wrap(s), err
 			}

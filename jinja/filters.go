@@ -808,6 +808,9 @@ func fSum(st *state, v any, args []any, kw *Dict) (any, error) {
 // toJSONValue converts a value to what encoding/json prints as Python's
 // json.dumps would, with keys sorted.
 func pyJSON(v any, indent int, level int) (string, error) {
+	if level > maxReprDepth {
+		return "", newErr("ValueError", "Circular reference detected")
+	}
 	v = normalize(v)
 	nl := func(l int) string {
 		if indent <= 0 {

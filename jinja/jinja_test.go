@@ -160,6 +160,8 @@ func TestHostileTemplatesFailClearly(t *testing.T) {
 		{"deep parentheses", strings.Repeat("(", 5000) + "1" + strings.Repeat(")", 5000), "TemplateSyntaxError"},
 		{"deep if nesting", strings.Repeat("{% if 1 %}", 5000), "TemplateSyntaxError"},
 		{"endless macro recursion", "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "RecursionError"},
+		{"self-referencing data in a recursive loop", "{% for n in [d] recursive %}{{ loop(n.kids) }}{% endfor %}", "RecursionError"},
+		{"cyclic data to tojson", "d|tojson", "ValueError"},
 		{"loop limit", "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "LoopLimitError"},
 	}
 	for _, c := range cases {
@@ -171,13 +173,24 @@ func TestHostileTemplatesFailClearly(t *testing.T) {
 				tmpl, err = env.FromString(c.src)
 			}
 			if err == nil {
-				_, err = tmpl.Render(nil)
+				cyclic := map[string]any{}
+				cyclic["kids"] = []any{cyclic}
+				_, err = tmpl.Render(map[string]any{"d": cyclic})
 			}
 			var e *Error
 			if !errors.As(err, &e) || e.Kind != c.kind {
 				t.Fatalf("got %v; want %s", err, c.kind)
 			}
 		})
+	}
+}
+
+func TestCyclicDataPrints(t *testing.T) {
+	cyclic := map[string]any{}
+	cyclic["kids"] = []any{cyclic}
+	got, err := render(t, "{{ d }}", map[string]any{"d": cyclic})
+	if err != nil || !strings.Contains(got, "...") {
+		t.Fatalf("got %.80q, %v", got, err)
 	}
 }
 

@@ -209,8 +209,17 @@ func formatFloat(f float64) string {
 	return s
 }
 
+// maxReprDepth bounds how deeply repr descends, so that cyclic Go data
+// prints "..." instead of recursing forever (Python prints [...] too).
+const maxReprDepth = 100
+
 // repr is Python's repr(v).
-func repr(v any) string {
+func repr(v any) string { return reprD(v, 0) }
+
+func reprD(v any, depth int) string {
+	if depth > maxReprDepth {
+		return "..."
+	}
 	switch x := v.(type) {
 	case string:
 		return reprString(x)
@@ -222,15 +231,15 @@ func repr(v any) string {
 		return toStr(v)
 	case Tuple:
 		if len(x) == 1 {
-			return "(" + repr(x[0]) + ",)"
+			return "(" + reprD(x[0], depth+1) + ",)"
 		}
-		return "(" + joinRepr(x) + ")"
+		return "(" + joinRepr(x, depth+1) + ")"
 	case []any:
-		return "[" + joinRepr(x) + "]"
+		return "[" + joinRepr(x, depth+1) + "]"
 	case *Dict:
 		parts := make([]string, 0, x.Len())
 		for _, k := range x.keys {
-			parts = append(parts, repr(k)+": "+repr(x.m[k]))
+			parts = append(parts, reprD(k, depth+1)+": "+reprD(x.m[k], depth+1))
 		}
 		return "{" + strings.Join(parts, ", ") + "}"
 	case *Macro:
@@ -238,26 +247,26 @@ func repr(v any) string {
 	case goMethod:
 		return "<bound method " + x.name + ">"
 	}
-	return reprReflect(v)
+	return reprReflect(v, depth)
 }
 
-func joinRepr(xs []any) string {
+func joinRepr(xs []any, depth int) string {
 	parts := make([]string, len(xs))
 	for i, x := range xs {
-		parts[i] = repr(x)
+		parts[i] = reprD(x, depth)
 	}
 	return strings.Join(parts, ", ")
 }
 
 // reprReflect prints Go values that are not Python types.
-func reprReflect(v any) string {
+func reprReflect(v any, depth int) string {
 	if s, ok := v.(interface{ String() string }); ok {
 		return s.String()
 	}
 	rv := reflect.ValueOf(v)
 	switch rv.Kind() {
 	case reflect.Slice, reflect.Array, reflect.Map:
-		return repr(normalize(v))
+		return reprD(normalize(v), depth)
 	case reflect.String:
 		return reprString(rv.String())
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
