@@ -103,3 +103,39 @@ func TestConformance(t *testing.T) {
 	}
 	t.Logf("conformance: %d/%d byte-identical to Jinja2 3.1 (%.1f%%)", pass, len(names), 100*float64(pass)/float64(len(names)))
 }
+
+// TestConcurrentRenders renders the corpus from several goroutines through
+// one Environment (run it with -race).
+func TestConcurrentRenders(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join(corpusDir, "data.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := &Environment{Loader: os.DirFS(filepath.Join(corpusDir, "templates"))}
+	known := knownFailures(t)
+	var names []string
+	for _, n := range corpusCases(t) {
+		if !known[n] {
+			names = append(names, n)
+		}
+	}
+	done := make(chan string, 4)
+	for w := 0; w < 4; w++ {
+		go func(w int) {
+			for i := w; i < len(names); i += 4 {
+				data, _ := DecodeJSON(raw)
+				want, _ := os.ReadFile(filepath.Join(corpusDir, "expected", names[i]+".out"))
+				if got := renderCase(env, names[i], data); got != string(want) {
+					done <- names[i]
+					return
+				}
+			}
+			done <- ""
+		}(w)
+	}
+	for w := 0; w < 4; w++ {
+		if name := <-done; name != "" {
+			t.Errorf("%s rendered differently under concurrency", name)
+		}
+	}
+}

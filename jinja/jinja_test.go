@@ -2,6 +2,7 @@ package jinja
 
 import (
 	"errors"
+	"html/template"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -229,8 +230,8 @@ func TestAutoescapeByExtension(t *testing.T) {
 }
 
 func TestMarkupFromGo(t *testing.T) {
-	got, err := render(t, "{{ a }}{{ b }}", map[string]any{"a": Markup("<b>ok</b>"), "b": "<b>"})
-	if err != nil || got != "<b>ok</b>&lt;b&gt;" {
+	got, err := render(t, "{{ a }}{{ b }}{{ c }}", map[string]any{"a": Markup("<b>ok</b>"), "b": "<b>", "c": template.HTML("<i>")})
+	if err != nil || got != "<b>ok</b>&lt;b&gt;<i>" {
 		t.Fatalf("got %q, %v", got, err)
 	}
 }

@@ -1,6 +1,7 @@
 package jinja
 
 import (
+	"html/template"
 	"html"
 	"math"
 	"math/big"
@@ -320,9 +321,13 @@ func reprString(s string) string {
 
 // normalize turns Go values into the engine's value types: ints of every
 // size to int, float32 to float64, slices to []any, maps to *Dict (keys
-// sorted, since Go maps have no order). Structs and pointers stay as they
+// sorted, since Go maps have no order), html/template's HTML to Markup. Structs and pointers stay as they
 // are and are reached through reflection.
 func normalize(v any) any {
+	switch x := v.(type) {
+	case template.HTML:
+		return Markup(x)
+	}
 	switch v.(type) {
 	case nil, string, Markup, bool, int, float64, []any, Tuple, *Dict, Undefined, *Macro, *big.Int:
 		return v
