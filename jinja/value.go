@@ -1,8 +1,8 @@
 package jinja
 
 import (
-	"html/template"
 	"html"
+	"html/template"
 	"math"
 	"math/big"
 	"reflect"
