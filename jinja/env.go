@@ -34,6 +34,11 @@ type Environment struct {
 	// Jinja's SandboxedEnvironment decides what is safe to call. Nil allows
 	// every exported method, as a Flask app's (unsandboxed) Jinja does.
 	AllowMethod func(recv reflect.Type, name string) bool
+	// JSONDumps, when set, replaces the serialisation |tojson uses (Jinja's
+	// "json.dumps_function" policy, which Flask sets to app.json.dumps);
+	// indent is 0 unless the template passes one. The result is made safe
+	// for HTML and <script> by |tojson either way.
+	JSONDumps func(v any, indent int) (string, error)
 	// AutoReload re-reads a cached template when its file's modification
 	// time changed, as Jinja's auto_reload (on in Flask's debug mode).
 	AutoReload bool

@@ -934,7 +934,11 @@ func fTojson(st *state, v any, args []any, kw *Dict) (any, error) {
 		return nil, err
 	}
 	indent, _ := normalize(a[0]).(int)
-	s, err := pyJSON(v, indent, 0)
+	dumps := func(v any, indent int) (string, error) { return pyJSON(v, indent, 0) }
+	if st.env.JSONDumps != nil {
+		dumps = st.env.JSONDumps
+	}
+	s, err := dumps(v, indent)
 	if err != nil {
 		return nil, err
 	}

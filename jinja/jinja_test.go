@@ -367,3 +367,15 @@ func TestIntegersGrowPastInt64(t *testing.T) {
 		t.Fatal("a power of 100,000 bits should fail, not allocate")
 	}
 }
+
+func TestJSONDumpsPolicy(t *testing.T) {
+	env := &Environment{JSONDumps: func(v any, indent int) (string, error) { return `{"x": "<y>"}`, nil }}
+	tmpl, err := env.FromString("{{ 1|tojson }}")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := tmpl.Render(nil)
+	if want := `{"x": "\u003cy\u003e"}`; err != nil || got != want {
+		t.Fatalf("got %q, %v; want %q", got, err, want)
+	}
+}
