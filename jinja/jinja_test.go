@@ -80,6 +80,8 @@ func TestErrorsNameTemplateLineAndName(t *testing.T) {
 		"part.html":    {Data: []byte("x\n\n{{ user.name }}\n")},
 		"syntax.html":  {Data: []byte("ok\n{% if x %}\nno end\n")},
 		"unknown.html": {Data: []byte("\n{{ x|nofilter }}")},
+		"macros.html":  {Data: []byte("{% macro m() %}\n\n{{ 1 // 0 }}{% endmacro %}")},
+		"uses.html":    {Data: []byte("{% import 'macros.html' as x %}\n{{ x.m() }}")},
 	}
 	env := &Environment{Loader: fs}
 	cases := []struct {
@@ -89,6 +91,7 @@ func TestErrorsNameTemplateLineAndName(t *testing.T) {
 		{"page.html", "UndefinedError", "part.html", "'user' is undefined", 3},
 		{"syntax.html", "TemplateSyntaxError", "syntax.html", "endif", 3},
 		{"unknown.html", "TemplateAssertionError", "unknown.html", "nofilter", 2},
+		{"uses.html", "ZeroDivisionError", "macros.html", "division", 3},
 	}
 	for _, c := range cases {
 		t.Run(c.tmpl, func(t *testing.T) {
