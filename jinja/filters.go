@@ -184,6 +184,7 @@ func init() {
 			return nil, typeErr("Can only get item pairs from a mapping.")
 		},
 		"urlize": fUrlize,
+		"random": fRandom,
 	}
 }
 

@@ -382,3 +382,10 @@ func TestJSONDumpsPolicy(t *testing.T) {
 		t.Fatalf("got %q, %v; want %q", got, err, want)
 	}
 }
+
+func TestRandomAndLipsum(t *testing.T) {
+	got, err := render(t, "{{ [7, 7]|random }} {{ lipsum(2, min=3, max=3)|length > 10 }} {{ lipsum(1, false, 2, 2).split()|length }}", nil)
+	if err != nil || got != "7 True 2" {
+		t.Fatalf("got %q, %v", got, err)
+	}
+}

@@ -348,6 +348,7 @@ func builtinGlobals() map[string]any {
 			}
 			return &Namespace{d}, nil
 		}),
+		"lipsum": builtinFunc(lipsum),
 		"cycler": builtinFunc(func(_ *state, args []any, _ *Dict) (any, error) {
 			if len(args) == 0 {
 				return nil, typeErr("at least one item has to be provided")
