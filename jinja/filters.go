@@ -161,7 +161,7 @@ func init() {
 		"indent":         fIndent,
 		"center":         fCenter,
 		"filesizeformat": fFilesize,
-		"pprint":         func(st *state, v any, _ []any, _ *Dict) (any, error) { return repr(sortedDicts(normalize(v))), nil },
+		"pprint":         func(st *state, v any, _ []any, _ *Dict) (any, error) { return pformat(v), nil },
 		"attr": func(st *state, v any, args []any, _ *Dict) (any, error) {
 			if len(args) != 1 {
 				return nil, typeErr("attr() takes exactly one argument")
