@@ -63,6 +63,7 @@ func FlaskAutoescape(name string) bool {
 
 // Template is a parsed template.
 type Template struct {
+	// Name is the name the template was loaded by ("" for FromString).
 	Name       string
 	env        *Environment
 	body       []node

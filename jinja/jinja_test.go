@@ -389,3 +389,14 @@ func TestRandomAndLipsum(t *testing.T) {
 		t.Fatalf("got %q, %v", got, err)
 	}
 }
+
+func TestEscapeForGoCode(t *testing.T) {
+	for _, c := range []struct {
+		in   any
+		want Markup
+	}{{"<a href='x'>&", "&lt;a href=&#39;x&#39;&gt;&amp;"}, {Markup("<b>"), "<b>"}, {5, "5"}, {nil, "None"}} {
+		if got := Escape(c.in); got != c.want {
+			t.Errorf("Escape(%v) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

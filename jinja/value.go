@@ -133,6 +133,10 @@ func escapeString(s string) string {
 	return b.String()
 }
 
+// Escape is MarkupSafe's escape for Go code: v as Markup, HTML-escaped
+// unless it already is Markup (or html/template.HTML).
+func Escape(v any) Markup { return escape(normalize(v)) }
+
 // escape converts v to Markup, escaping unless it already is Markup.
 func escape(v any) Markup {
 	if m, ok := v.(Markup); ok {
