@@ -303,6 +303,9 @@ func (st *state) renderBlock(name string, i int, sc *scope) (string, error) {
 		return "", newErr("TemplateRuntimeError", "no parent block '%s'", name)
 	}
 	ref := chain[i]
+	if ref.b.required {
+		return "", newErr("TemplateRuntimeError", "Required block '%s' not found.", name)
+	}
 	bsc := sc.child()
 	bsc.set("super", builtinFunc(func(st2 *state, args []any, kw *Dict) (any, error) {
 		s, err := st.renderBlock(name, i+1, sc)

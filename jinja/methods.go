@@ -3,6 +3,7 @@ package jinja
 import (
 	"strings"
 	"time"
+	"unicode"
 )
 
 // method returns the bound Python method name of obj, or nil.
@@ -74,11 +75,107 @@ func strMethod(s, name string, markup bool) any {
 			}
 			return wrap(strings.Trim(s, cut)), nil
 		})
+	case "isdigit", "isalpha", "isalnum", "isupper", "islower", "isspace":
+		return f(func([]any, *Dict) (any, error) { return strIs(name, s), nil })
+	case "ljust", "rjust", "center":
+		return f(func(args []any, _ *Dict) (any, error) {
+			w, _ := normalize(arg0(args)).(int)
+			fill := argStr(args, 1, " ")
+			n := len([]rune(s))
+			if n >= w || len([]rune(fill)) != 1 {
+				return wrap(s), nil
+			}
+			pad := w - n
+			switch name {
+			case "ljust":
+				return wrap(s + strings.Repeat(fill, pad)), nil
+			case "rjust":
+				return wrap(strings.Repeat(fill, pad) + s), nil
+			}
+			left := pad/2 + (pad & w & 1)
+			return wrap(strings.Repeat(fill, left) + s + strings.Repeat(fill, pad-left)), nil
+		})
+	case "splitlines":
+		return f(func([]any, *Dict) (any, error) {
+			lines := strings.Split(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n"), "\n")
+			if len(lines) > 0 && lines[len(lines)-1] == "" {
+				lines = lines[:len(lines)-1]
+			}
+			out := make([]any, len(lines))
+			for i, l := range lines {
+				out[i] = wrap(l)
+			}
+			return out, nil
+		})
+	case "partition":
+		return f(func(args []any, _ *Dict) (any, error) {
+			sep := argStr(args, 0, "")
+			before, after, found := strings.Cut(s, sep)
+			if !found {
+				return Tuple{wrap(s), wrap(""), wrap("")}, nil
+			}
+			return Tuple{wrap(before), wrap(sep), wrap(after)}, nil
+		})
+	case "swapcase":
+		return f(func([]any, *Dict) (any, error) {
+			r := []rune(s)
+			for i, c := range r {
+				if unicode.IsUpper(c) {
+					r[i] = unicode.ToLower(c)
+				} else {
+					r[i] = unicode.ToUpper(c)
+				}
+			}
+			return wrap(string(r)), nil
+		})
+	case "index", "rfind":
+		return f(func(args []any, _ *Dict) (any, error) {
+			sub := argStr(args, 0, "")
+			i := strings.Index(s, sub)
+			if name == "rfind" {
+				i = strings.LastIndex(s, sub)
+			}
+			if i < 0 {
+				if name == "index" {
+					return nil, newErr("ValueError", "substring not found")
+				}
+				return -1, nil
+			}
+			return len([]rune(s[:i])), nil
+		})
+	case "encode":
+		return f(func([]any, *Dict) (any, error) { return s, nil })
+	case "rsplit":
+		return f(func(args []any, _ *Dict) (any, error) {
+			sep := argStr(args, 0, "")
+			max := -1
+			if len(args) > 1 {
+				max, _ = normalize(args[1]).(int)
+			}
+			var parts []string
+			if sep == "" {
+				parts = strings.Fields(s)
+			} else {
+				parts = strings.Split(s, sep)
+				if max >= 0 && len(parts) > max+1 {
+					head := strings.Join(parts[:len(parts)-max], sep)
+					parts = append([]string{head}, parts[len(parts)-max:]...)
+				}
+			}
+			out := make([]any, len(parts))
+			for i, p := range parts {
+				out[i] = wrap(p)
+			}
+			return out, nil
+		})
 	case "split":
 		return f(func(args []any, _ *Dict) (any, error) {
 			var parts []string
 			if len(args) == 0 || args[0] == nil {
 				parts = strings.Fields(s)
+			} else if len(args) > 1 {
+				n, _ := normalize(args[1]).(int)
+				parts = strings.SplitN(s, toStr(normalize(args[0])), n+1)
 			} else {
 				parts = strings.Split(s, toStr(normalize(args[0])))
 			}
@@ -383,3 +480,37 @@ func (e *Environment) globalScope() *scope {
 
 // pyUpper is Python's str.upper, with the full mapping of ß to SS.
 func pyUpper(s string) string { return strings.ReplaceAll(strings.ToUpper(s), "ß", "SS") }
+
+// strIs implements str.isdigit and its relatives.
+func strIs(name, s string) bool {
+	if s == "" {
+		return false
+	}
+	cased := false
+	for _, r := range s {
+		ok := true
+		switch name {
+		case "isdigit":
+			ok = unicode.IsDigit(r)
+		case "isalpha":
+			ok = unicode.IsLetter(r)
+		case "isalnum":
+			ok = unicode.IsLetter(r) || unicode.IsDigit(r)
+		case "isspace":
+			ok = unicode.IsSpace(r)
+		case "isupper":
+			ok = !unicode.IsLower(r)
+			cased = cased || unicode.IsUpper(r)
+		case "islower":
+			ok = !unicode.IsUpper(r)
+			cased = cased || unicode.IsLower(r)
+		}
+		if !ok {
+			return false
+		}
+	}
+	if name == "isupper" || name == "islower" {
+		return cased
+	}
+	return true
+}
