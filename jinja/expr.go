@@ -409,6 +409,11 @@ func (st *state) evalArgs(a callArgs, sc *scope) ([]any, *Dict, error) {
 func (st *state) evalCall(e *callExpr, sc *scope, caller *Macro) (any, error) {
 	var fn any
 	var err error
+	if a, ok := e.fn.(*attrExpr); ok && caller == nil {
+		if r, handled, err := st.mutateList(a, e, sc); handled {
+			return r, err
+		}
+	}
 	if a, ok := e.fn.(*attrExpr); ok {
 		var obj any
 		if obj, err = st.eval(a.obj, sc); err == nil {

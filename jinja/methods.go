@@ -290,6 +290,22 @@ func dictMethod(d *Dict, name string) any {
 			}
 			return out, nil
 		})
+	case "update":
+		return builtinFunc(func(_ *state, args []any, kw *Dict) (any, error) {
+			for _, a := range args {
+				src, ok := normalize(a).(*Dict)
+				if !ok {
+					return nil, typeErr("dict.update() needs a mapping")
+				}
+				for _, k := range src.keys {
+					d.Set(k, src.m[k])
+				}
+			}
+			for _, k := range kw.keys {
+				d.Set(k, kw.m[k])
+			}
+			return nil, nil
+		})
 	case "get":
 		return builtinFunc(func(_ *state, args []any, _ *Dict) (any, error) {
 			if len(args) == 0 {
