@@ -61,6 +61,14 @@ func atlasTable(dialectName string, s *schema.Schema, t Table) (*schema.Table, e
 	if err := addTableParts(at, t); err != nil {
 		return nil, fmt.Errorf("table %q: %w", t.Name, err)
 	}
+	for _, c := range t.Columns {
+		addEnumCheck(at, enumCheckFor(dialectName, t.Name, c))
+	}
+	for _, a := range at.Attrs {
+		if ck, ok := a.(*schema.Check); ok {
+			ck.Expr = checkExpr(dialectName, ck.Expr)
+		}
+	}
 	return at, nil
 }
 

@@ -31,10 +31,11 @@ func (c *compiler) columnChange(o Operation) ([]schema.Change, error) {
 		return nil, err
 	}
 	c.replace(t, after)
-	if mc, ok := ch.(*schema.ModifyColumn); ok && mc.Change == schema.NoChange {
+	checks := c.enumCheckChanges(after, o)
+	if mc, ok := ch.(*schema.ModifyColumn); ok && mc.Change == schema.NoChange && len(checks) == 0 {
 		return []schema.Change{}, nil // e.g. enum values added by ALTER TYPE
 	}
-	return []schema.Change{&schema.ModifyTable{T: after, Changes: []schema.Change{ch}}}, nil
+	return []schema.Change{&schema.ModifyTable{T: after, Changes: append([]schema.Change{ch}, checks...)}}, nil
 }
 
 // sameEnum reports whether two types are the same named enum type, whose

@@ -53,6 +53,11 @@ func (r *Result) Empty() bool { return len(r.Upgrade) == 0 }
 // Compare diffs the current schema (inspected) against the desired one
 // (from the models) with differ, Atlas's driver or DefaultDiff for the dialect.
 func Compare(differ schema.Differ, current, desired *schema.Schema, opts Options) (*Result, error) {
+	return compare(differ, current, desired, opts, nil)
+}
+
+// compare is Compare rendering the models' portable types, when known.
+func compare(differ schema.Differ, current, desired *schema.Schema, opts Options, types portable) (*Result, error) {
 	current, unknown := split(current, desired, opts)
 	desired = withName(desired, current.Name)
 	res := &Result{}
@@ -64,7 +69,8 @@ func Compare(differ schema.Differ, current, desired *schema.Schema, opts Options
 	if err != nil {
 		return nil, fmt.Errorf("autogenerate: diff: %w", err)
 	}
-	tr := &translator{converter: converter{dialect: opts.Dialect}, current: current}
+	conv := converter{dialect: opts.Dialect, over: newOverrides(opts.Dialect, types, current, desired)}
+	tr := &translator{converter: conv, current: current}
 	changes = append(changes, sqliteTypeChanges(current, desired, changes, tr.converter)...)
 	changes = append(changes, sqliteCheckChanges(current, desired, changes, tr.converter)...)
 	for _, c := range changes {

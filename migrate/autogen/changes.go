@@ -107,11 +107,19 @@ func (t *translator) constraintChange(table string, c schema.Change) {
 		t.dropFK(table, c.From)
 		t.addFK(table, c.To)
 	case *schema.AddCheck:
+		if t.over.enumChecks[c.C] {
+			return
+		}
 		t.detect("added check constraint '%s' on '%s'", c.C.Name, table)
 		t.add(&migrate.CreateCheckConstraint{Table: table, Check: migrate.Check{Name: c.C.Name, Expr: c.C.Expr}})
 	case *schema.DropCheck:
-		t.dropCheck(table, c.C)
+		if !t.over.enumChecks[c.C] {
+			t.dropCheck(table, c.C)
+		}
 	case *schema.ModifyCheck:
+		if t.over.enumChecks[c.From] || t.over.enumChecks[c.To] {
+			return // an enum's values change with its column's type
+		}
 		t.dropCheck(table, c.From)
 		t.detect("added check constraint '%s' on '%s'", c.To.Name, table)
 		t.add(&migrate.CreateCheckConstraint{Table: table, Check: migrate.Check{Name: c.To.Name, Expr: c.To.Expr}})

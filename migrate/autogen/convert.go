@@ -7,12 +7,19 @@ import (
 	"github.com/flagon-go/flagon/migrate"
 )
 
-// converter turns Atlas objects into neutral migrate values.
-type converter struct{ dialect string }
+// converter turns Atlas objects into neutral migrate values. Its
+// overrides, when set, give the types to render (the models' types).
+type converter struct {
+	dialect string
+	over    overrides
+}
 
 // column converts an Atlas column.
 func (c converter) column(col *schema.Column) migrate.Column {
 	t, serial := neutralType(c.dialect, col.Type.Type)
+	if mt, ok := c.over.types[col]; ok {
+		t = mt
+	}
 	out := migrate.Column{Name: col.Name, Type: t, Nullable: col.Type.Null, Autoincrement: serial}
 	if hasAutoIncrement(col.Attrs) {
 		out.Autoincrement = true
@@ -70,6 +77,9 @@ func (c converter) table(t *schema.Table) migrate.Table {
 	for _, a := range t.Attrs {
 		switch a := a.(type) {
 		case *schema.Check:
+			if c.over.enumChecks[a] {
+				continue // the enum type makes it
+			}
 			out.Checks = append(out.Checks, migrate.Check{Name: a.Name, Expr: a.Expr})
 		case *schema.Comment:
 			out.Comment = a.Text
