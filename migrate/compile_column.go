@@ -105,6 +105,9 @@ func (c *compiler) alterColumn(t *schema.Table, o *AlterColumn) (schema.Change, 
 			kind |= schema.ChangeType
 		}
 		col.Type.Type, col.Attrs = at, append(withoutComment(col.Attrs), attrs...)
+		if !textual(at) {
+			col.Attrs = withoutCharset(col.Attrs)
+		}
 	}
 	if o.Nullable != nil {
 		col.Type.Null, kind = *o.Nullable, kind|schema.ChangeNull
@@ -117,9 +120,13 @@ func (c *compiler) alterColumn(t *schema.Table, o *AlterColumn) (schema.Change, 
 		kind |= schema.ChangeComment
 	}
 	mc := &schema.ModifyColumn{From: &from, To: col, Change: kind}
-	if e, ok := col.Type.Type.(*schema.EnumType); ok && c.dialect == PostgreSQL && kind.Is(schema.ChangeType) {
-		// PostgreSQL converts to an enum type only through text.
-		mc.Extra = append(mc.Extra, &postgres.ConvertUsing{X: fmt.Sprintf("%q::text::%q", col.Name, e.T)})
+	if c.dialect == PostgreSQL && kind.Is(schema.ChangeType) {
+		if e, ok := col.Type.Type.(*schema.EnumType); ok && o.Using == "" {
+			// PostgreSQL converts to an enum type only through text.
+			mc.Extra = append(mc.Extra, &postgres.ConvertUsing{X: fmt.Sprintf("%q::text::%q", col.Name, e.T)})
+		} else if u := pgUsing(o, col.Name, from.Type.Type, col.Type.Type); u != nil {
+			mc.Extra = append(mc.Extra, u)
+		}
 	}
 	return mc, nil
 }
@@ -162,4 +169,27 @@ func tableOf(o Operation) string {
 		return o.Table
 	}
 	return ""
+}
+
+// textual reports whether a type holds text, which has a character set.
+func textual(t schema.Type) bool {
+	switch t.(type) {
+	case *schema.StringType, *schema.EnumType:
+		return true
+	}
+	return false
+}
+
+// withoutCharset returns attrs without MySQL's CHARSET and COLLATE, which
+// a column changed to a non-text type must lose.
+func withoutCharset(attrs []schema.Attr) []schema.Attr {
+	var out []schema.Attr
+	for _, a := range attrs {
+		switch a.(type) {
+		case *schema.Charset, *schema.Collation:
+		default:
+			out = append(out, a)
+		}
+	}
+	return out
 }

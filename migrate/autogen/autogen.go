@@ -78,6 +78,7 @@ func compare(differ schema.Differ, current, desired *schema.Schema, opts Options
 	}
 	res.Upgrade = append(pre.ops, tr.ops...)
 	res.Detected = append(pre.detected, tr.detected...)
+	res.Notes = append(res.Notes, tr.notes...)
 	res.Downgrade, err = reverse(res.Upgrade)
 	return res, err
 }

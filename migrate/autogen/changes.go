@@ -18,6 +18,7 @@ type translator struct {
 	current  *schema.Schema
 	ops      []migrate.Operation
 	detected []string
+	notes    []string
 }
 
 // detect records a detection message.
@@ -71,7 +72,12 @@ func (t *translator) tableChange(table string, c schema.Change) {
 	switch c := c.(type) {
 	case *schema.AddColumn:
 		t.detect("added column '%s.%s'", table, c.C.Name)
-		t.add(&migrate.AddColumn{Table: table, Column: t.column(c.C)})
+		col := t.column(c.C)
+		if !col.Nullable && col.ServerDefault == "" && !col.Autoincrement {
+			t.notes = append(t.notes, fmt.Sprintf("WARNING: column '%s.%s' is added NOT NULL without a server default: "+
+				"the upgrade fails if the table has rows. Give it a server_default, or add it nullable, backfill it and then make it NOT NULL.", table, c.C.Name))
+		}
+		t.add(&migrate.AddColumn{Table: table, Column: col})
 	case *schema.DropColumn:
 		prior := t.column(c.C)
 		t.detect("removed column '%s.%s'", table, c.C.Name)
@@ -185,6 +191,7 @@ func (t *translator) modifyColumn(table string, c *schema.ModifyColumn) {
 	where := table + "." + c.To.Name
 	if c.Change.Is(schema.ChangeType) && !sameType(from.Type, to.Type) {
 		a.Type = &to.Type
+		a.Using = migrate.CastUsing(c.To.Name, from.Type, to.Type)
 		t.detect("type change from %s to %s on '%s'", typeName(from.Type), typeName(to.Type), where)
 	}
 	if c.Change.Is(schema.ChangeNull) && from.Nullable != to.Nullable {
