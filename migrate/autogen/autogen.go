@@ -76,7 +76,7 @@ func compare(differ schema.Differ, current, desired *schema.Schema, opts Options
 	for _, c := range changes {
 		tr.change(c)
 	}
-	res.Upgrade = append(pre.ops, tr.ops...)
+	res.Upgrade = dropsBeforeRenames(pre.ops, tr.ops)
 	res.Detected = append(pre.detected, tr.detected...)
 	res.Notes = append(res.Notes, tr.notes...)
 	res.Downgrade, err = reverse(res.Upgrade)
@@ -134,4 +134,66 @@ func Inspect(ctx context.Context, insp schema.Inspector) (*schema.Schema, error)
 		return nil, fmt.Errorf("autogenerate: inspect database: %w", err)
 	}
 	return s, nil
+}
+
+// dropsBeforeRenames orders the upgrade: the dropped constraints and
+// indexes first, then the renames, then the rest. A dropped constraint's
+// definition names the tables and columns as they were, so its re-creation
+// in the downgrade must come after the renames are undone, which this
+// order gives; the drops use the tables' old names.
+func dropsBeforeRenames(renames, ops []migrate.Operation) []migrate.Operation {
+	if len(renames) == 0 {
+		return ops
+	}
+	oldName := map[string]string{}
+	oldCol := map[[2]string]string{}
+	for _, o := range renames {
+		switch r := o.(type) {
+		case *migrate.RenameTable:
+			oldName[r.To] = r.From
+		case *migrate.RenameColumn:
+			oldCol[[2]string{r.Table, r.To}] = r.From
+		}
+	}
+	cols := func(table string, names []string) []string {
+		out := slices.Clone(names)
+		for i, n := range out {
+			if o, ok := oldCol[[2]string{table, n}]; ok {
+				out[i] = o
+			}
+		}
+		return out
+	}
+	old := func(table string) string {
+		if n, ok := oldName[table]; ok {
+			return n
+		}
+		return table
+	}
+	var drops, rest []migrate.Operation
+	for _, o := range ops {
+		switch o := o.(type) {
+		case *migrate.DropConstraint:
+			d := *o
+			if fk := o.PriorForeignKey; fk != nil {
+				f := *fk
+				f.Columns = cols(o.Table, fk.Columns)
+				d.PriorForeignKey = &f
+			}
+			d.Table = old(o.Table)
+			drops = append(drops, &d)
+		case *migrate.DropIndex:
+			d := *o
+			if o.Prior != nil {
+				i := *o.Prior
+				i.Columns = cols(o.Table, o.Prior.Columns)
+				d.Prior = &i
+			}
+			d.Table = old(o.Table)
+			drops = append(drops, &d)
+		default:
+			rest = append(rest, o)
+		}
+	}
+	return append(append(drops, renames...), rest...)
 }

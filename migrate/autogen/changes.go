@@ -117,7 +117,7 @@ func (t *translator) constraintChange(table string, c schema.Change) {
 			return
 		}
 		t.detect("added check constraint '%s' on '%s'", c.C.Name, table)
-		t.add(&migrate.CreateCheckConstraint{Table: table, Check: migrate.Check{Name: c.C.Name, Expr: c.C.Expr}})
+		t.add(&migrate.CreateCheckConstraint{Table: table, Check: migrate.Check{Name: c.C.Name, Expr: t.checkExpr(c.C.Expr)}})
 	case *schema.DropCheck:
 		if !t.over.enumChecks[c.C] {
 			t.dropCheck(table, c.C)
@@ -128,7 +128,7 @@ func (t *translator) constraintChange(table string, c schema.Change) {
 		}
 		t.dropCheck(table, c.From)
 		t.detect("added check constraint '%s' on '%s'", c.To.Name, table)
-		t.add(&migrate.CreateCheckConstraint{Table: table, Check: migrate.Check{Name: c.To.Name, Expr: c.To.Expr}})
+		t.add(&migrate.CreateCheckConstraint{Table: table, Check: migrate.Check{Name: c.To.Name, Expr: t.checkExpr(c.To.Expr)}})
 	}
 }
 
@@ -179,7 +179,7 @@ func (t *translator) dropFK(table string, f *schema.ForeignKey) {
 
 // dropCheck translates a removed check.
 func (t *translator) dropCheck(table string, c *schema.Check) {
-	ck := migrate.Check{Name: c.Name, Expr: c.Expr}
+	ck := migrate.Check{Name: c.Name, Expr: t.checkExpr(c.Expr)}
 	t.detect("removed check constraint '%s' on '%s'", c.Name, table)
 	t.add(&migrate.DropConstraint{Table: table, Name: c.Name, Kind: migrate.ConstraintCheck, PriorCheck: &ck})
 }

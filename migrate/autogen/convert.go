@@ -1,6 +1,9 @@
 package autogen
 
 import (
+	"regexp"
+	"strings"
+
 	"ariga.io/atlas/sql/mysql"
 	"ariga.io/atlas/sql/schema"
 	"ariga.io/atlas/sql/sqlite"
@@ -69,6 +72,9 @@ func (c converter) table(t *schema.Table) migrate.Table {
 		}
 	}
 	for _, i := range t.Indexes {
+		if c.dialect == migrate.MySQL && implicitFKIndex(t, i) {
+			continue // MySQL made it for the foreign key, and will again
+		}
 		out.Indexes = append(out.Indexes, c.index(i))
 	}
 	for _, f := range t.ForeignKeys {
@@ -80,7 +86,7 @@ func (c converter) table(t *schema.Table) migrate.Table {
 			if c.over.enumChecks[a] {
 				continue // the enum type makes it
 			}
-			out.Checks = append(out.Checks, migrate.Check{Name: a.Name, Expr: a.Expr})
+			out.Checks = append(out.Checks, migrate.Check{Name: a.Name, Expr: c.checkExpr(a.Expr)})
 		case *schema.Comment:
 			out.Comment = a.Text
 		}
@@ -125,12 +131,86 @@ func (c converter) foreignKey(f *schema.ForeignKey) migrate.ForeignKey {
 	for _, col := range f.RefColumns {
 		out.RefColumns = append(out.RefColumns, col.Name)
 	}
-	// NO ACTION is every database's default: leave it out of the revision.
-	if out.OnDelete == string(schema.NoAction) {
+	// NO ACTION is every database's default (MySQL reports it as RESTRICT,
+	// which it treats alike): leave it out of the revision.
+	deflt := func(opt string) bool {
+		return opt == string(schema.NoAction) || (c.dialect == migrate.MySQL && opt == string(schema.Restrict))
+	}
+	if deflt(out.OnDelete) {
 		out.OnDelete = ""
 	}
-	if out.OnUpdate == string(schema.NoAction) {
+	if deflt(out.OnUpdate) {
 		out.OnUpdate = ""
 	}
 	return out
+}
+
+// pgCast matches PostgreSQL's casts in inspected expressions ('a'::text).
+var pgCast = regexp.MustCompile(`::(?:character varying|timestamp with(?:out)? time zone|double precision|[a-z_][a-z0-9_]*)(?:\(\d+(?:,\s*\d+)?\))?(?:\[\])?`)
+
+// parenIdent matches an identifier alone in parentheses: (title).
+var parenIdent = regexp.MustCompile(`\(("?\w+"?)\)`)
+
+// checkExpr returns an inspected CHECK expression in a form every dialect
+// reads: PostgreSQL's casts removed, MySQL's backquotes made double quotes
+// (which the compiler turns back into backquotes for MySQL).
+func (c converter) checkExpr(expr string) string {
+	switch c.dialect {
+	case migrate.PostgreSQL:
+		expr = parenIdent.ReplaceAllString(pgCast.ReplaceAllString(expr, ""), "$1")
+	case migrate.MySQL:
+		expr = backquotesToDouble(expr)
+	}
+	return expr
+}
+
+// backquoted matches a backquoted name.
+var backquoted = regexp.MustCompile("`([^`]*)`")
+
+// plainName matches names that need no quotes.
+var plainName = regexp.MustCompile(`^[a-z_][a-z0-9_]*$`)
+
+// reserved are SQL keywords that stay quoted as names.
+var reserved = map[string]bool{"order": true, "group": true, "select": true, "from": true, "where": true,
+	"user": true, "key": true, "table": true, "check": true, "default": true, "desc": true, "asc": true,
+	"index": true, "values": true, "in": true, "is": true, "not": true, "and": true, "or": true, "null": true,
+	"like": true, "between": true, "case": true, "when": true, "then": true, "else": true, "end": true,
+	"limit": true, "offset": true, "primary": true, "references": true, "unique": true, "to": true}
+
+// backquotesToDouble turns `name` into name, or "name" when it needs
+// quotes, outside string literals.
+func backquotesToDouble(expr string) string {
+	var b strings.Builder
+	for i, part := range strings.Split(expr, "'") {
+		if i > 0 {
+			b.WriteString("'")
+		}
+		if i%2 == 1 {
+			b.WriteString(part) // inside a string literal
+			continue
+		}
+		b.WriteString(backquoted.ReplaceAllStringFunc(part, func(q string) string {
+			name := q[1 : len(q)-1]
+			if plainName.MatchString(name) && !reserved[name] {
+				return name
+			}
+			return `"` + name + `"`
+		}))
+	}
+	return b.String()
+}
+
+// implicitFKIndex reports whether an index is the one MySQL creates for a
+// foreign key: named after it, on its columns.
+func implicitFKIndex(t *schema.Table, i *schema.Index) bool {
+	fk, ok := t.ForeignKey(i.Name)
+	if !ok || i.Unique || len(fk.Columns) != len(i.Parts) {
+		return false
+	}
+	for n, p := range i.Parts {
+		if p.C == nil || p.C.Name != fk.Columns[n].Name {
+			return false
+		}
+	}
+	return true
 }

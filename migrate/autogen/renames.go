@@ -123,7 +123,6 @@ func tableRenames(current, desired *schema.Schema, unknown []*schema.Table, opts
 			renamed := *ot
 			renamed.Name = nt.Name
 			current.Tables = append(slices.DeleteFunc(current.Tables, func(x *schema.Table) bool { return x == ot }), &renamed)
-			followRename(current, ot, &renamed)
 			pool = slices.DeleteFunc(pool, func(x *schema.Table) bool { return x == ot })
 			pre.ops = append(pre.ops, &migrate.RenameTable{From: ot.Name, To: nt.Name})
 			pre.detected = append(pre.detected, fmt.Sprintf("Detected renamed table '%s' to '%s'", ot.Name, nt.Name))
@@ -220,16 +219,3 @@ func noteDropAdd(kind, old, new string, opts Options) string {
 		kind, old, new, short(old), short(new))
 }
 
-// followRename points the foreign keys that referenced a renamed table at
-// its new version, as the databases do: a key whose name does not change
-// is then left alone, and a dropped key's definition names the table as it
-// is called where the downgrade recreates it (before renaming it back).
-func followRename(s *schema.Schema, old, renamed *schema.Table) {
-	for _, t := range s.Tables {
-		for _, fk := range t.ForeignKeys {
-			if fk.RefTable == old || (fk.RefTable != nil && fk.RefTable.Name == old.Name && fk.RefTable.Schema == old.Schema) {
-				fk.RefTable = renamed
-			}
-		}
-	}
-}
