@@ -58,10 +58,10 @@ type author2 struct {
 func (author2) TableName() string { return "author" }
 
 type post2 struct {
-	ID       int64   `orm:"pk"`
-	AuthorID int64   `orm:"fk:author.id"`
-	Title    string  `orm:"size:100;index;check:title <> ''"`
-	Body     string  `orm:"type:text"`
+	ID       int64  `orm:"pk"`
+	AuthorID int64  `orm:"fk:author.id"`
+	Title    string `orm:"size:100;index;check:title <> ''"`
+	Body     string `orm:"type:text"`
 	Status   enumv2.Status
 	Summary  *string `orm:"size:200"`
 	Views    int     `orm:"server_default:0"`
@@ -87,9 +87,9 @@ type writer3 struct {
 func (writer3) TableName() string { return "writer" }
 
 type post3 struct {
-	ID       int64   `orm:"pk"`
-	AuthorID int64   `orm:"fk:writer.id"`
-	Title    string  `orm:"size:100;index;check:title <> ''"`
+	ID       int64  `orm:"pk"`
+	AuthorID int64  `orm:"fk:writer.id"`
+	Title    string `orm:"size:100;index;check:title <> ''"`
 	Status   enumv2.Status
 	Summary  *string `orm:"size:200"`
 	Views    int     `orm:"server_default:0"`
@@ -100,9 +100,9 @@ func (post3) TableName() string { return "post" }
 // Step 4: a renamed column, a narrower string, a NOT NULL column made
 // nullable, a changed server default, a dropped association table.
 type post4 struct {
-	ID       int64   `orm:"pk"`
-	AuthorID int64   `orm:"fk:writer.id"`
-	Headline string  `orm:"size:100;index;check:headline <> ''"`
+	ID       int64  `orm:"pk"`
+	AuthorID int64  `orm:"fk:writer.id"`
+	Headline string `orm:"size:100;index;check:headline <> ''"`
 	Status   *enumv2.Status
 	Summary  *string `orm:"size:150"`
 	Views    int     `orm:"server_default:1"`

@@ -218,4 +218,3 @@ func noteDropAdd(kind, old, new string, opts Options) string {
 	return fmt.Sprintf("%s '%s' removed and '%s' added: treated as drop and add, losing its data; pass --rename %s:%s if it was renamed",
 		kind, old, new, short(old), short(new))
 }
-
