@@ -151,6 +151,8 @@ var cases = []struct {
 	{"rename_column", []any{productV1{}}, []any{productTitle{}}, autogen.Options{Renames: &autogen.Renamer{Explicit: map[string]string{"name": "title"}}}, false},
 	{"rename_no_input", []any{productV1{}}, []any{productTitle{}}, autogen.Options{Renames: &autogen.Renamer{NoInput: true}}, true},
 	{"rename_table", []any{productV1{}}, []any{item{}}, autogen.Options{Renames: &autogen.Renamer{Explicit: map[string]string{"product": "item"}}}, false},
+	{"rename_referenced_table", []any{category{}, productCategory{}}, []any{kind{}, productKind{}}, autogen.Options{Renames: &autogen.Renamer{Explicit: map[string]string{"category": "kind"}}}, false},
+	{"cast_string_to_integer", []any{productCode{}}, []any{productCodeInt{}}, autogen.Options{}, false},
 }
 
 // keptData are queries that must still find the row inserted before a rename.
