@@ -162,3 +162,76 @@ func TestRenameReferencedTable(t *testing.T) {
 		}
 	})
 }
+
+// TestQuotedCheckOnEveryDatabase: a CHECK naming its column in double
+// quotes (as SQLite and the ORM write enum checks) restricts the values on
+// every database; MySQL would read "status" as a string, always false.
+func TestQuotedCheckOnEveryDatabase(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		sdb := open(t, db)
+		create := &migrate.CreateTable{Table: migrate.Table{Name: "checked", Columns: []migrate.Column{
+			{Name: "id", Type: migrate.Integer(), Autoincrement: true},
+			{Name: "status", Type: migrate.String(9)},
+			{Name: "kind", Type: migrate.String(9)},
+		}, PrimaryKey: []string{"id"}, Checks: []migrate.Check{{Name: "ck_checked_kind", Expr: `"kind" <> 'it''s "x"'`}}}}
+		check := &migrate.CreateCheckConstraint{Table: "checked", Check: migrate.Check{Name: "ck_checked_status", Expr: `"status" IN ('draft', 'published')`}}
+		m, _ := migrator(t, sdb, db.Name, revs([2][]migrate.Operation{{create, check}, nil}))
+		if err := m.Upgrade(context.Background(), "head"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := sdb.Exec("INSERT INTO checked (id, status, kind) VALUES (1, 'draft', 'a')"); err != nil {
+			t.Errorf("a valid row is refused: %v", err)
+		}
+		if _, err := sdb.Exec("INSERT INTO checked (id, status, kind) VALUES (2, 'other', 'a')"); err == nil {
+			t.Error("a status outside the CHECK is accepted")
+		}
+	})
+}
+
+// TestEnumColumnOnEveryDatabase: an Enum column is a native enum on
+// PostgreSQL and MySQL and a CHECK on SQLite; on every database its values
+// are accepted and others refused, through add, alter and drop.
+func TestEnumColumnOnEveryDatabase(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		sdb := open(t, db)
+		create := &migrate.CreateTable{Table: migrate.Table{Name: "doc", Columns: []migrate.Column{
+			{Name: "id", Type: migrate.Integer(), Autoincrement: true},
+		}, PrimaryKey: []string{"id"}}}
+		add := &migrate.AddColumn{Table: "doc", Column: migrate.Column{Name: "state", Type: migrate.Enum("doc_state", "draft", "published"), Nullable: true}}
+		widen := &migrate.AlterColumn{Table: "doc", Name: "state", Type: migrate.Ptr(migrate.Enum("doc_state", "draft", "published", "archived")),
+			Existing: add.Column}
+		narrow, _ := widen.Reverse()
+		m, _ := migrator(t, sdb, db.Name, revs(
+			[2][]migrate.Operation{{create, add}, nil},
+			[2][]migrate.Operation{{widen}, {narrow}}))
+		ctx := context.Background()
+		insert := func(id int, v string) error {
+			_, err := sdb.Exec(fmt.Sprintf("INSERT INTO doc (id, state) VALUES (%d, '%s')", id, v))
+			return err
+		}
+		if err := m.Upgrade(ctx, "r0"); err != nil {
+			t.Fatal(err)
+		}
+		if err := insert(1, "draft"); err != nil {
+			t.Fatalf("draft refused: %v", err)
+		}
+		if err := insert(2, "archived"); err == nil {
+			t.Fatal("archived accepted before it is a value")
+		}
+		if err := m.Upgrade(ctx, "head"); err != nil {
+			t.Fatal(err)
+		}
+		if err := insert(3, "archived"); err != nil {
+			t.Fatalf("archived refused after widening: %v", err)
+		}
+		if _, err := sdb.Exec("DELETE FROM doc WHERE id = 3"); err != nil {
+			t.Fatal(err)
+		}
+		if err := m.Downgrade(ctx, "r0"); err != nil {
+			t.Fatal(err)
+		}
+		if err := insert(4, "archived"); err == nil {
+			t.Error("archived accepted after narrowing back")
+		}
+	})
+}
