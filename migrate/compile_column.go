@@ -113,7 +113,14 @@ func (c *compiler) alterColumn(t *schema.Table, o *AlterColumn) (schema.Change, 
 		col.Type.Null, kind = *o.Nullable, kind|schema.ChangeNull
 	}
 	if o.ServerDefault != nil {
-		col.Default, kind = atlasDefault(*o.ServerDefault), kind|schema.ChangeDefault
+		t := o.Existing.Type
+		if o.Type != nil {
+			t = *o.Type
+		}
+		if tt, ok := col.Type.Type.(*schema.TimeType); ok && t.Kind == 0 && tt.Precision != nil && *tt.Precision > 0 {
+			t = DateTime(false) // a hand-written AlterColumn without Existing
+		}
+		col.Default, kind = atlasDefault(dialectDefault(c.dialect, t, *o.ServerDefault)), kind|schema.ChangeDefault
 	}
 	if o.Comment != nil {
 		col.Attrs = append(withoutComment(col.Attrs), &schema.Comment{Text: *o.Comment})

@@ -47,16 +47,24 @@ func hasAutoIncrement(attrs []schema.Attr) bool {
 	return false
 }
 
-// defaultExpr returns a default as SQL text.
+// defaultExpr returns a default as SQL text; the current time is
+// CURRENT_TIMESTAMP whatever the database's spelling (now(),
+// CURRENT_TIMESTAMP(6)), and the compiler spells it for each dialect.
 func defaultExpr(e schema.Expr) string {
 	switch e := e.(type) {
 	case *schema.Literal:
 		return e.V
 	case *schema.RawExpr:
+		if currentTime.MatchString(strings.TrimSpace(e.X)) {
+			return migrate.CurrentTimestamp
+		}
 		return e.X
 	}
 	return ""
 }
+
+// currentTime matches the spellings of the current time.
+var currentTime = regexp.MustCompile(`(?i)^\(?(now\(\)|current_timestamp(\(\d?\))?)\)?$`)
 
 // table converts an Atlas table. A single-column integer primary key
 // without a default autoincrements, as SQLAlchemy's autoincrement="auto".

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/flagon-go/flagon/internal/dbtest"
 	"github.com/flagon-go/flagon/migrate/autogen"
@@ -63,8 +64,9 @@ type post2 struct {
 	Title    string `orm:"size:100;index;check:title <> ''"`
 	Body     string `orm:"type:text"`
 	Status   enumv2.Status
-	Summary  *string `orm:"size:200"`
-	Views    int     `orm:"server_default:0"`
+	Summary  *string   `orm:"size:200"`
+	Views    int       `orm:"server_default:0"`
+	Created  time.Time `orm:"server_default:now()"`
 }
 
 func (post2) TableName() string { return "post" }
@@ -91,8 +93,9 @@ type post3 struct {
 	AuthorID int64  `orm:"fk:writer.id"`
 	Title    string `orm:"size:100;index;check:title <> ''"`
 	Status   enumv2.Status
-	Summary  *string `orm:"size:200"`
-	Views    int     `orm:"server_default:0"`
+	Summary  *string   `orm:"size:200"`
+	Views    int       `orm:"server_default:0"`
+	Created  time.Time `orm:"server_default:now()"`
 }
 
 func (post3) TableName() string { return "post" }
@@ -104,8 +107,9 @@ type post4 struct {
 	AuthorID int64  `orm:"fk:writer.id"`
 	Headline string `orm:"size:100;index;check:headline <> ''"`
 	Status   *enumv2.Status
-	Summary  *string `orm:"size:150"`
-	Views    int     `orm:"server_default:1"`
+	Summary  *string   `orm:"size:150"`
+	Views    int       `orm:"server_default:1"`
+	Created  time.Time `orm:"server_default:now()"`
 }
 
 func (post4) TableName() string { return "post" }
