@@ -31,7 +31,7 @@ func EnumCheckExpr(column string, values []string) string {
 
 // enumCheckPattern matches `"col" IN ('a', 'b')` with the column quoted by
 // double quotes, backquotes or not at all.
-var enumCheckPattern = regexp.MustCompile("^[\"`]?(\\w+)[\"`]?\\s+IN\\s*\\(((?:\\s*'(?:[^']|'')*'\\s*,?)+)\\)$")
+var enumCheckPattern = regexp.MustCompile("(?i)^[\"`]?(\\w+)[\"`]?\\s+IN\\s*\\(((?:\\s*'(?:[^']|'')*'\\s*,?)+)\\)$")
 
 // enumCheckValue matches one quoted value of an enum check.
 var enumCheckValue = regexp.MustCompile(`'((?:[^']|'')*)'`)
@@ -136,7 +136,11 @@ func (c *compiler) enumCheckChanges(t *schema.Table, o Operation) []schema.Chang
 		out := dropEnumChecks(t, o.Name)
 		col := o.apply(o.Existing)
 		col.Name = o.Name
-		return append(out, addEnumCheck(t, enumCheckFor(c.dialect, t.Name, col))...)
+		ck := enumCheckFor(c.dialect, t.Name, col)
+		if ck != nil && len(out) == 1 && col.Type.EnumName == o.Existing.Type.EnumName {
+			ck.Name = out[0].(*schema.DropCheck).C.Name // the same enum keeps its check's name
+		}
+		return append(out, addEnumCheck(t, ck)...)
 	}
 	return nil
 }
