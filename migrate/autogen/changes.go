@@ -189,7 +189,10 @@ func (t *translator) modifyColumn(table string, c *schema.ModifyColumn) {
 	from, to := t.column(c.From), t.column(c.To)
 	a := &migrate.AlterColumn{Table: table, Name: c.To.Name, Existing: from}
 	where := table + "." + c.To.Name
-	if c.Change.Is(schema.ChangeType) && !sameType(from.Type, to.Type) {
+	// Atlas's SQLite differ compares type affinities only: a column also
+	// changed otherwise (NULL, default) may hide a length or enum change.
+	typeChange := c.Change.Is(schema.ChangeType) || t.dialect == migrate.SQLite
+	if typeChange && !sameType(from.Type, to.Type) {
 		a.Type = &to.Type
 		a.Using = migrate.CastUsing(c.To.Name, from.Type, to.Type)
 		t.detect("type change from %s to %s on '%s'", typeName(from.Type), typeName(to.Type), where)

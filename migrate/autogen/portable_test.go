@@ -100,15 +100,16 @@ type post3 struct {
 
 func (post3) TableName() string { return "post" }
 
-// Step 4: a renamed column, a narrower string, a NOT NULL column made
-// nullable, a changed server default, a dropped association table.
+// Step 4: a renamed column, a narrower string, an enum value removed and
+// its column made nullable, an integer widened with a changed server
+// default, a dropped association table.
 type post4 struct {
 	ID       int64  `orm:"pk"`
 	AuthorID int64  `orm:"fk:writer.id"`
 	Headline string `orm:"size:100;index;check:headline <> ''"`
-	Status   *enumv2.Status
+	Status   *status
 	Summary  *string   `orm:"size:150"`
-	Views    int       `orm:"server_default:1"`
+	Views    int64     `orm:"server_default:1"`
 	Created  time.Time `orm:"server_default:now()"`
 }
 
