@@ -76,7 +76,7 @@ func compare(differ schema.Differ, current, desired *schema.Schema, opts Options
 	for _, c := range changes {
 		tr.change(c)
 	}
-	res.Upgrade = dropsBeforeRenames(pre.ops, tr.ops)
+	res.Upgrade = dropsBeforeRenames(pre.ops, childrenDroppedFirst(tr.ops))
 	res.Detected = append(pre.detected, tr.detected...)
 	res.Notes = append(res.Notes, tr.notes...)
 	res.Downgrade, err = reverse(res.Upgrade)
@@ -196,4 +196,61 @@ func dropsBeforeRenames(renames, ops []migrate.Operation) []migrate.Operation {
 		}
 	}
 	return append(append(drops, renames...), rest...)
+}
+
+// childrenDroppedFirst orders the dropped tables so that a table goes after
+// the dropped tables whose foreign keys reference it (PostgreSQL and MySQL
+// refuse to drop a referenced table); the downgrade, reversed, creates the
+// parents first. Other operations keep their places.
+func childrenDroppedFirst(ops []migrate.Operation) []migrate.Operation {
+	var idx []int
+	var drops []*migrate.DropTable
+	for i, o := range ops {
+		if d, ok := o.(*migrate.DropTable); ok {
+			idx, drops = append(idx, i), append(drops, d)
+		}
+	}
+	if len(drops) < 2 {
+		return ops
+	}
+	var sorted []*migrate.DropTable
+	done := map[*migrate.DropTable]bool{}
+	for len(sorted) < len(drops) {
+		progressed := false
+		for _, d := range drops {
+			if !done[d] && !referencedByPending(d.Name, drops, done) {
+				done[d], progressed = true, true
+				sorted = append(sorted, d)
+			}
+		}
+		if !progressed { // a reference cycle: keep the rest in order
+			for _, d := range drops {
+				if !done[d] {
+					done[d] = true
+					sorted = append(sorted, d)
+				}
+			}
+		}
+	}
+	out := slices.Clone(ops)
+	for n, i := range idx {
+		out[i] = sorted[n]
+	}
+	return out
+}
+
+// referencedByPending reports whether another dropped table, not yet
+// placed, has a foreign key to the named table.
+func referencedByPending(name string, drops []*migrate.DropTable, done map[*migrate.DropTable]bool) bool {
+	for _, d := range drops {
+		if done[d] || d.Name == name || d.Prior == nil {
+			continue
+		}
+		for _, fk := range d.Prior.ForeignKeys {
+			if fk.RefTable == name {
+				return true
+			}
+		}
+	}
+	return false
 }

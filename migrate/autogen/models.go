@@ -89,6 +89,9 @@ func newOverrides(dialectName string, p portable, current, desired *schema.Schem
 			}
 		}
 	}
+	if dialectName == migrate.SQLite {
+		o.rowidKeys(current)
+	}
 	return o
 }
 
@@ -147,3 +150,31 @@ func (o overrides) currentEnums(dialectName string, p portable, t *schema.Table)
 
 // parseEnumCheck returns the column and the values of an enum check.
 func parseEnumCheck(expr string) (string, []string, bool) { return migrate.ParseEnumCheck(expr) }
+
+// rowidKeys types SQLite's INTEGER PRIMARY KEY columns (the 64-bit rowid)
+// that the models no longer describe, such as a dropped table's, like the
+// foreign keys that reference them: BigInteger when those are BIGINT, so
+// that MySQL accepts the keys when the downgrade recreates the tables.
+func (o overrides) rowidKeys(current *schema.Schema) {
+	plain := converter{dialect: migrate.SQLite}
+	for _, t := range current.Tables {
+		for _, fk := range t.ForeignKeys {
+			for i, c := range fk.Columns {
+				if i >= len(fk.RefColumns) || plain.column(c).Type.Kind != migrate.KindBigInteger {
+					continue
+				}
+				rt, ok := current.Table(fk.RefTable.Name)
+				if !ok || rt.PrimaryKey == nil || len(rt.PrimaryKey.Parts) != 1 {
+					continue
+				}
+				key := rt.PrimaryKey.Parts[0].C
+				if key == nil || key.Name != fk.RefColumns[i].Name || plain.column(key).Type.Kind != migrate.KindInteger {
+					continue
+				}
+				if _, done := o.types[key]; !done {
+					o.types[key] = migrate.BigInteger()
+				}
+			}
+		}
+	}
+}
