@@ -76,7 +76,7 @@ func (c converter) table(t *schema.Table) migrate.Table {
 	if pk := t.PrimaryKey; pk != nil {
 		out.PrimaryKey = partNames(pk)
 		if len(out.PrimaryKey) == 1 {
-			markAutoincrement(&out, out.PrimaryKey[0])
+			c.markAutoincrement(t, &out, out.PrimaryKey[0])
 		}
 	}
 	for _, i := range t.Indexes {
@@ -102,9 +102,14 @@ func (c converter) table(t *schema.Table) migrate.Table {
 	return out
 }
 
-// markAutoincrement sets Autoincrement on an integer key column without default.
-func markAutoincrement(t *migrate.Table, name string) {
+// markAutoincrement sets Autoincrement on an integer key column without
+// default, unless the models say otherwise (no_autoincrement).
+func (c converter) markAutoincrement(at *schema.Table, t *migrate.Table, name string) {
 	for i, col := range t.Columns {
+		if auto, known := c.over.auto[at.Columns[i]]; known {
+			t.Columns[i].Autoincrement = auto
+			continue
+		}
 		if col.Name == name && col.Type.Kind.Integral() && col.ServerDefault == "" {
 			t.Columns[i].Autoincrement = true
 		}

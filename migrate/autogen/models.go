@@ -23,7 +23,13 @@ type modelTables interface {
 }
 
 // portable maps table and column names to the models' portable types.
-type portable map[string]map[string]migrate.Type
+type portable map[string]map[string]modelColumn
+
+// modelColumn is what the revision takes from a model column.
+type modelColumn struct {
+	typ  migrate.Type
+	auto bool
+}
 
 // portableTypes returns the models' types, or nil when the models do not
 // list their tables.
@@ -34,10 +40,10 @@ func portableTypes(m Models) portable {
 	}
 	out := portable{}
 	for _, t := range mt.Tables() {
-		cols := map[string]migrate.Type{}
+		cols := map[string]modelColumn{}
 		for _, c := range t.Columns {
 			if c.Type.Kind != migrate.KindCustom {
-				cols[c.Name] = c.Type
+				cols[c.Name] = modelColumn{typ: c.Type, auto: c.Autoincrement}
 			}
 		}
 		out[t.Name] = cols
@@ -47,8 +53,8 @@ func portableTypes(m Models) portable {
 
 // typeOf returns a model column's type.
 func (p portable) typeOf(table, column string) (migrate.Type, bool) {
-	t, ok := p[table][column]
-	return t, ok
+	c, ok := p[table][column]
+	return c.typ, ok
 }
 
 // overrides are the neutral types to render instead of the converted
@@ -56,18 +62,20 @@ func (p portable) typeOf(table, column string) (migrate.Type, bool) {
 type overrides struct {
 	types      map[*schema.Column]migrate.Type
 	enumChecks map[*schema.Check]bool
+	// auto holds the models' Autoincrement of the desired columns.
+	auto map[*schema.Column]bool
 }
 
 // newOverrides takes desired columns' types from the models, turns
 // SQLite's enum checks of the current schema back into enum types, and
 // gives current columns whose dialect type did not change the model's type.
 func newOverrides(dialectName string, p portable, current, desired *schema.Schema) overrides {
-	o := overrides{types: map[*schema.Column]migrate.Type{}, enumChecks: map[*schema.Check]bool{}}
+	o := overrides{types: map[*schema.Column]migrate.Type{}, enumChecks: map[*schema.Check]bool{}, auto: map[*schema.Column]bool{}}
 	plain := converter{dialect: dialectName}
 	for _, dt := range desired.Tables {
 		for _, dc := range dt.Columns {
-			if mt, ok := p.typeOf(dt.Name, dc.Name); ok {
-				o.types[dc] = mt
+			if mc, ok := p[dt.Name][dc.Name]; ok {
+				o.types[dc], o.auto[dc] = mc.typ, mc.auto
 			}
 		}
 		o.markEnumChecks(dt)

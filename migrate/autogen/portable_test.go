@@ -115,6 +115,21 @@ type post4 struct {
 
 func (post4) TableName() string { return "post" }
 
+// edition1 has a one-column key that becomes composite in edition2.
+type edition1 struct {
+	Book int64 `orm:"pk;no_autoincrement"`
+	Year int
+}
+
+func (edition1) TableName() string { return "edition" }
+
+type edition2 struct {
+	Book int64 `orm:"pk;no_autoincrement"`
+	Year int   `orm:"pk;no_autoincrement"`
+}
+
+func (edition2) TableName() string { return "edition" }
+
 // portableStep is one version of the corpus models.
 type portableStep struct {
 	models []any
@@ -127,16 +142,16 @@ type portableStep struct {
 }
 
 var portableSteps = []portableStep{
-	{models: []any{author1{}, post1{}, tag1{}, postTag1{}},
+	{models: []any{author1{}, post1{}, tag1{}, postTag1{}, edition1{}},
 		rows: "SELECT a.name || '/' || p.title FROM author a JOIN post p ON p.author_id = a.id JOIN post_tag pt ON pt.post_id = p.id"},
-	{models: []any{author2{}, post2{}, tag2{}, postTag1{}},
+	{models: []any{author2{}, post2{}, tag2{}, postTag1{}, edition2{}},
 		rows: "SELECT a.name || '/' || p.title FROM author a JOIN post p ON p.author_id = a.id JOIN post_tag pt ON pt.post_id = p.id"},
-	{models: []any{writer3{}, post3{}, tag2{}, postTag1{}},
+	{models: []any{writer3{}, post3{}, tag2{}, postTag1{}, edition2{}},
 		opts: autogen.Options{Renames: &autogen.Renamer{Explicit: map[string]string{"author": "writer"}}},
 		rows: "SELECT a.name || '/' || p.title FROM writer a JOIN post p ON p.author_id = a.id WHERE a.code = 42",
 		// The dropped body comes back nullable: the table has rows.
 		relaxed: []string{"NOT NULL on column 'post.body'"}},
-	{models: []any{writer3{}, post4{}},
+	{models: []any{writer3{}, post4{}, edition2{}},
 		opts: autogen.Options{Renames: &autogen.Renamer{Explicit: map[string]string{"post.title": "headline"}}, DropUnknownTables: true},
 		rows: "SELECT a.name || '/' || p.headline FROM writer a JOIN post p ON p.author_id = a.id WHERE a.code = 42"},
 }
@@ -149,6 +164,7 @@ func insertCorpusRows(t *testing.T, e *env) {
 		"INSERT INTO post (id, author_id, title, body, status) VALUES (1, 1, 'Hello', 'text', 'published')",
 		"INSERT INTO tag (id, name) VALUES (1, 'go')",
 		"INSERT INTO post_tag (post_id, tag_id) VALUES (1, 1)",
+		"INSERT INTO edition (book, year) VALUES (1, 2024)",
 	} {
 		if _, err := e.db.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
