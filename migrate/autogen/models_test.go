@@ -182,3 +182,12 @@ type productCodeInt struct {
 }
 
 func (productCodeInt) TableName() string { return "product" }
+
+// itemPriced is product renamed item, with a column added.
+type itemPriced struct {
+	ID    int    `orm:"pk"`
+	Name  string `orm:"size:100"`
+	Price *int
+}
+
+func (itemPriced) TableName() string { return "item" }

@@ -79,14 +79,30 @@ type tag2 struct {
 func (tag2) TableName() string { return "tag" }
 
 // Step 3: the referenced table author is renamed writer, a NOT NULL column
-// without default is dropped, a string becomes an integer (a cast).
+// without default is dropped, a string becomes an integer (a cast), an
+// enum column is added (and dropped at step 4).
 type writer3 struct {
+	ID   int64  `orm:"pk"`
+	Name string `orm:"size:200"`
+	Code int
+	Mood *mood
+}
+
+// mood is an enum type of writer3.
+type mood string
+
+func (mood) Values() []string { return []string{"calm", "busy"} }
+
+func (writer3) TableName() string { return "writer" }
+
+// writer4 drops the enum column.
+type writer4 struct {
 	ID   int64  `orm:"pk"`
 	Name string `orm:"size:200"`
 	Code int
 }
 
-func (writer3) TableName() string { return "writer" }
+func (writer4) TableName() string { return "writer" }
 
 type post3 struct {
 	ID       int64  `orm:"pk"`
@@ -151,7 +167,7 @@ var portableSteps = []portableStep{
 		rows: "SELECT a.name || '/' || p.title FROM writer a JOIN post p ON p.author_id = a.id WHERE a.code = 42",
 		// The dropped body comes back nullable: the table has rows.
 		relaxed: []string{"NOT NULL on column 'post.body'"}},
-	{models: []any{writer3{}, post4{}, edition2{}},
+	{models: []any{writer4{}, post4{}, edition2{}},
 		opts: autogen.Options{Renames: &autogen.Renamer{Explicit: map[string]string{"post.title": "headline"}}, DropUnknownTables: true},
 		rows: "SELECT a.name || '/' || p.headline FROM writer a JOIN post p ON p.author_id = a.id WHERE a.code = 42"},
 }

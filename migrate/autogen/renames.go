@@ -71,6 +71,11 @@ func (r *Renamer) decide(where, old, new string) (yes bool, asked bool, err erro
 	return a == "y" || a == "yes", true, nil
 }
 
+// explicit reports whether --rename names old as renamed to new.
+func (r *Renamer) explicit(old, new string) bool {
+	return r != nil && r.Explicit[old] == new
+}
+
 // qualify joins a table and a column name.
 func qualify(table, name string) string {
 	if table == "" {
@@ -109,7 +114,9 @@ func tableRenames(current, desired *schema.Schema, unknown []*schema.Table, opts
 			continue
 		}
 		for _, ot := range pool {
-			if !sameColumns(ot, nt) {
+			// A rename given with --rename needs no matching columns: the
+			// columns' differences follow as usual.
+			if !sameColumns(ot, nt) && !opts.Renames.explicit(ot.Name, nt.Name) {
 				continue
 			}
 			yes, _, err := opts.Renames.decide("", ot.Name, nt.Name)
