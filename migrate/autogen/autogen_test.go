@@ -153,6 +153,7 @@ var cases = []struct {
 	{"rename_table", []any{productV1{}}, []any{item{}}, autogen.Options{Renames: &autogen.Renamer{Explicit: map[string]string{"product": "item"}}}, false},
 	{"rename_referenced_table", []any{category{}, productCategory{}}, []any{kind{}, productKind{}}, autogen.Options{Renames: &autogen.Renamer{Explicit: map[string]string{"category": "kind"}}}, false},
 	{"rename_table_changed", []any{productV1{}}, []any{itemPriced{}}, autogen.Options{Renames: &autogen.Renamer{Explicit: map[string]string{"product": "item"}}}, false},
+	{"rename_column_retyped", []any{productCode{}}, []any{productCodeRenamed{}}, autogen.Options{Renames: &autogen.Renamer{Explicit: map[string]string{"code": "number"}}}, false},
 	{"cast_string_to_integer", []any{productCode{}}, []any{productCodeInt{}}, autogen.Options{}, false},
 }
 

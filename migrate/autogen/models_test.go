@@ -191,3 +191,12 @@ type itemPriced struct {
 }
 
 func (itemPriced) TableName() string { return "item" }
+
+// productCodeRenamed renames code (a string) to number (an integer).
+type productCodeRenamed struct {
+	ID     int    `orm:"pk"`
+	Name   string `orm:"size:100"`
+	Number *int
+}
+
+func (productCodeRenamed) TableName() string { return "product" }

@@ -177,7 +177,10 @@ func renameColumnsIn(ct, dt *schema.Table, opts Options, res *Result, pre *preOp
 			continue
 		}
 		for _, gone := range out.Columns {
-			if _, still := dt.Column(gone.Name); still || conv.column(gone).Type.Kind != conv.column(added).Type.Kind {
+			_, still := dt.Column(gone.Name)
+			sameKind := conv.column(gone).Type.Kind == conv.column(added).Type.Kind
+			told := opts.Renames.explicit(qualify(ct.Name, gone.Name), added.Name) || opts.Renames.explicit(gone.Name, added.Name)
+			if still || (!sameKind && !told) {
 				continue
 			}
 			yes, _, err := opts.Renames.decide(ct.Name, gone.Name, added.Name)
