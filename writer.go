@@ -20,6 +20,7 @@ type responseWriter struct {
 	wroteHeader bool
 	sent        bool
 	replaced    bool
+	recovering  bool // an error handler answers a failed after-request hook
 }
 
 // errResponseReplaced is returned to writes after an after-request hook

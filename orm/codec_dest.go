@@ -11,9 +11,10 @@ import (
 // destAt returns the function that makes the Scan destination of a field
 // of type t from its address: rows of a model query are scanned at the
 // columns' fixed offsets, without walking each field's index path by
-// reflection per row. Durations of INTERVAL columns and small integers
-// get scanners; the common types a typed pointer; others a pointer made
-// by reflection.
+// reflection per row. Durations of INTERVAL columns, small integers and
+// Decimals of NUMERIC columns with a declared scale (which they keep) get
+// scanners; the common types a typed pointer; others a pointer made by
+// reflection.
 func destAt(t reflect.Type, c *codec) func(p unsafe.Pointer) any {
 	switch {
 	case c.kind == dialect.Interval && t == reflect.TypeFor[time.Duration]():
@@ -22,11 +23,23 @@ func destAt(t reflect.Type, c *codec) func(p unsafe.Pointer) any {
 		return func(p unsafe.Pointer) any { return nullDurationScanner{(**time.Duration)(p)} }
 	case c.intScan:
 		return intDestAt(t.Kind())
+	case c.kind == dialect.Numeric && c.scale != noScale && isDecimalField(t):
+		return func(p unsafe.Pointer) any {
+			d, _ := decimalDest(reflect.NewAt(t, p).Interface(), c.scale)
+			return d
+		}
 	}
 	if f := basicDestAt(t); f != nil {
 		return f
 	}
 	return func(p unsafe.Pointer) any { return reflect.NewAt(t, p).Interface() }
+}
+
+// isDecimalField reports a Decimal, *Decimal or Null[Decimal] field,
+// which scans with its column's scale.
+func isDecimalField(t reflect.Type) bool {
+	_, ok := decimalDest(reflect.New(t).Interface(), noScale)
+	return ok
 }
 
 // intDestAt returns intScanners for int, int32, int16 and int8 fields.

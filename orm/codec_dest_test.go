@@ -35,6 +35,7 @@ type destSample struct {
 	PSpan *time.Duration
 	Named destLabel
 	Dec   Decimal
+	Money Decimal `orm:"type:numeric(10,2)"`
 	Maybe Null[int64]
 	destAudit
 }
@@ -47,7 +48,7 @@ func TestScanDestinations(t *testing.T) {
 		"I8": intScanner[int8]{}, "I64": (*int64)(nil), "B": (*bool)(nil), "F": (*float64)(nil),
 		"Raw": (*[]byte)(nil), "At": (*time.Time)(nil), "PS": (**string)(nil), "PI": (**int64)(nil),
 		"PAt": (**time.Time)(nil), "Span": durationScanner{}, "PSpan": nullDurationScanner{},
-		"Named": (*destLabel)(nil), "Dec": (*Decimal)(nil), "Maybe": (*Null[int64])(nil),
+		"Named": (*destLabel)(nil), "Dec": (*Decimal)(nil), "Money": scaledDecimal{}, "Maybe": (*Null[int64])(nil),
 		"Note": (*string)(nil), "Changed": (*time.Time)(nil),
 	}
 	var obj destSample

@@ -48,7 +48,7 @@ func CopyFrom[T any](ctx context.Context, q Querier, objs []*T) (int64, error) {
 	return total, nil
 }
 
-// copyGroup copies rows that leave the same generated columns zero.
+// copyGroup copies rows that leave the same generated columns unset.
 func copyGroup(ctx context.Context, rc rawConner, cp dialect.Copier, d dialect.Dialect, t *Table, group []reflect.Value) (int64, error) {
 	p := planFor(d, t, group[0])
 	names := make([]string, len(p.cols))

@@ -22,6 +22,8 @@ type DB struct {
 	url     *URL
 	echo    *slog.Logger
 	stmts   *stmtCache
+	pool    *gate // a slot per connection MaxOpenConns allows
+	writer  *gate // SQLite files: the one writer at a time, or nil
 
 	mu        sync.RWMutex
 	listeners []*listener
@@ -93,7 +95,11 @@ func (db *DB) configure(u *URL, opts []Option) error {
 		db.sql.SetConnMaxIdleTime(0)
 	} else if db.dialect.Name() == "sqlite" {
 		db.switchToWAL()
+		if !o.noWriteLock {
+			db.writer = newGate(1, o.poolTimeoutOr(), "the SQLite write lock")
+		}
 	}
+	db.pool = newGate(db.sql.Stats().MaxOpenConnections, o.poolTimeoutOr(), "the pool's connections")
 	if o.prePing {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
@@ -123,12 +129,26 @@ func (db *DB) Close() error {
 func (db *DB) Ping(ctx context.Context) error { return db.sql.PingContext(ctx) }
 
 // ExecContext runs a statement in the dialect's own placeholder syntax,
-// emitting a statement event and translating constraint errors.
+// emitting a statement event and translating constraint errors. It waits
+// at most the pool timeout for a connection (and, on SQLite, for the
+// write lock when the statement is not a SELECT).
 func (db *DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	w := db.writerFor(query)
+	if err := db.checkout(ctx, w); err != nil {
+		return nil, err
+	}
+	defer db.checkin(w)
 	return runExec(ctx, db, db.stmts, query, args)
 }
 
-// QueryContext runs a query in the dialect's own placeholder syntax.
+// QueryContext runs a query in the dialect's own placeholder syntax, with
+// the waiting limits of ExecContext. The connection's slot is freed when
+// the query returns; the rows keep the connection itself until closed.
 func (db *DB) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	w := db.writerFor(query)
+	if err := db.checkout(ctx, w); err != nil {
+		return nil, err
+	}
+	defer db.checkin(w)
 	return runQuery(ctx, db, db.stmts, query, args)
 }

@@ -3,12 +3,14 @@ package orm_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"log/slog"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/flagon-go/flagon/internal/dbtest"
 	"github.com/flagon-go/flagon/orm"
 )
 
@@ -79,7 +81,9 @@ func TestOpenErrors(t *testing.T) {
 
 func TestEcho(t *testing.T) {
 	var buf bytes.Buffer
-	logger := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	// Info level, as SQLAlchemy's echo=True: a logger at its default level
+	// shows the statements.
+	logger := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	db, err := orm.Open("sqlite://", orm.Echo(logger))
 	if err != nil {
 		t.Fatal(err)
@@ -93,5 +97,123 @@ func TestEcho(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("echo output lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// TestPoolDefaults checks Flask-SQLAlchemy's QueuePool defaults: at most
+// pool_size 5 + max_overflow 10 connections.
+func TestPoolDefaults(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, d dbtest.DB) {
+		db, err := orm.Open(d.URL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if got := db.SQL().Stats().MaxOpenConnections; got != orm.DefaultPoolSize+orm.DefaultMaxOverflow {
+			t.Errorf("MaxOpenConnections = %d, want 15", got)
+		}
+	})
+}
+
+// TestPoolTimeout fills a one-connection pool with a transaction: the
+// next transaction or statement waits the pool timeout, then fails with
+// ErrPoolTimeout; once the transaction ends the pool serves again.
+func TestPoolTimeout(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, d dbtest.DB) {
+		ctx := context.Background()
+		db, err := orm.Open(d.URL, orm.MaxOpenConns(1), orm.PoolTimeout(50*time.Millisecond))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		tx, err := db.Begin(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Begin(ctx, nil); !errors.Is(err, orm.ErrPoolTimeout) {
+			t.Errorf("second Begin: err = %v, want ErrPoolTimeout", err)
+		}
+		if _, err := db.ExecContext(ctx, "SELECT 1"); !errors.Is(err, orm.ErrPoolTimeout) {
+			t.Errorf("statement: err = %v, want ErrPoolTimeout", err)
+		}
+		if err := tx.Rollback(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.ExecContext(ctx, "SELECT 1"); err != nil {
+			t.Errorf("after the rollback: %v", err)
+		}
+	})
+}
+
+// TestPoolSlotFreedWhenContextEnds: a transaction abandoned by a request
+// whose context ends gives its pool slot back.
+func TestPoolSlotFreedWhenContextEnds(t *testing.T) {
+	db, err := orm.Open(dbtest.SQLite(t).URL, orm.MaxOpenConns(1), orm.PoolTimeout(5*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	if _, err := db.Begin(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	if _, err := db.ExecContext(context.Background(), "SELECT 1"); err != nil {
+		t.Fatalf("after the context ended: %v", err)
+	}
+}
+
+// TestSQLiteWritersQueue runs writers whose transactions outlast SQLite's
+// busy timeout together (10 ms here, 5 s by default): they wait for each
+// other in the engine instead of failing with "database is locked", and a
+// read outside a transaction is not held up by an open writer (WAL).
+func TestSQLiteWritersQueue(t *testing.T) {
+	ctx := context.Background()
+	db, err := orm.Open(dbtest.SQLite(t).URL+"?_pragma=busy_timeout(10)", orm.PoolTimeout(10*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, "CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT)"); err != nil {
+		t.Fatal(err)
+	}
+	const writers = 12
+	var wg sync.WaitGroup
+	for range writers {
+		wg.Go(func() {
+			err := db.Transaction(ctx, func(tx *orm.Tx) error {
+				if _, err := tx.ExecContext(ctx, "INSERT INTO item (name) VALUES ('x')"); err != nil {
+					return err
+				}
+				time.Sleep(20 * time.Millisecond)
+				return nil
+			})
+			if err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	tx, err := db.Begin(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, "INSERT INTO item (name) VALUES ('uncommitted')"); err != nil {
+		t.Fatal(err)
+	}
+	readCtx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	var n int
+	rows, err := db.QueryContext(readCtx, "SELECT count(*) FROM item")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	if rows.Next() {
+		err = rows.Scan(&n)
+	}
+	if err != nil || n != writers {
+		t.Fatalf("read beside an open writer: %d rows, %v; want %d", n, err, writers)
 	}
 }

@@ -20,6 +20,9 @@ type Builder struct {
 	sb   strings.Builder
 	args []any
 	err  error
+	// adapt renames table qualifiers of column names (table -> alias)
+	// while criteria render against an aliased join; see adapted.
+	adapt map[string]string
 }
 
 // NewBuilder returns an empty builder for dialect d.

@@ -19,7 +19,7 @@ type Col struct {
 func C(name string) Col { return Col{Name: name} }
 
 // AppendSQL renders the quoted column name.
-func (c Col) AppendSQL(b *Builder) { b.Ident(c.Name) }
+func (c Col) AppendSQL(b *Builder) { b.Ident(b.adapted(c.Name)) }
 
 // A Binary is "left op right".
 type Binary struct {
@@ -32,7 +32,7 @@ type Binary struct {
 func (e Binary) AppendSQL(b *Builder) {
 	e.Left.AppendSQL(b)
 	b.WriteString(" " + e.Op + " ")
-	b.Arg(e.Right)
+	b.compared(e.Right)
 }
 
 // Eq is "c = v"; a nil v renders "c IS NULL".
@@ -109,7 +109,7 @@ type between struct {
 func (e between) AppendSQL(b *Builder) {
 	e.c.AppendSQL(b)
 	b.WriteString(" BETWEEN ")
-	b.Arg(e.lo)
+	b.compared(e.lo)
 	b.WriteString(" AND ")
-	b.Arg(e.hi)
+	b.compared(e.hi)
 }

@@ -25,7 +25,7 @@ func (e in) AppendSQL(b *Builder) {
 			sub.inner(b)
 			continue
 		}
-		b.Arg(v)
+		b.compared(v)
 	}
 	b.WriteString(")")
 }

@@ -12,6 +12,14 @@ import (
 // removed, and DELETEs run child tables first. A failed flush rolls the
 // transaction back and restores the objects, as Rollback does.
 func (s *Session) Flush(ctx context.Context) error {
+	if len(s.subs) > 0 {
+		return s.flushRouted(ctx)
+	}
+	return s.flushOwn(ctx)
+}
+
+// flushOwn flushes this session's objects only.
+func (s *Session) flushOwn(ctx context.Context) error {
 	release, err := s.enter("flush")
 	if err != nil {
 		return err
@@ -38,12 +46,28 @@ func (s *Session) flush(ctx context.Context) error {
 		return err
 	}
 	s.flushGen++
+	s.reservePending()
 	u := &unitOfWork{s: s, q: q, gen: s.flushGen, parents: map[*objState][]parentLink{}}
 	if err := u.run(ctx); err != nil {
 		s.rollbackAfterFailure(ctx)
 		return err
 	}
 	return s.hooks.run(ctx, s, s.hooks.afterFlush)
+}
+
+// reservePending grows the identity map once for the pending rows of each
+// table, which enter it when inserted.
+func (s *Session) reservePending() {
+	if len(s.pending) < 64 {
+		return
+	}
+	counts := map[*Table]int{}
+	for _, st := range s.pending {
+		counts[st.table]++
+	}
+	for t, n := range counts {
+		s.reserveIdentity(t, n)
+	}
 }
 
 // A unitOfWork is one flush's plan and progress.

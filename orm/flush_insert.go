@@ -78,7 +78,7 @@ func prepareInsert(ctx context.Context, st *objState) error {
 		return err
 	}
 	for _, c := range st.table.Columns {
-		if err := applyDefault(c, st.val()); err != nil {
+		if err := applyDefault(st.table, c, st.val()); err != nil {
 			return err
 		}
 	}
@@ -90,7 +90,7 @@ func prepareInsert(ctx context.Context, st *objState) error {
 
 // afterInsert makes an inserted row persistent and calls AfterInsert.
 // When the flush is Commit's and the identity map is emptied right after
-// (ExpireOnCommit, no hook that could look at the session in between), the
+// (DetachOnCommit, no hook that could look at the session in between), the
 // row is not entered in the identity map nor snapshotted: nothing would
 // read either.
 func (u *unitOfWork) afterInsert(ctx context.Context, st *objState) error {
@@ -103,17 +103,17 @@ func (u *unitOfWork) afterInsert(ctx context.Context, st *objState) error {
 	st.insertGen = u.gen
 	if !u.discardAfterCommit(st) {
 		u.s.identity.put(k, st)
-		st.markLoaded(false)
+		u.s.markFlushed(st)
 	}
 	u.changes = append(u.changes, Change{Object: st.obj, Op: OpInsert})
 	return callHook(ctx, st.obj, AfterInserter.AfterInsert)
 }
 
 // discardAfterCommit reports whether st's state is dropped right after
-// this flush: Commit's flush, ExpireOnCommit, no flush or commit hooks, no
+// this flush: Commit's flush, DetachOnCommit, no flush or commit hooks, no
 // post_update to run.
 func (u *unitOfWork) discardAfterCommit(st *objState) bool {
 	s := u.s
-	return s.committing && !s.opts.keepOnCommit && len(s.hooks.afterFlush) == 0 &&
+	return s.committing && s.opts.detachOnCommit && len(s.hooks.afterFlush) == 0 &&
 		len(s.hooks.beforeCommit) == 0 && !u.needsPostUpdate(st)
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // insertValues inserts struct values of table t with multi-row VALUES,
-// grouping rows by which generated columns they leave zero, and writes
+// grouping rows by which generated columns they leave unset (omittedOnInsert), and writes
 // generated values back.
 func insertValues(ctx context.Context, q Querier, t *Table, vals []reflect.Value) error {
 	for _, g := range groupBySignature(t, vals) {
@@ -24,7 +24,7 @@ func insertValues(ctx context.Context, q Querier, t *Table, vals []reflect.Value
 	return nil
 }
 
-// signature marks which generated columns v leaves zero: a bit per
+// signature marks which generated columns v leaves unset: a bit per
 // generated column, or text for tables with more than 63 of them.
 type signature struct {
 	bits uint64
@@ -39,11 +39,11 @@ func generatedSignature(t *Table, v reflect.Value) signature {
 		if !generated(c) {
 			continue
 		}
-		zero := isZeroField(c, v)
+		omit := omittedOnInsert(c, v)
 		switch {
-		case n < 63 && zero:
+		case n < 63 && omit:
 			sig.bits |= 1 << n
-		case n >= 63 && zero:
+		case n >= 63 && omit:
 			sig.text += "1"
 		case n >= 63:
 			sig.text += "0"
@@ -61,11 +61,11 @@ func planInsert(q Querier, t *Table, v reflect.Value) insertPlan {
 }
 
 // planFor returns the cached plan of rows like v: the inserted columns
-// (generated ones the row leaves zero are omitted and read back), the array
+// (generated ones the row leaves unset are omitted and read back), the array
 // casts and the batch size.
 func planFor(d dialect.Dialect, t *Table, v reflect.Value) insertPlan {
-	zero, ok := zeroGenerated(t, v)
-	k := insertPlanKey{t, d.Name(), zero}
+	omit, ok := omittedMask(t, v)
+	k := insertPlanKey{t, d.Name(), omit}
 	if ok {
 		if p, hit := insertPlans.Load(k); hit {
 			return p.(insertPlan)
@@ -82,7 +82,7 @@ func planFor(d dialect.Dialect, t *Table, v reflect.Value) insertPlan {
 func newInsertPlan(d dialect.Dialect, t *Table, v reflect.Value) insertPlan {
 	var p insertPlan
 	for _, c := range t.Columns {
-		if generated(c) && isZeroField(c, v) {
+		if omittedOnInsert(c, v) {
 			p.returning = append(p.returning, c)
 			continue
 		}
@@ -139,7 +139,7 @@ func insertArgs(q Querier, t *Table, p insertPlan, rows []reflect.Value) ([]any,
 		for _, c := range p.cols {
 			arg, err := fastArg(q, c, v)
 			if err != nil {
-				return nil, fmt.Errorf("orm: insert %s.%s: %w", t.Name, c.Name, err)
+				return nil, &ColumnError{"insert", t.Name, c.Name, err}
 			}
 			args = append(args, arg)
 		}
@@ -213,7 +213,7 @@ func fastArg(q Querier, c *Column, v reflect.Value) (any, error) {
 	if f.Type().PkgPath() == "" {
 		switch f.Kind() {
 		case reflect.Int, reflect.Int64, reflect.Int32, reflect.Int16, reflect.Int8:
-			return f.Int(), nil
+			return intArg(q, c, f.Int())
 		case reflect.String:
 			return f.String(), nil
 		case reflect.Bool:

@@ -95,7 +95,7 @@ func (u *unitOfWork) updateRow(ctx context.Context, st *objState) error {
 	if err := u.execUpdate(ctx, st, cols); err != nil {
 		return err
 	}
-	st.markLoaded(false)
+	st.markLoaded()
 	if post {
 		return nil
 	}
@@ -195,7 +195,7 @@ func (u *unitOfWork) unlinkPostUpdates(ctx context.Context) error {
 			if err := u.execUpdate(ctx, st, cols); err != nil {
 				return err
 			}
-			st.markLoaded(false)
+			st.markLoaded()
 		}
 	}
 	return nil

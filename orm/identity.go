@@ -119,7 +119,8 @@ func rowKey(t *Table, v reflect.Value) (identityKey, bool) {
 
 // mapLoaded takes a freshly scanned object and returns the session's
 // object for that row: the one already in the identity map (refreshed
-// from the row if it was expired) or the new one, now persistent.
+// from the row if it was expired, see refreshFrom) or the new one, now
+// persistent.
 func (s *Session) mapLoaded(t *Table, obj any) any {
 	if st := s.mapState(t, obj); st != nil {
 		return st.obj
@@ -136,8 +137,7 @@ func (s *Session) mapState(t *Table, obj any) *objState {
 	}
 	if st := s.identity.get(k); st != nil {
 		if st.expired {
-			copyColumns(t, st.val(), v)
-			st.markLoaded(false)
+			s.refreshFrom(st, v)
 		}
 		return st
 	}
@@ -148,13 +148,6 @@ func (s *Session) mapState(t *Table, obj any) *objState {
 	s.identity.put(k, st)
 	s.byObj[obj] = st
 	return st
-}
-
-// copyColumns copies the column fields of src into dst.
-func copyColumns(t *Table, dst, src reflect.Value) {
-	for _, c := range t.Columns {
-		fieldByIndex(dst, c.index).Set(fieldByIndex(src, c.index))
-	}
 }
 
 // modelTable returns the table of a model pointer type with the default
@@ -232,6 +225,11 @@ func (s *Session) reserve(t *Table, n int) {
 		}
 		s.byObj = m
 	}
+	s.reserveIdentity(t, n)
+}
+
+// reserveIdentity grows t's identity map for n more rows.
+func (s *Session) reserveIdentity(t *Table, n int) {
 	ti := s.identity[t]
 	if ti == nil {
 		s.identity[t] = &tableIdentity{ints: make(map[int64]*objState, n), strs: map[string]*objState{}}

@@ -1,7 +1,6 @@
 package orm
 
 import (
-	"fmt"
 	"reflect"
 	"strconv"
 	"unsafe"
@@ -89,7 +88,7 @@ func arrayArgs(q Querier, t *Table, p insertPlan, rows []reflect.Value) ([]any, 
 	for j, c := range p.cols {
 		a, err := columnArray(q, c, rows)
 		if err != nil {
-			return nil, fmt.Errorf("orm: insert %s.%s: %w", t.Name, c.Name, err)
+			return nil, &ColumnError{"insert", t.Name, c.Name, err}
 		}
 		args[j] = a
 	}
@@ -100,6 +99,11 @@ func arrayArgs(q Querier, t *Table, p insertPlan, rows []reflect.Value) ([]any, 
 func columnArray(q Querier, c *Column, rows []reflect.Value) (any, error) {
 	ab := q.Dialect().(dialect.ArrayBinder)
 	if a := basicArray(c, rows); a != nil {
+		if ints, ok := a.([]int64); ok {
+			if err := checkInts(q.Dialect(), c, ints); err != nil {
+				return nil, err
+			}
+		}
 		return ab.ArrayValue(c.Type.Kind, a), nil
 	}
 	out := make([]any, len(rows))

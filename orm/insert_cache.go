@@ -126,26 +126,26 @@ func identList(b *Builder, cols []*Column) {
 }
 
 // insertPlanKey names a cached insert plan: the table, dialect and which
-// generated columns the rows leave zero.
+// generated columns the rows leave unset.
 type insertPlanKey struct {
 	table   *Table
 	dialect string
-	zero    uint64
+	omitted uint64
 }
 
 // insertPlans caches insert plans; there are at most 2^generated columns
 // per table and dialect.
 var insertPlans sync.Map // insertPlanKey -> insertPlan
 
-// zeroGenerated returns a bit per column of t that is generated and zero
-// in v; ok is false for tables too wide to cache.
-func zeroGenerated(t *Table, v reflect.Value) (uint64, bool) {
+// omittedMask returns a bit per column of t that an insert of v omits
+// (omittedOnInsert); ok is false for tables too wide to cache.
+func omittedMask(t *Table, v reflect.Value) (uint64, bool) {
 	if len(t.Columns) > 64 {
 		return 0, false
 	}
 	var m uint64
 	for i, c := range t.Columns {
-		if generated(c) && isZeroField(c, v) {
+		if omittedOnInsert(c, v) {
 			m |= 1 << i
 		}
 	}

@@ -46,6 +46,9 @@ func (s *Session) loadOption(ctx context.Context, r *Relation, states []*objStat
 			last = o
 		}
 	}
+	if last == nil {
+		last = passingSubquery(sub, level)
+	}
 	if last != nil && last.strategy == LazyRaise {
 		for _, st := range states {
 			if !st.relLoaded(r) {
@@ -54,7 +57,7 @@ func (s *Session) loadOption(ctx context.Context, r *Relation, states []*objStat
 		}
 		return nil
 	}
-	if _, err := s.loadRel(ctx, r, states, last); err != nil {
+	if err := s.loadWith(ctx, r, states, last, level); err != nil {
 		return err
 	}
 	tt, _ := r.Target()
@@ -62,6 +65,30 @@ func (s *Session) loadOption(ctx context.Context, r *Relation, states []*objStat
 		return nil
 	}
 	return s.loadLevel(ctx, tt, s.targetsOf(r, states), sub, level+1)
+}
+
+// loadWith loads r for states with the strategy of opt (the option that
+// ends at this level, if any): a SubqueryLoad of a query re-runs it as a
+// subquery, anything else loads with selectin (what a JoinedLoad or
+// ContainsEager could not join).
+func (s *Session) loadWith(ctx context.Context, r *Relation, states []*objState, opt *LoadOption, level int) error {
+	if opt != nil && opt.strategy == LazySubquery && opt.src != nil {
+		return s.loadSubquery(ctx, r, states, opt, level)
+	}
+	_, err := s.loadRel(ctx, r, states, opt)
+	return err
+}
+
+// passingSubquery returns, for a level that no option ends at, the
+// SubqueryLoad whose path passes through it, cut at the level (without
+// its Where and OrderBy, which belong to the last segment), or nil.
+func passingSubquery(opts []*LoadOption, level int) *LoadOption {
+	for _, o := range opts {
+		if o.strategy == LazySubquery && len(o.path) > level+1 {
+			return &LoadOption{path: o.path[:level+1], strategy: LazySubquery, src: o.src}
+		}
+	}
+	return nil
 }
 
 // deeper reports whether any option goes past level.
@@ -118,6 +145,7 @@ func (s *Session) loadDefaults(ctx context.Context, t *Table, states []*objState
 // made explicit. Relationships already loaded cost nothing. In raise mode
 // an unloaded relationship is a *RaiseLoadError instead.
 func Load(ctx context.Context, s *Session, obj any, paths ...string) error {
+	s = s.routeObj(obj)
 	st := s.byObj[obj]
 	if st == nil || st.status != statusPersistent && st.status != statusPending {
 		return fmt.Errorf("orm: Load: %T is not in the session", obj)
@@ -133,6 +161,7 @@ func Load(ctx context.Context, s *Session, obj any, paths ...string) error {
 // LoadAll loads relationship paths of many objects with selectin: one
 // query per level (per 500 keys), whatever the number of objects.
 func LoadAll[T any](ctx context.Context, s *Session, objs []*T, paths ...string) error {
+	s = routeSession[T](s)
 	states := make([]*objState, 0, len(objs))
 	for _, o := range objs {
 		if st := s.byObj[any(o)]; st != nil {
@@ -195,6 +224,7 @@ func (s *Session) checkRaise(r *Relation, states []*objState) error {
 // Load loads the relationship field pointed to by field, a pointer to a
 // relationship field of a session object: s.Load(ctx, &user.Posts).
 func (s *Session) Load(ctx context.Context, field any) error {
+	s = s.routeField(field)
 	st, r := s.ownerOf(field)
 	if r == nil {
 		return fmt.Errorf("orm: Load: %T is not a relationship field of an object in the session", field)

@@ -19,17 +19,12 @@ func (s *Session) loadRel(ctx context.Context, r *Relation, owners []*objState, 
 	if err != nil {
 		return nil, err
 	}
-	var todo []*objState
-	for _, st := range owners {
-		if !st.relLoaded(r) || (opt != nil && (opt.where != nil || opt.orderBy != nil)) {
-			todo = append(todo, st)
-		}
-	}
+	todo := unloaded(r, owners, opt)
 	if len(todo) > 0 {
 		if j.kind == ManyToOne {
-			err = s.loadToOne(ctx, r, j, todo, opt)
+			err = s.loadToOne(ctx, r, j, todo, opt, nil)
 		} else {
-			err = s.loadToMany(ctx, r, j, todo, opt)
+			err = s.loadToMany(ctx, r, j, todo, opt, nil)
 		}
 		if err != nil {
 			return nil, err
@@ -37,6 +32,25 @@ func (s *Session) loadRel(ctx context.Context, r *Relation, owners []*objState, 
 	}
 	return nil, nil
 }
+
+// unloaded returns the owners whose relationship r a loader must load:
+// those that have not loaded it, or all of them for a filtered or sorted
+// option (except a joined one, which the owners' statement loaded).
+func unloaded(r *Relation, owners []*objState, opt *LoadOption) []*objState {
+	reload := opt != nil && (opt.where != nil || opt.orderBy != nil) &&
+		opt.strategy != LazyJoined && opt.strategy != lazyContainsEager
+	var todo []*objState
+	for _, st := range owners {
+		if reload || !st.relLoaded(r) {
+			todo = append(todo, st)
+		}
+	}
+	return todo
+}
+
+// A fetchFunc runs a loader statement for the owners' keys and returns
+// the related rows, each with the key of the owner it belongs to.
+type fetchFunc func(keys [][]any) ([]foundRow, error)
 
 // targetsOf returns the distinct states r references from owners.
 func (s *Session) targetsOf(r *Relation, owners []*objState) []*objState {
@@ -54,8 +68,11 @@ func (s *Session) targetsOf(r *Relation, owners []*objState) []*objState {
 }
 
 // loadToOne loads many-to-one targets by key, skipping rows already in
-// the identity map.
-func (s *Session) loadToOne(ctx context.Context, r *Relation, j *relationJoin, owners []*objState, opt *LoadOption) error {
+// the identity map; fetch, when set, replaces the selectin statement.
+func (s *Session) loadToOne(ctx context.Context, r *Relation, j *relationJoin, owners []*objState, opt *LoadOption, fetch fetchFunc) error {
+	if fetch == nil {
+		fetch = func(keys [][]any) ([]foundRow, error) { return s.selectIn(ctx, j.target, j.remote, keys, opt, nil) }
+	}
 	byPK := sameCols(j.remote, j.target.pkColumns())
 	var keys [][]any
 	seen := map[identityKey]bool{}
@@ -67,7 +84,7 @@ func (s *Session) loadToOne(ctx context.Context, r *Relation, j *relationJoin, o
 		seen[k] = true
 		keys = append(keys, colValues(st.val(), j.local))
 	}
-	found, err := s.selectIn(ctx, j.target, j.remote, keys, opt, nil)
+	found, err := fetch(keys)
 	if err != nil {
 		return err
 	}
@@ -90,8 +107,9 @@ func (s *Session) loadToOne(ctx context.Context, r *Relation, j *relationJoin, o
 	return nil
 }
 
-// loadToMany loads one-to-many, one-to-one and many-to-many targets.
-func (s *Session) loadToMany(ctx context.Context, r *Relation, j *relationJoin, owners []*objState, opt *LoadOption) error {
+// loadToMany loads one-to-many, one-to-one and many-to-many targets;
+// fetch, when set, replaces the selectin statement.
+func (s *Session) loadToMany(ctx context.Context, r *Relation, j *relationJoin, owners []*objState, opt *LoadOption, fetch fetchFunc) error {
 	var keys [][]any
 	group := newKeyIndex(len(owners)) // owner key -> group
 	ownerGroup := make([]int, len(owners))
@@ -113,7 +131,12 @@ func (s *Session) loadToMany(ctx context.Context, r *Relation, j *relationJoin, 
 	if j.kind == ManyToMany {
 		keyCols, via = j.secLocal, j
 	}
-	found, err := s.selectIn(ctx, j.target, keyCols, keys, s.withOrder(r, opt), via)
+	if fetch == nil {
+		fetch = func(keys [][]any) ([]foundRow, error) {
+			return s.selectIn(ctx, j.target, keyCols, keys, s.withOrder(r, opt), via)
+		}
+	}
+	found, err := fetch(keys)
 	if err != nil {
 		return err
 	}

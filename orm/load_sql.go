@@ -128,7 +128,13 @@ func writeOrder(b *Builder, t *Table, keys []any) {
 // identity map; rows start with keyTable's key columns when keyTable is
 // an association table.
 func (s *Session) scanFound(ctx context.Context, q Querier, t, keyTable *Table, rows *sql.Rows, keyCols []*Column) ([]foundRow, error) {
-	objs, keyRows, err := scanRows(t, keyTable, rows, keyCols)
+	return s.scanKeyed(ctx, q, t, keyTable, keyTable != t, rows, keyCols)
+}
+
+// scanKeyed is scanFound with the leading key columns (of keyTable)
+// present when keyed is set, as in a subquery load's rows.
+func (s *Session) scanKeyed(ctx context.Context, q Querier, t, keyTable *Table, keyed bool, rows *sql.Rows, keyCols []*Column) ([]foundRow, error) {
+	objs, keyRows, err := scanRows(t, keyTable, keyed, rows, keyCols)
 	if err != nil {
 		return nil, err
 	}
@@ -157,12 +163,12 @@ func (s *Session) scanFound(ctx context.Context, q Querier, t, keyTable *Table, 
 	return out, nil
 }
 
-// scanRows reads every row into a new *t (and, for an association
-// table, its key columns into a keyTable struct), closing rows.
-func scanRows(t, keyTable *Table, rows *sql.Rows, keyCols []*Column) (objs []any, keyRows []reflect.Value, err error) {
+// scanRows reads every row into a new *t (and, when keyed, its leading
+// key columns into a keyTable struct), closing rows.
+func scanRows(t, keyTable *Table, keyed bool, rows *sql.Rows, keyCols []*Column) (objs []any, keyRows []reflect.Value, err error) {
 	defer rows.Close()
 	nk := 0
-	if keyTable != t {
+	if keyed {
 		nk = len(keyCols)
 	}
 	dest := make([]any, nk+len(t.Columns))

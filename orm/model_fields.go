@@ -2,6 +2,7 @@ package orm
 
 import (
 	"fmt"
+	"log/slog"
 	"reflect"
 	"strings"
 )
@@ -69,12 +70,33 @@ func newColumn(tbl *Table, f reflect.StructField, rawTag string) (*Column, error
 		Name: tag.column, Type: ct, Nullable: (nullable || tag.nullable) && !tag.notNull && !tag.pk,
 		PrimaryKey: tag.pk, Unique: tag.unique, Index: tag.index, Default: tag.def,
 		ServerDefault: tag.serverDefault, OnUpdate: tag.onUpdate, Comment: tag.comment, Field: f.Name,
-		Autoincrement: tag.autoincrement, codec: newCodec(f.Type, ct.Kind), version: tag.version,
+		Autoincrement: tag.autoincrement, codec: newScaledCodec(f.Type, ct.Kind, numericScale(ct)), version: tag.version,
+		defaultIfZero: tag.defaultIfZero,
 	}
 	if col.Name == "" {
 		col.Name = SnakeCase(f.Name)
 	}
+	if err := checkDefaults(tbl, col); err != nil {
+		return nil, err
+	}
 	return col, addColumnConstraints(tbl, col, tag)
+}
+
+// checkDefaults rejects default_if_zero without a default, and warns
+// about a client default that can never apply: a non-pointer field always
+// holds a value, which the insert sends (zero values included), so its
+// `default:` is dead unless the field is a pointer, a primary key, a
+// time.Time or tagged default_if_zero.
+func checkDefaults(tbl *Table, col *Column) error {
+	if col.defaultIfZero && col.Default == "" && col.ServerDefault == "" {
+		return fmt.Errorf("default_if_zero needs a default or server_default")
+	}
+	if col.Default != "" && !col.defaultIfZero && !col.PrimaryKey && col.codec.typ != typeTime && !col.codec.nullable() {
+		slog.Warn("orm: a client default on a non-pointer field never applies: the field's value, zero or not, is inserted; "+
+			"make the field a pointer, or tag it default_if_zero if its zero value means \"unset\"",
+			"table", tbl.Name, "column", col.Name, "default", col.Default)
+	}
+	return nil
 }
 
 // tagType applies the type, size and tz tag options to ct.

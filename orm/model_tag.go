@@ -16,7 +16,7 @@ type fieldTag struct {
 	check, comment                       string
 	pk, autoincrement, noAutoincrement   bool
 	unique, index, tz, nullable, notNull bool
-	version                              bool
+	version, defaultIfZero               bool
 	size                                 int
 }
 
@@ -53,6 +53,7 @@ var tagFlags = map[string]func(t *fieldTag){
 	"nullable":         func(t *fieldTag) { t.nullable = true },
 	"not_null":         func(t *fieldTag) { t.notNull = true },
 	"version":          func(t *fieldTag) { t.version = true },
+	"default_if_zero":  func(t *fieldTag) { t.defaultIfZero = true },
 }
 
 // parseTag parses an orm struct tag.

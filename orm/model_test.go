@@ -46,7 +46,7 @@ type ComposedBase struct {
 
 type Composed struct {
 	ComposedBase
-	Title string `orm:"column:heading;size:80;default:untitled"`
+	Title string `orm:"column:heading;size:80;default:untitled;default_if_zero"`
 }
 
 type FKKey struct {

@@ -43,7 +43,7 @@ func unwrapNullable(t reflect.Type) (reflect.Type, bool) {
 	if v, ok := nullTypes[t]; ok {
 		return v, true
 	}
-	if t.Kind() == reflect.Struct && t.PkgPath() == "database/sql" && t.NumField() == 2 && t.Field(1).Name == "Valid" {
+	if isNullWrapper(t) {
 		return t.Field(0).Type, true
 	}
 	return t, false

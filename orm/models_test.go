@@ -27,7 +27,7 @@ type Product struct {
 	Name    string      `orm:"size:100;index"`
 	Price   orm.Decimal `orm:"type:numeric(12,2);check:price >= 0;server_default:0"`
 	OwnerID *int64      `orm:"fk:owner.id;ondelete:SET NULL"`
-	Status  Status      `orm:"server_default:'draft'"`
+	Status  Status      `orm:"server_default:'draft';default_if_zero"`
 	Tags    orm.JSON[[]string]
 	Created time.Time        `orm:"tz;server_default:now()"`
 	Note    orm.Null[string] `orm:"type:text"`

@@ -163,7 +163,7 @@ func TestServerDefaultNowIsWrittenBack(t *testing.T) {
 // Stamped has client-side time defaults.
 type Stamped struct {
 	ID        int
-	Title     string    `orm:"size:20;default:untitled"`
+	Title     string    `orm:"size:20;default:untitled;default_if_zero"`
 	CreatedAt time.Time `orm:"default:now"`
 	UpdatedAt time.Time `orm:"default:now;onupdate:now"`
 }

@@ -14,6 +14,7 @@ func Get[T any](ctx context.Context, q Querier, pk ...any) (*T, error) {
 	if err != nil {
 		return nil, err
 	}
+	q = routeQuerier(q, t)
 	if len(pk) != len(t.PrimaryKey) {
 		return nil, fmt.Errorf("orm: Get %s wants %d primary key values, got %d", t.Name, len(t.PrimaryKey), len(pk))
 	}
@@ -29,7 +30,7 @@ func Get[T any](ctx context.Context, q Querier, pk ...any) (*T, error) {
 // getByKey selects one row by primary key values.
 func getByKey[T any](ctx context.Context, q Querier, t *Table, pk []any) (*T, error) {
 	s := &SelectQuery[T]{q: q, table: t, limit: 2}
-	if !plainArgs(pk) || len(s.joinedRelations()) > 0 {
+	if !plainArgs(pk) || wideInts(q.Dialect(), pk) || len(s.joinedRelations()) > 0 {
 		return s.Where(keyConds(t, pk)...).One(ctx)
 	}
 	query, err := cachedSQL(t, q.Dialect(), "get", func(b *Builder) {

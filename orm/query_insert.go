@@ -121,7 +121,7 @@ func (iq *InsertQuery[T]) prepare(ctx context.Context) error {
 		}
 		v := reflect.ValueOf(o).Elem()
 		for _, c := range iq.table.Columns {
-			if err := applyDefault(c, v); err != nil {
+			if err := applyDefault(iq.table, c, v); err != nil {
 				return err
 			}
 		}
@@ -142,7 +142,7 @@ type insertPlan struct {
 func generated(c *Column) bool { return c.Autoincrement || c.ServerDefault != "" }
 
 // SQL renders the statement for the rows without running it or their
-// hooks; rows that leave different generated columns zero would be sent as
+// hooks; rows that leave different generated columns unset would be sent as
 // separate statements, and only the first group is rendered.
 func (iq *InsertQuery[T]) SQL() (string, []any, error) {
 	if iq.err != nil || len(iq.objs) == 0 {

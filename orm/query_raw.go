@@ -19,7 +19,7 @@ type RawQuery[T any] struct {
 // result column T lacks is an error.
 func Raw[T any](q Querier, sql string, args ...any) *RawQuery[T] {
 	t, err := tableOf[T]()
-	return &RawQuery[T]{q: q, table: t, err: err, raw: SQL(sql, args...)}
+	return &RawQuery[T]{q: routeQuerier(q, t), table: t, err: err, raw: SQL(sql, args...)}
 }
 
 // query renders and runs the statement.
@@ -32,7 +32,11 @@ func (r *RawQuery[T]) query(ctx context.Context) (*sql.Rows, error) {
 	if b.Err() != nil {
 		return nil, b.Err()
 	}
-	return r.q.QueryContext(ctx, b.String(), b.Args()...)
+	rows, err := r.q.QueryContext(ctx, b.String(), b.Args()...)
+	if err == nil {
+		notePartial(r.q, r.table, rows)
+	}
+	return rows, err
 }
 
 // All returns every row.

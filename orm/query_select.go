@@ -35,7 +35,7 @@ type subquery interface{ inner(b *Builder) }
 // Select starts a query for rows of the model T.
 func Select[T any](q Querier) *SelectQuery[T] {
 	t, err := tableOf[T]()
-	return &SelectQuery[T]{q: q, table: t, err: err, limit: -1}
+	return &SelectQuery[T]{q: routeQuerier(q, t), table: t, err: err, limit: -1}
 }
 
 // Where adds conditions joined with AND.

@@ -42,7 +42,7 @@ func (s *SelectQuery[T]) All(ctx context.Context) ([]*T, error) {
 // loaded maps rows through a session and eager loads, then runs
 // AfterLoad hooks.
 func (s *SelectQuery[T]) loaded(ctx context.Context, out []*T) ([]*T, error) {
-	out, err := loadedObjects(ctx, s.q, s.table, out, s.loads)
+	out, err := loadedObjects(ctx, s.q, s.table, out, s.loadOptions())
 	if err != nil {
 		return nil, err
 	}

@@ -4,10 +4,14 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"reflect"
+
+	"github.com/flagon-go/flagon/orm/dialect"
 )
 
 // An UpdateQuery updates rows of model T: Update[T](db).Set("price", 3).
-// Where(orm.C("id").Eq(1)).Exec(ctx).
+// Where(orm.C("id").Eq(1)).Exec(ctx). As SQLAlchemy's update(), it also
+// assigns every onupdate column that Set does not.
 type UpdateQuery[T any] struct {
 	q     Querier
 	table *Table
@@ -19,7 +23,7 @@ type UpdateQuery[T any] struct {
 // Update starts an UPDATE of model T's table.
 func Update[T any](q Querier) *UpdateQuery[T] {
 	t, err := tableOf[T]()
-	return &UpdateQuery[T]{q: q, table: t, err: err}
+	return &UpdateQuery[T]{q: routeQuerier(q, t), table: t, err: err}
 }
 
 // Set assigns columns, given as a map[string]any or name, value pairs of
@@ -68,6 +72,10 @@ func (u *UpdateQuery[T]) SQL() (string, []any, error) {
 	if len(u.sets) == 0 {
 		return "", nil, fmt.Errorf("orm: update of %s sets no columns", u.table.Name)
 	}
+	onUpdate, err := onUpdateSets(u.q.Dialect(), u.table, u.sets)
+	if err != nil {
+		return "", nil, err
+	}
 	b := NewBuilder(u.q.Dialect())
 	b.WriteString("UPDATE ")
 	b.Ident(u.table.Name)
@@ -80,8 +88,46 @@ func (u *UpdateQuery[T]) SQL() (string, []any, error) {
 		b.WriteString(" = ")
 		b.Arg(s.value)
 	}
+	for _, s := range onUpdate {
+		b.WriteString(", ")
+		b.Ident(s.name)
+		b.WriteString(" = ")
+		b.bind(s.value)
+	}
 	writeWhere(b, u.where)
 	return b.String(), b.Args(), b.Err()
+}
+
+// onUpdateSets returns the assignments SQLAlchemy's update() adds: each
+// column with an onupdate value that sets does not assign, with its value
+// ("now" is the current time) converted for dialect d.
+func onUpdateSets(d dialect.Dialect, t *Table, sets []pair) ([]pair, error) {
+	var out []pair
+	for _, c := range t.Columns {
+		if c.OnUpdate == "" || c.codec == nil || assigns(sets, c.Name) {
+			continue
+		}
+		f := reflect.New(c.codec.typ).Elem()
+		if err := setFromString(f, c.OnUpdate); err != nil {
+			return nil, &ColumnError{"onupdate", t.Name, c.Name, fmt.Errorf("%q: %w", c.OnUpdate, err)}
+		}
+		arg, err := bindArg(d, c.Type.Kind, c.codec.bind(f))
+		if err != nil {
+			return nil, &ColumnError{"onupdate", t.Name, c.Name, fmt.Errorf("%q: %w", c.OnUpdate, err)}
+		}
+		out = append(out, pair{c.Name, arg})
+	}
+	return out, nil
+}
+
+// assigns reports whether sets assigns column name.
+func assigns(sets []pair, name string) bool {
+	for _, s := range sets {
+		if s.name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // Exec runs the update and returns the number of matched rows.
@@ -112,7 +158,7 @@ type DeleteQuery[T any] struct {
 // Delete starts a DELETE from model T's table.
 func Delete[T any](q Querier) *DeleteQuery[T] {
 	t, err := tableOf[T]()
-	return &DeleteQuery[T]{q: q, table: t, err: err}
+	return &DeleteQuery[T]{q: routeQuerier(q, t), table: t, err: err}
 }
 
 // Where adds conditions joined with AND.

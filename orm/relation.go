@@ -142,9 +142,6 @@ func addRelation(tbl *Table, f reflect.StructField, tag string, index []int) err
 	if err := r.parseTag(tag); err != nil {
 		return err
 	}
-	if r.Lazy == LazyJoined && r.many {
-		return fmt.Errorf("lazy:joined is for to-one relationships; use selectin for collections")
-	}
 	tbl.relations = append(tbl.relations, r)
 	return nil
 }

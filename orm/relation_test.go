@@ -68,10 +68,6 @@ type (
 		ID   int64
 		Tags []*Tag `orm:"secondary:missing_table"`
 	}
-	joinedMany struct {
-		ID    int64
-		Posts []*Post `orm:"lazy:joined"`
-	}
 	pointerVersion struct {
 		ID      int64
 		Version *int `orm:"version"`
@@ -86,7 +82,6 @@ func TestModelDeclarationErrors(t *testing.T) {
 		want  string
 	}{
 		{"unknown lazy strategy", badRelOption{}, "", "unknown lazy strategy"},
-		{"joined collection", joinedMany{}, "", "lazy:joined is for to-one"},
 		{"ambiguous foreign keys", twoKeys{}, "Related", "name one with foreign_key"},
 		{"no foreign key", noKey{}, "Related", "no foreign key"},
 		{"unregistered association table", noSecondary{}, "Tags", "missing_table"},

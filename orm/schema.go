@@ -56,9 +56,14 @@ type Column struct {
 	Autoincrement bool
 	// Unique and Index request a single-column unique constraint or index.
 	Unique, Index bool
-	// Default is a client-side default, applied on insert to a zero value.
+	// Default is a client-side default, applied on insert to a field that
+	// is unset: a nil pointer or invalid sql.Null, or a zero primary key,
+	// time.Time or field tagged default_if_zero; any other field's value
+	// is inserted as it is, zero or not.
 	Default string
-	// ServerDefault is a SQL expression used as the column DEFAULT.
+	// ServerDefault is a SQL expression used as the column DEFAULT; an
+	// insert leaves the column out (so the DEFAULT applies) under the same
+	// rule as Default.
 	ServerDefault string
 	// OnUpdate is a client-side value set on update ("now" for times).
 	OnUpdate string
@@ -71,6 +76,8 @@ type Column struct {
 	offset  uintptr // of the field from the model struct's start
 	codec   *codec
 	version bool // optimistic locking counter (tag "version")
+
+	defaultIfZero bool // defaults apply to the zero value (tag "default_if_zero")
 }
 
 // An Index is an index, or a unique constraint when Unique is set.

@@ -17,10 +17,14 @@ import (
 // A Session belongs to one goroutine at a time, like a *sql.Tx: use one
 // session per request or task. The *DB it was made from is safe to share.
 type Session struct {
-	db   *DB
-	fix  Querier // a caller's querier, for loaders run outside a session
-	tx   *Tx
-	opts sessionOptions
+	db      *DB
+	fix     Querier // a caller's querier, for loaders run outside a session
+	tx      *Tx
+	nested  []*NestedTransaction      // open savepoints, innermost last
+	partial *partialRows              // the running Raw query lacks columns
+	routes  map[reflect.Type]*Session // models sent to another bind's session
+	subs    []*Session                // the sessions of routes, in order
+	opts    sessionOptions
 
 	identity identityMap
 	byObj    map[any]*objState
@@ -41,9 +45,10 @@ type Session struct {
 type SessionOption func(*sessionOptions)
 
 type sessionOptions struct {
-	noAutoflush  bool
-	keepOnCommit bool
-	raiseLoad    bool
+	noAutoflush    bool
+	noExpire       bool // ExpireOnCommit(false)
+	detachOnCommit bool
+	raiseLoad      bool
 }
 
 // Autoflush sets whether queries run through the session flush pending
@@ -52,11 +57,24 @@ func Autoflush(on bool) SessionOption {
 	return func(o *sessionOptions) { o.noAutoflush = !on }
 }
 
-// ExpireOnCommit sets whether Commit empties the identity map (the
-// default is true): objects stay usable but are detached, and the next
-// query loads fresh ones, so a long-lived session does not grow.
+// ExpireOnCommit sets whether Commit expires the session's objects (the
+// default is true, as in SQLAlchemy). Objects stay in the session either
+// way: further changes are flushed by the next Flush or Commit, and Get
+// returns the same pointer. An expired object is reloaded by the next
+// query or Get that returns its row (Go cannot reload on attribute
+// access), which overwrites the columns not changed since the commit.
+// With false, Get serves objects from the identity map without a query.
 func ExpireOnCommit(on bool) SessionOption {
-	return func(o *sessionOptions) { o.keepOnCommit = !on }
+	return func(o *sessionOptions) { o.noExpire = !on }
+}
+
+// DetachOnCommit makes Commit detach every object (ExpungeAll) once the
+// transaction is committed, instead of keeping them expired in the
+// session: later changes to them are not written, and Get loads new
+// objects. It suits batch jobs that load many rows per transaction and
+// never touch them again; it was the default before issue 14.
+func DetachOnCommit() SessionOption {
+	return func(o *sessionOptions) { o.detachOnCommit = true }
 }
 
 // RaiseOnLazyLoad makes every Load of a relationship that was not loaded
@@ -84,6 +102,9 @@ func (s *Session) DB() *DB { return s.db }
 // the next flush. Objects already in the session are left as they are.
 // obj must be a pointer to a model struct.
 func (s *Session) Add(obj any) error {
+	if x := s.routeObj(obj); x != s {
+		return x.Add(obj)
+	}
 	_, err := s.add(obj)
 	return err
 }
@@ -140,6 +161,9 @@ func (s *Session) stateFor(obj any) (*objState, error) {
 // Delete marks a persistent object for deletion at the next flush; a
 // pending object is simply removed from the session.
 func (s *Session) Delete(obj any) error {
+	if x := s.routeObj(obj); x != s {
+		return x.Delete(obj)
+	}
 	st, err := s.stateFor(obj)
 	if err != nil {
 		return err
@@ -160,19 +184,28 @@ func (s *Session) Delete(obj any) error {
 // Expunge removes obj from the session without touching the database;
 // its pending changes are forgotten.
 func (s *Session) Expunge(obj any) {
+	if x := s.routeObj(obj); x != s {
+		x.Expunge(obj)
+		return
+	}
 	if st := s.byObj[obj]; st != nil {
 		s.forget(st)
 	}
 }
 
-// ExpungeAll empties the session.
+// ExpungeAll empties the session (and the sessions it routes models
+// to), releasing every object it holds.
 func (s *Session) ExpungeAll() {
+	for _, x := range s.subs {
+		x.ExpungeAll()
+	}
 	for _, st := range s.byObj {
 		st.status = statusDetached
 	}
 	s.identity = identityMap{}
 	s.byObj = map[any]*objState{}
 	s.pending, s.deleted = nil, nil
+	s.slab, s.snaps = nil, nil // their chunks reference expunged objects
 }
 
 // forget detaches a state.
@@ -198,13 +231,13 @@ func removeState(list []*objState, st *objState) []*objState {
 
 // Contains reports whether obj is in the session (pending, persistent or
 // marked for deletion).
-func (s *Session) Contains(obj any) bool { return s.byObj[obj] != nil }
+func (s *Session) Contains(obj any) bool { return s.routeObj(obj).byObj[obj] != nil }
 
 // IsModified reports whether a persistent object's columns differ from
 // the state it was loaded or last flushed with; pending objects are
 // modified by definition.
 func (s *Session) IsModified(obj any) bool {
-	st := s.byObj[obj]
+	st := s.routeObj(obj).byObj[obj]
 	if st == nil {
 		return false
 	}
@@ -244,8 +277,16 @@ func (s *Session) conn(ctx context.Context) (Querier, error) {
 	return s.tx, nil
 }
 
-// InTransaction reports whether the session has begun a transaction.
-func (s *Session) InTransaction() bool { return s.tx != nil }
+// InTransaction reports whether the session (or one it routes models
+// to) has begun a transaction.
+func (s *Session) InTransaction() bool {
+	for _, x := range s.subs {
+		if x.tx != nil {
+			return true
+		}
+	}
+	return s.tx != nil
+}
 
 // newState returns a zero state from the current chunk: loading many rows
 // costs one allocation per 64 states instead of one per state.

@@ -95,8 +95,16 @@ func TestSessionAutoflushAndExpireOnCommit(t *testing.T) {
 		first, err := orm.Get[User](ctx, s2, fay.ID)
 		must(t, err)
 		must(t, s2.Commit(ctx))
-		if s2.Contains(first) {
-			t.Errorf("after Commit (expire_on_commit) the object is still in the session")
+		if !s2.Contains(first) {
+			t.Errorf("after Commit (expire_on_commit) the object left the session; SQLAlchemy keeps it, expired")
+		}
+		detach := orm.NewSession(e, orm.DetachOnCommit())
+		defer detach.Close(ctx)
+		d, err := orm.Get[User](ctx, detach, fay.ID)
+		must(t, err)
+		must(t, detach.Commit(ctx))
+		if detach.Contains(d) {
+			t.Errorf("with DetachOnCommit the object is still in the session after Commit")
 		}
 	})
 }

@@ -24,6 +24,7 @@ func (s *Session) ExecContext(ctx context.Context, query string, args ...any) (s
 // session (orm.Select[T](s), orm.Get[T](ctx, s, id), orm.Raw[T](s, ...))
 // return the session's objects: one pointer per row.
 func (s *Session) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	s.partial = nil
 	if _, err := s.prepareQuery(ctx); err != nil {
 		return nil, err
 	}
@@ -39,6 +40,7 @@ func (s *Session) QueryContext(ctx context.Context, query string, args ...any) (
 // write: SQLite transactions take the write lock (BEGIN IMMEDIATE), and a
 // session that only reads must not block every other writer.
 func (s *Session) readConn(ctx context.Context, query string) (Querier, error) {
+	s.partial = nil // a loader's query holds whole rows
 	if s.tx == nil && s.fix == nil && s.db.dialect.Name() == "sqlite" && isSelect(query) {
 		return s.db, nil
 	}
@@ -86,6 +88,7 @@ func loadedObjects[T any](ctx context.Context, q Querier, t *Table, out []*T, lo
 			states = append(states, st)
 		}
 	}
+	s.partial = nil
 	return out, s.eagerLoad(ctx, t, states, loads)
 }
 
@@ -128,4 +131,31 @@ func (t *Table) hasEagerRelations() bool {
 		}
 	}
 	return false
+}
+
+// partialRows names the columns of t a hand-written query returns when
+// they are not all of t's: expired objects are refreshed from those only.
+type partialRows struct {
+	table *Table
+	cols  []*Column
+}
+
+// notePartial records, on a session querier, which of t's columns the
+// rows of a hand-written query hold, when some are missing.
+func notePartial(q Querier, t *Table, rows *sql.Rows) {
+	s, ok := q.(*Session)
+	if !ok || t == nil {
+		return
+	}
+	names, err := rows.Columns()
+	if err != nil || len(names) >= len(t.Columns) {
+		return
+	}
+	p := &partialRows{table: t}
+	for _, n := range names {
+		if c := t.Column(n); c != nil {
+			p.cols = append(p.cols, c)
+		}
+	}
+	s.partial = p
 }

@@ -10,6 +10,9 @@ import (
 // Refresh reloads a persistent object's columns from the database now,
 // discarding unflushed changes; its relationships become unloaded.
 func (s *Session) Refresh(ctx context.Context, obj any) error {
+	if x := s.routeObj(obj); x != s {
+		return x.Refresh(ctx, obj)
+	}
 	st := s.byObj[obj]
 	if st == nil || st.status != statusPersistent {
 		return fmt.Errorf("orm: Refresh: %T is not persistent in the session", obj)
@@ -24,12 +27,15 @@ func (s *Session) Refresh(ctx context.Context, obj any) error {
 	if err != nil {
 		return err
 	}
-	st.expired = true
+	prev := st.loaded
+	st.expire()
 	found, err := s.scanFound(ctx, q, st.table, st.table, rows, st.table.pkColumns())
 	if err == nil && len(found) == 0 {
 		err = fmt.Errorf("orm: Refresh %s %v: %w", st.table.Name, loadedKey(st), ErrNoRows)
 	}
-	st.expired = false
+	if st.expired { // no row came back: keep the changes
+		st.loaded, st.expired = prev, false
+	}
 	st.rels = nil
 	return err
 }
@@ -37,45 +43,97 @@ func (s *Session) Refresh(ctx context.Context, obj any) error {
 // Expire marks objects so that the next query returning their rows
 // overwrites their columns (Go cannot reload on attribute access, so use
 // Refresh to reload at once); Get then queries instead of using the
-// identity map. Unflushed changes of expired objects are not written.
+// identity map. Changes made before Expire are discarded, as in
+// SQLAlchemy: they are not written, and the reload overwrites them.
+// Changes made after Expire are kept by the reload and written by the
+// next flush.
 func (s *Session) Expire(objs ...any) {
 	for _, o := range objs {
-		if st := s.byObj[o]; st != nil && st.status == statusPersistent {
-			st.expired = true
-			st.loaded = snapshot(st.table, st.val()) // nothing to flush
+		if st := s.routeObj(o).byObj[o]; st != nil && st.status == statusPersistent {
+			st.expire()
 		}
 	}
 }
 
 // ExpireAll expires every persistent object.
 func (s *Session) ExpireAll() {
-	for o := range s.byObj {
-		s.Expire(o)
+	for _, x := range s.sessions() {
+		for o := range x.byObj {
+			x.Expire(o)
+		}
 	}
 }
 
 // Merge copies the state of obj (typically detached, e.g. decoded from a
 // request) onto the session's object for the same row, loading it if
 // needed, and returns that object; obj itself is not added. A row that
-// does not exist yet becomes a new pending object.
+// does not exist yet becomes a new pending object (an obj without a key
+// is added as it is).
+//
+// Merge copies every column field of obj, zero values included:
+// SQLAlchemy's merge copies the attributes loaded on the given object,
+// and a Go struct has no unloaded fields, so Merge(&User{ID: 1, Age: 51})
+// also sets Name to "". Use MergeFields to copy only some fields.
+// Relationship fields are not merged.
 func Merge[T any](ctx context.Context, s *Session, obj *T) (*T, error) {
+	s = routeSession[T](s)
 	t, err := keyedTable[T]()
 	if err != nil {
 		return nil, err
 	}
-	v := reflect.ValueOf(obj).Elem()
-	if _, ok := rowKey(t, v); !ok {
+	if _, ok := rowKey(t, reflect.ValueOf(obj).Elem()); !ok {
 		return obj, s.Add(obj)
 	}
-	cur, err := Get[T](ctx, s, colValues(v, t.pkColumns())...)
-	if err != nil && !errors.Is(err, ErrNoRows) {
+	return mergeColumns(ctx, s, t, obj, t.Columns)
+}
+
+// MergeFields is Merge copying only the named columns of obj (Go field
+// or column names) onto the session's object for the row obj's primary
+// key names: MergeFields(ctx, s, &User{ID: 1, Age: 51}, "Age") changes
+// Age and leaves Name alone. A row that does not exist yet becomes a new
+// pending object holding the key and the named fields (the others zero).
+// An unknown name, or a relationship, is an error naming it.
+func MergeFields[T any](ctx context.Context, s *Session, obj *T, fields ...string) (*T, error) {
+	s = routeSession[T](s)
+	t, err := keyedTable[T]()
+	if err != nil {
 		return nil, err
+	}
+	cols := t.pkColumns()
+	for _, f := range fields {
+		c := t.lookup(f)
+		if c == nil {
+			return nil, fmt.Errorf("orm: MergeFields: %s has no column field %q", t.Name, f)
+		}
+		cols = appendColumn(cols, c)
+	}
+	return mergeColumns(ctx, s, t, obj, cols)
+}
+
+// mergeColumns copies cols of obj onto the session's object for its row,
+// or onto a new pending object.
+func mergeColumns[T any](ctx context.Context, s *Session, t *Table, obj *T, cols []*Column) (*T, error) {
+	v := reflect.ValueOf(obj).Elem()
+	var cur *T
+	if _, ok := rowKey(t, v); ok {
+		var err error
+		cur, err = Get[T](ctx, s, colValues(v, t.pkColumns())...)
+		if err != nil && !errors.Is(err, ErrNoRows) {
+			return nil, err
+		}
 	}
 	if cur == nil {
 		c := new(T)
-		copyColumns(t, reflect.ValueOf(c).Elem(), v)
+		copyCols(cols, reflect.ValueOf(c).Elem(), v)
 		return c, s.Add(c)
 	}
-	copyColumns(t, reflect.ValueOf(cur).Elem(), v)
+	copyCols(cols, reflect.ValueOf(cur).Elem(), v)
 	return cur, nil
+}
+
+// copyCols copies the given column fields of src into dst.
+func copyCols(cols []*Column, dst, src reflect.Value) {
+	for _, c := range cols {
+		fieldByIndex(dst, c.index).Set(deepCopy(fieldByIndex(src, c.index)))
+	}
 }

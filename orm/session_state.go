@@ -3,6 +3,7 @@ package orm
 import (
 	"bytes"
 	"reflect"
+	"sync"
 	"time"
 )
 
@@ -37,7 +38,7 @@ type objState struct {
 	hasKey   bool
 	inserted bool // inserted in the current transaction
 	flushed  bool // a deleted object's DELETE has run
-	expired  bool // the next load overwrites the fields
+	expired  bool // the next load refreshes the fields not changed since
 }
 
 // relState tracks one relationship of one object.
@@ -132,7 +133,9 @@ func (st *objState) isDirty() bool {
 }
 
 // sameField compares two values of the same field type without boxing
-// the common kinds.
+// the common kinds. A type with an Equal method (time.Time, Decimal, a
+// user's money or UUID type) is compared with it: 10.50 and 10.5 are the
+// same Decimal, and one instant in two time zones is the same time.
 func sameField(a, b reflect.Value) bool {
 	switch a.Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
@@ -151,21 +154,100 @@ func sameField(a, b reflect.Value) bool {
 		}
 		return sameField(a.Elem(), b.Elem())
 	case reflect.Struct:
-		if a.Type() == typeTime {
+		switch a.Type() {
+		case typeTime:
 			return a.Interface().(time.Time).Equal(b.Interface().(time.Time))
+		case typeDecimal:
+			return a.Interface().(Decimal).Equal(b.Interface().(Decimal))
 		}
+	}
+	if eq := equalMethod(a.Type()); eq.IsValid() {
+		return eq.Call([]reflect.Value{a, b})[0].Bool()
 	}
 	return reflect.DeepEqual(a.Interface(), b.Interface())
 }
 
-// markLoaded records v's current values as loaded (and, when the object
-// was just loaded in this transaction, as committed).
-func (st *objState) markLoaded(fresh bool) {
+// equalMethods caches, per field type, its method expression
+// func(T, T) bool named Equal, or the zero Value when it has none.
+var equalMethods sync.Map // reflect.Type -> reflect.Value
+
+// equalMethod returns t's Equal(T) bool method as a function of two
+// arguments, or the zero Value.
+func equalMethod(t reflect.Type) reflect.Value {
+	if m, ok := equalMethods.Load(t); ok {
+		return m.(reflect.Value)
+	}
+	var fn reflect.Value
+	if m, ok := t.MethodByName("Equal"); ok && m.Type.NumIn() == 2 && m.Type.In(1) == t &&
+		m.Type.NumOut() == 1 && m.Type.Out(0).Kind() == reflect.Bool {
+		fn = m.Func
+	}
+	equalMethods.Store(t, fn)
+	return fn
+}
+
+// markLoaded records the object's current values as loaded: a flush
+// wrote them. An expired object stays expired: the columns the flush did
+// not write are reloaded by the next query that returns its row.
+func (st *objState) markLoaded() {
 	st.loaded = snapshot(st.table, st.val())
-	if fresh || !st.committed.IsValid() {
+	if !st.committed.IsValid() {
 		st.committed = st.loaded
 	}
+}
+
+// markFlushed is markLoaded for a row a flush inserted, its snapshot
+// taken from the session's slab like those of loaded rows.
+func (s *Session) markFlushed(st *objState) {
+	st.loaded = s.loadSnapshot(st.table, st.val())
+	if !st.committed.IsValid() {
+		st.committed = st.loaded
+	}
+}
+
+// refreshFrom reloads an expired object from a freshly scanned row, as
+// SQLAlchemy reloads expired attributes: each column still equal to its
+// loaded value takes the row's value, and a column the user changed since
+// keeps the change, which the next flush writes if it differs from the
+// row. A rollback still returns to the committed state.
+func (s *Session) refreshFrom(st *objState, row reflect.Value) {
+	if p := s.partial; p != nil && p.table == st.table {
+		s.refreshColumns(st, row, p.cols)
+		return
+	}
+	cur := st.val()
+	for _, c := range st.table.Columns {
+		f := fieldByIndex(cur, c.index)
+		if sameField(fieldByIndex(st.loaded, c.index), f) {
+			f.Set(fieldByIndex(row, c.index))
+		}
+	}
+	st.loaded = s.loadSnapshot(st.table, row)
 	st.expired = false
+}
+
+// refreshColumns is refreshFrom for a row holding only cols (a
+// hand-written query selecting some columns): the others keep their
+// values and stay expired, as in SQLAlchemy.
+func (s *Session) refreshColumns(st *objState, row reflect.Value, cols []*Column) {
+	cur := st.val()
+	loaded := snapshot(st.table, st.loaded)
+	for _, c := range cols {
+		f, l := fieldByIndex(cur, c.index), fieldByIndex(loaded, c.index)
+		if sameField(l, f) {
+			f.Set(fieldByIndex(row, c.index))
+		}
+		l.Set(deepCopy(fieldByIndex(row, c.index)))
+	}
+	st.loaded = loaded
+}
+
+// expire marks the object for reloading and forgets its unflushed
+// changes, as SQLAlchemy's expire does: the next load overwrites every
+// column.
+func (st *objState) expire() {
+	st.expired = true
+	st.loaded = snapshot(st.table, st.val())
 }
 
 // relValue returns the relationship field of the object.

@@ -36,12 +36,28 @@ type Change struct {
 
 // Changes returns the objects inserted, updated and deleted by flushes
 // of the current transaction, in order.
-func (s *Session) Changes() []Change { return append([]Change(nil), s.changes...) }
+func (s *Session) Changes() []Change {
+	out := append([]Change(nil), s.changes...)
+	for _, x := range s.subs {
+		out = append(out, x.changes...)
+	}
+	return out
+}
 
 // Commit flushes, runs before-commit hooks, commits the transaction and
-// runs after-commit hooks with the transaction's change list. With
-// ExpireOnCommit (the default) the identity map is then emptied.
+// runs after-commit hooks with the transaction's change list. Objects
+// stay in the session, expired (see ExpireOnCommit): changes made to them
+// afterwards are written by the next Flush or Commit. Deleted objects
+// become detached. Open nested transactions end with the transaction.
 func (s *Session) Commit(ctx context.Context) error {
+	if len(s.subs) > 0 {
+		return s.commitRouted(ctx)
+	}
+	return s.commitOwn(ctx)
+}
+
+// commitOwn commits this session's transaction only.
+func (s *Session) commitOwn(ctx context.Context) error {
 	release, err := s.enter("commit")
 	if err != nil {
 		return err
@@ -78,25 +94,29 @@ func (s *Session) runCommitHooks(ctx context.Context) error {
 		return nil
 	}
 	for _, fn := range s.hooks.beforeCommit {
-		if err := fn(ctx, s, s.Changes()); err != nil {
+		if err := fn(ctx, s, append([]Change(nil), s.changes...)); err != nil {
 			return err
 		}
 	}
 	return s.flush(ctx)
 }
 
-// afterCommit makes the flushed state the committed state.
+// afterCommit makes the flushed state the committed state and expires
+// the objects (or detaches them with DetachOnCommit).
 func (s *Session) afterCommit() {
 	s.changes = nil
+	s.endNested()
 	for _, st := range s.deleted {
 		s.forget(st)
 	}
-	if !s.opts.keepOnCommit {
+	if s.opts.detachOnCommit {
 		s.ExpungeAll()
 		return
 	}
+	expire := !s.opts.noExpire
 	for _, st := range s.byObj {
 		st.committed, st.inserted = st.loaded, false
+		st.expired = st.expired || expire
 		for i := range st.rels {
 			st.rels[i].committed = st.rels[i].items
 		}
@@ -109,6 +129,14 @@ func (s *Session) afterCommit() {
 // persistent again, and objects added in it leave the session with the
 // values they had when added (generated keys are zero again).
 func (s *Session) Rollback(ctx context.Context) error {
+	if len(s.subs) > 0 {
+		return s.rollbackRouted(ctx, nil)
+	}
+	return s.rollbackOwn(ctx)
+}
+
+// rollbackOwn rolls back this session's transaction only.
+func (s *Session) rollbackOwn(ctx context.Context) error {
 	release, err := s.enter("rollback")
 	if err != nil {
 		return err
@@ -134,8 +162,13 @@ func (s *Session) rollback(ctx context.Context) error {
 	return err
 }
 
-// rollbackAfterFailure rolls back after a failed flush.
-func (s *Session) rollbackAfterFailure(ctx context.Context) { _ = s.rollback(ctx) }
+// rollbackAfterFailure rolls back after a failed flush: to the innermost
+// savepoint when a nested transaction is open, else the transaction.
+func (s *Session) rollbackAfterFailure(ctx context.Context) {
+	if !s.rollbackInnermost() {
+		_ = s.rollback(ctx)
+	}
+}
 
 // restoreAll puts every object back to its committed state.
 func (s *Session) restoreAll() {
@@ -145,23 +178,30 @@ func (s *Session) restoreAll() {
 			s.forget(st)
 			continue
 		}
-		restore(st.table, st.val(), st.committed)
-		st.loaded, st.flushed, st.status = st.committed, false, statusPersistent
-		s.identity.put(st.key, st)
-		s.byObj[st.obj] = st
-		for i := range st.rels {
-			rs := &st.rels[i]
-			if !rs.used {
-				continue
-			}
-			r := st.table.relations[i]
-			if rs.loaded || rs.committed != nil {
-				st.setRelItems(r, rs.committed)
-			}
-			rs.items = rs.committed
-		}
+		s.restoreCommitted(st)
 	}
 	s.pending, s.deleted, s.changes = nil, nil, nil
+	s.endNested()
+}
+
+// restoreCommitted returns a persistent (or deleted) object to its
+// committed columns and relationships, persistent in the identity map.
+func (s *Session) restoreCommitted(st *objState) {
+	restore(st.table, st.val(), st.committed)
+	st.loaded, st.flushed, st.status = st.committed, false, statusPersistent
+	s.identity.put(st.key, st)
+	s.byObj[st.obj] = st
+	for i := range st.rels {
+		rs := &st.rels[i]
+		if !rs.used {
+			continue
+		}
+		r := st.table.relations[i]
+		if rs.loaded || rs.committed != nil {
+			st.setRelItems(r, rs.committed)
+		}
+		rs.items = rs.committed
+	}
 }
 
 // allStates lists every state, including flushed deletions.
@@ -173,12 +213,15 @@ func (s *Session) allStates() []*objState {
 	return out
 }
 
-// Close rolls back any open transaction and empties the session.
+// Close rolls back any open transaction and empties the session (and
+// the sessions it routes models to).
 func (s *Session) Close(ctx context.Context) error {
-	var err error
-	if s.tx != nil {
-		err = s.Rollback(ctx)
+	var errs []error
+	for _, x := range s.sessions() {
+		if x.tx != nil {
+			errs = append(errs, x.rollbackOwn(ctx))
+		}
 	}
 	s.ExpungeAll()
-	return err
+	return errors.Join(errs...)
 }

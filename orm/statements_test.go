@@ -53,9 +53,11 @@ func TestStatementsGolden(t *testing.T) {
 			{"insert one", orm.InsertInto[Owner](q).Values(&Owner{Email: "a@x"})},
 			{"insert many", orm.InsertInto[Owner](q).Values(&Owner{Email: "a@x"}, &Owner{Email: "b@x"})},
 			{"insert explicit key", orm.InsertInto[Owner](q).Values(&Owner{ID: 5, Email: "a@x"})},
+			{"insert zero values", orm.InsertInto[Product](q).Values(&Product{Name: "p"})},
 			{"upsert update", orm.InsertInto[Owner](q).Values(&Owner{Email: "a@x"}).OnConflict("email").DoUpdate("name")},
 			{"upsert nothing", orm.InsertInto[Owner](q).Values(&Owner{Email: "a@x"}).OnConflict("email").DoNothing()},
 			{"update", orm.Update[Product](q).Set("Price", orm.SQL("price * ?", 2), "name", "n").Where(orm.C("id").Eq(3))},
+			{"update onupdate", orm.Update[Edited](q).Set("Title", "t").Where(orm.C("id").Eq(3))},
 			{"delete", orm.Delete[Product](q).FilterBy("Status", "draft")},
 		}
 		var b strings.Builder

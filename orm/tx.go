@@ -20,6 +20,7 @@ type Tx struct {
 	db      *DB
 	conn    *sql.Conn   // the connection the transaction runs on (outer only)
 	unwatch func() bool // stops returning conn to the pool when ctx ends
+	checkin func()      // frees the pool slot and write lock (once)
 	tx      *sql.Tx
 	parent  *Tx
 	name    string // savepoint name; empty for the outer transaction
@@ -31,31 +32,49 @@ type Tx struct {
 }
 
 // Begin starts a transaction; opts may set the isolation level and
-// read-only mode, and may be nil.
+// read-only mode, and may be nil. It waits at most the pool timeout for a
+// connection and, on SQLite, where every transaction takes the write lock
+// (BEGIN IMMEDIATE), for the engine's write lock: writers queue for each
+// other instead of failing with "database is locked".
 func (db *DB) Begin(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
 	start := time.Now()
-	conn, err := db.sql.Conn(ctx)
+	conn, err := db.beginConn(ctx)
 	var tx *sql.Tx
 	if err == nil {
 		if tx, err = conn.BeginTx(ctx, opts); err != nil {
 			conn.Close()
+			db.checkin(db.writer)
 		}
 	}
 	db.emitStatement(ctx, "BEGIN", nil, start, err)
 	if err != nil {
 		return nil, fmt.Errorf("orm: begin: %w", err)
 	}
+	checkin := sync.OnceFunc(func() { db.checkin(db.writer) })
 	// When ctx ends, database/sql rolls the transaction back; the
 	// connection then goes back to the pool even if Commit or Rollback is
 	// never called (Close waits for the rollback to release it).
-	unwatch := context.AfterFunc(ctx, func() { conn.Close() })
-	return &Tx{db: db, conn: conn, unwatch: unwatch, tx: tx, stmts: newTxStmts(tx, db.stmts)}, nil
+	unwatch := context.AfterFunc(ctx, func() { conn.Close(); checkin() })
+	return &Tx{db: db, conn: conn, unwatch: unwatch, checkin: checkin, tx: tx, stmts: newTxStmts(tx, db.stmts)}, nil
+}
+
+// beginConn takes the write lock (SQLite), a pool slot and a connection.
+func (db *DB) beginConn(ctx context.Context) (*sql.Conn, error) {
+	if err := db.checkout(ctx, db.writer); err != nil {
+		return nil, err
+	}
+	conn, err := db.sql.Conn(ctx)
+	if err != nil {
+		db.checkin(db.writer)
+	}
+	return conn, err
 }
 
 // release returns the outer transaction's connection to the pool.
 func (tx *Tx) release() {
 	tx.unwatch()
 	tx.conn.Close()
+	tx.checkin()
 }
 
 // Begin starts a nested transaction as a SAVEPOINT; committing it releases

@@ -51,12 +51,15 @@ func (d Decimal) Rat() *big.Rat {
 func (d Decimal) Cmp(o Decimal) int { return d.Rat().Cmp(o.Rat()) }
 
 // Equal reports whether two decimals are numerically equal ("1.50" == "1.5").
-func (d Decimal) Equal(o Decimal) bool { return d.Cmp(o) == 0 }
+func (d Decimal) Equal(o Decimal) bool { return d.s == o.s || d.Cmp(o) == 0 }
 
 // Value sends the decimal as text.
 func (d Decimal) Value() (driver.Value, error) { return d.String(), nil }
 
-// Scan reads a decimal from text, bytes or an integer.
+// Scan reads a decimal from text, bytes, an integer or a float; a float,
+// which is inexact, is rounded to 10 decimal places (SQLAlchemy's default
+// decimal return scale). Columns and expressions of a Numeric type with a
+// declared scale are rounded to that scale instead (see scanScaled).
 func (d *Decimal) Scan(src any) error {
 	switch v := src.(type) {
 	case nil:
@@ -70,8 +73,7 @@ func (d *Decimal) Scan(src any) error {
 		d.s = fmt.Sprint(v)
 		return nil
 	case float64:
-		d.s = big.NewFloat(v).Text('g', -1)
-		return nil
+		return d.scanScaled(v, noScale)
 	}
 	return fmt.Errorf("orm: cannot scan %T into Decimal", src)
 }

@@ -9,7 +9,11 @@ import (
 
 // fieldArg returns the driver argument for column c of the struct value v.
 func fieldArg(q Querier, c *Column, v reflect.Value) (any, error) {
-	return bindArg(q.Dialect(), c.Type.Kind, c.codec.bind(fieldByIndex(v, c.index)))
+	arg, err := bindArg(q.Dialect(), c.Type.Kind, c.codec.bind(fieldByIndex(v, c.index)))
+	if err == nil {
+		err = checkIntArg(q.Dialect(), c, arg)
+	}
+	return arg, err
 }
 
 // isZeroField reports whether column c's field of v holds its zero value.
@@ -17,14 +21,54 @@ func isZeroField(c *Column, v reflect.Value) bool {
 	return fieldByIndex(v, c.index).IsZero()
 }
 
-// applyDefault sets a zero field to the column's client-side default.
-func applyDefault(c *Column, v reflect.Value) error {
-	if c.Default == "" || c.codec == nil || !isZeroField(c, v) {
+// defaultApplies reports whether column c's field of v is unset, so that
+// an insert fills it from the column's default, server default or key
+// generation instead of sending it: a nil pointer or invalid sql.Null
+// field; the zero value only of a primary key column (an autoincrement
+// or server-generated key: SQLAlchemy's rule for a key that was not given),
+// of a time.Time (whose zero instant, year 1, is Go's "no time" and no
+// timestamp anyone stores) and of a field tagged default_if_zero. Any
+// other field's Go value is the value and is inserted, zero or not (false
+// stays false, 0 stays 0).
+func defaultApplies(c *Column, v reflect.Value) bool {
+	if c.codec == nil {
+		return false
+	}
+	f := fieldByIndex(v, c.index)
+	switch {
+	case c.codec.typ == typeTime:
+		return isZeroTime(f)
+	case c.Autoincrement || c.PrimaryKey || c.defaultIfZero:
+		return f.IsZero()
+	}
+	return c.codec.isNull(f)
+}
+
+// isZeroTime reports whether the time.Time f is the zero instant, in any
+// location.
+func isZeroTime(f reflect.Value) bool {
+	if f.CanAddr() {
+		return (*time.Time)(f.Addr().UnsafePointer()).IsZero()
+	}
+	return f.Interface().(time.Time).IsZero()
+}
+
+// omittedOnInsert reports whether an insert of v leaves column c out for
+// the database to fill (and reads it back): a generated column whose
+// default applies. Every insert path plans its columns with it.
+func omittedOnInsert(c *Column, v reflect.Value) bool {
+	return generated(c) && defaultApplies(c, v)
+}
+
+// applyDefault sets an unset field (defaultApplies) to the column's
+// client-side default.
+func applyDefault(t *Table, c *Column, v reflect.Value) error {
+	if c.Default == "" || !defaultApplies(c, v) {
 		return nil
 	}
 	f := fieldByIndex(v, c.index)
 	if err := setFromString(f, c.Default); err != nil {
-		return fmt.Errorf("orm: column %s default %q: %w", c.Name, c.Default, err)
+		return &ColumnError{"default", t.Name, c.Name, fmt.Errorf("%q: %w", c.Default, err)}
 	}
 	return nil
 }
@@ -39,6 +83,13 @@ func setFromString(f reflect.Value, s string) error {
 		f.Set(p)
 		return nil
 	}
+	if isNullWrapper(f.Type()) { // sql.Null[T], sql.NullString, ...: set V and Valid
+		if err := setFromString(f.Field(0), s); err != nil {
+			return err
+		}
+		f.Field(1).SetBool(true)
+		return nil
+	}
 	if f.Type() == typeTime && s == "now" {
 		f.Set(reflect.ValueOf(time.Now().UTC().Truncate(time.Microsecond))) // what every database keeps
 		return nil
@@ -47,6 +98,12 @@ func setFromString(f reflect.Value, s string) error {
 		return sc.Scan(s)
 	}
 	return setKind(f, s)
+}
+
+// isNullWrapper reports database/sql's Null[T] and Null* structs: a value
+// field and Valid.
+func isNullWrapper(t reflect.Type) bool {
+	return t.Kind() == reflect.Struct && t.PkgPath() == "database/sql" && t.NumField() == 2 && t.Field(1).Name == "Valid"
 }
 
 // setKind parses s into a basic-kind field.
@@ -83,7 +140,7 @@ func applyOnUpdate(t *Table, v reflect.Value) error {
 			continue
 		}
 		if err := setFromString(fieldByIndex(v, c.index), c.OnUpdate); err != nil {
-			return fmt.Errorf("orm: column %s onupdate %q: %w", c.Name, c.OnUpdate, err)
+			return &ColumnError{"onupdate", t.Name, c.Name, fmt.Errorf("%q: %w", c.OnUpdate, err)}
 		}
 	}
 	return nil

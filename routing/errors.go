@@ -35,8 +35,10 @@ func (e *OptionsError) Error() string {
 }
 
 // A RedirectError is returned by Map.Match when the path lacks the trailing
-// slash of a strict-slashes rule. Location is the path with the slash added
-// (without any query string, which the caller appends); Code is 308.
+// slash of a strict-slashes rule. Location is the path with the slash added,
+// percent-escaped as Werkzeug quotes a redirect path (a decoded "?", "#" or
+// backslash stays in the path) and starting with exactly one '/'; it carries no
+// query string, which the caller appends. Code is 308.
 type RedirectError struct {
 	Location string
 	Code     int
@@ -49,16 +51,25 @@ func (e *RedirectError) Error() string {
 
 // A BuildError is returned by Map.Build when no rule of the endpoint can be
 // built from the values. Reason says why, for example `missing value for "id"`.
+// For an unknown endpoint, Suggestion is the most similar registered one,
+// as Werkzeug suggests it.
 type BuildError struct {
-	Endpoint string
-	Values   map[string]any
-	Method   string
-	Reason   string
+	Endpoint   string
+	Values     map[string]any
+	Method     string
+	Reason     string
+	Suggestion string
 }
 
-// Error names the endpoint and the reason.
+// Error names the endpoint and the reason, and the suggestion if any:
+// could not build url for endpoint "indx": unknown endpoint; did you mean
+// "index" instead?
 func (e *BuildError) Error() string {
-	return fmt.Sprintf("could not build url for endpoint %q: %s", e.Endpoint, e.Reason)
+	msg := fmt.Sprintf("could not build url for endpoint %q: %s", e.Endpoint, e.Reason)
+	if e.Suggestion != "" {
+		msg += fmt.Sprintf("; did you mean %q instead?", e.Suggestion)
+	}
+	return msg
 }
 
 // A ParseError reports a malformed rule pattern. Pos is the byte offset in

@@ -23,6 +23,10 @@ const SaltChars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345678
 // DefaultMethod is Werkzeug's default hashing method.
 const DefaultMethod = "scrypt"
 
+// DefaultSaltLength is Werkzeug's default salt length, used when
+// GeneratePasswordHash is given 0.
+const DefaultSaltLength = 16
+
 // DefaultPBKDF2Iterations is Werkzeug's (3.1) iteration count for "pbkdf2"
 // and "pbkdf2:<hash>" without an explicit count.
 const DefaultPBKDF2Iterations = 1_000_000
@@ -43,12 +47,16 @@ var pbkdf2Hashes = map[string]func() hash.Hash{
 
 // GeneratePasswordHash hashes password with method ("scrypt",
 // "scrypt:N:r:p", "pbkdf2", "pbkdf2:<hash>" or "pbkdf2:<hash>:<iterations>";
-// "" means DefaultMethod) and a random salt of saltLength characters
-// (Werkzeug uses 16), returning "method$salt$hexhash" with the method's
-// parameters spelled out, exactly like werkzeug.security.
+// "" means DefaultMethod, scrypt:32768:8:1) and a random salt of
+// saltLength characters (0 means DefaultSaltLength, Werkzeug's default),
+// returning "method$salt$hexhash" with the method's parameters spelled
+// out, exactly like werkzeug.security.
 func GeneratePasswordHash(password, method string, saltLength int) (string, error) {
 	if method == "" {
 		method = DefaultMethod
+	}
+	if saltLength == 0 {
+		saltLength = DefaultSaltLength
 	}
 	salt, err := GenSalt(saltLength)
 	if err != nil {
@@ -68,17 +76,22 @@ func GenSalt(length int) (string, error) {
 	}
 	b := make([]byte, length)
 	for i := range b {
-		b[i] = SaltChars[randIntn(len(SaltChars))]
+		b[i] = SaltChars[randIntn(randRead, len(SaltChars))]
 	}
 	return string(b), nil
 }
 
-// randIntn returns a uniform random number in [0, n) for n <= 256.
-func randIntn(n int) int {
+// randRead fills b with random bytes.
+func randRead(b []byte) { rand.Read(b) }
+
+// randIntn returns a uniform random number in [0, n) for n <= 256 from
+// the bytes of read. Bytes at or past the largest multiple of n are
+// drawn again: taking them modulo n would favour the first 256%n values.
+func randIntn(read func([]byte), n int) int {
 	limit := 256 - 256%n
 	var b [1]byte
 	for {
-		rand.Read(b[:])
+		read(b[:])
 		if int(b[0]) < limit {
 			return int(b[0]) % n
 		}
@@ -153,14 +166,23 @@ func pbkdf2Hash(params []string, salt, password string) (string, string, error) 
 	if !ok {
 		return "", "", fmt.Errorf("security: unsupported hash type %q", hashName)
 	}
-	if iterations < 1 || iterations > MaxPBKDF2Iterations {
-		return "", "", fmt.Errorf("security: pbkdf2 iterations %d out of range [1, %d]", iterations, MaxPBKDF2Iterations)
+	if err := checkPBKDF2Iterations(iterations); err != nil {
+		return "", "", err
 	}
 	key, err := pbkdf2.Key(h, password, []byte(salt), iterations, h().Size())
 	if err != nil {
 		return "", "", err
 	}
 	return hex.EncodeToString(key), fmt.Sprintf("pbkdf2:%s:%d", hashName, iterations), nil
+}
+
+// checkPBKDF2Iterations rejects iteration counts below 1 or above
+// MaxPBKDF2Iterations.
+func checkPBKDF2Iterations(n int) error {
+	if n < 1 || n > MaxPBKDF2Iterations {
+		return fmt.Errorf("security: pbkdf2 iterations %d out of range [1, %d]", n, MaxPBKDF2Iterations)
+	}
+	return nil
 }
 
 // atois parses exactly n decimal integers.

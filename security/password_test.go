@@ -1,6 +1,7 @@
 package security
 
 import (
+	"cmp"
 	"encoding/json"
 	"os"
 	"strings"
@@ -50,6 +51,7 @@ func TestGeneratePasswordHash(t *testing.T) {
 		saltLength         int
 	}{
 		{"", "scrypt:32768:8:1$", 16},
+		{"", "scrypt:32768:8:1$", 0}, // Werkzeug's default salt length
 		{"scrypt", "scrypt:32768:8:1$", 16},
 		{"scrypt:1024:2:1", "scrypt:1024:2:1$", 4},
 		{"pbkdf2:sha1:1000", "pbkdf2:sha1:1000$", 16},
@@ -62,8 +64,9 @@ func TestGeneratePasswordHash(t *testing.T) {
 				t.Fatal(err)
 			}
 			parts := strings.Split(h, "$")
-			if !strings.HasPrefix(h, tt.wantPrefix) || len(parts) != 3 || len(parts[1]) != tt.saltLength {
-				t.Fatalf("hash %q: want prefix %q and a %d-char salt", h, tt.wantPrefix, tt.saltLength)
+			wantSalt := cmp.Or(tt.saltLength, 16)
+			if !strings.HasPrefix(h, tt.wantPrefix) || len(parts) != 3 || len(parts[1]) != wantSalt {
+				t.Fatalf("hash %q: want prefix %q and a %d-char salt", h, tt.wantPrefix, wantSalt)
 			}
 			if strings.Trim(parts[1], SaltChars) != "" {
 				t.Errorf("salt %q has characters outside SaltChars", parts[1])
@@ -80,7 +83,7 @@ func TestGeneratePasswordHashErrors(t *testing.T) {
 		name, method string
 		saltLength   int
 	}{
-		{"zero salt", "scrypt", 0},
+		{"negative salt", "scrypt", -1},
 		{"unknown method", "bcrypt", 16},
 		{"plain", "plain", 16},
 		{"scrypt args", "scrypt:16:1", 16},
@@ -165,4 +168,56 @@ func costly(hash string) bool {
 		}
 	}
 	return false
+}
+
+// TestRandIntnRejectsBiasedBytes feeds randIntn chosen bytes: with the 62
+// salt characters, bytes from 248 (= 4·62) up would favour the first 8
+// characters and must be drawn again.
+func TestRandIntnRejectsBiasedBytes(t *testing.T) {
+	tests := []struct {
+		name  string
+		bytes []byte
+		want  int
+	}{
+		{"below the limit", []byte{5}, 5},
+		{"last unbiased byte", []byte{247}, 247 % 62},
+		{"at the limit: drawn again", []byte{248, 7}, 7},
+		{"past the limit: drawn again", []byte{255, 250, 61}, 61},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := tt.bytes
+			read := func(b []byte) {
+				if len(src) == 0 {
+					t.Fatal("randIntn drew more bytes than the unbiased answer needs")
+				}
+				b[0], src = src[0], src[1:]
+			}
+			if got := randIntn(read, len(SaltChars)); got != tt.want || len(src) != 0 {
+				t.Fatalf("randIntn = %d with %d bytes left, want %d with none", got, len(src), tt.want)
+			}
+		})
+	}
+}
+
+func TestCheckPBKDF2Iterations(t *testing.T) {
+	tests := []struct {
+		name string
+		n    int
+		ok   bool
+	}{
+		{"zero", 0, false},
+		{"negative", -1, false},
+		{"one", 1, true},
+		{"Werkzeug's default", DefaultPBKDF2Iterations, true},
+		{"the maximum", MaxPBKDF2Iterations, true},
+		{"past the maximum", MaxPBKDF2Iterations + 1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := checkPBKDF2Iterations(tt.n); (err == nil) != tt.ok {
+				t.Fatalf("checkPBKDF2Iterations(%d) = %v, want ok %v", tt.n, err, tt.ok)
+			}
+		})
+	}
 }

@@ -1,7 +1,6 @@
 package security
 
 import (
-	"encoding/binary"
 	"encoding/hex"
 	"strings"
 	"testing"
@@ -13,30 +12,6 @@ func unhex(s string) []byte {
 		panic(err)
 	}
 	return b
-}
-
-// TestSalsa208 is the Salsa20/8 Core test vector of RFC 7914 section 8.
-func TestSalsa208(t *testing.T) {
-	in := unhex(`7e 87 9a 21 4f 3e c9 86 7c a9 40 e6 41 71 8f 26
-		ba ee 55 5b 8c 61 c1 b5 0d f8 46 11 6d cd 3b 1d
-		ee 24 f3 19 df 9b 3d 85 14 12 1e 4b 5a c5 aa 32
-		76 02 1d 29 09 c7 48 29 ed eb c6 8d b8 b8 c2 5e`)
-	want := unhex(`a4 1f 85 9c 66 08 cc 99 3b 81 ca cb 02 0c ef 05
-		04 4b 21 81 a2 fd 33 7d fd 7b 1c 63 96 68 2f 29
-		b4 39 31 68 e3 c9 e6 bc fe 6b c5 b7 a0 6d 96 ba
-		e4 24 cc 10 2c 91 74 5c 24 ad 67 3d c7 61 8f 81`)
-	var x [16]uint32
-	for i := range x {
-		x[i] = binary.LittleEndian.Uint32(in[4*i:])
-	}
-	salsa208(&x)
-	got := make([]byte, 64)
-	for i, w := range x {
-		binary.LittleEndian.PutUint32(got[4*i:], w)
-	}
-	if hex.EncodeToString(got) != hex.EncodeToString(want) {
-		t.Fatalf("salsa20/8 = %x\nwant %x", got, want)
-	}
 }
 
 // TestScryptRFC7914 checks the scrypt test vectors of RFC 7914 section 12

@@ -3,6 +3,7 @@ package session
 import (
 	"bytes"
 	"errors"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -177,5 +178,42 @@ func TestSaveInvalidCookieSettings(t *testing.T) {
 	_, err := save(t, testInterface(func(o *Options) { o.CookieName = "bad name" }), s)
 	if err == nil {
 		t.Fatal("no error for an invalid cookie name")
+	}
+}
+
+// TestCookieSizeLimit checks Werkzeug's dump_cookie rule: a Set-Cookie
+// header exactly max_size bytes long passes, one byte more is too large;
+// an unset MaxCookieSize means Werkzeug's 4093 and a negative one no limit.
+func TestCookieSizeLimit(t *testing.T) {
+	blob := randomText(5000)
+	session := func() *Session { s := New(nil); s.Set("blob", blob); return s }
+	w, err := save(t, testInterface(func(o *Options) { o.MaxCookieSize = -1 }), session())
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := len(w.Header().Get("Set-Cookie"))
+	if size <= 4093 {
+		t.Fatalf("the test cookie is %d bytes, want more than 4093", size)
+	}
+	tests := []struct {
+		name    string
+		limit   int
+		wantErr bool
+	}{
+		{"exactly at the limit", size, false},
+		{"one byte over the limit", size - 1, true},
+		{"unset means 4093", 0, true},
+		{"negative means none", -1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ci := testInterface(func(o *Options) {
+				o.MaxCookieSize, o.Strict = tt.limit, true
+				o.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+			})
+			if _, err := save(t, ci, session()); errors.Is(err, ErrCookieTooLarge) != tt.wantErr {
+				t.Fatalf("%d-byte cookie, limit %d: err = %v, want ErrCookieTooLarge: %v", size, tt.limit, err, tt.wantErr)
+			}
+		})
 	}
 }

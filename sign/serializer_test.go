@@ -198,3 +198,38 @@ func TestSignsWithNewestKey(t *testing.T) {
 		t.Error("token verified with the old key alone")
 	}
 }
+
+// TestLoadsBoundsDecompressedSize signs compressed JSON strings around the
+// 16 MiB decompression limit: a zip bomb is refused however valid its JSON.
+func TestLoadsBoundsDecompressedSize(t *testing.T) {
+	keys := [][]byte{[]byte("k")}
+	ts := NewTimestampSigner(keys, "x")
+	tests := []struct {
+		name    string
+		size    int // of the decompressed JSON
+		wantErr bool
+	}{
+		{"at the limit", maxPayload, false},
+		{"one byte over", maxPayload + 1, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var z bytes.Buffer
+			zw := zlib.NewWriter(&z)
+			io.WriteString(zw, `"`+strings.Repeat("a", tt.size-2)+`"`)
+			zw.Close()
+			tok := string(ts.Sign([]byte("." + string(EncodeBase64(z.Bytes())))))
+			got, _, err := NewSerializer(keys, "x").Loads(tok, 0)
+			if tt.wantErr {
+				var e *Error
+				if !errors.As(err, &e) || e.Kind != ErrBadPayload || !strings.Contains(e.Msg, "decompress") {
+					t.Fatalf("err = %v, want ErrBadPayload from decompression", err)
+				}
+				return
+			}
+			if err != nil || len(got) != tt.size {
+				t.Fatalf("Loads = %d bytes, %v; want %d bytes", len(got), err, tt.size)
+			}
+		})
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"crypto/sha512"
 	"errors"
 	"hash"
+	"math"
 	"testing"
 )
 
@@ -142,4 +143,37 @@ func TestNewSignerPanicsWithoutSecrets(t *testing.T) {
 		}
 	}()
 	NewSigner(nil, "salt")
+}
+
+// TestTimestampRange checks the timestamps a TimestampSigner accepts: up
+// to MaxInt64/2 seconds, so that ages never overflow; larger ones,
+// including those that would wrap to a negative time, are malformed.
+func TestTimestampRange(t *testing.T) {
+	s := NewTimestampSigner([][]byte{[]byte("k")}, "salt", WithClock(fixedClock(1000)))
+	tests := []struct {
+		name string
+		ts   uint64
+		ok   bool
+	}{
+		{"now", 1000, true},
+		{"the largest", math.MaxInt64 / 2, true},
+		{"one past the largest", math.MaxInt64/2 + 1, false},
+		{"wraps to -1", math.MaxUint64, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			signed := s.Signer().Sign([]byte("value." + string(EncodeBase64(intToBytes(tt.ts)))))
+			_, date, err := s.Unsign(signed, 0)
+			if tt.ok {
+				if err != nil || uint64(date.Unix()) != tt.ts {
+					t.Fatalf("Unsign = %v, %v; want the date %d", date, err, tt.ts)
+				}
+				return
+			}
+			var e *Error
+			if !errors.As(err, &e) || e.Kind != ErrBadTimeSignature || e.Msg != "Malformed timestamp" {
+				t.Fatalf("err = %v, want a malformed timestamp", err)
+			}
+		})
+	}
 }

@@ -124,7 +124,7 @@ func (s *shop) commit(c *flagon.Ctx, change func(*orm.Session) error) error {
 			return err
 		}
 	}
-	return session.Commit(c.Context())
+	return outOfRange(session.Commit(c.Context()))
 }
 
 // redirectTo redirects (303, after a POST) to an endpoint.

@@ -42,7 +42,7 @@ func parseBind(name string, v any, base map[string]any) (bindConfig, error) {
 // engineOptions maps SQLAlchemy's create_engine options to the engine's.
 func engineOptions(m map[string]any) ([]orm.Option, error) {
 	var opts []orm.Option
-	size, overflow := -1, 10
+	size, overflow := orm.DefaultPoolSize, orm.DefaultMaxOverflow
 	for k, v := range m {
 		n, isNum := number(v)
 		switch k {
@@ -50,6 +50,9 @@ func engineOptions(m map[string]any) ([]orm.Option, error) {
 			size = n
 		case "max_overflow":
 			overflow = n
+		case "pool_timeout":
+			d, ok := seconds(v)
+			opts, isNum = append(opts, orm.PoolTimeout(d)), ok
 		case "pool_recycle":
 			opts = append(opts, orm.ConnMaxLifetime(time.Duration(n)*time.Second))
 		case "pool_pre_ping":
@@ -64,10 +67,7 @@ func engineOptions(m map[string]any) ([]orm.Option, error) {
 			return nil, fmt.Errorf("engine option %q must be a number, not %T", k, v)
 		}
 	}
-	if size >= 0 {
-		opts = append(opts, orm.MaxIdleConns(size), orm.MaxOpenConns(size+max(overflow, 0)))
-	}
-	return opts, nil
+	return append(opts, poolLimits(size, overflow)...), nil
 }
 
 func number(v any) (int, bool) {

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"strconv"
 
+	"github.com/flagon-go/flagon/internal/usage"
 	"github.com/flagon-go/flagon/orm"
 	"github.com/spf13/cobra"
 )
@@ -21,6 +22,7 @@ func (d *DB) Commands() []*cobra.Command {
 func (d *DB) CommandGroup() *cobra.Command {
 	g := &cobra.Command{Use: "db", Short: "Manage the database.", SilenceUsage: true, SilenceErrors: true}
 	g.AddCommand(d.Commands()...)
+	usage.Apply(g)
 	return g
 }
 
@@ -90,8 +92,8 @@ func (d *DB) shellCmd() *cobra.Command {
 
 // ShellCommand returns the client command for a database URL: sqlite3 with
 // the file, psql with the URL, or mysql with host, port, user and
-// database. A MySQL password goes through MYSQL_PWD, never the argument
-// list.
+// database. The password goes through PGPASSWORD or MYSQL_PWD, never the
+// argument list.
 func ShellCommand(u *orm.URL) (*exec.Cmd, error) {
 	switch u.Dialect {
 	case "sqlite":
@@ -101,7 +103,7 @@ func ShellCommand(u *orm.URL) (*exec.Cmd, error) {
 		}
 		return exec.Command("sqlite3", db), nil
 	case "postgresql":
-		return exec.Command("psql", postgresURL(u)), nil
+		return withPassword(exec.Command("psql", postgresURL(u)), "PGPASSWORD", u.Password), nil
 	case "mysql":
 		return mysqlCommand(u), nil
 	}
@@ -110,7 +112,7 @@ func ShellCommand(u *orm.URL) (*exec.Cmd, error) {
 
 func postgresURL(u *orm.URL) string {
 	c := *u
-	c.Driver, c.Query = "", nil
+	c.Driver, c.Query, c.Password = "", nil, ""
 	return c.RenderWithPassword()
 }
 
@@ -126,9 +128,14 @@ func mysqlCommand(u *orm.URL) *exec.Cmd {
 		args = append(args, "-u", u.Username)
 	}
 	args = append(args, u.Database)
-	cmd := exec.Command("mysql", args...)
-	if u.Password != "" {
-		cmd.Env = append(os.Environ(), "MYSQL_PWD="+u.Password)
+	return withPassword(exec.Command("mysql", args...), "MYSQL_PWD", u.Password)
+}
+
+// withPassword passes a password to cmd in the environment variable name,
+// where other local users cannot read it (they can read the arguments).
+func withPassword(cmd *exec.Cmd, name, password string) *exec.Cmd {
+	if password != "" {
+		cmd.Env = append(os.Environ(), name+"="+password)
 	}
 	return cmd
 }

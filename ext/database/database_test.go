@@ -139,6 +139,8 @@ func TestPaginate(t *testing.T) {
 			{"page=0", 404, ""},
 			{"page=abc", 404, ""},
 			{"per_page=-1", 404, ""},
+			{"page=9223372036854775807", 404, ""},             // the offset overflows
+			{"page=1152921504606846977&per_page=16", 404, ""}, // the offset wraps to 0
 		}
 		cl := flagontest.NewClient(t, app)
 		for _, tt := range tests {

@@ -53,12 +53,30 @@ func (d *DB) installRecorder(app *flagon.App) {
 			if ev.Context == nil {
 				return
 			}
-			if rec, ok := ev.Context.Value(recorderKey{}).(*recorder); ok {
+			if rec, ok := ev.Context.Value(recorderKey{}).(*recorder); ok && !txControl(ev) {
 				rec.add(Query{SQL: ev.SQL, Args: ev.Args, Start: ev.Start, Duration: ev.Duration,
 					Caller: ev.Caller, Bind: bind, Err: ev.Err})
 			}
 		})
 	}
+}
+
+// txControl reports the transaction control that the engine reports as
+// statement events (BEGIN, COMMIT, ROLLBACK, run by database/sql itself).
+// Flask-SQLAlchemy records cursor executions only, and SQLAlchemy begins,
+// commits and rolls back through the DBAPI connection, not a cursor, so
+// get_recorded_queries never lists them. Savepoint statements (SAVEPOINT,
+// RELEASE SAVEPOINT, ROLLBACK TO SAVEPOINT) are cursor executions in
+// SQLAlchemy too, and stay recorded.
+func txControl(ev orm.StatementEvent) bool {
+	if len(ev.Args) > 0 {
+		return false
+	}
+	switch ev.SQL {
+	case "BEGIN", "COMMIT", "ROLLBACK":
+		return true
+	}
+	return false
 }
 
 func (r *recorder) add(q Query) {
@@ -68,8 +86,10 @@ func (r *recorder) add(q Query) {
 }
 
 // RecordedQueries returns the statements run so far with the request's
-// context, Flask-SQLAlchemy's get_recorded_queries; nil when
-// SQLALCHEMY_RECORD_QUERIES is off.
+// context, Flask-SQLAlchemy's get_recorded_queries: statements only, not
+// the BEGIN, COMMIT and ROLLBACK of transactions (savepoint statements are
+// listed, as in Flask-SQLAlchemy); nil when SQLALCHEMY_RECORD_QUERIES is
+// off.
 func RecordedQueries(c *flagon.Ctx) []Query {
 	rec, ok := requestRecorder.Get(c)
 	if !ok {

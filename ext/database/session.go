@@ -30,30 +30,46 @@ var (
 	ModelsCommitted = signals.New[CommitEvent]("models-committed")
 )
 
-// requestSessions holds a request's sessions, one per bind, created on
-// first use.
+// requestSessions holds a request's sessions, one per bind, created
+// together on first use.
 type requestSessions map[string]*orm.Session
 
 var sessionsKey = flagon.NewKey[requestSessions]("sqlalchemy_sessions")
 
-// Session returns the request's ORM session for the default database
-// (or the named bind), Flask-SQLAlchemy's db.session: created on first
-// use, one per request, and rolled back and closed at teardown unless it
-// was committed. It belongs to the request's goroutine.
+// Session returns the request's ORM session, Flask-SQLAlchemy's
+// db.session: created on first use, one per request, and rolled back and
+// closed at teardown unless it was committed. It belongs to the request's
+// goroutine.
+//
+// Like Flask-SQLAlchemy's session, it routes each model to its bind
+// (RegisterBind is __bind_key__): objects and queries of a bind's models
+// run on that bind's database, and Commit commits each bind's transaction
+// in turn (no two-phase commit). Session(c, "name") returns the session of
+// one bind, the one the request session routes that bind's models to.
 func (d *DB) Session(c *flagon.Ctx, bind ...string) *orm.Session {
-	name := bindName(bind)
 	sessions, _ := sessionsKey.Get(c)
-	if s, ok := sessions[name]; ok {
-		return s
-	}
 	if sessions == nil {
-		sessions = requestSessions{}
+		sessions = d.openSessions(c)
 		sessionsKey.Set(c, sessions)
 	}
-	s := d.engines[name].Session()
-	d.signalCommits(c, name, s)
-	sessions[name] = s
-	return s
+	return sessions[bindName(bind)]
+}
+
+// openSessions makes a request's session for every bind; the default
+// one routes the models of the other binds to theirs.
+func (d *DB) openSessions(c *flagon.Ctx) requestSessions {
+	sessions := requestSessions{}
+	for _, name := range d.Binds() {
+		s := d.engines[name].Session()
+		d.signalCommits(c, name, s)
+		sessions[name] = s
+	}
+	for _, name := range d.Binds() {
+		if name != "" {
+			_ = sessions[""].RouteMetaData(sessions[name], d.metadata[name]) // never the default session itself
+		}
+	}
+	return sessions
 }
 
 // signalCommits sends the commit signals for a request session.

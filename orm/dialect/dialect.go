@@ -75,6 +75,15 @@ const (
 	// its statements by text instead of preparing them again on its
 	// connection.
 	DriverStmtCache
+	// SizedIntegers means INTEGER holds 32 bits and SMALLINT 16 (SQLite's
+	// hold 64): a larger Go integer written to one is an error.
+	SizedIntegers
+	// InferredParamTypes means the server types a placeholder after the
+	// column it is compared with (PostgreSQL), so a Go integer beyond that
+	// column's range cannot even be sent: comparisons cast such values to
+	// a wider type and the server compares them as psycopg's typed
+	// parameters are.
+	InferredParamTypes
 )
 
 // Has reports whether all features in f2 are in f.

@@ -24,6 +24,8 @@ var reva11095a11095 = &migrate.Revision{
 	Downgrade:    downgradea11095a11095,
 }
 
+func init() { registry.Add(reva11095a11095) }
+
 func upgradea11095a11095(op *migrate.Op) error {
 	op.CreateTable(migrate.Table{
 		Name: "category",

@@ -32,7 +32,7 @@ func (Dialect) Rebind(query string) string { return dialect.RebindQuestion(query
 // Features reports MySQL's optional features.
 func (Dialect) Features() dialect.Feature {
 	return dialect.OnDuplicateKey | dialect.Savepoints | dialect.NativeEnum | dialect.LastInsertID |
-		dialect.DropIfExists
+		dialect.DropIfExists | dialect.SizedIntegers
 }
 
 // Planner returns Atlas's MySQL planner.

@@ -32,7 +32,8 @@ func (Dialect) Rebind(query string) string { return dialect.RebindNumbered(query
 // Features reports PostgreSQL's optional features.
 func (Dialect) Features() dialect.Feature {
 	return dialect.Returning | dialect.OnConflict | dialect.TransactionalDDL | dialect.Savepoints |
-		dialect.NativeEnum | dialect.DropIfExists | dialect.CreateTypeEnum | dialect.DriverStmtCache
+		dialect.NativeEnum | dialect.DropIfExists | dialect.CreateTypeEnum | dialect.DriverStmtCache |
+		dialect.SizedIntegers | dialect.InferredParamTypes
 }
 
 // Planner returns Atlas's PostgreSQL planner.

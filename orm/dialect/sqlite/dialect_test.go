@@ -3,6 +3,7 @@ package sqlite
 import (
 	"database/sql"
 	"errors"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -87,5 +88,12 @@ func TestDSN(t *testing.T) {
 	mem, _ := New().DSN(dialect.Config{Memory: true})
 	if !strings.HasPrefix(mem, "file::memory:?") || strings.Contains(mem, "WAL") {
 		t.Errorf("memory DSN = %q", mem)
+	}
+}
+
+func TestDSNBusyTimeoutFromTheURL(t *testing.T) {
+	dsn, _ := New().DSN(dialect.Config{Database: "/tmp/a.db", Query: url.Values{"_pragma": {"busy_timeout(30000)"}}})
+	if !strings.Contains(dsn, "busy_timeout%2830000%29") || strings.Contains(dsn, "busy_timeout%285000%29") {
+		t.Errorf("DSN %q: want the URL's busy timeout only", dsn)
 	}
 }

@@ -8,8 +8,9 @@ import (
 )
 
 // DSN builds a modernc DSN that enables foreign keys and, for files, WAL
-// journaling and a 5 s busy timeout, and writes times in SQLite's own
-// format. URL query parameters are passed through.
+// journaling and a 5 s busy timeout (Python sqlite3's default; a
+// "_pragma=busy_timeout(ms)" in the URL replaces it), and writes times in
+// SQLite's own format. URL query parameters are passed through.
 func (Dialect) DSN(cfg dialect.Config) (string, error) {
 	q := url.Values{}
 	for k, vs := range cfg.Query {
@@ -26,7 +27,9 @@ func (Dialect) DSN(cfg dialect.Config) (string, error) {
 	}
 	// The busy timeout comes first: switching a new file to WAL takes a
 	// lock that connections opened at the same moment must wait for.
-	q.Add("_pragma", "busy_timeout(5000)")
+	if !hasPragma(q, "busy_timeout") {
+		q.Add("_pragma", "busy_timeout(5000)")
+	}
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Set("_txlock", "immediate")
 	return "file:" + uriEscaper.Replace(cfg.Database) + "?" + q.Encode(), nil
@@ -35,3 +38,13 @@ func (Dialect) DSN(cfg dialect.Config) (string, error) {
 // uriEscaper escapes the characters that end or escape the path of an SQLite
 // URI filename.
 var uriEscaper = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+
+// hasPragma reports whether q sets the pragma name.
+func hasPragma(q url.Values, name string) bool {
+	for _, p := range q["_pragma"] {
+		if strings.HasPrefix(strings.ToLower(strings.TrimSpace(p)), name) {
+			return true
+		}
+	}
+	return false
+}

@@ -46,6 +46,10 @@ INSERT INTO `owner` (`email`, `name`) VALUES (?, ?), (?, ?)
 INSERT INTO `owner` (`id`, `email`, `name`) VALUES (?, ?, ?)
 -- args: int64(5), string(a@x), <nil>(<nil>)
 
+-- insert zero values
+INSERT INTO `product` (`name`, `price`, `owner_id`, `tags`, `note`) VALUES (?, ?, ?, ?, ?)
+-- args: string(p), orm.Decimal(0), <nil>(<nil>), orm.JSON[[]string]({[]}), sql.Null[string]({ false})
+
 -- upsert update
 INSERT INTO `owner` (`email`, `name`) VALUES (?, ?) ON DUPLICATE KEY UPDATE `id` = LAST_INSERT_ID(`id`), `name` = VALUES(`name`)
 -- args: string(a@x), <nil>(<nil>)
@@ -57,6 +61,10 @@ INSERT INTO `owner` (`email`, `name`) VALUES (?, ?) ON DUPLICATE KEY UPDATE `id`
 -- update
 UPDATE `product` SET `price` = price * ?, `name` = ? WHERE `id` = ?
 -- args: int(2), string(n), int(3)
+
+-- update onupdate
+UPDATE `edited` SET `title` = ?, `state` = ? WHERE `id` = ?
+-- args: string(t), string(edited), int(3)
 
 -- delete
 DELETE FROM `product` WHERE `product`.`status` = ?

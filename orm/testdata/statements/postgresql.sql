@@ -46,6 +46,10 @@ INSERT INTO "owner" ("email", "name") SELECT p0, p1 FROM unnest($1::character va
 INSERT INTO "owner" ("id", "email", "name") VALUES ($1, $2, $3)
 -- args: int64(5), string(a@x), <nil>(<nil>)
 
+-- insert zero values
+INSERT INTO "product" ("name", "price", "owner_id", "tags", "note") VALUES ($1, $2, $3, $4, $5) RETURNING "id", "status", "created"
+-- args: string(p), orm.Decimal(0), <nil>(<nil>), orm.JSON[[]string]({[]}), sql.Null[string]({ false})
+
 -- upsert update
 INSERT INTO "owner" ("email", "name") VALUES ($1, $2) ON CONFLICT ("email") DO UPDATE SET "name" = excluded."name" RETURNING "id"
 -- args: string(a@x), <nil>(<nil>)
@@ -57,6 +61,10 @@ INSERT INTO "owner" ("email", "name") VALUES ($1, $2) ON CONFLICT ("email") DO N
 -- update
 UPDATE "product" SET "price" = price * $1, "name" = $2 WHERE "id" = $3
 -- args: int(2), string(n), int(3)
+
+-- update onupdate
+UPDATE "edited" SET "title" = $1, "state" = $2 WHERE "id" = $3
+-- args: string(t), string(edited), int(3)
 
 -- delete
 DELETE FROM "product" WHERE "product"."status" = $1

@@ -1,0 +1,10 @@
+-- joinedload of a collection and its many-to-many
+SELECT "user"."id", "user"."name", "user"."active", "post_1"."id", "post_1"."author_id", "post_1"."title", "post_1"."views", "tag_1"."id", "tag_1"."name" FROM "user" LEFT OUTER JOIN "post" AS "post_1" ON "post_1"."author_id" = "user"."id" LEFT OUTER JOIN "post_tag" AS "post_tag_1" ON "post_tag_1"."post_id" = "post_1"."id" LEFT OUTER JOIN "tag" AS "tag_1" ON "tag_1"."id" = "post_tag_1"."tag_id" ORDER BY "user"."name", "post_1"."id", "tag_1"."name" [];
+-- joinedload of a collection with a limit: owners in a subquery
+SELECT "user"."id", "user"."name", "user"."active", "post_1"."id", "post_1"."author_id", "post_1"."title", "post_1"."views" FROM (SELECT "user"."id", "user"."name", "user"."active" FROM "user" ORDER BY "user"."name" LIMIT 1 OFFSET 1) AS "user" LEFT OUTER JOIN "post" AS "post_1" ON "post_1"."author_id" = "user"."id" ORDER BY "user"."name", "post_1"."id" [];
+-- subqueryload, two levels
+SELECT "user"."id", "user"."name", "user"."active" FROM "user" WHERE "user"."active" = $1 ORDER BY "user"."name" LIMIT 5 [true];
+SELECT "anon_1"."id", "post"."id", "post"."author_id", "post"."title", "post"."views" FROM (SELECT "user"."id" FROM "user" WHERE "user"."active" = $1 ORDER BY "user"."name" LIMIT 5) AS "anon_1" JOIN "post" ON "post"."author_id" = "anon_1"."id" ORDER BY "post"."id" [true];
+SELECT "anon_1"."id", "tag"."id", "tag"."name" FROM (SELECT DISTINCT "post_1"."id" FROM (SELECT "user"."id", "user"."name", "user"."active" FROM "user" WHERE "user"."active" = $1 ORDER BY "user"."name" LIMIT 5) AS "user" JOIN "post" AS "post_1" ON "post_1"."author_id" = "user"."id") AS "anon_1" JOIN "post_tag" ON "post_tag"."post_id" = "anon_1"."id" JOIN "tag" ON "tag"."id" = "post_tag"."tag_id" ORDER BY "tag"."name" [true];
+-- contains_eager
+SELECT "user"."id", "user"."name", "user"."active", "post"."id", "post"."author_id", "post"."title", "post"."views" FROM "user" LEFT OUTER JOIN "post" ON "post"."author_id" = "user"."id" ORDER BY "user"."name", "post"."id" [];
