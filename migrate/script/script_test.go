@@ -199,6 +199,11 @@ func allOps() []migrate.Operation {
 		&migrate.AlterColumn{Table: "category", Name: "code", Type: migrate.Ptr(migrate.String(20)), Nullable: migrate.Ptr(true),
 			ServerDefault: migrate.Ptr("'x'"), Comment: migrate.Ptr("short code"), Existing: migrate.Column{Name: "code", Type: migrate.String(10), Nullable: true}},
 		&migrate.RenameColumn{Table: "category", From: "code", To: "slug"},
+		&migrate.AddColumn{Table: "category", Column: migrate.Column{Name: "state", Type: migrate.Enum("category_state", "new", "old"), Nullable: true}},
+		&migrate.AddColumn{Table: "category", Column: migrate.Column{Name: "flag", Type: migrate.String(5), Nullable: true}},
+		&migrate.AlterColumn{Table: "category", Name: "flag", Type: migrate.Ptr(migrate.Integer()), Using: `length("flag")`,
+			Existing: migrate.Column{Name: "flag", Type: migrate.String(5), Nullable: true}},
+		readdedColumn(),
 		&migrate.CreateIndex{Table: "category", Index: migrate.Index{Name: "uq_category_slug", Columns: []string{"slug"}, Unique: true}},
 		&migrate.CreateUniqueConstraint{Table: "category", Unique: migrate.Unique{Name: "uq_category_title", Columns: []string{"title"}}},
 		&migrate.CreateCheckConstraint{Table: "category", Check: migrate.Check{Name: "ck_category_small", Expr: "small > 0"}},
@@ -216,6 +221,16 @@ func allOps() []migrate.Operation {
 		&migrate.RenameTable{From: "category", To: "kind"},
 		&migrate.DropTable{Name: "kind"},
 	}
+}
+
+// readdedColumn is the downgrade of a dropped NOT NULL column: nullable,
+// with a note rendered as a comment.
+func readdedColumn() migrate.Operation {
+	r, err := (&migrate.DropColumn{Table: "category", Name: "gone", Prior: &migrate.Column{Name: "gone", Type: migrate.Integer()}}).Reverse()
+	if err != nil {
+		panic(err)
+	}
+	return r
 }
 
 func TestRenderAllOpsGolden(t *testing.T) {
