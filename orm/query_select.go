@@ -22,11 +22,15 @@ type SelectQuery[T any] struct {
 	offset   int
 	distinct bool
 	loads    []*LoadOption
+	source   FromItem // From: selected instead of the model's table
+	ctes     []*CTE   // With
+	lock     *lockClause
 }
 
 type join struct {
-	kind, table string
-	on          Expr
+	kind string
+	item FromItem
+	on   Expr
 }
 
 // subquery is implemented by queries usable inside IN (...).
@@ -87,13 +91,13 @@ func (s *SelectQuery[T]) Distinct() *SelectQuery[T] { s.distinct = true; return 
 
 // Join adds an INNER JOIN of table on a condition.
 func (s *SelectQuery[T]) Join(table string, on Expr) *SelectQuery[T] {
-	s.joins = append(s.joins, join{"JOIN", table, on})
+	s.joins = append(s.joins, join{"JOIN", tableName(table), on})
 	return s
 }
 
 // LeftJoin adds a LEFT OUTER JOIN of table on a condition.
 func (s *SelectQuery[T]) LeftJoin(table string, on Expr) *SelectQuery[T] {
-	s.joins = append(s.joins, join{"LEFT OUTER JOIN", table, on})
+	s.joins = append(s.joins, join{"LEFT OUTER JOIN", tableName(table), on})
 	return s
 }
 
@@ -111,14 +115,50 @@ func (s *SelectQuery[T]) Having(conds ...Expr) *SelectQuery[T] {
 	return s
 }
 
-// Columns replaces the selected columns, for subqueries and Scalar; the
-// row-returning methods always select the model's columns.
+// Columns replaces the selected columns: names (Go field or column names
+// of T, or "table.column"), expressions and aggregates. Run the query
+// with Into (rows into a struct, scalars or tuples) or Scalar, or use it
+// as a subquery; the row-returning methods always select the model's
+// columns. An unqualified name that is not a field or column of T is an
+// error unless the query selects From another item (call From first).
 func (s *SelectQuery[T]) Columns(cols ...any) *SelectQuery[T] {
 	s.columns = s.columns[:0]
 	for _, c := range cols {
-		s.columns = append(s.columns, asExpr(c))
+		e, err := s.columnExpr(c)
+		if err != nil {
+			s.setErr(err)
+			continue
+		}
+		s.columns = append(s.columns, e)
 	}
 	return s
+}
+
+// columnExpr resolves a Columns argument: a name of the model's table
+// (unqualified or qualified by the table) must exist and renders as its
+// column name; other names and Exprs pass through.
+func (s *SelectQuery[T]) columnExpr(v any) (Expr, error) {
+	name, ok := v.(string)
+	if !ok || s.table == nil || s.source != nil {
+		return asExpr(v), nil
+	}
+	table, col, qualified := strings.Cut(name, ".")
+	if !qualified {
+		col, table = table, ""
+	} else if table != s.table.Name {
+		return C(name), nil
+	}
+	if col == "*" {
+		return C(name), nil
+	}
+	c := s.table.lookup(col)
+	if c == nil {
+		return nil, unknownField(s.table, col)
+	}
+	if qualified {
+		return C(table + "." + c.Name), nil
+	}
+	return C(c.Name), nil
 }
 
 // asExpr turns a column name into a Col; Exprs pass through.
