@@ -59,7 +59,7 @@ func exprCases(q orm.Querier) []struct {
 		{"test_recursive", orm.Select[Node](q).From(tree).Columns(tree.C("name"), tree.C("depth")).OrderBy(tree.C("depth"), tree.C("name"))},
 		// 5. window functions
 		{"test_over", orm.Select[Post](q).Columns("title", orm.RowNumber().Over(win).As("rn"), orm.Rank().Over(win).As("r"), orm.DenseRank().Over(win).As("dr"))},
-		{"lag lead", orm.Select[Post](q).Columns("title", orm.Lag("views", 1, 0).Over(orm.OrderedBy("id")).As("prev"), orm.Lead("views", 1).Over(orm.OrderedBy("id")).As("next"))},
+		{"lag lead", orm.Select[Post](q).Columns("title", orm.Lag("views", 2).Over(orm.OrderedBy("id")).As("prev"), orm.Lead("views", 1).Over(orm.OrderedBy("id")).As("next"))},
 		{"test_over_framespec", orm.Select[Post](q).Columns("title", orm.Sum("views").Over(orm.PartitionBy("author_id").OrderBy("id").Rows(orm.UnboundedPreceding, orm.CurrentRow)).As("running"),
 			orm.Avg("views").Over(orm.OrderedBy("id").Rows(orm.Preceding(1), orm.Following(1))).As("avg3"))},
 		// 6. set operations
@@ -118,6 +118,7 @@ func TestExprBuildErrors(t *testing.T) {
 		{"empty case", orm.Select[Post](q).Columns(orm.Case()), "at least one When"},
 		{"from nil", orm.Select[Post](q).From(nil), "From(nil)"},
 		{"exists nil", orm.Select[Post](q).Where(orm.Exists(nil)), "Exists(nil)"},
+		{"lag default on mysql", orm.Select[Post](offline{mustDialect(t, "mysql")}).Columns(orm.Lag("views", 1, 0).Over(nil)), "lag with a default is not supported by mysql"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

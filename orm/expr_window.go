@@ -3,6 +3,7 @@ package orm
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // A Window is an OVER (PARTITION BY ... ORDER BY ... frame) clause; start
@@ -109,6 +110,10 @@ func (f Func) Over(w *Window) Over {
 
 // AppendSQL renders the call and its window.
 func (o Over) AppendSQL(b *Builder) {
+	if (o.f.Name == "lag" || o.f.Name == "lead") && len(o.f.Args) > 2 && b.Dialect().Name() == "mysql" {
+		b.SetErr(fmt.Errorf("orm: %s with a default is not supported by mysql (MariaDB takes no default): wrap it, Coalesce(%s(...).Over(w), default)", o.f.Name, capitalize(o.f.Name)))
+		return
+	}
 	o.f.AppendSQL(b)
 	o.w.appendSQL(b)
 }
@@ -126,11 +131,15 @@ func Rank() Func { return Func{Name: "rank"} }
 func DenseRank() Func { return Func{Name: "dense_rank"} }
 
 // Lag is lag(e, offset[, default]): the value offset rows before; a
-// string e is a column name, the default is bound.
+// string e is a column name, the default is bound. MariaDB takes no
+// default: on the mysql dialect a default is an error.
 func Lag(e any, offset int, def ...any) Func { return shiftFunc("lag", e, offset, def) }
 
 // Lead is lead(e, offset[, default]): the value offset rows after.
 func Lead(e any, offset int, def ...any) Func { return shiftFunc("lead", e, offset, def) }
+
+// capitalize returns "Lag" for "lag".
+func capitalize(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 
 // shiftFunc builds lag/lead with a literal offset (MySQL takes no
 // placeholder there).

@@ -91,8 +91,8 @@ SELECT "title", row_number() OVER (PARTITION BY "author_id" ORDER BY "views" DES
 -- args: 
 
 -- lag lead
-SELECT "title", lag("views", 1, ?) OVER (ORDER BY "id") AS "prev", lead("views", 1) OVER (ORDER BY "id") AS "next" FROM "post"
--- args: int(0)
+SELECT "title", lag("views", 2) OVER (ORDER BY "id") AS "prev", lead("views", 1) OVER (ORDER BY "id") AS "next" FROM "post"
+-- args: 
 
 -- test_over_framespec
 SELECT "title", sum("views") OVER (PARTITION BY "author_id" ORDER BY "id" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "running", avg("views") OVER (ORDER BY "id" ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS "avg3" FROM "post"
