@@ -1,6 +1,9 @@
 package orm
 
-import "errors"
+import (
+	"errors"
+	"strings"
+)
 
 // errNilExpr reports a nil expression where one is needed.
 var errNilExpr = errors.New("orm: nil expression")
@@ -31,3 +34,19 @@ func (c Col) As(name string) Expr { return labeled{c, name} }
 
 // As labels the function call: "f(...) AS name".
 func (f Func) As(name string) Expr { return labeled{f, name} }
+
+// hasLabel reports whether the order key k ("name" or "-name") names a
+// label of the query's columns.
+func (s *SelectQuery[T]) hasLabel(k any) bool {
+	name, ok := k.(string)
+	if !ok {
+		return false
+	}
+	name = strings.TrimPrefix(name, "-")
+	for _, c := range s.columns {
+		if l, ok := c.(labeled); ok && l.name == name {
+			return true
+		}
+	}
+	return false
+}

@@ -67,10 +67,16 @@ func (s *SelectQuery[T]) setErr(err error) {
 }
 
 // OrderBy adds sort keys: Exprs (C("price").Desc()) or column/field names,
-// with a leading '-' for descending ("-price").
+// with a leading '-' for descending ("-price"). A name may also be a label
+// given with As in Columns (call Columns first), or a column of the item
+// the query selects From.
 func (s *SelectQuery[T]) OrderBy(keys ...any) *SelectQuery[T] {
 	for _, k := range keys {
-		e, err := orderKey(s.table, k)
+		t := s.table
+		if s.source != nil || s.hasLabel(k) {
+			t = nil // a name of the selected item or a label: no model lookup
+		}
+		e, err := orderKey(t, k)
 		if err != nil {
 			s.setErr(err)
 			continue
