@@ -62,8 +62,8 @@ func (s *SelectQuery[T]) With(ctes ...*CTE) *SelectQuery[T] {
 
 // addCTE adds c once.
 func (s *SelectQuery[T]) addCTE(c *CTE) {
-	if c != nil && !slices.Contains(s.ctes, c) {
-		s.ctes = append(s.ctes, c)
+	if x := s.extra(); c != nil && !slices.Contains(x.ctes, c) {
+		x.ctes = append(x.ctes, c)
 	}
 }
 

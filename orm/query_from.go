@@ -94,7 +94,7 @@ func (s *SelectQuery[T]) From(item FromItem) *SelectQuery[T] {
 		s.setErr(fmt.Errorf("orm: From(nil)"))
 		return s
 	}
-	s.source = item
+	s.extra().source = item
 	if c, ok := item.(*CTE); ok {
 		s.addCTE(c)
 	}

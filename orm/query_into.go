@@ -28,7 +28,7 @@ func (s *SelectQuery[T]) width() int {
 	switch {
 	case len(s.columns) > 0:
 		return len(s.columns)
-	case s.source != nil || s.table == nil:
+	case s.source() != nil || s.table == nil:
 		return -1
 	}
 	return len(s.table.Columns)

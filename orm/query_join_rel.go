@@ -45,8 +45,8 @@ func (s *SelectQuery[T]) joinRelation(kind, name string, alias *Alias) *SelectQu
 		target = alias
 	}
 	owner := s.table.Name
-	if s.source != nil {
-		owner = s.source.Name()
+	if s.source() != nil {
+		owner = s.source().Name()
 	}
 	if j.kind == ManyToMany {
 		s.joins = append(s.joins, join{kind, tableName(j.sec.Name), And(secCriteria(j, owner)...)})

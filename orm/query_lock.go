@@ -24,14 +24,14 @@ func SkipLocked() LockOption { return func(l *lockClause) { l.skipLocked = true 
 // (a write transaction locks the database) and renders nothing, as
 // SQLAlchemy does.
 func (s *SelectQuery[T]) ForUpdate(opts ...LockOption) *SelectQuery[T] {
-	s.lock = newLock(false, opts)
+	s.extra().lock = newLock(false, opts)
 	return s
 }
 
 // ForShare takes a shared lock on the selected rows: FOR SHARE on
 // PostgreSQL, LOCK IN SHARE MODE on MySQL and MariaDB, nothing on SQLite.
 func (s *SelectQuery[T]) ForShare(opts ...LockOption) *SelectQuery[T] {
-	s.lock = newLock(true, opts)
+	s.extra().lock = newLock(true, opts)
 	return s
 }
 

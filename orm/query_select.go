@@ -22,9 +22,31 @@ type SelectQuery[T any] struct {
 	offset   int
 	distinct bool
 	loads    []*LoadOption
-	source   FromItem // From: selected instead of the model's table
-	ctes     []*CTE   // With
-	lock     *lockClause
+	ext      *selectExt // the rarer clauses, kept out of line
+}
+
+// selectExt holds the clauses most queries lack, so that they cost a plain
+// query one pointer.
+type selectExt struct {
+	source FromItem // From: selected instead of the model's table
+	ctes   []*CTE   // With
+	lock   *lockClause
+}
+
+// extra returns the query's rarer clauses, allocating them.
+func (s *SelectQuery[T]) extra() *selectExt {
+	if s.ext == nil {
+		s.ext = &selectExt{}
+	}
+	return s.ext
+}
+
+// source returns the item the query selects From, or nil.
+func (s *SelectQuery[T]) source() FromItem {
+	if s.ext == nil {
+		return nil
+	}
+	return s.ext.source
 }
 
 type join struct {
@@ -73,7 +95,7 @@ func (s *SelectQuery[T]) setErr(err error) {
 func (s *SelectQuery[T]) OrderBy(keys ...any) *SelectQuery[T] {
 	for _, k := range keys {
 		t := s.table
-		if s.source != nil || s.hasLabel(k) {
+		if s.source() != nil || s.hasLabel(k) {
 			t = nil // a name of the selected item or a label: no model lookup
 		}
 		e, err := orderKey(t, k)
@@ -145,7 +167,7 @@ func (s *SelectQuery[T]) Columns(cols ...any) *SelectQuery[T] {
 // column name; other names and Exprs pass through.
 func (s *SelectQuery[T]) columnExpr(v any) (Expr, error) {
 	name, ok := v.(string)
-	if !ok || s.table == nil || s.source != nil {
+	if !ok || s.table == nil || s.source() != nil {
 		return asExpr(v), nil
 	}
 	table, col, qualified := strings.Cut(name, ".")

@@ -25,7 +25,9 @@ func (s *SelectQuery[T]) inner(b *Builder) {
 		b.SetErr(s.err)
 		return
 	}
-	writeWith(b, s.ctes)
+	if s.ext != nil {
+		writeWith(b, s.ext.ctes)
+	}
 	b.WriteString("SELECT ")
 	if s.distinct {
 		b.WriteString("DISTINCT ")
@@ -33,7 +35,9 @@ func (s *SelectQuery[T]) inner(b *Builder) {
 	s.selectList(b)
 	s.from(b)
 	s.tail(b)
-	s.lock.appendSQL(b)
+	if s.ext != nil {
+		s.ext.lock.appendSQL(b)
+	}
 }
 
 // selectList renders the projection: explicit columns or all model columns.
@@ -42,8 +46,8 @@ func (s *SelectQuery[T]) selectList(b *Builder) {
 		b.list(s.columns, ", ")
 		return
 	}
-	if s.source != nil {
-		b.Ident(s.source.Name() + ".*")
+	if s.source() != nil {
+		b.Ident(s.source().Name() + ".*")
 		return
 	}
 	list, _ := cachedSQL(s.table, b.Dialect(), "select-list", s.modelColumns)
@@ -65,8 +69,8 @@ func (s *SelectQuery[T]) modelColumns(b *Builder) {
 // from renders FROM, JOINs, WHERE, GROUP BY and HAVING.
 func (s *SelectQuery[T]) from(b *Builder) {
 	b.WriteString(" FROM ")
-	if s.source != nil {
-		s.source.appendFrom(b)
+	if s.source() != nil {
+		s.source().appendFrom(b)
 	} else {
 		b.Ident(s.table.Name)
 	}
