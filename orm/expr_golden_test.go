@@ -32,6 +32,7 @@ func exprCases(q orm.Querier) []struct {
 		// 1. column and tuple selects
 		{"test_modern_tuple columns", orm.Select[Post](q).Columns("Title", "views").Where(orm.C("views").Gt(1))},
 		{"columns aggregate labels", orm.Select[Post](q).Columns("author_id", orm.Count().As("n"), orm.Sum("views").As("total")).GroupBy("author_id")},
+		{"order by label", orm.Select[Post](q).Columns("author_id", orm.Count().As("n")).GroupBy("author_id").OrderBy("-n", "author_id")},
 		{"test_from_subquery", orm.Select[User](q).From(perUser).Columns(perUser.C("author_id"), perUser.C("n")).Where(perUser.C("n").Gt(1))},
 		{"from subquery entity", orm.Select[Post](q).From(orm.Select[Post](q).Where(orm.C("views").Gt(5)).Subquery("popular"))},
 		// 2. case, coalesce, nullif, cast, ilike, concat

@@ -14,7 +14,7 @@ func (s *SelectQuery[T]) query(ctx context.Context) (*sql.Rows, error) {
 		return nil, s.err
 	}
 	if len(s.columns) > 0 {
-		return nil, fmt.Errorf("orm: query with Columns(...) is for subqueries and Scalar, not rows of %s", s.table.Name)
+		return nil, fmt.Errorf("orm: query with Columns(...) selects no rows of %s: run it with orm.Into or orm.Scalar", s.table.Name)
 	}
 	query, args, err := s.SQL()
 	if err != nil {

@@ -6,6 +6,10 @@ SELECT `title`, `views` FROM `post` WHERE `views` > ?
 SELECT `author_id`, count(*) AS `n`, sum(`views`) AS `total` FROM `post` GROUP BY `author_id`
 -- args: 
 
+-- order by label
+SELECT `author_id`, count(*) AS `n` FROM `post` GROUP BY `author_id` ORDER BY `n` DESC, `post`.`author_id`
+-- args: 
+
 -- test_from_subquery
 SELECT `per_user`.`author_id`, `per_user`.`n` FROM (SELECT `author_id`, count(*) AS `n` FROM `post` GROUP BY `author_id`) AS `per_user` WHERE `per_user`.`n` > ?
 -- args: int(1)
