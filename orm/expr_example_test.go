@@ -216,3 +216,24 @@ func ExampleSelectQuery_ForUpdate() {
 	// mysql: `job` LIMIT 1 FOR UPDATE SKIP LOCKED
 	// sqlite: "job" LIMIT 1
 }
+
+func ExampleJSONPath() {
+	ctx := context.Background()
+	db, _ := orm.Open("sqlite://")
+	defer db.Close()
+	md := orm.NewMetaData()
+	_ = md.Register(JSONDoc{})
+	_ = md.CreateAll(ctx, db)
+	_ = orm.InsertMany(ctx, db, []*JSONDoc{
+		{Name: "ann", Data: jsonDoc(`{"age": 30, "addr": {"city": "Oslo"}}`)},
+		{Name: "bob", Data: jsonDoc(`{"age": 20, "addr": {"city": "Rome"}}`)},
+	})
+	names, _ := orm.Into[string](ctx, orm.Select[JSONDoc](db).Columns("name").
+		Where(orm.JSONPath("data", "addr.city").AsText().Eq("Oslo"), orm.JSONPath("data", "age").AsInteger().Gt(25)))
+	fmt.Println(names)
+	_, err := orm.Into[string](ctx, orm.Select[JSONDoc](db).Columns("name").Where(orm.JSONPath("data", "addr..city").AsText().Eq("x")))
+	fmt.Println(err)
+	// Output:
+	// [ann]
+	// orm: JSON path "addr..city" of data: empty key
+}
