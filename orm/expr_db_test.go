@@ -92,6 +92,17 @@ func TestColumnSelects(t *testing.T) {
 			got := into[AuthorStats](t, orm.Select[Post](e).From(per).Columns(per.C("author_id"), per.C("n"), per.C("total")).Where(per.C("total").Gt(20)))
 			check(t, got, []AuthorStats{{1, 2, 40}})
 		})
+		t.Run("models from subquery by name", func(t *testing.T) {
+			// The subquery's columns in another order than the model's.
+			sub := orm.Select[Post](e).Columns("views", "title", "author_id", "id").Where(orm.C("views").Eq(30)).Subquery("p")
+			got, err := orm.Select[Post](e).From(sub).All(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != 1 || got[0].Title != "SQL" || got[0].Views != 30 || got[0].ID != 2 {
+				t.Errorf("got %+v, want post 2 SQL with 30 views", got)
+			}
+		})
 		t.Run("models from subquery", func(t *testing.T) {
 			sub := orm.Select[Post](e).Where(orm.C("views").Ge(10)).Subquery("popular")
 			got, err := orm.Select[Post](e).From(sub).OrderBy(sub.C("views")).All(context.Background())

@@ -44,6 +44,9 @@ func (s *SelectQuery[T]) width() int {
 //   - any other type (int64, string, *string, time.Time, Decimal...): the
 //     query's only column.
 func Into[R any](ctx context.Context, sel Selectable) ([]R, error) {
+	if sel == nil {
+		return nil, fmt.Errorf("orm: Into of a nil query")
+	}
 	query, args, err := sel.SQL()
 	if err != nil {
 		return nil, err

@@ -1,5 +1,7 @@
 package orm
 
+import "fmt"
+
 // JoinRelation adds an INNER JOIN along the model's relationship field
 // name, with the ON clause from its foreign keys (through the
 // association table of a many-to-many); SQLAlchemy's
@@ -77,11 +79,5 @@ func targetSecCriteria(j *relationJoin, target string) []Expr {
 
 // aliasMismatch reports an alias of another model than the target.
 func aliasMismatch(a *Alias, target *Table) error {
-	return &aliasError{a.alias, a.table.Name, target.Name}
-}
-
-type aliasError struct{ alias, table, target string }
-
-func (e *aliasError) Error() string {
-	return "orm: alias " + e.alias + " is of table " + e.table + ", not the relationship's target " + e.target
+	return fmt.Errorf("orm: alias %s is of table %s, not the relationship's target %s", a.alias, a.table.Name, target.Name)
 }
