@@ -114,6 +114,11 @@ func TestExprBuildErrors(t *testing.T) {
 		{"except all on sqlite", orm.ExceptAll(orm.Select[User](q).Columns("id"), orm.Select[Post](q).Columns("author_id")), "EXCEPT ALL is not supported by sqlite"},
 		{"empty union", orm.Union(), "at least one query"},
 		{"unknown cte column", orm.Select[Node](q).From(tree).Columns(tree.C("name")), `CTE tree has no column "name"`},
+		{"unknown subquery column", orm.Select[Post](q).From(orm.Select[Post](q).Columns("author_id", orm.Count().As("n")).GroupBy("author_id").Subquery("per")).
+			Columns(orm.Select[Post](q).Columns("author_id", orm.Count().As("n")).Subquery("per").C("total")), `subquery per has no column "total" (it has author_id, n)`},
+		{"unknown model subquery column", orm.Select[Post](q).Columns(orm.Select[Post](q).Subquery("p").C("colour")), `subquery p has no column "colour"`},
+		{"unknown cte query column", orm.Select[Post](q).Columns(orm.Select[Post](q).Columns("title").CTE("c").C("views")), `CTE c has no column "views"`},
+		{"unknown union column", orm.Select[Post](q).Columns(orm.Union(orm.Select[User](q).Columns("name"), orm.Select[Tag](q).Columns("name")).Subquery("u").C("title")), `subquery u has no column "title"`},
 		{"recursive cte without body", orm.Select[Node](q).From(orm.RecursiveCTE("t", "id")), "has no body"},
 		{"cte column count", orm.Select[Node](q).From(orm.RecursiveCTE("t", "id").UnionAll(orm.Select[Node](q).Columns("id", "name"), orm.Select[Node](q).Columns("id", "name"))), "names 1 columns but its query selects 2"},
 		{"empty case", orm.Select[Post](q).Columns(orm.Case()), "at least one When"},

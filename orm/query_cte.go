@@ -41,12 +41,14 @@ func (c *CTE) Union(anchor, step Selectable) *CTE {
 func (c *CTE) Name() string { return c.name }
 
 // C returns a column of the CTE, qualified by its name; a name missing
-// from a RecursiveCTE's column list is an error when the query renders.
+// from a RecursiveCTE's column list, or from the result columns of its
+// query when they are all named, is an error when the query renders.
 func (c *CTE) C(name string) Col {
-	if len(c.columns) > 0 && !slices.Contains(c.columns, name) {
-		return Col{Name: name, err: fmt.Errorf("orm: CTE %s has no column %q (it has %v)", c.name, name, c.columns)}
+	names := c.columns
+	if names == nil && c.sel != nil {
+		names = c.sel.resultNames()
 	}
-	return C(c.name + "." + name)
+	return column("CTE "+c.name, names, name).qualify(c.name)
 }
 
 func (c *CTE) appendFrom(b *Builder) { b.Ident(c.name) }

@@ -35,8 +35,12 @@ func (s *SelectQuery[T]) Subquery(alias string) *Subquery {
 // Name returns the subquery's alias.
 func (sq *Subquery) Name() string { return sq.alias }
 
-// C returns a column of the subquery, qualified by its alias.
-func (sq *Subquery) C(name string) Col { return C(sq.alias + "." + name) }
+// C returns a column of the subquery, qualified by its alias; a name that
+// is not one of the subquery's result columns (when they are all named
+// or labelled) is an error when the query renders.
+func (sq *Subquery) C(name string) Col {
+	return column("subquery "+sq.alias, sq.sel.resultNames(), name).qualify(sq.alias)
+}
 
 func (sq *Subquery) appendFrom(b *Builder) {
 	b.WriteString("(")

@@ -18,6 +18,7 @@ type Selectable interface {
 	querier() Querier
 	// width is the number of result columns, or -1 when unknown (t.*).
 	width() int
+	resultNames() []string
 }
 
 func (s *SelectQuery[T]) selectSQL(b *Builder) { s.inner(b) }
