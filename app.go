@@ -213,6 +213,8 @@ type endpoint struct {
 	scope         *scope
 	before        []HookFunc
 	after         []HookFunc
+	// holdResponse holds responses for AfterRequestResponse hooks.
+	holdResponse bool
 	teardown      []TeardownFunc
 	errScopes     []*errorHandlers
 	// jsonErrors makes the default error pages JSON (JSONErrors).

@@ -108,6 +108,9 @@ func (a *App) handleError(c *Ctx, err error) {
 	if a.clientDisconnected(c, err) {
 		return
 	}
+	if c.w.holding {
+		c.w.discardHeld()
+	}
 	if c.w.wroteHeader {
 		a.logError(c, err, "error after the response was started")
 		return
@@ -116,6 +119,9 @@ func (a *App) handleError(c *Ctx, err error) {
 		herr := protect(c, h)
 		if herr == nil {
 			return
+		}
+		if c.w.holding {
+			c.w.discardHeld()
 		}
 		if c.w.wroteHeader {
 			a.logError(c, herr, "error handler failed after writing")
@@ -182,6 +188,9 @@ func (c *Ctx) finish() {
 	if !c.w.wroteHeader {
 		c.w.WriteHeader(c.StatusCode())
 	}
+	if c.w.holding {
+		c.sendHeld()
+	}
 }
 
 // runAfterHooks runs the after-request hooks and finalizers; it reports
@@ -238,6 +247,7 @@ func (c *Ctx) recoverAfterHook(err error) {
 	}
 	clear(w.Header())
 	w.wroteHeader, w.status, c.status = false, 0, 0
+	w.holding, w.body = false, w.body[:0]
 	w.recovering = true
 	herr := protect(c, h)
 	w.recovering = false

@@ -52,6 +52,8 @@ type hookSet struct {
 	before   []HookFunc
 	after    []HookFunc
 	teardown []TeardownFunc
+	// hold is set by AfterRequestResponse: responses are held for it.
+	hold bool
 }
 
 // routeRecord is one route registration, kept until it can be added to the
