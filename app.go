@@ -215,8 +215,8 @@ type endpoint struct {
 	after         []HookFunc
 	// holdResponse holds responses for AfterRequestResponse hooks.
 	holdResponse bool
-	teardown      []TeardownFunc
-	errScopes     []*errorHandlers
+	teardown     []TeardownFunc
+	errScopes    []*errorHandlers
 	// jsonErrors makes the default error pages JSON (JSONErrors).
 	jsonErrors bool
 }
