@@ -97,7 +97,11 @@ func (a *App) routingResponse(c *Ctx, err error) error {
 		h := http.Header{"Allow": {joinMethods(notAllowed.Allow)}}
 		return &HTTPError{Code: http.StatusMethodNotAllowed, Header: h}
 	case errors.As(err, &redirect):
-		return c.Redirect(slashRedirectLocation(c, redirect.Location), redirect.Code)
+		loc := slashRedirectLocation(c, redirect.Location)
+		if host := a.redirectHost(redirect); host != "" {
+			loc = requestScheme(c) + "://" + host + loc
+		}
+		return c.Redirect(loc, redirect.Code)
 	}
 	return &HTTPError{Code: http.StatusNotFound}
 }

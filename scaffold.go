@@ -80,6 +80,7 @@ type routeOptions struct {
 	noMerge       bool
 	defaults      map[string]any
 	subdomain     *string
+	host          string
 	alias         bool
 }
 

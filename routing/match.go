@@ -137,7 +137,7 @@ func (m *Map) canonicalRedirect(r *Rule, method string, p *Params) error {
 			continue
 		}
 		if path, f := c.build(values, method); f.rank == 0 {
-			return &RedirectError{Location: path, Code: 308}
+			return redirectTo(r, c, path, values)
 		}
 	}
 	return nil
@@ -157,10 +157,25 @@ func (m *Map) defaultRedirect(r *Rule, method string, p *Params) error {
 			continue
 		}
 		if path, f := d.build(values, ""); f.rank == 0 {
-			return &RedirectError{Location: path, Code: 308}
+			return redirectTo(r, d, path, values)
 		}
 	}
 	return nil
+}
+
+// redirectTo returns the redirect from a match of r to path, the URL of
+// rule to built from values, naming to's subdomain or host when it is
+// not r's.
+func redirectTo(r, to *Rule, path string, values map[string]any) error {
+	e := &RedirectError{Location: path, Code: 308}
+	if to.domain != r.domain {
+		d, f := to.buildDomainText(values)
+		if f.rank != 0 {
+			return nil
+		}
+		e.OtherDomain, e.Domain = true, d
+	}
+	return e
 }
 
 // slashRedirect returns the percent-escaped location of the strict-slashes

@@ -45,6 +45,13 @@ type Rule struct {
 	// (MatchSubdomain): static text ("api") or a variable ("<user>"), whose
 	// value comes before the path's. "" is the default subdomain.
 	Subdomain string
+	// Host restricts the rule to requests for that host in a Map with
+	// HostMatching (MatchHost), Werkzeug's Rule(host=...): static text
+	// ("app.test", a port included when the requests carry one) or one
+	// variable with optional static text around it ("<lang>.app.test",
+	// "app.<domain>"), whose value comes before the path's. Subdomain is
+	// ignored when the Map matches hosts, and Host when it does not.
+	Host string
 	// Alias makes the rule an alternative URL of its endpoint (Werkzeug's
 	// alias=True): a match is redirected (308) to the URL Build gives for
 	// the endpoint and the matched values, and Build uses alias rules only
@@ -70,7 +77,8 @@ type Rule struct {
 	// defaultRedirects are the rules of the endpoint providing defaults
 	// for this one (redirect_defaults), in build order.
 	defaultRedirects []*Rule
-	subSeg           segment // the parsed Subdomain
+	subSeg           segment // the parsed Subdomain, or Host with host matching
+	domain           string  // Subdomain, or Host with host matching
 	static           bool
 	added            bool
 }
@@ -120,8 +128,8 @@ func (r *Rule) compile(convs map[string]ConverterFactory) error {
 	}
 	r.headImplied = set.has("GET") && !listsMethod(r.Methods, "HEAD")
 	r.segs, r.shape, r.Methods, r.methods, r.autoOptions = segs, shapeOf(segs), methods, set, auto
-	if r.Subdomain != "" {
-		sub, err := parseSubdomain(r.Subdomain, convs)
+	if r.domain != "" {
+		sub, err := parseSubdomain(r.domain, convs)
 		if err != nil {
 			return err
 		}
@@ -146,8 +154,8 @@ func (r *Rule) compile(convs map[string]ConverterFactory) error {
 			}
 		}
 	}
-	if r.Subdomain != "" && !r.subSeg.static() && slices.Contains(r.args[1:], r.subSeg.text) {
-		return &ParseError{Rule: r.Pattern, Msg: fmt.Sprintf("duplicate variable name %q in the subdomain and the path", r.subSeg.text)}
+	if r.domain != "" && !r.subSeg.static() && slices.Contains(r.args[1:], r.subSeg.text) {
+		return &ParseError{Rule: r.Pattern, Msg: fmt.Sprintf("duplicate variable name %q in the host and the path", r.subSeg.text)}
 	}
 	return nil
 }
