@@ -263,7 +263,8 @@ func (a *App) addRule(rec routeRecord, sc *scope) {
 	}
 	r := &routing.Rule{Pattern: pattern, Endpoint: name, Methods: methods, Subdomain: sub, Host: rec.opts.host, Alias: rec.opts.alias,
 		StrictSlashes: strict, NoAutoOptions: !auto, NoMergeSlashes: rec.opts.noMerge, Defaults: rec.opts.defaults,
-		BuildOnly: rec.handler == nil, Handler: ep, Site: rec.site}
+		BuildOnly: rec.handler == nil, Handler: ep, Site: rec.site,
+		RedirectTo: rec.opts.redirectTo, RedirectFunc: rec.opts.redirectFunc}
 	if err := a.urlMap.Add(r); err != nil {
 		panic("flagon: " + err.Error())
 	}

@@ -96,12 +96,16 @@ func (a *App) routingResponse(c *Ctx, err error) error {
 	case errors.As(err, &notAllowed):
 		h := http.Header{"Allow": {joinMethods(notAllowed.Allow)}}
 		return &HTTPError{Code: http.StatusMethodNotAllowed, Header: h}
+	case errors.As(err, &redirect) && redirect.Target:
+		return c.Redirect(targetLocation(c, redirect.Location), redirect.Code)
 	case errors.As(err, &redirect):
 		loc := slashRedirectLocation(c, redirect.Location)
 		if host := a.redirectHost(redirect); host != "" {
 			loc = requestScheme(c) + "://" + host + loc
 		}
 		return c.Redirect(loc, redirect.Code)
+	case !errors.Is(err, routing.ErrNotFound):
+		return err // a redirect rule's function failed
 	}
 	return &HTTPError{Code: http.StatusNotFound}
 }

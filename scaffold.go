@@ -82,6 +82,8 @@ type routeOptions struct {
 	subdomain     *string
 	host          string
 	alias         bool
+	redirectTo    string
+	redirectFunc  func(values map[string]any) (string, error)
 }
 
 // Alias makes the route an alternative URL of its endpoint (Werkzeug's

@@ -49,6 +49,12 @@ type RedirectError struct {
 	Code        int
 	OtherDomain bool
 	Domain      string
+	// Target is set for the redirect of a rule's RedirectTo or
+	// RedirectFunc: Location is the target as the rule gives it (a path
+	// below the script root, one from the host's root starting with '/',
+	// or an absolute URL from a RedirectFunc), to be sent without the
+	// request's query string, as Werkzeug does.
+	Target bool
 }
 
 // Error reports the redirect target.

@@ -61,6 +61,17 @@ type Rule struct {
 	// build_only): an alias endpoint for a URL another rule answers. It
 	// is not checked for conflicts.
 	BuildOnly bool
+	// RedirectTo makes every match of the rule a redirect (308), Werkzeug's
+	// Rule(redirect_to="foo/<slug>"): each <name> is replaced by the
+	// matched value of that variable as Build renders it (percent-escaped),
+	// and the target is a path below the script root, or from the host's
+	// root when it starts with '/'. The match reports a *RedirectError
+	// with Target set.
+	RedirectTo string
+	// RedirectFunc is the function form of RedirectTo: it receives the
+	// matched values and returns the target (a path as for RedirectTo, or
+	// an absolute URL). An error makes the match fail with that error.
+	RedirectFunc func(values map[string]any) (string, error)
 	// Handler is an opaque payload for the web core (its handler chain).
 	Handler any
 	// Site records where the rule was registered, e.g. "main.go:12"; it
@@ -81,6 +92,7 @@ type Rule struct {
 	domain           string  // Subdomain, or Host with host matching
 	static           bool
 	added            bool
+	redirects        bool // RedirectTo or RedirectFunc is set
 }
 
 // Args returns the rule's variable names in the order they appear.
@@ -142,6 +154,10 @@ func (r *Rule) compile(convs map[string]ConverterFactory) error {
 			r.convs = append(r.convs, sub.conv)
 		}
 	}
+	r.redirects = r.RedirectTo != "" || r.RedirectFunc != nil
+	if r.RedirectTo != "" && r.RedirectFunc != nil {
+		return &ParseError{Rule: r.Pattern, Msg: "RedirectTo and RedirectFunc are both set"}
+	}
 	r.static = true
 	for i := range segs {
 		if !segs[i].static() {
@@ -153,6 +169,9 @@ func (r *Rule) compile(convs map[string]ConverterFactory) error {
 				r.convs = append(r.convs, x.conv)
 			}
 		}
+	}
+	if err := r.checkTarget(); err != nil {
+		return err
 	}
 	if r.domain != "" && !r.subSeg.static() && slices.Contains(r.args[1:], r.subSeg.text) {
 		return &ParseError{Rule: r.Pattern, Msg: fmt.Sprintf("duplicate variable name %q in the host and the path", r.subSeg.text)}
