@@ -57,6 +57,9 @@ type App struct {
 	// SubdomainMatching matches routes by subdomain of SERVER_NAME too
 	// (see WithSubdomainMatching and Subdomain).
 	SubdomainMatching bool
+	// StaticHost is the host of the static route with host matching
+	// (Flask's static_host; see WithHostMatching).
+	StaticHost string
 	// SessionInterface opens and saves sessions. When nil, a signed
 	// cookie interface compatible with Flask's is built from the config
 	// on first use; set a server-side store here.
@@ -213,8 +216,10 @@ type endpoint struct {
 	scope         *scope
 	before        []HookFunc
 	after         []HookFunc
-	teardown      []TeardownFunc
-	errScopes     []*errorHandlers
+	// holdResponse holds responses for AfterRequestResponse hooks.
+	holdResponse bool
+	teardown     []TeardownFunc
+	errScopes    []*errorHandlers
 	// jsonErrors makes the default error pages JSON (JSONErrors).
 	jsonErrors bool
 }
@@ -256,9 +261,10 @@ func (a *App) addRule(rec routeRecord, sc *scope) {
 	if rec.opts.subdomain != nil {
 		sub = *rec.opts.subdomain
 	}
-	r := &routing.Rule{Pattern: pattern, Endpoint: name, Methods: methods, Subdomain: sub, Alias: rec.opts.alias,
+	r := &routing.Rule{Pattern: pattern, Endpoint: name, Methods: methods, Subdomain: sub, Host: rec.opts.host, Alias: rec.opts.alias,
 		StrictSlashes: strict, NoAutoOptions: !auto, NoMergeSlashes: rec.opts.noMerge, Defaults: rec.opts.defaults,
-		BuildOnly: rec.handler == nil, Handler: ep, Site: rec.site}
+		BuildOnly: rec.handler == nil, Handler: ep, Site: rec.site,
+		RedirectTo: rec.opts.redirectTo, RedirectFunc: rec.opts.redirectFunc}
 	if err := a.urlMap.Add(r); err != nil {
 		panic("flagon: " + err.Error())
 	}

@@ -96,8 +96,16 @@ func (a *App) routingResponse(c *Ctx, err error) error {
 	case errors.As(err, &notAllowed):
 		h := http.Header{"Allow": {joinMethods(notAllowed.Allow)}}
 		return &HTTPError{Code: http.StatusMethodNotAllowed, Header: h}
+	case errors.As(err, &redirect) && redirect.Target:
+		return c.Redirect(targetLocation(c, redirect.Location), redirect.Code)
 	case errors.As(err, &redirect):
-		return c.Redirect(slashRedirectLocation(c, redirect.Location), redirect.Code)
+		loc := slashRedirectLocation(c, redirect.Location)
+		if host := a.redirectHost(redirect); host != "" {
+			loc = requestScheme(c) + "://" + host + loc
+		}
+		return c.Redirect(loc, redirect.Code)
+	case !errors.Is(err, routing.ErrNotFound):
+		return err // a redirect rule's function failed
 	}
 	return &HTTPError{Code: http.StatusNotFound}
 }
@@ -108,6 +116,9 @@ func (a *App) handleError(c *Ctx, err error) {
 	if a.clientDisconnected(c, err) {
 		return
 	}
+	if c.w.holding {
+		c.w.discardHeld()
+	}
 	if c.w.wroteHeader {
 		a.logError(c, err, "error after the response was started")
 		return
@@ -116,6 +127,9 @@ func (a *App) handleError(c *Ctx, err error) {
 		herr := protect(c, h)
 		if herr == nil {
 			return
+		}
+		if c.w.holding {
+			c.w.discardHeld()
 		}
 		if c.w.wroteHeader {
 			a.logError(c, herr, "error handler failed after writing")
@@ -182,6 +196,9 @@ func (c *Ctx) finish() {
 	if !c.w.wroteHeader {
 		c.w.WriteHeader(c.StatusCode())
 	}
+	if c.w.holding {
+		c.sendHeld()
+	}
 }
 
 // runAfterHooks runs the after-request hooks and finalizers; it reports
@@ -238,6 +255,7 @@ func (c *Ctx) recoverAfterHook(err error) {
 	}
 	clear(w.Header())
 	w.wroteHeader, w.status, c.status = false, 0, 0
+	w.holding, w.body = false, w.body[:0]
 	w.recovering = true
 	herr := protect(c, h)
 	w.recovering = false

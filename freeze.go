@@ -41,6 +41,7 @@ func (a *App) resolve(ep *endpoint) {
 	for _, s := range scopes {
 		ep.before = append(ep.before, s.bp.hooks.before...)
 		ep.jsonErrors = ep.jsonErrors || s.bp.JSONErrors
+		ep.holdResponse = ep.holdResponse || s.bp.hooks.hold
 	}
 	for i := len(scopes) - 1; i >= 0; i-- {
 		ep.after = appendReversed(ep.after, scopes[i].bp.hooks.after)
@@ -50,6 +51,7 @@ func (a *App) resolve(ep *endpoint) {
 		}
 	}
 	ep.after = appendReversed(ep.after, app.after)
+	ep.holdResponse = ep.holdResponse || app.hold
 	ep.after = append(ep.after, a.finalizers...)
 	ep.after = append(ep.after, saveSession)
 	ep.teardown = appendReversed(ep.teardown, app.teardown)
@@ -82,6 +84,7 @@ func (a *App) appHooks() hookSet {
 		h.before = append(h.before, s.bp.appHooks.before...)
 		h.after = append(h.after, s.bp.appHooks.after...)
 		h.teardown = append(h.teardown, s.bp.appHooks.teardown...)
+		h.hold = h.hold || s.bp.appHooks.hold
 	}
 	return h
 }

@@ -52,13 +52,24 @@ func (c *Ctx) Bytes(contentType string, b []byte) error {
 
 // JSON writes v encoded by the app's JSON provider, as application/json.
 func (c *Ctx) JSON(v any) error {
-	b, err := c.app.JSON.Marshal(v)
+	ctype := appJSON
+	var b []byte
+	var err error
+	if r, ok := c.app.JSON.(JSONResponder); ok {
+		var mt string
+		b, mt, err = r.MarshalResponse(v, c.app.Debug())
+		if mt != appJSON[0] {
+			ctype = []string{mt}
+		}
+	} else {
+		b, err = c.app.JSON.Marshal(v)
+	}
 	if err != nil {
 		return fmt.Errorf("flagon: encoding JSON response: %w", err)
 	}
 	b = append(b, '\n')
 	h := c.Header()
-	h["Content-Type"] = appJSON
+	h["Content-Type"] = ctype
 	c.w.WriteHeader(c.StatusCode())
 	_, err = c.w.Write(b)
 	return err

@@ -52,6 +52,8 @@ type hookSet struct {
 	before   []HookFunc
 	after    []HookFunc
 	teardown []TeardownFunc
+	// hold is set by AfterRequestResponse: responses are held for it.
+	hold bool
 }
 
 // routeRecord is one route registration, kept until it can be added to the
@@ -78,7 +80,10 @@ type routeOptions struct {
 	noMerge       bool
 	defaults      map[string]any
 	subdomain     *string
+	host          string
 	alias         bool
+	redirectTo    string
+	redirectFunc  func(values map[string]any) (string, error)
 }
 
 // Alias makes the route an alternative URL of its endpoint (Werkzeug's

@@ -26,6 +26,9 @@ func Subdomain(sub string) RouteOption {
 // its subdomains matches nothing, as in Werkzeug 3.1.
 func (a *App) match(c *Ctx) (*routing.Rule, error) {
 	r := c.Request
+	if a.urlMap.HostMatching {
+		return a.urlMap.MatchHost(r.Method, strings.ToLower(r.Host), r.URL.Path, &c.params)
+	}
 	if !a.SubdomainMatching {
 		return a.urlMap.Match(r.Method, r.URL.Path, &c.params)
 	}

@@ -59,6 +59,9 @@ func (a *App) buildURL(c *Ctx, endpoint string, values []any) (string, error) {
 	if err != nil {
 		return a.handleURLBuildError(err, endpoint, args.values)
 	}
+	if a.urlMap.HostMatching {
+		return a.finishURL(c, path, query, args, endpoint, a.buildHost(c, sub, args.external))
+	}
 	if a.SubdomainMatching && a.otherSubdomain(c, sub) {
 		// As Werkzeug: a URL for another subdomain is external.
 		host, err := a.subdomainHost(sub, endpoint)

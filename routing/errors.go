@@ -39,9 +39,22 @@ func (e *OptionsError) Error() string {
 // percent-escaped as Werkzeug quotes a redirect path (a decoded "?", "#" or
 // backslash stays in the path) and starting with exactly one '/'; it carries no
 // query string, which the caller appends. Code is 308.
+//
+// A redirect to the canonical URL of a rule of another subdomain or host
+// (defaults or alias redirects) has OtherDomain set and Domain holding that
+// subdomain or host ("" for the default subdomain): the caller makes the
+// location absolute.
 type RedirectError struct {
-	Location string
-	Code     int
+	Location    string
+	Code        int
+	OtherDomain bool
+	Domain      string
+	// Target is set for the redirect of a rule's RedirectTo or
+	// RedirectFunc: Location is the target as the rule gives it (a path
+	// below the script root, one from the host's root starting with '/',
+	// or an absolute URL from a RedirectFunc), to be sent without the
+	// request's query string, as Werkzeug does.
+	Target bool
 }
 
 // Error reports the redirect target.

@@ -3,6 +3,7 @@ package routing
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // A Map holds rules and matches request paths against them. Add rules and
@@ -14,6 +15,11 @@ type Map struct {
 	hosts      []*hostTree // rules with a subdomain, static ones first
 	rules      []*Rule
 	byEndpoint map[string][]*Rule
+	// HostMatching matches rules by their Host instead of their
+	// Subdomain (Werkzeug's Map(host_matching=True)); set it before adding
+	// rules. Requests are then matched with MatchHost and rules built with
+	// BuildHost.
+	HostMatching bool
 }
 
 // NewMap returns an empty map knowing the built-in converters: string (also
@@ -59,6 +65,10 @@ func (m *Map) Add(r *Rule) error {
 		return fmt.Errorf("routing: rule %q was already added to a map", r.Pattern)
 	}
 	c := *r
+	c.domain = c.Subdomain
+	if m.HostMatching {
+		c.domain = strings.ToLower(c.Host)
+	}
 	if err := c.compile(m.converters); err != nil {
 		return err
 	}
@@ -73,7 +83,7 @@ func (m *Map) Add(r *Rule) error {
 		return nil
 	}
 	t := &m.main
-	if r.Subdomain != "" {
+	if r.domain != "" {
 		t = &m.hostTree(r).tree
 	}
 	leaf := t.root.insert(r.segs)

@@ -83,7 +83,7 @@ func (m *Map) matchIn(t *tree, method, path string, p *Params) (*Rule, error) {
 	if n := t.static[path]; n != nil {
 		if r := firstFor(n.rules, method); r != nil {
 			p.rule = r
-			if len(r.defaultRedirects) > 0 || r.Alias {
+			if len(r.defaultRedirects) > 0 || r.Alias || r.redirects {
 				if err := m.canonicalRedirect(r, method, p); err != nil {
 					return nil, err
 				}
@@ -107,7 +107,7 @@ func (m *Map) outcome(t *tree, r *Rule, st uint8, method, path string, p *Params
 		if method == "OPTIONS" && r.autoOptions {
 			return r, &OptionsError{Allow: t.allowed(path)}
 		}
-		if len(r.defaultRedirects) > 0 || r.Alias {
+		if len(r.defaultRedirects) > 0 || r.Alias || r.redirects {
 			if err := m.canonicalRedirect(r, method, p); err != nil {
 				return nil, err
 			}
@@ -125,6 +125,9 @@ func (m *Map) outcome(t *tree, r *Rule, st uint8, method, path string, p *Params
 // endpoint's URL for the matched values (Werkzeug's alias redirect), or of
 // a match another rule provides defaults for (defaultRedirect).
 func (m *Map) canonicalRedirect(r *Rule, method string, p *Params) error {
+	if r.redirects {
+		return r.targetRedirect(p)
+	}
 	if !r.Alias {
 		return m.defaultRedirect(r, method, p)
 	}
@@ -137,7 +140,7 @@ func (m *Map) canonicalRedirect(r *Rule, method string, p *Params) error {
 			continue
 		}
 		if path, f := c.build(values, method); f.rank == 0 {
-			return &RedirectError{Location: path, Code: 308}
+			return redirectTo(r, c, path, values)
 		}
 	}
 	return nil
@@ -157,10 +160,25 @@ func (m *Map) defaultRedirect(r *Rule, method string, p *Params) error {
 			continue
 		}
 		if path, f := d.build(values, ""); f.rank == 0 {
-			return &RedirectError{Location: path, Code: 308}
+			return redirectTo(r, d, path, values)
 		}
 	}
 	return nil
+}
+
+// redirectTo returns the redirect from a match of r to path, the URL of
+// rule to built from values, naming to's subdomain or host when it is
+// not r's.
+func redirectTo(r, to *Rule, path string, values map[string]any) error {
+	e := &RedirectError{Location: path, Code: 308}
+	if to.domain != r.domain {
+		d, f := to.buildDomainText(values)
+		if f.rank != 0 {
+			return nil
+		}
+		e.OtherDomain, e.Domain = true, d
+	}
+	return e
 }
 
 // slashRedirect returns the percent-escaped location of the strict-slashes

@@ -45,6 +45,13 @@ type Rule struct {
 	// (MatchSubdomain): static text ("api") or a variable ("<user>"), whose
 	// value comes before the path's. "" is the default subdomain.
 	Subdomain string
+	// Host restricts the rule to requests for that host in a Map with
+	// HostMatching (MatchHost), Werkzeug's Rule(host=...): static text
+	// ("app.test", a port included when the requests carry one) or one
+	// variable with optional static text around it ("<lang>.app.test",
+	// "app.<domain>"), whose value comes before the path's. Subdomain is
+	// ignored when the Map matches hosts, and Host when it does not.
+	Host string
 	// Alias makes the rule an alternative URL of its endpoint (Werkzeug's
 	// alias=True): a match is redirected (308) to the URL Build gives for
 	// the endpoint and the matched values, and Build uses alias rules only
@@ -54,6 +61,17 @@ type Rule struct {
 	// build_only): an alias endpoint for a URL another rule answers. It
 	// is not checked for conflicts.
 	BuildOnly bool
+	// RedirectTo makes every match of the rule a redirect (308), Werkzeug's
+	// Rule(redirect_to="foo/<slug>"): each <name> is replaced by the
+	// matched value of that variable as Build renders it (percent-escaped),
+	// and the target is a path below the script root, or from the host's
+	// root when it starts with '/'. The match reports a *RedirectError
+	// with Target set.
+	RedirectTo string
+	// RedirectFunc is the function form of RedirectTo: it receives the
+	// matched values and returns the target (a path as for RedirectTo, or
+	// an absolute URL). An error makes the match fail with that error.
+	RedirectFunc func(values map[string]any) (string, error)
 	// Handler is an opaque payload for the web core (its handler chain).
 	Handler any
 	// Site records where the rule was registered, e.g. "main.go:12"; it
@@ -70,9 +88,11 @@ type Rule struct {
 	// defaultRedirects are the rules of the endpoint providing defaults
 	// for this one (redirect_defaults), in build order.
 	defaultRedirects []*Rule
-	subSeg           segment // the parsed Subdomain
+	subSeg           segment // the parsed Subdomain, or Host with host matching
+	domain           string  // Subdomain, or Host with host matching
 	static           bool
 	added            bool
+	redirects        bool // RedirectTo or RedirectFunc is set
 }
 
 // Args returns the rule's variable names in the order they appear.
@@ -120,8 +140,8 @@ func (r *Rule) compile(convs map[string]ConverterFactory) error {
 	}
 	r.headImplied = set.has("GET") && !listsMethod(r.Methods, "HEAD")
 	r.segs, r.shape, r.Methods, r.methods, r.autoOptions = segs, shapeOf(segs), methods, set, auto
-	if r.Subdomain != "" {
-		sub, err := parseSubdomain(r.Subdomain, convs)
+	if r.domain != "" {
+		sub, err := parseSubdomain(r.domain, convs)
 		if err != nil {
 			return err
 		}
@@ -133,6 +153,10 @@ func (r *Rule) compile(convs map[string]ConverterFactory) error {
 			r.args = append(r.args, sub.text)
 			r.convs = append(r.convs, sub.conv)
 		}
+	}
+	r.redirects = r.RedirectTo != "" || r.RedirectFunc != nil
+	if r.RedirectTo != "" && r.RedirectFunc != nil {
+		return &ParseError{Rule: r.Pattern, Msg: "RedirectTo and RedirectFunc are both set"}
 	}
 	r.static = true
 	for i := range segs {
@@ -146,8 +170,11 @@ func (r *Rule) compile(convs map[string]ConverterFactory) error {
 			}
 		}
 	}
-	if r.Subdomain != "" && !r.subSeg.static() && slices.Contains(r.args[1:], r.subSeg.text) {
-		return &ParseError{Rule: r.Pattern, Msg: fmt.Sprintf("duplicate variable name %q in the subdomain and the path", r.subSeg.text)}
+	if err := r.checkTarget(); err != nil {
+		return err
+	}
+	if r.domain != "" && !r.subSeg.static() && slices.Contains(r.args[1:], r.subSeg.text) {
+		return &ParseError{Rule: r.Pattern, Msg: fmt.Sprintf("duplicate variable name %q in the host and the path", r.subSeg.text)}
 	}
 	return nil
 }
