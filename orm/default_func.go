@@ -1,6 +1,7 @@
 package orm
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 )
@@ -12,7 +13,9 @@ import (
 // statement runs. Unset follows the rule of literal defaults: a nil
 // pointer or invalid sql.Null, or the zero value of a primary key, a
 // time.Time or a field tagged default_if_zero; any other field's Go value
-// is the value and fn is not called.
+// is the value and fn is not called. A non-pointer field whose zero means
+// unset is tagged `orm:"default_func;default_if_zero"`; inserting it unset
+// with no function registered is a *ColumnError.
 //
 //	orm.DefaultFunc[Token]("ID", uuid.New)
 //
@@ -69,16 +72,28 @@ func registerValueFunc[T, V any](what, field string, fn func() V, slot func(*mod
 }
 
 // applyDefaultFunc sets column c's unset field of v from its default
-// function, if one is registered.
-func applyDefaultFunc(t *Table, c *Column, v reflect.Value) {
-	m := funcsFor(t.model)
-	if m == nil {
-		return
+// function, if one is registered; a field tagged default_func without one
+// is an error.
+func applyDefaultFunc(t *Table, c *Column, v reflect.Value) error {
+	var fn valueFunc
+	if m := funcsFor(t.model); m != nil {
+		fn = m.defaults[c.Field]
 	}
-	if fn := m.defaults[c.Field]; fn != nil && defaultApplies(c, v) {
-		fieldByIndex(v, c.index).Set(fn())
+	if fn == nil && !c.defaultFunc {
+		return nil
 	}
+	if !defaultApplies(c, v) {
+		return nil
+	}
+	if fn == nil {
+		return &ColumnError{"default", t.Name, c.Name, errNoDefaultFunc}
+	}
+	fieldByIndex(v, c.index).Set(fn())
+	return nil
 }
+
+// errNoDefaultFunc reports a default_func field without a DefaultFunc.
+var errNoDefaultFunc = errors.New("the field is tagged default_func but no orm.DefaultFunc is registered for it")
 
 // onUpdateFunc returns column c's onupdate function, or nil.
 func onUpdateFunc(t *Table, c *Column) valueFunc {

@@ -78,6 +78,7 @@ type Column struct {
 	version bool // optimistic locking counter (tag "version")
 
 	defaultIfZero bool // defaults apply to the zero value (tag "default_if_zero")
+	defaultFunc   bool // a DefaultFunc must provide the default (tag "default_func")
 }
 
 // An Index is an index, or a unique constraint when Unique is set.

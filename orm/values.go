@@ -64,8 +64,7 @@ func omittedOnInsert(c *Column, v reflect.Value) bool {
 // client-side default.
 func applyDefault(t *Table, c *Column, v reflect.Value) error {
 	if c.Default == "" {
-		applyDefaultFunc(t, c, v)
-		return nil
+		return applyDefaultFunc(t, c, v)
 	}
 	if !defaultApplies(c, v) {
 		return nil
