@@ -41,6 +41,10 @@ func addFieldsAt(tbl *Table, t reflect.Type, prefix []int, base uintptr) error {
 			return fmt.Errorf("field %s: %w", f.Name, err)
 		}
 		col.index, col.offset = index, base+f.Offset
+		if col.computed { // loaded from an orm.Computed expression, never written
+			tbl.computed = append(tbl.computed, col)
+			continue
+		}
 		tbl.Columns = append(tbl.Columns, col)
 	}
 	return nil
@@ -73,6 +77,7 @@ func newColumn(tbl *Table, f reflect.StructField, rawTag string) (*Column, error
 		Autoincrement: tag.autoincrement, codec: newScaledCodec(f.Type, ct.Kind, numericScale(ct)), version: tag.version,
 		defaultIfZero: tag.defaultIfZero,
 		defaultFunc:   tag.defaultFunc,
+		computed:      tag.computed,
 	}
 	if col.Name == "" {
 		col.Name = SnakeCase(f.Name)

@@ -16,6 +16,7 @@ type modelFuncs struct {
 	defaults   map[string]valueFunc       // by Go field name
 	onUpdates  map[string]valueFunc       // by Go field name
 	byField    map[string]*fieldValidator // validators by Go field name
+	computed   map[string]Expr            // Computed expressions by Go field name
 }
 
 // valueFunc returns a new value for a field, as a reflect.Value of the
@@ -56,6 +57,12 @@ func registerFuncs(t reflect.Type, change func(*modelFuncs) error) error {
 		}
 		for k, v := range c.byField {
 			next.byField[k] = v
+		}
+		if len(c.computed) > 0 {
+			next.computed = map[string]Expr{}
+			for k, v := range c.computed {
+				next.computed[k] = v
+			}
 		}
 	}
 	if err := change(next); err != nil {

@@ -17,6 +17,7 @@ type fieldTag struct {
 	pk, autoincrement, noAutoincrement   bool
 	unique, index, tz, nullable, notNull bool
 	version, defaultIfZero, defaultFunc  bool
+	computed                             bool
 	size                                 int
 }
 
@@ -55,6 +56,7 @@ var tagFlags = map[string]func(t *fieldTag){
 	"version":          func(t *fieldTag) { t.version = true },
 	"default_if_zero":  func(t *fieldTag) { t.defaultIfZero = true },
 	"default_func":     func(t *fieldTag) { t.defaultFunc = true },
+	"computed":         func(t *fieldTag) { t.computed = true },
 }
 
 // parseTag parses an orm struct tag.
