@@ -41,6 +41,9 @@ func (s *Session) flush(ctx context.Context) error {
 	if err := s.hooks.run(ctx, s, s.hooks.beforeFlush); err != nil {
 		return err
 	}
+	if err := s.validateChanges(); err != nil {
+		return err
+	}
 	q, err := s.conn(ctx)
 	if err != nil {
 		return err

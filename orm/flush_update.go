@@ -84,7 +84,7 @@ func (u *unitOfWork) updateRow(ctx context.Context, st *objState) error {
 		if err := callHook(ctx, st.obj, BeforeUpdater.BeforeUpdate); err != nil {
 			return err
 		}
-		if err := applyOnUpdate(st.table, st.val()); err != nil {
+		if err := applyOnUpdate(st.table, st.val(), explicitUpdates(st)); err != nil {
 			return err
 		}
 	}

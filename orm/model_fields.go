@@ -41,6 +41,10 @@ func addFieldsAt(tbl *Table, t reflect.Type, prefix []int, base uintptr) error {
 			return fmt.Errorf("field %s: %w", f.Name, err)
 		}
 		col.index, col.offset = index, base+f.Offset
+		if col.computed { // loaded from an orm.Computed expression, never written
+			tbl.computed = append(tbl.computed, col)
+			continue
+		}
 		tbl.Columns = append(tbl.Columns, col)
 	}
 	return nil
@@ -72,6 +76,8 @@ func newColumn(tbl *Table, f reflect.StructField, rawTag string) (*Column, error
 		ServerDefault: tag.serverDefault, OnUpdate: tag.onUpdate, Comment: tag.comment, Field: f.Name,
 		Autoincrement: tag.autoincrement, codec: newScaledCodec(f.Type, ct.Kind, numericScale(ct)), version: tag.version,
 		defaultIfZero: tag.defaultIfZero,
+		defaultFunc:   tag.defaultFunc,
+		computed:      tag.computed,
 	}
 	if col.Name == "" {
 		col.Name = SnakeCase(f.Name)
@@ -88,8 +94,8 @@ func newColumn(tbl *Table, f reflect.StructField, rawTag string) (*Column, error
 // `default:` is dead unless the field is a pointer, a primary key, a
 // time.Time or tagged default_if_zero.
 func checkDefaults(tbl *Table, col *Column) error {
-	if col.defaultIfZero && col.Default == "" && col.ServerDefault == "" {
-		return fmt.Errorf("default_if_zero needs a default or server_default")
+	if col.defaultIfZero && col.Default == "" && col.ServerDefault == "" && !col.defaultFunc {
+		return fmt.Errorf("default_if_zero needs a default, server_default or default_func")
 	}
 	if col.Default != "" && !col.defaultIfZero && !col.PrimaryKey && col.codec.typ != typeTime && !col.codec.nullable() {
 		slog.Warn("orm: a client default on a non-pointer field never applies: the field's value, zero or not, is inserted; "+

@@ -16,7 +16,8 @@ type fieldTag struct {
 	check, comment                       string
 	pk, autoincrement, noAutoincrement   bool
 	unique, index, tz, nullable, notNull bool
-	version, defaultIfZero               bool
+	version, defaultIfZero, defaultFunc  bool
+	computed                             bool
 	size                                 int
 }
 
@@ -54,6 +55,8 @@ var tagFlags = map[string]func(t *fieldTag){
 	"not_null":         func(t *fieldTag) { t.notNull = true },
 	"version":          func(t *fieldTag) { t.version = true },
 	"default_if_zero":  func(t *fieldTag) { t.defaultIfZero = true },
+	"default_func":     func(t *fieldTag) { t.defaultFunc = true },
+	"computed":         func(t *fieldTag) { t.computed = true },
 }
 
 // parseTag parses an orm struct tag.

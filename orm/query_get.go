@@ -30,7 +30,7 @@ func Get[T any](ctx context.Context, q Querier, pk ...any) (*T, error) {
 // getByKey selects one row by primary key values.
 func getByKey[T any](ctx context.Context, q Querier, t *Table, pk []any) (*T, error) {
 	s := &SelectQuery[T]{q: q, table: t, limit: 2}
-	if !plainArgs(pk) || wideInts(q.Dialect(), pk) || len(s.joinedRelations()) > 0 {
+	if !plainArgs(pk) || wideInts(q.Dialect(), pk) || len(s.joinedRelations()) > 0 || len(t.computed) > 0 {
 		return s.Where(keyConds(t, pk)...).One(ctx)
 	}
 	query, err := cachedSQL(t, q.Dialect(), "get", func(b *Builder) {

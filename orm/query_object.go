@@ -18,7 +18,7 @@ func Save[T any](ctx context.Context, q Querier, obj *T) error {
 		return err
 	}
 	v := reflect.ValueOf(obj).Elem()
-	if err := applyOnUpdate(t, v); err != nil {
+	if err := applyOnUpdate(t, v, nil); err != nil {
 		return err
 	}
 	n, err := saveRow[T](ctx, q, t, v)

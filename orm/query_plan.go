@@ -45,6 +45,9 @@ func modelScanColumns(t *Table) []*Column {
 		return cols.([]*Column)
 	}
 	cols := t.Columns
+	if len(t.computed) > 0 { // the select list ends with the computed fields
+		cols = append(append([]*Column(nil), t.Columns...), t.computed...)
+	}
 	for _, c := range cols {
 		if c.codec == nil {
 			cols = nil

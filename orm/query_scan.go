@@ -20,6 +20,9 @@ func newScanner[T any](t *Table, names []string) (*scanner[T], error) {
 	s := &scanner[T]{cols: make([]*Column, len(names)), dest: make([]any, len(names))}
 	for i, n := range names {
 		c := t.Column(n)
+		if c == nil {
+			c = t.computedColumn(n)
+		}
 		if c == nil || c.codec == nil {
 			return nil, fmt.Errorf("orm: result column %q has no field in %s", n, t.model)
 		}

@@ -52,6 +52,7 @@ func (s *SelectQuery[T]) selectList(b *Builder) {
 	}
 	list, _ := cachedSQL(s.table, b.Dialect(), "select-list", s.modelColumns)
 	b.WriteString(list)
+	writeComputed(b, s.table)
 }
 
 // modelColumns renders every model column, qualified by the table.

@@ -99,16 +99,20 @@ func (u *UpdateQuery[T]) SQL() (string, []any, error) {
 }
 
 // onUpdateSets returns the assignments SQLAlchemy's update() adds: each
-// column with an onupdate value that sets does not assign, with its value
-// ("now" is the current time) converted for dialect d.
+// column with an onupdate value or function (OnUpdateFunc) that sets does
+// not assign, with its value ("now" is the current time) converted for
+// dialect d.
 func onUpdateSets(d dialect.Dialect, t *Table, sets []pair) ([]pair, error) {
 	var out []pair
 	for _, c := range t.Columns {
-		if c.OnUpdate == "" || c.codec == nil || assigns(sets, c.Name) {
+		fn := onUpdateFunc(t, c)
+		if (c.OnUpdate == "" && fn == nil) || c.codec == nil || assigns(sets, c.Name) {
 			continue
 		}
 		f := reflect.New(c.codec.typ).Elem()
-		if err := setFromString(f, c.OnUpdate); err != nil {
+		if fn != nil {
+			f.Set(fn())
+		} else if err := setFromString(f, c.OnUpdate); err != nil {
 			return nil, &ColumnError{"onupdate", t.Name, c.Name, fmt.Errorf("%q: %w", c.OnUpdate, err)}
 		}
 		arg, err := bindArg(d, c.Type.Kind, c.codec.bind(f))

@@ -34,6 +34,7 @@ type Table struct {
 	noAuto    []string
 	relations []*Relation
 	version   *Column
+	computed  []*Column // fields tagged computed: loaded, never written
 
 	convention *NamingConvention
 	byName     map[string]*Column
@@ -78,6 +79,8 @@ type Column struct {
 	version bool // optimistic locking counter (tag "version")
 
 	defaultIfZero bool // defaults apply to the zero value (tag "default_if_zero")
+	defaultFunc   bool // a DefaultFunc must provide the default (tag "default_func")
+	computed      bool // loaded from an orm.Computed expression (tag "computed")
 }
 
 // An Index is an index, or a unique constraint when Unique is set.

@@ -131,6 +131,9 @@ func (s *Session) add(obj any) (*objState, error) {
 	}
 	v := reflect.ValueOf(obj)
 	t, _ := modelTable(v.Type())
+	if err := validateAdded(obj, t); err != nil {
+		return nil, err
+	}
 	st = s.newState()
 	*st = objState{obj: obj, table: t, status: statusPending}
 	st.committed = snapshot(t, st.val()) // the values to restore on rollback

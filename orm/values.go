@@ -63,7 +63,10 @@ func omittedOnInsert(c *Column, v reflect.Value) bool {
 // applyDefault sets an unset field (defaultApplies) to the column's
 // client-side default.
 func applyDefault(t *Table, c *Column, v reflect.Value) error {
-	if c.Default == "" || !defaultApplies(c, v) {
+	if c.Default == "" {
+		return applyDefaultFunc(t, c, v)
+	}
+	if !defaultApplies(c, v) {
 		return nil
 	}
 	f := fieldByIndex(v, c.index)
@@ -133,15 +136,48 @@ func setKind(f reflect.Value, s string) error {
 	return nil
 }
 
-// applyOnUpdate sets columns with onupdate:now to the current time.
-func applyOnUpdate(t *Table, v reflect.Value) error {
+// applyOnUpdate sets the columns with an onupdate value ("now" is the
+// current time) or an onupdate function (OnUpdateFunc), except those in
+// explicit: as in SQLAlchemy, a value the update assigns itself wins.
+func applyOnUpdate(t *Table, v reflect.Value, explicit []*Column) error {
 	for _, c := range t.Columns {
-		if c.OnUpdate == "" || c.codec == nil {
+		if c.codec == nil || hasColumn(explicit, c) {
+			continue
+		}
+		if c.OnUpdate == "" {
+			if fn := onUpdateFunc(t, c); fn != nil {
+				fieldByIndex(v, c.index).Set(fn())
+			}
 			continue
 		}
 		if err := setFromString(fieldByIndex(v, c.index), c.OnUpdate); err != nil {
 			return &ColumnError{"onupdate", t.Name, c.Name, fmt.Errorf("%q: %w", c.OnUpdate, err)}
 		}
+	}
+	return nil
+}
+
+// hasColumn reports whether cols holds c.
+func hasColumn(cols []*Column, c *Column) bool {
+	for _, x := range cols {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// explicitUpdates returns the columns a flush of st assigns itself, which
+// keep their values over onupdate ones; nil when the table has no
+// onupdate column.
+func explicitUpdates(st *objState) []*Column {
+	for _, c := range st.table.Columns {
+		if c.OnUpdate != "" {
+			return st.changed()
+		}
+	}
+	if hasOnUpdateFuncs(st.table) {
+		return st.changed()
 	}
 	return nil
 }
