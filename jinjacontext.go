@@ -7,21 +7,29 @@ import (
 	"github.com/flagon-go/flagon/jinja"
 )
 
-// jinjaContext is Flask's template context for one render: the template
-// globals (url_for, get_flashed_messages, request, session, g, config and
-// the request functions such as csrf_token), the context processors'
-// values, then data, which wins over both as in Flask.
-func (c *Ctx) jinjaContext(data any) (map[string]any, error) {
-	ctx := map[string]any{
+// jinjaGlobals are Flask's per-request template globals: url_for,
+// get_flashed_messages, config and the request functions (csrf_token).
+// Like Flask's, they are visible in macros imported without context.
+func (c *Ctx) jinjaGlobals() map[string]any {
+	globals := map[string]any{
 		"url_for":              jinja.Func(c.jinjaURLFor),
 		"get_flashed_messages": jinja.Func(c.jinjaFlashed),
-		"request":              newJinjaRequest(c),
-		"session":              c.Session().Values(),
-		"g":                    c.G(),
 		"config":               c.app.Config.Snapshot(),
 	}
 	for name, f := range c.app.tmpl.perRequest {
-		ctx[name] = jinjaRequestFunc(c, f)
+		globals[name] = jinjaRequestFunc(c, f)
+	}
+	return globals
+}
+
+// jinjaContext is Flask's template context for one render: request,
+// session and g (Flask's default context processor), the context
+// processors' values, then data, which wins over both as in Flask.
+func (c *Ctx) jinjaContext(data any) (map[string]any, error) {
+	ctx := map[string]any{
+		"request": newJinjaRequest(c),
+		"session": c.Session().Values(),
+		"g":       c.G(),
 	}
 	for _, p := range c.app.tmpl.processors {
 		for k, v := range p(c) {

@@ -119,7 +119,7 @@ func (c *Ctx) renderJinja(w io.Writer, t *jinja.Template, data any) error {
 	if err != nil {
 		return err
 	}
-	return t.Execute(w, ctx)
+	return t.ExecuteGlobals(w, c.jinjaGlobals(), ctx)
 }
 
 // unionFS searches several template folders in order, as Flask's

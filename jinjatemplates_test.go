@@ -24,16 +24,18 @@ func jinjaApp(t *testing.T) *flagon.App {
 	app := flagon.New(flagon.WithConfig(map[string]any{"SECRET_KEY": "dev", "SITE": "Flaskr"}),
 		flagon.WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil))))
 	app.TemplateFS = fstest.MapFS{
-		"base.html":   {Data: []byte(`<title>{% block title %}{% endblock %} - {{ config['SITE'] }}</title>{% block content %}{% endblock %}`)},
-		"index.html":  {Data: []byte(`{% extends "base.html" %}{% block title %}Posts{% endblock %}{% block content %}{{ name }} {{ url_for('post', id=3, q='a b') }} {{ request.method }} {{ request.path }} {{ request.endpoint }} {{ request.args['q'] }}{% endblock %}`)},
-		"user.html":   {Data: []byte(`{% if g.user %}{{ g.user['username'] }} #{{ g.user.id }}{% else %}anonymous{% endif %} {{ session['theme'] }}`)},
-		"form.html":   {Data: []byte(`<input value="{{ request.form['title'] }}">{{ request.form['body'] }}`)},
-		"flash.html":  {Data: []byte(`{% for m in get_flashed_messages() %}[{{ m }}]{% endfor %}`)},
-		"cats.html":   {Data: []byte(`{% for c, m in get_flashed_messages(with_categories=true, category_filter=["error"]) %}{{ c }}:{{ m }};{% endfor %}`)},
-		"funcs.html":  {Data: []byte(`{{ cents|money }} {{ money(5) }} {% if 4 is even_num %}even{% endif %} {{ site }} {{ token() }}`)},
-		"mail.txt":    {Data: []byte(`Hello {{ name }}`)},
-		"broken.html": {Data: []byte("line one\n{{ nothing.attr }}")},
-		"syntax.html": {Data: []byte("ok\n{% if %}")},
+		"base.html":     {Data: []byte(`<title>{% block title %}{% endblock %} - {{ config['SITE'] }}</title>{% block content %}{% endblock %}`)},
+		"index.html":    {Data: []byte(`{% extends "base.html" %}{% block title %}Posts{% endblock %}{% block content %}{{ name }} {{ url_for('post', id=3, q='a b') }} {{ request.method }} {{ request.path }} {{ request.endpoint }} {{ request.args['q'] }}{% endblock %}`)},
+		"user.html":     {Data: []byte(`{% if g.user %}{{ g.user['username'] }} #{{ g.user.id }}{% else %}anonymous{% endif %} {{ session['theme'] }}`)},
+		"form.html":     {Data: []byte(`<input value="{{ request.form['title'] }}">{{ request.form['body'] }}`)},
+		"flash.html":    {Data: []byte(`{% for m in get_flashed_messages() %}[{{ m }}]{% endfor %}`)},
+		"cats.html":     {Data: []byte(`{% for c, m in get_flashed_messages(with_categories=true, category_filter=["error"]) %}{{ c }}:{{ m }};{% endfor %}`)},
+		"funcs.html":    {Data: []byte(`{{ cents|money }} {{ money(5) }} {% if 4 is even_num %}even{% endif %} {{ site }} {{ token() }}`)},
+		"macro.html":    {Data: []byte(`{% macro link() %}{{ url_for('index') }} {{ request is defined }}{% endmacro %}`)},
+		"usemacro.html": {Data: []byte(`{% from "macro.html" import link %}{{ link() }}`)},
+		"mail.txt":      {Data: []byte(`Hello {{ name }}`)},
+		"broken.html":   {Data: []byte("line one\n{{ nothing.attr }}")},
+		"syntax.html":   {Data: []byte("ok\n{% if %}")},
 	}
 	app.UseJinja()
 	app.TemplateFunc("money", func(cents int) string { return "$" + strings.Repeat("9", cents%3) })
@@ -91,6 +93,7 @@ func TestJinjaTemplateContext(t *testing.T) {
 		{"get_flashed_messages", "GET", "/flash?t=flash.html", nil, 200, "[one][bad][&lt;i&gt;]"},
 		{"get_flashed_messages with categories and filter", "GET", "/flash?t=cats.html", nil, 200, "error:bad;"},
 		{"filters, tests, globals, processors, request funcs", "GET", "/funcs", nil, 200, "$99 $99 even from processor tok-GET"},
+		{"globals reach macros imported without context, request does not", "GET", "/render/usemacro.html", nil, 200, "/ False"},
 		{"no autoescape for .txt", "GET", "/render/mail.txt", nil, 200, "Hello <b>"},
 		{"render_template_string autoescapes", "GET", "/string", nil, 200, "&lt;b&gt; /"},
 	}
