@@ -102,6 +102,7 @@ func (a *App) jinjaTemplate(name string) (t *jinja.Template, ok bool, err error)
 		return nil, false, nil
 	}
 	t, err = env.GetTemplate(name)
+	err = a.withTemplateSource(err)
 	var je *jinja.Error
 	if errors.As(err, &je) && je.Kind == "TemplateNotFound" && je.Template == name {
 		return nil, !a.hasHTMLTemplates(), &render.NotFoundError{Name: name, Roots: []string{"jinja templates"}}
@@ -119,7 +120,7 @@ func (c *Ctx) renderJinja(w io.Writer, t *jinja.Template, data any) error {
 	if err != nil {
 		return err
 	}
-	return t.ExecuteGlobals(w, c.jinjaGlobals(), ctx)
+	return c.app.withTemplateSource(t.ExecuteGlobals(w, c.jinjaGlobals(), ctx))
 }
 
 // unionFS searches several template folders in order, as Flask's

@@ -4,9 +4,12 @@ import (
 	"io"
 	"log/slog"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/flagon-go/flagon"
 	"github.com/flagon-go/flagon/flagontest"
@@ -143,5 +146,43 @@ func TestJinjaBlueprintFolderBesideHTMLTemplate(t *testing.T) {
 		if got := c.Get(path).Text(); got != want {
 			t.Errorf("%s: got %q, want %q", path, got, want)
 		}
+	}
+}
+
+func TestJinjaAutoReloadInDebugMode(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		debug bool
+		want  string
+	}{
+		{"debug mode re-reads a changed template", true, "two"},
+		{"otherwise the parsed template is kept", false, "one"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			file := filepath.Join(dir, "page.html")
+			if err := os.WriteFile(file, []byte("one"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			app := flagon.New(flagon.WithConfig(map[string]any{"DEBUG": tt.debug}),
+				flagon.WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil))))
+			app.TemplateFS = os.DirFS(dir)
+			app.UseJinja()
+			app.Get("/", func(c *flagon.Ctx) error { return c.Render("page.html", nil) })
+			c := flagontest.NewClient(t, app)
+			if got := c.Get("/").Text(); got != "one" {
+				t.Fatalf("first render %q", got)
+			}
+			if err := os.WriteFile(file, []byte("two"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			later := time.Now().Add(time.Minute)
+			if err := os.Chtimes(file, later, later); err != nil {
+				t.Fatal(err)
+			}
+			if got := c.Get("/").Text(); got != tt.want {
+				t.Errorf("after the change %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
