@@ -5,6 +5,7 @@ type bpTemplates struct {
 	appFuncs      map[string]any
 	processors    []func(c *Ctx) map[string]any
 	appProcessors []func(c *Ctx) map[string]any
+	jinja         bool
 }
 
 // AppTemplateFunc adds a function or filter usable in every template of

@@ -23,6 +23,7 @@ type templateSetup struct {
 	perRequest map[string]RequestFunc
 	processors []func(c *Ctx) map[string]any
 	set        *render.Set
+	jinja      jinjaSetup
 	err        error
 }
 
@@ -63,6 +64,7 @@ func (a *App) Templates() (*render.Set, error) {
 // loadTemplates parses every template at start-up; a broken template is
 // logged with its file and line and returned by Templates and Render.
 func (a *App) loadTemplates() {
+	a.loadJinja()
 	opts := render.Options{
 		Roots:       a.templateRoots(),
 		StaticFuncs: a.tmpl.static,
@@ -85,11 +87,11 @@ func (a *App) loadTemplates() {
 
 func (a *App) templateRoots() []render.Root {
 	var roots []render.Root
-	if a.TemplateFS != nil {
+	if a.TemplateFS != nil && !a.isJinjaRoot(nil) {
 		roots = append(roots, render.Root{Name: "templates", FS: a.TemplateFS})
 	}
 	for _, s := range a.scopes {
-		if s.bp.TemplateFS != nil {
+		if s.bp.TemplateFS != nil && !a.isJinjaRoot(s) {
 			roots = append(roots, render.Root{Name: s.name + "/templates", FS: s.bp.TemplateFS})
 		}
 	}
@@ -196,6 +198,14 @@ func (c *Ctx) RenderStream(name string, data any) error {
 		return err
 	}
 	name = templateName(name)
+	if t, ok, err := c.app.jinjaTemplate(name); ok {
+		if err != nil {
+			return err
+		}
+		c.Header()["Content-Type"] = textHTML
+		c.w.WriteHeader(c.StatusCode())
+		return c.renderWith(name, data, func() error { return c.renderJinja(&c.w, t, data) })
+	}
 	c.Header()["Content-Type"] = textHTML
 	c.w.WriteHeader(c.StatusCode())
 	return c.renderWith(name, data, func() error { return set.Stream(&c.w, name, data, c) })
@@ -204,6 +214,9 @@ func (c *Ctx) RenderStream(name string, data any) error {
 // RenderString renders a template source with data, Flask's
 // render_template_string; it may extend the app's templates.
 func (c *Ctx) RenderString(src string, data any) (string, error) {
+	if c.app.Freeze(); c.app.tmpl.jinja.app {
+		return c.renderJinjaString(src, data)
+	}
 	set, err := c.app.Templates()
 	if set == nil {
 		return "", err
@@ -223,6 +236,12 @@ func (c *Ctx) renderTo(w io.Writer, name string, data any) error {
 		return err
 	}
 	name = templateName(name)
+	if t, ok, err := c.app.jinjaTemplate(name); ok {
+		if err != nil {
+			return err
+		}
+		return c.renderWith(name, data, func() error { return c.renderJinja(w, t, data) })
+	}
 	return c.renderWith(name, data, func() error { return set.Render(w, name, data, c) })
 }
 
@@ -298,4 +317,4 @@ func (c *Ctx) RenderFirst(names []string, data any) error {
 // HasTemplates reports whether the app has any template folder: its
 // TemplateFS (RootPath/templates when that folder exists) or a
 // blueprint's. `run` warns at start-up when it has none.
-func (a *App) HasTemplates() bool { return len(a.templateRoots()) > 0 }
+func (a *App) HasTemplates() bool { return len(a.templateRoots()) > 0 || a.hasJinjaRoots() }

@@ -174,7 +174,21 @@ func (t *Template) Render(data any) (string, error) {
 
 // Execute renders the template with data to w.
 func (t *Template) Execute(w io.Writer, data any) error {
+	return t.ExecuteGlobals(w, nil, data)
+}
+
+// ExecuteGlobals renders the template with data to w, with globals added
+// to the environment's for this render only. Like the environment's
+// globals (and unlike data), they are visible in templates imported
+// without context, as Flask's url_for and get_flashed_messages are.
+func (t *Template) ExecuteGlobals(w io.Writer, globals map[string]any, data any) error {
 	root := t.env.globalScope()
+	if len(globals) > 0 {
+		root = root.child()
+		for k, v := range globals {
+			root.set(k, v)
+		}
+	}
 	ctx := root.child()
 	switch d := normalize(data).(type) {
 	case nil:

@@ -42,13 +42,30 @@ func stackOf(c *flagon.Ctx, err error) ([]frame, string) {
 		return withSource(parseStack(string(pe.Stack))), ""
 	}
 	note := "The handler returned this error, so there is no stack trace (only panics carry one)."
+	var frames []frame
+	var te *flagon.TemplateSourceError
+	if errors.As(err, &te) {
+		frames = append(frames, frame{Func: "template " + te.Name, File: te.Name, Line: te.Line, App: true, Source: sourceAround(te.Source, te.Line)})
+	}
 	rule := c.Rule()
 	if rule == nil || rule.Site == "" {
-		return nil, note
+		return frames, note
 	}
 	file, line := splitSite(rule.Site)
 	f := frame{Func: "route " + rule.Pattern + " registered here", File: file, Line: line, App: true}
-	return withSource([]frame{f}), note
+	return append(frames, withSource([]frame{f})...), note
+}
+
+// sourceAround returns the lines of src around line (a template's
+// source, for a template error).
+func sourceAround(src string, line int) []SourceLine {
+	var out []SourceLine
+	for i, text := range strings.Split(src, "\n") {
+		if n := i + 1; n >= line-contextLines && n <= line+contextLines {
+			out = append(out, SourceLine{N: n, Text: text, Current: n == line})
+		}
+	}
+	return out
 }
 
 // parseStack parses runtime/debug.Stack output into frames, dropping the

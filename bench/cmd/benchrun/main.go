@@ -43,7 +43,7 @@ func parseFlags() config {
 	var fws, tests string
 	flag.StringVar(&c.pgURL, "pg", "postgresql://postgres@127.0.0.1:5432/flagon_bench?sslmode=disable", "PostgreSQL URL of the bench database (created if missing); empty skips PostgreSQL")
 	flag.BoolVar(&c.sqlite, "sqlite", true, "also run flagon and raw on a SQLite file in a temporary folder")
-	flag.StringVar(&fws, "frameworks", "flagon,raw,gin,flask", "implementations to run")
+	flag.StringVar(&fws, "frameworks", "flagon,flagon-jinja,raw,gin,flask", "implementations to run (flagon-jinja: fortunes only)")
 	flag.StringVar(&tests, "tests", "json,plaintext,db,queries,updates,fortunes", "test types to run")
 	flag.DurationVar(&c.warmup, "warmup", 2*time.Second, "wrk warm-up before each round (not measured)")
 	flag.DurationVar(&c.length, "duration", 10*time.Second, "measured wrk run per test type")

@@ -29,7 +29,7 @@ func (r *runner) profileMisses(ctx context.Context, dbs []dbRun, checks []check)
 	var out []profile
 	done := map[[2]string]bool{}
 	for _, c := range checks {
-		if c.ok() || !c.measured || done[[2]string{c.db, c.test}] || r.bins["flagon"] == "" {
+		if c.ok() || !c.measured || c.fw != "flagon" || done[[2]string{c.db, c.test}] || r.bins["flagon"] == "" {
 			continue
 		}
 		done[[2]string{c.db, c.test}] = true

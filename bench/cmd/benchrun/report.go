@@ -78,6 +78,7 @@ func writeDB(b *strings.Builder, d dbRun) {
 		for _, fw := range d.frameworks {
 			m, ok := d.results[key{fw, test}]
 			switch {
+			case !measures(fw, test):
 			case !ok:
 				fmt.Fprintf(b, "| %s | %s | not measured: see Verification | | | | | |\n", test, fw)
 			case m.err != nil:

@@ -100,6 +100,7 @@ func (d dbRun) ratio(fw, base, test string) (float64, bool) {
 // A check is one target of the issue, judged on one database run.
 type check struct {
 	db, test, against string
+	fw                string // the implementation judged: flagon or flagon-jinja
 	want, got         float64
 	measured          bool
 }
@@ -108,7 +109,7 @@ type check struct {
 func (c check) ok() bool { return c.measured && c.got >= c.want }
 
 // label describes the target: "flagon / raw ≥ 0.95".
-func (c check) label() string { return fmt.Sprintf("flagon / %s ≥ %.2f", c.against, c.want) }
+func (c check) label() string { return fmt.Sprintf("%s / %s ≥ %.2f", c.fw, c.against, c.want) }
 
 // rawTargets are the minimum flagon / raw ratios per test type.
 var rawTargets = map[string]float64{"json": 0.95, "plaintext": 0.95, "db": 0.90, "queries": 0.90, "fortunes": 0.90}
@@ -129,6 +130,9 @@ func evaluate(dbs []dbRun) []check {
 			if has(d.frameworks, "flask") {
 				out = append(out, d.check(test, "flask", 10))
 			}
+			if test == "fortunes" && has(d.frameworks, jinjaServer) {
+				out = append(out, d.checkJinja(test)...)
+			}
 		}
 	}
 	return out
@@ -136,7 +140,24 @@ func evaluate(dbs []dbRun) []check {
 
 func (d dbRun) check(test, against string, want float64) check {
 	got, ok := d.ratio("flagon", against, test)
-	return check{db: d.name, test: test, against: against, want: want, got: got, measured: ok}
+	return check{db: d.name, test: test, against: against, fw: "flagon", want: want, got: got, measured: ok}
+}
+
+// checkJinja judges flagon-jinja's fortunes: within 1.5x of flagon with
+// html/template, and at least 10x Flask with Jinja.
+func (d dbRun) checkJinja(test string) []check {
+	var out []check
+	for _, c := range []struct {
+		against string
+		want    float64
+	}{{"flagon", 1 / 1.5}, {"flask", 10}} {
+		if !has(d.frameworks, c.against) {
+			continue
+		}
+		got, ok := d.ratio(jinjaServer, c.against, test)
+		out = append(out, check{db: d.name, test: test, against: c.against, fw: jinjaServer, want: c.want, got: got, measured: ok})
+	}
+	return out
 }
 
 func has(list []string, s string) bool {

@@ -19,6 +19,14 @@ import (
 // goServers are the implementations built with go build from ./cmd.
 var goServers = []string{"flagon", "raw", "gin"}
 
+// jinjaServer is the flagon server run with -jinja: its fortunes page is
+// rendered by the Jinja engine. It runs the fortunes test type only (the
+// others are the flagon server's).
+const jinjaServer = "flagon-jinja"
+
+// measures reports whether implementation fw runs test type test.
+func measures(fw, test string) bool { return fw != jinjaServer || test == "fortunes" }
+
 // dbTests are the test types that use the database.
 var dbTests = []string{"db", "queries", "updates", "fortunes"}
 
@@ -61,6 +69,18 @@ func (r *runner) build(ctx context.Context) error {
 			return fmt.Errorf("go build ./cmd/%s: %w\n%s", name, err, out)
 		}
 		r.bins[name] = bin
+	}
+	if slices.Contains(r.cfg.frameworks, jinjaServer) {
+		if r.bins["flagon"] == "" {
+			bin := filepath.Join(r.tmp, "flagon")
+			cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/flagon")
+			cmd.Dir = r.dir
+			if out, err := cmd.CombinedOutput(); err != nil {
+				return fmt.Errorf("go build ./cmd/flagon: %w\n%s", err, out)
+			}
+			r.bins["flagon"] = bin
+		}
+		r.bins[jinjaServer] = r.bins["flagon"]
 	}
 	return nil
 }
@@ -110,6 +130,9 @@ func (r *runner) argv(name, addr, dbURL string, extra ...string) []string {
 		}
 		return []string{r.cfg.python, "flask/app.py", "-addr", addr, "-db", dbURL, "-workers", strconv.Itoa(workers)}
 	}
+	if name == jinjaServer {
+		extra = append([]string{"-jinja"}, extra...)
+	}
 	return append([]string{r.bins[name], "-addr", addr, "-db", dbURL, "-pool", strconv.Itoa(r.cfg.pool)}, extra...)
 }
 
@@ -130,7 +153,7 @@ func (r *runner) runDB(ctx context.Context, t target) (dbRun, error) {
 		rounds := map[string][]measurement{}
 		for round := range r.cfg.rounds {
 			for _, fw := range roundOrder(t.frameworks, round) {
-				if verify.Failed(d.problems[fw], test) || verify.Failed(d.problems[fw], "start") {
+				if !measures(fw, test) || verify.Failed(d.problems[fw], test) || verify.Failed(d.problems[fw], "start") {
 					continue
 				}
 				m := r.measureFramework(ctx, t, fw, test)

@@ -27,6 +27,14 @@ func newApp(db *orm.DB, templates fs.FS) *flagon.App {
 	return app
 }
 
+// newJinjaApp is newApp with its templates (templates in the jinja
+// folder) rendered by the Jinja engine.
+func newJinjaApp(db *orm.DB, templates fs.FS) *flagon.App {
+	app := newApp(db, templates)
+	app.UseJinja()
+	return app
+}
+
 // views hold the database the views query.
 type views struct{ db *orm.DB }
 
@@ -89,7 +97,7 @@ func (v *views) fortunes(c *flagon.Ctx) error {
 	}
 	fortunes = append(fortunes, &Fortune{Message: "Additional fortune added at request time."})
 	slices.SortFunc(fortunes, func(a, b *Fortune) int { return strings.Compare(a.Message, b.Message) })
-	return c.Render("fortunes.html", fortunes)
+	return renderFortunes(c, fortunes)
 }
 
 // randomWorlds reads ?queries= random rows (1..500), one query each.
@@ -108,3 +116,12 @@ func (v *views) randomWorlds(c *flagon.Ctx) ([]*World, error) {
 
 // randomID returns a world id in 1..10000.
 func randomID() int { return rand.IntN(10000) + 1 }
+
+// renderFortunes renders the page: the rows are the data of the
+// html/template page, and the "fortunes" variable of the Jinja one.
+func renderFortunes(c *flagon.Ctx, fortunes []*Fortune) error {
+	if c.App().JinjaEnvironment() != nil {
+		return c.Render("fortunes.html", map[string]any{"fortunes": fortunes})
+	}
+	return c.Render("fortunes.html", fortunes)
+}

@@ -27,6 +27,20 @@ func TestFlagonPassesVerification(t *testing.T) {
 	benchtest.Verify(t, url, newApp(db, tmpl))
 }
 
+func TestFlagonJinjaPassesVerification(t *testing.T) {
+	url := benchtest.SQLite(t)
+	db, err := orm.Open(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	tmpl, err := fs.Sub(jinjaTemplates, "jinja")
+	if err != nil {
+		t.Fatal(err)
+	}
+	benchtest.Verify(t, url, newJinjaApp(db, tmpl))
+}
+
 // TestOneQueryPerRow counts the statements each request sends, through
 // the ORM's statement events: the benchmark's rule is one query per row.
 func TestOneQueryPerRow(t *testing.T) {

@@ -14,7 +14,8 @@ import (
 
 // BenchmarkFortunesPage renders the fortunes page from rows already in
 // memory: flagon's c.Render of a page extending a base, against raw
-// html/template into a buffer, both behind a handler.
+// html/template into a buffer, and the same page in Jinja (flagon-jinja),
+// all behind a handler.
 func BenchmarkFortunesPage(b *testing.B) {
 	tmpl, _ := fs.Sub(templates, "templates")
 	app := flagon.New(flagon.WithTemplateFS(tmpl))
@@ -24,6 +25,15 @@ func BenchmarkFortunesPage(b *testing.B) {
 			fs = append(fs, &Fortune{ID: f.ID, Message: f.Message})
 		}
 		return c.Render("fortunes.html", fs)
+	})
+	jtmpl, _ := fs.Sub(jinjaTemplates, "jinja")
+	japp := newJinjaApp(nil, jtmpl)
+	japp.Get("/fortunes-page", func(c *flagon.Ctx) error {
+		fs := make([]*Fortune, 0, 13)
+		for _, f := range tfb.Fortunes {
+			fs = append(fs, &Fortune{ID: f.ID, Message: f.Message})
+		}
+		return renderFortunes(c, fs)
 	})
 	raw := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		fs := make([]rawdb.Fortune, 0, 13)
@@ -38,9 +48,10 @@ func BenchmarkFortunesPage(b *testing.B) {
 	for _, h := range []struct {
 		name string
 		h    http.Handler
-	}{{"raw", raw}, {"flagon", app}} {
+		path string
+	}{{"raw", raw, "/fortunes"}, {"flagon", app, "/fortunes"}, {"flagon-jinja", japp, "/fortunes-page"}} {
 		b.Run(h.name, func(b *testing.B) {
-			req := httptest.NewRequest("GET", "/fortunes", nil)
+			req := httptest.NewRequest("GET", h.path, nil)
 			b.ReportAllocs()
 			for b.Loop() {
 				w := httptest.NewRecorder()

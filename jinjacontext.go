@@ -1,0 +1,234 @@
+package flagon
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/flagon-go/flagon/jinja"
+)
+
+// jinjaGlobals are Flask's per-request template globals: url_for,
+// get_flashed_messages, config and the request functions (csrf_token).
+// Like Flask's, they are visible in macros imported without context.
+func (c *Ctx) jinjaGlobals() map[string]any {
+	globals := map[string]any{
+		"url_for":              jinja.Func(c.jinjaURLFor),
+		"get_flashed_messages": jinja.Func(c.jinjaFlashed),
+		"config":               c.app.Config.Snapshot(),
+	}
+	for name, f := range c.app.tmpl.perRequest {
+		globals[name] = jinjaRequestFunc(c, f)
+	}
+	return globals
+}
+
+// jinjaContext is Flask's template context for one render: request,
+// session and g (Flask's default context processor), the context
+// processors' values, then data, which wins over both as in Flask.
+func (c *Ctx) jinjaContext(data any) (map[string]any, error) {
+	ctx := map[string]any{
+		"request": newJinjaRequest(c),
+		"session": c.Session().Values(),
+		"g":       c.G(),
+	}
+	for _, p := range c.app.tmpl.processors {
+		for k, v := range p(c) {
+			ctx[k] = v
+		}
+	}
+	switch d := data.(type) {
+	case nil:
+	case map[string]any:
+		for k, v := range d {
+			ctx[k] = v
+		}
+	default:
+		return nil, fmt.Errorf("flagon: Jinja templates take a map[string]any as data (Flask's keyword arguments), not %T", data)
+	}
+	return ctx, nil
+}
+
+// jinjaRequestFunc calls a TemplateRequestFunc with positional arguments.
+func jinjaRequestFunc(c *Ctx, f RequestFunc) jinja.Func {
+	return func(args []any, kw *jinja.Dict) (any, error) {
+		if kw != nil && kw.Len() > 0 {
+			return nil, fmt.Errorf("unexpected keyword arguments %v", kw.Keys())
+		}
+		return f(c, args...)
+	}
+}
+
+// jinjaURLFor is url_for(endpoint, **values).
+func (c *Ctx) jinjaURLFor(args []any, kw *jinja.Dict) (any, error) {
+	if len(args) != 1 {
+		return nil, fmt.Errorf("url_for() takes 1 positional argument (the endpoint), %d given", len(args))
+	}
+	ep, ok := args[0].(string)
+	if !ok {
+		return nil, fmt.Errorf("url_for: endpoint must be a string, got %T", args[0])
+	}
+	var values []any
+	if kw != nil {
+		for _, k := range kw.Keys() {
+			v, _ := kw.Get(k)
+			values = append(values, fmt.Sprint(k), v)
+		}
+	}
+	return c.URLFor(ep, values...)
+}
+
+// jinjaFlashed is get_flashed_messages(with_categories=False,
+// category_filter=()): the messages, or (category, message) tuples.
+func (c *Ctx) jinjaFlashed(args []any, kw *jinja.Dict) (any, error) {
+	var withCategories, filter any
+	if len(args) > 0 {
+		withCategories = args[0]
+	}
+	if len(args) > 1 {
+		filter = args[1]
+	}
+	if len(args) > 2 {
+		return nil, fmt.Errorf("get_flashed_messages() takes at most 2 arguments, %d given", len(args))
+	}
+	if kw != nil {
+		for _, k := range kw.Keys() {
+			v, _ := kw.Get(k)
+			switch k {
+			case "with_categories":
+				withCategories = v
+			case "category_filter":
+				filter = v
+			default:
+				return nil, fmt.Errorf("get_flashed_messages() got an unexpected keyword argument %v", k)
+			}
+		}
+	}
+	cats, err := categoryFilter(filter)
+	if err != nil {
+		return nil, err
+	}
+	out := []any{}
+	for _, m := range c.FlashedMessages(cats...) {
+		var msg any = m.Message
+		if m.Markup {
+			msg = jinja.Markup(m.Message)
+		}
+		if b, _ := withCategories.(bool); b {
+			out = append(out, jinja.Tuple{m.Category, msg})
+		} else {
+			out = append(out, msg)
+		}
+	}
+	return out, nil
+}
+
+// categoryFilter reads category_filter: a list or tuple of strings.
+func categoryFilter(v any) ([]string, error) {
+	var items []any
+	switch f := v.(type) {
+	case nil:
+		return nil, nil
+	case []any:
+		items = f
+	case jinja.Tuple:
+		items = f
+	case []string:
+		return f, nil
+	case string:
+		return []string{f}, nil
+	default:
+		return nil, fmt.Errorf("get_flashed_messages: category_filter must be a list of strings, got %T", v)
+	}
+	cats := make([]string, 0, len(items))
+	for _, it := range items {
+		cats = append(cats, fmt.Sprint(it))
+	}
+	return cats, nil
+}
+
+// JinjaRequest is the request as a Jinja template sees it, with Flask's
+// attribute names (request.method, request.path, request.args['q'],
+// request.form['title'], request.endpoint, ...).
+type JinjaRequest struct {
+	Method      string
+	Path        string
+	FullPath    string
+	URL         string
+	BaseURL     string
+	URLRoot     string
+	Host        string
+	Scheme      string
+	QueryString string
+	RemoteAddr  string
+	Endpoint    string
+	Blueprint   string
+	// Args and Form map each name to its first value, as item access on
+	// Werkzeug's MultiDict does; a missing name is undefined.
+	Args    *jinja.Dict
+	Form    *jinja.Dict
+	Cookies *jinja.Dict
+	Headers *jinja.Dict
+}
+
+// IsSecure reports whether the request came over HTTPS.
+func (r *JinjaRequest) IsSecure() bool { return r.Scheme == "https" }
+
+func newJinjaRequest(c *Ctx) *JinjaRequest {
+	r := c.Request
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	form, _ := c.Form()
+	jr := &JinjaRequest{
+		Method:      r.Method,
+		Path:        r.URL.Path,
+		FullPath:    r.URL.Path + "?" + r.URL.RawQuery,
+		Host:        r.Host,
+		Scheme:      scheme,
+		QueryString: r.URL.RawQuery,
+		RemoteAddr:  r.RemoteAddr,
+		Args:        firstValues(c.Args()),
+		Form:        firstValues(form),
+		Cookies:     jinja.NewDict(),
+		Headers:     jinja.NewDict(),
+	}
+	jr.URLRoot = scheme + "://" + r.Host + "/"
+	jr.BaseURL = scheme + "://" + r.Host + r.URL.Path
+	jr.URL = jr.BaseURL
+	if r.URL.RawQuery != "" {
+		jr.URL += "?" + r.URL.RawQuery
+	}
+	if c.ep != nil {
+		jr.Endpoint = c.Endpoint()
+		jr.Blueprint = c.Blueprint()
+	}
+	for _, ck := range r.Cookies() {
+		if _, ok := jr.Cookies.Get(ck.Name); !ok {
+			jr.Cookies.Set(ck.Name, ck.Value)
+		}
+	}
+	for k, v := range r.Header {
+		if len(v) > 0 {
+			jr.Headers.Set(k, v[0])
+		}
+	}
+	return jr
+}
+
+// firstValues turns a multi-valued form into a dict of first values,
+// sorted by name.
+func firstValues(v Values) *jinja.Dict {
+	d := jinja.NewDict()
+	names := make([]string, 0, len(v))
+	for k := range v {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		if len(v[k]) > 0 {
+			d.Set(k, v[k][0])
+		}
+	}
+	return d
+}
