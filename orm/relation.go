@@ -118,6 +118,18 @@ func isRelationField(t reflect.Type) bool {
 	return t.Kind() == reflect.Struct && reflect.PointerTo(t).Implements(relFieldType)
 }
 
+// isRelationValue reports whether v is a Many or One, or a pointer to one.
+func isRelationValue(v reflect.Value) bool {
+	if !v.IsValid() {
+		return false
+	}
+	t := v.Type()
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return isRelationField(t)
+}
+
 // isPlainRelation reports whether a field type is *Model or []*Model:
 // a relationship that could not tell unloaded from empty.
 func isPlainRelation(t reflect.Type) bool {

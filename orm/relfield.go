@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"slices"
+	"sync"
 	"unsafe"
 )
 
@@ -143,7 +144,7 @@ func (m Many[T]) MarshalJSON() ([]byte, error) {
 	if m.items == nil {
 		return []byte("[]"), nil
 	}
-	return json.Marshal(m.items)
+	return marshalGuarded(unsafe.Pointer(unsafe.SliceData(m.items)), m.items)
 }
 
 // UnmarshalJSON decodes an array into a loaded collection.
@@ -178,7 +179,10 @@ func (o One[T]) MarshalJSON() ([]byte, error) {
 	if o.unloaded != nil {
 		return nil, notLoaded(o.unloaded)
 	}
-	return json.Marshal(o.ptr)
+	if o.ptr == nil {
+		return []byte("null"), nil
+	}
+	return marshalGuarded(unsafe.Pointer(o.ptr), o.ptr)
 }
 
 // UnmarshalJSON decodes the target (null for none) as loaded.
@@ -248,4 +252,46 @@ func markUnloaded(t *Table, p unsafe.Pointer) {
 	for _, r := range t.relations {
 		*(**Relation)(unsafe.Add(p, r.offset)) = r
 	}
+}
+
+// maxEncodeNesting bounds how many encodings of one relationship's
+// contents may be in progress at once before it counts as a cycle.
+const maxEncodeNesting = 1000
+
+// encoding counts, per relationship contents (a backing array or a
+// target), the JSON encodings in progress: each MarshalJSON starts a new
+// json.Marshal, which cannot see a cycle through a back-reference
+// (User.Posts -> Post.Author -> User), so it would recurse until the
+// stack overflows.
+var encoding = struct {
+	sync.Mutex
+	n map[unsafe.Pointer]int
+}{n: map[unsafe.Pointer]int{}}
+
+// ErrEncodeCycle is the error of encoding relationships that lead back
+// to an object being encoded (a loaded back-reference).
+var ErrEncodeCycle = errors.New("orm: JSON encoding of relationships loops through a back-reference; " +
+	"tag one side json:\"-\" or encode a view struct")
+
+// marshalGuarded encodes v, the contents at key, refusing a cycle.
+func marshalGuarded(key unsafe.Pointer, v any) ([]byte, error) {
+	encoding.Lock()
+	n := encoding.n[key] + 1
+	encoding.n[key] = n
+	encoding.Unlock()
+	defer func() {
+		encoding.Lock()
+		if encoding.n[key]--; encoding.n[key] == 0 {
+			delete(encoding.n, key)
+		}
+		encoding.Unlock()
+	}()
+	if n > maxEncodeNesting {
+		return nil, ErrEncodeCycle
+	}
+	b, err := json.Marshal(v)
+	if errors.Is(err, ErrEncodeCycle) {
+		return nil, ErrEncodeCycle // one message, not one per level
+	}
+	return b, err
 }
