@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"html/template"
+	"log/slog"
 	"strings"
 	"testing"
 
@@ -339,4 +340,52 @@ func TestRelationshipFieldPassedAsObject(t *testing.T) {
 			t.Errorf("Add(%s): %v; want an error saying it is a relationship field", name, err)
 		}
 	}
+}
+
+// TestUnloadedRelationshipNPlusOneWarning: in debug mode (the engine's
+// Echo logger), loading one relationship object by object logs one
+// warning per session naming the relationship and the loader option.
+func TestUnloadedRelationshipNPlusOneWarning(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		ctx, _, _ := seededSession(t, db)
+		var logged strings.Builder
+		e, err := orm.Open(db.URL, orm.Echo(slog.New(slog.NewTextHandler(&logged, &slog.HandlerOptions{Level: slog.LevelWarn}))))
+		must(t, err)
+		defer e.Close()
+		warnings := func() int { return strings.Count(logged.String(), "potential N+1") }
+		for _, tt := range []struct {
+			name  string
+			load  func(s *orm.Session, users []*User)
+			query []*orm.LoadOption
+			want  int
+		}{
+			{"a loop of Load", func(s *orm.Session, users []*User) {
+				for _, u := range users {
+					must(t, s.Load(ctx, &u.Posts))
+					must(t, s.Load(ctx, &u.Posts)) // loaded: not counted
+				}
+			}, nil, 1},
+			{"one Load", func(s *orm.Session, users []*User) { must(t, s.Load(ctx, &users[0].Posts)) }, nil, 0},
+			{"SelectInLoad", func(s *orm.Session, users []*User) {
+				for _, u := range users {
+					must(t, s.Load(ctx, &u.Posts))
+				}
+			}, []*orm.LoadOption{orm.SelectInLoad("Posts")}, 0},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				logged.Reset()
+				s := orm.NewSession(e)
+				defer s.Close(ctx)
+				users, err := orm.Select[User](s).OrderBy("name").Options(tt.query...).All(ctx)
+				must(t, err)
+				tt.load(s, users)
+				if got := warnings(); got != tt.want {
+					t.Fatalf("%d warnings, want %d: %s", got, tt.want, logged.String())
+				}
+				if tt.want > 0 && !strings.Contains(logged.String(), `User.Posts`) || tt.want > 0 && !strings.Contains(logged.String(), `SelectInLoad(\"Posts\")`) {
+					t.Errorf("warning %q does not name User.Posts and SelectInLoad(\"Posts\")", logged.String())
+				}
+			})
+		}
+	})
 }

@@ -39,6 +39,8 @@ type Session struct {
 	busy       atomic.Bool
 	flushing   bool
 	committing bool // the flush is Commit's
+
+	lazyLoads map[*Relation]int // one-object loads per relationship (N+1 warning)
 }
 
 // A SessionOption configures NewSession.
