@@ -73,6 +73,7 @@ func TestUnloadedRelationshipIsNeverEmpty(t *testing.T) {
 		t.Run("every way of reading rows", func(t *testing.T) { testEveryReadPath(t, e) })
 		t.Run("new objects are complete", func(t *testing.T) { testPendingComplete(t, e) })
 		t.Run("Refresh unloads", func(t *testing.T) { testRefreshUnloads(t, e) })
+		t.Run("a savepoint rollback unloads", func(t *testing.T) { testNestedRollbackUnloads(t, e) })
 	})
 }
 
@@ -285,6 +286,25 @@ func testRefreshUnloads(t *testing.T, e *orm.DB) {
 	must(t, s.Refresh(ctx, ann))
 	if err := notLoadedPanic(t, func() { _ = ann.Posts.Items() }); err == nil {
 		t.Fatal("after Refresh the collection still reads")
+	}
+	must(t, s.Load(ctx, &ann.Posts))
+	if ann.Posts.Len() != 2 {
+		t.Errorf("reloaded %d posts, want 2", ann.Posts.Len())
+	}
+}
+
+// testNestedRollbackUnloads: a relationship loaded inside a savepoint
+// that rolls back is unloaded again, not left as loaded (or empty).
+func testNestedRollbackUnloads(t *testing.T, e *orm.DB) {
+	ctx, s := freshSession(t, e)
+	ann, err := orm.Select[User](s).FilterBy("Name", "ann").One(ctx)
+	must(t, err)
+	nt, err := s.BeginNested(ctx)
+	must(t, err)
+	must(t, s.Load(ctx, &ann.Posts))
+	must(t, nt.Rollback(ctx))
+	if ann.Posts.Loaded() || s.IsLoaded(ann, "Posts") {
+		t.Fatalf("after the savepoint's rollback Posts reads as loaded (%v)", ann.Posts)
 	}
 	must(t, s.Load(ctx, &ann.Posts))
 	if ann.Posts.Len() != 2 {

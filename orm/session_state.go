@@ -277,6 +277,21 @@ func (st *objState) setRelItems(r *Relation, items []any) { st.relField(r).setRe
 // fieldLoaded reports whether r's field holds loaded contents.
 func (st *objState) fieldLoaded(r *Relation) bool { return st.relField(r).isLoaded() }
 
+// unloadedFields reports, by Relation.pos, which relationship fields are
+// unloaded; nil when none is.
+func (st *objState) unloadedFields() []bool {
+	var out []bool
+	for _, r := range st.table.relations {
+		if !st.fieldLoaded(r) {
+			if out == nil {
+				out = make([]bool, len(st.table.relations))
+			}
+			out[r.pos] = true
+		}
+	}
+	return out
+}
+
 // unloadRelations marks every relationship field of the object unloaded.
 func (st *objState) unloadRelations() {
 	for _, r := range st.table.relations {
