@@ -8,10 +8,10 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/flagon-go/flagon/config"
 	"github.com/flagon-go/flagon/routing"
@@ -32,9 +32,12 @@ type App struct {
 	// RootPath is the folder relative paths (static, templates, instance)
 	// are resolved against. It defaults to the working directory.
 	RootPath string
-	// InstancePath is the instance folder (RootPath/instance by default),
-	// for files that are not in version control: local config, SQLite
-	// databases.
+	// InstancePath is the instance folder, for files that are not in
+	// version control: local config, SQLite databases. It is
+	// RootPath/instance when WithRootPath is given; otherwise the folder
+	// "instance" beside the program's executable, or, under "go run" and
+	// "go test", beside the source file that called New, so that it never
+	// depends on the working directory.
 	InstancePath string
 	// StaticFS holds the app's static files, served at StaticURLPath with
 	// the endpoint "static". New sets it to RootPath/static when that
@@ -46,27 +49,41 @@ type App struct {
 	TemplateFS fs.FS
 	// JSON encodes and decodes JSON bodies; swap it for another provider.
 	JSON JSONProvider
+	// SendFileMaxAge, when set, chooses the cache max age of files sent
+	// with SendFileWith and SendReader (Flask's get_send_file_max_age
+	// override); ok false means none (no-cache). Unset, the max age is
+	// SEND_FILE_MAX_AGE_DEFAULT.
+	SendFileMaxAge func(name string) (maxAge time.Duration, ok bool)
+	// SubdomainMatching matches routes by subdomain of SERVER_NAME too
+	// (see WithSubdomainMatching and Subdomain).
+	SubdomainMatching bool
+	// StaticHost is the host of the static route with host matching
+	// (Flask's static_host; see WithHostMatching).
+	StaticHost string
 	// SessionInterface opens and saves sessions. When nil, a signed
 	// cookie interface compatible with Flask's is built from the config
 	// on first use; set a server-side store here.
 	SessionInterface session.Interface
 
-	urlMap      *routing.Map
-	endpoints   map[string]*endpoint
-	scopes      []*scope
-	middleware  []func(http.Handler) http.Handler
-	finalizers  []HookFunc
-	root        *endpoint
-	handler     http.Handler
-	once        sync.Once
-	started     atomic.Bool
-	pool        sync.Pool
-	staticTags  sync.Map
-	staticFS    sync.Map
-	onUnhandled []func(c *Ctx, err error) bool
-	tmpl        templateSetup
-	sessionOnce sync.Once
-	beforeServe []func(ctx context.Context) error
+	urlMap             *routing.Map
+	endpoints          map[string]*endpoint
+	scopes             []*scope
+	middleware         []func(http.Handler) http.Handler
+	finalizers         []HookFunc
+	root               *endpoint
+	handler            http.Handler
+	once               sync.Once
+	started            atomic.Bool
+	pool               sync.Pool
+	staticTags         sync.Map
+	staticFS           sync.Map
+	onUnhandled        []func(c *Ctx, err error) bool
+	jsonPrefixes       []string // URL prefixes of JSONErrors blueprints
+	urlDefaults        []URLDefaultsFunc
+	buildErrorHandlers []URLBuildErrorHandler
+	tmpl               templateSetup
+	sessionOnce        sync.Once
+	beforeServe        []func(ctx context.Context) error
 }
 
 // Option configures an App in New.
@@ -100,12 +117,16 @@ func New(opts ...Option) *App {
 		urlMap:        routing.NewMap(),
 		endpoints:     map[string]*endpoint{},
 	}
-	a.RootPath, _ = os.Getwd()
+	cwd, _ := os.Getwd()
+	a.RootPath = cwd
 	debugFromEnv(a)
 	a.addRoute = func(rec routeRecord) { a.addRule(rec, nil) }
 	a.Scaffold.frozen = a.started.Load
 	for _, o := range opts {
 		o(a)
+	}
+	if a.InstancePath == "" {
+		a.InstancePath = a.defaultInstancePath(cwd, callerFile())
 	}
 	a.defaultFolders()
 	a.pool.New = func() any { return newCtx(a) }
@@ -186,13 +207,21 @@ func (a *App) Testing() bool { return a.Config.BoolOr("TESTING", false) }
 // endpoint is what a rule dispatches to: the handler and the hooks and
 // error handlers of its scopes, resolved when the app is frozen.
 type endpoint struct {
-	name      string
-	handler   HandlerFunc
-	scope     *scope
-	before    []HookFunc
-	after     []HookFunc
-	teardown  []TeardownFunc
-	errScopes []*errorHandlers
+	name    string
+	handler HandlerFunc // the decorated handler
+	base    HandlerFunc // the handler as registered
+	view    any         // the view of AddView
+	// preprocessors are the URL value preprocessors of its scopes.
+	preprocessors []URLValuePreprocessorFunc
+	scope         *scope
+	before        []HookFunc
+	after         []HookFunc
+	// holdResponse holds responses for AfterRequestResponse hooks.
+	holdResponse bool
+	teardown     []TeardownFunc
+	errScopes    []*errorHandlers
+	// jsonErrors makes the default error pages JSON (JSONErrors).
+	jsonErrors bool
 }
 
 // addRule adds one route registration, inside blueprint scope sc or on
@@ -212,14 +241,30 @@ func (a *App) addRule(rec routeRecord, sc *scope) {
 	if sc != nil {
 		name = sc.name + "." + name
 	}
-	ep := a.endpointFor(name, rec, sc)
+	var ep *endpoint
+	if rec.handler != nil {
+		ep = a.endpointFor(name, rec, sc)
+	}
 	methods := rec.opts.methods
 	if len(methods) == 0 {
 		methods = []string{http.MethodGet}
 	}
 	strict := rec.opts.strictSlashes == nil || *rec.opts.strictSlashes
-	r := &routing.Rule{Pattern: pattern, Endpoint: name, Methods: methods,
-		StrictSlashes: strict, Handler: ep, Site: rec.site}
+	auto := a.Config.BoolOr("PROVIDE_AUTOMATIC_OPTIONS", true)
+	if rec.opts.autoOptions != nil {
+		auto = *rec.opts.autoOptions
+	}
+	sub := ""
+	if sc != nil {
+		sub = sc.subdomain
+	}
+	if rec.opts.subdomain != nil {
+		sub = *rec.opts.subdomain
+	}
+	r := &routing.Rule{Pattern: pattern, Endpoint: name, Methods: methods, Subdomain: sub, Host: rec.opts.host, Alias: rec.opts.alias,
+		StrictSlashes: strict, NoAutoOptions: !auto, NoMergeSlashes: rec.opts.noMerge, Defaults: rec.opts.defaults,
+		BuildOnly: rec.handler == nil, Handler: ep, Site: rec.site,
+		RedirectTo: rec.opts.redirectTo, RedirectFunc: rec.opts.redirectFunc}
 	if err := a.urlMap.Add(r); err != nil {
 		panic("flagon: " + err.Error())
 	}
@@ -229,12 +274,19 @@ func (a *App) addRule(rec routeRecord, sc *scope) {
 // registration of the name with another handler panics with both sites.
 func (a *App) endpointFor(name string, rec routeRecord, sc *scope) *endpoint {
 	if ep, ok := a.endpoints[name]; ok {
-		if reflect.ValueOf(ep.handler).Pointer() != reflect.ValueOf(rec.handler).Pointer() {
+		if ep.view != nil || rec.opts.view != nil {
+			if !sameView(ep.view, rec.opts.view) {
+				panic(fmt.Sprintf("flagon: endpoint %q (registered at %s) is already mapped to another view or handler", name, rec.site))
+			}
+			return ep
+		}
+		if !sameHandler(ep.base, rec.handler) {
 			panic(fmt.Sprintf("flagon: endpoint %q (registered at %s) is already mapped to another handler; name one of them with flagon.Endpoint", name, rec.site))
 		}
 		return ep
 	}
-	ep := &endpoint{name: name, handler: rec.handler, scope: sc}
+	ep := &endpoint{name: name, handler: applyDecorators(rec.handler, rec.opts.decorators),
+		base: rec.handler, view: rec.opts.view, scope: sc, jsonErrors: rec.opts.jsonErrors}
 	a.endpoints[name] = ep
 	return ep
 }
@@ -247,6 +299,11 @@ func (a *App) RegisterBlueprint(bp *Blueprint, opts ...RegisterOption) {
 }
 
 func (a *App) register(bp *Blueprint, parent *scope, opts []RegisterOption) {
+	for s := parent; s != nil; s = s.parent {
+		if s.bp == bp {
+			panic(fmt.Sprintf("flagon: blueprint %q is registered inside itself (through %q)", bp.name, parent.name))
+		}
+	}
 	var o registerOptions
 	for _, f := range opts {
 		f(&o)
@@ -255,6 +312,7 @@ func (a *App) register(bp *Blueprint, parent *scope, opts []RegisterOption) {
 	for _, rec := range bp.routes {
 		a.addRule(rec, sc)
 	}
+	a.registerTemplates(sc)
 	a.registerStatic(bp.StaticFS, joinRule(sc.prefix, bp.StaticURLPath), sc.name+".static", callerSite(3))
 	a.commands = append(a.commands, bp.commands...)
 	bp.frozen = func() bool { return true }
@@ -281,7 +339,14 @@ func (a *App) newScope(bp *Blueprint, parent *scope, o registerOptions) *scope {
 			panic(fmt.Sprintf("flagon: a blueprint named %q is already registered; pass flagon.BlueprintName to register it again", name))
 		}
 	}
-	sc := &scope{bp: bp, name: name, prefix: prefix, parent: parent}
+	sub := bp.Subdomain
+	if o.subdomain != nil {
+		sub = *o.subdomain
+	}
+	if parent != nil {
+		sub = joinSubdomain(sub, parent.subdomain)
+	}
+	sc := &scope{bp: bp, name: name, prefix: prefix, subdomain: sub, parent: parent}
 	a.scopes = append(a.scopes, sc)
 	return sc
 }

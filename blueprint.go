@@ -22,6 +22,19 @@ type Blueprint struct {
 	StaticFS fs.FS
 	// StaticURLPath is the URL path of the static files ("/static").
 	StaticURLPath string
+	// JSONErrors declares the blueprint an API: the default error pages
+	// of its routes, of its nested blueprints' routes and of unmatched
+	// URLs under its prefix are JSON ({"code", "name", "description"})
+	// whatever the Accept header, so that a client sending "Accept: */*"
+	// (curl, fetch) does not get HTML. Handlers registered for the errors
+	// still answer them.
+	JSONErrors bool
+	// Subdomain is the subdomain of the blueprint's routes (with
+	// App.SubdomainMatching); a nested blueprint's is prefixed to its
+	// parent's ("eu" inside "api" is "eu.api").
+	Subdomain string
+
+	tmpl bpTemplates
 }
 
 // NewBlueprint returns a blueprint named name (no dots) with an optional
@@ -44,6 +57,9 @@ func (b *Blueprint) scaffold() *Scaffold { return &b.Scaffold }
 // "b.child.endpoint" and its rules are prefixed by both prefixes.
 func (b *Blueprint) RegisterBlueprint(child *Blueprint, opts ...RegisterOption) {
 	b.checkOpen("RegisterBlueprint")
+	if child == b {
+		panic("flagon: cannot register a blueprint on itself: " + b.name)
+	}
 	b.children = append(b.children, childBlueprint{bp: child, opts: opts, site: callerSite(2)})
 }
 
@@ -79,8 +95,15 @@ func (b *Blueprint) AppErrorHandler(code int, f ErrorHandlerFunc) {
 type RegisterOption func(*registerOptions)
 
 type registerOptions struct {
-	prefix *string
-	name   string
+	prefix    *string
+	name      string
+	subdomain *string
+}
+
+// BlueprintSubdomain overrides the blueprint's subdomain for this
+// registration, Flask's register_blueprint(bp, subdomain=...).
+func BlueprintSubdomain(sub string) RegisterOption {
+	return func(o *registerOptions) { o.subdomain = &sub }
 }
 
 // URLPrefix overrides the blueprint's URL prefix for this registration.
@@ -104,10 +127,11 @@ type childBlueprint struct {
 // scope is one registered blueprint: the blueprint, its full dotted name
 // and URL prefix, and its parent scope.
 type scope struct {
-	bp     *Blueprint
-	name   string
-	prefix string
-	parent *scope
+	bp        *Blueprint
+	name      string
+	prefix    string
+	subdomain string
+	parent    *scope
 }
 
 // chain returns the scopes from the outermost blueprint to s.

@@ -110,3 +110,36 @@ func TestAppWideHooksAndHandlersFromBlueprint(t *testing.T) {
 		t.Fatalf("got %d %q %v", res.StatusCode, res.Text(), res.Header)
 	}
 }
+
+// test_self_registration (Flask): a blueprint registered on itself, or
+// inside its own descendant, is an error at registration instead of a
+// conflict panic or a hang.
+func TestSelfRegistration(t *testing.T) {
+	bp := flagon.NewBlueprint("bp")
+	if msg := panicMessage(func() { bp.RegisterBlueprint(bp) }); !strings.Contains(msg, "itself") {
+		t.Fatalf("self registration: panic %q", msg)
+	}
+	parent := flagon.NewBlueprint("parent", "/p")
+	child := flagon.NewBlueprint("child", "/c")
+	parent.RegisterBlueprint(child)
+	child.RegisterBlueprint(parent)
+	app := flagon.New()
+	if msg := panicMessage(func() { app.RegisterBlueprint(parent) }); !strings.Contains(msg, "inside itself") {
+		t.Fatalf("cycle: panic %q", msg)
+	}
+}
+
+// test_route_decorator_custom_endpoint_with_dots (Flask): a blueprint
+// endpoint name may not contain a dot.
+func TestRouteCustomEndpointWithDots(t *testing.T) {
+	bp := flagon.NewBlueprint("bp")
+	h := func(c *flagon.Ctx) error { return nil }
+	for name, register := range map[string]func(){
+		"Route": func() { bp.Route("/", h, flagon.Endpoint("a.b")) },
+		"Get":   func() { bp.Get("/", h, flagon.Endpoint("a.b")) },
+	} {
+		if msg := panicMessage(register); !strings.Contains(msg, "dot") {
+			t.Errorf("%s: panic %q, want a dot error", name, msg)
+		}
+	}
+}

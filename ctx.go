@@ -27,6 +27,8 @@ type Ctx struct {
 	input  input
 	store  map[any]any
 	sess   sessionState
+	// afterThis holds the AfterThisRequest functions.
+	afterThis []HookFunc
 	// err is the error the request ended with, for teardown and the
 	// debug page.
 	err error
@@ -45,6 +47,8 @@ func (c *Ctx) reset(w http.ResponseWriter, r *http.Request) {
 	c.input = input{}
 	clear(c.store)
 	c.sess = sessionState{}
+	clear(c.afterThis)
+	c.afterThis = c.afterThis[:0]
 	c.err = nil
 }
 

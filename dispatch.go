@@ -61,10 +61,15 @@ func (a *App) handle(c *Ctx) error {
 	if err := a.checkHost(c); err != nil {
 		return err
 	}
-	rule, matchErr := a.urlMap.Match(c.Request.Method, c.Request.URL.Path, &c.params)
+	rule, matchErr := a.match(c)
 	if matchErr == nil {
 		c.rule = rule
 		c.ep = rule.Handler.(*endpoint)
+		if len(c.ep.preprocessors) > 0 {
+			if err := c.preprocessURLValues(); err != nil {
+				return err
+			}
+		}
 	}
 	for _, h := range c.ep.before {
 		if err := h(c); err != nil || c.w.wroteHeader {
@@ -91,12 +96,16 @@ func (a *App) routingResponse(c *Ctx, err error) error {
 	case errors.As(err, &notAllowed):
 		h := http.Header{"Allow": {joinMethods(notAllowed.Allow)}}
 		return &HTTPError{Code: http.StatusMethodNotAllowed, Header: h}
+	case errors.As(err, &redirect) && redirect.Target:
+		return c.Redirect(targetLocation(c, redirect.Location), redirect.Code)
 	case errors.As(err, &redirect):
-		loc := redirect.Location
-		if q := c.Request.URL.RawQuery; q != "" {
-			loc += "?" + q
+		loc := slashRedirectLocation(c, redirect.Location)
+		if host := a.redirectHost(redirect); host != "" {
+			loc = requestScheme(c) + "://" + host + loc
 		}
 		return c.Redirect(loc, redirect.Code)
+	case !errors.Is(err, routing.ErrNotFound):
+		return err // a redirect rule's function failed
 	}
 	return &HTTPError{Code: http.StatusNotFound}
 }
@@ -107,25 +116,51 @@ func (a *App) handleError(c *Ctx, err error) {
 	if a.clientDisconnected(c, err) {
 		return
 	}
+	if c.w.holding {
+		c.w.discardHeld()
+	}
 	if c.w.wroteHeader {
 		a.logError(c, err, "error after the response was started")
 		return
 	}
-	for _, scope := range c.ep.errScopes {
-		if h := scope.find(err); h != nil {
-			herr := protect(c, h)
-			if herr == nil {
-				return
-			}
-			if c.w.wroteHeader {
-				a.logError(c, herr, "error handler failed after writing")
-				return
-			}
-			err = fmt.Errorf("error handler failed: %w (while handling: %v)", herr, err)
-			break
+	if h := c.ep.findErrorHandler(err); h != nil {
+		herr := protect(c, h)
+		if herr == nil {
+			return
 		}
+		if c.w.holding {
+			c.w.discardHeld()
+		}
+		if c.w.wroteHeader {
+			a.logError(c, herr, "error handler failed after writing")
+			return
+		}
+		err = fmt.Errorf("error handler failed: %w (while handling: %v)", herr, err)
 	}
 	a.defaultErrorResponse(c, err)
+}
+
+// findErrorHandler looks for err's handler in the endpoint's scopes,
+// innermost blueprint first and the app last; an error that is not an
+// HTTP error and has no handler of its own then goes to the 500 handlers
+// of the same scopes, as Flask's handle_user_exception and
+// handle_exception do.
+func (ep *endpoint) findErrorHandler(err error) func(c *Ctx) error {
+	for _, scope := range ep.errScopes {
+		if h := scope.find(err); h != nil {
+			return h
+		}
+	}
+	var he *HTTPError
+	if errors.As(err, &he) {
+		return nil
+	}
+	for _, scope := range ep.errScopes {
+		if h := scope.findUnhandled(err); h != nil {
+			return h
+		}
+	}
+	return nil
 }
 
 // defaultErrorResponse writes the standard error page for err; errors
@@ -161,24 +196,80 @@ func (c *Ctx) finish() {
 	if !c.w.wroteHeader {
 		c.w.WriteHeader(c.StatusCode())
 	}
+	if c.w.holding {
+		c.sendHeld()
+	}
 }
 
 // runAfterHooks runs the after-request hooks and finalizers; it reports
-// whether a failing hook replaced the response with an error page.
+// whether a failing hook replaced the response. As in Flask, the error of
+// a failing hook goes to the error handlers (its 500 handler, usually),
+// whose response is finalized again; a hook failing while an error is
+// being answered is only logged and the response is sent as it is (Flask's
+// finalize_request with from_error_handler).
 func (c *Ctx) runAfterHooks() (replaced bool) {
-	for _, h := range c.ep.after {
+	for i := 0; i < len(c.afterThis)+len(c.ep.after); i++ {
+		h := c.afterHook(i)
 		err := protect(c, h)
 		if err == nil {
 			continue
 		}
 		c.app.logError(c, err, "after-request hook failed")
-		if c.err == nil {
-			c.err = err
+		if c.w.recovering || c.err != nil {
+			return false
 		}
-		c.replaceResponse(asHTTPError(err))
+		c.err = err
+		c.recoverAfterHook(err)
 		return true
 	}
 	return false
+}
+
+// afterHook returns the i-th after-request function: those of
+// AfterThisRequest first, in registration order, then the route's hooks,
+// as Flask's process_response runs them.
+func (c *Ctx) afterHook(i int) HookFunc {
+	if i < len(c.afterThis) {
+		return c.afterThis[i]
+	}
+	return c.ep.after[i-len(c.afterThis)]
+}
+
+// AfterThisRequest registers f to run after this request only, Flask's
+// after_this_request: before the after-request hooks, just before the
+// headers are written, with the same powers (headers, cookies, status).
+func (c *Ctx) AfterThisRequest(f HookFunc) {
+	c.afterThis = append(c.afterThis, f)
+}
+
+// recoverAfterHook answers with the error handler of err in place of the
+// response whose after-request hook failed, or with the default error page
+// when there is none or it fails; the original handler's later writes are
+// refused.
+func (c *Ctx) recoverAfterHook(err error) {
+	w := &c.w
+	h := c.ep.findErrorHandler(err)
+	if h == nil {
+		c.replaceResponse(asHTTPError(err))
+		return
+	}
+	clear(w.Header())
+	w.wroteHeader, w.status, c.status = false, 0, 0
+	w.holding, w.body = false, w.body[:0]
+	w.recovering = true
+	herr := protect(c, h)
+	w.recovering = false
+	switch {
+	case herr != nil && !w.wroteHeader:
+		c.app.logError(c, herr, "error handler failed")
+		w.wroteHeader = true
+		c.replaceResponse(asHTTPError(err))
+	case !w.wroteHeader:
+		w.recovering = true
+		w.WriteHeader(c.StatusCode())
+		w.recovering = false
+	}
+	w.replaced = true
 }
 
 // replaceResponse writes an error page in place of the pending response.

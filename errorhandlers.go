@@ -28,10 +28,13 @@ func (h *errorHandlers) addCode(code int, f ErrorHandlerFunc) {
 func (h *errorHandlers) empty() bool { return len(h.byCode) == 0 && len(h.byType) == 0 }
 
 // HandleError registers f for errors whose chain holds an E, matched with
-// errors.As. When several type handlers match, the most specific wins:
-// a handler for a concrete type found earliest in the error's chain, then
-// handlers for interface types in registration order, then the status-code
-// handlers.
+// errors.As. When several handlers match, the most specific wins, as in
+// Flask: a handler for a concrete type found earliest in the error's chain,
+// then (for an HTTP error) the handler for its status code and then a
+// catch-all HandleError[*HTTPError], then handlers for interface types in
+// registration order. An error that is not an HTTP error and has no handler
+// goes to the 500 handler, or else to the *HTTPError handler as a 500
+// wrapping it (Flask's InternalServerError.original_exception).
 //
 //	flagon.HandleError(app, func(c *flagon.Ctx, err *ValidationError) error {
 //		return c.Status(422).JSON(err.Fields)
@@ -71,10 +74,26 @@ func (h *errorHandlers) addType(th typeHandler) {
 	h.byType = append(h.byType, th)
 }
 
-// find returns the handler for err in this scope, or nil.
+// find returns the handler for err in this scope, or nil, in Flask's
+// order. For an HTTP error (an *HTTPError in the chain): a handler for a
+// more specific concrete type in the chain, then the handler for its status
+// code, then the catch-all *HTTPError handler, then interface handlers, so
+// ErrorHandler(403, ...) beats HandleError[*HTTPError] as errorhandler(403)
+// beats errorhandler(HTTPException). For any other error: concrete types,
+// then interfaces; the status-code handlers answer it in the 500 pass.
 func (h *errorHandlers) find(err error) func(c *Ctx) error {
-	if th := h.concrete(err); th != nil {
+	var he *HTTPError
+	isHTTP := errors.As(err, &he)
+	if th := h.concrete(err, isHTTP); th != nil {
 		return bindType(th, err)
+	}
+	if isHTTP {
+		if f := h.code(err, he.Code); f != nil {
+			return f
+		}
+		if th := h.typeHandler(httpErrorType); th != nil {
+			return bindType(th, err)
+		}
 	}
 	for i := range h.byType {
 		th := &h.byType[i]
@@ -82,21 +101,54 @@ func (h *errorHandlers) find(err error) func(c *Ctx) error {
 			return bindType(th, err)
 		}
 	}
-	if f, ok := h.byCode[HTTPStatus(err)]; ok {
+	return nil
+}
+
+// findUnhandled returns the handler for an error that no scope handled as
+// itself and that is not an HTTP error: the 500 handler, called with err,
+// or the catch-all *HTTPError handler, called with a 500 wrapping err, as
+// Flask hands an unhandled exception to the InternalServerError handlers.
+func (h *errorHandlers) findUnhandled(err error) func(c *Ctx) error {
+	if f := h.code(err, 500); f != nil {
+		return f
+	}
+	if th := h.typeHandler(httpErrorType); th != nil {
+		return bindType(th, asHTTPError(err))
+	}
+	return nil
+}
+
+var httpErrorType = reflect.TypeFor[*HTTPError]()
+
+// code returns the handler registered for the status code, bound to err.
+func (h *errorHandlers) code(err error, code int) func(c *Ctx) error {
+	if f, ok := h.byCode[code]; ok {
 		return func(c *Ctx) error { return f(c, err) }
 	}
 	return nil
 }
 
+// typeHandler returns the handler registered for exactly typ, or nil.
+func (h *errorHandlers) typeHandler(typ reflect.Type) *typeHandler {
+	for i := range h.byType {
+		if h.byType[i].typ == typ {
+			return &h.byType[i]
+		}
+	}
+	return nil
+}
+
 // concrete finds the handler of a concrete type that occurs earliest in
-// err's chain.
-func (h *errorHandlers) concrete(err error) *typeHandler {
+// err's chain; with skipHTTP the catch-all *HTTPError handler is left for
+// after the status-code handler.
+func (h *errorHandlers) concrete(err error, skipHTTP bool) *typeHandler {
 	for e := range chain(err) {
 		t := reflect.TypeOf(e)
-		for i := range h.byType {
-			if h.byType[i].typ == t {
-				return &h.byType[i]
-			}
+		if skipHTTP && t == httpErrorType {
+			continue
+		}
+		if th := h.typeHandler(t); th != nil {
+			return th
 		}
 	}
 	return nil

@@ -32,7 +32,7 @@ func writeErrorPage(c *Ctx, he *HTTPError) {
 
 // errorPageBody renders he as JSON or HTML.
 func errorPageBody(c *Ctx, he *HTTPError) ([]byte, string) {
-	if WantsJSON(c.Request) {
+	if c.jsonErrors() || WantsJSON(c.Request) {
 		b, err := c.app.JSON.Marshal(map[string]any{
 			"code": he.Code, "name": he.Name(), "description": he.Text(),
 		})
@@ -49,9 +49,28 @@ func errorPageBody(c *Ctx, he *HTTPError) ([]byte, string) {
 	return []byte(sb.String()), "text/html; charset=utf-8"
 }
 
+// jsonErrors reports whether the request's route, or the URL prefix of an
+// unmatched request, was declared an API with JSONErrors.
+func (c *Ctx) jsonErrors() bool {
+	if c.ep.jsonErrors {
+		return true
+	}
+	if c.rule != nil {
+		return false
+	}
+	path := c.Request.URL.Path
+	for _, p := range c.app.jsonPrefixes {
+		if strings.HasPrefix(path, p) && (len(path) == len(p) || path[len(p)] == '/') {
+			return true
+		}
+	}
+	return false
+}
+
 // WantsJSON reports whether the client prefers a JSON response: its Accept
 // header ranks application/json (or a +json type) above text/html, or the
-// request body is JSON and no Accept header says otherwise.
+// request body is JSON and the Accept header is missing or names neither
+// (as "*/*" does).
 func WantsJSON(r *http.Request) bool {
 	accept := r.Header.Get("Accept")
 	if accept == "" {
@@ -66,6 +85,9 @@ func WantsJSON(r *http.Request) bool {
 		case mt == "text/html", mt == "application/xhtml+xml":
 			htmlQ = max(htmlQ, q)
 		}
+	}
+	if jsonQ < 0 && htmlQ < 0 {
+		return isJSONType(r.Header.Get("Content-Type"))
 	}
 	return jsonQ > 0 && jsonQ > htmlQ
 }

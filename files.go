@@ -127,14 +127,19 @@ func (c *Ctx) serveContent(name string, st fs.FileInfo, rs io.ReadSeeker) error 
 }
 
 // cacheControl follows SEND_FILE_MAX_AGE_DEFAULT ("no-cache" when unset,
-// as Flask); a versioned static URL is cached for a year.
+// "no-cache, max-age=0" for 0, as Flask); a versioned static URL is cached
+// for a year.
 func (c *Ctx) cacheControl() string {
 	if c.Args().Get("v") != "" && c.app.Config.BoolOr("STATIC_VERSIONED", false) {
 		return "public, max-age=31536000, immutable"
 	}
 	age := c.app.Config.DurationOr("SEND_FILE_MAX_AGE_DEFAULT", -1)
-	if age < 0 {
+	switch {
+	case age < 0:
 		return "no-cache"
+	case age < time.Second:
+		// Werkzeug's send_file keeps no-cache unless max_age > 0.
+		return "no-cache, max-age=0"
 	}
 	return fmt.Sprintf("public, max-age=%d", int(age/time.Second))
 }

@@ -3,6 +3,7 @@ package flagon
 import (
 	"net/http"
 	"slices"
+	"strings"
 )
 
 // freeze runs once, before the first request: it registers the static
@@ -12,8 +13,12 @@ func (a *App) freeze() {
 	a.registerStatic(a.StaticFS, a.StaticURLPath, "static", "app static folder")
 	a.root = &endpoint{}
 	a.resolve(a.root)
+	a.jsonPrefixes = a.jsonErrorPrefixes()
+	urls := a.appURLHooks()
+	a.urlDefaults = urls.defaults
 	for _, ep := range a.endpoints {
 		a.resolve(ep)
+		a.resolveURLHooks(ep, urls)
 	}
 	a.loadTemplates()
 	var h http.Handler = http.HandlerFunc(a.dispatch)
@@ -35,6 +40,8 @@ func (a *App) resolve(ep *endpoint) {
 	ep.before = append(ep.before, app.before...)
 	for _, s := range scopes {
 		ep.before = append(ep.before, s.bp.hooks.before...)
+		ep.jsonErrors = ep.jsonErrors || s.bp.JSONErrors
+		ep.holdResponse = ep.holdResponse || s.bp.hooks.hold
 	}
 	for i := len(scopes) - 1; i >= 0; i-- {
 		ep.after = appendReversed(ep.after, scopes[i].bp.hooks.after)
@@ -44,10 +51,26 @@ func (a *App) resolve(ep *endpoint) {
 		}
 	}
 	ep.after = appendReversed(ep.after, app.after)
+	ep.holdResponse = ep.holdResponse || app.hold
 	ep.after = append(ep.after, a.finalizers...)
 	ep.after = append(ep.after, saveSession)
 	ep.teardown = appendReversed(ep.teardown, app.teardown)
 	ep.errScopes = append(ep.errScopes, a.appErrorHandlers())
+}
+
+// jsonErrorPrefixes returns the URL prefixes of the JSONErrors
+// blueprints, for the error pages of unmatched URLs.
+func (a *App) jsonErrorPrefixes() []string {
+	var out []string
+	for _, s := range a.scopes {
+		for p := s; p != nil; p = p.parent {
+			if p.bp.JSONErrors && strings.Trim(s.prefix, "/") != "" {
+				out = append(out, strings.TrimRight(s.prefix, "/"))
+				break
+			}
+		}
+	}
+	return out
 }
 
 // appHooks merges the app's hooks with the app-wide hooks registered by
@@ -61,6 +84,7 @@ func (a *App) appHooks() hookSet {
 		h.before = append(h.before, s.bp.appHooks.before...)
 		h.after = append(h.after, s.bp.appHooks.after...)
 		h.teardown = append(h.teardown, s.bp.appHooks.teardown...)
+		h.hold = h.hold || s.bp.appHooks.hold
 	}
 	return h
 }

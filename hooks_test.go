@@ -159,3 +159,85 @@ func TestTeardownRunsWhenAnotherTeardownPanics(t *testing.T) {
 		t.Fatalf("status %d, first teardown ran=%v", res.StatusCode, ran)
 	}
 }
+
+// test_error_handler_after_processor_error (Flask): an error in a before-
+// or after-request hook goes to the registered 500 handler; the failing
+// after-request hook runs again on the handler's response, and its second
+// failure is only logged.
+func TestErrorHandlerAfterProcessorError(t *testing.T) {
+	for _, trigger := range []string{"before", "after"} {
+		t.Run(trigger, func(t *testing.T) {
+			app := quietApp()
+			app.BeforeRequest(func(c *flagon.Ctx) error {
+				if trigger == "before" {
+					return errors.New("ZeroDivisionError")
+				}
+				return nil
+			})
+			app.AfterRequest(func(c *flagon.Ctx) error {
+				if trigger == "after" {
+					return errors.New("ZeroDivisionError")
+				}
+				return nil
+			})
+			app.Get("/", func(c *flagon.Ctx) error { return c.Text("Foo") })
+			app.ErrorHandler(500, func(c *flagon.Ctx, err error) error {
+				return c.Status(500).Text("Hello Server Error")
+			})
+			res := flagontest.NewClient(t, app).Get("/")
+			if res.StatusCode != 500 || res.Text() != "Hello Server Error" {
+				t.Fatalf("got %d %q, want 500 %q", res.StatusCode, res.Text(), "Hello Server Error")
+			}
+		})
+	}
+}
+
+// An after-request hook's HTTP error goes to the handler for its code, and
+// the response of the error handler still passes the other hooks.
+func TestAfterRequestHTTPErrorHandled(t *testing.T) {
+	app := quietApp()
+	app.AfterRequest(func(c *flagon.Ctx) error {
+		if c.StatusCode() == 200 {
+			return flagon.Abort(403)
+		}
+		return nil
+	})
+	app.AfterRequest(func(c *flagon.Ctx) error {
+		c.Header().Set("X-Seen", "yes")
+		return nil
+	})
+	app.Get("/", func(c *flagon.Ctx) error { return c.Text("secret") })
+	app.ErrorHandler(403, func(c *flagon.Ctx, err error) error { return c.Status(403).Text("no") })
+	res := flagontest.NewClient(t, app).Get("/")
+	if res.StatusCode != 403 || res.Text() != "no" || res.Header.Get("X-Seen") != "yes" {
+		t.Fatalf("got %d %q X-Seen=%q", res.StatusCode, res.Text(), res.Header.Get("X-Seen"))
+	}
+}
+
+// test_after_request_processing (Flask): after_this_request changes the
+// response of this request only, before the after-request hooks run.
+func TestAfterRequestProcessing(t *testing.T) {
+	app := quietApp()
+	var order []string
+	app.AfterRequest(func(c *flagon.Ctx) error {
+		order = append(order, "hook")
+		return nil
+	})
+	app.Get("/", func(c *flagon.Ctx) error {
+		c.AfterThisRequest(func(c *flagon.Ctx) error {
+			order = append(order, "this")
+			c.Header().Set("X-Foo", "a header")
+			return nil
+		})
+		return c.Text("Test")
+	})
+	app.Get("/plain", func(c *flagon.Ctx) error { return c.Text("plain") })
+	cl := flagontest.NewClient(t, app)
+	res := cl.Get("/")
+	if res.StatusCode != 200 || res.Header.Get("X-Foo") != "a header" || strings.Join(order, ",") != "this,hook" {
+		t.Fatalf("got %d X-Foo=%q order %v", res.StatusCode, res.Header.Get("X-Foo"), order)
+	}
+	if res := cl.Get("/plain"); res.Header.Get("X-Foo") != "" {
+		t.Fatal("after_this_request leaked into the next request")
+	}
+}

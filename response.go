@@ -2,6 +2,7 @@ package flagon
 
 import (
 	"fmt"
+	"html"
 	"io"
 	"net/http"
 	"strconv"
@@ -51,13 +52,24 @@ func (c *Ctx) Bytes(contentType string, b []byte) error {
 
 // JSON writes v encoded by the app's JSON provider, as application/json.
 func (c *Ctx) JSON(v any) error {
-	b, err := c.app.JSON.Marshal(v)
+	ctype := appJSON
+	var b []byte
+	var err error
+	if r, ok := c.app.JSON.(JSONResponder); ok {
+		var mt string
+		b, mt, err = r.MarshalResponse(v, c.app.Debug())
+		if mt != appJSON[0] {
+			ctype = []string{mt}
+		}
+	} else {
+		b, err = c.app.JSON.Marshal(v)
+	}
 	if err != nil {
 		return fmt.Errorf("flagon: encoding JSON response: %w", err)
 	}
 	b = append(b, '\n')
 	h := c.Header()
-	h["Content-Type"] = appJSON
+	h["Content-Type"] = ctype
 	c.w.WriteHeader(c.StatusCode())
 	_, err = c.w.Write(b)
 	return err
@@ -87,8 +99,13 @@ func (c *Ctx) NoContent() error {
 	return nil
 }
 
-// Redirect redirects to location with code (302 when code is omitted).
-// Codes other than 301, 302, 303, 307 and 308 are an error.
+// Redirect redirects to location with code (302 when code is omitted),
+// Werkzeug's redirect: the Location header is location as given (relative
+// locations are resolved by the client; nothing is cleaned), with Werkzeug's
+// short HTML body. Codes other than 301, 302, 303, 307 and 308 are an
+// error. As Werkzeug's iri_to_uri, a non-ASCII host is sent in IDNA form
+// and non-ASCII or unsafe bytes of the path, query and fragment are
+// percent-escaped.
 func (c *Ctx) Redirect(location string, code ...int) error {
 	status := http.StatusFound
 	if len(code) > 0 {
@@ -99,8 +116,16 @@ func (c *Ctx) Redirect(location string, code ...int) error {
 	default:
 		return fmt.Errorf("flagon: %d is not a redirect status", status)
 	}
-	http.Redirect(&c.w, c.Request, location, status)
-	return nil
+	location = iriToURI(location)
+	h := c.Header()
+	h["Location"] = []string{location}
+	h["Content-Type"] = textHTML
+	esc := html.EscapeString(location)
+	c.w.WriteHeader(status)
+	_, err := c.w.WriteString("<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n" +
+		"<h1>Redirecting...</h1>\n<p>You should be redirected automatically to the target URL: " +
+		`<a href="` + esc + `">` + esc + "</a>. If not, click the link.\n")
+	return err
 }
 
 // SetCookie adds a Set-Cookie header to the response.

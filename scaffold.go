@@ -33,6 +33,8 @@ type ErrorHandlerFunc func(c *Ctx, err error) error
 // replayed when the blueprint is registered.
 type Scaffold struct {
 	name     string
+	urlHooks urlHooks // url_defaults and url_value_preprocessor
+	appURL   urlHooks // those a blueprint registers for the whole app
 	routes   []routeRecord
 	hooks    hookSet
 	appHooks hookSet // hooks a blueprint registers for the whole app
@@ -50,6 +52,8 @@ type hookSet struct {
 	before   []HookFunc
 	after    []HookFunc
 	teardown []TeardownFunc
+	// hold is set by AfterRequestResponse: responses are held for it.
+	hold bool
 }
 
 // routeRecord is one route registration, kept until it can be added to the
@@ -69,6 +73,54 @@ type routeOptions struct {
 	methods       []string
 	endpoint      string
 	strictSlashes *bool
+	jsonErrors    bool
+	decorators    []Decorator
+	autoOptions   *bool
+	view          any // the view of AddView, for endpoint identity
+	noMerge       bool
+	defaults      map[string]any
+	subdomain     *string
+	host          string
+	alias         bool
+	redirectTo    string
+	redirectFunc  func(values map[string]any) (string, error)
+}
+
+// Alias makes the route an alternative URL of its endpoint (Werkzeug's
+// alias=True): requests to it are redirected (308, query kept) to the
+// endpoint's canonical URL for the same values.
+//
+//	app.Get("/", index)
+//	app.Get("/index.html", index, flagon.Alias()) // redirects to /
+func Alias() RouteOption {
+	return func(o *routeOptions) { o.alias = true }
+}
+
+// Defaults gives the route values that are not in its path, Flask's
+// defaults={...}: c.Param and c.ParamValue return them, url_for uses the
+// route when the values agree with them, and a request for another route
+// of the endpoint with these very values is redirected (308) to this one:
+//
+//	app.Get("/users/", showUsers, flagon.Defaults(map[string]any{"page": 1}))
+//	app.Get("/users/page/<int:page>", showUsers) // /users/page/1 redirects to /users/
+func Defaults(values map[string]any) RouteOption {
+	return func(o *routeOptions) { o.defaults = values }
+}
+
+// MergeSlashes sets whether the route's repeated slashes are merged (true
+// by default, Werkzeug's merge_slashes): a request with repeated slashes
+// that matches no route as sent is redirected to its merged path when that
+// matches a merging route.
+func MergeSlashes(on bool) RouteOption {
+	return func(o *routeOptions) { o.noMerge = !on }
+}
+
+// AutomaticOptions sets whether OPTIONS is answered automatically for the
+// route (Flask's provide_automatic_options); the default is the config's
+// PROVIDE_AUTOMATIC_OPTIONS (true), and a route listing OPTIONS answers it
+// itself.
+func AutomaticOptions(on bool) RouteOption {
+	return func(o *routeOptions) { o.autoOptions = &on }
 }
 
 // Methods sets the HTTP methods a route answers (GET when not given).
@@ -92,6 +144,12 @@ func StrictSlashes(on bool) RouteOption {
 	return func(o *routeOptions) { o.strictSlashes = &on }
 }
 
+// JSONErrors declares the route an API: its default error pages are JSON
+// whatever the Accept header (see Blueprint.JSONErrors).
+func JSONErrors() RouteOption {
+	return func(o *routeOptions) { o.jsonErrors = true }
+}
+
 // Route registers h for rule with the given options.
 func (s *Scaffold) Route(rule string, h HandlerFunc, opts ...RouteOption) {
 	s.checkOpen("Route")
@@ -99,11 +157,35 @@ func (s *Scaffold) Route(rule string, h HandlerFunc, opts ...RouteOption) {
 	for _, o := range opts {
 		o(&rec.opts)
 	}
+	s.record(rec)
+}
+
+// record adds a route registration: at once on an App, kept for
+// registration on a Blueprint, whose endpoint names may not contain a dot
+// (Flask: "'endpoint' may not contain a dot '.' character").
+func (s *Scaffold) record(rec routeRecord) {
 	if s.addRoute != nil {
 		s.addRoute(rec)
 		return
 	}
+	if strings.Contains(rec.opts.endpoint, ".") {
+		panic(fmt.Sprintf("flagon: endpoint %q of blueprint %q (at %s) may not contain a dot", rec.opts.endpoint, s.name, rec.site))
+	}
 	s.routes = append(s.routes, rec)
+}
+
+// AddURLRule registers rule for URL building only under endpoint, Flask's
+// add_url_rule(rule, endpoint) without a view function (Werkzeug's
+// build_only): url_for(endpoint) gives rule's URL, while requests to it go
+// to the route that answers it, so one URL can have alias endpoint names.
+func (s *Scaffold) AddURLRule(rule, endpoint string, opts ...RouteOption) {
+	s.checkOpen("AddURLRule")
+	rec := routeRecord{rule: rule, site: callerSite(2)}
+	for _, o := range opts {
+		o(&rec.opts)
+	}
+	rec.opts.endpoint = endpoint
+	s.record(rec)
 }
 
 // Get registers h for GET (and HEAD) requests to rule.
@@ -138,11 +220,7 @@ func (s *Scaffold) methodRoute(method, rule string, h HandlerFunc, opts []RouteO
 	for _, o := range opts {
 		o(&rec.opts)
 	}
-	if s.addRoute != nil {
-		s.addRoute(rec)
-		return
-	}
-	s.routes = append(s.routes, rec)
+	s.record(rec)
 }
 
 // BeforeRequest registers a hook that runs before each request of this
@@ -155,7 +233,8 @@ func (s *Scaffold) BeforeRequest(f HookFunc) {
 // AfterRequest registers a hook that runs just before the response headers
 // are written; it may change headers, cookies and the status. Hooks run in
 // reverse order of registration, blueprint hooks before app hooks, as in
-// Flask. An error from a hook replaces the response with an error page.
+// Flask. An error from a hook replaces the response with the response of
+// its error handler (or the default error page).
 func (s *Scaffold) AfterRequest(f HookFunc) {
 	s.checkOpen("AfterRequest")
 	s.hooks.after = append(s.hooks.after, f)
@@ -204,9 +283,10 @@ func callerSite(skip int) string {
 }
 
 // handlerName derives an endpoint name from a named function ("index" for
-// main.index, "Index" for (*Shop).Index); "" for anonymous functions.
+// main.index, "Index" for (*Shop).Index), looking through Wraps; "" for
+// anonymous functions.
 func handlerName(h HandlerFunc) string {
-	fn := runtime.FuncForPC(reflect.ValueOf(h).Pointer())
+	fn := runtime.FuncForPC(reflect.ValueOf(unwrap(h)).Pointer())
 	if fn == nil {
 		return ""
 	}

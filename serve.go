@@ -30,10 +30,15 @@ func (a *App) NewServer(addr string) *http.Server {
 }
 
 // Serve serves the app on ln until ctx is done, then shuts down
-// gracefully: in-flight requests finish within SHUTDOWN_TIMEOUT (30s),
+// gracefully (an invalid session setting such as SESSION_COOKIE_SAMESITE
+// is an error before serving): in-flight requests finish within SHUTDOWN_TIMEOUT (30s),
 // after which their connections are closed.
 func (a *App) Serve(ctx context.Context, srv *http.Server, ln net.Listener) error {
 	a.Freeze()
+	if err := a.checkSessionConfig(); err != nil {
+		ln.Close()
+		return err
+	}
 	for _, f := range a.beforeServe {
 		if err := f(ctx); err != nil {
 			ln.Close()

@@ -2,6 +2,7 @@ package flagon
 
 import (
 	"fmt"
+	"html/template"
 	"net/http"
 	"strings"
 
@@ -36,6 +37,18 @@ func (c *Ctx) Flash(message string, category ...string) {
 	MessageFlashed.Send(c.app, FlashEvent{Ctx: c, Message: message, Category: cat})
 }
 
+// FlashMarkup flashes HTML-safe markup, Flask's flash(Markup(...)); in a
+// template, {{ .HTML }} of a flashed message shows it unescaped (and other
+// messages escaped), as Jinja's {{ message }} does.
+func (c *Ctx) FlashMarkup(message template.HTML, category ...string) {
+	cat := session.DefaultCategory
+	if len(category) > 0 && category[0] != "" {
+		cat = category[0]
+	}
+	session.FlashMarkup(c.Session(), message, cat)
+	MessageFlashed.Send(c.app, FlashEvent{Ctx: c, Message: string(message), Category: cat})
+}
+
 // FlashedMessages returns and removes the flashed messages, Flask's
 // get_flashed_messages; later calls in the same request return the same
 // messages. categoryFilter keeps only those categories.
@@ -47,13 +60,36 @@ func (c *Ctx) FlashedMessages(categoryFilter ...string) []session.Flashed {
 }
 
 // saveSession is the built-in finalizer: it writes the session cookie
-// when the session was opened during the request.
+// when the session was opened during the request, or when the request
+// carries a session cookie that SESSION_REFRESH_EACH_REQUEST refreshes
+// (Flask opens the session on every request, so a permanent session is
+// re-sent, with Vary: Cookie, even by views that never touch it).
 func saveSession(c *Ctx) error {
 	if c.sess.s == nil {
-		return nil
+		if !c.app.refreshesSession(c.Request) {
+			return nil
+		}
+		c.sess.s = c.app.sessionInterface().Open(c.Request)
 	}
 	return c.app.sessionInterface().Save(&c.w, c.Request, c.sess.s)
 }
+
+// refreshesSession reports whether a request whose handler left the
+// session alone still needs its session saved: it sends the session
+// cookie and SESSION_REFRESH_EACH_REQUEST is on. Save then decides, as
+// Flask's should_set_cookie, by the session's permanence.
+func (a *App) refreshesSession(r *http.Request) bool {
+	if len(r.Header["Cookie"]) == 0 || !a.Config.BoolOr("SESSION_REFRESH_EACH_REQUEST", true) {
+		return false
+	}
+	_, err := r.Cookie(a.Config.StringOr("SESSION_COOKIE_NAME", "session"))
+	return err == nil
+}
+
+// Sessions returns the session interface requests use: App.SessionInterface,
+// or the signed cookie interface built from the config. The test client's
+// SessionTransaction opens and saves sessions through it.
+func (a *App) Sessions() session.Interface { return a.sessionInterface() }
 
 // sessionInterface returns App.SessionInterface, or the default signed
 // cookie interface built from the config on first use.
@@ -61,6 +97,9 @@ func (a *App) sessionInterface() session.Interface {
 	a.sessionOnce.Do(func() {
 		if a.SessionInterface == nil {
 			a.SessionInterface = session.NewCookieInterface(a.sessionOptions())
+			if err := a.checkSessionConfig(); err != nil {
+				a.SessionInterface = brokenSessions{err}
+			}
 		}
 	})
 	return a.SessionInterface
@@ -98,6 +137,21 @@ func sameSite(v string) http.SameSite {
 		return http.SameSiteNoneMode
 	}
 	return 0
+}
+
+// checkSessionConfig reports session settings that would fail when a
+// cookie is set: SESSION_COOKIE_SAMESITE must be unset, "Strict", "Lax" or
+// "None" (Werkzeug's dump_cookie raises for anything else).
+func (a *App) checkSessionConfig() error {
+	v, ok := a.Config.Get("SESSION_COOKIE_SAMESITE")
+	if !ok || v == nil {
+		return nil
+	}
+	s, isString := v.(string)
+	if isString && (s == "" || sameSite(s) != 0) {
+		return nil
+	}
+	return fmt.Errorf("flagon: SESSION_COOKIE_SAMESITE must be \"Strict\", \"Lax\" or \"None\", got %#v", v)
 }
 
 // SecretKey returns SECRET_KEY as bytes, or nil when unset.
@@ -149,4 +203,16 @@ func keyBytes(v any) []byte {
 		return nil
 	}
 	return []byte(fmt.Sprint(v))
+}
+
+// brokenSessions stands in for the cookie interface when the session
+// config is invalid: sessions open empty and saving one fails with the
+// config error, so the misconfiguration is a logged 500, never a cookie
+// silently sent with other attributes.
+type brokenSessions struct{ err error }
+
+func (b brokenSessions) Open(*http.Request) *session.Session { return session.New(nil) }
+
+func (b brokenSessions) Save(http.ResponseWriter, *http.Request, *session.Session) error {
+	return b.err
 }

@@ -216,3 +216,91 @@ func incompressible(n int) string {
 	}
 	return sb.String()[:n]
 }
+
+// test_session_refresh_vary (Flask): a permanent session is sent again,
+// with Vary: Cookie, by a view that does not touch it.
+func TestSessionRefreshVary(t *testing.T) {
+	app := flagon.New(flagon.WithConfig(map[string]any{"SECRET_KEY": "dev"}))
+	app.Get("/login", func(c *flagon.Ctx) error {
+		c.Session().Set("user_id", 1)
+		c.Session().SetPermanent(true)
+		return c.Text("")
+	})
+	app.Get("/ignored", func(c *flagon.Ctx) error { return c.Text("") })
+	cl := flagontest.NewClient(t, app)
+	for _, path := range []string{"/login", "/ignored"} {
+		res := cl.Get(path)
+		if got := res.Header.Values("Vary"); len(got) != 1 || got[0] != "Cookie" {
+			t.Errorf("GET %s: Vary = %q, want Cookie", path, got)
+		}
+		if !strings.Contains(res.Header.Get("Set-Cookie"), "Expires=") {
+			t.Errorf("GET %s: Set-Cookie = %q, want a refreshed permanent cookie", path, res.Header.Get("Set-Cookie"))
+		}
+	}
+}
+
+// test_session_cookie_setting (Flask): /read, which only reads the
+// session, sends the cookie again only for a permanent session with
+// SESSION_REFRESH_EACH_REQUEST on.
+func TestSessionCookieSetting(t *testing.T) {
+	tests := []struct {
+		name              string
+		permanent, fresh  bool
+		expectSetCookieOn bool
+	}{
+		{"permanent refresh", true, true, true},
+		{"permanent no refresh", true, false, false},
+		{"session refresh", false, true, false},
+		{"session no refresh", false, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := flagon.New(flagon.WithConfig(map[string]any{
+				"SECRET_KEY": "dev", "SESSION_REFRESH_EACH_REQUEST": tt.fresh}))
+			app.Get("/bump", func(c *flagon.Ctx) error {
+				n, _ := c.Session().Get("foo")
+				v, _ := n.(int64)
+				if f, ok := n.(float64); ok {
+					v = int64(f)
+				}
+				c.Session().Set("foo", v+1)
+				c.Session().SetPermanent(tt.permanent)
+				return c.Textf("%d", v+1)
+			})
+			app.Get("/read", func(c *flagon.Ctx) error { return c.Text("read") })
+			cl := flagontest.NewClient(t, app)
+			for _, want := range []string{"1", "2", "3"} {
+				if got := cl.Get("/bump").Text(); got != want {
+					t.Fatalf("/bump = %q, want %q", got, want)
+				}
+			}
+			res := cl.Get("/read")
+			if got := res.Header.Get("Set-Cookie") != ""; got != tt.expectSetCookieOn {
+				t.Fatalf("Set-Cookie sent = %v, want %v", got, tt.expectSetCookieOn)
+			}
+		})
+	}
+}
+
+// test_extended_flashing (Flask), the Markup part: a message flashed as
+// markup renders unescaped, others escaped.
+func TestFlashMarkup(t *testing.T) {
+	app := flagon.New(flagon.WithConfig(map[string]any{"SECRET_KEY": "dev"}))
+	app.Get("/", func(c *flagon.Ctx) error {
+		c.Flash("Hello <World>")
+		c.FlashMarkup("<em>Testing</em>", "warning")
+		return c.Text("")
+	})
+	app.Get("/show", func(c *flagon.Ctx) error {
+		s, err := c.RenderString(`{{ range get_flashed_messages }}[{{ .Category }}: {{ .HTML }}]{{ end }}`, nil)
+		if err != nil {
+			return err
+		}
+		return c.HTML(s)
+	})
+	cl := flagontest.NewClient(t, app)
+	cl.Get("/")
+	if got, want := cl.Get("/show").Text(), "[message: Hello &lt;World&gt;][warning: <em>Testing</em>]"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}

@@ -19,7 +19,11 @@ func (a *App) registerStatic(fsys fs.FS, urlPath, endpoint, site string) {
 		return c.SendFS(fsys, c.Param("filename"))
 	}
 	rule := joinRule(urlPath, "<path:filename>")
-	a.addRule(routeRecord{rule: rule, handler: serve, site: site, opts: routeOptions{endpoint: endpoint}}, nil)
+	opts := routeOptions{endpoint: endpoint}
+	if endpoint == "static" {
+		opts.host = a.staticHost()
+	}
+	a.addRule(routeRecord{rule: rule, handler: serve, site: site, opts: opts}, nil)
 	a.staticFS.Store(endpoint, fsys)
 }
 

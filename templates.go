@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"net/http"
+	"strings"
 	"sync"
 
 	"github.com/flagon-go/flagon/render"
@@ -140,7 +142,7 @@ func (a *App) builtinTemplateFuncs() map[string]RequestFunc {
 			}
 			return c.URLFor(ep, args[1:]...)
 		},
-		"request": func(c *Ctx, _ ...any) (any, error) { return c.Request, nil },
+		"request": func(c *Ctx, _ ...any) (any, error) { return newTemplateRequest(c), nil },
 		"config":  func(c *Ctx, _ ...any) (any, error) { return c.app.Config.Snapshot(), nil },
 		"g":       func(c *Ctx, _ ...any) (any, error) { return c.G(), nil },
 		"session": func(c *Ctx, _ ...any) (any, error) { return c.Session().Values(), nil },
@@ -193,6 +195,7 @@ func (c *Ctx) RenderStream(name string, data any) error {
 	if set == nil {
 		return err
 	}
+	name = templateName(name)
 	c.Header()["Content-Type"] = textHTML
 	c.w.WriteHeader(c.StatusCode())
 	return c.renderWith(name, data, func() error { return set.Stream(&c.w, name, data, c) })
@@ -219,7 +222,28 @@ func (c *Ctx) renderTo(w io.Writer, name string, data any) error {
 	if set == nil {
 		return err
 	}
+	name = templateName(name)
 	return c.renderWith(name, data, func() error { return set.Render(w, name, data, c) })
+}
+
+// templateName normalises a template name as Jinja's loaders split it:
+// empty and "." pieces are dropped, so "./admin//index.html" is
+// "admin/index.html". A name with a ".." piece or a backslash is left as
+// is, and is not found.
+func templateName(name string) string {
+	if !strings.Contains(name, "./") && !strings.Contains(name, "//") && !strings.HasPrefix(name, "/") {
+		return name
+	}
+	var pieces []string
+	for _, p := range strings.Split(name, "/") {
+		switch {
+		case p == ".." || strings.Contains(p, "\\"):
+			return name
+		case p != "" && p != ".":
+			pieces = append(pieces, p)
+		}
+	}
+	return strings.Join(pieces, "/")
 }
 
 // renderWith sends the template signals around render.
@@ -232,3 +256,46 @@ func (c *Ctx) renderWith(name string, data any, render func() error) error {
 	TemplateRendered.Send(c.app, ev)
 	return nil
 }
+
+// TemplateRequest is the request template global: the *http.Request with
+// Flask's request.form and request.args, so a page re-rendered after a
+// failed validation shows what was posted ({{ request.Form.Get "name" }}).
+type TemplateRequest struct {
+	*http.Request
+	// Form is the parsed form body (Flask's request.form); empty when the
+	// body is not a form or cannot be parsed.
+	Form Values
+	// Args is the query string (Flask's request.args).
+	Args Values
+}
+
+func newTemplateRequest(c *Ctx) *TemplateRequest {
+	form, _ := c.Form()
+	if form == nil {
+		form = Values{}
+	}
+	return &TemplateRequest{Request: c.Request, Form: form, Args: c.Args()}
+}
+
+// RenderFirst renders the first template of names that exists, Flask's
+// render_template with a list (Jinja's select_template); when none does,
+// the error is a *render.NotFoundError for the last name.
+func (c *Ctx) RenderFirst(names []string, data any) error {
+	if len(names) == 0 {
+		return errors.New("flagon: RenderFirst needs at least one template name")
+	}
+	var err error
+	for _, name := range names {
+		err = c.Render(name, data)
+		var nf *render.NotFoundError
+		if !errors.As(err, &nf) || nf.Name != templateName(name) || c.Written() {
+			return err
+		}
+	}
+	return err
+}
+
+// HasTemplates reports whether the app has any template folder: its
+// TemplateFS (RootPath/templates when that folder exists) or a
+// blueprint's. `run` warns at start-up when it has none.
+func (a *App) HasTemplates() bool { return len(a.templateRoots()) > 0 }

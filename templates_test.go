@@ -100,3 +100,149 @@ func TestRenderReusesBuffersCleanly(t *testing.T) {
 		}
 	}
 }
+
+// Jinja's split_template_path: "./" and empty pieces are dropped from a
+// template name, so render_template("./admin/panel.html") works.
+func TestRenderNormalisesTemplateName(t *testing.T) {
+	tests := []struct {
+		name string
+		code int
+	}{
+		{"./admin/panel.html", 200},
+		{"admin//panel.html", 200},
+		{"/admin/./panel.html", 200},
+		{"admin/../admin/panel.html", 500},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := flagon.New(flagon.WithRootPath("testdata"), flagon.WithLogger(quietApp().Logger))
+			app.TemplateFS = fstest.MapFS{"admin/panel.html": {Data: []byte(`panel`)}}
+			app.Get("/", func(c *flagon.Ctx) error { return c.Render(tt.name, nil) })
+			res := flagontest.NewClient(t, app).Get("/")
+			if res.StatusCode != tt.code || tt.code == 200 && res.Text() != "panel" {
+				t.Fatalf("got %d %q, want %d", res.StatusCode, res.Text(), tt.code)
+			}
+		})
+	}
+}
+
+// test_context_processing (Flask, test_blueprints.py): a blueprint's
+// context processor serves its own pages, its app context processor every
+// page; test_template_filter: a blueprint's app template filter is usable
+// in every template.
+func TestBlueprintContextProcessing(t *testing.T) {
+	bp := flagon.NewBlueprint("answer_bp")
+	bp.AppContextProcessor(func(c *flagon.Ctx) map[string]any { return map[string]any{"notanswer": 43} })
+	bp.ContextProcessor(func(c *flagon.Ctx) map[string]any { return map[string]any{"answer": 42} })
+	bp.AppTemplateFunc("my_reverse", func(s string) string {
+		r := []rune(s)
+		for i, j := 0, len(r)-1; i < j; i, j = i+1, j-1 {
+			r[i], r[j] = r[j], r[i]
+		}
+		return string(r)
+	})
+	page := func(c *flagon.Ctx) error {
+		s, err := c.RenderString(`{{ with .notanswer }}{{ . }} is not the answer. {{ end }}`+
+			`{{ with .answer }}{{ . }} is the answer.{{ end }} {{ my_reverse "abc" }}`, nil)
+		if err != nil {
+			return err
+		}
+		return c.HTML(s)
+	}
+	bp.Get("/bp", page, flagon.Endpoint("bp_page"))
+	app := flagon.New()
+	app.Get("/", page, flagon.Endpoint("app_page"))
+	app.RegisterBlueprint(bp)
+	cl := flagontest.NewClient(t, app)
+	appPage, bpPage := cl.Get("/").Text(), cl.Get("/bp").Text()
+	if !strings.Contains(appPage, "43") || strings.Contains(appPage, "42") || !strings.Contains(appPage, "cba") {
+		t.Errorf("app page %q", appPage)
+	}
+	if !strings.Contains(bpPage, "42") || !strings.Contains(bpPage, "43") {
+		t.Errorf("blueprint page %q", bpPage)
+	}
+}
+
+// Rendering outside a request (issue #16: an app context for e-mails and
+// CLI commands), with url_for and context processors.
+func TestRenderTemplateOutsideRequest(t *testing.T) {
+	app, _ := templateApp(t)
+	out, err := app.RenderTemplateString(`Hi {{ .name }}: {{ url_for "index" }} {{ .site }} {{ len get_flashed_messages }}`, map[string]any{"name": "ann"})
+	if err != nil || out != "Hi ann: / flagon shop 0" {
+		t.Fatalf("got %q, %v", out, err)
+	}
+	page, err := app.RenderTemplate("other.html", map[string]any{"cents": 1250})
+	if err != nil || !strings.Contains(page, "other $12.50") {
+		t.Fatalf("got %q, %v", page, err)
+	}
+	if _, err := app.RenderTemplate("nope.html", nil); err == nil {
+		t.Fatal("missing template gave no error")
+	}
+}
+
+// The posted form is visible to templates after a failed validation, as
+// Flask's request.form (issue #16), and the query as request.args.
+func TestTemplateRequestForm(t *testing.T) {
+	app := flagon.New()
+	app.Post("/products", func(c *flagon.Ctx) error {
+		if f, _ := c.Form(); f.Get("price") == "" {
+			s, err := c.RenderString(`name={{ request.Form.Get "name" }} page={{ request.Args.Get "page" }} path={{ request.URL.Path }}`, nil)
+			if err != nil {
+				return err
+			}
+			return c.Status(422).HTML(s)
+		}
+		return c.Text("ok")
+	})
+	res := flagontest.NewClient(t, app).Post("/products?page=2", flagontest.Form(map[string][]string{"name": {"Chair"}}))
+	if res.StatusCode != 422 || res.Text() != "name=Chair page=2 path=/products" {
+		t.Fatalf("got %d %q", res.StatusCode, res.Text())
+	}
+}
+
+// Flask's render_template with a list of names (select_template): the
+// first existing template is rendered.
+func TestRenderFirstExisting(t *testing.T) {
+	app := flagon.New(flagon.WithLogger(quietApp().Logger))
+	app.TemplateFS = fstest.MapFS{"b.html": {Data: []byte(`b {{ .x }}`)}}
+	app.Get("/", func(c *flagon.Ctx) error {
+		return c.RenderFirst([]string{"a.html", "./b.html"}, map[string]any{"x": 1})
+	})
+	app.Get("/none", func(c *flagon.Ctx) error { return c.RenderFirst([]string{"a.html", "c.html"}, nil) })
+	cl := flagontest.NewClient(t, app)
+	if got := cl.Get("/").Text(); got != "b 1" {
+		t.Fatalf("got %q", got)
+	}
+	if code := cl.Get("/none").StatusCode; code != 500 {
+		t.Fatalf("none: %d", code)
+	}
+}
+
+func TestHasTemplates(t *testing.T) {
+	page := fstest.MapFS{"page.html": {Data: []byte("x")}}
+	tests := []struct {
+		name  string
+		setup func(t *testing.T) *flagon.App
+		want  bool
+	}{
+		{"no templates folder", func(t *testing.T) *flagon.App { return flagon.New(flagon.WithRootPath(t.TempDir())) }, false},
+		{"RootPath/templates", func(t *testing.T) *flagon.App { return flagon.New(flagon.WithRootPath("testdata")) }, true},
+		{"TemplateFS", func(t *testing.T) *flagon.App {
+			return flagon.New(flagon.WithRootPath(t.TempDir()), flagon.WithTemplateFS(page))
+		}, true},
+		{"a blueprint's templates", func(t *testing.T) *flagon.App {
+			app := flagon.New(flagon.WithRootPath(t.TempDir()))
+			bp := flagon.NewBlueprint("admin", "/admin")
+			bp.TemplateFS = page
+			app.RegisterBlueprint(bp)
+			return app
+		}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.setup(t).HasTemplates(); got != tt.want {
+				t.Errorf("HasTemplates() = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

@@ -10,7 +10,8 @@ import (
 // URLFor builds the URL of endpoint, Flask's url_for. values are
 // alternating names and values ("id", 5) or one map[string]any. Values the
 // rule does not use become the query string. Special names: _external
-// (bool: scheme and host included), _scheme (implies _external), _anchor
+// (bool: scheme and host included), _scheme (implies _external; with
+// _external false it is an error, as in Flask), _anchor
 // (fragment) and _method (pick the rule for that method). An endpoint
 // starting with "." is relative to the current blueprint.
 //
@@ -35,11 +36,12 @@ func (a *App) URLFor(endpoint string, values ...any) (string, error) {
 
 // urlArgs are the parsed url_for arguments.
 type urlArgs struct {
-	values   map[string]any
-	external bool
-	scheme   string
-	anchor   string
-	method   string
+	values      map[string]any
+	external    bool
+	externalSet bool // _external was given
+	scheme      string
+	anchor      string
+	method      string
 }
 
 func (a *App) buildURL(c *Ctx, endpoint string, values []any) (string, error) {
@@ -47,11 +49,43 @@ func (a *App) buildURL(c *Ctx, endpoint string, values []any) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	a.Freeze()
-	path, query, err := a.urlMap.Build(endpoint, args.values, args.method)
-	if err != nil {
-		return "", err
+	if args.scheme != "" && args.externalSet && !args.external {
+		// As Flask: no accidental scheme-less (insecure) URL.
+		return "", fmt.Errorf("flagon: url_for(%q): when specifying '_scheme', '_external' must be true", endpoint)
 	}
+	a.Freeze()
+	a.injectURLDefaults(c, endpoint, args.values)
+	sub, path, query, err := a.urlMap.BuildSubdomain(endpoint, args.values, args.method)
+	if err != nil {
+		return a.handleURLBuildError(err, endpoint, args.values)
+	}
+	if a.urlMap.HostMatching {
+		return a.finishURL(c, path, query, args, endpoint, a.buildHost(c, sub, args.external))
+	}
+	if a.SubdomainMatching && a.otherSubdomain(c, sub) {
+		// As Werkzeug: a URL for another subdomain is external.
+		host, err := a.subdomainHost(sub, endpoint)
+		if err != nil {
+			return "", err
+		}
+		return a.finishURL(c, path, query, args, endpoint, host)
+	}
+	return a.finishURL(c, path, query, args, endpoint, "")
+}
+
+// otherSubdomain reports whether sub differs from the request's subdomain
+// (or, outside a request, is not the default one).
+func (a *App) otherSubdomain(c *Ctx, sub string) bool {
+	if c == nil {
+		return sub != ""
+	}
+	cur, _ := a.requestSubdomain(c.Request)
+	return !strings.EqualFold(cur, sub)
+}
+
+// finishURL adds the script root, query, anchor and, when external (or
+// host is forced), the scheme and host.
+func (a *App) finishURL(c *Ctx, path string, query url.Values, args urlArgs, endpoint, host string) (string, error) {
 	if query == nil {
 		query = url.Values{}
 	}
@@ -63,10 +97,13 @@ func (a *App) buildURL(c *Ctx, endpoint string, values []any) (string, error) {
 	if args.anchor != "" {
 		out += "#" + url.PathEscape(args.anchor)
 	}
-	if args.external || args.scheme != "" {
+	if args.external || args.scheme != "" || host != "" {
 		u := &url.URL{}
 		if err := a.externalize(c, u, args.scheme, endpoint); err != nil {
 			return "", err
+		}
+		if host != "" {
+			u.Host = host
 		}
 		out = u.Scheme + "://" + u.Host + out
 	}
@@ -102,7 +139,7 @@ func (u *urlArgs) set(k string, v any) {
 	switch k {
 	case "_external":
 		b, _ := v.(bool)
-		u.external = b
+		u.external, u.externalSet = b, true
 	case "_scheme":
 		u.scheme = fmt.Sprint(v)
 	case "_anchor":
@@ -157,7 +194,44 @@ func scriptRoot(c *Ctx) string {
 }
 
 // withScriptRoot returns ctx carrying the URL prefix the app is served
-// under.
+// under, with one leading slash and none trailing ("" for "/"), as
+// Werkzeug strips the script name's slashes when it joins it to a path: a
+// prefix can never turn a path into a scheme-relative URL (//host).
 func withScriptRoot(ctx context.Context, prefix string) context.Context {
-	return context.WithValue(ctx, prefixKey{}, strings.TrimRight(prefix, "/"))
+	if p := strings.Trim(prefix, "/"); p != "" {
+		prefix = "/" + p
+	} else {
+		prefix = ""
+	}
+	return context.WithValue(ctx, prefixKey{}, prefix)
+}
+
+// URLBuildErrorHandler handles a URL that cannot be built, Flask's
+// url_build_error_handlers entry: it returns the URL to use, or ok false to
+// pass (then the next handler, or the error, answers). It may return
+// another error, which replaces err for the next handlers.
+type URLBuildErrorHandler func(err error, endpoint string, values map[string]any) (url string, ok bool, herr error)
+
+// OnURLBuildError adds h to the handlers URLFor tries, in order, when a URL
+// cannot be built (Flask's app.url_build_error_handlers.append), e.g. to
+// build URLs of endpoints another service answers.
+func (a *App) OnURLBuildError(h URLBuildErrorHandler) {
+	a.checkOpen("OnURLBuildError")
+	a.buildErrorHandlers = append(a.buildErrorHandlers, h)
+}
+
+// handleURLBuildError is Flask's handle_url_build_error: the first handler
+// that returns a URL wins; otherwise the last error is returned.
+func (a *App) handleURLBuildError(err error, endpoint string, values map[string]any) (string, error) {
+	for _, h := range a.buildErrorHandlers {
+		u, ok, herr := h(err, endpoint, values)
+		if herr != nil {
+			err = herr
+			continue
+		}
+		if ok {
+			return u, nil
+		}
+	}
+	return "", err
 }

@@ -20,6 +20,11 @@ type responseWriter struct {
 	wroteHeader bool
 	sent        bool
 	replaced    bool
+	recovering  bool // an error handler answers a failed after-request hook
+	// holding is set while the response is held in body for the
+	// AfterRequestResponse hooks, which run when the handler is done.
+	holding bool
+	body    []byte
 }
 
 // errResponseReplaced is returned to writes after an after-request hook
@@ -27,7 +32,11 @@ type responseWriter struct {
 var errResponseReplaced = errors.New("flagon: the response was replaced by an error page")
 
 func (w *responseWriter) reset(rw http.ResponseWriter, c *Ctx) {
-	*w = responseWriter{ResponseWriter: rw, c: c}
+	body := w.body[:0]
+	if cap(body) > maxPooledRender {
+		body = nil
+	}
+	*w = responseWriter{ResponseWriter: rw, c: c, body: body}
 }
 
 // WriteHeader runs the after-request hooks once, then writes the header.
@@ -41,6 +50,10 @@ func (w *responseWriter) WriteHeader(code int) {
 	}
 	w.wroteHeader = true
 	w.status = code
+	if w.c.ep.holdResponse {
+		w.holding = true
+		return
+	}
 	if w.c.runAfterHooks() {
 		return
 	}
@@ -56,6 +69,10 @@ func (w *responseWriter) Write(p []byte) (int, error) {
 	if w.replaced {
 		return 0, errResponseReplaced
 	}
+	if w.holding {
+		w.body = append(w.body, p...)
+		return len(p), nil
+	}
 	n, err := w.ResponseWriter.Write(p)
 	w.size += int64(n)
 	return n, err
@@ -68,6 +85,10 @@ func (w *responseWriter) WriteString(s string) (int, error) {
 	}
 	if w.replaced {
 		return 0, errResponseReplaced
+	}
+	if w.holding {
+		w.body = append(w.body, s...)
+		return len(s), nil
 	}
 	n, err := io.WriteString(w.ResponseWriter, s)
 	w.size += int64(n)
@@ -82,6 +103,9 @@ func (w *responseWriter) ReadFrom(r io.Reader) (int64, error) {
 	if w.replaced {
 		return 0, errResponseReplaced
 	}
+	if w.holding {
+		return io.Copy(heldWriter{w}, r)
+	}
 	n, err := io.Copy(w.ResponseWriter, r)
 	w.size += n
 	return n, err
@@ -92,7 +116,7 @@ func (w *responseWriter) Flush() {
 	if !w.wroteHeader {
 		w.WriteHeader(http.StatusOK)
 	}
-	if f, ok := w.ResponseWriter.(http.Flusher); ok && !w.replaced {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok && !w.replaced && !w.holding {
 		f.Flush()
 	}
 }

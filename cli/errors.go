@@ -66,10 +66,11 @@ func report(w io.Writer, cmdPath string, err error) int {
 }
 
 // markUsageErrors makes flag and argument errors of cmd and its children
-// UsageErrors.
+// UsageErrors, keeping the message of a command's own flag error function.
 func markUsageErrors(cmd *cobra.Command) {
-	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return &UsageError{Err: err}
+	own := cmd.FlagErrorFunc()
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &UsageError{Err: own(c, err)}
 	})
 	if args := cmd.Args; args != nil {
 		cmd.Args = func(c *cobra.Command, a []string) error {

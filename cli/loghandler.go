@@ -23,7 +23,8 @@ const (
 
 // LogHandler is a slog.Handler for a developer's terminal: one line per
 // record, "15:04:05 INFO request method=GET status=200", with the level
-// and HTTP status coloured when the output is a terminal.
+// and HTTP status coloured when the output is a terminal. A multi-line
+// string attribute (a panic's "stack") follows its record as lines.
 type LogHandler struct {
 	w      io.Writer
 	mu     *sync.Mutex
@@ -61,11 +62,19 @@ func (h *LogHandler) Handle(_ context.Context, r slog.Record) error {
 	b.WriteByte(' ')
 	b.WriteString(r.Message)
 	b.WriteString(h.attrs)
+	var blocks []slog.Attr
 	r.Attrs(func(a slog.Attr) bool {
-		h.appendAttr(&b, h.group, a)
+		if isBlock(a) {
+			blocks = append(blocks, a)
+		} else {
+			h.appendAttr(&b, h.group, a)
+		}
 		return true
 	})
 	b.WriteByte('\n')
+	for _, a := range blocks {
+		writeBlock(&b, h.group, a)
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	_, err := io.WriteString(h.w, b.String())
@@ -109,6 +118,25 @@ func (h *LogHandler) appendAttr(b *strings.Builder, prefix string, a slog.Attr) 
 		val = h.paint(statusColour(int(a.Value.Int64())), val)
 	}
 	b.WriteString(" " + prefix + a.Key + "=" + val)
+}
+
+// isBlock reports whether a is a multi-line string, such as the stack of
+// a panic, which is printed as lines below the record rather than as one
+// quoted value full of \n and \t.
+func isBlock(a slog.Attr) bool {
+	v := a.Value.Resolve()
+	return v.Kind() == slog.KindString && strings.Contains(strings.TrimRight(v.String(), "\n"), "\n")
+}
+
+// writeBlock writes a multi-line attribute below its record, as Flask's
+// log prints a traceback: the stack as it is, other keys under a "key:"
+// line.
+func writeBlock(b *strings.Builder, prefix string, a slog.Attr) {
+	if a.Key != "stack" || prefix != "" {
+		b.WriteString(prefix + a.Key + ":\n")
+	}
+	b.WriteString(strings.TrimRight(a.Value.Resolve().String(), "\n"))
+	b.WriteByte('\n')
 }
 
 // formatValue quotes strings that need it, as slog's text handler.

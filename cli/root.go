@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/flagon-go/flagon"
+	"github.com/flagon-go/flagon/internal/usage"
 	"github.com/spf13/cobra"
 )
 
@@ -97,6 +98,7 @@ func (inv *invocation) rootCommand() *cobra.Command {
 			fmt.Fprintf(inv.stderr, "Warning: the app's command %q is hidden by a built-in command\n", c.Name())
 			continue
 		}
+		usage.Groups(c) // an unknown subcommand of a group is a usage error, as in Click
 		root.AddCommand(c)
 	}
 	markUsageErrors(root)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -81,6 +82,7 @@ func serveApp(ctx context.Context, app *flagon.App, o *runOptions, debugger bool
 		ln = tls.NewListener(ln, srv.TLSConfig)
 	}
 	app.Freeze()
+	warnNoTemplates(app)
 	reload.NotifyReady()
 	sctx, release := drain.ServeContext(ctx)
 	err = app.Serve(sctx, srv, ln)
@@ -118,6 +120,17 @@ func instrument(app *flagon.App, debugger bool, out io.Writer, b *banner) (err e
 		debugpage.ServeBuildErrors(app, st.Failure)
 	}
 	return nil
+}
+
+// warnNoTemplates reports at start-up, rather than at the first render,
+// that the app has no template folder: usually the program runs from
+// another folder than the app's (RootPath is the working directory).
+func warnNoTemplates(app *flagon.App) {
+	if app.HasTemplates() {
+		return
+	}
+	app.Logger.Warn("no templates folder: " + filepath.Join(app.RootPath, "templates") +
+		" does not exist, so rendering a template will fail; run from the app's folder, or use flagon.WithRootPath or flagon.WithTemplateFS")
 }
 
 // serverURL is the URL printed in the banner.

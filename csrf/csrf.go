@@ -50,8 +50,9 @@ type Protect struct {
 var tokenKey = flagon.NewKey[string]("csrf_token")
 
 // New installs CSRF protection on app: a before-request check for every
-// route (unless WTF_CSRF_ENABLED or WTF_CSRF_CHECK_DEFAULT is false) and
-// the csrf_token template function.
+// route (unless WTF_CSRF_ENABLED or WTF_CSRF_CHECK_DEFAULT is false, or the
+// app is TESTING without WTF_CSRF_ENABLED set; see Enabled) and the
+// csrf_token template function.
 func New(app *flagon.App, opts ...Options) *Protect {
 	p := &Protect{app: app, exempt: map[string]bool{}, exemptBPs: map[string]bool{}}
 	if len(opts) > 0 {
@@ -105,13 +106,26 @@ func (p *Protect) ExemptBlueprint(names ...string) {
 // check is the before-request hook.
 func (p *Protect) check(c *flagon.Ctx) error {
 	cfg := p.app.Config
-	if !cfg.BoolOr("WTF_CSRF_ENABLED", true) || !cfg.BoolOr("WTF_CSRF_CHECK_DEFAULT", true) {
+	if !p.Enabled() || !cfg.BoolOr("WTF_CSRF_CHECK_DEFAULT", true) {
 		return nil
 	}
 	if !slices.Contains(p.opts.Methods, c.Request.Method) || p.isExempt(c) || c.Rule() == nil {
 		return nil
 	}
 	return p.Validate(c)
+}
+
+// Enabled reports whether CSRF checks run: WTF_CSRF_ENABLED when it is
+// set, and otherwise true except in testing mode (TESTING), so that test
+// clients post forms without tokens as Flask projects arrange with
+// WTF_CSRF_ENABLED=False in their test config. Set WTF_CSRF_ENABLED to true
+// to test the protection itself.
+func (p *Protect) Enabled() bool {
+	cfg := p.app.Config
+	if v, ok := cfg.Get("WTF_CSRF_ENABLED"); ok && v != nil {
+		return cfg.BoolOr("WTF_CSRF_ENABLED", true)
+	}
+	return !p.app.Testing()
 }
 
 func (p *Protect) isExempt(c *flagon.Ctx) bool {

@@ -210,3 +210,35 @@ func TestDisabledByConfig(t *testing.T) {
 		t.Fatalf("got %d", res.StatusCode)
 	}
 }
+
+// Under TESTING, CSRF checks are off unless WTF_CSRF_ENABLED asks for
+// them (issue #16); WTF_CSRF_ENABLED false always turns them off.
+func TestTestingSwitchesCSRFOff(t *testing.T) {
+	tests := []struct {
+		name    string
+		testing bool
+		enabled any // nil: unset
+		want    int
+	}{
+		{"production", false, nil, http.StatusBadRequest},
+		{"testing", true, nil, http.StatusOK},
+		{"testing, asked for", true, true, http.StatusBadRequest},
+		{"testing, disabled", true, false, http.StatusOK},
+		{"production, disabled", false, false, http.StatusOK},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app, p := newApp(time.Now)
+			app.Config.Set("TESTING", tt.testing)
+			if tt.enabled != nil {
+				app.Config.Set("WTF_CSRF_ENABLED", tt.enabled)
+			}
+			if res := flagontest.NewClient(t, app).Post("/submit"); res.StatusCode != tt.want {
+				t.Fatalf("got %d, want %d", res.StatusCode, tt.want)
+			}
+			if p.Enabled() != (tt.want == http.StatusBadRequest) {
+				t.Errorf("Enabled() = %v", p.Enabled())
+			}
+		})
+	}
+}

@@ -7,36 +7,61 @@ package flagontest
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"slices"
+	"strings"
 	"testing"
+
+	"github.com/flagon-go/flagon"
 )
 
 // Client sends requests to a handler and keeps a cookie jar.
 type Client struct {
 	// Handler receives the requests.
 	Handler http.Handler
-	// Jar holds cookies between requests.
+	// Jar holds cookies between requests; nil sends and keeps no cookies
+	// (Werkzeug's use_cookies=False).
 	Jar http.CookieJar
 	// BaseURL is the scheme and host requests are made to
 	// ("http://localhost").
 	BaseURL *url.URL
 	// FollowRedirects makes every request follow redirects (up to 10).
 	FollowRedirects bool
-	t               testing.TB
+	// AllowSubdomainRedirects lets redirects go to a subdomain of the
+	// request's host (Werkzeug's allow_subdomain_redirects); redirects to
+	// any other host are an error.
+	AllowSubdomainRedirects bool
+	// Header holds headers sent with every request unless the request sets
+	// them (Werkzeug's environ_base for HTTP_* keys).
+	Header http.Header
+	// RemoteAddr, when set, is the client address of every request
+	// (environ_base's REMOTE_ADDR); httptest's 192.0.2.1:1234 otherwise.
+	RemoteAddr string
+	t          testing.TB
 }
 
-// NewClient returns a client for h that fails t on transport errors.
+// NewClient returns a client for h that fails t on transport errors. For a
+// *flagon.App the base URL is PREFERRED_URL_SCHEME://SERVER_NAME when
+// SERVER_NAME is set, as Flask's test client builds it, and
+// http://localhost otherwise.
 func NewClient(t testing.TB, h http.Handler) *Client {
 	jar, _ := cookiejar.New(nil)
 	base, _ := url.Parse("http://localhost")
-	return &Client{Handler: h, Jar: jar, BaseURL: base, t: t}
+	if app, ok := h.(*flagon.App); ok {
+		if host := app.Config.StringOr("SERVER_NAME", ""); host != "" {
+			base = &url.URL{Scheme: app.Config.StringOr("PREFERRED_URL_SCHEME", "http"), Host: host}
+		}
+	}
+	return &Client{Handler: h, Jar: jar, BaseURL: base, Header: http.Header{}, t: t}
 }
 
-// Response is a recorded response with its body read.
+// Response is a recorded response with its body read. Its Request field
+// is the request that was sent.
 type Response struct {
 	*http.Response
 	// Body is the whole response body.
@@ -89,54 +114,130 @@ func (c *Client) Options(path string, opts ...Option) *Response {
 	return c.Do(http.MethodOptions, path, opts...)
 }
 
-// Do sends a request with any method.
+// Do sends a request with any method. A malformed request or a redirect
+// that cannot be followed fails the test; Open returns those errors.
 func (c *Client) Do(method, path string, opts ...Option) *Response {
 	c.t.Helper()
-	spec := &request{method: method, path: path, header: http.Header{}, follow: c.FollowRedirects}
-	for _, o := range opts {
-		if err := o(spec); err != nil {
-			c.t.Fatalf("flagontest: %s %s: %v", method, path, err)
-		}
+	resp, err := c.Open(method, path, opts...)
+	if err != nil {
+		c.t.Fatalf("flagontest: %s %s: %v", method, path, err)
 	}
-	resp := c.send(spec)
-	var history []*Response
-	for n := 0; spec.follow && isRedirect(resp.StatusCode) && n < 10; n++ {
-		history = append(history, resp)
-		spec = spec.redirected(resp)
-		resp = c.send(spec)
-	}
-	resp.History = history
 	return resp
 }
 
+// Open sends a request like Do and returns, instead of failing the test,
+// the errors of a bad option or path, a redirect loop (*RedirectError with
+// Loop set, Werkzeug's ClientRedirectError), a redirect to another host
+// and too many redirects.
+func (c *Client) Open(method, path string, opts ...Option) (*Response, error) {
+	spec := &request{method: method, path: path, header: http.Header{}, follow: c.FollowRedirects}
+	for _, o := range opts {
+		if err := o(spec); err != nil {
+			return nil, err
+		}
+	}
+	resp, err := c.send(spec)
+	if err != nil || !spec.follow {
+		return resp, err
+	}
+	return c.follow(spec, resp)
+}
+
+// maxRedirects is how many redirects a request follows before failing.
+const maxRedirects = 10
+
+// follow follows resp's redirects as Werkzeug's test client does: to the
+// same host only (or a subdomain when allowed), failing on a loop, that is
+// the same location and status seen twice.
+func (c *Client) follow(spec *request, resp *Response) (*Response, error) {
+	type hop struct {
+		location string
+		code     int
+	}
+	seen := map[hop]bool{}
+	var history []*Response
+	for isRedirect(resp.StatusCode) {
+		h := hop{resp.Location(), resp.StatusCode}
+		if seen[h] {
+			return resp, &RedirectError{Location: h.location, Code: h.code, Loop: true}
+		}
+		if len(history) == maxRedirects {
+			return resp, &RedirectError{Location: h.location, Code: h.code, Reason: "too many redirects"}
+		}
+		seen[h] = true
+		next, err := c.redirected(spec, resp)
+		if err != nil {
+			return resp, err
+		}
+		resp.History = slices.Clone(history)
+		history = append(history, resp)
+		spec = next
+		if resp, err = c.send(spec); err != nil {
+			return nil, err
+		}
+	}
+	resp.History = history
+	return resp, nil
+}
+
+// A RedirectError is a redirect the client did not follow: a loop
+// (Werkzeug's ClientRedirectError), another host, or too many redirects.
+type RedirectError struct {
+	// Location and Code are the redirect's.
+	Location string
+	Code     int
+	// Loop reports that the same redirect was already made.
+	Loop bool
+	// Reason says why the redirect was not followed, when not a loop.
+	Reason string
+}
+
+// Error describes the redirect and why it was not followed.
+func (e *RedirectError) Error() string {
+	if e.Loop {
+		return fmt.Sprintf("redirect loop: a %d redirect to %s was already made", e.Code, e.Location)
+	}
+	return fmt.Sprintf("not following the %d redirect to %s: %s", e.Code, e.Location, e.Reason)
+}
+
 // send performs one request through the handler.
-func (c *Client) send(spec *request) *Response {
-	c.t.Helper()
+func (c *Client) send(spec *request) (*Response, error) {
 	u, err := c.target(spec)
 	if err != nil {
-		c.t.Fatalf("flagontest: bad path %q: %v", spec.path, err)
+		return nil, fmt.Errorf("bad path %q: %w", spec.path, err)
 	}
 	req := httptest.NewRequest(spec.method, u.String(), bytes.NewReader(spec.body))
 	req.Host = u.Host
+	for k, v := range c.Header {
+		req.Header[k] = v
+	}
 	for k, v := range spec.header {
 		req.Header[k] = v
+	}
+	if c.RemoteAddr != "" {
+		req.RemoteAddr = c.RemoteAddr
 	}
 	if spec.body == nil {
 		req.Body = http.NoBody
 		req.ContentLength = 0
 	}
-	for _, ck := range c.Jar.Cookies(u) {
-		req.AddCookie(ck)
+	if c.Jar != nil {
+		for _, ck := range c.Jar.Cookies(u) {
+			req.AddCookie(ck)
+		}
 	}
 	rec := httptest.NewRecorder()
 	c.Handler.ServeHTTP(rec, req)
 	res := rec.Result()
-	c.Jar.SetCookies(u, res.Cookies())
+	res.Request = req
+	if c.Jar != nil {
+		c.Jar.SetCookies(u, res.Cookies())
+	}
 	body, _ := io.ReadAll(res.Body)
 	if spec.method == http.MethodHead {
 		body = nil // a server sends no body for HEAD; the recorder keeps it
 	}
-	return &Response{Response: res, Body: body}
+	return &Response{Response: res, Body: body}, nil
 }
 
 // target resolves the request's path, an escaped URL reference such as
@@ -163,4 +264,48 @@ func isRedirect(code int) bool {
 		return true
 	}
 	return false
+}
+
+// redirected returns the request that follows resp's redirect, resolved
+// against the URL of the request that got it: 303 (and 301/302 after a
+// POST) become a GET without body; 307 and 308 repeat the method and body.
+// A redirect to another host is an error, unless it is to a subdomain and
+// AllowSubdomainRedirects is set.
+func (c *Client) redirected(r *request, resp *Response) (*request, error) {
+	ref, err := url.Parse(resp.Location())
+	if err != nil {
+		return nil, &RedirectError{Location: resp.Location(), Code: resp.StatusCode, Reason: err.Error()}
+	}
+	from := resp.Request.URL
+	to := from.ResolveReference(ref)
+	to.Fragment = ""
+	if err := c.checkHost(from.Hostname(), to.Hostname()); err != "" {
+		return nil, &RedirectError{Location: resp.Location(), Code: resp.StatusCode, Reason: err}
+	}
+	next := &request{method: r.method, path: to.String(), header: r.header.Clone(), body: r.body, follow: true}
+	code := resp.StatusCode
+	if (code == 301 || code == 302) && r.method == http.MethodPost ||
+		code == http.StatusSeeOther && r.method != http.MethodGet && r.method != http.MethodHead {
+		next.method = http.MethodGet
+		next.body = nil
+		for _, h := range []string{"Content-Type", "Content-Length", "Content-Encoding", "Content-Language", "Content-Location"} {
+			next.header.Del(h)
+		}
+	}
+	return next, nil
+}
+
+// checkHost explains why a redirect from host from to host to is not
+// followed, or returns "".
+func (c *Client) checkHost(from, to string) string {
+	if strings.EqualFold(from, to) {
+		return ""
+	}
+	if strings.HasSuffix(strings.ToLower(to), "."+strings.ToLower(from)) {
+		if c.AllowSubdomainRedirects {
+			return ""
+		}
+		return "following subdomain redirects is not enabled (set AllowSubdomainRedirects)"
+	}
+	return "following external redirects is not supported"
 }

@@ -122,20 +122,3 @@ func FollowRedirects() Option {
 		return nil
 	}
 }
-
-// redirected returns the request that follows resp's redirect: 303 (and
-// 301/302 after a POST) become a GET without body; 307 and 308 repeat the
-// method and body.
-func (r *request) redirected(resp *Response) *request {
-	next := &request{method: r.method, path: resp.Location(), header: r.header.Clone(), body: r.body, follow: true}
-	code := resp.StatusCode
-	if code == http.StatusSeeOther || ((code == 301 || code == 302) && r.method != http.MethodHead) {
-		next.method = http.MethodGet
-		next.body = nil
-		next.header.Del("Content-Type")
-	}
-	if u, err := url.Parse(next.path); err == nil && u.IsAbs() {
-		next.path = u.RequestURI()
-	}
-	return next
-}

@@ -39,8 +39,17 @@ func (m *Migrator) applyStep(ctx context.Context, tx stepTx, st step, heads []st
 		return nil, &RevisionError{step: st, Err: err}
 	}
 	r := &stepRunner{m: m, tx: tx, drv: drv, ops: ops, stale: true}
-	for _, o := range ops {
-		if err := r.run(ctx, o); err != nil {
+	compiled, err := r.precompile(ctx)
+	if err != nil {
+		return nil, r.fail(st, err)
+	}
+	for i, o := range ops {
+		if i < len(compiled) {
+			err = r.execOp(ctx, o, compiled[i])
+		} else {
+			err = r.run(ctx, o)
+		}
+		if err != nil {
 			return nil, r.fail(st, err)
 		}
 	}
@@ -89,6 +98,35 @@ func (r *stepRunner) run(ctx context.Context, o Operation) error {
 	if _, ok := o.(*Execute); ok {
 		r.stale = true
 	}
+	return r.execOp(ctx, o, stmts)
+}
+
+// precompile compiles the step's operations before any runs, so that an
+// operation that cannot compile leaves the database untouched (MySQL
+// commits each DDL statement at once). It stops at the first raw SQL or Go
+// operation, after which the schema is known only by inspecting it again;
+// the operations from there are compiled as they run.
+func (r *stepRunner) precompile(ctx context.Context) ([][]string, error) {
+	var out [][]string
+	for _, o := range r.ops {
+		switch o.(type) {
+		case *RunGo, *Execute:
+			return out, nil
+		}
+		if err := r.refresh(ctx); err != nil {
+			return nil, err
+		}
+		stmts, err := r.comp.compile(ctx, o)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, stmts)
+	}
+	return out, nil
+}
+
+// execOp runs the compiled statements of one operation.
+func (r *stepRunner) execOp(ctx context.Context, o Operation, stmts []string) error {
 	if r.m.Dialect == SQLite {
 		if tables := rebuiltTables(stmts); len(tables) > 0 {
 			return r.withSQLiteObjects(ctx, tables, func() error { return r.execAll(ctx, stmts) })

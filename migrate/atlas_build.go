@@ -26,11 +26,32 @@ func atlasColumn(dialectName string, c Column) (*schema.Column, error) {
 		t = sqliteSized(t)
 	}
 	col := &schema.Column{Name: c.Name, Type: &schema.ColumnType{Type: t, Null: c.Nullable}, Attrs: attrs}
-	col.Default = atlasDefault(c.ServerDefault)
+	col.Default = atlasDefault(dialectDefault(dialectName, c.Type, c.ServerDefault))
 	if c.Comment != "" {
 		col.Attrs = append(col.Attrs, &schema.Comment{Text: c.Comment})
 	}
 	return col, nil
+}
+
+// CurrentTimestamp is the neutral server default for the current time,
+// which the compiler spells CURRENT_TIMESTAMP(6) for MySQL's DATETIME(6).
+const CurrentTimestamp = "CURRENT_TIMESTAMP"
+
+// currentTime matches the spellings of the current time.
+var currentTime = regexp.MustCompile(`(?i)^\(?(now\(\)|current_timestamp(\(\d?\))?)\)?$`)
+
+// dialectDefault spells a server default for a dialect and column type:
+// the current time is CURRENT_TIMESTAMP, with MySQL's fractional seconds
+// for a DateTime (DATETIME(6) refuses a default of lesser precision), as
+// the ORM's models are created.
+func dialectDefault(dialectName string, t Type, expr string) string {
+	if !currentTime.MatchString(strings.TrimSpace(expr)) {
+		return expr
+	}
+	if dialectName == MySQL && t.Kind == KindDateTime {
+		return "CURRENT_TIMESTAMP(6)"
+	}
+	return CurrentTimestamp
 }
 
 // atlasDefault converts a server default expression.
@@ -60,6 +81,14 @@ func atlasTable(dialectName string, s *schema.Schema, t Table) (*schema.Table, e
 	}
 	if err := addTableParts(at, t); err != nil {
 		return nil, fmt.Errorf("table %q: %w", t.Name, err)
+	}
+	for _, c := range t.Columns {
+		addEnumCheck(at, enumCheckFor(dialectName, t.Name, c))
+	}
+	for _, a := range at.Attrs {
+		if ck, ok := a.(*schema.Check); ok {
+			ck.Expr = checkExpr(dialectName, ck.Expr)
+		}
 	}
 	return at, nil
 }

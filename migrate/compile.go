@@ -163,7 +163,27 @@ func (c *compiler) renameTable(o *RenameTable) ([]schema.Change, error) {
 	n := cloneTable(t)
 	n.Name = o.To
 	c.replace(t, n)
+	c.followRename(o.From, o.To)
 	return []schema.Change{&schema.RenameTable{From: t, To: n}}, nil
+}
+
+// followRename points the state's foreign keys that reference a renamed
+// table at its new name, as every database does (a later SQLite rebuild of
+// a child table must name the parent as it is now called).
+func (c *compiler) followRename(from, to string) {
+	for _, t := range c.state.Tables {
+		for _, fk := range t.ForeignKeys {
+			if fk.RefTable != nil && fk.RefTable.Name == from {
+				if rt, ok := c.state.Table(to); ok {
+					fk.RefTable = rt
+				} else {
+					ref := *fk.RefTable
+					ref.Name = to
+					fk.RefTable = &ref
+				}
+			}
+		}
+	}
 }
 
 // sizeTables spells sizes into the SQLite types of rebuilt and created

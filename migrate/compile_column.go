@@ -31,10 +31,11 @@ func (c *compiler) columnChange(o Operation) ([]schema.Change, error) {
 		return nil, err
 	}
 	c.replace(t, after)
-	if mc, ok := ch.(*schema.ModifyColumn); ok && mc.Change == schema.NoChange {
+	checks := c.enumCheckChanges(after, o)
+	if mc, ok := ch.(*schema.ModifyColumn); ok && mc.Change == schema.NoChange && len(checks) == 0 {
 		return []schema.Change{}, nil // e.g. enum values added by ALTER TYPE
 	}
-	return []schema.Change{&schema.ModifyTable{T: after, Changes: []schema.Change{ch}}}, nil
+	return []schema.Change{&schema.ModifyTable{T: after, Changes: append([]schema.Change{ch}, checks...)}}, nil
 }
 
 // sameEnum reports whether two types are the same named enum type, whose
@@ -104,21 +105,35 @@ func (c *compiler) alterColumn(t *schema.Table, o *AlterColumn) (schema.Change, 
 			kind |= schema.ChangeType
 		}
 		col.Type.Type, col.Attrs = at, append(withoutComment(col.Attrs), attrs...)
+		if !textual(at) {
+			col.Attrs = withoutCharset(col.Attrs)
+		}
 	}
 	if o.Nullable != nil {
 		col.Type.Null, kind = *o.Nullable, kind|schema.ChangeNull
 	}
 	if o.ServerDefault != nil {
-		col.Default, kind = atlasDefault(*o.ServerDefault), kind|schema.ChangeDefault
+		t := o.Existing.Type
+		if o.Type != nil {
+			t = *o.Type
+		}
+		if tt, ok := col.Type.Type.(*schema.TimeType); ok && t.Kind == 0 && tt.Precision != nil && *tt.Precision > 0 {
+			t = DateTime(false) // a hand-written AlterColumn without Existing
+		}
+		col.Default, kind = atlasDefault(dialectDefault(c.dialect, t, *o.ServerDefault)), kind|schema.ChangeDefault
 	}
 	if o.Comment != nil {
 		col.Attrs = append(withoutComment(col.Attrs), &schema.Comment{Text: *o.Comment})
 		kind |= schema.ChangeComment
 	}
 	mc := &schema.ModifyColumn{From: &from, To: col, Change: kind}
-	if e, ok := col.Type.Type.(*schema.EnumType); ok && c.dialect == PostgreSQL && kind.Is(schema.ChangeType) {
-		// PostgreSQL converts to an enum type only through text.
-		mc.Extra = append(mc.Extra, &postgres.ConvertUsing{X: fmt.Sprintf("%q::text::%q", col.Name, e.T)})
+	if c.dialect == PostgreSQL && kind.Is(schema.ChangeType) {
+		if e, ok := col.Type.Type.(*schema.EnumType); ok && o.Using == "" {
+			// PostgreSQL converts to an enum type only through text.
+			mc.Extra = append(mc.Extra, &postgres.ConvertUsing{X: fmt.Sprintf("%q::text::%q", col.Name, e.T)})
+		} else if u := pgUsing(o, col.Name, from.Type.Type, col.Type.Type); u != nil {
+			mc.Extra = append(mc.Extra, u)
+		}
 	}
 	return mc, nil
 }
@@ -161,4 +176,27 @@ func tableOf(o Operation) string {
 		return o.Table
 	}
 	return ""
+}
+
+// textual reports whether a type holds text, which has a character set.
+func textual(t schema.Type) bool {
+	switch t.(type) {
+	case *schema.StringType, *schema.EnumType:
+		return true
+	}
+	return false
+}
+
+// withoutCharset returns attrs without MySQL's CHARSET and COLLATE, which
+// a column changed to a non-text type must lose.
+func withoutCharset(attrs []schema.Attr) []schema.Attr {
+	var out []schema.Attr
+	for _, a := range attrs {
+		switch a.(type) {
+		case *schema.Charset, *schema.Collation:
+		default:
+			out = append(out, a)
+		}
+	}
+	return out
 }

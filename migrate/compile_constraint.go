@@ -25,7 +25,7 @@ func (c *compiler) constraintChange(o Operation) ([]schema.Change, error) {
 	case *CreateForeignKey:
 		ch, err = createForeignKey(after, o.ForeignKey)
 	case *CreateCheckConstraint:
-		ch, err = createCheck(after, o.Check)
+		ch, err = createCheck(after, Check{Name: o.Check.Name, Expr: checkExpr(c.dialect, o.Check.Expr)})
 	case *DropConstraint:
 		ch, err = dropConstraint(after, o)
 	case *AlterPrimaryKey:

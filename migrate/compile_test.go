@@ -76,6 +76,11 @@ var compileCases = []struct {
 	{"drop_foreign_key", []Operation{&DropConstraint{Table: "product", Name: "fk_product_category", Kind: ConstraintForeignKey}}},
 	{"create_check", []Operation{&CreateCheckConstraint{Table: "product", Check: Check{Name: "ck_product_stock", Expr: "stock >= 0"}}}},
 	{"alter_primary_key", []Operation{&AlterPrimaryKey{Table: "category", Columns: []string{"id", "title"}, Prior: []string{"id"}}}},
+	{"alter_type_cast", []Operation{&AlterColumn{Table: "product", Name: "name", Type: Ptr(Integer()), Existing: Column{Name: "name", Type: String(100)}}}},
+	{"alter_type_using", []Operation{&AlterColumn{Table: "product", Name: "name", Type: Ptr(Integer()), Using: `length("name")`, Existing: Column{Name: "name", Type: String(100)}}}},
+	{"create_check_quoted", []Operation{&CreateCheckConstraint{Table: "product", Check: Check{Name: "ck_product_name", Expr: `"name" <> 'a "b"'`}}}},
+	{"add_column_enum", []Operation{&AddColumn{Table: "product", Column: Column{Name: "state", Type: Enum("state", "new", "old"), Nullable: true}}}},
+	{"rename_referenced_table", []Operation{&RenameTable{From: "category", To: "kind"}, &AlterColumn{Table: "product", Name: "name", Type: Ptr(String(200)), Existing: Column{Name: "name", Type: String(100)}}}},
 	{"execute", []Operation{&Execute{SQL: "UPDATE product SET stock = 1", PerDialect: map[string]string{MySQL: "UPDATE product SET stock = 2"}}}},
 	{"bulk_insert", []Operation{&BulkInsert{Table: "category", Rows: []map[string]any{{"id": 1, "title": "it's"}, {"id": 2, "title": nil}}}}},
 }

@@ -1,11 +1,19 @@
 package migrate
 
+import "fmt"
+
 // AddColumn adds a column to a table.
 type AddColumn struct {
 	// Table is the table; Column the new column.
 	Table  string
 	Column Column
+	// note tells what the user must do, for the generated revision.
+	note string
 }
+
+// Note returns what the user should know about the operation, written as
+// a comment above it in a generated revision ("" for none).
+func (o *AddColumn) Note() string { return o.note }
 
 // Reverse drops the column, remembering it.
 func (o *AddColumn) Reverse() (Operation, error) {
@@ -25,12 +33,22 @@ type DropColumn struct {
 	Prior *Column
 }
 
-// Reverse adds the column back from its prior definition.
+// Reverse adds the column back from its prior definition. A NOT NULL
+// column without a server default comes back nullable, since the table may
+// have rows (which a NOT NULL column without default would refuse), with a
+// note saying what to backfill.
 func (o *DropColumn) Reverse() (Operation, error) {
 	if o.Prior == nil {
 		return nil, irreversible(o, "prior column definition unknown")
 	}
-	return &AddColumn{Table: o.Table, Column: *o.Prior}, nil
+	add := &AddColumn{Table: o.Table, Column: *o.Prior}
+	if c := add.Column; !c.Nullable && c.ServerDefault == "" && !c.Autoincrement {
+		add.Column.Nullable = true
+		add.note = fmt.Sprintf("%s.%s was NOT NULL without a server default: it comes back nullable, as the table may have rows.\n"+
+			"Backfill it, then make it NOT NULL again with op.AlterColumn(migrate.AlterColumn{Table: %q, Name: %q, Nullable: migrate.Ptr(false), ...}).",
+			o.Table, c.Name, o.Table, c.Name)
+	}
+	return add, nil
 }
 
 // Describe describes the operation.
@@ -66,6 +84,12 @@ type AlterColumn struct {
 	Nullable      *bool
 	ServerDefault *string
 	Comment       *string
+	// Using is PostgreSQL's USING expression converting the values to the
+	// new type, such as "code"::integer (Alembic's postgresql_using); the
+	// other dialects ignore it. When empty, PostgreSQL gets a cast to the
+	// new type where the change needs one (text to a number, a boolean or
+	// a date, ...), and no USING where the database converts by itself.
+	Using string
 	// Existing is the column as it was before.
 	Existing Column
 }
@@ -75,6 +99,7 @@ func (o *AlterColumn) Reverse() (Operation, error) {
 	r := &AlterColumn{Table: o.Table, Name: o.Name, Existing: o.apply(o.Existing)}
 	if o.Type != nil {
 		r.Type = ptr(o.Existing.Type)
+		r.Using = CastUsing(o.Name, *o.Type, o.Existing.Type)
 	}
 	if o.Nullable != nil {
 		r.Nullable = ptr(o.Existing.Nullable)

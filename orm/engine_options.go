@@ -41,8 +41,9 @@ func ConnMaxLifetime(d time.Duration) Option { return func(o *options) { o.lifet
 // connections are validated by the drivers themselves before reuse.
 func PrePing() Option { return func(o *options) { o.prePing = true } }
 
-// Echo logs every statement, its arguments and duration at debug level
-// (SQLAlchemy's echo=True).
+// Echo logs every statement, its arguments and duration at info level,
+// as SQLAlchemy's echo=True does (its engine logger logs statements at
+// INFO).
 func Echo(l *slog.Logger) Option { return func(o *options) { o.echo = l } }
 
 // StmtCacheSize sets how many prepared statements the engine keeps, by SQL

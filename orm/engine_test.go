@@ -81,7 +81,9 @@ func TestOpenErrors(t *testing.T) {
 
 func TestEcho(t *testing.T) {
 	var buf bytes.Buffer
-	logger := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	// Info level, as SQLAlchemy's echo=True: a logger at its default level
+	// shows the statements.
+	logger := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	db, err := orm.Open("sqlite://", orm.Echo(logger))
 	if err != nil {
 		t.Fatal(err)

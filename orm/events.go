@@ -78,7 +78,7 @@ func (db *DB) emit(ctx context.Context, ev StatementEvent) {
 		l.fn(ev)
 	}
 	if db.echo != nil {
-		db.echo.LogAttrs(ctx, slog.LevelDebug, ev.SQL, slog.Any("args", ev.Args),
+		db.echo.LogAttrs(ctx, slog.LevelInfo, ev.SQL, slog.Any("args", ev.Args),
 			slog.Duration("duration", ev.Duration), slog.String("caller", ev.Caller), slog.Any("err", ev.Err))
 	}
 }

@@ -1,7 +1,6 @@
 package orm
 
 import (
-	"errors"
 	"strings"
 	"time"
 
@@ -23,6 +22,8 @@ type Builder struct {
 	// adapt renames table qualifiers of column names (table -> alias)
 	// while criteria render against an aliased join; see adapted.
 	adapt map[string]string
+	// cteScope holds the CTEs whose WITH an enclosing statement renders.
+	cteScope map[*CTE]bool
 }
 
 // NewBuilder returns an empty builder for dialect d.
@@ -96,7 +97,7 @@ func (b *Builder) list(exprs []Expr, sep string) {
 			b.sb.WriteString(sep)
 		}
 		if e == nil {
-			b.SetErr(errors.New("orm: nil expression"))
+			b.SetErr(errNilExpr)
 			continue
 		}
 		e.AppendSQL(b)

@@ -13,13 +13,20 @@ func rawArgsError(r RawSQL) error {
 // A Col is a column reference such as C("price") or C("product.price").
 type Col struct {
 	Name string
+	err  error // why the reference is invalid (an unknown column)
 }
 
 // C returns a reference to a column, optionally qualified "table.column".
 func C(name string) Col { return Col{Name: name} }
 
 // AppendSQL renders the quoted column name.
-func (c Col) AppendSQL(b *Builder) { b.Ident(b.adapted(c.Name)) }
+func (c Col) AppendSQL(b *Builder) {
+	if c.err != nil {
+		b.SetErr(c.err)
+		return
+	}
+	b.Ident(b.adapted(c.Name))
+}
 
 // A Binary is "left op right".
 type Binary struct {

@@ -126,12 +126,7 @@ func orderLabel(i int) string { return "order_" + strconv.Itoa(i+1) }
 // userJoins renders the query's own joins.
 func (s *SelectQuery[T]) userJoins(b *Builder) {
 	for _, jn := range s.joins {
-		b.WriteString(" " + jn.kind + " ")
-		b.Ident(jn.table)
-		if jn.on != nil {
-			b.WriteString(" ON ")
-			jn.on.AppendSQL(b)
-		}
+		jn.appendSQL(b)
 	}
 }
 

@@ -22,11 +22,37 @@ type SelectQuery[T any] struct {
 	offset   int
 	distinct bool
 	loads    []*LoadOption
+	ext      *selectExt // the rarer clauses, kept out of line
+}
+
+// selectExt holds the clauses most queries lack, so that they cost a plain
+// query one pointer.
+type selectExt struct {
+	source FromItem // From: selected instead of the model's table
+	ctes   []*CTE   // With
+	lock   *lockClause
+}
+
+// extra returns the query's rarer clauses, allocating them.
+func (s *SelectQuery[T]) extra() *selectExt {
+	if s.ext == nil {
+		s.ext = &selectExt{}
+	}
+	return s.ext
+}
+
+// source returns the item the query selects From, or nil.
+func (s *SelectQuery[T]) source() FromItem {
+	if s.ext == nil {
+		return nil
+	}
+	return s.ext.source
 }
 
 type join struct {
-	kind, table string
-	on          Expr
+	kind string
+	item FromItem
+	on   Expr
 }
 
 // subquery is implemented by queries usable inside IN (...).
@@ -63,10 +89,16 @@ func (s *SelectQuery[T]) setErr(err error) {
 }
 
 // OrderBy adds sort keys: Exprs (C("price").Desc()) or column/field names,
-// with a leading '-' for descending ("-price").
+// with a leading '-' for descending ("-price"). A name may also be a label
+// given with As in Columns (call Columns first), or a column of the item
+// the query selects From.
 func (s *SelectQuery[T]) OrderBy(keys ...any) *SelectQuery[T] {
 	for _, k := range keys {
-		e, err := orderKey(s.table, k)
+		t := s.table
+		if s.source() != nil || s.hasLabel(k) {
+			t = nil // a name of the selected item or a label: no model lookup
+		}
+		e, err := orderKey(t, k)
 		if err != nil {
 			s.setErr(err)
 			continue
@@ -87,13 +119,13 @@ func (s *SelectQuery[T]) Distinct() *SelectQuery[T] { s.distinct = true; return 
 
 // Join adds an INNER JOIN of table on a condition.
 func (s *SelectQuery[T]) Join(table string, on Expr) *SelectQuery[T] {
-	s.joins = append(s.joins, join{"JOIN", table, on})
+	s.joins = append(s.joins, join{"JOIN", tableName(table), on})
 	return s
 }
 
 // LeftJoin adds a LEFT OUTER JOIN of table on a condition.
 func (s *SelectQuery[T]) LeftJoin(table string, on Expr) *SelectQuery[T] {
-	s.joins = append(s.joins, join{"LEFT OUTER JOIN", table, on})
+	s.joins = append(s.joins, join{"LEFT OUTER JOIN", tableName(table), on})
 	return s
 }
 
@@ -111,14 +143,50 @@ func (s *SelectQuery[T]) Having(conds ...Expr) *SelectQuery[T] {
 	return s
 }
 
-// Columns replaces the selected columns, for subqueries and Scalar; the
-// row-returning methods always select the model's columns.
+// Columns replaces the selected columns: names (Go field or column names
+// of T, or "table.column"), expressions and aggregates. Run the query
+// with Into (rows into a struct, scalars or tuples) or Scalar, or use it
+// as a subquery; the row-returning methods always select the model's
+// columns. An unqualified name that is not a field or column of T is an
+// error unless the query selects From another item (call From first).
 func (s *SelectQuery[T]) Columns(cols ...any) *SelectQuery[T] {
 	s.columns = s.columns[:0]
 	for _, c := range cols {
-		s.columns = append(s.columns, asExpr(c))
+		e, err := s.columnExpr(c)
+		if err != nil {
+			s.setErr(err)
+			continue
+		}
+		s.columns = append(s.columns, e)
 	}
 	return s
+}
+
+// columnExpr resolves a Columns argument: a name of the model's table
+// (unqualified or qualified by the table) must exist and renders as its
+// column name; other names and Exprs pass through.
+func (s *SelectQuery[T]) columnExpr(v any) (Expr, error) {
+	name, ok := v.(string)
+	if !ok || s.table == nil || s.source() != nil {
+		return asExpr(v), nil
+	}
+	table, col, qualified := strings.Cut(name, ".")
+	if !qualified {
+		col, table = table, ""
+	} else if table != s.table.Name {
+		return C(name), nil
+	}
+	if col == "*" {
+		return C(name), nil
+	}
+	c := s.table.lookup(col)
+	if c == nil {
+		return nil, unknownField(s.table, col)
+	}
+	if qualified {
+		return C(table + "." + c.Name), nil
+	}
+	return C(c.Name), nil
 }
 
 // asExpr turns a column name into a Col; Exprs pass through.

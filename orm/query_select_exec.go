@@ -14,7 +14,7 @@ func (s *SelectQuery[T]) query(ctx context.Context) (*sql.Rows, error) {
 		return nil, s.err
 	}
 	if len(s.columns) > 0 {
-		return nil, fmt.Errorf("orm: query with Columns(...) is for subqueries and Scalar, not rows of %s", s.table.Name)
+		return nil, fmt.Errorf("orm: query with Columns(...) selects no rows of %s: run it with orm.Into or orm.Scalar", s.table.Name)
 	}
 	query, args, err := s.SQL()
 	if err != nil {
@@ -50,10 +50,11 @@ func (s *SelectQuery[T]) loaded(ctx context.Context, out []*T) ([]*T, error) {
 }
 
 // read scans the rows of the model's select list, by position when the
-// table allows it.
+// table allows it; rows of a From item's columns are matched by name.
 func (s *SelectQuery[T]) read(rows *sql.Rows) ([]*T, error) {
 	sc := modelScanner[T](s.table)
-	if sc == nil {
+	if sc == nil || s.source() != nil { // item.* columns: match by name
+
 		return readAll[T](s.q, s.table, rows, 0)
 	}
 	return readRows(s.q, sc, rows, 0, s.limit)

@@ -1,9 +1,6 @@
 package orm
 
-import (
-	"fmt"
-	"strconv"
-)
+import "strconv"
 
 // SQL renders the query's statement and arguments without running it.
 func (s *SelectQuery[T]) SQL() (string, []any, error) {
@@ -28,6 +25,9 @@ func (s *SelectQuery[T]) inner(b *Builder) {
 		b.SetErr(s.err)
 		return
 	}
+	if s.ext != nil {
+		writeWith(b, s.ext.ctes)
+	}
 	b.WriteString("SELECT ")
 	if s.distinct {
 		b.WriteString("DISTINCT ")
@@ -35,12 +35,19 @@ func (s *SelectQuery[T]) inner(b *Builder) {
 	s.selectList(b)
 	s.from(b)
 	s.tail(b)
+	if s.ext != nil {
+		s.ext.lock.appendSQL(b)
+	}
 }
 
 // selectList renders the projection: explicit columns or all model columns.
 func (s *SelectQuery[T]) selectList(b *Builder) {
 	if len(s.columns) > 0 {
 		b.list(s.columns, ", ")
+		return
+	}
+	if s.source() != nil {
+		b.Ident(s.source().Name() + ".*")
 		return
 	}
 	list, _ := cachedSQL(s.table, b.Dialect(), "select-list", s.modelColumns)
@@ -62,16 +69,13 @@ func (s *SelectQuery[T]) modelColumns(b *Builder) {
 // from renders FROM, JOINs, WHERE, GROUP BY and HAVING.
 func (s *SelectQuery[T]) from(b *Builder) {
 	b.WriteString(" FROM ")
-	b.Ident(s.table.Name)
+	if s.source() != nil {
+		s.source().appendFrom(b)
+	} else {
+		b.Ident(s.table.Name)
+	}
 	for _, j := range s.joins {
-		b.WriteString(" " + j.kind + " ")
-		b.Ident(j.table)
-		if j.on == nil {
-			b.SetErr(fmt.Errorf("orm: join of %s has no ON condition", j.table))
-			continue
-		}
-		b.WriteString(" ON ")
-		j.on.AppendSQL(b)
+		j.appendSQL(b)
 	}
 	writeWhere(b, s.where)
 	if len(s.groupBy) > 0 {

@@ -1,5 +1,7 @@
 // Package render loads flagon's templates: Jinja-like inheritance and
-// includes on top of html/template, with contextual autoescaping always on.
+// includes on top of html/template, with contextual autoescaping on for
+// HTML pages; other pages (.txt...) run through text/template with the same
+// functions, as Flask decides by extension (see Options.Autoescape).
 //
 // # Loading
 //

@@ -61,6 +61,13 @@ type Options struct {
 	// AutoReload re-parses templates whose files changed, checked before a
 	// render at most once per 100ms per template.
 	AutoReload bool
+	// Autoescape decides from a template's name whether it is rendered
+	// with html/template's contextual escaping or as plain text with
+	// text/template (same functions), Flask's select_jinja_autoescape.
+	// The name is the one rendered: the templates it extends or includes
+	// follow it. AutoescapeByExtension when nil. Sources given to
+	// RenderString are always escaped.
+	Autoescape func(name string) bool
 	// Delims replaces the action delimiters "{{" and "}}" when both are set.
 	Delims [2]string
 	// StringCacheSize bounds how many distinct sources RenderString keeps

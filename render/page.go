@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	texttemplate "text/template"
 )
 
 // probeName names the template used to run escape analysis at load time.
@@ -26,7 +27,8 @@ type page struct {
 	name    string
 	self    *file // the page's own file
 	entry   string
-	master  *template.Template
+	master  *template.Template     // the escaped set; nil for a text page
+	text    *texttemplate.Template // the unescaped set of a text page
 	deps    []dep
 	err     error
 	pool    sync.Pool
@@ -50,6 +52,10 @@ func (s *Set) build(self *file, get lookupFunc) *page {
 		return p
 	}
 	p.entry = chain[len(chain)-1].name
+	if !s.escaped(self.name) {
+		p.text, p.err = s.assembleText(p.entry, members)
+		return p
+	}
 	p.master, p.err = s.assemble(p.entry, members)
 	if p.err == nil {
 		p.err = s.probe(p, pathsOf(self, get))

@@ -20,7 +20,7 @@ func (e *argError) Error() string { return e.msg }
 
 // parseArgs parses the text between the parentheses of `conv(...)` the way
 // Werkzeug's parse_converter_args does: comma-separated values, each
-// optionally preceded by `name=`.
+// optionally preceded by `name=`, with an optional trailing comma.
 func parseArgs(s string) ([]any, map[string]any, error) {
 	var args []any
 	var kwargs map[string]any
@@ -58,11 +58,8 @@ func nextArg(s string, i int) (int, error) {
 	if s[i] != ',' {
 		return 0, &argError{i, fmt.Sprintf("expected ',' between converter arguments, found %q", s[i])}
 	}
-	j := skipSpace(s, i+1)
-	if j == len(s) {
-		return 0, &argError{i, "trailing ',' in converter arguments"}
-	}
-	return j, nil
+	// A trailing comma is accepted, as by Werkzeug: "a, b, c,".
+	return skipSpace(s, i+1), nil
 }
 
 // parseArg parses `[name =] value` at i and returns the end offset.

@@ -25,6 +25,14 @@ func TestParseArgs(t *testing.T) {
 		{in: "1e999", args: []any{"1e999"}},
 		{in: "1-2", err: "bad number"},
 		{in: "a b", err: "expected ','"},
+		// test_converter_parser (Werkzeug)
+		{in: "test, a=1, b=3.0", args: []any{"test"}, kwargs: map[string]any{"a": 1, "b": 3.0}},
+		{in: "a, b, c,", args: []any{"a", "b", "c"}},
+		{in: "a, b, c, ", args: []any{"a", "b", "c"}},
+		{in: `"foo", "bar"`, args: []any{"foo", "bar"}},
+		{in: "min=0;max=500", err: "expected ','"},
+		{in: "a,,b", err: "expected a converter argument value"},
+		{in: ",", err: "expected a converter argument value"},
 		{in: "=1", err: "expected a converter argument value"},
 		{in: "'abc", err: "unterminated string"},
 	}

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"reflect"
 	"strings"
+
+	"github.com/agext/levenshtein"
 )
 
 // Build returns the path of endpoint's rule filled with values, and the
@@ -16,21 +18,28 @@ import (
 // in values and whose converters accept them. Otherwise it returns a
 // *BuildError.
 func (m *Map) Build(endpoint string, values map[string]any, method string) (string, url.Values, error) {
+	path, query, _, err := m.build(endpoint, values, method)
+	return path, query, err
+}
+
+// build is Build that also returns the rule used.
+func (m *Map) build(endpoint string, values map[string]any, method string) (string, url.Values, *Rule, error) {
 	rules := m.byEndpoint[endpoint]
 	if len(rules) == 0 {
-		return "", nil, &BuildError{Endpoint: endpoint, Values: values, Method: method, Reason: "unknown endpoint"}
+		return "", nil, nil, &BuildError{Endpoint: endpoint, Values: values, Method: method,
+			Reason: "unknown endpoint", Suggestion: m.closestEndpoint(endpoint)}
 	}
 	var best buildFailure
 	for _, r := range rules {
 		path, f := r.build(values, method)
 		if f.rank == 0 {
-			return path, r.query(values), nil
+			return path, r.query(values), r, nil
 		}
 		if f.rank > best.rank {
 			best = f
 		}
 	}
-	return "", nil, &BuildError{Endpoint: endpoint, Values: values, Method: method, Reason: best.reason}
+	return "", nil, nil, &BuildError{Endpoint: endpoint, Values: values, Method: method, Reason: best.reason}
 }
 
 // A buildFailure says why a rule could not be built; the highest rank wins.
@@ -51,8 +60,11 @@ func (r *Rule) build(values map[string]any, method string) (string, buildFailure
 		return "", buildFailure{rankMethod, fmt.Sprintf("method %q not allowed (rule %q allows %s)",
 			method, r.Pattern, strings.Join(r.Methods, ", "))}
 	}
+	if !r.defaultsAgree(values) {
+		return "", buildFailure{rankMissing, fmt.Sprintf("values differ from the defaults of rule %q", r.Pattern)}
+	}
 	for _, a := range r.args {
-		if values[a] == nil {
+		if values[a] == nil && r.Defaults[a] == nil {
 			return "", buildFailure{rankMissing, fmt.Sprintf("missing value for %q", a)}
 		}
 	}
@@ -64,20 +76,41 @@ func (r *Rule) build(values map[string]any, method string) (string, buildFailure
 			b.WriteString(escapePath(s.text, true))
 			continue
 		}
-		text, err := s.conv.ToURL(values[s.text])
-		if err != nil {
-			return "", buildFailure{rankRejected, fmt.Sprintf("value for %q rejected: %v", s.text, err)}
+		text, f := r.buildVar(s.text, s.conv, values)
+		if f.rank != 0 {
+			return "", f
 		}
-		b.WriteString(escapePath(s.prefix, true) + escapePath(text, s.path) + escapePath(s.suffix, true))
+		b.WriteString(escapePath(s.prefix, true) + escapePath(text, s.path))
+		for _, x := range s.more {
+			text, f := r.buildVar(x.name, x.conv, values)
+			if f.rank != 0 {
+				return "", f
+			}
+			b.WriteString(escapePath(x.sep, true) + escapePath(text, false))
+		}
+		b.WriteString(escapePath(s.suffix, true))
 	}
 	return b.String(), buildFailure{}
+}
+
+// buildVar renders the value (or default) of variable name.
+func (r *Rule) buildVar(name string, conv Converter, values map[string]any) (string, buildFailure) {
+	v := values[name]
+	if v == nil {
+		v = r.Defaults[name]
+	}
+	text, err := conv.ToURL(v)
+	if err != nil {
+		return "", buildFailure{rankRejected, fmt.Sprintf("value for %q rejected: %v", name, err)}
+	}
+	return text, buildFailure{}
 }
 
 // query returns the values r does not use, or nil when there are none.
 func (r *Rule) query(values map[string]any) url.Values {
 	var q url.Values
 	for k, v := range values {
-		if v == nil || r.argIndex(k) >= 0 {
+		if v == nil || r.hasArgument(k) {
 			continue
 		}
 		if q == nil {
@@ -111,4 +144,17 @@ func queryTexts(v any) []string {
 		}
 	}
 	return out
+}
+
+// closestEndpoint returns the registered endpoint whose name is most like
+// endpoint, as Werkzeug's BuildError.closest_rule suggests one; "" when
+// the map is empty.
+func (m *Map) closestEndpoint(endpoint string) string {
+	best, score := "", -1.0
+	for _, r := range m.rules {
+		if s := levenshtein.Similarity(r.Endpoint, endpoint, nil); s > score {
+			best, score = r.Endpoint, s
+		}
+	}
+	return best
 }

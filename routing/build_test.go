@@ -50,7 +50,8 @@ func TestBuild(t *testing.T) {
 		{"affixes", "doc", map[string]any{"name": "a b"}, "", "/doc/a%20b.json"},
 		{"static segment kept", "static_escape", map[string]any{"a": "x"}, "", "/hello_world/x"},
 
-		{"unknown endpoint", "nope", nil, "", `error: could not build url for endpoint "nope": unknown endpoint`},
+		{"unknown endpoint", "nope", nil, "", `error: could not build url for endpoint "nope": unknown endpoint; did you mean "code" instead?`},
+		{"unknown endpoint suggestion", "codes", nil, "", `error: could not build url for endpoint "codes": unknown endpoint; did you mean "code" instead?`},
 		{"missing", "post", nil, "", `error: could not build url for endpoint "post": missing value for "id"`},
 		{"missing nil", "post", map[string]any{"id": nil}, "", `error: could not build url for endpoint "post": missing value for "id"`},
 		{"wrong type", "post", map[string]any{"id": "abc"}, "", `error: could not build url for endpoint "post": value for "id" rejected: cannot use "abc" as an integer`},

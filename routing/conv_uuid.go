@@ -24,6 +24,20 @@ func (u UUID) String() string {
 	return string(b[:])
 }
 
+// MarshalText renders u as String does, so that encoding/json writes a
+// UUID as its string, as Flask's JSON provider writes uuid.UUID.
+func (u UUID) MarshalText() ([]byte, error) { return []byte(u.String()), nil }
+
+// UnmarshalText parses the 8-4-4-4-12 form into u.
+func (u *UUID) UnmarshalText(b []byte) error {
+	v, err := ParseUUID(string(b))
+	if err != nil {
+		return err
+	}
+	*u = v
+	return nil
+}
+
 // ParseUUID parses the 8-4-4-4-12 hexadecimal form, in either case.
 func ParseUUID(s string) (UUID, error) {
 	var u UUID

@@ -4,9 +4,11 @@
 //
 // # Rules
 //
-// A rule is a path starting with '/' whose segments are static text or one
-// variable, possibly with static text around it in the same segment
-// (/<int:id>.json, /page-<int:n>); a path variable fills whole segments:
+// A rule is a path starting with '/' whose segments are static text or
+// variables, possibly with static text around and between them in the same
+// segment (/<int:id>.json, /page-<int:n>, /v<int:major>.<int:minor>: each
+// variable takes the longest text its converter accepts, as Werkzeug's
+// regular expressions do); a path variable fills whole segments:
 //
 //	/post/<int:id>              an int variable named id
 //	/<name>                     a string variable (the default converter)
@@ -36,11 +38,24 @@
 // # Matching
 //
 // Static segments are tried before variables, and variables in the order of
-// their converter weight (int, float, uuid and any, then string, then path),
-// backtracking on failure, so /a/<int:x>/b and /a/<y>/c both match. A rule
-// that matches the path but not the method yields a *MethodNotAllowedError
-// (GET implies HEAD); OPTIONS is answered automatically with an
-// *OptionsError unless a rule lists OPTIONS itself.
+// Werkzeug's weighting: more static text in the part first, then more
+// variables, then the converter weight (int, float, uuid and any, then
+// string, then path), backtracking on failure, so /a/<int:x>/b and /a/<y>/c
+// both match. As in Werkzeug, a path variable and the rest of the rule
+// after it form one part: /<path:p>/edit is tried before /<a>/<b>/<c>, and
+// a path variable at the end of a lax (non-strict-slashes) rule keeps a
+// trailing slash. A rule that matches the path but not the method yields a
+// *MethodNotAllowedError (GET implies HEAD; a rule listing HEAD itself wins
+// HEAD requests over one whose HEAD comes from GET); OPTIONS is answered
+// automatically with an *OptionsError unless a rule lists OPTIONS itself
+// (then the first such rule answers it).
+//
+// # Defaults and merged slashes
+//
+// Rule.Defaults gives a rule values that are not in its path (Werkzeug's
+// defaults), with redirect_defaults: a match of another rule of the same
+// endpoint whose values equal them is redirected to the defaults rule.
+// Repeated slashes are merged (merge_slashes) unless Rule.NoMergeSlashes.
 //
 // # Building
 //

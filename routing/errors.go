@@ -35,11 +35,26 @@ func (e *OptionsError) Error() string {
 }
 
 // A RedirectError is returned by Map.Match when the path lacks the trailing
-// slash of a strict-slashes rule. Location is the path with the slash added
-// (without any query string, which the caller appends); Code is 308.
+// slash of a strict-slashes rule. Location is the path with the slash added,
+// percent-escaped as Werkzeug quotes a redirect path (a decoded "?", "#" or
+// backslash stays in the path) and starting with exactly one '/'; it carries no
+// query string, which the caller appends. Code is 308.
+//
+// A redirect to the canonical URL of a rule of another subdomain or host
+// (defaults or alias redirects) has OtherDomain set and Domain holding that
+// subdomain or host ("" for the default subdomain): the caller makes the
+// location absolute.
 type RedirectError struct {
-	Location string
-	Code     int
+	Location    string
+	Code        int
+	OtherDomain bool
+	Domain      string
+	// Target is set for the redirect of a rule's RedirectTo or
+	// RedirectFunc: Location is the target as the rule gives it (a path
+	// below the script root, one from the host's root starting with '/',
+	// or an absolute URL from a RedirectFunc), to be sent without the
+	// request's query string, as Werkzeug does.
+	Target bool
 }
 
 // Error reports the redirect target.
@@ -49,16 +64,25 @@ func (e *RedirectError) Error() string {
 
 // A BuildError is returned by Map.Build when no rule of the endpoint can be
 // built from the values. Reason says why, for example `missing value for "id"`.
+// For an unknown endpoint, Suggestion is the most similar registered one,
+// as Werkzeug suggests it.
 type BuildError struct {
-	Endpoint string
-	Values   map[string]any
-	Method   string
-	Reason   string
+	Endpoint   string
+	Values     map[string]any
+	Method     string
+	Reason     string
+	Suggestion string
 }
 
-// Error names the endpoint and the reason.
+// Error names the endpoint and the reason, and the suggestion if any:
+// could not build url for endpoint "indx": unknown endpoint; did you mean
+// "index" instead?
 func (e *BuildError) Error() string {
-	return fmt.Sprintf("could not build url for endpoint %q: %s", e.Endpoint, e.Reason)
+	msg := fmt.Sprintf("could not build url for endpoint %q: %s", e.Endpoint, e.Reason)
+	if e.Suggestion != "" {
+		msg += fmt.Sprintf("; did you mean %q instead?", e.Suggestion)
+	}
+	return msg
 }
 
 // A ParseError reports a malformed rule pattern. Pos is the byte offset in

@@ -28,6 +28,8 @@ var fuzzRules = []spec{
 	"- /<a>/<b>/<c>/<d>/<e>/<f>/<g>/<h>/<i> nine",
 	"- /doc/<name>.json doc",
 	"- /doc/v<int:n>.txt docv",
+	"- /m/<a>-<b>.<ext> multi",
+	"- /v<int:major>.<int:minor> version",
 }
 
 // canonical reports whether building a rule reproduces the matched text
@@ -47,7 +49,8 @@ func canonical(r *Rule) bool {
 func FuzzMatch(f *testing.F) {
 	for _, s := range []string{"/", "/a/b", "/a/1/b", "/a/x/c", "/n/07", "/i/-3", "/f/-1.50",
 		"/u/6BA7B810-9DAD-11D1-80B4-00C04FD430C8", "/u/6ba7b810-9dad-11d1-80b4-00c04fd430c8/",
-		"/p/help", "/s/ab", "/s/abcd", "/files/a/b/edit", "/lax/x/", "/1/2/3/4/5/6/7/8/9", "/a/%20?#", "/doc/a.json", "/doc/v1.txt"} {
+		"/p/help", "/s/ab", "/s/abcd", "/files/a/b/edit", "/lax/x/", "/1/2/3/4/5/6/7/8/9", "/a/%20?#", "/doc/a.json", "/doc/v1.txt",
+		"/m/x-y-z.a.b", "/v1.2", "/a//b", "//files//x"} {
 		f.Add("GET", s)
 	}
 	f.Add("POST", "/post/1")

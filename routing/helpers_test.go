@@ -16,8 +16,13 @@ func (s spec) rule() *Rule {
 	if f[0] != "-" {
 		r.Methods = strings.Split(f[0], ",")
 	}
-	if strings.HasPrefix(r.Pattern, "~") {
-		r.Pattern, r.StrictSlashes = r.Pattern[1:], false
+	for strings.HasPrefix(r.Pattern, "~") || strings.HasPrefix(r.Pattern, "!") {
+		if r.Pattern[0] == '~' {
+			r.StrictSlashes = false // ~: lax slashes
+		} else {
+			r.NoMergeSlashes = true // !: merge_slashes=False
+		}
+		r.Pattern = r.Pattern[1:]
 	}
 	r.Endpoint = r.Pattern
 	if len(f) > 2 {

@@ -3,6 +3,7 @@ package routing
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // A Map holds rules and matches request paths against them. Add rules and
@@ -10,10 +11,15 @@ import (
 // other, but not with Add or AddConverter.
 type Map struct {
 	converters map[string]ConverterFactory
-	root       node
-	static     map[string]*node // fully static rules by path (fast path)
+	main       tree        // rules without a subdomain
+	hosts      []*hostTree // rules with a subdomain, static ones first
 	rules      []*Rule
 	byEndpoint map[string][]*Rule
+	// HostMatching matches rules by their Host instead of their
+	// Subdomain (Werkzeug's Map(host_matching=True)); set it before adding
+	// rules. Requests are then matched with MatchHost and rules built with
+	// BuildHost.
+	HostMatching bool
 }
 
 // NewMap returns an empty map knowing the built-in converters: string (also
@@ -39,7 +45,7 @@ func (m *Map) init() {
 		"uuid":    newUUIDConverter,
 		"any":     newAnyConverter,
 	}
-	m.static = map[string]*node{}
+	m.main.static = map[string]*node{}
 	m.byEndpoint = map[string][]*Rule{}
 }
 
@@ -59,40 +65,75 @@ func (m *Map) Add(r *Rule) error {
 		return fmt.Errorf("routing: rule %q was already added to a map", r.Pattern)
 	}
 	c := *r
+	c.domain = c.Subdomain
+	if m.HostMatching {
+		c.domain = strings.ToLower(c.Host)
+	}
 	if err := c.compile(m.converters); err != nil {
 		return err
 	}
-	if old := m.conflicting(&c); old != nil {
+	if old := m.conflicting(&c); old != nil && !c.BuildOnly {
 		return &ConflictError{Rule: &c, Existing: old}
 	}
 	*r = c
 	r.added = true
-	leaf := m.root.insert(r.segs)
-	leaf.rules = append(leaf.rules, r)
-	if r.static {
-		m.static[r.Pattern] = leaf
-	}
 	m.rules = append(m.rules, r)
 	m.addBuildRule(r)
+	if r.BuildOnly {
+		return nil
+	}
+	t := &m.main
+	if r.domain != "" {
+		t = &m.hostTree(r).tree
+	}
+	leaf := t.root.insert(r.segs)
+	leaf.rules = append(leaf.rules, r)
+	if r.static {
+		t.static[r.Pattern] = leaf
+	}
 	return nil
 }
 
 // addBuildRule files r under its endpoint. As in Werkzeug, rules with more
-// variables come first, so Build uses the most specific rule the values
-// fill; ties keep registration order.
+// arguments (variables and defaults) come first, then those with more
+// defaults, so Build uses the most specific rule the values fill; ties keep
+// registration order. It also records, for each rule of the endpoint, the
+// earlier rules that provide defaults for it (redirect_defaults).
 func (m *Map) addBuildRule(r *Rule) {
 	list := m.byEndpoint[r.Endpoint]
 	at := len(list)
-	for at > 0 && len(list[at-1].args) < len(r.args) {
+	for at > 0 && buildsAfter(list[at-1], r) {
 		at--
 	}
-	m.byEndpoint[r.Endpoint] = slices.Insert(list, at, r)
+	list = slices.Insert(list, at, r)
+	m.byEndpoint[r.Endpoint] = list
+	for i, x := range list {
+		x.defaultRedirects = nil
+		for _, y := range list[:i] {
+			if y.providesDefaultsFor(x) {
+				x.defaultRedirects = append(x.defaultRedirects, y)
+			}
+		}
+	}
+}
+
+// buildsAfter reports whether a is built after b: Werkzeug's
+// build_compare_key (alias, -len(arguments), -len(defaults)).
+func buildsAfter(a, b *Rule) bool {
+	if a.Alias != b.Alias {
+		return a.Alias
+	}
+	if na, nb := a.argumentCount(), b.argumentCount(); na != nb {
+		return na < nb
+	}
+	return len(a.Defaults) < len(b.Defaults)
 }
 
 // conflicting returns an existing rule that r would shadow or be shadowed by.
 func (m *Map) conflicting(r *Rule) *Rule {
+	mine := r.conflictMethods()
 	for _, old := range m.rules {
-		if old.shape == r.shape && old.methods.overlaps(&r.methods) {
+		if theirs := old.conflictMethods(); !old.BuildOnly && old.shape == r.shape && theirs.overlaps(&mine) {
 			return old
 		}
 	}

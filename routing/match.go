@@ -1,6 +1,7 @@
 package routing
 
 import (
+	"errors"
 	"sort"
 	"strings"
 )
@@ -17,52 +18,190 @@ const (
 // It returns ErrNotFound when no rule matches the path, a
 // *MethodNotAllowedError when rules match the path but not the method, a
 // *RedirectError when the path lacks the trailing slash of a strict-slashes
-// rule, and, for an OPTIONS request served by an automatic OPTIONS method,
-// the rule together with an *OptionsError. A successful match with at most
-// eight variables allocates nothing.
+// rule or when the path matches only once its repeated slashes are merged
+// (Werkzeug's merge_slashes), and, for an OPTIONS request served by an
+// automatic OPTIONS method, the rule together with an *OptionsError. A
+// successful match with at most eight variables allocates nothing.
 func (m *Map) Match(method, path string, p *Params) (*Rule, error) {
+	r, err := m.match(method, path, p)
+	if err == nil || !strings.Contains(path, "//") {
+		return r, err
+	}
+	var redirect *RedirectError
+	if errors.As(err, &redirect) {
+		return r, err
+	}
+	if merged := m.mergedRedirect(method, path, p); merged != nil {
+		return nil, merged
+	}
+	return r, err
+}
+
+// mergedRedirect matches path with its repeated slashes merged and returns
+// the redirect to the merged path when a rule that merges slashes matches
+// it (or to the merged path plus '/' when a strict-slashes rule would),
+// as Werkzeug does when the path as sent matches nothing; otherwise nil.
+func (m *Map) mergedRedirect(method, path string, p *Params) *RedirectError {
+	merged := mergeSlashes(path)
+	r, err := m.match(method, merged, p)
+	p.Reset()
+	var redirect *RedirectError
+	switch {
+	case errors.As(err, &redirect):
+		return &RedirectError{Location: slashRedirect(merged), Code: redirect.Code}
+	case r != nil && !r.NoMergeSlashes:
+		return &RedirectError{Location: quotePath(merged), Code: 308}
+	}
+	return nil
+}
+
+// mergeSlashes replaces each run of slashes in path by one.
+func mergeSlashes(path string) string {
+	var b strings.Builder
+	b.Grow(len(path))
+	for i := 0; i < len(path); i++ {
+		if path[i] == '/' && i > 0 && path[i-1] == '/' {
+			continue
+		}
+		b.WriteByte(path[i])
+	}
+	return b.String()
+}
+
+// match is Match without the merged-slashes retry.
+func (m *Map) match(method, path string, p *Params) (*Rule, error) {
 	if p == nil {
 		p = new(Params)
 	}
 	p.Reset()
-	if n := m.static[path]; n != nil {
-		for _, r := range n.rules {
-			if r.methods.has(method) {
-				p.rule = r
-				return r, nil
+	return m.matchIn(&m.main, method, path, p)
+}
+
+// matchIn matches path in tree t, after any values p already holds (those
+// of a subdomain).
+func (m *Map) matchIn(t *tree, method, path string, p *Params) (*Rule, error) {
+	if n := t.static[path]; n != nil {
+		if r := firstFor(n.rules, method); r != nil {
+			p.rule = r
+			if len(r.defaultRedirects) > 0 || r.Alias || r.redirects {
+				if err := m.canonicalRedirect(r, method, p); err != nil {
+					return nil, err
+				}
 			}
+			return r, nil
 		}
 	}
 	if path == "" || path[0] != '/' {
 		return nil, ErrNotFound
 	}
 	mt := matcher{method: method, p: p}
-	r, st := mt.walk(&m.root, path[1:], false)
-	return m.outcome(r, st, method, path, p)
+	r, st := mt.walk(&t.root, path[1:], false)
+	return m.outcome(t, r, st, method, path, p)
 }
 
-// outcome turns the result of a walk into Match's results.
-func (m *Map) outcome(r *Rule, st uint8, method, path string, p *Params) (*Rule, error) {
+// outcome turns the result of a walk in t into Match's results.
+func (m *Map) outcome(t *tree, r *Rule, st uint8, method, path string, p *Params) (*Rule, error) {
 	switch {
 	case r != nil:
 		p.rule = r
 		if method == "OPTIONS" && r.autoOptions {
-			return r, &OptionsError{Allow: m.allowed(path)}
+			return r, &OptionsError{Allow: t.allowed(path)}
+		}
+		if len(r.defaultRedirects) > 0 || r.Alias || r.redirects {
+			if err := m.canonicalRedirect(r, method, p); err != nil {
+				return nil, err
+			}
 		}
 		return r, nil
 	case st&stRedirect != 0:
-		return nil, &RedirectError{Location: path + "/", Code: 308}
+		return nil, &RedirectError{Location: slashRedirect(path), Code: 308}
 	case st&stMethod != 0:
-		return nil, &MethodNotAllowedError{Allow: m.allowed(path)}
+		return nil, &MethodNotAllowedError{Allow: t.allowed(path)}
 	}
 	return nil, ErrNotFound
 }
 
-// allowed returns the sorted union of the methods of every rule matching
-// path, whatever the method.
-func (m *Map) allowed(path string) []string {
+// canonicalRedirect returns the redirect of a match of an alias rule to the
+// endpoint's URL for the matched values (Werkzeug's alias redirect), or of
+// a match another rule provides defaults for (defaultRedirect).
+func (m *Map) canonicalRedirect(r *Rule, method string, p *Params) error {
+	if r.redirects {
+		return r.targetRedirect(p)
+	}
+	if !r.Alias {
+		return m.defaultRedirect(r, method, p)
+	}
+	values, err := p.Values()
+	if err != nil {
+		return nil
+	}
+	for _, c := range m.byEndpoint[r.Endpoint] {
+		if c.Alias {
+			continue
+		}
+		if path, f := c.build(values, method); f.rank == 0 {
+			return redirectTo(r, c, path, values)
+		}
+	}
+	return nil
+}
+
+// defaultRedirect returns the redirect to the canonical URL when a rule of
+// r's endpoint provides defaults equal to the matched values, Werkzeug's
+// redirect_defaults; nil otherwise. Callers skip it for rules no other rule
+// provides defaults for, so those matches allocate nothing.
+func (m *Map) defaultRedirect(r *Rule, method string, p *Params) error {
+	values, err := p.Values()
+	if err != nil {
+		return nil
+	}
+	for _, d := range r.defaultRedirects {
+		if !d.methods.has(method) || !d.defaultsAgree(values) {
+			continue
+		}
+		if path, f := d.build(values, ""); f.rank == 0 {
+			return redirectTo(r, d, path, values)
+		}
+	}
+	return nil
+}
+
+// redirectTo returns the redirect from a match of r to path, the URL of
+// rule to built from values, naming to's subdomain or host when it is
+// not r's.
+func redirectTo(r, to *Rule, path string, values map[string]any) error {
+	e := &RedirectError{Location: path, Code: 308}
+	if to.domain != r.domain {
+		d, f := to.buildDomainText(values)
+		if f.rank != 0 {
+			return nil
+		}
+		e.OtherDomain, e.Domain = true, d
+	}
+	return e
+}
+
+// slashRedirect returns the percent-escaped location of the strict-slashes
+// redirect for the decoded path, as Werkzeug quotes it: '?', '#', backslash,
+// '%', spaces and non-ASCII bytes are escaped, and leading slashes are
+// merged into one, so the location is always a path on this host and never
+// a scheme-relative URL (//host) or one whose query or fragment came from
+// the path.
+func slashRedirect(path string) string {
+	return quotePath(path) + "/"
+}
+
+// quotePath percent-escapes a decoded path for a Location header, with one
+// leading slash (see slashRedirect).
+func quotePath(path string) string {
+	return "/" + escapePath(strings.TrimLeft(path, "/"), true)
+}
+
+// allowed returns the sorted union of the methods of every rule of t
+// matching path, whatever the method.
+func (t *tree) allowed(path string) []string {
 	mt := matcher{p: new(Params), acc: map[string]bool{}}
-	mt.walk(&m.root, path[1:], false)
+	mt.walk(&t.root, path[1:], false)
 	out := make([]string, 0, len(mt.acc))
 	for k := range mt.acc {
 		out = append(out, k)
@@ -99,7 +238,9 @@ func (mt *matcher) walk(n *node, rest string, done bool) (*Rule, uint8) {
 		var s uint8
 		if e.path {
 			r, s = mt.walkPath(e, rest)
-		} else if v, ok := e.match(seg); ok {
+		} else if v, ok := e.match(seg); ok && len(e.more) > 0 {
+			r, s = mt.splitVars(e, e.conv, 0, v, next, nextDone)
+		} else if ok {
 			r, s = mt.descend(e, v, next, nextDone)
 		}
 		if r != nil || s&stRedirect != 0 {
@@ -134,6 +275,41 @@ func (mt *matcher) descend(e *dynEdge, value, rest string, done bool) (*Rule, ui
 	return r, st
 }
 
+// splitVars matches inner, the text of a segment with several variables
+// between its affixes, against conv followed by e.more[k:]: each variable
+// takes the longest text its converter accepts that is followed by the
+// next separator (Werkzeug's greedy regular expressions, backtracking),
+// and the values are recorded before matching the rest below e.
+func (mt *matcher) splitVars(e *dynEdge, conv Converter, k int, inner, rest string, done bool) (*Rule, uint8) {
+	save := mt.p.n
+	if k == len(e.more) {
+		if !conv.Match(inner) {
+			return nil, 0
+		}
+		mt.p.push(inner)
+		r, st := mt.walk(e.next, rest, done)
+		if r == nil {
+			mt.p.n = save
+		}
+		return r, st
+	}
+	sep := e.more[k].sep
+	var st uint8
+	for i := strings.LastIndex(inner, sep); i >= 0; i = strings.LastIndex(inner[:i], sep) {
+		if !conv.Match(inner[:i]) {
+			continue
+		}
+		mt.p.push(inner[:i])
+		r, s := mt.splitVars(e, e.more[k].conv, k+1, inner[i+len(sep):], rest, done)
+		if r != nil || s&stRedirect != 0 {
+			return r, s
+		}
+		mt.p.n = save
+		st |= s
+	}
+	return nil, st
+}
+
 // walkPath tries a slash-matching edge on ever longer prefixes of rest,
 // ending at segment boundaries (Werkzeug's non-greedy `[^/].*?`).
 func (mt *matcher) walkPath(e *dynEdge, rest string) (*Rule, uint8) {
@@ -151,6 +327,12 @@ func (mt *matcher) walkPath(e *dynEdge, rest string) (*Rule, uint8) {
 			return r, st | s
 		}
 		end := i + k
+		if end+1 == len(rest) && e.next.empty == nil {
+			// Only a trailing slash is left and no rule continues with
+			// one: as Werkzeug's final part, the variable keeps the slash.
+			i = end + 1
+			continue
+		}
 		if e.conv.Match(rest[:end]) {
 			r, s := mt.descend(e, rest[:end], rest[end+1:], false)
 			if r != nil || s&stRedirect != 0 {
@@ -180,10 +362,29 @@ func (mt *matcher) end(n *node) (*Rule, uint8) {
 	return nil, st
 }
 
+// firstFor returns the first rule accepting method, preferring a rule that
+// lists HEAD to one whose HEAD comes from GET.
+func firstFor(rules []*Rule, method string) *Rule {
+	var implied *Rule
+	for _, r := range rules {
+		if r.methods.has(method) {
+			if !r.headImplied || method != "HEAD" {
+				return r
+			}
+			if implied == nil {
+				implied = r
+			}
+		}
+	}
+	return implied
+}
+
 // pick returns the first rule accepting the method, preferring explicit
-// methods to automatic OPTIONS; lax skips strict-slashes rules.
+// methods to automatic OPTIONS and an explicit HEAD to one implied by GET;
+// lax skips strict-slashes rules.
 func (mt *matcher) pick(rules []*Rule, lax bool) (*Rule, uint8) {
 	var st uint8
+	var implied *Rule
 	for _, r := range rules {
 		switch {
 		case lax && r.StrictSlashes:
@@ -192,10 +393,18 @@ func (mt *matcher) pick(rules []*Rule, lax bool) (*Rule, uint8) {
 				mt.acc[m] = true
 			}
 		case r.methods.has(mt.method):
-			return r, 0
+			if !r.headImplied || mt.method != "HEAD" {
+				return r, 0
+			}
+			if implied == nil {
+				implied = r
+			}
 		default:
 			st = stMethod
 		}
+	}
+	if implied != nil {
+		return implied, 0
 	}
 	if mt.method == "OPTIONS" {
 		for _, r := range rules {

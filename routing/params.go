@@ -45,6 +45,9 @@ func (p *Params) Get(name string) (string, bool) {
 	if i := p.rule.argIndex(name); i >= 0 {
 		return p.raw(i), true
 	}
+	if d, ok := p.rule.Defaults[name]; ok {
+		return fmt.Sprint(d), true
+	}
 	return "", false
 }
 
@@ -55,12 +58,22 @@ func (p *Params) Value(name string) (any, error) {
 	if !ok {
 		return nil, fmt.Errorf("routing: no variable %q in this match", name)
 	}
-	return p.rule.convs[p.rule.argIndex(name)].ToGo(raw)
+	i := p.rule.argIndex(name)
+	if i < 0 {
+		return p.rule.Defaults[name], nil
+	}
+	return p.rule.convs[i].ToGo(raw)
 }
 
-// Values returns all variables converted by their converters, keyed by name.
+// Values returns all variables converted by their converters, keyed by
+// name, and the rule's defaults.
 func (p *Params) Values() (map[string]any, error) {
 	out := make(map[string]any, p.Len())
+	if p.rule != nil {
+		for k, v := range p.rule.Defaults {
+			out[k] = v
+		}
+	}
 	for i := 0; i < p.Len(); i++ {
 		name, raw := p.At(i)
 		v, err := p.rule.convs[i].ToGo(raw)

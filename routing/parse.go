@@ -16,6 +16,19 @@ type segment struct {
 	conv   Converter
 	path   bool // the converter matches slashes
 	weight int
+	// more holds the further variables of a segment with several
+	// (/v<int:major>.<int:minor>): each after its static separator; suffix
+	// then follows the last one.
+	more []extraVar
+}
+
+// An extraVar is a further variable of a segment, after static text sep.
+type extraVar struct {
+	sep    string
+	name   string
+	spec   string
+	conv   Converter
+	weight int
 }
 
 func (s *segment) static() bool { return s.conv == nil }
@@ -25,12 +38,20 @@ func (s *segment) render() string {
 	if s.static() {
 		return s.text
 	}
-	return s.prefix + "<" + s.spec + ":" + s.text + ">" + s.suffix
+	out := s.prefix + "<" + s.spec + ":" + s.text + ">"
+	for _, x := range s.more {
+		out += x.sep + "<" + x.spec + ":" + x.name + ">"
+	}
+	return out + s.suffix
 }
 
 // key identifies a variable segment's matching behaviour, name aside.
 func (s *segment) key() string {
-	return s.prefix + "<" + s.spec + ">" + s.suffix
+	out := s.prefix + "<" + s.spec + ">"
+	for _, x := range s.more {
+		out += x.sep + "<" + x.spec + ">"
+	}
+	return out + s.suffix
 }
 
 // ruleParser parses one rule pattern.
@@ -66,8 +87,9 @@ func parseRule(rule string, convs map[string]ConverterFactory) ([]segment, error
 }
 
 // segment parses the segment starting at i and returns where it ends (at a
-// '/' or the end of the rule). A segment is static text, or one variable
-// with optional static text before and after it.
+// '/' or the end of the rule). A segment is static text, or variables with
+// optional static text around and between them; variables after the first
+// must be separated by static text.
 func (p *ruleParser) segment(i int) (segment, int, error) {
 	lt := staticEnd(p.rule, i)
 	if lt == len(p.rule) || p.rule[lt] == '/' {
@@ -78,8 +100,19 @@ func (p *ruleParser) segment(i int) (segment, int, error) {
 		return s, 0, err
 	}
 	end := staticEnd(p.rule, j)
-	if end < len(p.rule) && p.rule[end] == '<' {
-		return s, 0, p.fail(end, "only one variable is allowed per path segment")
+	for end < len(p.rule) && p.rule[end] == '<' {
+		if end == j {
+			return s, 0, p.fail(end, "variables in a segment must be separated by static text")
+		}
+		x, k, err := p.variable(end)
+		if err != nil {
+			return s, 0, err
+		}
+		if x.path || s.path {
+			return s, 0, p.fail(end, "a path variable must fill whole path segments")
+		}
+		s.more = append(s.more, extraVar{sep: p.rule[j:end], name: x.text, spec: x.spec, conv: x.conv, weight: x.weight})
+		j, end = k, staticEnd(p.rule, k)
 	}
 	s.prefix, s.suffix = p.rule[i:lt], p.rule[j:end]
 	if s.path && s.prefix+s.suffix != "" {

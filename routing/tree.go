@@ -1,6 +1,7 @@
 package routing
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -8,7 +9,7 @@ import (
 
 // A node is a state of the decision tree: the segments matched so far. Its
 // static children are tried before its dynamic ones, which are sorted by
-// converter weight (ties keep registration order).
+// Werkzeug's weighting (ties keep registration order).
 type node struct {
 	statics []staticEdge // non-empty static segments
 	index   *[257]uint16 // once there are many statics: sorted, grouped by first byte
@@ -30,8 +31,9 @@ type dynEdge struct {
 	suffix string
 	conv   Converter
 	path   bool
-	plain  bool // the default string converter: any non-empty segment
-	weight int
+	plain  bool      // the default string converter: any non-empty segment
+	weight weighting // the order among siblings
+	more   []extraVar
 	next   *node
 }
 
@@ -57,12 +59,19 @@ func (n *node) child(seg string) *node {
 }
 
 // insert walks (creating as needed) the nodes for segs and returns the last.
+// As in Werkzeug, a path variable and everything after it form one final
+// part: the edge of a path variable is keyed and weighted by the whole rest
+// of the rule, so /<path:p>/edit and /<path:p> are separate siblings ordered
+// by their weighting, not one path edge with a shared subtree.
 func (n *node) insert(segs []segment) *node {
 	for i := range segs {
-		if segs[i].static() {
+		switch {
+		case segs[i].static():
 			n = n.addStatic(segs[i].text)
-		} else {
-			n = n.addDynamic(&segs[i])
+		case segs[i].path:
+			n = n.addDynamic(&segs[i], shapeOf(segs[i:]), weighOf(segs[i:]))
+		default:
+			n = n.addDynamic(&segs[i], segs[i].key(), weighOf(segs[i:i+1]))
 		}
 	}
 	return n
@@ -100,16 +109,15 @@ func (n *node) buildIndex() {
 	n.index = &idx
 }
 
-func (n *node) addDynamic(s *segment) *node {
-	key := s.key()
+func (n *node) addDynamic(s *segment, key string, w weighting) *node {
 	for _, e := range n.dynamic {
 		if e.key == key {
 			return e.next
 		}
 	}
 	e := &dynEdge{key: key, prefix: s.prefix, suffix: s.suffix, conv: s.conv,
-		path: s.path, weight: s.weight, next: &node{}}
-	if sc, ok := s.conv.(*stringConverter); ok && sc.plain() {
+		path: s.path, weight: w, more: s.more, next: &node{}}
+	if sc, ok := s.conv.(*stringConverter); ok && sc.plain() && len(s.more) == 0 {
 		e.plain = true
 	}
 	at := len(n.dynamic)
@@ -122,14 +130,59 @@ func (n *node) addDynamic(s *segment) *node {
 	return e.next
 }
 
-// before orders dynamic siblings as Werkzeug's weighting does: more static
-// text in the segment first, then the lower converter weight.
-func (e *dynEdge) before(f *dynEdge) bool {
-	es, fs := len(e.prefix)+len(e.suffix), len(f.prefix)+len(f.suffix)
-	if es != fs {
-		return es > fs
+// before orders dynamic siblings as Werkzeug's Weighting does.
+func (e *dynEdge) before(f *dynEdge) bool { return e.weight.compare(&f.weight) < 0 }
+
+// weighting is Werkzeug's Weighting of a rule part: the lengths of its
+// static pieces and the weights of its converters. A part is one segment,
+// or for a path variable the whole rest of the rule.
+type weighting struct {
+	statics []int
+	args    []int
+}
+
+// weighOf returns the weighting of the part made of segs.
+func weighOf(segs []segment) weighting {
+	var w weighting
+	for i := range segs {
+		s := &segs[i]
+		if s.static() {
+			if s.text != "" {
+				w.statics = append(w.statics, len(s.text))
+			}
+			continue
+		}
+		if s.prefix != "" {
+			w.statics = append(w.statics, len(s.prefix))
+		}
+		w.args = append(w.args, s.weight)
+		for _, x := range s.more {
+			w.statics = append(w.statics, len(x.sep))
+			w.args = append(w.args, x.weight)
+		}
+		if s.suffix != "" {
+			w.statics = append(w.statics, len(s.suffix))
+		}
 	}
-	return e.weight < f.weight
+	return w
+}
+
+// compare orders weightings as Werkzeug sorts its Weighting tuples: more
+// static pieces first, then longer static pieces, then more converters,
+// then lower converter weights.
+func (w *weighting) compare(v *weighting) int {
+	if c := cmp.Compare(len(v.statics), len(w.statics)); c != 0 {
+		return c
+	}
+	for i := range w.statics {
+		if c := cmp.Compare(v.statics[i], w.statics[i]); c != 0 {
+			return c
+		}
+	}
+	if c := cmp.Compare(len(v.args), len(w.args)); c != 0 {
+		return c
+	}
+	return slices.Compare(w.args, v.args)
 }
 
 // match reports whether a single segment has the edge's affixes and its
@@ -144,6 +197,9 @@ func (e *dynEdge) match(seg string) (string, bool) {
 	}
 	if e.plain {
 		return seg, seg != ""
+	}
+	if len(e.more) > 0 {
+		return seg, true // split among the variables by descendMulti
 	}
 	return seg, e.conv.Match(seg)
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"time"
@@ -135,7 +136,8 @@ func (s *supervisor) handle(ctx context.Context, batch []string) {
 }
 
 // build compiles the program into the temporary directory; on failure
-// the status file records the compiler output.
+// it prints the compiler's output (or why there is none) and the status
+// file records it.
 func (s *supervisor) build(ctx context.Context) bool {
 	s.builds++
 	out := filepath.Join(s.tmp, fmt.Sprintf("app-%d", s.builds))
@@ -144,14 +146,37 @@ func (s *supervisor) build(ctx context.Context) bool {
 		s.exe = out
 		return true
 	}
-	output := err.Error()
-	var be *BuildError
-	if errors.As(err, &be) {
-		output = be.Output
+	if buildInterrupted(ctx, err) {
+		s.logf(" * Build interrupted (%v); the last good server keeps running", err)
+		return false
 	}
-	s.logf(" * Build failed; the last good server keeps running:\n%s", strings.TrimRight(output, "\n"))
+	output := buildOutput(err)
+	s.logf(" * Build failed; the last good server keeps running:\n%s", output)
 	s.setStatus(false, output)
 	return false
+}
+
+// buildInterrupted reports whether go build stopped because the
+// supervisor is stopping or a signal (Ctrl-C reaches the whole process
+// group) killed it, rather than because the code does not compile.
+func buildInterrupted(ctx context.Context, err error) bool {
+	if ctx.Err() != nil {
+		return true
+	}
+	var ee *exec.ExitError
+	return errors.As(err, &ee) && ee.ExitCode() == -1
+}
+
+// buildOutput is what to show for a failed build: the compiler's output,
+// or the error itself when go build printed nothing.
+func buildOutput(err error) string {
+	var be *BuildError
+	if errors.As(err, &be) {
+		if out := strings.TrimRight(be.Output, "\n"); out != "" {
+			return out
+		}
+	}
+	return err.Error()
 }
 
 // restart starts a child and, once it serves, stops the previous one.

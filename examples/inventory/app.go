@@ -26,10 +26,7 @@ func newApp() (*flagon.App, error) {
 	templates, _ := fs.Sub(files, "templates")
 	static, _ := fs.Sub(files, "static")
 	app := flagon.New(flagon.WithTemplateFS(templates), flagon.WithStaticFS(static))
-	app.Config.FromEnv("FLAGON")
-	if url := os.Getenv("DATABASE_URL"); url != "" {
-		app.Config.Set("DATABASE_URL", url)
-	}
+	app.Config.FromEnv("FLAGON") // FLAGON_DATABASE_URL...; database.New reads DATABASE_URL itself
 	developmentDefaults(app)
 	limitBodies(app)
 	if err := setSecretKey(app); err != nil {
@@ -42,8 +39,8 @@ func newApp() (*flagon.App, error) {
 	if err := db.Register(Product{}); err != nil {
 		return nil, err
 	}
-	migration.New(app, db, versions.All)
 	app.BeforeServe(func(ctx context.Context) error { return upgrade(ctx, app, db) })
+	migration.New(app, db, versions.All) // after the upgrade hook: its start-up check sees the upgraded database
 	csrf.New(app).ExemptBlueprint("api")
 	shop := &shop{db: db}
 	shop.routes(app)
@@ -76,8 +73,9 @@ func limitBodies(app *flagon.App) {
 }
 
 // setSecretKey takes SECRET_KEY from the environment. In debug mode a
-// missing key is replaced by a random one with a loud warning (sessions
-// end at each restart); outside debug mode the app refuses to start.
+// missing key is replaced by a random one with a loud warning when the
+// server starts (sessions end at each restart); outside debug mode the
+// app refuses to start.
 func setSecretKey(app *flagon.App) error {
 	if key := os.Getenv("SECRET_KEY"); key != "" {
 		app.Config.Set("SECRET_KEY", key)
@@ -91,7 +89,13 @@ func setSecretKey(app *flagon.App) error {
 	b := make([]byte, 32)
 	_, _ = rand.Read(b)
 	app.Config.Set("SECRET_KEY", hex.EncodeToString(b))
-	app.Logger.Warn("SECRET_KEY is not set: using a random key for this run; sessions and forms will not survive a restart")
+	// Warn when serving only: not for --help, a usage error or a db
+	// command, and once under the reloader (its supervisor builds the app
+	// but does not serve it).
+	app.BeforeServe(func(context.Context) error {
+		app.Logger.Warn("SECRET_KEY is not set: using a random key for this run; sessions and forms will not survive a restart")
+		return nil
+	})
 	return nil
 }
 

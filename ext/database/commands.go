@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"strconv"
 
+	"github.com/flagon-go/flagon/internal/usage"
 	"github.com/flagon-go/flagon/orm"
 	"github.com/spf13/cobra"
 )
@@ -21,6 +22,7 @@ func (d *DB) Commands() []*cobra.Command {
 func (d *DB) CommandGroup() *cobra.Command {
 	g := &cobra.Command{Use: "db", Short: "Manage the database.", SilenceUsage: true, SilenceErrors: true}
 	g.AddCommand(d.Commands()...)
+	usage.Apply(g)
 	return g
 }
 

@@ -23,15 +23,18 @@ type DB struct {
 	record   bool
 }
 
-// DefaultURL is the database used when neither DATABASE_URL nor
-// SQLALCHEMY_DATABASE_URI is set: a SQLite file in the instance folder.
+// DefaultURL is the database used when neither the config nor the
+// environment names one (see New): a SQLite file in the instance folder.
 const DefaultURL = "sqlite:///app.db"
 
 // New opens the app's databases from its config:
 //
-//   - DATABASE_URL, or SQLALCHEMY_DATABASE_URI, for the default database
-//     (DefaultURL when both are unset). Relative SQLite paths are in the
-//     app's instance folder, which is created, as in Flask-SQLAlchemy 3.
+//   - DATABASE_URL, or SQLALCHEMY_DATABASE_URI, for the default database;
+//     when the config has neither, the environment's FLAGON_DATABASE_URL,
+//     FLAGON_SQLALCHEMY_DATABASE_URI, DATABASE_URL or
+//     SQLALCHEMY_DATABASE_URI (see URLSources), else DefaultURL. Relative
+//     SQLite paths are in the app's instance folder, which is created, as
+//     in Flask-SQLAlchemy 3.
 //   - SQLALCHEMY_BINDS: bind name to URL (or to a map with "url" and engine
 //     options), for models registered with RegisterBind.
 //   - SQLALCHEMY_ENGINE_OPTIONS: pool_size, max_overflow, pool_recycle
@@ -55,6 +58,7 @@ func New(app *flagon.App) (*DB, error) {
 	d.installRecorder(app)
 	d.installDebugPanels(app)
 	app.TeardownRequest(d.closeSessions)
+	app.BeforeServe(d.logDatabases)
 	return d, nil
 }
 
@@ -62,7 +66,7 @@ func New(app *flagon.App) (*DB, error) {
 // default database.
 func (d *DB) bindURLs() (map[string]bindConfig, error) {
 	cfg := d.app.Config
-	url := cfg.StringOr("DATABASE_URL", cfg.StringOr("SQLALCHEMY_DATABASE_URI", DefaultURL))
+	url := configURL(cfg)
 	base, err := cfg.Map("SQLALCHEMY_ENGINE_OPTIONS")
 	if err != nil {
 		return nil, err
@@ -93,7 +97,7 @@ func (d *DB) open(bind string, bc bindConfig) error {
 		return fmt.Errorf("database: bind %q: %w", bindLabel(bind), err)
 	}
 	if d.app.Config.BoolOr("SQLALCHEMY_ECHO", false) {
-		opts = append(opts, orm.Echo(d.app.Logger))
+		opts = append(opts, orm.Echo(echoLogger(d.app)))
 	}
 	eng, err := orm.Open(url, opts...)
 	if err != nil {

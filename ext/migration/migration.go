@@ -14,6 +14,7 @@ import (
 
 	"github.com/flagon-go/flagon"
 	"github.com/flagon-go/flagon/ext/database"
+	"github.com/flagon-go/flagon/internal/usage"
 	"github.com/flagon-go/flagon/migrate"
 	migratecli "github.com/flagon-go/flagon/migrate/cli"
 	"github.com/flagon-go/flagon/orm"
@@ -31,6 +32,9 @@ type Options struct {
 
 // New registers the db command group on app for the default database of
 // db. revisions is the versions package's All (nil before "db init").
+// When the server starts, New's hook warns if the default database is not
+// at the newest revision; it runs after the BeforeServe hooks registered
+// before New, such as an upgrade at start-up.
 func New(app *flagon.App, db *database.DB, revisions func() []*migrate.Revision, opts ...Options) *cobra.Command {
 	var o Options
 	if len(opts) > 0 {
@@ -48,7 +52,9 @@ func New(app *flagon.App, db *database.DB, revisions func() []*migrate.Revision,
 		VersionTable: o.VersionTable,
 	})
 	group.AddCommand(db.Commands()...)
+	usage.Apply(group)
 	app.Command(group)
+	app.BeforeServe(warnBehind(app, db, revisions, o.VersionTable))
 	return group
 }
 

@@ -53,6 +53,11 @@ func (r *Result) Empty() bool { return len(r.Upgrade) == 0 }
 // Compare diffs the current schema (inspected) against the desired one
 // (from the models) with differ, Atlas's driver or DefaultDiff for the dialect.
 func Compare(differ schema.Differ, current, desired *schema.Schema, opts Options) (*Result, error) {
+	return compare(differ, current, desired, opts, nil)
+}
+
+// compare is Compare rendering the models' portable types, when known.
+func compare(differ schema.Differ, current, desired *schema.Schema, opts Options, types portable) (*Result, error) {
 	current, unknown := split(current, desired, opts)
 	desired = withName(desired, current.Name)
 	res := &Result{}
@@ -64,14 +69,16 @@ func Compare(differ schema.Differ, current, desired *schema.Schema, opts Options
 	if err != nil {
 		return nil, fmt.Errorf("autogenerate: diff: %w", err)
 	}
-	tr := &translator{converter: converter{dialect: opts.Dialect}, current: current}
+	conv := converter{dialect: opts.Dialect, over: newOverrides(opts.Dialect, types, current, desired)}
+	tr := &translator{converter: conv, current: current}
 	changes = append(changes, sqliteTypeChanges(current, desired, changes, tr.converter)...)
 	changes = append(changes, sqliteCheckChanges(current, desired, changes, tr.converter)...)
 	for _, c := range changes {
 		tr.change(c)
 	}
-	res.Upgrade = append(pre.ops, tr.ops...)
+	res.Upgrade = dropsBeforeRenames(pre.ops, childrenDroppedFirst(tr.ops))
 	res.Detected = append(pre.detected, tr.detected...)
+	res.Notes = append(res.Notes, tr.notes...)
 	res.Downgrade, err = reverse(res.Upgrade)
 	return res, err
 }
@@ -127,4 +134,123 @@ func Inspect(ctx context.Context, insp schema.Inspector) (*schema.Schema, error)
 		return nil, fmt.Errorf("autogenerate: inspect database: %w", err)
 	}
 	return s, nil
+}
+
+// dropsBeforeRenames orders the upgrade: the dropped constraints and
+// indexes first, then the renames, then the rest. A dropped constraint's
+// definition names the tables and columns as they were, so its re-creation
+// in the downgrade must come after the renames are undone, which this
+// order gives; the drops use the tables' old names.
+func dropsBeforeRenames(renames, ops []migrate.Operation) []migrate.Operation {
+	if len(renames) == 0 {
+		return ops
+	}
+	oldName := map[string]string{}
+	oldCol := map[[2]string]string{}
+	for _, o := range renames {
+		switch r := o.(type) {
+		case *migrate.RenameTable:
+			oldName[r.To] = r.From
+		case *migrate.RenameColumn:
+			oldCol[[2]string{r.Table, r.To}] = r.From
+		}
+	}
+	cols := func(table string, names []string) []string {
+		out := slices.Clone(names)
+		for i, n := range out {
+			if o, ok := oldCol[[2]string{table, n}]; ok {
+				out[i] = o
+			}
+		}
+		return out
+	}
+	old := func(table string) string {
+		if n, ok := oldName[table]; ok {
+			return n
+		}
+		return table
+	}
+	var drops, rest []migrate.Operation
+	for _, o := range ops {
+		switch o := o.(type) {
+		case *migrate.DropConstraint:
+			d := *o
+			if fk := o.PriorForeignKey; fk != nil {
+				f := *fk
+				f.Columns = cols(o.Table, fk.Columns)
+				d.PriorForeignKey = &f
+			}
+			d.Table = old(o.Table)
+			drops = append(drops, &d)
+		case *migrate.DropIndex:
+			d := *o
+			if o.Prior != nil {
+				i := *o.Prior
+				i.Columns = cols(o.Table, o.Prior.Columns)
+				d.Prior = &i
+			}
+			d.Table = old(o.Table)
+			drops = append(drops, &d)
+		default:
+			rest = append(rest, o)
+		}
+	}
+	return append(append(drops, renames...), rest...)
+}
+
+// childrenDroppedFirst orders the dropped tables so that a table goes after
+// the dropped tables whose foreign keys reference it (PostgreSQL and MySQL
+// refuse to drop a referenced table); the downgrade, reversed, creates the
+// parents first. Other operations keep their places.
+func childrenDroppedFirst(ops []migrate.Operation) []migrate.Operation {
+	var idx []int
+	var drops []*migrate.DropTable
+	for i, o := range ops {
+		if d, ok := o.(*migrate.DropTable); ok {
+			idx, drops = append(idx, i), append(drops, d)
+		}
+	}
+	if len(drops) < 2 {
+		return ops
+	}
+	var sorted []*migrate.DropTable
+	done := map[*migrate.DropTable]bool{}
+	for len(sorted) < len(drops) {
+		progressed := false
+		for _, d := range drops {
+			if !done[d] && !referencedByPending(d.Name, drops, done) {
+				done[d], progressed = true, true
+				sorted = append(sorted, d)
+			}
+		}
+		if !progressed { // a reference cycle: keep the rest in order
+			for _, d := range drops {
+				if !done[d] {
+					done[d] = true
+					sorted = append(sorted, d)
+				}
+			}
+		}
+	}
+	out := slices.Clone(ops)
+	for n, i := range idx {
+		out[i] = sorted[n]
+	}
+	return out
+}
+
+// referencedByPending reports whether another dropped table, not yet
+// placed, has a foreign key to the named table.
+func referencedByPending(name string, drops []*migrate.DropTable, done map[*migrate.DropTable]bool) bool {
+	for _, d := range drops {
+		if done[d] || d.Name == name || d.Prior == nil {
+			continue
+		}
+		for _, fk := range d.Prior.ForeignKeys {
+			if fk.RefTable == name {
+				return true
+			}
+		}
+	}
+	return false
 }

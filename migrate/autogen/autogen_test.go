@@ -151,12 +151,18 @@ var cases = []struct {
 	{"rename_column", []any{productV1{}}, []any{productTitle{}}, autogen.Options{Renames: &autogen.Renamer{Explicit: map[string]string{"name": "title"}}}, false},
 	{"rename_no_input", []any{productV1{}}, []any{productTitle{}}, autogen.Options{Renames: &autogen.Renamer{NoInput: true}}, true},
 	{"rename_table", []any{productV1{}}, []any{item{}}, autogen.Options{Renames: &autogen.Renamer{Explicit: map[string]string{"product": "item"}}}, false},
+	{"rename_referenced_table", []any{category{}, productCategory{}}, []any{kind{}, productKind{}}, autogen.Options{Renames: &autogen.Renamer{Explicit: map[string]string{"category": "kind"}}}, false},
+	{"rename_table_changed", []any{productV1{}}, []any{itemPriced{}}, autogen.Options{Renames: &autogen.Renamer{Explicit: map[string]string{"product": "item"}}}, false},
+	{"rename_column_retyped", []any{productCode{}}, []any{productCodeRenamed{}}, autogen.Options{Renames: &autogen.Renamer{Explicit: map[string]string{"code": "number"}}}, false},
+	{"cast_string_to_integer", []any{productCode{}}, []any{productCodeInt{}}, autogen.Options{}, false},
 }
 
 // keptData are queries that must still find the row inserted before a rename.
 var keptData = map[string]string{
 	"rename_column": "SELECT title FROM product WHERE id = 1",
 	"rename_table":  "SELECT name FROM item WHERE id = 1",
+	// --rename is honoured even though the columns differ.
+	"rename_table_changed": "SELECT name FROM item WHERE id = 1",
 }
 
 // TestAutogenerate checks, per change kind and dialect, the generated

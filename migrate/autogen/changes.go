@@ -18,6 +18,7 @@ type translator struct {
 	current  *schema.Schema
 	ops      []migrate.Operation
 	detected []string
+	notes    []string
 }
 
 // detect records a detection message.
@@ -71,7 +72,12 @@ func (t *translator) tableChange(table string, c schema.Change) {
 	switch c := c.(type) {
 	case *schema.AddColumn:
 		t.detect("added column '%s.%s'", table, c.C.Name)
-		t.add(&migrate.AddColumn{Table: table, Column: t.column(c.C)})
+		col := t.column(c.C)
+		if !col.Nullable && col.ServerDefault == "" && !col.Autoincrement {
+			t.notes = append(t.notes, fmt.Sprintf("WARNING: column '%s.%s' is added NOT NULL without a server default: "+
+				"the upgrade fails if the table has rows. Give it a server_default, or add it nullable, backfill it and then make it NOT NULL.", table, c.C.Name))
+		}
+		t.add(&migrate.AddColumn{Table: table, Column: col})
 	case *schema.DropColumn:
 		prior := t.column(c.C)
 		t.detect("removed column '%s.%s'", table, c.C.Name)
@@ -107,14 +113,22 @@ func (t *translator) constraintChange(table string, c schema.Change) {
 		t.dropFK(table, c.From)
 		t.addFK(table, c.To)
 	case *schema.AddCheck:
+		if t.over.enumChecks[c.C] {
+			return
+		}
 		t.detect("added check constraint '%s' on '%s'", c.C.Name, table)
-		t.add(&migrate.CreateCheckConstraint{Table: table, Check: migrate.Check{Name: c.C.Name, Expr: c.C.Expr}})
+		t.add(&migrate.CreateCheckConstraint{Table: table, Check: migrate.Check{Name: c.C.Name, Expr: t.checkExpr(c.C.Expr)}})
 	case *schema.DropCheck:
-		t.dropCheck(table, c.C)
+		if !t.over.enumChecks[c.C] {
+			t.dropCheck(table, c.C)
+		}
 	case *schema.ModifyCheck:
+		if t.over.enumChecks[c.From] || t.over.enumChecks[c.To] {
+			return // an enum's values change with its column's type
+		}
 		t.dropCheck(table, c.From)
 		t.detect("added check constraint '%s' on '%s'", c.To.Name, table)
-		t.add(&migrate.CreateCheckConstraint{Table: table, Check: migrate.Check{Name: c.To.Name, Expr: c.To.Expr}})
+		t.add(&migrate.CreateCheckConstraint{Table: table, Check: migrate.Check{Name: c.To.Name, Expr: t.checkExpr(c.To.Expr)}})
 	}
 }
 
@@ -165,7 +179,7 @@ func (t *translator) dropFK(table string, f *schema.ForeignKey) {
 
 // dropCheck translates a removed check.
 func (t *translator) dropCheck(table string, c *schema.Check) {
-	ck := migrate.Check{Name: c.Name, Expr: c.Expr}
+	ck := migrate.Check{Name: c.Name, Expr: t.checkExpr(c.Expr)}
 	t.detect("removed check constraint '%s' on '%s'", c.Name, table)
 	t.add(&migrate.DropConstraint{Table: table, Name: c.Name, Kind: migrate.ConstraintCheck, PriorCheck: &ck})
 }
@@ -175,8 +189,12 @@ func (t *translator) modifyColumn(table string, c *schema.ModifyColumn) {
 	from, to := t.column(c.From), t.column(c.To)
 	a := &migrate.AlterColumn{Table: table, Name: c.To.Name, Existing: from}
 	where := table + "." + c.To.Name
-	if c.Change.Is(schema.ChangeType) && !sameType(from.Type, to.Type) {
+	// Atlas's SQLite differ compares type affinities only: a column also
+	// changed otherwise (NULL, default) may hide a length or enum change.
+	typeChange := c.Change.Is(schema.ChangeType) || t.dialect == migrate.SQLite
+	if typeChange && !sameType(from.Type, to.Type) {
 		a.Type = &to.Type
+		a.Using = migrate.CastUsing(c.To.Name, from.Type, to.Type)
 		t.detect("type change from %s to %s on '%s'", typeName(from.Type), typeName(to.Type), where)
 	}
 	if c.Change.Is(schema.ChangeNull) && from.Nullable != to.Nullable {

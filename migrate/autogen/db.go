@@ -26,7 +26,7 @@ func CompareDB(ctx context.Context, db *sql.DB, models Models, opts Options) (*R
 	if err != nil {
 		return nil, fmt.Errorf("autogenerate: models: %w", err)
 	}
-	return Compare(drv, current, desired, opts)
+	return compare(drv, current, desired, opts, portableTypes(models))
 }
 
 // driver opens Atlas's driver for a dialect.

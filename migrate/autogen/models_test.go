@@ -152,3 +152,51 @@ type productStatusArchived struct {
 }
 
 func (productStatusArchived) TableName() string { return "product" }
+
+// kind is category renamed: product's foreign key references it.
+type kind struct {
+	ID    int    `orm:"pk"`
+	Title string `orm:"size:50"`
+}
+
+type productKind struct {
+	ID         int    `orm:"pk"`
+	Name       string `orm:"size:100"`
+	CategoryID *int   `orm:"fk:kind.id;ondelete:CASCADE"`
+}
+
+func (productKind) TableName() string { return "product" }
+
+type productCode struct {
+	ID   int     `orm:"pk"`
+	Name string  `orm:"size:100"`
+	Code *string `orm:"size:10"`
+}
+
+func (productCode) TableName() string { return "product" }
+
+type productCodeInt struct {
+	ID   int    `orm:"pk"`
+	Name string `orm:"size:100"`
+	Code *int
+}
+
+func (productCodeInt) TableName() string { return "product" }
+
+// itemPriced is product renamed item, with a column added.
+type itemPriced struct {
+	ID    int    `orm:"pk"`
+	Name  string `orm:"size:100"`
+	Price *int
+}
+
+func (itemPriced) TableName() string { return "item" }
+
+// productCodeRenamed renames code (a string) to number (an integer).
+type productCodeRenamed struct {
+	ID     int    `orm:"pk"`
+	Name   string `orm:"size:100"`
+	Number *int
+}
+
+func (productCodeRenamed) TableName() string { return "product" }

@@ -71,6 +71,11 @@ func (r *Renamer) decide(where, old, new string) (yes bool, asked bool, err erro
 	return a == "y" || a == "yes", true, nil
 }
 
+// explicit reports whether --rename names old as renamed to new.
+func (r *Renamer) explicit(old, new string) bool {
+	return r != nil && r.Explicit[old] == new
+}
+
 // qualify joins a table and a column name.
 func qualify(table, name string) string {
 	if table == "" {
@@ -109,7 +114,9 @@ func tableRenames(current, desired *schema.Schema, unknown []*schema.Table, opts
 			continue
 		}
 		for _, ot := range pool {
-			if !sameColumns(ot, nt) {
+			// A rename given with --rename needs no matching columns: the
+			// columns' differences follow as usual.
+			if !sameColumns(ot, nt) && !opts.Renames.explicit(ot.Name, nt.Name) {
 				continue
 			}
 			yes, _, err := opts.Renames.decide("", ot.Name, nt.Name)
@@ -170,7 +177,10 @@ func renameColumnsIn(ct, dt *schema.Table, opts Options, res *Result, pre *preOp
 			continue
 		}
 		for _, gone := range out.Columns {
-			if _, still := dt.Column(gone.Name); still || conv.column(gone).Type.Kind != conv.column(added).Type.Kind {
+			_, still := dt.Column(gone.Name)
+			sameKind := conv.column(gone).Type.Kind == conv.column(added).Type.Kind
+			told := opts.Renames.explicit(qualify(ct.Name, gone.Name), added.Name) || opts.Renames.explicit(gone.Name, added.Name)
+			if still || (!sameKind && !told) {
 				continue
 			}
 			yes, _, err := opts.Renames.decide(ct.Name, gone.Name, added.Name)

@@ -64,7 +64,8 @@ func TestRenamePrompt(t *testing.T) {
 			if !reflect.DeepEqual(res.Upgrade, tt.want) {
 				t.Errorf("Upgrade = %#v, want %#v", res.Upgrade, tt.want)
 			}
-			if tt.note != "" && (len(res.Notes) != 1 || !strings.Contains(res.Notes[0], tt.note)) {
+			// Notes[1] warns that title is added NOT NULL without a default.
+			if tt.note != "" && (len(res.Notes) != 2 || !strings.Contains(res.Notes[0], tt.note)) {
 				t.Errorf("Notes = %v, want %q", res.Notes, tt.note)
 			}
 		})

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/flagon-go/flagon/internal/usage"
 	"github.com/flagon-go/flagon/migrate"
 	"github.com/flagon-go/flagon/migrate/autogen"
 	"github.com/flagon-go/flagon/migrate/script"
@@ -77,6 +78,7 @@ func Command(cfg Config) *cobra.Command {
 	root.AddCommand(e.initCmd(), e.revisionCmd(), e.migrateCmd(), e.upgradeCmd(), e.downgradeCmd(),
 		e.currentCmd(), e.historyCmd(), e.headsCmd(), e.branchesCmd(), e.mergeCmd(), e.showCmd(),
 		e.stampCmd(), e.checkCmd(), e.editCmd())
+	usage.Apply(root)
 	return root
 }
 

@@ -12,11 +12,13 @@ import (
 // readme is written to the migrations directory by init.
 const readme = `Database migrations for flagon, in Go (Alembic's layout).
 
-versions/ is a Go package: one file per revision, <id>_<slug>.go, plus the
-generated revisions.go whose All function lists them. Pass versions.All to
+versions/ is a Go package: one file per revision, <id>_<slug>.go, each
+adding its revision to the package's registry in an init function, plus
+revisions.go whose All function returns them. Pass versions.All to
 migration.New (ext/migration) or as cli.Config.Revisions (migrate/cli), and
 to migrate.UpgradeOnStart; rebuild the program after "db migrate" or
-"db revision" adds a file.
+"db revision" adds a file (go run does). To drop a revision that was never
+applied, delete its file.
 
     db migrate -m "message"   autogenerate a revision from the models
     db upgrade                apply revisions up to head
@@ -55,7 +57,7 @@ func (e *env) init(multidb bool) error {
 		}
 		fmt.Fprintf(e.cfg.Out, "Creating directory %s ...  done\n", d)
 	}
-	idx, err := script.RenderIndex("versions", nil)
+	idx, err := script.RenderIndex("versions")
 	if err != nil {
 		return err
 	}

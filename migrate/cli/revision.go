@@ -269,7 +269,17 @@ func (e *env) compare(ctx context.Context, m *migrate.Migrator, models autogen.M
 	return res, nil
 }
 
-// write renders, writes and indexes a revision file.
+// convertLegacy moves a versions directory of the earlier layout (a
+// revisions.go listing every revision) to self-registering revisions.
+func (e *env) convertLegacy() error {
+	changed, err := script.ConvertLegacy(e.versionsDir())
+	if changed {
+		fmt.Fprintf(e.cfg.Out, "Converting %s to self-registering revisions ...  done\n", e.versionsDir())
+	}
+	return err
+}
+
+// write renders and writes a revision file.
 func (e *env) write(f script.File) error {
 	if !script.Exists(e.versionsDir()) {
 		return alembicf("Path doesn't exist: '%s'.  Please use the 'init' command to create a new scripts folder.", e.versionsDir())
@@ -278,11 +288,11 @@ func (e *env) write(f script.File) error {
 	if err != nil {
 		return err
 	}
-	path := filepath.Join(e.versionsDir(), script.FileName(f.ID, f.Message))
-	if err := os.WriteFile(path, src, 0o644); err != nil {
+	if err := e.convertLegacy(); err != nil {
 		return err
 	}
-	if err := script.WriteIndex(e.versionsDir()); err != nil {
+	path := filepath.Join(e.versionsDir(), script.FileName(f.ID, f.Message))
+	if err := os.WriteFile(path, src, 0o644); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.cfg.Out, "Generating %s ...  done\n", path)

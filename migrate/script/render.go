@@ -155,14 +155,22 @@ func writeVar(b *strings.Builder, f File) {
 		c.Year(), int(c.Month()), c.Day(), c.Hour(), c.Minute(), c.Second(), c.Nanosecond())
 	if f.Binds == nil {
 		fmt.Fprintf(b, "Upgrade: upgrade%s,\nDowngrade: downgrade%s,\n}\n", v, v)
-		return
-	}
-	for _, dir := range []string{"Upgrade", "Downgrade"} {
-		fmt.Fprintf(b, "%sBinds: map[string]func(*migrate.Op) error{\n", dir)
-		for _, bo := range f.Binds {
-			fmt.Fprintf(b, "%s: %s%s,\n", strconv.Quote(bo.Name), strings.ToLower(dir), funcSuffix(f.ID, bo.Name))
+	} else {
+		for _, dir := range []string{"Upgrade", "Downgrade"} {
+			fmt.Fprintf(b, "%sBinds: map[string]func(*migrate.Op) error{\n", dir)
+			for _, bo := range f.Binds {
+				fmt.Fprintf(b, "%s: %s%s,\n", strconv.Quote(bo.Name), strings.ToLower(dir), funcSuffix(f.ID, bo.Name))
+			}
+			b.WriteString("},\n")
 		}
-		b.WriteString("},\n")
+		b.WriteString("}\n")
 	}
-	b.WriteString("}\n")
+	b.WriteString("\n" + Registration(f.ID))
+}
+
+// Registration returns the init function by which a revision file adds
+// its revision to the package's registry (declared in revisions.go), so
+// that deleting the file is all it takes to remove the revision.
+func Registration(id string) string {
+	return fmt.Sprintf("func init() { %s.Add(%s) }\n", RegistryVar, VarName(id))
 }

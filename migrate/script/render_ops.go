@@ -19,6 +19,9 @@ func RenderOps(ops []migrate.Operation) (string, error) {
 		if err != nil {
 			return "", err
 		}
+		if n, ok := o.(interface{ Note() string }); ok && n.Note() != "" {
+			b.WriteString("// " + strings.ReplaceAll(n.Note(), "\n", "\n// ") + "\n")
+		}
 		b.WriteString(s + "\n")
 	}
 	return b.String(), nil
@@ -115,6 +118,9 @@ func renderAlter(o *migrate.AlterColumn) (string, error) {
 	}
 	if o.Nullable != nil {
 		f = append(f, fmt.Sprintf("Nullable: migrate.Ptr(%t)", *o.Nullable))
+	}
+	if o.Using != "" {
+		f = append(f, "Using: "+strconv.Quote(o.Using))
 	}
 	if o.ServerDefault != nil {
 		f = append(f, "ServerDefault: migrate.Ptr("+strconv.Quote(*o.ServerDefault)+")")

@@ -25,6 +25,9 @@ type Entry struct {
 	Message      string
 	// File is the file's base name; Var the revision variable's name.
 	File, Var string
+	// Registered reports whether the file adds the revision to the
+	// package's registry (Registration).
+	Registered bool
 }
 
 // Scan reads every revision literal in dir (a versions package). Files
@@ -61,7 +64,11 @@ func parseEntries(fset *token.FileSet, path string, src []byte) ([]Entry, error)
 	if err != nil {
 		return nil, fmt.Errorf("read revision file: %w", err)
 	}
-	return fileEntries(f, filepath.Base(path))
+	out, err := fileEntries(f, filepath.Base(path))
+	for i, e := range out {
+		out[i].Registered = strings.Contains(string(src), RegistryVar+".Add("+e.Var+")")
+	}
+	return out, err
 }
 
 // fileEntries extracts the revision variables of one file.

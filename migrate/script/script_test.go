@@ -53,7 +53,6 @@ func tutorialFiles() []File {
 }
 
 func TestRenderTutorialGolden(t *testing.T) {
-	var entries []Entry
 	for _, f := range tutorialFiles() {
 		src, err := Render(f)
 		if err != nil {
@@ -63,9 +62,8 @@ func TestRenderTutorialGolden(t *testing.T) {
 		golden(t, filepath.Join("testdata", name+".golden"), src)
 		// The same source lives in a compiled package: it must build.
 		golden(t, filepath.Join(tutorialDir, name), src)
-		entries = append(entries, Entry{ID: f.ID, Down: f.Down, Message: f.Message, File: name, Var: VarName(f.ID)})
 	}
-	idx, err := RenderIndex("versions", entries)
+	idx, err := RenderIndex("versions")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,8 +77,8 @@ func TestScanReadsRenderedFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Entry{
-		{ID: "8825e31503db", Down: []string{"db531a47e319"}, Message: "add price column", File: "8825e31503db_add_price_column.go", Var: "rev8825e31503db"},
-		{ID: "db531a47e319", Message: "initial migration", File: "db531a47e319_initial_migration.go", Var: "revdb531a47e319"},
+		{ID: "8825e31503db", Down: []string{"db531a47e319"}, Message: "add price column", File: "8825e31503db_add_price_column.go", Var: "rev8825e31503db", Registered: true},
+		{ID: "db531a47e319", Message: "initial migration", File: "db531a47e319_initial_migration.go", Var: "revdb531a47e319", Registered: true},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Scan() = %+v\nwant %+v", got, want)
@@ -111,19 +109,23 @@ func TestScanErrors(t *testing.T) {
 }
 
 func TestCheckBuilt(t *testing.T) {
-	disk := []Entry{{ID: "aaa"}, {ID: "bbb"}}
+	disk := []Entry{{ID: "aaa", Registered: true}, {ID: "bbb", Registered: true}}
 	tests := []struct {
 		name     string
 		compiled []*migrate.Revision
+		disk     []Entry
 		want     string
 	}{
-		{"in sync", []*migrate.Revision{{ID: "aaa"}, {ID: "bbb"}}, ""},
-		{"not built", []*migrate.Revision{{ID: "aaa"}}, "migrations/versions has revisions this program was not built with: bbb; rebuild and run again"},
-		{"file gone", []*migrate.Revision{{ID: "aaa"}, {ID: "bbb"}, {ID: "ccc"}}, "this program has revisions whose files are gone from migrations/versions: ccc; rebuild and run again"},
+		{"file without registration", []*migrate.Revision{{ID: "aaa"}},
+			[]Entry{{ID: "aaa", Registered: true}, {ID: "bbb", File: "bbb_x.go", Var: "revbbb"}},
+			"migrations/versions: revision files must register their revision; add to bbb_x.go: func init() { registry.Add(revbbb) }"},
+		{"in sync", []*migrate.Revision{{ID: "aaa"}, {ID: "bbb"}}, disk, ""},
+		{"not built", []*migrate.Revision{{ID: "aaa"}}, disk, "migrations/versions has revisions this program was not built with: bbb; rebuild and run again"},
+		{"file gone", []*migrate.Revision{{ID: "aaa"}, {ID: "bbb"}, {ID: "ccc"}}, disk, "this program has revisions whose files are gone from migrations/versions: ccc; rebuild and run again"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := CheckBuilt("migrations/versions", tt.compiled, disk)
+			err := CheckBuilt("migrations/versions", tt.compiled, tt.disk)
 			if tt.want == "" {
 				if err != nil {
 					t.Fatal(err)
@@ -197,6 +199,11 @@ func allOps() []migrate.Operation {
 		&migrate.AlterColumn{Table: "category", Name: "code", Type: migrate.Ptr(migrate.String(20)), Nullable: migrate.Ptr(true),
 			ServerDefault: migrate.Ptr("'x'"), Comment: migrate.Ptr("short code"), Existing: migrate.Column{Name: "code", Type: migrate.String(10), Nullable: true}},
 		&migrate.RenameColumn{Table: "category", From: "code", To: "slug"},
+		&migrate.AddColumn{Table: "category", Column: migrate.Column{Name: "state", Type: migrate.Enum("category_state", "new", "old"), Nullable: true}},
+		&migrate.AddColumn{Table: "category", Column: migrate.Column{Name: "flag", Type: migrate.String(5), Nullable: true}},
+		&migrate.AlterColumn{Table: "category", Name: "flag", Type: migrate.Ptr(migrate.Integer()), Using: `length("flag")`,
+			Existing: migrate.Column{Name: "flag", Type: migrate.String(5), Nullable: true}},
+		readdedColumn(),
 		&migrate.CreateIndex{Table: "category", Index: migrate.Index{Name: "uq_category_slug", Columns: []string{"slug"}, Unique: true}},
 		&migrate.CreateUniqueConstraint{Table: "category", Unique: migrate.Unique{Name: "uq_category_title", Columns: []string{"title"}}},
 		&migrate.CreateCheckConstraint{Table: "category", Check: migrate.Check{Name: "ck_category_small", Expr: "small > 0"}},
@@ -214,6 +221,16 @@ func allOps() []migrate.Operation {
 		&migrate.RenameTable{From: "category", To: "kind"},
 		&migrate.DropTable{Name: "kind"},
 	}
+}
+
+// readdedColumn is the downgrade of a dropped NOT NULL column: nullable,
+// with a note rendered as a comment.
+func readdedColumn() migrate.Operation {
+	r, err := (&migrate.DropColumn{Table: "category", Name: "gone", Prior: &migrate.Column{Name: "gone", Type: migrate.Integer()}}).Reverse()
+	if err != nil {
+		panic(err)
+	}
+	return r
 }
 
 func TestRenderAllOpsGolden(t *testing.T) {
@@ -274,7 +291,7 @@ func TestRenderMultiDBGolden(t *testing.T) {
 	name := FileName(f.ID, f.Message)
 	golden(t, filepath.Join("testdata", "multidb_"+name+".golden"), src)
 	golden(t, filepath.Join(multidbDir, name), src)
-	idx, err := RenderIndex("versions", []Entry{{ID: f.ID, Message: f.Message, File: name, Var: VarName(f.ID)}})
+	idx, err := RenderIndex("versions")
 	if err != nil {
 		t.Fatal(err)
 	}

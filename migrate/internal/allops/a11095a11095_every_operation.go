@@ -24,6 +24,8 @@ var reva11095a11095 = &migrate.Revision{
 	Downgrade:    downgradea11095a11095,
 }
 
+func init() { registry.Add(reva11095a11095) }
+
 func upgradea11095a11095(op *migrate.Op) error {
 	op.CreateTable(migrate.Table{
 		Name: "category",
@@ -70,6 +72,18 @@ func upgradea11095a11095(op *migrate.Op) error {
 		Existing:      migrate.Column{Name: "code", Type: migrate.String(10), Nullable: true},
 	})
 	op.RenameColumn("category", "code", "slug")
+	op.AddColumn("category", migrate.Column{Name: "state", Type: migrate.Enum("category_state", "new", "old"), Nullable: true})
+	op.AddColumn("category", migrate.Column{Name: "flag", Type: migrate.String(5), Nullable: true})
+	op.AlterColumn(migrate.AlterColumn{
+		Table:    "category",
+		Name:     "flag",
+		Type:     migrate.Ptr(migrate.Integer()),
+		Using:    "length(\"flag\")",
+		Existing: migrate.Column{Name: "flag", Type: migrate.String(5), Nullable: true},
+	})
+	// category.gone was NOT NULL without a server default: it comes back nullable, as the table may have rows.
+	// Backfill it, then make it NOT NULL again with op.AlterColumn(migrate.AlterColumn{Table: "category", Name: "gone", Nullable: migrate.Ptr(false), ...}).
+	op.AddColumn("category", migrate.Column{Name: "gone", Type: migrate.Integer(), Nullable: true})
 	op.CreateIndex("category", migrate.Index{Name: "uq_category_slug", Columns: []string{"slug"}, Unique: true})
 	op.CreateUniqueConstraint("category", migrate.Unique{Name: "uq_category_title", Columns: []string{"title"}})
 	op.CreateCheckConstraint("category", migrate.Check{Name: "ck_category_small", Expr: "small > 0"})

@@ -4,5 +4,8 @@ package allops
 
 import "github.com/flagon-go/flagon/migrate"
 
+// registry collects the package's revision, as a versions package's does.
+var registry migrate.Registry
+
 // All returns the package's revision.
-func All() []*migrate.Revision { return []*migrate.Revision{reva11095a11095} }
+func All() []*migrate.Revision { return registry.All() }

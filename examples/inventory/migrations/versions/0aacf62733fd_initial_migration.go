@@ -44,3 +44,5 @@ func downgrade0aacf62733fd(op *migrate.Op) error {
 	// ### end flagon commands ###
 	return nil
 }
+
+func init() { registry.Add(rev0aacf62733fd) }

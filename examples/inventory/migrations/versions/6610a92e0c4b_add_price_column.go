@@ -37,3 +37,5 @@ func downgrade6610a92e0c4b(op *migrate.Op) error {
 	// ### end flagon commands ###
 	return nil
 }
+
+func init() { registry.Add(rev6610a92e0c4b) }

@@ -1,11 +1,11 @@
 PRAGMA foreign_keys = off;
-CREATE TABLE `new_post` (`id` integer NOT NULL, `status` varchar(9) NULL, PRIMARY KEY (`id`));
+CREATE TABLE `new_post` (`id` integer NOT NULL, `status` varchar(9) NULL, PRIMARY KEY (`id`), CONSTRAINT `ck_post_status` CHECK ("status" IN ('new', 'draft', 'review', 'published')));
 INSERT INTO `new_post` (`id`, `status`) SELECT `id`, `status` FROM `post`;
 DROP TABLE `post`;
 ALTER TABLE `new_post` RENAME TO `post`;
 PRAGMA foreign_keys = on;
 PRAGMA foreign_keys = off;
-CREATE TABLE `new_page` (`id` integer NOT NULL, `status` varchar(9) NULL, PRIMARY KEY (`id`));
+CREATE TABLE `new_page` (`id` integer NOT NULL, `status` varchar(9) NULL, PRIMARY KEY (`id`), CONSTRAINT `ck_page_status` CHECK ("status" IN ('new', 'draft', 'review', 'published')));
 INSERT INTO `new_page` (`id`, `status`) SELECT `id`, `status` FROM `page`;
 DROP TABLE `page`;
 ALTER TABLE `new_page` RENAME TO `page`;

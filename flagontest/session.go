@@ -1,0 +1,61 @@
+package flagontest
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+
+	"github.com/flagon-go/flagon/session"
+)
+
+// sessionHandler is a handler with sessions, as *flagon.App is.
+type sessionHandler interface {
+	Sessions() session.Interface
+}
+
+// ErrCookiesDisabled is returned by SessionTransaction when the client has
+// no cookie jar.
+var ErrCookiesDisabled = errors.New("flagontest: cookies are disabled (the client's Jar is nil)")
+
+// SessionTransaction opens the session the client's next request would
+// see, passes it to fn to read or change, and stores the saved session in
+// the client's cookies, Flask's client.session_transaction():
+//
+//	err := cl.SessionTransaction(func(s *session.Session) error {
+//		s.Set("user_id", 42)
+//		return nil
+//	})
+//
+// An error from fn leaves the cookies unchanged. The handler must have
+// sessions (a *flagon.App), and saving fails as a request would, e.g.
+// without a SECRET_KEY.
+func (c *Client) SessionTransaction(fn func(s *session.Session) error) error {
+	if c.Jar == nil {
+		return ErrCookiesDisabled
+	}
+	sh, ok := c.Handler.(sessionHandler)
+	if !ok {
+		return fmt.Errorf("flagontest: %T has no sessions (no Sessions method)", c.Handler)
+	}
+	si := sh.Sessions()
+	u := c.BaseURL.JoinPath("/")
+	req := httptest.NewRequest(http.MethodGet, u.String(), nil)
+	req.Host = u.Host
+	for _, ck := range c.Jar.Cookies(u) {
+		req.AddCookie(ck)
+	}
+	s := si.Open(req)
+	if s == nil {
+		return errors.New("flagontest: the session backend did not open a session")
+	}
+	if err := fn(s); err != nil {
+		return err
+	}
+	rec := httptest.NewRecorder()
+	if err := si.Save(rec, req, s); err != nil {
+		return fmt.Errorf("flagontest: saving the session: %w", err)
+	}
+	c.Jar.SetCookies(u, rec.Result().Cookies())
+	return nil
+}

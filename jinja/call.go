@@ -1,0 +1,610 @@
+package jinja
+
+import (
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// callable is an engine value that can be called from a template.
+type callable interface {
+	call(st *state, args []any, kw *Dict) (any, error)
+}
+
+// Func is a Go function callable from templates with Python's calling
+// convention: positional arguments and keyword arguments (in call order),
+// e.g. url_for('blog.update', id=post.id).
+type Func func(args []any, kwargs *Dict) (any, error)
+
+func (f Func) call(_ *state, args []any, kw *Dict) (any, error) { return f(args, kw) }
+
+// builtinFunc is a callable implemented in Go with the engine's calling
+// convention.
+type builtinFunc func(st *state, args []any, kw *Dict) (any, error)
+
+func (f builtinFunc) call(st *state, args []any, kw *Dict) (any, error) { return f(st, args, kw) }
+
+// call calls fn with Python semantics.
+func (st *state) call(fn any, args []any, kw *Dict) (any, error) {
+	if st.depth >= maxDepth {
+		return nil, newErr("RecursionError", "maximum template recursion depth exceeded")
+	}
+	switch f := fn.(type) {
+	case callable:
+		return f.call(st, args, kw)
+	case Undefined:
+		return nil, f.err()
+	case nil:
+		return nil, typeErr("'NoneType' object is not callable")
+	}
+	return callReflect(fn, args, kw)
+}
+
+// callReflect calls a Go function or method value.
+func callReflect(fn any, args []any, kw *Dict) (any, error) {
+	rv, ok := fn.(reflect.Value)
+	if !ok {
+		rv = reflect.ValueOf(fn)
+	}
+	if rv.Kind() != reflect.Func {
+		return nil, typeErr("'%s' object is not callable", typeName(fn))
+	}
+	if kw != nil && kw.Len() > 0 {
+		return nil, typeErr("Go function got unexpected keyword arguments")
+	}
+	t := rv.Type()
+	n := t.NumIn()
+	if (!t.IsVariadic() && len(args) != n) || (t.IsVariadic() && len(args) < n-1) {
+		return nil, typeErr("function takes %d arguments (%d given)", n, len(args))
+	}
+	in := make([]reflect.Value, len(args))
+	for i, a := range args {
+		if u, ok := a.(Undefined); ok {
+			return nil, u.err()
+		}
+		var pt reflect.Type
+		if t.IsVariadic() && i >= n-1 {
+			pt = t.In(n - 1).Elem()
+		} else {
+			pt = t.In(i)
+		}
+		v, err := convertArg(a, pt)
+		if err != nil {
+			return nil, err
+		}
+		in[i] = v
+	}
+	out := rv.Call(in)
+	switch len(out) {
+	case 0:
+		return nil, nil
+	case 1:
+		return out[0].Interface(), nil
+	}
+	if err, _ := out[len(out)-1].Interface().(error); err != nil {
+		return nil, err
+	}
+	return out[0].Interface(), nil
+}
+
+func convertArg(a any, pt reflect.Type) (reflect.Value, error) {
+	if a == nil {
+		return reflect.Zero(pt), nil
+	}
+	av := reflect.ValueOf(a)
+	if av.Type().AssignableTo(pt) {
+		return av, nil
+	}
+	if m, ok := a.(Markup); ok && pt.Kind() == reflect.String {
+		return reflect.ValueOf(string(m)).Convert(pt), nil
+	}
+	if av.Type().ConvertibleTo(pt) && av.Kind() != reflect.String && pt.Kind() != reflect.String {
+		return av.Convert(pt), nil
+	}
+	if av.Kind() == reflect.String && pt.Kind() == reflect.String {
+		return av.Convert(pt), nil
+	}
+	return reflect.Value{}, typeErr("cannot use %s as %s argument", typeName(a), pt)
+}
+
+// Macro is a template macro (or the caller of a call block).
+type Macro struct {
+	node       *macroNode
+	closure    *scope
+	st         *state
+	name       string
+	autoescape bool
+}
+
+func (m *Macro) call(st *state, args []any, kw *Dict) (any, error) {
+	n := m.node
+	sc := m.closure.child()
+	if len(args) > len(n.params) {
+		if !n.uses["varargs"] {
+			return nil, typeErr("macro '%s' takes not more than %d argument(s)", m.name, len(n.params))
+		}
+	}
+	var extra []any
+	for i, p := range n.params {
+		if i < len(args) {
+			sc.set(p.name, args[i])
+		}
+	}
+	if len(args) > len(n.params) {
+		extra = args[len(n.params):]
+	}
+	kwargs := NewDict()
+	if kw != nil {
+		for _, k := range kw.keys {
+			name, _ := k.(string)
+			found := false
+			for i, p := range n.params {
+				if p.name == name {
+					if i < len(args) {
+						return nil, typeErr("macro '%s' got multiple values for argument '%s'", m.name, name)
+					}
+					sc.set(name, kw.m[k])
+					found = true
+				}
+			}
+			if found {
+				continue
+			}
+			if name == "caller" && (n.uses["caller"]) {
+				sc.set("caller", kw.m[k])
+				continue
+			}
+			if name == "caller" {
+				continue
+			}
+			if !n.uses["kwargs"] {
+				return nil, typeErr("macro '%s' takes no keyword argument '%s'", m.name, name)
+			}
+			kwargs.Set(name, kw.m[k])
+		}
+	}
+	sub := *m.st
+	sub.depth = st.depth + 1
+	sub.autoescape = m.autoescape
+	for i, p := range n.params {
+		if _, ok := sc.vars[p.name]; ok {
+			continue
+		}
+		if p.def == nil {
+			sc.set(p.name, Undefined{Name: p.name})
+			continue
+		}
+		v, err := sub.eval(p.def, sc)
+		if err != nil {
+			return nil, err
+		}
+		sc.set(p.name, v)
+		_ = i
+	}
+	if n.uses["varargs"] {
+		if extra == nil {
+			extra = []any{}
+		}
+		sc.set("varargs", Tuple(extra))
+	}
+	if n.uses["kwargs"] {
+		sc.set("kwargs", kwargs)
+	}
+	if _, ok := sc.vars["caller"]; !ok && n.uses["caller"] && !n.isCaller {
+		sc.set("caller", Undefined{Name: "caller"})
+	}
+	var b strings.Builder
+	sub.out = &b
+	sub.parent = nil
+	if err := sub.renderNodes(n.body, sc); err != nil {
+		return nil, err
+	}
+	if m.autoescape {
+		return Markup(b.String()), nil
+	}
+	return b.String(), nil
+}
+
+// Namespace is the object namespace() returns; its attributes can be
+// assigned with {% set ns.attr = value %}.
+type Namespace struct{ d *Dict }
+
+// loopObj is the `loop` variable of a for loop.
+type loopObj struct {
+	index, length int
+	items         []any
+	depth         int
+	recurse       func(st *state, v any) (any, error)
+	lastChanged   []any
+	changedInit   bool
+}
+
+func (l *loopObj) call(st *state, args []any, kw *Dict) (any, error) {
+	if l.recurse == nil {
+		return nil, typeErr("Tried to call non recursive loop.  Maybe you forgot the 'recursive' modifier.")
+	}
+	if len(args) != 1 {
+		return nil, typeErr("loop() takes exactly one argument")
+	}
+	return l.recurse(st, args[0])
+}
+
+func (l *loopObj) attr(name string) (any, bool) {
+	switch name {
+	case "index":
+		return l.index + 1, true
+	case "index0":
+		return l.index, true
+	case "revindex":
+		return l.length - l.index, true
+	case "revindex0":
+		return l.length - l.index - 1, true
+	case "first":
+		return l.index == 0, true
+	case "last":
+		return l.index == l.length-1, true
+	case "length":
+		return l.length, true
+	case "depth":
+		return l.depth, true
+	case "depth0":
+		return l.depth - 1, true
+	case "previtem":
+		if l.index > 0 {
+			return l.items[l.index-1], true
+		}
+		return Undefined{Name: "previtem"}, true
+	case "nextitem":
+		if l.index+1 < l.length {
+			return l.items[l.index+1], true
+		}
+		return Undefined{Name: "nextitem"}, true
+	case "cycle":
+		return builtinFunc(func(st *state, args []any, kw *Dict) (any, error) {
+			if len(args) == 0 {
+				return nil, typeErr("no items for cycling given")
+			}
+			return args[l.index%len(args)], nil
+		}), true
+	case "changed":
+		return builtinFunc(func(st *state, args []any, kw *Dict) (any, error) {
+			if l.changedInit && seqEqual(l.lastChanged, args) {
+				return false, nil
+			}
+			l.changedInit, l.lastChanged = true, args
+			return true, nil
+		}), true
+	}
+	return nil, false
+}
+
+func (st *state) renderFor(n *forNode, sc *scope) error {
+	var run func(st *state, v any, depth int) (string, error)
+	run = func(st *state, v any, depth int) (string, error) {
+		iv := normalize(v)
+		if u, ok := iv.(Undefined); ok {
+			_ = u
+		}
+		items, err := iterate(iv)
+		if err != nil {
+			return "", err
+		}
+		inner := sc.child()
+		if n.cond != nil {
+			var kept []any
+			for _, it := range items {
+				if err := st.assign(n.target, it, inner); err != nil {
+					return "", err
+				}
+				c, err := st.eval(n.cond, inner)
+				if err != nil {
+					return "", err
+				}
+				if truthy(c) {
+					kept = append(kept, it)
+				}
+			}
+			items = kept
+		}
+		saved, savedParent := st.out, st.parent
+		var b strings.Builder
+		st.out, st.parent = &b, nil
+		defer func() { st.out, st.parent = saved, savedParent }()
+		if len(items) == 0 {
+			if err := st.renderNodes(n.els, sc); err != nil {
+				return "", err
+			}
+			return b.String(), nil
+		}
+		l := &loopObj{length: len(items), items: items, depth: depth}
+		if n.recursive {
+			l.recurse = func(st *state, v any) (any, error) {
+				if depth >= maxDepth {
+					return nil, newErr("RecursionError", "maximum template recursion depth exceeded")
+				}
+				s, err := run(st, v, depth+1)
+				return st.wrap(s), err
+			}
+		}
+		for i, it := range items {
+			if max := st.env.MaxLoopIterations; max > 0 {
+				if *st.iters++; *st.iters > max {
+					return "", newErr("LoopLimitError", "more than %d loop iterations", max)
+				}
+			}
+			l.index = i
+			body := sc.child()
+			body.set("loop", l)
+			if err := st.assign(n.target, it, body); err != nil {
+				return "", err
+			}
+			if err := st.renderNodes(n.body, body); err != nil {
+				return "", err
+			}
+		}
+		return b.String(), nil
+	}
+	v, err := st.eval(n.iter, sc)
+	if err != nil {
+		return err
+	}
+	if st.parent != nil {
+		return nil
+	}
+	s, err := run(st, v, 1)
+	if err != nil {
+		return err
+	}
+	st.write(s)
+	return nil
+}
+
+// goMethod is a method of a Go value reached from a template.
+type goMethod struct {
+	v    reflect.Value
+	name string
+}
+
+func (m goMethod) call(_ *state, args []any, kw *Dict) (any, error) {
+	return callReflect(m.v, args, kw)
+}
+
+// getAttr is Jinja's getattr: attribute first, then item. A Go method
+// without parameters reads like a Python property: obj.is_admin calls
+// IsAdmin(); obj.is_admin() calls it too.
+func getAttr(env *Environment, obj any, name string) (any, error) {
+	v, err := getAttrFor(env, obj, name)
+	if m, ok := v.(goMethod); ok && err == nil && m.v.Type().NumIn() == 0 {
+		return callReflect(m.v, nil, nil)
+	}
+	return v, err
+}
+
+// getAttrFor is getattr in call position: Go methods are returned uncalled.
+func getAttrFor(env *Environment, obj any, name string) (any, error) {
+	switch o := obj.(type) {
+	case Undefined:
+		return nil, o.err()
+	case *loopObj:
+		if v, ok := o.attr(name); ok {
+			return v, nil
+		}
+	case *Namespace:
+		if v, ok := o.d.Get(name); ok {
+			return v, nil
+		}
+	case *module:
+		if v, ok := o.vars[name]; ok {
+			return v, nil
+		}
+		return missingAttr(obj, name), nil
+	case *Macro:
+		switch name {
+		case "name":
+			return o.name, nil
+		case "arguments":
+			t := Tuple{}
+			for _, p := range o.node.params {
+				t = append(t, p.name)
+			}
+			return t, nil
+		case "catch_kwargs":
+			return o.node.uses["kwargs"], nil
+		case "catch_varargs":
+			return o.node.uses["varargs"], nil
+		case "caller":
+			return o.node.uses["caller"], nil
+		}
+	case *selfObj:
+		return o.block(name), nil
+	case *cycler:
+		return o.attr(name)
+	case *groupTuple:
+		switch name {
+		case "grouper":
+			return o.Tuple[0], nil
+		case "list":
+			return o.Tuple[1], nil
+		}
+	}
+	if m := method(obj, name); m != nil {
+		return m, nil
+	}
+	v := normalize(obj)
+	if d, ok := v.(*Dict); ok {
+		if x, ok := d.Get(name); ok {
+			return x, nil
+		}
+		return missingAttr(obj, name), nil
+	}
+	if x, ok := reflectAttr(env, obj, name); ok {
+		return x, nil
+	}
+	return missingAttr(obj, name), nil
+}
+
+// getAttrOnly is Python's getattr without the item fallback (the attr
+// filter).
+func getAttrOnly(env *Environment, obj any, name string) (any, error) {
+	switch normalize(obj).(type) {
+	case *Dict:
+		if m := method(obj, name); m != nil {
+			return m, nil
+		}
+		return missingAttr(obj, name), nil
+	}
+	return getAttr(env, obj, name)
+}
+
+// getItem is Jinja's subscript: item first, then attribute.
+func getItem(env *Environment, obj, key any) (any, error) {
+	if u, ok := obj.(Undefined); ok {
+		return nil, u.err()
+	}
+	v := normalize(obj)
+	k := normalize(key)
+	switch o := v.(type) {
+	case *Dict:
+		if x, ok := o.Get(k); ok {
+			return x, nil
+		}
+	case string, Markup, []any, Tuple:
+		if i, ok := k.(int); ok {
+			var items []any
+			if s, ok := asString(o); ok {
+				items = runes(s)
+			} else {
+				items, _ = asSeq(o)
+			}
+			if i < 0 {
+				i += len(items)
+			}
+			if i >= 0 && i < len(items) {
+				return items[i], nil
+			}
+			return Undefined{Name: strconv.Itoa(k.(int)), owner: objectTypeRepr(obj), elem: true}, nil
+		}
+	}
+	if s, ok := k.(string); ok {
+		return getAttr(env, obj, s)
+	}
+	return missingAttr(obj, toStr(k)), nil
+}
+
+// attrPlan is how an attribute name resolves on one Go type, cached.
+type attrPlan struct {
+	method int   // method index on the type, or -1
+	field  []int // field index path on the dereferenced struct
+	isMap  bool
+}
+
+type attrKey struct {
+	t    reflect.Type
+	name string
+}
+
+var attrPlans sync.Map // attrKey -> *attrPlan
+
+func planAttr(t reflect.Type, name string) *attrPlan {
+	k := attrKey{t, name}
+	if p, ok := attrPlans.Load(k); ok {
+		return p.(*attrPlan)
+	}
+	p := &attrPlan{method: -1}
+	cands := goNames(name)
+	for _, cand := range cands {
+		if m, ok := t.MethodByName(cand); ok && m.IsExported() {
+			p.method = m.Index
+			break
+		}
+	}
+	st := t
+	for st.Kind() == reflect.Pointer {
+		st = st.Elem()
+	}
+	if p.method < 0 {
+		switch st.Kind() {
+		case reflect.Struct:
+			for _, cand := range cands {
+				if f, ok := st.FieldByName(cand); ok && f.IsExported() {
+					p.field = f.Index
+					break
+				}
+			}
+		case reflect.Map:
+			p.isMap = st.Key().Kind() == reflect.String
+		}
+	}
+	attrPlans.Store(k, p)
+	return p
+}
+
+// reflectAttr reads a field, map entry or method of a Go value. A name is
+// tried as written, then mapped from snake_case to Go's CamelCase
+// (created -> Created, author_id -> AuthorID or AuthorId).
+func reflectAttr(env *Environment, obj any, name string) (any, bool) {
+	rv := reflect.ValueOf(obj)
+	if !rv.IsValid() {
+		return nil, false
+	}
+	p := planAttr(rv.Type(), name)
+	if p.method >= 0 {
+		m := rv.Type().Method(p.method)
+		if env != nil && env.AllowMethod != nil && !env.AllowMethod(rv.Type(), m.Name) {
+			return nil, false
+		}
+		return goMethod{rv.Method(p.method), m.Name}, true
+	}
+	for rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface {
+		if rv.IsNil() {
+			return nil, false
+		}
+		rv = rv.Elem()
+	}
+	switch {
+	case p.field != nil:
+		f, err := rv.FieldByIndexErr(p.field)
+		if err != nil {
+			return nil, false
+		}
+		return f.Interface(), true
+	case p.isMap:
+		x := rv.MapIndex(reflect.ValueOf(name).Convert(rv.Type().Key()))
+		if x.IsValid() {
+			return x.Interface(), true
+		}
+	}
+	return nil, false
+}
+
+var initialisms = map[string]string{"id": "ID", "url": "URL", "html": "HTML", "json": "JSON", "api": "API", "http": "HTTP", "ip": "IP", "uuid": "UUID", "sql": "SQL", "uri": "URI", "css": "CSS", "xml": "XML"}
+
+// goNames lists the Go names a template attribute may stand for.
+func goNames(name string) []string {
+	if name == "" {
+		return nil
+	}
+	out := []string{name}
+	parts := strings.Split(name, "_")
+	var plain, initial strings.Builder
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		t := strings.ToUpper(p[:1]) + p[1:]
+		plain.WriteString(t)
+		if up, ok := initialisms[strings.ToLower(p)]; ok {
+			initial.WriteString(up)
+		} else {
+			initial.WriteString(t)
+		}
+	}
+	if s := plain.String(); s != name {
+		out = append(out, s)
+	}
+	if s := initial.String(); s != plain.String() {
+		out = append(out, s)
+	}
+	return out
+}

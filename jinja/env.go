@@ -1,0 +1,197 @@
+package jinja
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"path"
+	"reflect"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Environment holds the loader, filters, tests and globals templates are
+// rendered with, and caches parsed templates. It is safe for concurrent
+// use once configured.
+type Environment struct {
+	// Loader is where templates are read from, by slash-separated name
+	// relative to its root. A template can only reach files inside it.
+	Loader fs.FS
+	// Autoescape decides per template name whether output is HTML-escaped;
+	// nil means FlaskAutoescape.
+	Autoescape func(name string) bool
+	// Filters, Tests and Globals add to (or replace) the built-in ones.
+	Filters map[string]any
+	Tests   map[string]any
+	Globals map[string]any
+	// MaxLoopIterations, when positive, bounds the for-loop iterations of
+	// one render; a render that exceeds it fails with a LoopLimitError.
+	// Zero means no limit, as in Jinja.
+	MaxLoopIterations int
+	// AllowMethod, when set, decides which methods of Go values a template
+	// may reach (recv is the value's type, name the Go method name), as
+	// Jinja's SandboxedEnvironment decides what is safe to call. Nil allows
+	// every exported method, as a Flask app's (unsandboxed) Jinja does.
+	AllowMethod func(recv reflect.Type, name string) bool
+	// JSONDumps, when set, replaces the serialisation |tojson uses (Jinja's
+	// "json.dumps_function" policy, which Flask sets to app.json.dumps);
+	// indent is 0 unless the template passes one. The result is made safe
+	// for HTML and <script> by |tojson either way.
+	JSONDumps func(v any, indent int) (string, error)
+	// AutoReload re-reads a cached template when its file's modification
+	// time changed, as Jinja's auto_reload (on in Flask's debug mode).
+	AutoReload bool
+
+	mu    sync.Mutex
+	cache map[string]*Template
+}
+
+// FlaskAutoescape is Flask's select_jinja_autoescape: on for .html, .htm,
+// .xml, .xhtml and .svg templates and for templates without a name.
+func FlaskAutoescape(name string) bool {
+	if name == "" {
+		return true
+	}
+	for _, ext := range []string{".html", ".htm", ".xml", ".xhtml", ".svg"} {
+		if strings.HasSuffix(name, ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// Template is a parsed template.
+type Template struct {
+	// Name is the name the template was loaded by ("" for FromString).
+	Name       string
+	env        *Environment
+	body       []node
+	blocks     map[string]*blockNode
+	autoescape bool
+	modTime    time.Time
+}
+
+// GetTemplate loads, parses and caches the named template. A name that is
+// not a clean path inside the loader fails with TemplateNotFound.
+func (e *Environment) GetTemplate(name string) (*Template, error) {
+	e.mu.Lock()
+	t, ok := e.cache[name]
+	e.mu.Unlock()
+	if ok && (!e.AutoReload || !e.changed(t)) {
+		return t, nil
+	}
+	src, mod, err := e.load(name)
+	if err != nil {
+		return nil, err
+	}
+	t, err = e.parseTemplate(name, src)
+	if err != nil {
+		return nil, err
+	}
+	t.modTime = mod
+	e.mu.Lock()
+	if e.cache == nil {
+		e.cache = map[string]*Template{}
+	}
+	e.cache[name] = t
+	e.mu.Unlock()
+	return t, nil
+}
+
+// FromString parses a template that is not stored in the loader; it is
+// autoescaped as Flask's render_template_string is.
+func (e *Environment) FromString(src string) (*Template, error) {
+	return e.parseTemplate("", src)
+}
+
+func (e *Environment) parseTemplate(name, src string) (*Template, error) {
+	body, blocks, err := parse(name, src)
+	if err != nil {
+		return nil, err
+	}
+	ae := e.Autoescape
+	if ae == nil {
+		ae = FlaskAutoescape
+	}
+	return &Template{Name: name, env: e, body: body, blocks: blocks, autoescape: ae(name)}, nil
+}
+
+// changed reports whether t's file has another modification time now.
+func (e *Environment) changed(t *Template) bool {
+	clean, ok := cleanName(t.Name)
+	if !ok {
+		return false
+	}
+	st, err := fs.Stat(e.Loader, clean)
+	return err != nil || !st.ModTime().Equal(t.modTime)
+}
+
+// cleanName checks that name stays inside the loader root.
+func cleanName(name string) (string, bool) {
+	trimmed := strings.TrimPrefix(name, "/")
+	clean := path.Clean(trimmed)
+	return clean, name != "" && clean == trimmed && fs.ValidPath(clean)
+}
+
+func (e *Environment) load(name string) (string, time.Time, error) {
+	notFound := &Error{Kind: "TemplateNotFound", Template: name, Msg: name}
+	clean, ok := cleanName(name)
+	if e.Loader == nil || !ok {
+		return "", time.Time{}, notFound
+	}
+	f, err := e.Loader.Open(clean)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrInvalid) {
+			return "", time.Time{}, notFound
+		}
+		return "", time.Time{}, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return "", time.Time{}, err
+	}
+	if st.IsDir() {
+		return "", time.Time{}, notFound
+	}
+	b, err := io.ReadAll(f)
+	if err != nil {
+		return "", time.Time{}, err
+	}
+	return string(b), st.ModTime(), nil
+}
+
+// Render renders the template with data (a map[string]any, a *Dict or
+// nil) and returns the output.
+func (t *Template) Render(data any) (string, error) {
+	var b strings.Builder
+	if err := t.Execute(&b, data); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// Execute renders the template with data to w.
+func (t *Template) Execute(w io.Writer, data any) error {
+	root := t.env.globalScope()
+	ctx := root.child()
+	switch d := normalize(data).(type) {
+	case nil:
+	case *Dict:
+		for _, k := range d.keys {
+			if s, ok := k.(string); ok {
+				ctx.set(s, d.m[k])
+			}
+		}
+	default:
+		return typeErr("template data must be a mapping, not %s", typeName(data))
+	}
+	var b strings.Builder
+	st := &state{env: t.env, tmpl: t, out: &b, autoescape: t.autoescape, iters: new(int)}
+	if err := st.renderRoot(t, ctx); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

@@ -1,0 +1,455 @@
+package jinja
+
+import (
+	"strings"
+)
+
+// maxDepth bounds nested template calls (macros, includes, recursion).
+const maxDepth = 200
+
+// scope is one level of variables.
+type scope struct {
+	vars   map[string]any
+	parent *scope
+}
+
+func (s *scope) child() *scope { return &scope{parent: s} }
+
+// set binds name in this scope, allocating its map on first use.
+func (s *scope) set(name string, v any) {
+	if s.vars == nil {
+		s.vars = map[string]any{}
+	}
+	s.vars[name] = v
+}
+
+func (s *scope) lookup(name string) (any, bool) {
+	for c := s; c != nil; c = c.parent {
+		if v, ok := c.vars[name]; ok {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+// flatten copies every visible variable into one new scope over root.
+func (s *scope) flatten(root *scope) *scope {
+	out := root.child()
+	var chain []*scope
+	for c := s; c != nil && c != root; c = c.parent {
+		chain = append(chain, c)
+	}
+	for i := len(chain) - 1; i >= 0; i-- {
+		for k, v := range chain[i].vars {
+			if k != "loop" { // Jinja does not pass the loop to includes
+				out.set(k, v)
+			}
+		}
+	}
+	return out
+}
+
+// blockRef is one definition of a block in an inheritance chain.
+type blockRef struct {
+	b *blockNode
+	t *Template
+}
+
+// state is the rendering state of one template render (root, include or
+// import).
+type state struct {
+	env        *Environment
+	tmpl       *Template
+	out        *strings.Builder
+	autoescape bool
+	line       int
+	depth      int
+	blocks     map[string][]blockRef
+	parent     *Template
+	root       *scope // the template's top-level scope (blocks see it)
+	globals    *scope
+	iters      *int // loop iterations of the whole render
+}
+
+// fail attaches the template and line to err.
+func (st *state) fail(err error) error {
+	if e, ok := err.(*Error); ok {
+		if e.Template == "" && e.Line == 0 {
+			e.Template, e.Line = st.tmpl.Name, st.line
+		}
+		return e
+	}
+	return &Error{Kind: "RuntimeError", Template: st.tmpl.Name, Line: st.line, Msg: err.Error()}
+}
+
+// renderRoot renders t and the templates it extends.
+func (st *state) renderRoot(t *Template, ctx *scope) error {
+	st.blocks = map[string][]blockRef{}
+	st.root = ctx
+	st.globals = ctx.parent
+	for t != nil {
+		st.tmpl = t
+		st.autoescape = t.autoescape
+		for name, b := range t.blocks {
+			st.blocks[name] = append(st.blocks[name], blockRef{b, t})
+		}
+		st.parent = nil
+		if err := st.renderNodes(t.body, ctx); err != nil {
+			return st.fail(err)
+		}
+		t = st.parent
+	}
+	return nil
+}
+
+func (st *state) write(s string) {
+	if st.parent == nil {
+		st.out.WriteString(s)
+	}
+}
+
+func (st *state) renderNodes(nodes []node, sc *scope) error {
+	for _, n := range nodes {
+		if err := st.renderNode(n, sc); err != nil {
+			return st.fail(err)
+		}
+	}
+	return nil
+}
+
+func (st *state) renderNode(n node, sc *scope) error {
+	switch n := n.(type) {
+	case *textNode:
+		st.write(n.s)
+	case *outNode:
+		st.line = n.line
+		if st.parent != nil {
+			return nil
+		}
+		v, err := st.eval(n.e, sc)
+		if err != nil {
+			return err
+		}
+		st.write(st.output(v))
+	case *ifNode:
+		st.line = n.line
+		for i, c := range n.conds {
+			v, err := st.eval(c, sc)
+			if err != nil {
+				return err
+			}
+			if truthy(v) {
+				return st.renderNodes(n.bodies[i], sc)
+			}
+		}
+		return st.renderNodes(n.els, sc)
+	case *forNode:
+		st.line = n.line
+		return st.renderFor(n, sc)
+	case *setNode:
+		st.line = n.line
+		v, err := st.eval(n.value, sc)
+		if err != nil {
+			return err
+		}
+		return st.assign(n.target, v, sc)
+	case *setBlockNode:
+		st.line = n.line
+		s, err := st.capture(n.body, sc)
+		if err != nil {
+			return err
+		}
+		var v any = st.wrap(s)
+		for _, f := range n.filters {
+			if v, err = st.applyFilter(f, v, sc); err != nil {
+				return err
+			}
+		}
+		sc.set(n.name, v)
+	case *blockNode:
+		st.line = n.line
+		if st.parent != nil {
+			return nil
+		}
+		bsc := st.root
+		if n.scoped {
+			bsc = sc
+		}
+		s, err := st.renderBlock(n.name, 0, bsc)
+		if err != nil {
+			return err
+		}
+		st.write(s)
+	case *extendsNode:
+		st.line = n.line
+		if st.parent != nil {
+			return newErr("TemplateRuntimeError", "extended multiple times")
+		}
+		v, err := st.eval(n.e, sc)
+		if err != nil {
+			return err
+		}
+		t, err := st.loadTemplate(v)
+		if err != nil {
+			return err
+		}
+		st.parent = t
+	case *includeNode:
+		st.line = n.line
+		return st.include(n, sc)
+	case *importNode:
+		st.line = n.line
+		m, err := st.importModule(n.e, n.withContext, sc)
+		if err != nil {
+			return err
+		}
+		sc.set(n.alias, m)
+	case *fromImportNode:
+		st.line = n.line
+		m, err := st.importModule(n.e, n.withContext, sc)
+		if err != nil {
+			return err
+		}
+		for _, nm := range n.names {
+			if v, ok := m.vars[nm[0]]; ok {
+				sc.set(nm[1], v)
+			} else {
+				sc.set(nm[1], Undefined{Name: nm[0]})
+			}
+		}
+	case *macroNode:
+		sc.set(n.name, &Macro{node: n, closure: sc, st: st, name: n.name, autoescape: st.autoescape})
+	case *callBlockNode:
+		st.line = n.line
+		if st.parent != nil {
+			return nil
+		}
+		caller := &Macro{node: n.caller, closure: sc, st: st, name: "caller", autoescape: st.autoescape}
+		v, err := st.evalCall(n.call, sc, caller)
+		if err != nil {
+			return err
+		}
+		st.write(st.output(v))
+	case *filterBlockNode:
+		st.line = n.line
+		s, err := st.capture(n.body, sc)
+		if err != nil {
+			return err
+		}
+		var v any = st.wrap(s)
+		for _, f := range n.filters {
+			if v, err = st.applyFilter(f, v, sc); err != nil {
+				return err
+			}
+		}
+		st.write(st.output(v))
+	case *withNode:
+		st.line = n.line
+		inner := sc.child()
+		for i, t := range n.targets {
+			v, err := st.eval(n.vals[i], sc)
+			if err != nil {
+				return err
+			}
+			if err := st.assign(t, v, inner); err != nil {
+				return err
+			}
+		}
+		return st.renderNodes(n.body, inner)
+	case *autoescapeNode:
+		st.line = n.line
+		v, err := st.eval(n.e, sc)
+		if err != nil {
+			return err
+		}
+		saved := st.autoescape
+		st.autoescape = truthy(v)
+		err = st.renderNodes(n.body, sc.child())
+		st.autoescape = saved
+		return err
+	}
+	return nil
+}
+
+// output is the text {{ v }} writes.
+func (st *state) output(v any) string {
+	if st.autoescape {
+		return string(escape(normalize(v)))
+	}
+	return toStr(normalize(v))
+}
+
+// wrap marks rendered template output as safe when autoescaping.
+func (st *state) wrap(s string) any {
+	if st.autoescape {
+		return Markup(s)
+	}
+	return s
+}
+
+// capture renders nodes into a string.
+func (st *state) capture(nodes []node, sc *scope) (string, error) {
+	saved, savedParent := st.out, st.parent
+	var b strings.Builder
+	st.out, st.parent = &b, nil
+	err := st.renderNodes(nodes, sc)
+	st.out, st.parent = saved, savedParent
+	return b.String(), err
+}
+
+func (st *state) renderBlock(name string, i int, sc *scope) (string, error) {
+	chain := st.blocks[name]
+	if i >= len(chain) {
+		return "", newErr("TemplateRuntimeError", "no parent block '%s'", name)
+	}
+	ref := chain[i]
+	if ref.b.required {
+		return "", newErr("TemplateRuntimeError", "Required block '%s' not found.", name)
+	}
+	bsc := sc.child()
+	bsc.set("super", builtinFunc(func(st2 *state, args []any, kw *Dict) (any, error) {
+		s, err := st.renderBlock(name, i+1, sc)
+		return st.wrap(s), err
+	}))
+	savedT, savedAE := st.tmpl, st.autoescape
+	st.tmpl, st.autoescape = ref.t, ref.t.autoescape
+	s, err := st.capture(ref.b.body, bsc)
+	st.tmpl, st.autoescape = savedT, savedAE
+	return s, err
+}
+
+// assign binds target (a name, ns.attr or tuple of names) to v.
+func (st *state) assign(target expr, v any, sc *scope) error {
+	switch t := target.(type) {
+	case *nameExpr:
+		sc.set(t.name, v)
+	case *attrExpr:
+		obj, err := st.eval(t.obj, sc)
+		if err != nil {
+			return err
+		}
+		ns, ok := obj.(*Namespace)
+		if !ok {
+			return newErr("TemplateRuntimeError", "cannot assign attribute on non-namespace object")
+		}
+		ns.d.Set(t.name, v)
+	case *tupleExpr:
+		items, err := iterate(v)
+		if err != nil {
+			return err
+		}
+		if len(items) != len(t.items) {
+			return newErr("ValueError", "not enough values to unpack (expected %d, got %d)", len(t.items), len(items))
+		}
+		for i, it := range t.items {
+			if err := st.assign(it, items[i], sc); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (st *state) loadTemplate(v any) (*Template, error) {
+	v = normalize(v)
+	switch x := v.(type) {
+	case *Template:
+		return x, nil
+	case string:
+		return st.env.GetTemplate(x)
+	case Markup:
+		return st.env.GetTemplate(string(x))
+	case []any, Tuple:
+		items, _ := asSeq(x)
+		var last error = newErr("TemplatesNotFound", "none of the templates given were found")
+		for _, it := range items {
+			t, err := st.loadTemplate(it)
+			if err == nil {
+				return t, nil
+			}
+			if e, ok := err.(*Error); !ok || e.Kind != "TemplateNotFound" {
+				return nil, err
+			}
+			last = err
+		}
+		if e, ok := last.(*Error); ok {
+			e.Kind = "TemplatesNotFound"
+		}
+		return nil, last
+	case Undefined:
+		return nil, x.err()
+	}
+	return nil, typeErr("template name must be a string, not %s", typeName(v))
+}
+
+func (st *state) sub(t *Template) (*state, error) {
+	if st.depth >= maxDepth {
+		return nil, newErr("RecursionError", "maximum template recursion depth exceeded")
+	}
+	return &state{env: st.env, tmpl: t, out: &strings.Builder{}, autoescape: t.autoescape, depth: st.depth + 1, iters: st.iters}, nil
+}
+
+func (st *state) include(n *includeNode, sc *scope) error {
+	v, err := st.eval(n.e, sc)
+	if err != nil {
+		return err
+	}
+	t, err := st.loadTemplate(v)
+	if err != nil {
+		if e, ok := err.(*Error); ok && n.ignoreMissing && (e.Kind == "TemplateNotFound" || e.Kind == "TemplatesNotFound") {
+			return nil
+		}
+		return err
+	}
+	if st.parent != nil {
+		return nil
+	}
+	sub, err := st.sub(t)
+	if err != nil {
+		return err
+	}
+	ctx := st.globals.child()
+	if n.withContext {
+		ctx = sc.flatten(st.globals).child()
+	}
+	if err := sub.renderRoot(t, ctx); err != nil {
+		return err
+	}
+	st.write(sub.out.String())
+	return nil
+}
+
+// module is an imported template: its exported top-level names.
+type module struct {
+	name string
+	vars map[string]any
+}
+
+func (st *state) importModule(e expr, withContext bool, sc *scope) (*module, error) {
+	v, err := st.eval(e, sc)
+	if err != nil {
+		return nil, err
+	}
+	t, err := st.loadTemplate(v)
+	if err != nil {
+		return nil, err
+	}
+	sub, err := st.sub(t)
+	if err != nil {
+		return nil, err
+	}
+	ctx := st.globals.child()
+	if withContext {
+		ctx = sc.flatten(st.globals).child()
+	}
+	if err := sub.renderRoot(t, ctx); err != nil {
+		return nil, err
+	}
+	m := &module{name: t.Name, vars: map[string]any{}}
+	for k, v := range ctx.vars {
+		if !strings.HasPrefix(k, "_") {
+			m.vars[k] = v
+		}
+	}
+	return m, nil
+}

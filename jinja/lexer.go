@@ -1,0 +1,328 @@
+package jinja
+
+import (
+	"regexp"
+	"strings"
+)
+
+// segKind is the kind of a top-level piece of template source.
+type segKind int
+
+const (
+	segText segKind = iota
+	segVar
+	segBlock
+)
+
+// segment is text, a {{ expression }} or a {% statement %} with the line
+// it starts on.
+type segment struct {
+	kind segKind
+	src  string
+	line int
+}
+
+var rawEnd = regexp.MustCompile(`\{%(-|\+)?\s*endraw\s*(-)?%\}`)
+var rawStart = regexp.MustCompile(`^\{%(-|\+)?\s*raw\s*(-)?%\}`)
+
+// splitSegments cuts source into text, variable and block segments,
+// applying the '-' whitespace control and dropping comments. Like Jinja
+// with keep_trailing_newline off, one trailing newline is removed.
+func splitSegments(src string) ([]segment, error) {
+	src = strings.ReplaceAll(strings.ReplaceAll(src, "\r\n", "\n"), "\r", "\n")
+	src = strings.TrimSuffix(src, "\n")
+	var segs []segment
+	line := 1
+	stripNext := false
+	emitText := func(t string) {
+		if stripNext {
+			t = strings.TrimLeft(t, " \t\r\n")
+			stripNext = false
+		}
+		if t != "" {
+			segs = append(segs, segment{segText, t, line})
+		}
+	}
+	for len(src) > 0 {
+		i := indexTagStart(src)
+		if i < 0 {
+			emitText(src)
+			break
+		}
+		text := src[:i]
+		rest := src[i:]
+		lstrip := len(rest) > 2 && rest[2] == '-'
+		if lstrip {
+			text = strings.TrimRight(text, " \t\r\n")
+		}
+		startLine := line + strings.Count(src[:i], "\n")
+		emitTextAt := func() {
+			emitText(text)
+		}
+		switch rest[1] {
+		case '#':
+			end := strings.Index(rest[2:], "#}")
+			if end < 0 {
+				return nil, &Error{Kind: "TemplateSyntaxError", Line: startLine, Msg: "Missing end of comment tag"}
+			}
+			emitTextAt()
+			body := rest[2 : 2+end]
+			stripNext = strings.HasSuffix(body, "-")
+			consumed := i + 2 + end + 2
+			line += strings.Count(src[:consumed], "\n")
+			src = src[consumed:]
+			continue
+		case '%':
+			if m := rawStart.FindStringSubmatch(rest); m != nil {
+				emitTextAt()
+				body := rest[len(m[0]):]
+				loc := rawEnd.FindStringSubmatchIndex(body)
+				if loc == nil {
+					return nil, &Error{Kind: "TemplateSyntaxError", Line: startLine, Msg: "Missing end of raw directive"}
+				}
+				raw := body[:loc[0]]
+				if m[2] == "-" {
+					raw = strings.TrimLeft(raw, " \t\r\n")
+				}
+				if loc[2] >= 0 && body[loc[2]:loc[3]] == "-" {
+					raw = strings.TrimRight(raw, " \t\r\n")
+				}
+				stripNext = false
+				if raw != "" {
+					segs = append(segs, segment{segText, raw, startLine})
+				}
+				stripNext = loc[4] >= 0
+				consumed := i + len(m[0]) + loc[1]
+				line += strings.Count(src[:consumed], "\n")
+				src = src[consumed:]
+				continue
+			}
+		}
+		closer := "}}"
+		kind := segVar
+		if rest[1] == '%' {
+			closer, kind = "%}", segBlock
+		}
+		end := indexCloser(rest[2:], closer)
+		if end < 0 {
+			return nil, &Error{Kind: "TemplateSyntaxError", Line: startLine, Msg: "unexpected end of template, expected '" + closer + "'"}
+		}
+		emitTextAt()
+		inner := rest[2 : 2+end]
+		if strings.HasPrefix(inner, "-") || strings.HasPrefix(inner, "+") {
+			inner = inner[1:]
+		}
+		if strings.HasSuffix(inner, "-") {
+			inner = inner[:len(inner)-1]
+			stripNext = true
+		} else if strings.HasSuffix(inner, "+") && kind == segBlock {
+			inner = inner[:len(inner)-1]
+		}
+		segs = append(segs, segment{kind, inner, startLine})
+		consumed := i + 2 + end + 2
+		line += strings.Count(src[:consumed], "\n")
+		src = src[consumed:]
+	}
+	return segs, nil
+}
+
+// indexTagStart finds the next "{{", "{%" or "{#".
+func indexTagStart(s string) int {
+	off := 0
+	for {
+		i := strings.IndexByte(s[off:], '{')
+		if i < 0 || off+i+1 >= len(s) {
+			return -1
+		}
+		switch s[off+i+1] {
+		case '{', '%', '#':
+			return off + i
+		}
+		off += i + 1
+	}
+}
+
+// indexCloser finds closer outside string literals and brackets.
+func indexCloser(s, closer string) int {
+	var quote byte
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == '\\' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case depth == 0 && strings.HasPrefix(s[i:], closer):
+			return i
+		case c == '(' || c == '[' || c == '{':
+			depth++
+		case (c == ')' || c == ']' || c == '}') && depth > 0:
+			depth--
+		}
+	}
+	return -1
+}
+
+// tokKind classifies expression tokens.
+type tokKind int
+
+const (
+	tokEOF tokKind = iota
+	tokName
+	tokString
+	tokInt
+	tokFloat
+	tokOp
+)
+
+type token struct {
+	kind tokKind
+	val  string
+}
+
+// tokenize splits an expression or statement into tokens.
+func tokenize(s string) ([]token, error) {
+	var toks []token
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			i++
+		case isNameStart(c):
+			j := i + 1
+			for j < len(s) && isNameChar(s[j]) {
+				j++
+			}
+			toks = append(toks, token{tokName, s[i:j]})
+			i = j
+		case c >= '0' && c <= '9':
+			j, isFloat := scanNumber(s, i)
+			k := tokInt
+			if isFloat {
+				k = tokFloat
+			}
+			toks = append(toks, token{k, strings.ReplaceAll(s[i:j], "_", "")})
+			i = j
+		case c == '\'' || c == '"':
+			str, j, err := scanString(s, i)
+			if err != nil {
+				return nil, err
+			}
+			toks = append(toks, token{tokString, str})
+			i = j
+		default:
+			op := ""
+			for _, o := range []string{"**", "//", "==", "!=", "<=", ">="} {
+				if strings.HasPrefix(s[i:], o) {
+					op = o
+					break
+				}
+			}
+			if op == "" {
+				if !strings.ContainsRune("+-*/%~()[]{},.:|=<>", rune(c)) {
+					return nil, newErr("TemplateSyntaxError", "unexpected char %q", string(c))
+				}
+				op = string(c)
+			}
+			toks = append(toks, token{tokOp, op})
+			i += len(op)
+		}
+	}
+	return toks, nil
+}
+
+func isNameStart(c byte) bool {
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80
+}
+
+func isNameChar(c byte) bool { return isNameStart(c) || (c >= '0' && c <= '9') }
+
+func scanNumber(s string, i int) (int, bool) {
+	j := i
+	isFloat := false
+	for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == '_') {
+		j++
+	}
+	if j+1 < len(s) && s[j] == '.' && s[j+1] >= '0' && s[j+1] <= '9' {
+		isFloat = true
+		j++
+		for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == '_') {
+			j++
+		}
+	}
+	if j < len(s) && (s[j] == 'e' || s[j] == 'E') {
+		k := j + 1
+		if k < len(s) && (s[k] == '+' || s[k] == '-') {
+			k++
+		}
+		if k < len(s) && s[k] >= '0' && s[k] <= '9' {
+			isFloat = true
+			j = k
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+		}
+	}
+	return j, isFloat
+}
+
+// scanString reads a quoted literal with Python escapes.
+func scanString(s string, i int) (string, int, error) {
+	q := s[i]
+	var b strings.Builder
+	j := i + 1
+	for j < len(s) {
+		c := s[j]
+		if c == q {
+			return b.String(), j + 1, nil
+		}
+		if c == '\\' && j+1 < len(s) {
+			j++
+			switch e := s[j]; e {
+			case 'n':
+				b.WriteByte('\n')
+			case 't':
+				b.WriteByte('\t')
+			case 'r':
+				b.WriteByte('\r')
+			case '\\', '\'', '"':
+				b.WriteByte(e)
+			case 'u', 'x', 'U':
+				n := map[byte]int{'x': 2, 'u': 4, 'U': 8}[e]
+				if j+n < len(s) {
+					var r rune
+					ok := true
+					for _, h := range s[j+1 : j+1+n] {
+						d := strings.IndexRune("0123456789abcdef", h|0x20)
+						if d < 0 {
+							ok = false
+							break
+						}
+						r = r*16 + rune(d)
+					}
+					if ok {
+						b.WriteRune(r)
+						j += n
+						break
+					}
+				}
+				b.WriteByte('\\')
+				b.WriteByte(e)
+			default:
+				b.WriteByte('\\')
+				b.WriteByte(e)
+			}
+			j++
+			continue
+		}
+		b.WriteByte(c)
+		j++
+	}
+	return "", j, newErr("TemplateSyntaxError", "unexpected end of string")
+}

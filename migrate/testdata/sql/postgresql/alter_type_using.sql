@@ -1,0 +1,1 @@
+ALTER TABLE "product" ALTER COLUMN "name" TYPE integer USING length("name");

@@ -1,0 +1,2 @@
+ALTER TABLE "category" RENAME TO "kind";
+ALTER TABLE "product" ALTER COLUMN "name" TYPE character varying(200);
