@@ -17,13 +17,11 @@ func exprSeed(t *testing.T, e *orm.DB) {
 	ctx := context.Background()
 	s := orm.NewSession(e)
 	goTag, sqlTag := &Tag{Name: "go"}, &Tag{Name: "sql"}
-	s.Add(&User{Name: "ann", Active: true, Posts: []*Post{
-		{Title: "Go tips", Views: 10, Tags: []*Tag{goTag}},
-		{Title: "SQL", Views: 30, Tags: []*Tag{goTag, sqlTag}},
-	}})
-	s.Add(&User{Name: "bob", Active: true, Posts: []*Post{{Title: "Hello", Views: 5}, {Title: "Bye", Views: 5}}})
+	s.Add(&User{Name: "ann", Active: true, Posts: orm.ManyOf(&Post{Title: "Go tips", Views: 10, Tags: orm.ManyOf(goTag)},
+		&Post{Title: "SQL", Views: 30, Tags: orm.ManyOf(goTag, sqlTag)})})
+	s.Add(&User{Name: "bob", Active: true, Posts: orm.ManyOf(&Post{Title: "Hello", Views: 5}, &Post{Title: "Bye", Views: 5})})
 	s.Add(&User{Name: "cid"})
-	s.Add(&Node{Name: "root", Children: []*Node{{Name: "a", Children: []*Node{{Name: "a1"}}}, {Name: "b"}}})
+	s.Add(&Node{Name: "root", Children: orm.ManyOf(&Node{Name: "a", Children: orm.ManyOf(&Node{Name: "a1"})}, &Node{Name: "b"})})
 	if err := s.Commit(ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -25,10 +25,10 @@ func exprExampleDB() *orm.DB {
 	}
 	s := orm.NewSession(db)
 	goTag, sqlTag := &Tag{Name: "go"}, &Tag{Name: "sql"}
-	_ = s.Add(&User{Name: "ann", Posts: []*Post{{Title: "Go tips", Views: 10, Tags: []*Tag{goTag}}, {Title: "SQL", Views: 30, Tags: []*Tag{goTag, sqlTag}}}})
-	_ = s.Add(&User{Name: "bob", Posts: []*Post{{Title: "Hello", Views: 5}, {Title: "Bye", Views: 5}}})
+	_ = s.Add(&User{Name: "ann", Posts: orm.ManyOf(&Post{Title: "Go tips", Views: 10, Tags: orm.ManyOf(goTag)}, &Post{Title: "SQL", Views: 30, Tags: orm.ManyOf(goTag, sqlTag)})})
+	_ = s.Add(&User{Name: "bob", Posts: orm.ManyOf(&Post{Title: "Hello", Views: 5}, &Post{Title: "Bye", Views: 5})})
 	_ = s.Add(&User{Name: "cid"})
-	_ = s.Add(&Node{Name: "root", Children: []*Node{{Name: "a", Children: []*Node{{Name: "a1"}}}, {Name: "b"}}})
+	_ = s.Add(&Node{Name: "root", Children: orm.ManyOf(&Node{Name: "a", Children: orm.ManyOf(&Node{Name: "a1"})}, &Node{Name: "b"})})
 	if err := s.Commit(ctx); err != nil {
 		panic(err)
 	}

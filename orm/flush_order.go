@@ -159,7 +159,7 @@ func (u *unitOfWork) rowDependsOn(a, b *objState) bool {
 			continue
 		}
 		if j, _ := r.join(); j != nil && j.kind == ManyToOne {
-			if f := a.relValue(r); !f.IsNil() && f.Interface() == b.obj {
+			if a.relTarget(r) == b.obj {
 				return true
 			}
 		}

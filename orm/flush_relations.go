@@ -1,9 +1,6 @@
 package orm
 
-import (
-	"context"
-	"reflect"
-)
+import "context"
 
 // cascadeDeletes follows relationships of deleted objects, a generation
 // at a time so that children of many deleted parents load with one query
@@ -175,14 +172,13 @@ func (u *unitOfWork) addMember(st *objState, r *Relation, j *relationJoin, child
 	if back == nil {
 		return
 	}
-	f := child.relValue(back)
-	if !f.IsNil() && f.Interface() != st.obj {
-		if old := u.s.byObj[f.Interface()]; old != nil && old.relLoaded(r) {
+	if prev := child.relTarget(back); prev != nil && prev != st.obj {
+		if old := u.s.byObj[prev]; old != nil && old.relLoaded(r) {
 			removeItem(old, r, child.obj)
 			old.getRel(r).items = removeAny(old.getRel(r).items, child.obj)
 		}
 	}
-	f.Set(reflect.ValueOf(st.obj))
+	child.setRelItems(back, []any{st.obj})
 }
 
 // removeMember handles a child that left st's relationship r.
@@ -196,8 +192,8 @@ func (u *unitOfWork) removeMember(st *objState, r *Relation, j *relationJoin, ch
 	}
 	u.removed = append(u.removed, orphan{child, r})
 	if back := r.backRef(); back != nil {
-		if f := child.relValue(back); !f.IsNil() && f.Interface() == st.obj {
-			f.SetZero()
+		if child.relTarget(back) == st.obj {
+			child.setRelItems(back, nil)
 		}
 	}
 }
@@ -262,12 +258,11 @@ func removeAny(list []any, obj any) []any {
 // appendItem appends obj to st's relationship r (a collection or a
 // pointer).
 func appendItem(st *objState, r *Relation, obj any) {
-	f := st.relValue(r)
 	if !r.many {
-		f.Set(reflect.ValueOf(obj))
+		st.setRelItems(r, []any{obj})
 		return
 	}
-	f.Set(reflect.Append(f, reflect.ValueOf(obj)))
+	st.setRelItems(r, append(st.relItems(r), obj))
 }
 
 // removeItem removes obj from st's relationship r.

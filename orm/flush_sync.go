@@ -30,14 +30,14 @@ func (u *unitOfWork) syncKeys(st *objState, postUpdate bool) {
 
 // syncToOne copies the target's key of a many-to-one into st.
 func (u *unitOfWork) syncToOne(st *objState, r *Relation, j *relationJoin) {
-	f := st.relValue(r)
-	if f.IsNil() {
-		if rs := st.getRel(r); rs != nil && len(rs.items) == 1 {
+	cur := st.relTarget(r)
+	if cur == nil {
+		if rs := st.getRel(r); rs != nil && len(rs.items) == 1 && st.fieldLoaded(r) {
 			clearKey(st.val(), j.local) // explicitly set to nil
 		}
 		return
 	}
-	target := u.s.byObj[f.Interface()]
+	target := u.s.byObj[cur]
 	if target == nil || !target.hasKey || target.status == statusDeleted {
 		return
 	}
@@ -55,12 +55,11 @@ func (u *unitOfWork) applyOrphans() {
 			continue
 		}
 		if back := o.rel.backRef(); back != nil {
-			f := o.child.relValue(back)
-			if !f.IsNil() {
-				if p := u.s.byObj[f.Interface()]; p == nil || p.status != statusDeleted {
+			if cur := o.child.relTarget(back); cur != nil {
+				if p := u.s.byObj[cur]; p == nil || p.status != statusDeleted {
 					continue // moved to another parent through the reference
 				}
-				f.SetZero()
+				o.child.setRelItems(back, nil)
 			}
 		}
 		j, _ := o.rel.join()

@@ -200,12 +200,43 @@ func (s *Session) lazyPath(ctx context.Context, states []*objState, path []strin
 		if err := s.checkRaise(r, states); err != nil {
 			return err
 		}
+		s.noteLazyLoad(r, states)
 		if _, err := s.loadRel(ctx, r, states, nil); err != nil {
 			return err
 		}
 		states = s.targetsOf(r, states)
 	}
 	return nil
+}
+
+// noteLazyLoad counts loads of r for one persistent object; with the
+// engine's Echo logger set (debug mode), the second one in a session logs
+// a warning once, as the nplusone tool does for SQLAlchemy: loading a
+// relationship object by object in a loop runs one query per object.
+func (s *Session) noteLazyLoad(r *Relation, states []*objState) {
+	if s.db == nil || s.db.echo == nil || len(states) != 1 || states[0].status != statusPersistent || states[0].relLoaded(r) {
+		return
+	}
+	if s.lazyLoads == nil {
+		s.lazyLoads = map[*Relation]int{}
+	}
+	s.lazyLoads[r]++
+	if s.lazyLoads[r] != 2 {
+		return
+	}
+	name := r.owner.model.Name() + "." + r.Name
+	s.db.echo.Warn(fmt.Sprintf("orm: potential N+1 queries on %s: it is loaded object by object; "+
+		"load it for all objects in the query with .Options(orm.%s(%q)), or with orm.LoadAll", name, loaderFor(r), r.Name),
+		"relationship", name)
+}
+
+// loaderFor names the loader option that suits r: JoinedLoad for a
+// to-one, SelectInLoad for a collection.
+func loaderFor(r *Relation) string {
+	if r.many {
+		return "SelectInLoad"
+	}
+	return "JoinedLoad"
 }
 
 // checkRaise fails if an unloaded relationship may not be lazy loaded.

@@ -26,7 +26,7 @@ func BenchmarkEagerStrategies(b *testing.B) {
 			for b.Loop() {
 				s := orm.NewSession(db)
 				ps, err := orm.Select[BenchParent](s).Options(opt.load).All(ctx)
-				if err != nil || len(ps) != 100 || len(ps[99].Children) != 10 {
+				if err != nil || len(ps) != 100 || ps[99].Children.Len() != 10 {
 					b.Fatalf("loaded %d parents: %v", len(ps), err)
 				}
 				s.Close(ctx)

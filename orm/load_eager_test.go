@@ -16,8 +16,8 @@ import (
 type (
 	Shelf struct {
 		ID    int64
-		Name  string  `orm:"size:20"`
-		Books []*Book `orm:"lazy:joined;order_by:title"`
+		Name  string         `orm:"size:20"`
+		Books orm.Many[Book] `orm:"lazy:joined;order_by:title"`
 	}
 	Book struct {
 		ID      int64
@@ -79,15 +79,15 @@ func describeUsers(s *orm.Session, users []*User) string {
 			continue
 		}
 		b.WriteString("[")
-		for j, p := range u.Posts {
+		for j, p := range u.Posts.Items() {
 			if j > 0 {
 				b.WriteString(" ")
 			}
 			b.WriteString(p.Title)
 			if s.IsLoaded(p, "Tags") {
-				b.WriteString("(" + tagNames(p.Tags) + ")")
+				b.WriteString("(" + tagNames(p.Tags.Items()) + ")")
 			}
-			if s.IsLoaded(p, "Author") && p.Author != u {
+			if s.IsLoaded(p, "Author") && p.Author.Get() != u {
 				b.WriteString("!author")
 			}
 		}
@@ -153,14 +153,14 @@ func TestJoinedLoadCollectionThenToOne(t *testing.T) {
 		if n := log.count("SELECT"); n != 1 {
 			t.Fatalf("ran %d SELECTs, want 1: %q", n, log.stmt)
 		}
-		if len(tags) != 2 || tags[0].Name != "db" || len(tags[0].Posts) != 1 || len(tags[1].Posts) != 2 {
+		if len(tags) != 2 || tags[0].Name != "db" || tags[0].Posts.Len() != 1 || tags[1].Posts.Len() != 2 {
 			t.Fatalf("tags = %+v; want db with p1 and go with p1, p2", tags)
 		}
-		ann := tags[1].Posts[0].Author
-		if ann == nil || ann.Name != "ann" || tags[1].Posts[1].Author != ann || tags[0].Posts[0] != tags[1].Posts[0] {
+		ann := tags[1].Posts.Items()[0].Author.Get()
+		if ann == nil || ann.Name != "ann" || tags[1].Posts.Items()[1].Author.Get() != ann || tags[0].Posts.Items()[0] != tags[1].Posts.Items()[0] {
 			t.Errorf("authors and posts are not one object per row")
 		}
-		if !s.IsLoaded(tags[0].Posts[0], "Author") {
+		if !s.IsLoaded(tags[0].Posts.Items()[0], "Author") {
 			t.Errorf("Author of a joined post is not loaded")
 		}
 	})
@@ -175,7 +175,7 @@ func TestJoinedLoadDeclared(t *testing.T) {
 		e := modelDB(t, db, Shelf{}, Book{})
 		s := orm.NewSession(e)
 		defer s.Close(ctx)
-		must(t, s.AddAll(&Shelf{Name: "a", Books: []*Book{{Title: "y"}, {Title: "x"}}}, &Shelf{Name: "b"}))
+		must(t, s.AddAll(&Shelf{Name: "a", Books: orm.ManyOf(&Book{Title: "y"}, &Book{Title: "x"})}, &Shelf{Name: "b"}))
 		must(t, s.Commit(ctx))
 		fresh := orm.NewSession(e)
 		defer fresh.Close(ctx)
@@ -186,7 +186,7 @@ func TestJoinedLoadDeclared(t *testing.T) {
 			if n := log.count("SELECT"); n != 1 {
 				t.Errorf("%T: ran %d SELECTs, want 1: %q", q, n, log.stmt)
 			}
-			if len(shelves) != 2 || len(shelves[0].Books) != 2 || shelves[0].Books[0].Title != "x" || shelves[1].Books == nil {
+			if len(shelves) != 2 || shelves[0].Books.Len() != 2 || shelves[0].Books.Items()[0].Title != "x" || !shelves[1].Books.Loaded() {
 				t.Errorf("%T: shelves = %+v; want a [x y] and b [] (a loaded empty list)", q, shelves)
 			}
 		}
@@ -231,11 +231,11 @@ func TestSubqueryLoadStatements(t *testing.T) {
 		if n := log.count("SELECT"); n != 3 || len(log.matching("FROM (SELECT")) != 2 {
 			t.Fatalf("ran %q; want the posts, then authors and tags each through a subquery", log.stmt)
 		}
-		if posts[0].Author == nil || posts[0].Author.Name != "ann" || posts[1].Author != posts[0].Author {
+		if posts[0].Author.Get() == nil || posts[0].Author.Get().Name != "ann" || posts[1].Author.Get() != posts[0].Author.Get() {
 			t.Errorf("test_many_to_one: authors %v, %v", posts[0].Author, posts[1].Author)
 		}
-		if tagNames(posts[0].Tags) != "db,go" || tagNames(posts[1].Tags) != "go" {
-			t.Errorf("test_many_to_many_plain: tags %s and %s", tagNames(posts[0].Tags), tagNames(posts[1].Tags))
+		if tagNames(posts[0].Tags.Items()) != "db,go" || tagNames(posts[1].Tags.Items()) != "go" {
+			t.Errorf("test_many_to_many_plain: tags %s and %s", tagNames(posts[0].Tags.Items()), tagNames(posts[1].Tags.Items()))
 		}
 	})
 }
@@ -322,14 +322,14 @@ func TestJoinedLoadOnExisting(t *testing.T) {
 		ctx, e, s := seededSession(t, db)
 		users, err := orm.Select[User](s).OrderBy("name").Options(orm.JoinedLoad("Posts")).All(ctx)
 		must(t, err)
-		posts := users[0].Posts
+		posts := users[0].Posts.Items()
 		log := record(t, e)
 		again, err := orm.Select[User](s).OrderBy("name").Options(orm.JoinedLoad("Posts.Tags")).All(ctx)
 		must(t, err)
 		if n := log.count("SELECT"); n != 1 {
 			t.Errorf("ran %d SELECTs, want 1", n)
 		}
-		if again[0] != users[0] || &again[0].Posts[0] != &posts[0] {
+		if again[0] != users[0] || &again[0].Posts.Items()[0] != &posts[0] {
 			t.Errorf("the loaded collection was replaced")
 		}
 		if got := describeUsers(s, again); got != "ann[p1(db,go) p2(go)] bob[]" {
@@ -346,12 +346,12 @@ func TestJoinedLoadRowsShareNothing(t *testing.T) {
 		ctx, _, s := seededSession(t, db)
 		users, err := orm.Select[User](s).OrderBy("name").Options(orm.JoinedLoad("Posts.Tags")).All(ctx)
 		must(t, err)
-		p1, p2 := users[0].Posts[0], users[0].Posts[1]
+		p1, p2 := users[0].Posts.Items()[0], users[0].Posts.Items()[1]
 		if p1.AuthorID == nil || p1.AuthorID == p2.AuthorID || *p1.AuthorID != *p2.AuthorID {
 			t.Errorf("posts share their AuthorID pointer (%p, %p)", p1.AuthorID, p2.AuthorID)
 		}
-		if p1.Tags[1] != p2.Tags[0] || p1.Tags[1].Name != "go" {
-			t.Errorf("tag go is two objects: %p, %p", p1.Tags[1], p2.Tags[0])
+		if p1.Tags.Items()[1] != p2.Tags.Items()[0] || p1.Tags.Items()[1].Name != "go" {
+			t.Errorf("tag go is two objects: %p, %p", p1.Tags.Items()[1], p2.Tags.Items()[0])
 		}
 		*p1.AuthorID = 99
 		if *p2.AuthorID == 99 {
@@ -369,10 +369,8 @@ func TestEagerLoadSelfReferential(t *testing.T) {
 		e := blogDB(t, db)
 		s := orm.NewSession(e)
 		defer s.Close(ctx)
-		root := &Node{Name: "n1", Children: []*Node{
-			{Name: "n11", Children: []*Node{{Name: "n111"}, {Name: "n112"}}},
-			{Name: "n12"},
-		}}
+		root := &Node{Name: "n1", Children: orm.ManyOf(&Node{Name: "n11", Children: orm.ManyOf(&Node{Name: "n111"}, &Node{Name: "n112"})},
+			&Node{Name: "n12"})}
 		must(t, s.AddAll(root, &Node{Name: "n2"}))
 		must(t, s.Commit(ctx))
 		for _, tt := range []struct {
@@ -397,9 +395,9 @@ func TestEagerLoadSelfReferential(t *testing.T) {
 			}
 			var got []string
 			for _, r := range roots {
-				got = append(got, r.Name+"["+nodeNames(r.Children)+"]")
-				for _, c := range r.Children {
-					got = append(got, c.Name+"["+nodeNames(c.Children)+"]")
+				got = append(got, r.Name+"["+nodeNames(r.Children.Items())+"]")
+				for _, c := range r.Children.Items() {
+					got = append(got, c.Name+"["+nodeNames(c.Children.Items())+"]")
 				}
 			}
 			if want := "n1[n11 n12] n11[n111 n112] n12[] n2[]"; strings.Join(got, " ") != want {
@@ -429,7 +427,7 @@ func TestEagerLoadWithoutSession(t *testing.T) {
 		for _, opt := range []*orm.LoadOption{orm.JoinedLoad("Posts.Tags"), orm.SubqueryLoad("Posts.Tags"), orm.SelectInLoad("Posts.Tags")} {
 			users, err := orm.Select[User](e).OrderBy("name").Options(opt).All(ctx)
 			must(t, err)
-			if len(users) != 2 || len(users[0].Posts) != 2 || tagNames(users[0].Posts[0].Tags) != "db,go" || users[1].Posts == nil {
+			if len(users) != 2 || users[0].Posts.Len() != 2 || tagNames(users[0].Posts.Items()[0].Tags.Items()) != "db,go" || !users[1].Posts.Loaded() {
 				t.Errorf("loaded %+v", users)
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"reflect"
+	"unsafe"
 )
 
 // allJoined runs the joined query, builds owners (de-duplicated when a
@@ -76,6 +77,7 @@ func scanJoined[T any](ctx context.Context, sess *Session, t *Table, nodes []*jo
 		if st == nil {
 			obj := new(T)
 			*obj = *scratch
+			markUnloaded(t, unsafe.Pointer(obj))
 			if st = sess.mapState(t, obj); st == nil {
 				out = append(out, obj) // a row without key: not mapped
 				continue
@@ -234,6 +236,7 @@ func (a *assembler) build(ctx context.Context, jr *joinedRow) (*objState, error)
 	if st == nil {
 		obj := reflect.New(jr.target.model)
 		obj.Elem().Set(sv)
+		markUnloaded(jr.target, obj.UnsafePointer())
 		st = a.sess.mapState(jr.target, obj.Interface())
 	}
 	if st == nil || a.hooked[st] {

@@ -175,6 +175,7 @@ func scanRows(t, keyTable *Table, keyed bool, rows *sql.Rows, keyCols []*Column)
 	alloc := valueChunk{typ: t.model}
 	for rows.Next() {
 		obj := alloc.next()
+		markUnloaded(t, obj.UnsafePointer())
 		if nk > 0 {
 			keyRow := reflect.New(keyTable.model).Elem()
 			for i := range nk {

@@ -49,11 +49,11 @@ func TestLoadStrategiesStatementCounts(t *testing.T) {
 				if len(users) != 2 || users[0].Name != "ann" {
 					t.Fatalf("users = %v", users)
 				}
-				if tt.selects > 1 && (len(users[0].Posts) != 2 || users[1].Posts == nil || len(users[1].Posts) != 0) {
-					t.Errorf("posts: ann %d, bob %v; want 2 and an empty loaded list", len(users[0].Posts), users[1].Posts)
+				if tt.selects > 1 && (users[0].Posts.Len() != 2 || !users[1].Posts.Loaded() || users[1].Posts.Len() != 0) {
+					t.Errorf("posts: ann %d, bob %v; want 2 and an empty loaded list", users[0].Posts.Len(), users[1].Posts)
 				}
-				if tt.selects > 2 && tagNames(users[0].Posts[0].Tags) != "db,go" {
-					t.Errorf("p1 tags = %s, want db,go", tagNames(users[0].Posts[0].Tags))
+				if tt.selects > 2 && tagNames(users[0].Posts.Items()[0].Tags.Items()) != "db,go" {
+					t.Errorf("p1 tags = %s, want db,go", tagNames(users[0].Posts.Items()[0].Tags.Items()))
 				}
 			})
 		}
@@ -71,10 +71,10 @@ func TestJoinedLoadOneStatement(t *testing.T) {
 		if n := log.count("SELECT"); n != 1 || len(log.matching("LEFT OUTER JOIN")) != 1 {
 			t.Fatalf("joined load ran %q; want one SELECT with a LEFT OUTER JOIN", log.stmt)
 		}
-		if len(posts) != 3 || posts[0].Author == nil || posts[0].Author.Name != "ann" || posts[0].Author != posts[1].Author {
+		if len(posts) != 3 || posts[0].Author.Get() == nil || posts[0].Author.Get().Name != "ann" || posts[0].Author.Get() != posts[1].Author.Get() {
 			t.Fatalf("authors not joined into one object: %+v", posts)
 		}
-		if posts[2].Author != nil || !s.IsLoaded(posts[2], "Author") {
+		if posts[2].Author.Get() != nil || !s.IsLoaded(posts[2], "Author") {
 			t.Errorf("post without author: Author %v, loaded %v; want nil, true", posts[2].Author, s.IsLoaded(posts[2], "Author"))
 		}
 		log.reset()
@@ -103,8 +103,8 @@ func TestSelectInBatchesOf500(t *testing.T) {
 		if n := log.count("SELECT"); n != 4 {
 			t.Errorf("1001 users loaded posts with %d SELECTs, want 1 + 3 batches of at most 500", n)
 		}
-		if len(got[1000].Posts) != 1 || len(got[0].Posts) != 0 {
-			t.Errorf("posts of the last user = %d, want 1", len(got[1000].Posts))
+		if got[1000].Posts.Len() != 1 || got[0].Posts.Len() != 0 {
+			t.Errorf("posts of the last user = %d, want 1", got[1000].Posts.Len())
 		}
 	})
 }
@@ -155,16 +155,16 @@ func TestExplicitLazyLoadAndFilteredLoading(t *testing.T) {
 		log := record(t, e)
 		must(t, s.Load(ctx, &ann.Posts))
 		must(t, s.Load(ctx, &ann.Posts))
-		if n := log.count("SELECT"); n != 1 || len(ann.Posts) != 2 {
-			t.Errorf("two Loads ran %d SELECTs and loaded %d posts; want 1 and 2", n, len(ann.Posts))
+		if n := log.count("SELECT"); n != 1 || ann.Posts.Len() != 2 {
+			t.Errorf("two Loads ran %d SELECTs and loaded %d posts; want 1 and 2", n, ann.Posts.Len())
 		}
 		users, err := orm.Select[User](s).Options(
 			orm.SelectInLoad("Posts").Where(orm.C("post.title").Eq("p2")).OrderBy("-id"),
 		).All(ctx)
 		must(t, err)
 		for _, u := range users {
-			if u.Name == "ann" && (len(u.Posts) != 1 || u.Posts[0].Title != "p2") {
-				t.Errorf("filtered load gave %d posts, want only p2", len(u.Posts))
+			if u.Name == "ann" && (u.Posts.Len() != 1 || u.Posts.Items()[0].Title != "p2") {
+				t.Errorf("filtered load gave %d posts, want only p2", u.Posts.Len())
 			}
 		}
 		fresh := orm.NewSession(e)
@@ -173,7 +173,7 @@ func TestExplicitLazyLoadAndFilteredLoading(t *testing.T) {
 		must(t, err)
 		log.reset()
 		must(t, orm.LoadAll(ctx, fresh, all, "Posts.Tags"))
-		if n := log.count("SELECT"); n != 2 || len(all[0].Posts) != 2 || len(all[0].Posts[1].Tags) != 1 {
+		if n := log.count("SELECT"); n != 2 || all[0].Posts.Len() != 2 || all[0].Posts.Items()[1].Tags.Len() != 1 {
 			t.Errorf("LoadAll ran %d SELECTs; want 2 (one per level)", n)
 		}
 		if err := orm.Load(ctx, s, ann, "Nope"); err == nil || !strings.Contains(err.Error(), "Nope") {
@@ -187,14 +187,14 @@ func TestLoadOneToOne(t *testing.T) {
 		ctx := context.Background()
 		e := blogDB(t, db)
 		s := orm.NewSession(e)
-		must(t, s.AddAll(&User{Name: "p", Active: true, Profile: &Profile{Bio: "bio"}}, &User{Name: "q", Active: true}))
+		must(t, s.AddAll(&User{Name: "p", Active: true, Profile: orm.OneOf(&Profile{Bio: "bio"})}, &User{Name: "q", Active: true}))
 		must(t, s.Commit(ctx))
 		for _, opt := range []*orm.LoadOption{orm.SelectInLoad("Profile"), orm.JoinedLoad("Profile")} {
 			s := orm.NewSession(e)
 			log := record(t, e)
 			users, err := orm.Select[User](s).OrderBy("name").Options(opt).All(ctx)
 			must(t, err)
-			if users[0].Profile == nil || users[0].Profile.Bio != "bio" || users[1].Profile != nil {
+			if users[0].Profile.Get() == nil || users[0].Profile.Get().Bio != "bio" || users[1].Profile.Get() != nil {
 				t.Errorf("profiles = %v, %v; want bio and nil", users[0].Profile, users[1].Profile)
 			}
 			must(t, s.Load(ctx, &users[1].Profile))
@@ -218,7 +218,7 @@ type (
 	Player struct {
 		ID      int64
 		LevelID *int64 `orm:"fk:level.id"`
-		Level   *Level
+		Level   orm.One[Level]
 	}
 )
 
@@ -237,10 +237,10 @@ func TestJoinedLoadScansTargetsOwnTypes(t *testing.T) {
 		defer s.Close(ctx)
 		players, err := orm.Select[Player](s).Options(orm.JoinedLoad("Level")).OrderBy("id").All(ctx)
 		must(t, err)
-		if len(players) != 2 || players[1].Level != nil {
+		if len(players) != 2 || players[1].Level.Get() != nil {
 			t.Fatalf("players = %+v; want two, the second without a level", players)
 		}
-		got := players[0].Level
+		got := players[0].Level.Get()
 		if got == nil || got.Points != 1<<20 || got.Bonus == nil || *got.Bonus != -7 || got.Limit != 90*time.Second {
 			t.Errorf("joined level = %+v; want %+v", got, lvl)
 		}

@@ -30,8 +30,11 @@ func addFieldsAt(tbl *Table, t reflect.Type, prefix []int, base uintptr) error {
 		if !f.IsExported() || tag == "-" {
 			continue
 		}
+		if isPlainRelation(f.Type) {
+			return fmt.Errorf("field %s: %w", f.Name, plainRelationError(f))
+		}
 		if isRelationField(f.Type) {
-			if err := addRelation(tbl, f, tag, index); err != nil {
+			if err := addRelation(tbl, f, tag, index, base+f.Offset); err != nil {
 				return fmt.Errorf("field %s: %w", f.Name, err)
 			}
 			continue

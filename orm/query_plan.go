@@ -64,5 +64,5 @@ func modelScanner[T any](t *Table) *scanner[T] {
 	if cols == nil {
 		return nil
 	}
-	return &scanner[T]{cols: cols, dest: make([]any, len(cols))}
+	return &scanner[T]{table: t, cols: cols, dest: make([]any, len(cols))}
 }

@@ -9,6 +9,7 @@ import (
 
 // scanner fills new *T values from rows whose columns are cols.
 type scanner[T any] struct {
+	table *Table // whose relationship fields start unloaded
 	cols  []*Column
 	dest  []any
 	alloc objChunk[T]
@@ -17,7 +18,7 @@ type scanner[T any] struct {
 // newScanner maps result columns to the table's columns by name; a result
 // column the model lacks is an error naming it.
 func newScanner[T any](t *Table, names []string) (*scanner[T], error) {
-	s := &scanner[T]{cols: make([]*Column, len(names)), dest: make([]any, len(names))}
+	s := &scanner[T]{table: t, cols: make([]*Column, len(names)), dest: make([]any, len(names))}
 	for i, n := range names {
 		c := t.Column(n)
 		if c == nil {
@@ -32,10 +33,11 @@ func newScanner[T any](t *Table, names []string) (*scanner[T], error) {
 }
 
 // scan reads the current row into a new *T, each column at its field's
-// fixed offset in the struct.
+// fixed offset in the struct; its relationships are unloaded.
 func (s *scanner[T]) scan(rows *sql.Rows) (*T, error) {
 	obj := s.alloc.next()
 	base := unsafe.Pointer(obj)
+	markUnloaded(s.table, base)
 	for i, c := range s.cols {
 		s.dest[i] = c.codec.destAt(unsafe.Add(base, c.offset))
 	}

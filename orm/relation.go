@@ -12,16 +12,16 @@ type RelationKind int
 
 // Relationship kinds, as in SQLAlchemy.
 const (
-	// ManyToOne is a pointer field whose foreign key is in the owner's
+	// ManyToOne is a One field whose foreign key is in the owner's
 	// table (Post.Author).
 	ManyToOne RelationKind = iota + 1
-	// OneToMany is a slice field whose foreign key is in the target's
+	// OneToMany is a Many field whose foreign key is in the target's
 	// table (User.Posts).
 	OneToMany
-	// OneToOne is a pointer field whose foreign key is in the target's
+	// OneToOne is a One field whose foreign key is in the target's
 	// table (User.Profile).
 	OneToOne
-	// ManyToMany is a slice field joined through an association table
+	// ManyToMany is a Many field joined through an association table
 	// (Post.Tags through post_tag).
 	ManyToMany
 )
@@ -63,8 +63,8 @@ const (
 	LazyRaise
 )
 
-// A Relation is a relationship field of a model: a pointer to another
-// model (to-one) or a slice of pointers (to-many). Its join columns are
+// A Relation is a relationship field of a model: a One[Target] (to-one)
+// or a Many[Target] (to-many). Its join columns are
 // resolved from the foreign keys on first use.
 type Relation struct {
 	// Name is the Go field name.
@@ -88,12 +88,13 @@ type Relation struct {
 	// loaded to the database's ON DELETE instead of loading them.
 	PassiveDeletes bool
 
-	owner *Table
-	pos   int // position in owner's relations
-	index []int
-	many  bool
-	elem  reflect.Type // target struct type
-	res   atomic.Pointer[relationJoin]
+	owner  *Table
+	pos    int // position in owner's relations
+	index  []int
+	offset uintptr // of the field from the model struct's start
+	many   bool
+	elem   reflect.Type // target struct type
+	res    atomic.Pointer[relationJoin]
 }
 
 // Relations returns the table's relationship fields in declaration order.
@@ -109,8 +110,29 @@ func (t *Table) Relation(name string) *Relation {
 	return nil
 }
 
-// isRelationField reports whether a field type is *Model or []*Model.
+// relFieldType is the interface of Many and One fields.
+var relFieldType = reflect.TypeFor[relField]()
+
+// isRelationField reports whether a field type is a Many or One.
 func isRelationField(t reflect.Type) bool {
+	return t.Kind() == reflect.Struct && reflect.PointerTo(t).Implements(relFieldType)
+}
+
+// isRelationValue reports whether v is a Many or One, or a pointer to one.
+func isRelationValue(v reflect.Value) bool {
+	if !v.IsValid() {
+		return false
+	}
+	t := v.Type()
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return isRelationField(t)
+}
+
+// isPlainRelation reports whether a field type is *Model or []*Model:
+// a relationship that could not tell unloaded from empty.
+func isPlainRelation(t reflect.Type) bool {
 	if t.Kind() == reflect.Slice {
 		t = t.Elem()
 		if t.Kind() != reflect.Pointer {
@@ -124,20 +146,31 @@ func isRelationField(t reflect.Type) bool {
 	return e.Kind() == reflect.Struct && !isValueType(e) && !isNullStruct(e)
 }
 
+// plainRelationError refuses a *Model or []*Model field.
+func plainRelationError(f reflect.StructField) error {
+	kind, elem := "One", f.Type.Elem()
+	if f.Type.Kind() == reflect.Slice {
+		kind, elem = "Many", elem.Elem()
+	}
+	return fmt.Errorf("relationship field of type %s: declare it as orm.%s[%s] "+
+		"(a plain pointer or slice cannot tell an unloaded relationship from an empty one), "+
+		"or tag it orm:\"-\" if it is not a relationship", f.Type, kind, elem.Name())
+}
+
 // isNullStruct reports database/sql's Null wrappers.
 func isNullStruct(t reflect.Type) bool {
 	_, ok := nullTypes[t]
 	return ok || t.PkgPath() == "database/sql"
 }
 
-// addRelation records a relationship field.
-func addRelation(tbl *Table, f reflect.StructField, tag string, index []int) error {
-	r := &Relation{Name: f.Name, owner: tbl, pos: len(tbl.relations), index: index, Cascade: CascadeSaveUpdate}
-	r.many = f.Type.Kind() == reflect.Slice
+// addRelation records a relationship field at byte offset off of the
+// model.
+func addRelation(tbl *Table, f reflect.StructField, tag string, index []int, off uintptr) error {
+	r := &Relation{Name: f.Name, owner: tbl, pos: len(tbl.relations), index: index, offset: off, Cascade: CascadeSaveUpdate}
+	r.many = f.Type.Field(1).Type.Kind() == reflect.Slice
+	r.elem = f.Type.Field(1).Type.Elem()
 	if r.many {
-		r.elem = f.Type.Elem().Elem()
-	} else {
-		r.elem = f.Type.Elem()
+		r.elem = r.elem.Elem()
 	}
 	if err := r.parseTag(tag); err != nil {
 		return err

@@ -52,21 +52,21 @@ func TestRelationResolution(t *testing.T) {
 type (
 	badRelOption struct {
 		ID    int64
-		Owner *User `orm:"lazy:sometimes"`
+		Owner orm.One[User] `orm:"lazy:sometimes"`
 	}
 	twoKeys struct {
 		ID      int64
 		AID     int64 `orm:"fk:user.id"`
 		BID     int64 `orm:"fk:user.id"`
-		Related *User
+		Related orm.One[User]
 	}
 	noKey struct {
 		ID      int64
-		Related *Tag
+		Related orm.One[Tag]
 	}
 	noSecondary struct {
 		ID   int64
-		Tags []*Tag `orm:"secondary:missing_table"`
+		Tags orm.Many[Tag] `orm:"secondary:missing_table"`
 	}
 	pointerVersion struct {
 		ID      int64

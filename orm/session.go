@@ -39,6 +39,8 @@ type Session struct {
 	busy       atomic.Bool
 	flushing   bool
 	committing bool // the flush is Commit's
+
+	lazyLoads map[*Relation]int // one-object loads per relationship (N+1 warning)
 }
 
 // A SessionOption configures NewSession.
@@ -145,6 +147,9 @@ func (s *Session) add(obj any) (*objState, error) {
 // stateFor validates obj and returns its state, or nil if unknown.
 func (s *Session) stateFor(obj any) (*objState, error) {
 	v := reflect.ValueOf(obj)
+	if isRelationValue(v) {
+		return nil, fmt.Errorf("orm: %T is a relationship field, not an object: pass its Get() (One) or an item of its Items() (Many)", obj)
+	}
 	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
 		return nil, fmt.Errorf("orm: session objects are non-nil pointers to model structs, got %T", obj)
 	}

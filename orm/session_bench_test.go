@@ -14,8 +14,8 @@ import (
 type (
 	BenchParent struct {
 		ID       int64
-		Name     string        `orm:"size:50"`
-		Children []*BenchChild `orm:"foreign_key:ParentID"`
+		Name     string               `orm:"size:50"`
+		Children orm.Many[BenchChild] `orm:"foreign_key:ParentID"`
 	}
 	BenchChild struct {
 		ID       int64
@@ -41,7 +41,7 @@ func sessionBenchDB(b *testing.B) *orm.DB {
 	for range 100 {
 		p := &BenchParent{Name: "parent"}
 		for range 10 {
-			p.Children = append(p.Children, &BenchChild{Name: "child", Score: 7})
+			p.Children.Append(&BenchChild{Name: "child", Score: 7})
 		}
 		must(b, s.Add(p))
 	}
@@ -59,7 +59,7 @@ func BenchmarkSelectInParentsChildren(b *testing.B) {
 		for b.Loop() {
 			s := orm.NewSession(db)
 			ps, err := orm.Select[BenchParent](s).Options(orm.SelectInLoad("Children")).All(ctx)
-			if err != nil || len(ps) != 100 || len(ps[99].Children) != 10 {
+			if err != nil || len(ps) != 100 || ps[99].Children.Len() != 10 {
 				b.Fatalf("loaded %d parents: %v", len(ps), err)
 			}
 			s.Close(ctx)
@@ -69,7 +69,7 @@ func BenchmarkSelectInParentsChildren(b *testing.B) {
 		db := sessionBenchDB(b).SQL()
 		for b.Loop() {
 			ps, err := handLoad(ctx, db)
-			if err != nil || len(ps) != 100 || len(ps[99].Children) != 10 {
+			if err != nil || len(ps) != 100 || ps[99].Children.Len() != 10 {
 				b.Fatalf("loaded %d parents: %v", len(ps), err)
 			}
 		}
@@ -106,7 +106,7 @@ func handLoad(ctx context.Context, db *sql.DB) ([]*BenchParent, error) {
 			return nil, err
 		}
 		p := byID[c.ParentID]
-		p.Children = append(p.Children, c)
+		p.Children.Append(c)
 	}
 	return ps, rows.Err()
 }

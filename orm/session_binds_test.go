@@ -35,8 +35,8 @@ func TestRouteModelsSendsEachModelToItsBind(t *testing.T) {
 		}
 		log.reset()
 		must(t, s.Load(ctx, &ann.Posts))
-		if len(ann.Posts) != 2 || log.count("SELECT") != 1 {
-			t.Errorf("Load through the routing session: %d posts, %d SELECTs; want 2, 1", len(ann.Posts), log.count("SELECT"))
+		if ann.Posts.Len() != 2 || log.count("SELECT") != 1 {
+			t.Errorf("Load through the routing session: %d posts, %d SELECTs; want 2, 1", ann.Posts.Len(), log.count("SELECT"))
 		}
 		n, err := orm.Update[Post](s).Set("Views", 5).Exec(ctx)
 		must(t, err)

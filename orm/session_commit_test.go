@@ -59,8 +59,8 @@ func TestCommitKeepsObjectsInSession(t *testing.T) {
 		must(t, s.Commit(ctx))
 		log.reset()
 		must(t, s.Load(ctx, &ann.Posts))
-		if len(ann.Posts) != 2 || log.count("SELECT") != 1 {
-			t.Errorf("Load after commit: %d posts with %d SELECTs; want 2 with 1", len(ann.Posts), log.count("SELECT"))
+		if ann.Posts.Len() != 2 || log.count("SELECT") != 1 {
+			t.Errorf("Load after commit: %d posts with %d SELECTs; want 2 with 1", ann.Posts.Len(), log.count("SELECT"))
 		}
 
 		must(t, s.Delete(kim))

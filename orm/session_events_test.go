@@ -207,7 +207,7 @@ func TestSessionsShareAnEngineConcurrently(t *testing.T) {
 				defer wg.Done()
 				s := orm.NewSession(e) // one session per goroutine
 				defer s.Close(ctx)
-				u := &User{Name: fmt.Sprintf("w%d", i), Active: true, Posts: []*Post{{Title: "t"}}}
+				u := &User{Name: fmt.Sprintf("w%d", i), Active: true, Posts: orm.ManyOf(&Post{Title: "t"})}
 				if err := s.Add(u); err != nil {
 					errs <- err
 					return

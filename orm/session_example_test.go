@@ -30,19 +30,19 @@ func ExampleSession() {
 	defer db.Close()
 
 	s := orm.NewSession(db)
-	ann := &User{Name: "ann", Active: true, Posts: []*Post{{Title: "Hello"}, {Title: "Again"}}}
+	ann := &User{Name: "ann", Active: true, Posts: orm.ManyOf(&Post{Title: "Hello"}, &Post{Title: "Again"})}
 	_ = s.Add(ann) // the posts follow through the save-update cascade
 	if err := s.Commit(ctx); err != nil {
 		panic(err)
 	}
-	fmt.Println("ann:", ann.ID, "post author ids:", *ann.Posts[0].AuthorID, *ann.Posts[1].AuthorID)
+	fmt.Println("ann:", ann.ID, "post author ids:", *ann.Posts.Items()[0].AuthorID, *ann.Posts.Items()[1].AuthorID)
 
 	s2 := orm.NewSession(db)
 	defer s2.Close(ctx)
 	u, _ := orm.Select[User](s2).FilterBy("Name", "ann").Options(orm.SelectInLoad("Posts")).One(ctx)
 	same, _ := orm.Get[User](ctx, s2, u.ID)
 	fmt.Println("one pointer per row:", u == same)
-	fmt.Println("posts:", u.Posts[0].Title, u.Posts[1].Title, "author set:", u.Posts[0].Author == u)
+	fmt.Println("posts:", u.Posts.Items()[0].Title, u.Posts.Items()[1].Title, "author set:", u.Posts.Items()[0].Author.Get() == u)
 
 	u.Name = "anne"
 	fmt.Println("modified:", s2.IsModified(u))
@@ -61,7 +61,7 @@ func ExampleRaiseOnLazyLoad() {
 	db := blogExampleDB()
 	defer db.Close()
 	s := orm.NewSession(db)
-	_ = s.Add(&User{Name: "bob", Active: true, Posts: []*Post{{Title: "p"}}})
+	_ = s.Add(&User{Name: "bob", Active: true, Posts: orm.ManyOf(&Post{Title: "p"})})
 	_ = s.Commit(ctx)
 
 	strict := orm.NewSession(db, orm.RaiseOnLazyLoad())
@@ -71,7 +71,7 @@ func ExampleRaiseOnLazyLoad() {
 	fmt.Println(errors.Is(err, orm.ErrRaiseLoad))
 
 	users, _ = orm.Select[User](strict).Options(orm.SelectInLoad("Posts")).All(ctx)
-	fmt.Println(strict.Load(ctx, &users[0].Posts), len(users[0].Posts))
+	fmt.Println(strict.Load(ctx, &users[0].Posts), users[0].Posts.Len())
 	// Output:
 	// true
 	// <nil> 1

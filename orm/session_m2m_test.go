@@ -14,9 +14,9 @@ import (
 type (
 	Person struct {
 		ID        int64
-		Name      string    `orm:"size:20"`
-		Following []*Person `orm:"secondary:follow;foreign_key:FollowerID;order_by:name"`
-		Followers []*Person `orm:"secondary:follow;foreign_key:FollowedID;order_by:name"`
+		Name      string           `orm:"size:20"`
+		Following orm.Many[Person] `orm:"secondary:follow;foreign_key:FollowerID;order_by:name"`
+		Followers orm.Many[Person] `orm:"secondary:follow;foreign_key:FollowedID;order_by:name"`
 	}
 	Follow struct {
 		FollowerID int64 `orm:"pk;fk:person.id"`
@@ -33,8 +33,8 @@ func TestSessionSelfReferentialManyToMany(t *testing.T) {
 		must(t, md.CreateAll(ctx, e))
 		s := orm.NewSession(e)
 		a, b, c := &Person{Name: "a"}, &Person{Name: "b"}, &Person{Name: "c"}
-		a.Following = []*Person{b, c}
-		b.Following = []*Person{c}
+		a.Following.Set(b, c)
+		b.Following.Set(c)
 		must(t, s.AddAll(a, b, c))
 		must(t, s.Commit(ctx))
 		if n, _ := orm.Select[Follow](e).Count(ctx); n != 3 {
@@ -44,13 +44,13 @@ func TestSessionSelfReferentialManyToMany(t *testing.T) {
 		defer s2.Close(ctx)
 		people, err := orm.Select[Person](s2).OrderBy("name").Options(orm.SelectInLoad("Followers"), orm.SelectInLoad("Following")).All(ctx)
 		must(t, err)
-		got := fmt.Sprintf("%d %d %d / %d %d %d", len(people[0].Followers), len(people[1].Followers), len(people[2].Followers),
-			len(people[0].Following), len(people[1].Following), len(people[2].Following))
+		got := fmt.Sprintf("%d %d %d / %d %d %d", people[0].Followers.Len(), people[1].Followers.Len(), people[2].Followers.Len(),
+			people[0].Following.Len(), people[1].Following.Len(), people[2].Following.Len())
 		if got != "0 1 2 / 2 1 0" {
 			t.Errorf("followers / following counts = %s, want 0 1 2 / 2 1 0", got)
 		}
-		if got, err := orm.Select[Person](s2).FilterBy("Name", "c").One(ctx); err != nil || personNames(got.Followers) != "a,b" {
-			t.Errorf("c's followers = %s, %v; want a,b", personNames(got.Followers), err)
+		if got, err := orm.Select[Person](s2).FilterBy("Name", "c").One(ctx); err != nil || personNames(got.Followers.Items()) != "a,b" {
+			t.Errorf("c's followers = %s, %v; want a,b", personNames(got.Followers.Items()), err)
 		}
 	})
 }

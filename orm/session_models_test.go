@@ -14,10 +14,10 @@ import (
 type (
 	User struct {
 		ID      int64
-		Name    string   `orm:"size:50;unique"`
-		Active  bool     `orm:"server_default:true"`
-		Posts   []*Post  `orm:"back_populates:Author;cascade:all,delete-orphan;order_by:id"`
-		Profile *Profile `orm:"cascade:all"`
+		Name    string           `orm:"size:50;unique"`
+		Active  bool             `orm:"server_default:true"`
+		Posts   orm.Many[Post]   `orm:"back_populates:Author;cascade:all,delete-orphan;order_by:id"`
+		Profile orm.One[Profile] `orm:"cascade:all"`
 	}
 	Profile struct {
 		ID     int64
@@ -29,13 +29,13 @@ type (
 		AuthorID *int64 `orm:"fk:user.id;ondelete:CASCADE"`
 		Title    string `orm:"size:100"`
 		Views    int
-		Author   *User  `orm:"back_populates:Posts"`
-		Tags     []*Tag `orm:"secondary:post_tag;order_by:name"`
+		Author   orm.One[User] `orm:"back_populates:Posts"`
+		Tags     orm.Many[Tag] `orm:"secondary:post_tag;order_by:name"`
 	}
 	Tag struct {
 		ID    int64
-		Name  string  `orm:"size:30;unique"`
-		Posts []*Post `orm:"secondary:post_tag"`
+		Name  string         `orm:"size:30;unique"`
+		Posts orm.Many[Post] `orm:"secondary:post_tag"`
 	}
 	PostTag struct {
 		PostID int64 `orm:"pk;fk:post.id;ondelete:CASCADE"`
@@ -44,10 +44,10 @@ type (
 	// Node is a self-referential tree.
 	Node struct {
 		ID       int64
-		ParentID *int64  `orm:"fk:node.id"`
-		Name     string  `orm:"size:20"`
-		Parent   *Node   `orm:"foreign_key:ParentID"`
-		Children []*Node `orm:"foreign_key:ParentID;order_by:name;cascade:all"`
+		ParentID *int64         `orm:"fk:node.id"`
+		Name     string         `orm:"size:20"`
+		Parent   orm.One[Node]  `orm:"foreign_key:ParentID"`
+		Children orm.Many[Node] `orm:"foreign_key:ParentID;order_by:name;cascade:all"`
 	}
 	// Article has a version column for optimistic locking.
 	Article struct {
@@ -61,10 +61,10 @@ type (
 type (
 	Widget struct {
 		ID              int64
-		Name            string   `orm:"size:20"`
-		FavoriteEntryID *int64   `orm:"fk:entry.id"`
-		Favorite        *Entry   `orm:"foreign_key:FavoriteEntryID;post_update"`
-		Entries         []*Entry `orm:"foreign_key:WidgetID"`
+		Name            string          `orm:"size:20"`
+		FavoriteEntryID *int64          `orm:"fk:entry.id"`
+		Favorite        orm.One[Entry]  `orm:"foreign_key:FavoriteEntryID;post_update"`
+		Entries         orm.Many[Entry] `orm:"foreign_key:WidgetID"`
 	}
 	Entry struct {
 		ID       int64
@@ -144,10 +144,8 @@ func seedBlog(t testing.TB, e *orm.DB) {
 	ctx := context.Background()
 	s := orm.NewSession(e)
 	goTag, dbTag := &Tag{Name: "go"}, &Tag{Name: "db"}
-	ann := &User{Name: "ann", Active: true, Posts: []*Post{
-		{Title: "p1", Tags: []*Tag{goTag, dbTag}},
-		{Title: "p2", Tags: []*Tag{goTag}},
-	}}
+	ann := &User{Name: "ann", Active: true, Posts: orm.ManyOf(&Post{Title: "p1", Tags: orm.ManyOf(goTag, dbTag)},
+		&Post{Title: "p2", Tags: orm.ManyOf(goTag)})}
 	if err := s.AddAll(ann, &User{Name: "bob", Active: true}); err != nil {
 		t.Fatal(err)
 	}

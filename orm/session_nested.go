@@ -33,6 +33,7 @@ type savedState struct {
 	inserted bool
 	flushed  bool
 	expired  bool
+	unloaded []bool // by Relation.pos: the field was unloaded (nil: none was)
 }
 
 // BeginNested flushes pending changes and begins a nested transaction
@@ -66,7 +67,7 @@ func (s *Session) BeginNested(ctx context.Context) (*NestedTransaction, error) {
 	for _, st := range s.byObj {
 		nt.known[st] = true
 		nt.saved = append(nt.saved, savedState{st: st, loaded: st.loaded, rels: append([]relState(nil), st.rels...),
-			status: st.status, inserted: st.inserted, flushed: st.flushed, expired: st.expired})
+			status: st.status, inserted: st.inserted, flushed: st.flushed, expired: st.expired, unloaded: st.unloadedFields()})
 	}
 	s.nested = append(s.nested, nt)
 	return nt, nil
@@ -213,7 +214,9 @@ func (nt *NestedTransaction) restoreSaved(sv *savedState) {
 		if rs := st.getRel(r); rs != nil {
 			want = rs.items
 		}
-		if !sameItems(st.relItems(r), want) {
+		if sv.unloaded != nil && sv.unloaded[r.pos] {
+			st.relField(r).unload(r) // loaded inside the savepoint: unloaded again
+		} else if !sameItems(st.relItems(r), want) {
 			st.setRelItems(r, want)
 		}
 	}

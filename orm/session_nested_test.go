@@ -41,7 +41,7 @@ func (f *nestedFixture) rowNames(t *testing.T) []string {
 // postTitles returns the titles of a user's loaded posts.
 func postTitles(u *User) []string {
 	var out []string
-	for _, p := range u.Posts {
+	for _, p := range u.Posts.Items() {
 		out = append(out, p.Title)
 	}
 	return out
@@ -121,7 +121,7 @@ func TestBeginNested(t *testing.T) {
 			must(t, f.s.Load(f.ctx, &f.ann.Posts))
 			nt, err := f.s.BeginNested(f.ctx)
 			must(t, err)
-			f.ann.Posts = append(f.ann.Posts[1:], &Post{Title: "p3"})
+			f.ann.Posts.Set(append(f.ann.Posts.Items()[1:], &Post{Title: "p3"})...)
 			must(t, f.s.Flush(f.ctx))
 			must(t, nt.Rollback(f.ctx))
 			if got := postTitles(f.ann); len(got) != 2 || got[0] != "p1" || got[1] != "p2" {

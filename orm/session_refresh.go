@@ -37,6 +37,7 @@ func (s *Session) Refresh(ctx context.Context, obj any) error {
 		st.loaded, st.expired = prev, false
 	}
 	st.rels = nil
+	st.unloadRelations()
 	return err
 }
 

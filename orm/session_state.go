@@ -253,40 +253,50 @@ func (st *objState) expire() {
 // relValue returns the relationship field of the object.
 func (st *objState) relValue(r *Relation) reflect.Value { return fieldByIndex(st.val(), r.index) }
 
-// relItems returns the objects currently referenced by r.
-func (st *objState) relItems(r *Relation) []any {
-	f := st.relValue(r)
-	if !r.many {
-		if f.IsNil() {
-			return nil
-		}
-		return []any{f.Interface()}
+// relField returns the object's Many or One field of r.
+func (st *objState) relField(r *Relation) relField {
+	return st.relValue(r).Addr().Interface().(relField)
+}
+
+// relItems returns the objects currently referenced by r (none when it
+// is not loaded).
+func (st *objState) relItems(r *Relation) []any { return st.relField(r).relItems() }
+
+// relTarget returns the object a to-one relationship references, or nil.
+func (st *objState) relTarget(r *Relation) any {
+	if items := st.relItems(r); len(items) > 0 {
+		return items[0]
 	}
-	out := make([]any, 0, f.Len())
-	for i := range f.Len() {
-		if e := f.Index(i); !e.IsNil() {
-			out = append(out, e.Interface())
+	return nil
+}
+
+// setRelItems assigns objects to relationship r's field, which is then
+// loaded.
+func (st *objState) setRelItems(r *Relation, items []any) { st.relField(r).setRelItems(items) }
+
+// fieldLoaded reports whether r's field holds loaded contents.
+func (st *objState) fieldLoaded(r *Relation) bool { return st.relField(r).isLoaded() }
+
+// unloadedFields reports, by Relation.pos, which relationship fields are
+// unloaded; nil when none is.
+func (st *objState) unloadedFields() []bool {
+	var out []bool
+	for _, r := range st.table.relations {
+		if !st.fieldLoaded(r) {
+			if out == nil {
+				out = make([]bool, len(st.table.relations))
+			}
+			out[r.pos] = true
 		}
 	}
 	return out
 }
 
-// setRelItems assigns objects to relationship r's field.
-func (st *objState) setRelItems(r *Relation, items []any) {
-	f := st.relValue(r)
-	if !r.many {
-		if len(items) == 0 {
-			f.SetZero()
-			return
-		}
-		f.Set(reflect.ValueOf(items[0]))
-		return
+// unloadRelations marks every relationship field of the object unloaded.
+func (st *objState) unloadRelations() {
+	for _, r := range st.table.relations {
+		st.relField(r).unload(r)
 	}
-	sl := reflect.MakeSlice(f.Type(), len(items), len(items))
-	for i, it := range items {
-		sl.Index(i).Set(reflect.ValueOf(it))
-	}
-	f.Set(sl)
 }
 
 // snapRel records the current contents of r as flushed; complete marks
@@ -298,6 +308,6 @@ func (st *objState) snapRel(r *Relation, complete bool) {
 		return
 	}
 	rs = st.rel(r)
-	rs.loaded = rs.loaded || complete
+	rs.loaded = rs.loaded || complete && st.fieldLoaded(r)
 	rs.items = items
 }
