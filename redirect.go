@@ -3,6 +3,7 @@ package flagon
 import (
 	"strings"
 
+	"github.com/flagon-go/flagon/internal/pct"
 	"golang.org/x/net/idna"
 )
 
@@ -21,29 +22,7 @@ func slashRedirectLocation(c *Ctx, path string) string {
 // escapeQuery percent-escapes the bytes of a raw query string that RFC 3986
 // does not allow in a query ('#', spaces, quotes, backslash, controls and
 // non-ASCII), keeping existing escapes and the separators as they are.
-func escapeQuery(q string) string {
-	i := 0
-	for i < len(q) && queryByte(q[i]) {
-		i++
-	}
-	if i == len(q) {
-		return q
-	}
-	const hexDigits = "0123456789ABCDEF"
-	var b strings.Builder
-	b.Grow(len(q) + 8)
-	b.WriteString(q[:i])
-	for ; i < len(q); i++ {
-		if c := q[i]; queryByte(c) {
-			b.WriteByte(c)
-		} else {
-			b.WriteByte('%')
-			b.WriteByte(hexDigits[c>>4])
-			b.WriteByte(hexDigits[c&15])
-		}
-	}
-	return b.String()
-}
+func escapeQuery(q string) string { return pct.Escape(q, queryByte) }
 
 // queryByte reports whether c may appear as is in a query: unreserved,
 // sub-delims, ':', '@', '/', '?' and '%' (an existing escape).

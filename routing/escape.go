@@ -1,34 +1,22 @@
 package routing
 
-import "strings"
+import "github.com/flagon-go/flagon/internal/pct"
 
 // escapePath percent-escapes s for use in a path segment, keeping the
 // characters RFC 3986 allows there unescaped (unreserved, sub-delims, ':'
 // and '@') and '/' only when keepSlash is set.
 func escapePath(s string, keepSlash bool) string {
-	i := 0
-	for i < len(s) && keepByte(s[i], keepSlash) {
-		i++
+	if keepSlash {
+		return pct.Escape(s, keepPathByte)
 	}
-	if i == len(s) {
-		return s
-	}
-	const hexDigits = "0123456789ABCDEF"
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	b.WriteString(s[:i])
-	for ; i < len(s); i++ {
-		c := s[i]
-		if keepByte(c, keepSlash) {
-			b.WriteByte(c)
-			continue
-		}
-		b.WriteByte('%')
-		b.WriteByte(hexDigits[c>>4])
-		b.WriteByte(hexDigits[c&15])
-	}
-	return b.String()
+	return pct.Escape(s, keepSegmentByte)
 }
+
+// keepPathByte reports whether c stays unescaped in a path.
+func keepPathByte(c byte) bool { return keepByte(c, true) }
+
+// keepSegmentByte reports whether c stays unescaped in one path segment.
+func keepSegmentByte(c byte) bool { return keepByte(c, false) }
 
 func keepByte(c byte, keepSlash bool) bool {
 	if isIdentByte(c) {
