@@ -70,15 +70,11 @@ func (c *Ctx) SendFromDirectory(dir, name string) error {
 // SendFile sends the file at path (a trusted path: use SendFromDirectory
 // for names from the request), with conditional requests and ranges.
 func (c *Ctx) SendFile(filePath string) error {
-	f, err := os.Open(filePath)
+	f, st, err := openSendable(filePath)
 	if err != nil {
-		return fileError(err)
+		return err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil || st.IsDir() {
-		return Abort(http.StatusNotFound)
-	}
 	return c.serveContent(filepath.Base(filePath), st, f)
 }
 
@@ -180,4 +176,20 @@ func fsIdentity(fsys fs.FS) any {
 		return fsys
 	}
 	return v.Pointer()
+}
+
+// openSendable opens the file at filePath for sending: a missing or
+// unreadable file is the error fileError makes of it, and a directory is a
+// 404.
+func openSendable(filePath string) (*os.File, fs.FileInfo, error) {
+	f, err := os.Open(filePath)
+	if err != nil {
+		return nil, nil, fileError(err)
+	}
+	st, err := f.Stat()
+	if err != nil || st.IsDir() {
+		f.Close()
+		return nil, nil, Abort(http.StatusNotFound)
+	}
+	return f, st, nil
 }

@@ -6,7 +6,6 @@ import (
 	"io"
 	"mime"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -44,15 +43,11 @@ type SendFileOptions struct {
 // SendFileWith sends the file at filePath (a trusted path) with options,
 // Flask's send_file(path, ...).
 func (c *Ctx) SendFileWith(filePath string, o SendFileOptions) error {
-	f, err := os.Open(filePath)
+	f, st, err := openSendable(filePath)
 	if err != nil {
-		return fileError(err)
+		return err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil || st.IsDir() {
-		return Abort(http.StatusNotFound)
-	}
 	if o.DownloadName == "" {
 		o.DownloadName = filepath.Base(filePath)
 	}
