@@ -1,6 +1,9 @@
 package orm
 
-import "context"
+import (
+	"context"
+	"database/sql"
+)
 
 // selectInBatch is how many keys one IN query carries, as in SQLAlchemy.
 const selectInBatch = 500
@@ -252,18 +255,29 @@ func (s *Session) selectInBatch(ctx context.Context, t *Table, keyCols []*Column
 		keyTable = via.sec
 	}
 	renderSelectIn(b, t, keyTable, keyCols, keys, opt, via)
-	if b.Err() != nil {
-		return nil, b.Err()
-	}
-	q, err := s.readConn(ctx, b.String())
-	if err != nil {
-		return nil, err
-	}
-	rows, err := q.QueryContext(ctx, b.String(), b.Args()...)
+	q, rows, err := s.queryBuilt(ctx, b)
 	if err != nil {
 		return nil, err
 	}
 	return s.scanFound(ctx, q, t, keyTable, rows, keyCols)
+}
+
+// queryBuilt runs the statement built in b on the session's read
+// connection, returning the connection with the rows (their scan may load
+// further through it).
+func (s *Session) queryBuilt(ctx context.Context, b *Builder) (Querier, *sql.Rows, error) {
+	if b.Err() != nil {
+		return nil, nil, b.Err()
+	}
+	q, err := s.readConn(ctx, b.String())
+	if err != nil {
+		return nil, nil, err
+	}
+	rows, err := q.QueryContext(ctx, b.String(), b.Args()...)
+	if err != nil {
+		return nil, nil, err
+	}
+	return q, rows, nil
 }
 
 // A keyIndex maps row keys to small integers, with integer keys in their

@@ -106,14 +106,7 @@ func (s *Session) subqueryRows(ctx context.Context, path []*Relation, opt *LoadO
 	j, _ := r.join()
 	b := NewBuilder(s.Dialect())
 	renderSubqueryLoad(b, opt.src, path, opt)
-	if b.Err() != nil {
-		return nil, b.Err()
-	}
-	q, err := s.readConn(ctx, b.String())
-	if err != nil {
-		return nil, err
-	}
-	rows, err := q.QueryContext(ctx, b.String(), b.Args()...)
+	q, rows, err := s.queryBuilt(ctx, b)
 	if err != nil {
 		return nil, err
 	}
