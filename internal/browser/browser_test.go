@@ -16,6 +16,15 @@ import (
 // FLAGON_REQUIRE_BROWSER is set (as in CI).
 func launch(t *testing.T) *Browser {
 	t.Helper()
+	b := start(t)
+	t.Cleanup(func() { b.Close() })
+	return b
+}
+
+// start is launch without the cleanup, for tests that close the browser
+// themselves.
+func start(t *testing.T) *Browser {
+	t.Helper()
 	b, err := Launch()
 	if errors.Is(err, ErrNoBrowser) && os.Getenv("FLAGON_REQUIRE_BROWSER") == "" {
 		t.Skip("chromium is not installed")
@@ -23,7 +32,6 @@ func launch(t *testing.T) *Browser {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { b.Close() })
 	return b
 }
 

@@ -2,59 +2,57 @@ package browser
 
 import (
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // Page is one browser tab.
 type Page struct {
-	b       *Browser
-	session string
+	ctx context.Context // chromedp tab context
 }
 
-// NewPage opens a blank tab.
+// NewPage opens a blank tab. The tab lives until the browser is closed.
 func (b *Browser) NewPage(ctx context.Context) (*Page, error) {
-	var target struct {
-		TargetID string `json:"targetId"`
-	}
-	if err := b.call(ctx, "", "Target.createTarget", map[string]any{"url": "about:blank"}, &target); err != nil {
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	var att struct {
-		SessionID string `json:"sessionId"`
+	// The tab's context is cancelled with the browser's, in Close.
+	tab, _ := chromedp.NewContext(b.ctx)
+	// The first Run opens the tab; it must run on the tab's own context.
+	if err := chromedp.Do(tab); err != nil {
+		return nil, fmt.Errorf("browser: opening a tab: %w", err)
 	}
-	if err := b.call(ctx, "", "Target.attachToTarget", map[string]any{"targetId": target.TargetID, "flatten": true}, &att); err != nil {
-		return nil, err
+	return &Page{ctx: tab}, nil
+}
+
+// run runs action on the tab, stopping it when ctx is done.
+func run[T any](ctx context.Context, p *Page, action chromedp.Action[T]) (T, error) {
+	runCtx, cancel := context.WithCancel(p.ctx)
+	defer cancel()
+	stop := context.AfterFunc(ctx, cancel)
+	defer stop()
+	v, err := chromedp.Run(runCtx, action)
+	if err != nil && ctx.Err() != nil {
+		err = ctx.Err()
 	}
-	p := &Page{b: b, session: att.SessionID}
-	if err := b.call(ctx, p.session, "Page.enable", map[string]any{}, nil); err != nil {
-		return nil, err
-	}
-	return p, nil
+	return v, err
 }
 
 // SetViewport sets the window size for screenshots.
 func (p *Page) SetViewport(ctx context.Context, width, height int) error {
-	return p.b.call(ctx, p.session, "Emulation.setDeviceMetricsOverride",
-		map[string]any{"width": width, "height": height, "deviceScaleFactor": 1, "mobile": false}, nil)
+	_, err := run(ctx, p, chromedp.EmulateViewport(int64(width), int64(height)))
+	return err
 }
 
 // Navigate loads url and waits for its load event.
 func (p *Page) Navigate(ctx context.Context, url string) error {
-	return p.AndWait(ctx, func() error {
-		var res struct {
-			ErrorText string `json:"errorText"`
-		}
-		if err := p.b.call(ctx, p.session, "Page.navigate", map[string]any{"url": url}, &res); err != nil {
-			return err
-		}
-		if res.ErrorText != "" {
-			return fmt.Errorf("browser: navigating to %s: %s", url, res.ErrorText)
-		}
-		return nil
-	})
+	if _, err := run(ctx, p, chromedp.Navigate(url)); err != nil {
+		return fmt.Errorf("browser: navigating to %s: %w", url, err)
+	}
+	return nil
 }
 
 // AndWait runs action (which makes the page navigate: a click, a form
@@ -83,30 +81,16 @@ func (p *Page) AndWait(ctx context.Context, action func() error) error {
 }
 
 // Eval runs a JavaScript expression (promises are awaited) and decodes its
-// JSON value into out (which may be nil).
+// JSON value into out (which may be nil). A thrown exception is an error.
 func (p *Page) Eval(ctx context.Context, expr string, out any) error {
-	var res struct {
-		Result struct {
-			Value json.RawMessage `json:"value"`
-		} `json:"result"`
-		Exception *struct {
-			Text      string `json:"text"`
-			Exception struct {
-				Description string `json:"description"`
-			} `json:"exception"`
-		} `json:"exceptionDetails"`
+	raw, err := run(ctx, p, chromedp.Evaluate[[]byte](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		return fmt.Errorf("browser: %s: %w", expr, err)
 	}
-	params := map[string]any{"expression": expr, "awaitPromise": true, "returnByValue": true}
-	if err := p.b.call(ctx, p.session, "Runtime.evaluate", params, &res); err != nil {
-		return err
-	}
-	if res.Exception != nil {
-		return fmt.Errorf("browser: %s: %s %s", expr, res.Exception.Text, res.Exception.Exception.Description)
-	}
-	if out == nil || len(res.Result.Value) == 0 {
+	if out == nil || len(raw) == 0 {
 		return nil
 	}
-	return json.Unmarshal(res.Result.Value, out)
+	return json.Unmarshal(raw, out)
 }
 
 // Text returns the page's visible text (document.body.innerText).
@@ -132,11 +116,9 @@ func (p *Page) URL(ctx context.Context) (string, error) {
 
 // Screenshot returns a PNG of the page.
 func (p *Page) Screenshot(ctx context.Context) ([]byte, error) {
-	var res struct {
-		Data string `json:"data"`
+	png, err := run(ctx, p, chromedp.CaptureScreenshot())
+	if err != nil {
+		return nil, fmt.Errorf("browser: screenshot: %w", err)
 	}
-	if err := p.b.call(ctx, p.session, "Page.captureScreenshot", map[string]any{"format": "png"}, &res); err != nil {
-		return nil, err
-	}
-	return base64.StdEncoding.DecodeString(res.Data)
+	return png, nil
 }
