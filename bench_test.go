@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/flagon-go/flagon"
 )
@@ -81,6 +82,46 @@ func TestStaticDispatchAllocatesLikeServeMux(t *testing.T) {
 			if fl > mux {
 				t.Fatalf("flagon allocates %.1f per request, net/http's ServeMux %.1f", fl, mux)
 			}
+		})
+	}
+}
+
+// BenchmarkDispatchPaired times net/http's ServeMux and flagon in turns
+// within one loop (batches of 64 requests each), so that both see the same
+// machine load; it reports each one's ns/op and their ratio. Separate
+// sub-benchmarks of BenchmarkDispatch differ by more than the gap between
+// the two on a shared machine.
+func BenchmarkDispatchPaired(b *testing.B) {
+	const batch = 64
+	for _, p := range []struct{ name, path string }{{"static", "/plaintext"}, {"params", "/user/gopher/posts/42"}} {
+		b.Run(p.name, func(b *testing.B) {
+			req := httptest.NewRequest("GET", p.path, nil)
+			mux, fl := benchMux(), benchFlagon()
+			w := newDiscard()
+			run := func(h http.Handler) time.Duration {
+				start := time.Now()
+				for range batch {
+					clear(w.h)
+					h.ServeHTTP(w, req)
+				}
+				return time.Since(start)
+			}
+			var muxTime, flTime time.Duration
+			n := 0
+			for b.Loop() {
+				if n%2 == 0 {
+					muxTime += run(mux)
+					flTime += run(fl)
+				} else {
+					flTime += run(fl)
+					muxTime += run(mux)
+				}
+				n++
+			}
+			reqs := float64(n * batch)
+			b.ReportMetric(float64(muxTime.Nanoseconds())/reqs, "servemux-ns/req")
+			b.ReportMetric(float64(flTime.Nanoseconds())/reqs, "flagon-ns/req")
+			b.ReportMetric(float64(flTime)/float64(muxTime), "flagon/servemux")
 		})
 	}
 }
