@@ -24,7 +24,8 @@ type stepRunner struct {
 	comp  *compiler
 	ops   []Operation
 	stale bool
-	n     int // statements executed
+	n     int       // statements executed
+	prog  *progress // the step's progress line; nil when not shown
 }
 
 // applyStep runs a revision's operations and moves the version table from
@@ -38,7 +39,8 @@ func (m *Migrator) applyStep(ctx context.Context, tx stepTx, st step, heads []st
 	if err != nil {
 		return nil, &RevisionError{step: st, Err: err}
 	}
-	r := &stepRunner{m: m, tx: tx, drv: drv, ops: ops, stale: true}
+	r := &stepRunner{m: m, tx: tx, drv: drv, ops: ops, stale: true, prog: m.startProgress(stepLine(st))}
+	defer r.prog.stop()
 	compiled, err := r.precompile(ctx)
 	if err != nil {
 		return nil, r.fail(st, err)
@@ -141,11 +143,22 @@ func (r *stepRunner) execAll(ctx context.Context, stmts []string) error {
 		if r.m.Dialect == SQLite && strings.HasPrefix(s, "PRAGMA foreign_keys") {
 			continue // the session turned foreign keys off outside the transaction
 		}
-		if err := r.exec(ctx, s); err != nil {
+		if err := r.execOne(ctx, s); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// execOne runs one statement, copying a rebuilt SQLite table's rows in
+// batches when a progress line shows them.
+func (r *stepRunner) execOne(ctx context.Context, s string) error {
+	if r.prog != nil && r.m.Dialect == SQLite {
+		if table, ok := rebuildCopyTable(s); ok {
+			return r.copyInBatches(ctx, s, table)
+		}
+	}
+	return r.exec(ctx, s)
 }
 
 // exec runs one statement, counting it for error reports.

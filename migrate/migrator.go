@@ -33,6 +33,14 @@ type Migrator struct {
 	// LockTimeout bounds the wait for another process's run (MySQL's
 	// GET_LOCK and SQLite's busy timeout); 0 means 5 minutes.
 	LockTimeout time.Duration
+	// Progress receives a live, updating line (rows copied of the total,
+	// elapsed time, estimate) for a step that runs longer than a second,
+	// when it is a terminal (an *os.File on a character device, or a
+	// Terminal that says so); nil or any other writer shows nothing.
+	Progress io.Writer
+
+	clock func() time.Time // the progress line's clock; time.Now when nil
+	tick  time.Duration    // the progress line's redraw interval
 }
 
 // NewMigrator validates revisions and returns a migrator for db.

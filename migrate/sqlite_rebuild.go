@@ -2,6 +2,8 @@ package migrate
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -79,4 +81,66 @@ func mentions(o schemaObject, tables []string) bool {
 		}
 	}
 	return false
+}
+
+// rebuildCopy matches the statement of a SQLite table rebuild that copies
+// the rows into the new table.
+var rebuildCopy = regexp.MustCompile("^INSERT INTO `new_(.+)` \\(.*\\) SELECT .* FROM `(.+)`$")
+
+// copyBatch is the number of rows a rebuild copies per statement while a
+// progress line shows them.
+const copyBatch = 10000
+
+// rebuildCopyTable returns the table whose rows a rebuild statement copies.
+func rebuildCopyTable(s string) (string, bool) {
+	m := rebuildCopy.FindStringSubmatch(s)
+	if m == nil || m[1] != m[2] || strings.Contains(strings.ToLower(s), "`rowid`") {
+		return "", false
+	}
+	return m[2], true
+}
+
+// copyInBatches runs a rebuild's copy statement over ranges of rowids of
+// copyBatch rows, reporting the rows copied of the total. A table without
+// rowids (WITHOUT ROWID) is copied by the one statement.
+func (r *stepRunner) copyInBatches(ctx context.Context, s, table string) error {
+	q := "`" + table + "`"
+	var total, done int64
+	if err := r.queryInt(ctx, "SELECT count(*) FROM "+q, &total); err != nil {
+		return r.exec(ctx, s)
+	}
+	r.prog.rows(0, total)
+	r.n++
+	lower := "1"
+	for {
+		var hi int64
+		err := r.queryInt(ctx, fmt.Sprintf("SELECT rowid FROM %s WHERE %s ORDER BY rowid LIMIT 1 OFFSET %d", q, lower, copyBatch-1), &hi)
+		if err != nil && err != sql.ErrNoRows {
+			if lower == "1" {
+				r.n--
+				return r.exec(ctx, s) // no rowid: copy in one statement
+			}
+			return &stmtError{sql: s, err: err}
+		}
+		where := lower
+		if err == nil {
+			where += fmt.Sprintf(" AND rowid <= %d", hi)
+		}
+		res, xerr := r.tx.ExecContext(ctx, s+" WHERE "+where)
+		if xerr != nil {
+			return &stmtError{sql: s, err: xerr}
+		}
+		n, _ := res.RowsAffected()
+		done += n
+		r.prog.rows(done, total)
+		if err == sql.ErrNoRows {
+			return nil
+		}
+		lower = fmt.Sprintf("rowid > %d", hi)
+	}
+}
+
+// queryInt scans the one integer a query returns.
+func (r *stepRunner) queryInt(ctx context.Context, q string, dst *int64) error {
+	return r.tx.QueryRowContext(ctx, q).Scan(dst)
 }

@@ -118,6 +118,7 @@ func (e *env) withMigrator(ctx context.Context, b Bind, revs []*migrate.Revision
 		return err
 	}
 	m.VersionTable, m.Log, m.Bind = e.cfg.VersionTable, e.cfg.Err, b.Name
+	m.Progress = e.cfg.Err // shown only when it is a terminal
 	e.context(dialectName)
 	return fn(b, m)
 }
