@@ -718,15 +718,7 @@ func fLast(st *state, v any, _ []any, _ *Dict) (any, error) {
 }
 
 func fBatch(st *state, v any, args []any, kw *Dict) (any, error) {
-	a, err := bind("batch", args, kw, []string{"linecount", "fill_with"}, req, nil)
-	if err != nil {
-		return nil, err
-	}
-	n, _ := normalize(a[0]).(int)
-	if n <= 0 {
-		return nil, newErr("ValueError", "batch size must be positive")
-	}
-	items, err := iterate(v)
+	a, n, items, err := countedItems("batch", "linecount", "batch size", v, args, kw)
 	if err != nil {
 		return nil, err
 	}
@@ -753,15 +745,7 @@ func fBatch(st *state, v any, args []any, kw *Dict) (any, error) {
 }
 
 func fSlice(st *state, v any, args []any, kw *Dict) (any, error) {
-	a, err := bind("slice", args, kw, []string{"slices", "fill_with"}, req, nil)
-	if err != nil {
-		return nil, err
-	}
-	n, _ := normalize(a[0]).(int)
-	if n <= 0 {
-		return nil, newErr("ValueError", "slices must be positive")
-	}
-	items, err := iterate(v)
+	a, n, items, err := countedItems("slice", "slices", "slices", v, args, kw)
 	if err != nil {
 		return nil, err
 	}
@@ -1338,4 +1322,22 @@ func parsePyInt(s string, base int) (any, bool) {
 		return shrink(b), true
 	}
 	return nil, false
+}
+
+// countedItems binds the (count, fill_with) arguments of batch and slice,
+// checks the count is positive (what names it in the error) and lists v.
+func countedItems(filter, countArg, what string, v any, args []any, kw *Dict) ([]any, int, []any, error) {
+	a, err := bind(filter, args, kw, []string{countArg, "fill_with"}, req, nil)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	n, _ := normalize(a[0]).(int)
+	if n <= 0 {
+		return nil, 0, nil, newErr("ValueError", "%s must be positive", what)
+	}
+	items, err := iterate(v)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	return a, n, items, nil
 }

@@ -434,32 +434,10 @@ func builtinGlobals() map[string]any {
 			return out, nil
 		}),
 		"dict": builtinFunc(func(_ *state, args []any, kw *Dict) (any, error) {
-			d := NewDict()
-			if len(args) == 1 {
-				if src, ok := normalize(args[0]).(*Dict); ok {
-					for _, k := range src.keys {
-						d.Set(k, src.m[k])
-					}
-				}
-			}
-			for _, k := range kw.keys {
-				d.Set(k, kw.m[k])
-			}
-			return d, nil
+			return dictOf(args, kw), nil
 		}),
 		"namespace": builtinFunc(func(_ *state, args []any, kw *Dict) (any, error) {
-			d := NewDict()
-			if len(args) == 1 {
-				if src, ok := normalize(args[0]).(*Dict); ok {
-					for _, k := range src.keys {
-						d.Set(k, src.m[k])
-					}
-				}
-			}
-			for _, k := range kw.keys {
-				d.Set(k, kw.m[k])
-			}
-			return &Namespace{d}, nil
+			return &Namespace{dictOf(args, kw)}, nil
 		}),
 		"lipsum": builtinFunc(lipsum),
 		"cycler": builtinFunc(func(_ *state, args []any, _ *Dict) (any, error) {
@@ -529,4 +507,21 @@ func strIs(name, s string) bool {
 		return cased
 	}
 	return true
+}
+
+// dictOf builds the dict of dict() and namespace(): the items of a dict
+// passed as the one positional argument, then the keyword arguments.
+func dictOf(args []any, kw *Dict) *Dict {
+	d := NewDict()
+	if len(args) == 1 {
+		if src, ok := normalize(args[0]).(*Dict); ok {
+			for _, k := range src.keys {
+				d.Set(k, src.m[k])
+			}
+		}
+	}
+	for _, k := range kw.keys {
+		d.Set(k, kw.m[k])
+	}
+	return d
 }
