@@ -26,6 +26,13 @@ func testApp(t *testing.T, dbURL string) *flagon.App {
 	t.Setenv("SECRET_KEY", "s3cr3t-1")
 	t.Setenv("DATABASE_URL", dbURL)
 	t.Setenv("FLAGON_DEBUG", "0")
+	return upgradedApp(t, dbURL)
+}
+
+// upgradedApp upgrades dbURL to the newest migration, as the server does
+// at start-up, and builds the example from the environment.
+func upgradedApp(t *testing.T, dbURL string) *flagon.App {
+	t.Helper()
 	eng, err := orm.Open(dbURL)
 	if err != nil {
 		t.Fatal(err)

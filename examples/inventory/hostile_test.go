@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -13,11 +12,8 @@ import (
 
 	"github.com/flagon-go/flagon"
 	"github.com/flagon-go/flagon/cli/debugpage"
-	"github.com/flagon-go/flagon/examples/inventory/migrations/versions"
 	"github.com/flagon-go/flagon/flagontest"
 	"github.com/flagon-go/flagon/internal/dbtest"
-	"github.com/flagon-go/flagon/migrate"
-	"github.com/flagon-go/flagon/orm"
 )
 
 // The secrets of the hostile-input corpus: none may appear in any
@@ -43,18 +39,7 @@ func corpusApp(t *testing.T, dbURL string, debug bool) *flagon.App {
 	t.Setenv(debugpage.EnvPIN, corpusPIN)
 	t.Setenv(debugpage.EnvSecret, corpusPINSecret)
 	t.Setenv("FLAGON_REPLICA_URL", corpusReplicaURL)
-	eng, err := orm.Open(dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer eng.Close()
-	if err := migrate.UpgradeOnStart(context.Background(), eng, versions.All(), migrate.StartOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	app, err := newApp()
-	if err != nil {
-		t.Fatal(err)
-	}
+	app := upgradedApp(t, dbURL)
 	if debug {
 		debugpage.Install(app, debugpage.OptionsFromEnv())
 	}
