@@ -56,6 +56,31 @@ func TestLogHandlerFormat(t *testing.T) {
 	}
 }
 
+// A panic's stack is printed as lines below its record; any other
+// multi-line value (a header, a form field) stays quoted on the record, so
+// request data cannot forge log lines.
+func TestLogHandlerMultiLineValues(t *testing.T) {
+	tests := []struct {
+		name  string
+		key   string
+		lines int // lines the record takes
+		want  string
+	}{
+		{"stack printed as lines", "stack", 3, "\ngoroutine 1 [running]:\nmain.main()\n"},
+		{"other value stays quoted", "user_agent", 1, `user_agent="goroutine 1 [running]:\nmain.main()"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			slog.New(cli.NewLogHandler(&buf, slog.LevelInfo)).Error("boom", tt.key, "goroutine 1 [running]:\nmain.main()")
+			got := buf.String()
+			if !strings.Contains(got, tt.want) || strings.Count(got, "\n") != tt.lines {
+				t.Errorf("got %q, want %d lines containing %q", got, tt.lines, tt.want)
+			}
+		})
+	}
+}
+
 func TestLogHandlerColour(t *testing.T) {
 	var buf bytes.Buffer
 	logger := slog.New(cli.NewLogHandler(&buf, slog.LevelInfo).WithColour(true))

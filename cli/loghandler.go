@@ -120,19 +120,20 @@ func (h *LogHandler) appendAttr(b *strings.Builder, prefix string, a slog.Attr) 
 	b.WriteString(" " + prefix + a.Key + "=" + val)
 }
 
-// isBlock reports whether a is a multi-line string, such as the stack of
-// a panic, which is printed as lines below the record rather than as one
-// quoted value full of \n and \t.
+// isBlock reports whether a is a panic's multi-line "stack", which is
+// printed as lines below the record (as Flask's log prints a traceback)
+// rather than as one quoted value full of \n and \t. Only that key is: any
+// other multi-line value stays quoted on its record, so a value from a
+// request cannot forge log lines.
 func isBlock(a slog.Attr) bool {
 	v := a.Value.Resolve()
-	return v.Kind() == slog.KindString && strings.Contains(strings.TrimRight(v.String(), "\n"), "\n")
+	return a.Key == "stack" && v.Kind() == slog.KindString && strings.Contains(strings.TrimRight(v.String(), "\n"), "\n")
 }
 
-// writeBlock writes a multi-line attribute below its record, as Flask's
-// log prints a traceback: the stack as it is, other keys under a "key:"
-// line.
+// writeBlock writes a stack below its record; inside a group its key
+// heads it.
 func writeBlock(b *strings.Builder, prefix string, a slog.Attr) {
-	if a.Key != "stack" || prefix != "" {
+	if prefix != "" {
 		b.WriteString(prefix + a.Key + ":\n")
 	}
 	b.WriteString(strings.TrimRight(a.Value.Resolve().String(), "\n"))
