@@ -27,8 +27,9 @@ func (g *Registry) Add(r *Revision) *Revision {
 
 // All returns the registered revisions, oldest first: in the order of
 // their Down and DependsOn links, then of their IDs, so that the order
-// never depends on file names or on the order of the init functions. When the links do not form a valid graph the revisions are
-// returned by ID, and NewScript reports the problem.
+// never depends on file names or on the order of the init functions.
+// When the links do not form a valid graph the revisions are returned by
+// ID, and NewScript reports the problem.
 func (g *Registry) All() []*Revision {
 	g.mu.Lock()
 	revs := slices.Clone(g.revs)
