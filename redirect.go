@@ -90,20 +90,10 @@ func splitAuthority(s string) (string, string) {
 // escapeIRI percent-escapes the bytes of s that are neither unreserved
 // nor in safe.
 func escapeIRI(s, safe string) string {
-	const hexDigits = "0123456789ABCDEF"
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
-			strings.IndexByte("-._~", c) >= 0 || strings.IndexByte(safe, c) >= 0 {
-			b.WriteByte(c)
-			continue
-		}
-		b.WriteByte('%')
-		b.WriteByte(hexDigits[c>>4])
-		b.WriteByte(hexDigits[c&15])
-	}
-	return b.String()
+	return pct.Escape(s, func(c byte) bool {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+			strings.IndexByte("-._~", c) >= 0 || strings.IndexByte(safe, c) >= 0
+	})
 }
 
 // isPlainASCII reports whether s has only the characters a URI allows

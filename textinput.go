@@ -84,9 +84,28 @@ func invalidSpan(s string) int {
 	return n
 }
 
-// requoteValues applies requoteInvalidUTF8 to the keys and values of v.
+// requoteValues applies requoteInvalidUTF8 to the keys and values of v,
+// returning v itself (no copy) when all of them are valid UTF-8.
 func requoteValues(v Values) Values {
+	if validValues(v) {
+		return v
+	}
 	return mapValues(v, requoteInvalidUTF8)
+}
+
+// validValues reports whether every key and value of v is valid UTF-8.
+func validValues(v Values) bool {
+	for k, vs := range v {
+		if !utf8.ValidString(k) {
+			return false
+		}
+		for _, s := range vs {
+			if !utf8.ValidString(s) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // mapValues returns v with f applied to every key and value, merging keys
