@@ -1,6 +1,7 @@
 package flagon
 
 import (
+	"fmt"
 	"net/http"
 	"reflect"
 	"strconv"
@@ -59,6 +60,9 @@ func responseHook(f ResponseHookFunc) HookFunc {
 		if out == nil {
 			out = res
 		}
+		if err := checkHookStatus(out); err != nil {
+			return err
+		}
 		w.status, w.body = out.Status, out.Body
 		if hdr := w.Header(); !sameHeader(hdr, out.Header) {
 			clear(hdr)
@@ -68,6 +72,19 @@ func responseHook(f ResponseHookFunc) HookFunc {
 		}
 		return nil
 	}
+}
+
+// checkHookStatus gives a hook's response without a status Flask's
+// default, 200, and refuses a status net/http cannot send (an error, so the
+// request gets the 500 error page instead of a panic in WriteHeader).
+func checkHookStatus(out *Response) error {
+	switch {
+	case out.Status == 0:
+		out.Status = http.StatusOK
+	case out.Status < 100 || out.Status > 999:
+		return fmt.Errorf("flagon: an after-request hook returned the invalid status %d", out.Status)
+	}
+	return nil
 }
 
 // sameHeader reports whether a and b are the same map.

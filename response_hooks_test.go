@@ -73,6 +73,10 @@ func TestAfterRequestResponseCases(t *testing.T) {
 			return &flagon.Response{Status: 201, Header: h, Body: []byte(`{"wrapped":` + string(res.Body) + `}`)}, nil
 		case "fail":
 			return nil, errors.New("hook failed")
+		case "nostatus":
+			return &flagon.Response{Header: res.Header, Body: []byte("no status")}, nil
+		case "badstatus":
+			return &flagon.Response{Status: 42, Header: res.Header, Body: res.Body}, nil
 		case "upper":
 			res.Body = bytes.ToUpper(res.Body)
 			res.Header.Set("Content-Type", "text/x-special")
@@ -109,6 +113,8 @@ func TestAfterRequestResponseCases(t *testing.T) {
 		// Flask's test_error_handler_after_processor_error ("after").
 		{"test_error_handler_after_processor_error", "GET", "/api/n?do=fail", 500, "internal server error", "text/plain; charset=utf-8"},
 		{"an error after writing gets its error page", "GET", "/api/half", 500, "internal server error", "text/plain; charset=utf-8"},
+		{"a response without a status is a 200", "GET", "/api/n?do=nostatus", 200, "no status", "application/json"},
+		{"an invalid status is the 500 page", "GET", "/api/n?do=badstatus", 500, "internal server error", "text/plain; charset=utf-8"},
 		{"no body for 204", "GET", "/api/empty?do=upper", 204, "", "text/x-special"},
 		{"HEAD", "HEAD", "/api/n", 200, "", "application/json"},
 		{"other scopes are not held", "GET", "/plain?do=upper", 200, "plain", "text/plain; charset=utf-8"},
