@@ -14,9 +14,8 @@ import (
 // jinjaSetup is the Jinja side of the app's templates: which folders
 // render with Jinja and the environment built from them at freeze.
 type jinjaSetup struct {
-	app   bool
-	roots []fs.FS
-	env   *jinja.Environment
+	app bool
+	env *jinja.Environment
 }
 
 // UseJinja makes the app's template folder (TemplateFS) render with the
@@ -47,21 +46,13 @@ func (a *App) isJinjaRoot(s *scope) bool {
 // loadJinja builds the Jinja environment over the Jinja template folders.
 func (a *App) loadJinja() {
 	j := &a.tmpl.jinja
-	j.roots = nil
-	if a.TemplateFS != nil && a.isJinjaRoot(nil) {
-		j.roots = append(j.roots, a.TemplateFS)
-	}
-	for _, s := range a.scopes {
-		if s.bp.TemplateFS != nil && a.isJinjaRoot(s) {
-			j.roots = append(j.roots, s.bp.TemplateFS)
-		}
-	}
-	if len(j.roots) == 0 && !j.app {
+	roots := a.jinjaRoots()
+	if len(roots) == 0 && !j.app {
 		j.env = nil
 		return
 	}
 	env := &jinja.Environment{
-		Loader:     unionFS(j.roots),
+		Loader:     unionFS(roots),
 		AutoReload: a.templatesAutoReload(),
 		Filters:    map[string]any{},
 		Tests:      map[string]any{},
@@ -145,18 +136,23 @@ func (u unionFS) Open(name string) (fs.File, error) {
 	return nil, first
 }
 
-// hasJinjaRoots reports whether any template folder renders with Jinja.
-func (a *App) hasJinjaRoots() bool {
+// jinjaRoots returns the template folders that render with Jinja, the
+// app's first, then the blueprints' in registration order.
+func (a *App) jinjaRoots() []fs.FS {
+	var roots []fs.FS
 	if a.TemplateFS != nil && a.isJinjaRoot(nil) {
-		return true
+		roots = append(roots, a.TemplateFS)
 	}
 	for _, s := range a.scopes {
 		if s.bp.TemplateFS != nil && a.isJinjaRoot(s) {
-			return true
+			roots = append(roots, s.bp.TemplateFS)
 		}
 	}
-	return false
+	return roots
 }
+
+// hasJinjaRoots reports whether any template folder renders with Jinja.
+func (a *App) hasJinjaRoots() bool { return len(a.jinjaRoots()) > 0 }
 
 // renderJinjaString is render_template_string on a Jinja app.
 func (c *Ctx) renderJinjaString(src string, data any) (string, error) {

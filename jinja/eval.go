@@ -155,15 +155,9 @@ func (st *state) renderNode(n node, sc *scope) error {
 		return st.assign(n.target, v, sc)
 	case *setBlockNode:
 		st.line = n.line
-		s, err := st.capture(n.body, sc)
+		v, err := st.captureFiltered(n.body, n.filters, sc)
 		if err != nil {
 			return err
-		}
-		var v any = st.wrap(s)
-		for _, f := range n.filters {
-			if v, err = st.applyFilter(f, v, sc); err != nil {
-				return err
-			}
 		}
 		sc.set(n.name, v)
 	case *blockNode:
@@ -232,15 +226,9 @@ func (st *state) renderNode(n node, sc *scope) error {
 		st.write(st.output(v))
 	case *filterBlockNode:
 		st.line = n.line
-		s, err := st.capture(n.body, sc)
+		v, err := st.captureFiltered(n.body, n.filters, sc)
 		if err != nil {
 			return err
-		}
-		var v any = st.wrap(s)
-		for _, f := range n.filters {
-			if v, err = st.applyFilter(f, v, sc); err != nil {
-				return err
-			}
 		}
 		st.write(st.output(v))
 	case *withNode:
@@ -295,6 +283,23 @@ func (st *state) capture(nodes []node, sc *scope) (string, error) {
 	err := st.renderNodes(nodes, sc)
 	st.out, st.parent = saved, savedParent
 	return b.String(), err
+}
+
+// captureFiltered renders nodes, wraps the text as Markup under
+// autoescape and applies filters to it, as {% set x | f %} and
+// {% filter f %} blocks do.
+func (st *state) captureFiltered(nodes []node, filters []*filterExpr, sc *scope) (any, error) {
+	s, err := st.capture(nodes, sc)
+	if err != nil {
+		return nil, err
+	}
+	var v any = st.wrap(s)
+	for _, f := range filters {
+		if v, err = st.applyFilter(f, v, sc); err != nil {
+			return nil, err
+		}
+	}
+	return v, nil
 }
 
 func (st *state) renderBlock(name string, i int, sc *scope) (string, error) {
