@@ -43,6 +43,12 @@ func TestMergeFieldsCopiesOnlyNamedFields(t *testing.T) {
 			{"unknown field", "Nickname"},
 			{"relationship", "Posts"},
 		}
+		if _, err := orm.Merge[User](ctx, s, nil); err == nil {
+			t.Error("Merge of a nil *User: no error, want one")
+		}
+		if _, err := orm.MergeFields[User](ctx, s, nil, "Name"); err == nil {
+			t.Error("MergeFields of a nil *User: no error, want one")
+		}
 		for _, c := range bad {
 			_, err := orm.MergeFields(ctx, s, &User{ID: ann.ID}, c.field)
 			if err == nil || !strings.Contains(err.Error(), c.field) {

@@ -82,6 +82,9 @@ func Merge[T any](ctx context.Context, s *Session, obj *T) (*T, error) {
 	if err != nil {
 		return nil, err
 	}
+	if obj == nil {
+		return nil, errNilMerge[T]()
+	}
 	if _, ok := rowKey(t, reflect.ValueOf(obj).Elem()); !ok {
 		return obj, s.Add(obj)
 	}
@@ -99,6 +102,9 @@ func MergeFields[T any](ctx context.Context, s *Session, obj *T, fields ...strin
 	t, err := keyedTable[T]()
 	if err != nil {
 		return nil, err
+	}
+	if obj == nil {
+		return nil, errNilMerge[T]()
 	}
 	cols := t.pkColumns()
 	for _, f := range fields {
@@ -137,4 +143,9 @@ func copyCols(cols []*Column, dst, src reflect.Value) {
 	for _, c := range cols {
 		fieldByIndex(dst, c.index).Set(deepCopy(fieldByIndex(src, c.index)))
 	}
+}
+
+// errNilMerge is the error of a Merge or MergeFields of a nil *T.
+func errNilMerge[T any]() error {
+	return fmt.Errorf("orm: Merge of a nil %T", (*T)(nil))
 }
