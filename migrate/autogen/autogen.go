@@ -59,6 +59,7 @@ func Compare(differ schema.Differ, current, desired *schema.Schema, opts Options
 // compare is Compare rendering the models' portable types, when known.
 func compare(differ schema.Differ, current, desired *schema.Schema, opts Options, types portable) (*Result, error) {
 	current, unknown := split(current, desired, opts)
+	sqliteInline(current, desired, opts.Dialect)
 	desired = withName(desired, current.Name)
 	res := &Result{}
 	pre, err := renames(current, desired, unknown, opts, res)

@@ -1,0 +1,65 @@
+package autogen
+
+import (
+	"slices"
+	"strings"
+
+	"ariga.io/atlas/sql/schema"
+	"github.com/flagon-go/flagon/migrate"
+)
+
+// SQLite databases written by hand or by other tools (Flask's tutorial
+// schema.sql) declare keys inline: "id INTEGER PRIMARY KEY", "username
+// TEXT UNIQUE". Their inspection differs from the same schema created
+// from models in two ways that are not changes, which sqliteInline
+// removes from the inspected schema before the comparison.
+
+// sqliteInline marks INTEGER PRIMARY KEY columns NOT NULL (they alias the
+// rowid, which is never NULL, though SQLite reports them nullable), and
+// gives an inline UNIQUE's automatic index (sqlite_autoindex_<table>_N)
+// the name of the models' unique index on the same columns.
+func sqliteInline(current, desired *schema.Schema, dialectName string) {
+	if dialectName != migrate.SQLite {
+		return
+	}
+	for _, ct := range current.Tables {
+		if pk := ct.PrimaryKey; pk != nil && len(pk.Parts) == 1 && pk.Parts[0].C != nil &&
+			strings.EqualFold(pk.Parts[0].C.Type.Raw, "integer") {
+			pk.Parts[0].C.Type.Null = false
+		}
+		dt, ok := desired.Table(ct.Name)
+		if !ok {
+			continue
+		}
+		for _, ix := range ct.Indexes {
+			if !strings.HasPrefix(ix.Name, "sqlite_autoindex_") {
+				continue
+			}
+			if match := sameUnique(dt, ix); match != nil {
+				ix.Name = match.Name
+			}
+		}
+	}
+}
+
+// sameUnique returns the unique index of t on the columns of ix.
+func sameUnique(t *schema.Table, ix *schema.Index) *schema.Index {
+	cols := indexColumns(ix)
+	for _, o := range t.Indexes {
+		if o.Unique && slices.Equal(indexColumns(o), cols) {
+			return o
+		}
+	}
+	return nil
+}
+
+// indexColumns lists an index's column names ("" for an expression).
+func indexColumns(ix *schema.Index) []string {
+	out := make([]string, len(ix.Parts))
+	for i, p := range ix.Parts {
+		if p.C != nil {
+			out[i] = p.C.Name
+		}
+	}
+	return out
+}

@@ -1,0 +1,187 @@
+package modelgen
+
+import (
+	"slices"
+	"strings"
+
+	"ariga.io/atlas/sql/mysql"
+	"ariga.io/atlas/sql/postgres"
+	"ariga.io/atlas/sql/schema"
+	"ariga.io/atlas/sql/sqlite"
+	"github.com/flagon-go/flagon/migrate"
+	"github.com/flagon-go/flagon/orm"
+	"github.com/flagon-go/flagon/orm/dialect"
+)
+
+// A chosen type is the field type picked for a column.
+type chosen struct {
+	goType string
+	tags   []string
+	kind   dialect.Kind
+}
+
+// column returns the field of one column: its Go type (a pointer when
+// the column is NULL), and its column, type, autoincrement, default and
+// comment options. Keys and indexes are added by the table's passes.
+func (g *generator) column(m *model, c *schema.Column, pk []string) *field {
+	f := &field{name: m.names.unique(goName(c.Name))}
+	m.colField[c.Name] = f.name
+	isPK := slices.Contains(pk, c.Name)
+	auto := g.dbAutoincrement(m.table, c, pk)
+	typ := g.typeOf(m, f, c, auto)
+	f.typ = typ.goType
+	f.tags = append([]string{"column:" + c.Name}, typ.tags...)
+	if c.Type.Null && !isPK {
+		if f.typ == "[]byte" {
+			f.tags = append(f.tags, "nullable")
+		} else {
+			f.typ = "*" + f.typ
+		}
+	}
+	ormAuto := len(pk) == 1 && isPK && typ.kind.Integral() && !isForeignKey(m.table, c.Name)
+	switch {
+	case auto && !ormAuto:
+		f.tags = append(f.tags, "autoincrement")
+	case !auto && ormAuto:
+		f.tags = append(f.tags, "no_autoincrement")
+	}
+	if d := defaultOf(c); d != "" && !(auto && strings.HasPrefix(d, "nextval(")) {
+		f.tags = append(f.tags, "server_default:"+d)
+	}
+	if cm := commentOf(c.Attrs); cm != "" {
+		f.tags = append(f.tags, "comment:"+cm)
+	}
+	return f
+}
+
+// dbAutoincrement reports whether the database generates the column's
+// values: PostgreSQL's serial, MySQL's AUTO_INCREMENT, SQLite's INTEGER
+// PRIMARY KEY (the rowid).
+func (g *generator) dbAutoincrement(t *schema.Table, c *schema.Column, pk []string) bool {
+	for _, a := range c.Attrs {
+		switch a.(type) {
+		case *mysql.AutoIncrement, *sqlite.AutoIncrement, *postgres.Identity:
+			return true
+		}
+	}
+	if _, ok := c.Type.Type.(*postgres.SerialType); ok {
+		return true
+	}
+	return g.opts.Dialect == migrate.SQLite && len(pk) == 1 && pk[0] == c.Name &&
+		strings.EqualFold(formatType(migrate.SQLite, c.Type.Type), "integer")
+}
+
+// isForeignKey reports whether a column is part of a foreign key.
+func isForeignKey(t *schema.Table, column string) bool {
+	for _, fk := range t.ForeignKeys {
+		for _, c := range fk.Columns {
+			if c.Name == column {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// defaultOf returns a column's server default as SQL text.
+func defaultOf(c *schema.Column) string {
+	switch d := c.Default.(type) {
+	case *schema.Literal:
+		return d.V
+	case *schema.RawExpr:
+		return d.X
+	}
+	return ""
+}
+
+// typeOf picks the column's Go type: the first portable type whose DDL is
+// the column's, else an enum type, else a custom type declaring the DDL.
+func (g *generator) typeOf(m *model, f *field, c *schema.Column, auto bool) chosen {
+	if e, ok := c.Type.Type.(*schema.EnumType); ok {
+		if ch, ok := g.enumOf(m, c, e, auto); ok {
+			return ch
+		}
+	}
+	for _, cand := range candidates(c.Type.Type) {
+		if g.sameType(m.table, c, cand.ct, auto) {
+			g.use(cand.imp)
+			return chosen{goType: cand.goType, tags: cand.tags, kind: cand.ct.Kind}
+		}
+	}
+	return g.custom(m, f, c, auto)
+}
+
+// use records an import.
+func (g *generator) use(imp string) {
+	if imp != "" {
+		g.imports[imp] = true
+	}
+}
+
+// enumOf declares an enum type for a native enum column. On PostgreSQL
+// the Go type's snake_case name must be the enum type's name.
+func (g *generator) enumOf(m *model, c *schema.Column, e *schema.EnumType, auto bool) (chosen, bool) {
+	name := goName(m.table.Name) + goName(c.Name)
+	if g.opts.Dialect == migrate.PostgreSQL {
+		name = goName(e.T)
+		if orm.SnakeCase(name) != e.T {
+			return chosen{}, false
+		}
+	}
+	for _, et := range g.enums {
+		if et.name == name && slices.Equal(et.values, e.Values) {
+			return chosen{goType: name, kind: dialect.Enum}, true
+		}
+	}
+	ct := orm.ColumnType{Kind: dialect.Enum, EnumName: orm.SnakeCase(name), EnumValues: e.Values}
+	if g.types[name] || !g.sameType(m.table, c, ct, auto) {
+		return chosen{}, false
+	}
+	g.types.unique(name)
+	g.enums = append(g.enums, &enumType{name: name, values: e.Values})
+	return chosen{goType: name, kind: dialect.Enum}, true
+}
+
+// custom declares a Go type whose ColumnDDL is the column's type, for a
+// type no portable orm type declares. When even that does not compare
+// equal, the field says so in a comment and a warning.
+func (g *generator) custom(m *model, f *field, c *schema.Column, auto bool) chosen {
+	ddl := formatType(g.opts.Dialect, c.Type.Type)
+	if g.opts.Dialect == migrate.SQLite {
+		ddl = c.Type.Raw // the declared type, which Atlas's formatter shortens
+	}
+	if ddl == "" {
+		ddl = c.Type.Raw
+	}
+	ct := orm.ColumnType{Kind: dialect.Custom, DDL: func(string) string { return ddl }}
+	if ddl == "" || !g.sameType(m.table, c, ct, auto) {
+		f.comment = g.warn(m, "column %s: type %q is not reproduced by any orm type; autogenerate may report it as changed", c.Name, c.Type.Raw)
+	}
+	if ddl == "" {
+		ddl = "text"
+	}
+	for _, ctp := range g.customs {
+		if ctp.ddl == ddl {
+			return chosen{goType: ctp.name, kind: dialect.Custom}
+		}
+	}
+	base, imp := baseOf(c.Type.Type)
+	g.use(imp)
+	g.use("database/sql")
+	g.use("database/sql/driver")
+	ctp := &customType{name: g.types.unique(customName(ddl)), ddl: ddl, base: base}
+	g.customs = append(g.customs, ctp)
+	return chosen{goType: ctp.name, kind: dialect.Custom}
+}
+
+// A customType is a generated type for a column type without a portable
+// orm type: its ColumnDDL returns the type as the database declares it.
+type customType struct {
+	name, ddl, base string
+}
+
+// An enumType is a generated enum type (orm.Enum).
+type enumType struct {
+	name   string
+	values []string
+}

@@ -1,0 +1,149 @@
+package modelgen_test
+
+import (
+	"context"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/flagon-go/flagon/internal/dbtest"
+	"github.com/flagon-go/flagon/migrate/modelgen"
+	"github.com/flagon-go/flagon/orm"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// golden compares got with a golden file, or rewrites it with -update.
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		_ = os.MkdirAll(filepath.Dir(path), 0o755)
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("missing golden file (run go test -update): %v", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs:\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+// createSchema runs testdata/schema/<dialect>.sql on a fresh database.
+func createSchema(t *testing.T, db dbtest.DB) *orm.DB {
+	t.Helper()
+	o, err := orm.Open(db.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { o.Close() })
+	src, err := os.ReadFile(filepath.Join("testdata", "schema", db.Name+".sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range strings.Split(string(src), ";\n") {
+		if strings.TrimSpace(stmt) == "" {
+			continue
+		}
+		if _, err := o.SQL().ExecContext(context.Background(), stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	return o
+}
+
+// roundTripMain registers the generated models, checks that every
+// relationship resolves and that autogenerate finds no change.
+const roundTripMain = `package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/flagon-go/flagon/migrate/autogen"
+	"github.com/flagon-go/flagon/orm"
+)
+
+func main() {
+	ctx := context.Background()
+	db, err := orm.Open(os.Args[1])
+	if err != nil {
+		fail(err)
+	}
+	defer db.Close()
+	md := orm.NewMetaData()
+	if err := Register(md); err != nil {
+		fail(err)
+	}
+	for _, t := range md.Tables() {
+		for _, r := range t.Relations() {
+			if err := r.Err(); err != nil {
+				fail(err)
+			}
+		}
+	}
+	res, err := autogen.CompareDB(ctx, db.SQL(), md, autogen.Options{Dialect: db.Dialect().Name()})
+	if err != nil {
+		fail(err)
+	}
+	for _, d := range res.Detected {
+		fmt.Println(d)
+	}
+	if !res.Empty() {
+		os.Exit(1)
+	}
+}
+
+func fail(err error) {
+	fmt.Println(err)
+	os.Exit(2)
+}
+`
+
+// roundTrip compiles the generated file with a main package in a
+// directory of this module (ignored by ./... for its leading underscore)
+// and runs it against the database.
+func roundTrip(t *testing.T, url string, src []byte) {
+	t.Helper()
+	dir, err := os.MkdirTemp(".", "_roundtrip_")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	must := func(err error) {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.WriteFile(filepath.Join(dir, "models.go"), src, 0o644))
+	must(os.WriteFile(filepath.Join(dir, "main.go"), []byte(roundTripMain), 0o644))
+	cmd := exec.Command("go", "run", ".", url)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("round trip: %v\n%s", err, out)
+	}
+}
+
+func TestReflectRoundTrip(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles the generated models")
+	}
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		o := createSchema(t, db)
+		res, err := modelgen.Generate(context.Background(), o.SQL(), modelgen.Options{Dialect: db.Name, Package: "main"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden(t, filepath.Join("testdata", "golden", db.Name+".go.golden"), string(res.Source))
+		golden(t, filepath.Join("testdata", "golden", db.Name+".warnings"), strings.Join(res.Warnings, "\n")+"\n")
+		roundTrip(t, db.URL, res.Source)
+	})
+}

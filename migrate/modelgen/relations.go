@@ -1,0 +1,151 @@
+package modelgen
+
+import (
+	"slices"
+
+	"ariga.io/atlas/sql/schema"
+)
+
+// addRelations adds relationship fields for every foreign key between two
+// generated models: orm.One on the table holding the key, orm.Many (or
+// orm.One when the key is unique) on the referenced table. An association
+// table gives a many-to-many relationship between the tables it links.
+func (g *generator) addRelations() {
+	for _, m := range g.models {
+		if a, b, ok := g.association(m); ok {
+			g.manyToMany(m, a, b)
+			continue
+		}
+		for _, fk := range m.table.ForeignKeys {
+			if parent, ok := g.byTable[fk.RefTable.Name]; ok {
+				g.oneToMany(m, parent, fk)
+			}
+		}
+	}
+}
+
+// association reports whether m is an association table, as sqlacodegen
+// decides: exactly two one-column foreign keys to generated models, which
+// together are the primary key and all the columns.
+func (g *generator) association(m *model) (a, b *schema.ForeignKey, ok bool) {
+	t := m.table
+	if len(t.ForeignKeys) != 2 || len(t.Columns) != 2 {
+		return nil, nil, false
+	}
+	a, b = t.ForeignKeys[0], t.ForeignKeys[1]
+	if len(a.Columns) != 1 || len(b.Columns) != 1 || a.Columns[0] == b.Columns[0] {
+		return nil, nil, false
+	}
+	pk := pkColumns(t)
+	if len(pk) != 2 || !slices.Contains(pk, a.Columns[0].Name) || !slices.Contains(pk, b.Columns[0].Name) {
+		return nil, nil, false
+	}
+	_, okA := g.byTable[a.RefTable.Name]
+	_, okB := g.byTable[b.RefTable.Name]
+	return a, b, okA && okB
+}
+
+// manyToMany adds the collections of both linked tables, through the
+// association table assoc. A self-referential association names each
+// side after the other key's column, with foreign_key naming the owner's.
+func (g *generator) manyToMany(assoc *model, a, b *schema.ForeignKey) {
+	ma, mb := g.byTable[a.RefTable.Name], g.byTable[b.RefTable.Name]
+	sec := "secondary:" + assoc.table.Name
+	if ma != mb {
+		na := ma.names.unique(plural(mb.name))
+		nb := mb.names.unique(plural(ma.name))
+		ma.rels = append(ma.rels, &field{name: na, typ: "orm.Many[" + mb.name + "]", tags: []string{sec, "back_populates:" + nb}})
+		mb.rels = append(mb.rels, &field{name: nb, typ: "orm.Many[" + ma.name + "]", tags: []string{sec, "back_populates:" + na}})
+		return
+	}
+	colA, colB := a.Columns[0].Name, b.Columns[0].Name
+	na := ma.names.unique(plural(goName(stem(colB))))
+	nb := ma.names.unique(plural(goName(stem(colA))))
+	ma.rels = append(ma.rels,
+		&field{name: na, typ: "orm.Many[" + ma.name + "]", tags: []string{sec, "foreign_key:" + assoc.colField[colA], "back_populates:" + nb}},
+		&field{name: nb, typ: "orm.Many[" + ma.name + "]", tags: []string{sec, "foreign_key:" + assoc.colField[colB], "back_populates:" + na}})
+}
+
+// oneToMany adds the to-one field on the child (named after the key's
+// column without "_id", else after the parent) and the collection on the
+// parent (the child's plural; prefixed with the key's name when several
+// keys link the two tables, with foreign_key saying which).
+func (g *generator) oneToMany(child, parent *model, fk *schema.ForeignKey) {
+	ambiguous := child == parent || countFKs(child.table, parent.table.Name) > 1
+	if ambiguous && len(fk.Columns) != 1 {
+		child.notes = append(child.notes, g.warn(child, "foreign key %s has several columns and is not the only one to %s: "+
+			"it has no relationship field (foreign_key names one column)", fk.Symbol, parent.table.Name))
+		return
+	}
+	col := fk.Columns[0].Name
+	childName := goName(parent.table.Name)
+	if len(fk.Columns) == 1 && stem(col) != col {
+		childName = goName(stem(col))
+	}
+	childRel := child.names.unique(childName)
+	if child == parent && childRel == child.colField[col] {
+		childRel = child.names.unique(childName + "Rel")
+	}
+	oneToOne := uniqueColumns(child.table, fk.Columns)
+	parentName := plural(child.name)
+	if oneToOne {
+		parentName = child.name
+	}
+	if ambiguous {
+		parentName = goName(stem(col)) + parentName
+	}
+	if child == parent && oneToOne {
+		parentName = "" // a One on both sides of a self-reference would both read the local key
+	}
+	var parentRel string
+	if parentName != "" {
+		parentRel = parent.names.unique(parentName)
+	}
+	ct := []string{}
+	pt := []string{}
+	if ambiguous {
+		ct = append(ct, "foreign_key:"+child.colField[col])
+		pt = append(pt, "foreign_key:"+child.colField[col])
+	}
+	if parentRel != "" {
+		ct = append(ct, "back_populates:"+parentRel)
+		pt = append(pt, "back_populates:"+childRel)
+	}
+	child.rels = append(child.rels, &field{name: childRel, typ: "orm.One[" + parent.name + "]", tags: ct})
+	if parentRel == "" {
+		return
+	}
+	kind := "orm.Many["
+	if oneToOne {
+		kind = "orm.One["
+	}
+	parent.rels = append(parent.rels, &field{name: parentRel, typ: kind + child.name + "]", tags: pt})
+}
+
+// countFKs counts a table's foreign keys to another.
+func countFKs(t *schema.Table, ref string) int {
+	n := 0
+	for _, fk := range t.ForeignKeys {
+		if fk.RefTable.Name == ref {
+			n++
+		}
+	}
+	return n
+}
+
+// uniqueColumns reports whether the columns are the primary key or a
+// unique index.
+func uniqueColumns(t *schema.Table, cols []*schema.Column) bool {
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = c.Name
+	}
+	same := func(ix *schema.Index) bool {
+		got, ok := partColumns(ix)
+		return ok && (ix.Unique || ix == t.PrimaryKey) && len(got) == len(names) && !slices.ContainsFunc(names, func(n string) bool { return !slices.Contains(got, n) })
+	}
+	if t.PrimaryKey != nil && same(t.PrimaryKey) {
+		return true
+	}
+	return slices.ContainsFunc(t.Indexes, same)
+}
