@@ -1,6 +1,7 @@
 // Package cli builds flagon's "db" command group (Flask-Migrate's
 // "flask db"): init, revision, migrate, upgrade, downgrade, current,
-// history, heads, branches, merge, show, stamp, check and edit. The web
+// history, heads, branches, merge, show, stamp, check and edit, and
+// reflect (sqlacodegen: models from an existing database). The web
 // CLI plugs the group in with Command(Config{...}).
 package cli
 
@@ -77,7 +78,7 @@ func Command(cfg Config) *cobra.Command {
 	root.PersistentFlags().StringVarP(&e.dir, "directory", "d", e.cfg.Directory, "Migration script directory")
 	root.AddCommand(e.initCmd(), e.revisionCmd(), e.migrateCmd(), e.upgradeCmd(), e.downgradeCmd(),
 		e.currentCmd(), e.historyCmd(), e.headsCmd(), e.branchesCmd(), e.mergeCmd(), e.showCmd(),
-		e.stampCmd(), e.checkCmd(), e.editCmd())
+		e.stampCmd(), e.checkCmd(), e.editCmd(), e.reflectCmd())
 	usage.Apply(root)
 	return root
 }

@@ -48,11 +48,16 @@ func (g *generator) header(b *bytes.Buffer) {
 	for imp := range g.imports {
 		imps = append(imps, imp)
 	}
-	slices.Sort(imps)
+	slices.SortFunc(imps, func(a, b string) int { // the standard library first
+		if sa, sb := strings.Contains(a, "."), strings.Contains(b, "."); sa != sb {
+			return map[bool]int{true: 1, false: -1}[sa]
+		}
+		return strings.Compare(a, b)
+	})
 	b.WriteString("import (\n")
 	for i, imp := range imps {
 		if i > 0 && !strings.Contains(imps[i-1], ".") && strings.Contains(imp, ".") {
-			b.WriteString("\n") // the standard library first
+			b.WriteString("\n")
 		}
 		fmt.Fprintf(b, "\t%q\n", imp)
 	}
