@@ -15,9 +15,10 @@ import (
 
 // A chosen type is the field type picked for a column.
 type chosen struct {
-	goType string
-	tags   []string
-	kind   dialect.Kind
+	goType   string
+	tags     []string
+	kind     dialect.Kind
+	timeBase bool // a custom type holding a time.Time
 }
 
 // column returns the field of one column: its Go type (a pointer when
@@ -47,11 +48,27 @@ func (g *generator) column(m *model, c *schema.Column, pk []string) *field {
 	}
 	if d := defaultOf(c); d != "" && !(auto && strings.HasPrefix(d, "nextval(")) {
 		f.tags = append(f.tags, "server_default:"+d)
+		if zeroIsUnset(typ, c.Type.Null, isPK) {
+			f.tags = append(f.tags, "default_if_zero")
+		}
 	}
 	if cm := commentOf(c.Attrs); cm != "" {
 		f.tags = append(f.tags, "comment:"+cm)
 	}
 	return f
+}
+
+// zeroIsUnset reports whether a NOT NULL field with a server default
+// should let the default apply when it holds its zero value, as
+// SQLAlchemy applies it to an attribute that was not set: an enum's ""
+// and a custom time's zero instant are never real values (a time.Time
+// field has this rule built in). Numbers, strings and flags keep their
+// zero values, which are real ones.
+func zeroIsUnset(typ chosen, null, pk bool) bool {
+	if null || pk {
+		return false
+	}
+	return typ.kind == dialect.Enum || typ.kind == dialect.Custom && typ.timeBase
 }
 
 // dbAutoincrement reports whether the database generates the column's
@@ -162,7 +179,7 @@ func (g *generator) custom(m *model, f *field, c *schema.Column, auto bool) chos
 	}
 	for _, ctp := range g.customs {
 		if ctp.ddl == ddl {
-			return chosen{goType: ctp.name, kind: dialect.Custom}
+			return chosen{goType: ctp.name, kind: dialect.Custom, timeBase: ctp.base == "time.Time"}
 		}
 	}
 	base, imp := baseOf(c.Type.Type)
@@ -171,7 +188,7 @@ func (g *generator) custom(m *model, f *field, c *schema.Column, auto bool) chos
 	g.use("database/sql/driver")
 	ctp := &customType{name: g.types.unique(customName(ddl)), ddl: ddl, base: base}
 	g.customs = append(g.customs, ctp)
-	return chosen{goType: ctp.name, kind: dialect.Custom}
+	return chosen{goType: ctp.name, kind: dialect.Custom, timeBase: base == "time.Time"}
 }
 
 // A customType is a generated type for a column type without a portable

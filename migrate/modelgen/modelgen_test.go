@@ -99,6 +99,50 @@ func main() {
 	if !res.Empty() {
 		os.Exit(1)
 	}
+	if err := useModels(ctx, db); err != nil {
+		fail(err)
+	}
+}
+
+// useModels writes a user, a post by them with a tag and a sample row,
+// and reads them back through the relationships.
+func useModels(ctx context.Context, db *orm.DB) error {
+	s := orm.NewSession(db)
+	defer s.Close(ctx)
+	ann := &User{Username: "ann", Password: "secret"}
+	post := &Post{Title: "Hello", Body: "First post", Author: orm.OneOf(ann), Tags: orm.ManyOf(&Tag{Name: "go"})}
+	if err := s.Add(post); err != nil {
+		return err
+	}
+	if err := s.Add(&Sample{Big: 7, Flag: true}); err != nil {
+		return err
+	}
+	if err := s.Commit(ctx); err != nil {
+		return err
+	}
+	posts, err := orm.Select[Post](db).Options(orm.JoinedLoad("Author"), orm.SelectInLoad("Tags")).All(ctx)
+	if err != nil {
+		return err
+	}
+	if len(posts) != 1 || posts[0].Created.IsZero() || posts[0].Author.Get().Username != "ann" ||
+		posts[0].Tags.Len() != 1 || posts[0].Tags.Items()[0].Name != "go" {
+		return fmt.Errorf("read back %+v", posts)
+	}
+	users, err := orm.Select[User](db).Options(orm.SelectInLoad("AuthorPosts")).All(ctx)
+	if err != nil {
+		return err
+	}
+	if len(users) != 1 || users[0].AuthorPosts.Len() != 1 {
+		return fmt.Errorf("read back users %+v", users)
+	}
+	samples, err := orm.Select[Sample](db).All(ctx)
+	if err != nil {
+		return err
+	}
+	if len(samples) != 1 || samples[0].Big != 7 || !samples[0].Flag {
+		return fmt.Errorf("read back samples %+v", samples)
+	}
+	return nil
 }
 
 func fail(err error) {
