@@ -101,6 +101,9 @@ func (g *generator) foreignKeys(m *model) {
 	for _, fk := range t.ForeignKeys {
 		spec := fkSpec{name: fk.Symbol, refTable: fk.RefTable.Name,
 			onDelete: g.action(fk.OnDelete), onUpdate: g.action(fk.OnUpdate)}
+		if g.opts.Dialect == migrate.SQLite {
+			spec.name = "" // SQLite keeps no constraint names; Atlas makes some up
+		}
 		for _, c := range fk.Columns {
 			spec.columns = append(spec.columns, c.Name)
 		}

@@ -1,0 +1,126 @@
+package modelgen_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/flagon-go/flagon/internal/dbtest"
+	"github.com/flagon-go/flagon/migrate/modelgen"
+	"github.com/flagon-go/flagon/orm"
+)
+
+// generateSQLite runs statements on a fresh SQLite database and reflects it.
+func generateSQLite(t *testing.T, opts modelgen.Options, stmts ...string) (*modelgen.Result, error) {
+	t.Helper()
+	o, err := orm.Open(dbtest.SQLite(t).URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Close()
+	for _, s := range stmts {
+		if _, err := o.SQL().Exec(s); err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+	}
+	opts.Dialect = "sqlite"
+	return modelgen.Generate(context.Background(), o.SQL(), opts)
+}
+
+// TestShapes checks the fields and warnings of schema shapes: each case's
+// source must contain every line of want, and the warnings those of warn.
+func TestShapes(t *testing.T) {
+	tests := []struct {
+		name  string
+		stmts []string
+		opts  modelgen.Options
+		want  []string
+		warn  []string
+	}{
+		{
+			name: "one-to-one",
+			stmts: []string{"CREATE TABLE user (id INTEGER PRIMARY KEY)",
+				"CREATE TABLE profile (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL UNIQUE REFERENCES user (id))"},
+			want: []string{"Profile orm.One[Profile] `orm:\"back_populates:User\"`", "User orm.One[User] `orm:\"back_populates:Profile\"`"},
+		},
+		{
+			name: "self-referential many-to-many",
+			stmts: []string{"CREATE TABLE person (id INTEGER PRIMARY KEY)",
+				"CREATE TABLE follow (follower_id INTEGER NOT NULL REFERENCES person (id), followed_id INTEGER NOT NULL REFERENCES person (id), PRIMARY KEY (follower_id, followed_id))"},
+			want: []string{
+				"orm.Many[Person] `orm:\"secondary:follow;foreign_key:FollowerID;back_populates:Followers\"`",
+				"orm.Many[Person] `orm:\"secondary:follow;foreign_key:FollowedID;back_populates:Followeds\"`",
+			},
+		},
+		{
+			name: "association table with another column is a model with two to-one fields",
+			stmts: []string{"CREATE TABLE a (id INTEGER PRIMARY KEY)", "CREATE TABLE b (id INTEGER PRIMARY KEY)",
+				"CREATE TABLE ab (a_id INTEGER NOT NULL REFERENCES a (id), b_id INTEGER NOT NULL REFERENCES b (id), note TEXT, PRIMARY KEY (a_id, b_id))"},
+			want: []string{"A orm.One[A] `orm:\"back_populates:Abs\"`", "Abs orm.Many[Ab] `orm:\"back_populates:A\"`"},
+		},
+		{
+			name: "composite foreign key",
+			stmts: []string{"CREATE TABLE version (doc INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (doc, n))",
+				"CREATE TABLE note (id INTEGER PRIMARY KEY, doc INTEGER, n INTEGER, FOREIGN KEY (doc, n) REFERENCES version (doc, n))"},
+			want: []string{`{Name: "", Columns: []string{"doc", "n"}, RefTable: "version", RefColumns: []string{"doc", "n"}}`,
+				"Version orm.One[Version]", "Notes orm.Many[Note]"},
+		},
+		{
+			name:  "tables leave out a referenced table but keep the key",
+			stmts: []string{"CREATE TABLE user (id INTEGER PRIMARY KEY)", "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user (id))"},
+			opts:  modelgen.Options{Tables: []string{"post"}},
+			want:  []string{"UserID *int `orm:\"column:user_id;fk:user.id\"`", "var Models = []any{Post{}}"},
+		},
+		{
+			name:  "integer key that is not the rowid does not autoincrement",
+			stmts: []string{"CREATE TABLE k (id BIGINT NOT NULL PRIMARY KEY)"},
+			want:  []string{"`orm:\"column:id;pk;no_autoincrement\"`"},
+		},
+		{
+			name:  "column without a type",
+			stmts: []string{"CREATE TABLE loose (id INTEGER PRIMARY KEY, x)"},
+			want:  []string{"// WARNING: column x: type \"\" is not reproduced by any orm type"},
+			warn:  []string{"table loose: column x: type \"\" is not reproduced by any orm type; autogenerate may report it as changed"},
+		},
+		{
+			name:  "no primary key",
+			stmts: []string{"CREATE TABLE log (msg TEXT)"},
+			warn:  []string{"table log: it has no primary key; the ORM needs one to load and save rows"},
+		},
+		{
+			name:  "expression index",
+			stmts: []string{"CREATE TABLE u (id INTEGER PRIMARY KEY, name TEXT)", "CREATE INDEX ix_lower ON u (lower(name))"},
+			warn:  []string{"table u: index ix_lower is on an expression, which models cannot declare; it is left out"},
+		},
+		{
+			name:  "quotes in a default",
+			stmts: []string{"CREATE TABLE q (id INTEGER PRIMARY KEY, s TEXT NOT NULL DEFAULT 'say \"hi\"')"},
+			want:  []string{"`orm:\"column:s;type:text;server_default:'say \\\"hi\\\"'\"`"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := generateSQLite(t, tt.opts, tt.stmts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src := string(res.Source)
+			for _, w := range tt.want {
+				if !strings.Contains(src, w) {
+					t.Errorf("source lacks %s\n%s", w, src)
+				}
+			}
+			if strings.Join(res.Warnings, "\n") != strings.Join(tt.warn, "\n") {
+				t.Errorf("warnings\n%q\nwant\n%q", res.Warnings, tt.warn)
+			}
+		})
+	}
+}
+
+func TestUnknownTable(t *testing.T) {
+	_, err := generateSQLite(t, modelgen.Options{Tables: []string{"user", "comment"}}, "CREATE TABLE user (id INTEGER PRIMARY KEY)")
+	want := `reflect: no table "comment" in the database (it has: user)`
+	if err == nil || err.Error() != want {
+		t.Fatalf("error %v, want %s", err, want)
+	}
+}
