@@ -85,15 +85,18 @@ func group(cmd *cobra.Command) {
 }
 
 // args wraps a command's argument check so that its failures name the
-// missing argument or the extra ones.
+// missing argument or the extra ones; a check that returns an *Error
+// (about its options, say) keeps that message.
 func args(use string, check cobra.PositionalArgs) cobra.PositionalArgs {
 	names, variadic := argNames(use)
 	return func(c *cobra.Command, a []string) error {
 		if check == nil {
 			check = cobra.ArbitraryArgs
 		}
-		if check(c, a) == nil {
-			return nil
+		err := check(c, a)
+		var own *Error
+		if err == nil || errors.As(err, &own) {
+			return err // a check's own usage error keeps its message
 		}
 		for i, n := range names {
 			if i >= len(a) && !n.optional {

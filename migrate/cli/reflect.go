@@ -31,7 +31,14 @@ func (e *env) reflectCmd() *cobra.Command {
 		Short: "Write Go models of the tables of an existing database",
 		Long: "Inspect the database and write one model struct per table (column types, nullability, keys, " +
 			"indexes, defaults, foreign keys as relationships), so that \"db migrate\" on these models finds no change.",
-		Args: cobra.NoArgs,
+		// The options are checked with the arguments, so that the app's
+		// command line reports them as usage errors (exit status 2).
+		Args: func(cmd *cobra.Command, args []string) error {
+			if err := cobra.NoArgs(cmd, args); err != nil {
+				return err
+			}
+			return e.checkReflectOpts(o)
+		},
 		RunE: func(cmd *cobra.Command, _ []string) error { return e.reflect(cmd.Context(), o) },
 	}
 	f := cmd.Flags()
@@ -45,11 +52,17 @@ func (e *env) reflectCmd() *cobra.Command {
 	return cmd
 }
 
-// reflect inspects the database and writes the models.
-func (e *env) reflect(ctx context.Context, o *reflectOpts) error {
+// checkReflectOpts refuses conflicting options and an unknown bind.
+func (e *env) checkReflectOpts(o *reflectOpts) error {
 	if o.outfile != "" && o.outDir != "" {
 		return &usage.Error{Msg: "Options '--outfile' and '--out' cannot be used together."}
 	}
+	_, err := e.reflectBind(o.bind)
+	return err
+}
+
+// reflect inspects the database and writes the models.
+func (e *env) reflect(ctx context.Context, o *reflectOpts) error {
 	b, err := e.reflectBind(o.bind)
 	if err != nil {
 		return err
