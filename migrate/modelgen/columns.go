@@ -46,16 +46,30 @@ func (g *generator) column(m *model, c *schema.Column, pk []string) *field {
 	case !auto && ormAuto:
 		f.tags = append(f.tags, "no_autoincrement")
 	}
-	if d := defaultOf(c); d != "" && !(auto && strings.HasPrefix(d, "nextval(")) {
+	if d := defaultOf(c); d != "" && !(auto && strings.HasPrefix(d, "nextval(")) && g.taggable(m, f, c, "server default", d) {
 		f.tags = append(f.tags, "server_default:"+d)
 		if zeroIsUnset(typ, c.Type.Null, isPK) {
 			f.tags = append(f.tags, "default_if_zero")
 		}
 	}
-	if cm := commentOf(c.Attrs); cm != "" {
+	if cm := commentOf(c.Attrs); cm != "" && g.taggable(m, f, c, "comment", cm) {
 		f.tags = append(f.tags, "comment:"+cm)
 	}
 	return f
+}
+
+// taggable reports whether a tag option's value can be written: the orm
+// tag separates options with ';', so a value holding one is left out with
+// a warning.
+func (g *generator) taggable(m *model, f *field, c *schema.Column, what, v string) bool {
+	if !strings.Contains(v, ";") {
+		return true
+	}
+	msg := g.warn(m, "column %s: the %s %q holds a ';', which an orm tag cannot hold; it is left out", c.Name, what, v)
+	if f.comment == "" {
+		f.comment = msg
+	}
+	return false
 }
 
 // zeroIsUnset reports whether a NOT NULL field with a server default
@@ -155,7 +169,11 @@ func (g *generator) enumOf(m *model, c *schema.Column, e *schema.EnumType, auto 
 		return chosen{}, false
 	}
 	g.types.unique(name)
-	g.enums = append(g.enums, &enumType{name: name, values: e.Values})
+	et := &enumType{name: name, values: e.Values}
+	for _, v := range e.Values {
+		et.consts = append(et.consts, g.types.unique(name+goName(v)))
+	}
+	g.enums = append(g.enums, et)
 	return chosen{goType: name, kind: dialect.Enum}, true
 }
 
@@ -201,4 +219,5 @@ type customType struct {
 type enumType struct {
 	name   string
 	values []string
+	consts []string // the values' constant names
 }

@@ -67,7 +67,8 @@ func (g *generator) warn(m *model, format string, args ...any) string {
 // addTable adds the model of one table: its columns, keys, indexes,
 // foreign keys and checks.
 func (g *generator) addTable(t *schema.Table) {
-	m := &model{name: g.types.unique(goName(t.Name)), table: t, names: namer{}, colField: map[string]string{}}
+	m := &model{name: g.types.unique(goName(t.Name)), table: t, colField: map[string]string{},
+		names: namer{"TableName": true, "TableOptions": true}} // the methods' names
 	g.models = append(g.models, m)
 	g.byTable[t.Name] = m
 	pk := pkColumns(t)

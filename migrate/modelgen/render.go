@@ -68,9 +68,8 @@ func (g *generator) header(b *bytes.Buffer) {
 func renderEnum(b *bytes.Buffer, et *enumType) {
 	fmt.Fprintf(b, "// %s is an enumerated column type (orm.Enum).\ntype %s string\n\n", et.name, et.name)
 	fmt.Fprintf(b, "// The values of %s.\nconst (\n", et.name)
-	consts := namer{}
-	for _, v := range et.values {
-		fmt.Fprintf(b, "\t%s %s = %s\n", consts.unique(et.name+goName(v)), et.name, strconv.Quote(v))
+	for i, v := range et.values {
+		fmt.Fprintf(b, "\t%s %s = %s\n", et.consts[i], et.name, strconv.Quote(v))
 	}
 	b.WriteString(")\n\n")
 	quoted := make([]string, len(et.values))

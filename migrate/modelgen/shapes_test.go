@@ -93,6 +93,17 @@ func TestShapes(t *testing.T) {
 			warn:  []string{"table u: index ix_lower is on an expression, which models cannot declare; it is left out"},
 		},
 		{
+			name:  "a column named like a model method",
+			stmts: []string{"CREATE TABLE t (id INTEGER PRIMARY KEY, table_name TEXT)"},
+			want:  []string{"TableName2 *string `orm:\"column:table_name;type:text\"`"},
+		},
+		{
+			name:  "a default holding a semicolon",
+			stmts: []string{"CREATE TABLE s (id INTEGER PRIMARY KEY, sep TEXT NOT NULL DEFAULT ';')"},
+			want:  []string{"// WARNING: column sep: the server default \"';'\" holds a ';'", "Sep string `orm:\"column:sep;type:text\"`"},
+			warn:  []string{"table s: column sep: the server default \"';'\" holds a ';', which an orm tag cannot hold; it is left out"},
+		},
+		{
 			name:  "quotes in a default",
 			stmts: []string{"CREATE TABLE q (id INTEGER PRIMARY KEY, s TEXT NOT NULL DEFAULT 'say \"hi\"')"},
 			want:  []string{"`orm:\"column:s;type:text;server_default:'say \\\"hi\\\"'\"`"},
