@@ -169,15 +169,29 @@ func baseOf(t schema.Type) (goType, imp string) {
 	case *schema.BoolType:
 		return "bool", ""
 	case *schema.TimeType:
-		return "time.Time", "time"
+		return timeBase(t.(*schema.TimeType).T)
 	case *schema.BinaryType:
 		return "[]byte", ""
 	}
 	return "string", ""
 }
 
+// timeBase is the Go type of a custom date or time type: time.Time for
+// instants and dates, int64 for MySQL's YEAR, and string for times of day
+// (MySQL's TIME is a duration, PostgreSQL's timetz has no date).
+func timeBase(name string) (goType, imp string) {
+	n := strings.ToLower(name)
+	switch {
+	case n == "year":
+		return "int64", ""
+	case strings.HasPrefix(n, "time") && !strings.HasPrefix(n, "timestamp"):
+		return "string", ""
+	}
+	return "time.Time", "time"
+}
+
 // customName names the Go type of a custom column type after its DDL:
 // "jsonb" is Jsonb, "char(8)" Char8.
 func customName(ddl string) string {
-	return goName(strings.NewReplacer("(", "_", ")", "", ",", "_", " ", "_").Replace(strings.ToLower(ddl)))
+	return goName(strings.NewReplacer("[]", "_array", "(", "_", ")", "", ",", "_", " ", "_").Replace(strings.ToLower(ddl)))
 }

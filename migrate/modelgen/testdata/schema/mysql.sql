@@ -71,4 +71,10 @@ CREATE TABLE sample (
   uid CHAR(36),
   status ENUM('draft', 'published'),
   level MEDIUMINT
+  ,hits INT UNSIGNED,
+  digest VARBINARY(16),
+  yr YEAR,
+  flags SET('a', 'b'),
+  summary MEDIUMTEXT,
+  plain_num DECIMAL
 );

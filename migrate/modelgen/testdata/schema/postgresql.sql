@@ -63,4 +63,9 @@ CREATE TABLE sample (
   uid UUID,
   status post_status,
   addr INET
+  ,tags TEXT[],
+  plain_num NUMERIC,
+  free VARCHAR,
+  tt TIMETZ,
+  tiny SMALLSERIAL
 );

@@ -60,4 +60,8 @@ CREATE TABLE sample (
   doc JSON,
   uid UUID,
   geom POINT
+  ,plain_num NUMERIC,
+  free VARCHAR,
+  count INT,
+  wide DOUBLE
 );
