@@ -82,7 +82,8 @@ func TestReflectErrors(t *testing.T) {
 		{"unknown bind", []string{"reflect", "--bind", "users"}, "",
 			`Invalid value for '--bind': no database named "users" (there are no binds).`, true},
 		{"unknown option", []string{"reflect", "--table", "user"}, "", "No such option: --table", true},
-		{"unreachable database", []string{"reflect"}, "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2", "127.0.0.1", false},
+		{"unreachable database", []string{"reflect"}, "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2",
+			"reflect: cannot reach the postgresql database: ", false},
 		{"no database", []string{"reflect"}, "-", "no database configured", false},
 	}
 	for _, tt := range tests {

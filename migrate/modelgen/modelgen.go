@@ -48,6 +48,9 @@ type Result struct {
 
 // Generate inspects the database and returns the models' Go source.
 func Generate(ctx context.Context, db *sql.DB, opts Options) (*Result, error) {
+	if err := db.PingContext(ctx); err != nil {
+		return nil, fmt.Errorf("reflect: cannot reach the %s database: %w", opts.Dialect, err)
+	}
 	drv, err := driver(opts.Dialect, db)
 	if err != nil {
 		return nil, err
@@ -56,13 +59,13 @@ func Generate(ctx context.Context, db *sql.DB, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reflect: inspect database: %w", err)
 	}
-	return Build(drv, s, opts)
+	return build(drv, s, opts)
 }
 
-// Build writes the models of an inspected schema; differ is the dialect's
+// build writes the models of an inspected schema; differ is the dialect's
 // Atlas driver, used to check that each chosen column type is the one the
 // database has.
-func Build(differ schema.Differ, s *schema.Schema, opts Options) (*Result, error) {
+func build(differ schema.Differ, s *schema.Schema, opts Options) (*Result, error) {
 	tables, err := selectTables(s, opts)
 	if err != nil {
 		return nil, err

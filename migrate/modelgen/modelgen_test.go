@@ -155,25 +155,32 @@ func fail(err error) {
 `
 
 // roundTrip compiles the generated file with a main package in a
-// directory of this module (ignored by ./... for its leading underscore)
-// and runs it against the database.
+// temporary module that uses this repository (as migrate/cli's end to end
+// test does) and runs it against the database.
 func roundTrip(t *testing.T, dialect, url string, src []byte) {
 	t.Helper()
-	dir, err := os.MkdirTemp(".", "_roundtrip_")
+	root, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}").Output()
+	if err != nil {
+		t.Skipf("go list -m: %v", err)
+	}
+	repo := strings.TrimSpace(string(root))
+	sum, err := os.ReadFile(filepath.Join(repo, "go.sum"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	must := func(err error) {
-		if err != nil {
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod": "module example.com/reflected\n\ngo 1.26\n\nrequire github.com/flagon-go/flagon v0.0.0\n\n" +
+			"replace github.com/flagon-go/flagon => " + repo + "\n",
+		"go.sum": string(sum), "models.go": string(src), "main.go": roundTripMain, "custom.go": customValues[dialect],
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	must(os.WriteFile(filepath.Join(dir, "models.go"), src, 0o644))
-	must(os.WriteFile(filepath.Join(dir, "main.go"), []byte(roundTripMain), 0o644))
-	must(os.WriteFile(filepath.Join(dir, "custom.go"), []byte(customValues[dialect]), 0o644))
 	cmd := exec.Command("go", "run", ".", url)
-	cmd.Dir = dir
+	cmd.Dir, cmd.Env = dir, append(os.Environ(), "GOFLAGS=-mod=mod")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("round trip: %v\n%s", err, out)
