@@ -161,7 +161,7 @@ func formatType(dialectName string, t schema.Type) string {
 
 // baseOf returns the Go type a custom column type is built on.
 func baseOf(t schema.Type) (goType, imp string) {
-	switch t.(type) {
+	switch t := t.(type) {
 	case *schema.IntegerType, *postgres.SerialType:
 		return "int64", ""
 	case *schema.FloatType:
@@ -169,7 +169,7 @@ func baseOf(t schema.Type) (goType, imp string) {
 	case *schema.BoolType:
 		return "bool", ""
 	case *schema.TimeType:
-		return timeBase(t.(*schema.TimeType).T)
+		return timeBase(t.T)
 	case *schema.BinaryType:
 		return "[]byte", ""
 	}
