@@ -63,6 +63,11 @@ func candidates(t schema.Type) []candidate {
 	return nil
 }
 
+// goTypeDDL is PostgreSQL's name of an integer candidate's type.
+func (c candidate) goTypeDDL() string {
+	return map[dialect.Kind]string{dialect.Integer: "integer", dialect.BigInteger: "bigint", dialect.SmallInteger: "smallint"}[c.ct.Kind]
+}
+
 // ormPkg is the ORM's import path.
 const ormPkg = "github.com/flagon-go/flagon/orm"
 
