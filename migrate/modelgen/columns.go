@@ -52,6 +52,12 @@ func (g *generator) column(m *model, c *schema.Column, pk []string) *field {
 			f.tags = append(f.tags, "default_if_zero")
 		}
 	}
+	for _, a := range c.Attrs {
+		if u, ok := a.(*mysql.OnUpdate); ok && f.comment == "" {
+			f.comment = g.warn(m, "column %s is set ON UPDATE %s by the database, which models cannot declare "+
+				"(a database created from the models lacks it; the onupdate:now tag sets it from Go)", c.Name, u.A)
+		}
+	}
 	if cm := commentOf(c.Attrs); cm != "" && g.taggable(m, f, c, "comment", cm) {
 		f.tags = append(f.tags, "comment:"+cm)
 	}

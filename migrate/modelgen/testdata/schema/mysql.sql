@@ -76,5 +76,6 @@ CREATE TABLE sample (
   yr YEAR,
   flags SET('a', 'b'),
   summary MEDIUMTEXT,
-  plain_num DECIMAL
+  plain_num DECIMAL,
+  touched DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)
 );
