@@ -78,31 +78,13 @@ func (g *generator) oneToMany(child, parent *model, fk *schema.ForeignKey) {
 		return
 	}
 	col := fk.Columns[0].Name
-	childName := goName(parent.table.Name)
-	if len(fk.Columns) == 1 && stem(col) != col {
-		childName = goName(stem(col))
-	}
-	childRel := child.names.unique(childName)
-	if child == parent && childRel == child.colField[col] {
-		childRel = child.names.unique(childName + "Rel")
-	}
 	oneToOne := uniqueColumns(child.table, fk.Columns)
-	parentName := plural(child.name)
-	if oneToOne {
-		parentName = child.name
+	childRel := child.names.unique(toOneName(parent, fk))
+	parentRel := ""
+	if !(child == parent && oneToOne) { // a One on both sides of a self-reference would both read the local key
+		parentRel = parent.names.unique(reverseName(child, col, oneToOne, ambiguous))
 	}
-	if ambiguous {
-		parentName = goName(stem(col)) + parentName
-	}
-	if child == parent && oneToOne {
-		parentName = "" // a One on both sides of a self-reference would both read the local key
-	}
-	var parentRel string
-	if parentName != "" {
-		parentRel = parent.names.unique(parentName)
-	}
-	ct := []string{}
-	pt := []string{}
+	var ct, pt []string
 	if ambiguous {
 		ct = append(ct, "foreign_key:"+child.colField[col])
 		pt = append(pt, "foreign_key:"+child.colField[col])
@@ -120,6 +102,28 @@ func (g *generator) oneToMany(child, parent *model, fk *schema.ForeignKey) {
 		kind = "orm.One["
 	}
 	parent.rels = append(parent.rels, &field{name: parentRel, typ: kind + child.name + "]", tags: pt})
+}
+
+// toOneName names the child's to-one field: the key's column without
+// "_id" (author_id is Author), else the parent table.
+func toOneName(parent *model, fk *schema.ForeignKey) string {
+	if col := fk.Columns[0].Name; len(fk.Columns) == 1 && stem(col) != col {
+		return goName(stem(col))
+	}
+	return goName(parent.table.Name)
+}
+
+// reverseName names the parent's field: the child's plural (its name for
+// a one-to-one), prefixed with the key's name when it is ambiguous.
+func reverseName(child *model, col string, oneToOne, ambiguous bool) string {
+	name := plural(child.name)
+	if oneToOne {
+		name = child.name
+	}
+	if ambiguous {
+		name = goName(stem(col)) + name
+	}
+	return name
 }
 
 // countFKs counts a table's foreign keys to another.

@@ -162,27 +162,8 @@ func renderOptions(b *bytes.Buffer, m *model) {
 	if len(o.primaryKey) > 0 {
 		fmt.Fprintf(b, "PrimaryKey: %s,\n", stringList(o.primaryKey))
 	}
-	if len(o.indexes) > 0 {
-		b.WriteString("Indexes: []orm.Index{\n")
-		for _, ix := range o.indexes {
-			fmt.Fprintf(b, "{Name: %q, Columns: %s, Unique: %t},\n", ix.name, stringList(ix.columns), ix.unique)
-		}
-		b.WriteString("},\n")
-	}
-	if len(o.fks) > 0 {
-		b.WriteString("ForeignKeys: []orm.ForeignKey{\n")
-		for _, fk := range o.fks {
-			fmt.Fprintf(b, "{Name: %q, Columns: %s, RefTable: %q, RefColumns: %s", fk.name, stringList(fk.columns), fk.refTable, stringList(fk.refCols))
-			if fk.onDelete != "" {
-				fmt.Fprintf(b, ", OnDelete: %q", fk.onDelete)
-			}
-			if fk.onUpdate != "" {
-				fmt.Fprintf(b, ", OnUpdate: %q", fk.onUpdate)
-			}
-			b.WriteString("},\n")
-		}
-		b.WriteString("},\n")
-	}
+	renderIndexes(b, o.indexes)
+	renderForeignKeys(b, o.fks)
 	if len(o.checks) > 0 {
 		b.WriteString("Checks: []orm.Check{\n")
 		for _, ck := range o.checks {
@@ -194,6 +175,37 @@ func renderOptions(b *bytes.Buffer, m *model) {
 		fmt.Fprintf(b, "Comment: %s,\n", strconv.Quote(o.comment))
 	}
 	b.WriteString("}\n}\n\n")
+}
+
+// renderIndexes writes the Indexes of TableOptions.
+func renderIndexes(b *bytes.Buffer, indexes []indexSpec) {
+	if len(indexes) == 0 {
+		return
+	}
+	b.WriteString("Indexes: []orm.Index{\n")
+	for _, ix := range indexes {
+		fmt.Fprintf(b, "{Name: %q, Columns: %s, Unique: %t},\n", ix.name, stringList(ix.columns), ix.unique)
+	}
+	b.WriteString("},\n")
+}
+
+// renderForeignKeys writes the ForeignKeys of TableOptions.
+func renderForeignKeys(b *bytes.Buffer, fks []fkSpec) {
+	if len(fks) == 0 {
+		return
+	}
+	b.WriteString("ForeignKeys: []orm.ForeignKey{\n")
+	for _, fk := range fks {
+		fmt.Fprintf(b, "{Name: %q, Columns: %s, RefTable: %q, RefColumns: %s", fk.name, stringList(fk.columns), fk.refTable, stringList(fk.refCols))
+		if fk.onDelete != "" {
+			fmt.Fprintf(b, ", OnDelete: %q", fk.onDelete)
+		}
+		if fk.onUpdate != "" {
+			fmt.Fprintf(b, ", OnUpdate: %q", fk.onUpdate)
+		}
+		b.WriteString("},\n")
+	}
+	b.WriteString("},\n")
 }
 
 // stringList writes a []string literal.
