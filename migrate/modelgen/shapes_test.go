@@ -2,6 +2,7 @@ package modelgen_test
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 
@@ -133,5 +134,32 @@ func TestUnknownTable(t *testing.T) {
 	want := `reflect: no table "comment" in the database (it has: user)`
 	if err == nil || err.Error() != want {
 		t.Fatalf("error %v, want %s", err, want)
+	}
+}
+
+// TestSchemaOption reads the tables of another PostgreSQL schema.
+func TestSchemaOption(t *testing.T) {
+	u := os.Getenv(dbtest.EnvPostgres)
+	if u == "" {
+		t.Skip(dbtest.EnvPostgres + " is not set")
+	}
+	o, err := orm.Open(dbtest.Postgres(t, u).URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Close()
+	for _, s := range []string{"CREATE SCHEMA reports", "CREATE TABLE reports.daily (id SERIAL PRIMARY KEY, total NUMERIC(12,2) NOT NULL)",
+		"CREATE TABLE public.other (id SERIAL PRIMARY KEY)"} {
+		if _, err := o.SQL().Exec(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := modelgen.Generate(context.Background(), o.SQL(), modelgen.Options{Dialect: "postgresql", Schema: "reports"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(res.Source)
+	if !strings.Contains(src, "Total orm.Decimal `orm:\"column:total;type:numeric(12,2)\"`") || strings.Contains(src, "type Other struct") {
+		t.Errorf("source of schema reports:\n%s", src)
 	}
 }
