@@ -46,6 +46,13 @@ func (g *generator) column(m *model, c *schema.Column, pk []string) *field {
 	case !auto && ormAuto:
 		f.tags = append(f.tags, "no_autoincrement")
 	}
+	g.columnOptions(m, f, c, typ, auto, isPK)
+	return f
+}
+
+// columnOptions adds a column's server default, its comment, and a
+// warning about what the models cannot declare.
+func (g *generator) columnOptions(m *model, f *field, c *schema.Column, typ chosen, auto, isPK bool) {
 	if d := defaultOf(c); d != "" && !(auto && strings.HasPrefix(d, "nextval(")) && g.taggable(m, f, c, "server default", d) {
 		f.tags = append(f.tags, "server_default:"+d)
 		if zeroIsUnset(typ, c.Type.Null, isPK) {
@@ -61,7 +68,6 @@ func (g *generator) column(m *model, c *schema.Column, pk []string) *field {
 	if cm := commentOf(c.Attrs); cm != "" && g.taggable(m, f, c, "comment", cm) {
 		f.tags = append(f.tags, "comment:"+cm)
 	}
-	return f
 }
 
 // taggable reports whether a tag option's value can be written: the orm
