@@ -215,7 +215,7 @@ func (r *runner) measureFramework(ctx context.Context, t target, fw, test string
 	}
 	defer s.stop()
 	s.settle(ctx)
-	return r.measure(ctx, s, s.base+r.path(test))
+	return r.measure(ctx, s, s.base+r.path(test), t.url)
 }
 
 // verify checks the running server's answers.
@@ -239,8 +239,9 @@ func (r *runner) path(test string) string {
 }
 
 // measure warms url up, waits for the server to be idle again, then
-// measures url.
-func (r *runner) measure(ctx context.Context, s *server, url string) measurement {
+// measures url, with the CPU time the server, the database backends of
+// dbURL and wrk spent meanwhile.
+func (r *runner) measure(ctx context.Context, s *server, url, dbURL string) measurement {
 	l := load{threads: r.cfg.threads, conns: r.cfg.conns, duration: r.cfg.warmup}
 	if r.cfg.warmup > 0 {
 		if _, out, err := runWrk(ctx, l, url); err != nil {
@@ -249,6 +250,10 @@ func (r *runner) measure(ctx context.Context, s *server, url string) measurement
 		s.settle(ctx)
 	}
 	l.duration = r.cfg.length / time.Duration(r.cfg.rounds)
+	backends := dbBackends(ctx, dbURL)
+	serverBefore, dbBefore := groupCPU(s.cmd.Process.Pid), pidsCPU(backends)
 	res, _, err := runWrk(ctx, l, url)
+	res.CPU.Server = groupCPU(s.cmd.Process.Pid).since(serverBefore)
+	res.CPU.DB = pidsCPU(append(backends, dbBackends(ctx, dbURL)...)).since(dbBefore)
 	return measurement{result: res, err: err}
 }

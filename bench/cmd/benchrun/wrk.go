@@ -15,7 +15,8 @@ type Result struct {
 	RPS      float64
 	P50, P99 time.Duration
 	Requests int
-	Errors   int // socket errors plus non-2xx/3xx responses
+	Errors   int    // socket errors plus non-2xx/3xx responses
+	CPU      cpuUse // CPU time of the measured run (runWrk fills Wrk, measure the rest)
 }
 
 var (
@@ -85,11 +86,13 @@ func (l load) args(url string) []string {
 
 // runWrk drives url with wrk and parses its summary.
 func runWrk(ctx context.Context, l load, url string) (Result, string, error) {
-	out, err := exec.CommandContext(ctx, "wrk", l.args(url)...).CombinedOutput()
+	cmd := exec.CommandContext(ctx, "wrk", l.args(url)...)
+	out, err := cmd.CombinedOutput()
 	if err != nil {
 		return Result{}, string(out), fmt.Errorf("wrk %s: %w: %s", url, err, strings.TrimSpace(string(out)))
 	}
 	r, err := parseWrk(string(out))
+	r.CPU.Wrk = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	return r, string(out), err
 }
 
