@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os/exec"
 	"regexp"
@@ -30,6 +31,9 @@ var (
 // units are wrk's latency units.
 var units = map[string]time.Duration{"us": time.Microsecond, "ms": time.Millisecond, "s": time.Second, "m": time.Minute, "h": time.Hour}
 
+// errNoRequest is parseWrk's error when wrk completed no request.
+var errNoRequest = errors.New("no request completed")
+
 // parseWrk reads the summary of `wrk --latency`.
 func parseWrk(out string) (Result, error) {
 	var r Result
@@ -42,7 +46,7 @@ func parseWrk(out string) (Result, error) {
 		r.Requests, _ = strconv.Atoi(m[1])
 	}
 	if r.Requests == 0 {
-		return r, fmt.Errorf("no request completed: %q", lastLines(out, 3))
+		return r, fmt.Errorf("%w: %q", errNoRequest, lastLines(out, 3))
 	}
 	for _, m := range pctRe.FindAllStringSubmatch(out, -1) {
 		f, _ := strconv.ParseFloat(m[2], 64)
