@@ -13,40 +13,43 @@ import (
 	"time"
 )
 
-// A profile is the pprof -top of flagon under load on one test type.
+// A profile is the pprof -top of flagon (or flagon-jinja) under load on
+// one test type.
 type profile struct {
-	db, test string
-	top      string
-	err      error
+	db, fw, test string
+	top          string
+	err          error
 }
 
 // profileSeconds is the length of each CPU profile.
 const profileSeconds = 4
 
-// profileMisses profiles flagon on each test type where it missed a
-// target on PostgreSQL (or SQLite when that is the only run).
+// profileMisses profiles flagon (or flagon-jinja) on each test type where
+// it missed a target.
 func (r *runner) profileMisses(ctx context.Context, dbs []dbRun, checks []check) []profile {
 	var out []profile
-	done := map[[2]string]bool{}
+	done := map[[3]string]bool{}
 	for _, c := range checks {
-		if c.ok() || !c.measured || c.fw != "flagon" || done[[2]string{c.db, c.test}] || r.bins["flagon"] == "" {
+		k := [3]string{c.db, c.fw, c.test}
+		if c.ok() || !c.measured || (c.fw != "flagon" && c.fw != jinjaServer) || done[k] || r.bins[c.fw] == "" {
 			continue
 		}
-		done[[2]string{c.db, c.test}] = true
+		done[k] = true
 		url := r.cfg.pgURL
 		if c.db == "SQLite" {
 			url = "sqlite:///" + filepath.Join(r.tmp, "bench.db")
 		}
-		log.Printf("%s: profiling flagon on %s", c.db, c.test)
-		top, err := r.profile(ctx, url, c.test)
-		out = append(out, profile{db: c.db, test: c.test, top: top, err: err})
+		log.Printf("%s: profiling %s on %s", c.db, c.fw, c.test)
+		top, err := r.profile(ctx, url, c.fw, c.test)
+		out = append(out, profile{db: c.db, fw: c.fw, test: c.test, top: top, err: err})
 	}
 	return out
 }
 
-// profile runs flagon with -pprof, drives the test type with wrk and
-// returns `go tool pprof -top` of a CPU profile taken meanwhile.
-func (r *runner) profile(ctx context.Context, dbURL, test string) (string, error) {
+// profile runs fw (flagon or flagon-jinja) with -pprof, drives the test
+// type with wrk and returns `go tool pprof -top` of a CPU profile taken
+// meanwhile.
+func (r *runner) profile(ctx context.Context, dbURL, fw, test string) (string, error) {
 	addr, err := freeAddr()
 	if err != nil {
 		return "", err
@@ -55,8 +58,8 @@ func (r *runner) profile(ctx context.Context, dbURL, test string) (string, error
 	if err != nil {
 		return "", err
 	}
-	logPath := filepath.Join(r.tmp, "profile-"+test+".log")
-	s, err := start(ctx, r.argv("flagon", addr, dbURL, "-pprof", paddr), addr, r.dir, logPath)
+	logPath := filepath.Join(r.tmp, "profile-"+fw+"-"+test+".log")
+	s, err := start(ctx, r.argv(fw, addr, dbURL, "-pprof", paddr), addr, r.dir, logPath)
 	if err != nil {
 		return "", err
 	}
@@ -65,7 +68,7 @@ func (r *runner) profile(ctx context.Context, dbURL, test string) (string, error
 	wrkDone := make(chan error, 1)
 	go func() { _, _, err := runWrk(ctx, l, s.base+r.path(test)); wrkDone <- err }()
 	time.Sleep(time.Second)
-	file := filepath.Join(r.tmp, "flagon-"+test+".pprof")
+	file := filepath.Join(r.tmp, fw+"-"+test+".pprof")
 	perr := fetch(ctx, fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", paddr, profileSeconds), file)
 	if err := <-wrkDone; err != nil {
 		return "", err
@@ -73,11 +76,11 @@ func (r *runner) profile(ctx context.Context, dbURL, test string) (string, error
 	if perr != nil {
 		return "", perr
 	}
-	flat, err := pprofTop(ctx, r.bins["flagon"], file, "-nodecount=15")
+	flat, err := pprofTop(ctx, r.bins[fw], file, "-nodecount=15")
 	if err != nil {
 		return "", err
 	}
-	cum, err := pprofTop(ctx, r.bins["flagon"], file, "-cum", "-nodecount=40")
+	cum, err := pprofTop(ctx, r.bins[fw], file, "-cum", "-nodecount=40")
 	return flat + "\n\n" + cum, err
 }
 

@@ -73,22 +73,32 @@ func (rep *report) writeMethod(b *strings.Builder) {
 // writeDB writes one table per database: a row per test type and
 // implementation.
 func writeDB(b *strings.Builder, d dbRun) {
-	fmt.Fprintf(b, "## %s\n\n| test | implementation | requests/s | rounds differ by | p50 | p99 | × raw | errors |\n|---|---|--:|--:|--:|--:|--:|--:|\n", d.name)
+	fmt.Fprintf(b, "## %s\n\n| test | implementation | requests/s | rounds differ by | p50 | p99 | × raw | errors | CPU µs/request: server + database + wrk |\n|---|---|--:|--:|--:|--:|--:|--:|--:|\n", d.name)
 	for _, test := range d.tests {
 		for _, fw := range d.frameworks {
 			m, ok := d.results[key{fw, test}]
 			switch {
 			case !measures(fw, test):
 			case !ok:
-				fmt.Fprintf(b, "| %s | %s | not measured: see Verification | | | | | |\n", test, fw)
+				fmt.Fprintf(b, "| %s | %s | not measured: see Verification | | | | | | |\n", test, fw)
 			case m.err != nil:
-				fmt.Fprintf(b, "| %s | %s | error: %s | | | | | |\n", test, fw, oneLine(m.err.Error()))
+				fmt.Fprintf(b, "| %s | %s | error: %s | | | | | | |\n", test, fw, oneLine(m.err.Error()))
 			default:
-				fmt.Fprintf(b, "| %s | %s | %.0f | %.0f%% | %s | %s | %s | %d |\n", test, fw, m.result.RPS, 100*m.spread(), fmtDur(m.result.P50), fmtDur(m.result.P99), ratioCell(d, fw, test), m.result.Errors)
+				fmt.Fprintf(b, "| %s | %s | %.0f | %.0f%% | %s | %s | %s | %d | %s |\n", test, fw, m.result.RPS, 100*m.spread(), fmtDur(m.result.P50), fmtDur(m.result.P99), ratioCell(d, fw, test), m.result.Errors, cpuCell(d, fw, test))
 			}
 		}
 	}
 	b.WriteString("\n")
+}
+
+// cpuCell is the CPU time per request, total then by part, in µs.
+func cpuCell(d dbRun, fw, test string) string {
+	c, ok := d.cpuPerRequest(fw, test)
+	if !ok {
+		return "–"
+	}
+	us := func(t time.Duration) float64 { return float64(t) / float64(time.Microsecond) }
+	return fmt.Sprintf("%.0f = %.0f + %.0f + %.0f", us(c.total()), us(c.Server), us(c.DB), us(c.Wrk))
 }
 
 func ratioCell(d dbRun, fw, test string) string {
@@ -103,16 +113,22 @@ func (rep *report) writeChecks(b *strings.Builder) {
 	if len(rep.checks) == 0 {
 		return
 	}
-	b.WriteString("## Targets\n\n| database | test | target | measured | met |\n|---|---|---|--:|---|\n")
+	b.WriteString("## Targets\n\nMeasured: the ratio of requests/second (the median over the rounds). " +
+		"CPU-bound: the ratio the CPU time per request (server, database and wrk, table above) predicts for a machine " +
+		"whose cores run the benchmark alone; it is not judged, but shows how far other load on the machine moved the measured ratio.\n\n" +
+		"| database | test | target | measured | met | CPU-bound |\n|---|---|---|--:|---|--:|\n")
 	for _, c := range rep.checks {
-		got, met := "not measured", "no"
+		got, met, cpu := "not measured", "no", "–"
 		if c.measured {
 			got = fmt.Sprintf("%.2f", c.got)
 		}
 		if c.ok() {
 			met = "yes"
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", c.db, c.test, c.label(), got, met)
+		if c.cpuMeasured {
+			cpu = fmt.Sprintf("%.2f", c.cpuGot)
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", c.db, c.test, c.label(), got, met, cpu)
 	}
 	b.WriteString("\n")
 }
@@ -121,10 +137,10 @@ func (rep *report) writeProfiles(b *strings.Builder) {
 	if len(rep.profiles) == 0 {
 		return
 	}
-	b.WriteString("## Where the time goes\n\nCPU profiles of the flagon server under the same wrk load, " +
+	b.WriteString("## Where the time goes\n\nCPU profiles of the flagon server (or flagon-jinja) under the same wrk load, " +
 		fmt.Sprintf("%ds each, for every test type that missed a target: `go tool pprof -top` (flat, then -cum).\n\n", profileSeconds))
 	for _, p := range rep.profiles {
-		fmt.Fprintf(b, "### %s, %s\n\n", p.db, p.test)
+		fmt.Fprintf(b, "### %s, %s, %s\n\n", p.db, p.fw, p.test)
 		if p.err != nil {
 			fmt.Fprintf(b, "Profile failed: %s\n\n", oneLine(p.err.Error()))
 			continue

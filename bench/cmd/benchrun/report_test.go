@@ -20,8 +20,10 @@ func sample() []dbRun {
 	pg := dbRun{
 		name: "PostgreSQL", frameworks: []string{"flagon", "raw", "gin", "flask"}, tests: []string{"json", "fortunes", "updates"},
 		results: map[key]measurement{
-			{"flagon", "json"}: {result: Result{RPS: 50000, P50: ms, P99: 5 * ms}}, {"raw", "json"}: {result: Result{RPS: 51000, P50: ms, P99: 4 * ms}},
-			{"gin", "json"}: {result: Result{RPS: 45000, P50: ms, P99: 6 * ms}}, {"flask", "json"}: {result: Result{RPS: 3000, P50: 20 * ms, P99: 90 * ms, Errors: 3}},
+			{"flagon", "json"}:     {result: Result{RPS: 50000, P50: ms, P99: 5 * ms, Requests: 1000, CPU: cpuUse{Server: 30 * ms, Wrk: 10 * ms}}},
+			{"raw", "json"}:        {result: Result{RPS: 51000, P50: ms, P99: 4 * ms}},
+			{"gin", "json"}:        {result: Result{RPS: 45000, P50: ms, P99: 6 * ms}},
+			{"flask", "json"}:      {result: Result{RPS: 3000, P50: 20 * ms, P99: 90 * ms, Errors: 3, Requests: 100, CPU: cpuUse{Server: 50 * ms, Wrk: ms}}},
 			{"flagon", "fortunes"}: {result: Result{RPS: 8000, P50: 3 * ms, P99: 30 * ms}}, {"raw", "fortunes"}: {result: Result{RPS: 10000, P50: 2 * ms, P99: 20 * ms}},
 			{"gin", "fortunes"}:   {result: Result{RPS: 7000, P50: 3 * ms, P99: 40 * ms}},
 			{"flagon", "updates"}: {result: Result{RPS: 300, P50: 200 * ms, P99: 1500 * ms}}, {"raw", "updates"}: {err: errors.New("wrk: connection refused")},
@@ -85,7 +87,7 @@ func TestReportGolden(t *testing.T) {
 		machine: machine{nproc: 2, cpu: "Test CPU", goVersion: "go1.26", postgres: "PostgreSQL 15", loadStart: "1.00 1.00 1.00", loadEnd: "2.00 1.00 1.00"},
 		dbs:     sample(),
 		profiles: []profile{
-			{db: "PostgreSQL", test: "fortunes", top: "flat flat% sum% cum cum%\n1s 50% 50% 2s 100% main.fortunes"},
+			{db: "PostgreSQL", fw: "flagon", test: "fortunes", top: "flat flat% sum% cum cum%\n1s 50% 50% 2s 100% main.fortunes"},
 		},
 		micro: micro{command: "go test -bench=. ./routing\n", stat: "goos: linux\nDispatch-2   100.0n ± 1%"},
 	}
@@ -118,9 +120,9 @@ func TestCombine(t *testing.T) {
 		{"one round", []measurement{{result: Result{RPS: 100, P50: ms, P99: 9 * ms, Requests: 1000}}},
 			Result{RPS: 100, P50: ms, P99: 9 * ms, Requests: 1000}, 0, false},
 		{"two rounds", []measurement{
-			{result: Result{RPS: 90, P50: 2 * ms, P99: 9 * ms, Requests: 900, Errors: 1}},
-			{result: Result{RPS: 110, P50: 4 * ms, P99: 7 * ms, Requests: 1100}},
-		}, Result{RPS: 100, P50: 3 * ms, P99: 9 * ms, Requests: 2000, Errors: 1}, 0.2, false},
+			{result: Result{RPS: 90, P50: 2 * ms, P99: 9 * ms, Requests: 900, Errors: 1, CPU: cpuUse{Server: ms, DB: 2 * ms, Wrk: 3 * ms}}},
+			{result: Result{RPS: 110, P50: 4 * ms, P99: 7 * ms, Requests: 1100, CPU: cpuUse{Server: 10 * ms, DB: 20 * ms, Wrk: 30 * ms}}},
+		}, Result{RPS: 100, P50: 3 * ms, P99: 9 * ms, Requests: 2000, Errors: 1, CPU: cpuUse{Server: 11 * ms, DB: 22 * ms, Wrk: 33 * ms}}, 0.2, false},
 		{"a failed round", []measurement{{result: Result{RPS: 1}}, {err: errors.New("wrk failed")}}, Result{}, 0, true},
 	}
 	for _, tt := range tests {

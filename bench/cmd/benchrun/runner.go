@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log"
 	"os"
@@ -215,7 +216,7 @@ func (r *runner) measureFramework(ctx context.Context, t target, fw, test string
 	}
 	defer s.stop()
 	s.settle(ctx)
-	return r.measure(ctx, s, s.base+r.path(test))
+	return r.measure(ctx, s, s.base+r.path(test), t.url)
 }
 
 // verify checks the running server's answers.
@@ -229,6 +230,34 @@ func (r *runner) verify(ctx context.Context, base string, t target) []verify.Pro
 	return c.Run(ctx, t.tests...)
 }
 
+// warmUps bounds the warm-up runs of one measurement.
+const warmUps = 5
+
+// warmUp drives url for l.duration (none when it is 0), again while no
+// request completed: on a busy machine a pool of Python workers can take
+// longer than a warm-up to answer its first requests, and a warm-up that
+// answered nothing warmed nothing.
+func warmUp(ctx context.Context, l load, url string) error {
+	if l.duration <= 0 {
+		return nil
+	}
+	var err error
+	for range warmUps {
+		var res Result
+		var out string
+		if res, out, err = runWrk(ctx, l, url); err == nil && res.Requests > 0 {
+			return nil
+		}
+		if err != nil && !errors.Is(err, errNoRequest) {
+			return fmt.Errorf("warm-up: %w: %s", err, out)
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+	}
+	return fmt.Errorf("warm-up: %d runs of %v completed no request: %w", warmUps, l.duration, err)
+}
+
 // path is the URL path benchmarked for a test type.
 func (r *runner) path(test string) string {
 	switch test {
@@ -239,16 +268,19 @@ func (r *runner) path(test string) string {
 }
 
 // measure warms url up, waits for the server to be idle again, then
-// measures url.
-func (r *runner) measure(ctx context.Context, s *server, url string) measurement {
+// measures url, with the CPU time the server, the database backends of
+// dbURL and wrk spent meanwhile.
+func (r *runner) measure(ctx context.Context, s *server, url, dbURL string) measurement {
 	l := load{threads: r.cfg.threads, conns: r.cfg.conns, duration: r.cfg.warmup}
-	if r.cfg.warmup > 0 {
-		if _, out, err := runWrk(ctx, l, url); err != nil {
-			return measurement{err: fmt.Errorf("warm-up: %w: %s", err, out)}
-		}
-		s.settle(ctx)
+	if err := warmUp(ctx, l, url); err != nil {
+		return measurement{err: err}
 	}
+	s.settle(ctx)
 	l.duration = r.cfg.length / time.Duration(r.cfg.rounds)
+	backends := dbBackends(ctx, dbURL)
+	serverBefore, dbBefore := groupCPU(s.cmd.Process.Pid), pidsCPU(backends)
 	res, _, err := runWrk(ctx, l, url)
+	res.CPU.Server = groupCPU(s.cmd.Process.Pid).since(serverBefore)
+	res.CPU.DB = pidsCPU(append(backends, dbBackends(ctx, dbURL)...)).since(dbBefore)
 	return measurement{result: res, err: err}
 }

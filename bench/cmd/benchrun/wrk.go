@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os/exec"
 	"regexp"
@@ -15,7 +16,8 @@ type Result struct {
 	RPS      float64
 	P50, P99 time.Duration
 	Requests int
-	Errors   int // socket errors plus non-2xx/3xx responses
+	Errors   int    // socket errors plus non-2xx/3xx responses
+	CPU      cpuUse // CPU time of the measured run (runWrk fills Wrk, measure the rest)
 }
 
 var (
@@ -29,6 +31,9 @@ var (
 // units are wrk's latency units.
 var units = map[string]time.Duration{"us": time.Microsecond, "ms": time.Millisecond, "s": time.Second, "m": time.Minute, "h": time.Hour}
 
+// errNoRequest is parseWrk's error when wrk completed no request.
+var errNoRequest = errors.New("no request completed")
+
 // parseWrk reads the summary of `wrk --latency`.
 func parseWrk(out string) (Result, error) {
 	var r Result
@@ -41,7 +46,7 @@ func parseWrk(out string) (Result, error) {
 		r.Requests, _ = strconv.Atoi(m[1])
 	}
 	if r.Requests == 0 {
-		return r, fmt.Errorf("no request completed: %q", lastLines(out, 3))
+		return r, fmt.Errorf("%w: %q", errNoRequest, lastLines(out, 3))
 	}
 	for _, m := range pctRe.FindAllStringSubmatch(out, -1) {
 		f, _ := strconv.ParseFloat(m[2], 64)
@@ -85,11 +90,13 @@ func (l load) args(url string) []string {
 
 // runWrk drives url with wrk and parses its summary.
 func runWrk(ctx context.Context, l load, url string) (Result, string, error) {
-	out, err := exec.CommandContext(ctx, "wrk", l.args(url)...).CombinedOutput()
+	cmd := exec.CommandContext(ctx, "wrk", l.args(url)...)
+	out, err := cmd.CombinedOutput()
 	if err != nil {
 		return Result{}, string(out), fmt.Errorf("wrk %s: %w: %s", url, err, strings.TrimSpace(string(out)))
 	}
 	r, err := parseWrk(string(out))
+	r.CPU.Wrk = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	return r, string(out), err
 }
 

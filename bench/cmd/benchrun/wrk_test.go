@@ -1,6 +1,12 @@
 package main
 
 import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -44,6 +50,9 @@ func TestParseWrk(t *testing.T) {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("err = %v, want %q", err, tt.wantErr)
 				}
+				if errors.Is(err, errNoRequest) != (tt.name == "nothing completed") {
+					t.Errorf("errors.Is(%v, errNoRequest) = %v", err, !(tt.name == "nothing completed"))
+				}
 				return
 			}
 			if err != nil {
@@ -61,5 +70,60 @@ func TestLoadArgs(t *testing.T) {
 	want := "-t2 -c64 -d10s --timeout 10s --latency -H Accept: */* -H Connection: keep-alive http://x/json"
 	if got != want {
 		t.Errorf("args = %q, want %q", got, want)
+	}
+}
+
+// fakeWrk puts a wrk on PATH that prints, run after run, the outputs in
+// order (the last one again once they are used up).
+func fakeWrk(t *testing.T, outputs ...string) {
+	dir := t.TempDir()
+	for i, out := range outputs {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("out%d", i)), []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	script := fmt.Sprintf(`#!/bin/sh
+d=%q
+n=$(cat "$d/count" 2>/dev/null || echo 0)
+f="$d/out$n"; [ -f "$f" ] || f="$d/out%d"
+echo $((n + 1)) > "$d/count"
+cat "$f"
+`, dir, len(outputs)-1)
+	if err := os.WriteFile(filepath.Join(dir, "wrk"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", dir+string(os.PathListSeparator)+os.Getenv("PATH"))
+}
+
+func TestWarmUp(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("no sh")
+	}
+	nothing := "  0 requests in 2.14s, 0.00B read\nRequests/sec:      0.00\n"
+	l := load{threads: 1, conns: 1, duration: time.Second}
+	tests := []struct {
+		name    string
+		outputs []string
+		wantErr string
+	}{
+		{"answers at once", []string{wrkOutput}, ""},
+		{"slow to start: warms up again", []string{nothing, nothing, wrkOutput}, ""},
+		{"never answers", []string{nothing}, "5 runs of 1s completed no request"},
+		{"wrk fails", []string{"unable to connect"}, "warm-up: no Requests/sec"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fakeWrk(t, tt.outputs...)
+			err := warmUp(context.Background(), l, "http://127.0.0.1:1/fortunes")
+			if tt.wantErr == "" && err != nil {
+				t.Fatal(err)
+			}
+			if tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)) {
+				t.Fatalf("err = %v, want %q", err, tt.wantErr)
+			}
+		})
+	}
+	if err := warmUp(context.Background(), load{}, "http://127.0.0.1:1/"); err != nil {
+		t.Errorf("no warm-up asked: %v", err)
 	}
 }
