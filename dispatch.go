@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/flagon-go/flagon/routing"
+	"github.com/flagon-go/flagon/signals"
 )
 
 // ServeHTTP dispatches the request through the middleware, the hooks, the
@@ -32,15 +33,19 @@ func (a *App) dispatch(w http.ResponseWriter, r *http.Request) {
 func (a *App) serve(c *Ctx) {
 	defer a.teardown(c)
 	defer c.cleanupInput()
-	AppContextPushed.Send(a, c)
-	RequestStarted.Send(a, c)
+	if !signals.Idle() {
+		AppContextPushed.Send(a, c)
+		RequestStarted.Send(a, c)
+	}
 	err := protect(c, a.handle)
 	if err != nil && !errors.Is(err, errResponseReplaced) {
 		c.err = err
 		a.handleError(c, err)
 	}
 	c.finish()
-	RequestFinished.Send(a, c)
+	if !signals.Idle() {
+		RequestFinished.Send(a, c)
+	}
 }
 
 // protect calls f, turning a panic into a *PanicError.
@@ -305,9 +310,11 @@ func (a *App) teardown(c *Ctx) {
 			a.logError(c, err, "teardown function failed")
 		}
 	}
-	RequestTearingDown.Send(a, ErrorEvent{Ctx: c, Err: reported})
-	AppContextTearingDown.Send(a, ErrorEvent{Ctx: c, Err: reported})
-	AppContextPopped.Send(a, c)
+	if !signals.Idle() {
+		RequestTearingDown.Send(a, ErrorEvent{Ctx: c, Err: reported})
+		AppContextTearingDown.Send(a, ErrorEvent{Ctx: c, Err: reported})
+		AppContextPopped.Send(a, c)
+	}
 }
 
 func joinMethods(methods []string) string { return strings.Join(methods, ", ") }

@@ -44,7 +44,7 @@ func (a *App) match(c *Ctx) (*routing.Rule, error) {
 // SERVER_NAME ("" for SERVER_NAME itself, or when SERVER_NAME is unset),
 // and false for a host outside SERVER_NAME.
 func (a *App) requestSubdomain(r *http.Request) (string, bool) {
-	server := strings.ToLower(a.Config.StringOr("SERVER_NAME", ""))
+	server := a.requestConfig().serverName
 	if server == "" {
 		return "", true
 	}

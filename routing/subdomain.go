@@ -114,10 +114,11 @@ func (m *Map) matchDomain(method, d, path string, p *Params) (*Rule, error) {
 			break
 		}
 		r, err := m.matchIn(&h.tree, method, path, p)
-		var notAllowed *MethodNotAllowedError
 		switch {
+		case err == nil:
+			return r, nil
 		case errors.Is(err, ErrNotFound):
-		case errors.As(err, &notAllowed):
+		case isMethodNotAllowed(err):
 			if best == ErrNotFound {
 				best = err
 			}
@@ -127,6 +128,14 @@ func (m *Map) matchDomain(method, d, path string, p *Params) (*Rule, error) {
 	}
 	p.Reset()
 	return nil, best
+}
+
+// isMethodNotAllowed reports whether err is a *MethodNotAllowedError. It
+// is apart from matchDomain because the target of errors.As escapes: a
+// successful match must not pay for its allocation.
+func isMethodNotAllowed(err error) bool {
+	var notAllowed *MethodNotAllowedError
+	return errors.As(err, &notAllowed)
 }
 
 // BuildSubdomain is Build that also returns the subdomain of the rule used
