@@ -10,7 +10,7 @@ import (
 // A tree is the decision tree of the rules of one subdomain.
 type tree struct {
 	root   node
-	static map[string]*node // fully static rules by path (fast path)
+	static staticIndex // the leaves of fully static rules by path (fast path)
 }
 
 // A hostTree holds the rules of one subdomain pattern: static text
@@ -46,7 +46,7 @@ func (m *Map) hostTree(r *Rule) *hostTree {
 			return h
 		}
 	}
-	h := &hostTree{tree: tree{static: map[string]*node{}}, key: key, sub: r.subSeg}
+	h := &hostTree{key: key, sub: r.subSeg}
 	at := 0
 	for at < len(m.hosts) && !h.before(m.hosts[at]) {
 		at++
