@@ -15,6 +15,10 @@ import (
 // matched handler and the error handlers.
 func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	a.once.Do(a.freeze)
+	if a.handler == nil {
+		a.dispatch(w, r) // no middleware: spare the indirect call
+		return
+	}
 	a.handler.ServeHTTP(w, r)
 }
 
@@ -213,21 +217,35 @@ func (c *Ctx) finish() {
 // being answered is only logged and the response is sent as it is (Flask's
 // finalize_request with from_error_handler).
 func (c *Ctx) runAfterHooks() (replaced bool) {
-	for i := 0; i < len(c.afterThis)+len(c.ep.after); i++ {
-		h := c.afterHook(i)
-		err := protect(c, h)
-		if err == nil {
-			continue
-		}
-		c.app.logError(c, err, "after-request hook failed")
-		if c.w.recovering || c.err != nil {
-			return false
-		}
-		c.err = err
-		c.recoverAfterHook(err)
-		return true
+	if len(c.afterThis)+len(c.ep.after) == 0 && !c.sessionToSave() {
+		return false
 	}
-	return false
+	err := protect(c, (*Ctx).afterHooks)
+	if err == nil {
+		return false
+	}
+	c.app.logError(c, err, "after-request hook failed")
+	if c.w.recovering || c.err != nil {
+		return false
+	}
+	c.err = err
+	c.recoverAfterHook(err)
+	return true
+}
+
+// afterHooks calls the after-request functions in order, then saves the
+// session (the last finalizer), and returns the error of the first that
+// fails; the later ones do not run.
+func (c *Ctx) afterHooks() error {
+	for i := 0; i < len(c.afterThis)+len(c.ep.after); i++ {
+		if err := c.afterHook(i)(c); err != nil {
+			return err
+		}
+	}
+	if c.sessionToSave() {
+		return saveSession(c)
+	}
+	return nil
 }
 
 // afterHook returns the i-th after-request function: those of
