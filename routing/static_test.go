@@ -66,13 +66,13 @@ func TestStaticPathIndex(t *testing.T) {
 // random rule sets twice, with the static index and with the tree alone,
 // and requires the same rule, values and error (404, 405, automatic
 // OPTIONS, strict-slashes, merged-slashes, defaults and alias redirects)
-// both ways, with and without host matching.
+// both ways, by path alone, with host matching and with subdomains.
 func TestStaticFastPathAgreesWithTree(t *testing.T) {
 	fastHits := 0
 	for seed := range uint64(300) {
 		rng := rand.New(rand.NewPCG(seed, 16))
-		hostMatching := seed%2 == 1
-		m := randomMap(rng, hostMatching)
+		mode := matchMode(seed % 3)
+		m := randomMap(rng, mode)
 		type probe struct{ method, host, path string }
 		type result struct {
 			rule   *Rule
@@ -81,15 +81,22 @@ func TestStaticFastPathAgreesWithTree(t *testing.T) {
 		}
 		probes := make([]probe, 200)
 		for i := range probes {
-			probes[i] = probe{pick(rng, probeMethods), pick(rng, probeHosts), randomPath(rng, probeSegments)}
+			host := pick(rng, probeHosts)
+			if mode == bySubdomain {
+				host = pick(rng, probeSubdomains)
+			}
+			probes[i] = probe{pick(rng, probeMethods), host, randomPath(rng, probeSegments)}
 		}
 		match := func(pr probe) result {
 			var p Params
 			var r *Rule
 			var err error
-			if hostMatching {
+			switch mode {
+			case byHost:
 				r, err = m.MatchHost(pr.method, pr.host, pr.path, &p)
-			} else {
+			case bySubdomain:
+				r, err = m.MatchSubdomain(pr.method, pr.host, pr.path, &p)
+			default:
 				r, err = m.Match(pr.method, pr.path, &p)
 			}
 			return result{r, paramString(&p), err}
@@ -124,22 +131,33 @@ func TestStaticFastPathAgreesWithTree(t *testing.T) {
 }
 
 var (
-	ruleSegments  = []string{"a", "b", "users", "plain.txt", "<v>", "<int:n>", "<any(a,b):k>", "v<int:ver>", "<path:p>"}
-	probeSegments = []string{"a", "b", "users", "plain.txt", "1", "42", "zz", "v2", ""}
-	probeMethods  = []string{"GET", "GET", "HEAD", "POST", "OPTIONS", "PUT"}
-	probeHosts    = []string{"a.test", "x.a.test", "b.test", "c.test"}
-	ruleHosts     = []string{"a.test", "<sub>.a.test", "b.test"}
-	ruleMethods   = [][]string{nil, nil, {"GET"}, {"POST"}, {"GET", "POST"}, {"HEAD"}, {"OPTIONS"}, {"PUT", "OPTIONS"}}
+	ruleSegments    = []string{"a", "b", "users", "plain.txt", "<v>", "<int:n>", "<any(a,b):k>", "v<int:ver>", "<path:p>"}
+	probeSegments   = []string{"a", "b", "users", "plain.txt", "1", "42", "zz", "v2", ""}
+	probeMethods    = []string{"GET", "GET", "HEAD", "POST", "OPTIONS", "PUT"}
+	probeHosts      = []string{"a.test", "x.a.test", "b.test", "c.test"}
+	ruleHosts       = []string{"a.test", "<sub>.a.test", "b.test"}
+	probeSubdomains = []string{"", "", "api", "x"}
+	ruleSubdomains  = []string{"", "", "api", "<sub>"}
+	ruleMethods     = [][]string{nil, nil, {"GET"}, {"POST"}, {"GET", "POST"}, {"HEAD"}, {"OPTIONS"}, {"PUT", "OPTIONS"}}
 )
 
 func pick[T any](rng *rand.Rand, from []T) T { return from[rng.IntN(len(from))] }
 
+// A matchMode says how a map matches requests.
+type matchMode int
+
+const (
+	byPath      matchMode = iota // Match
+	byHost                       // HostMatching and MatchHost
+	bySubdomain                  // MatchSubdomain
+)
+
 // randomMap returns a map of random rules: static and variable segments,
 // trailing slashes, methods, lax slashes, unmerged slashes, and endpoints
 // shared between rules, some with defaults or as aliases.
-func randomMap(rng *rand.Rand, hostMatching bool) *Map {
+func randomMap(rng *rand.Rand, mode matchMode) *Map {
 	m := NewMap()
-	m.HostMatching = hostMatching
+	m.HostMatching = mode == byHost
 	for range 4 + rng.IntN(20) {
 		r := &Rule{
 			Pattern:        randomRule(rng),
@@ -152,8 +170,11 @@ func randomMap(rng *rand.Rand, hostMatching bool) *Map {
 		if !strings.Contains(r.Pattern, "<") && rng.IntN(3) == 0 {
 			r.Defaults = map[string]any{"n": 1 + rng.IntN(2)}
 		}
-		if hostMatching {
+		switch mode {
+		case byHost:
 			r.Host = pick(rng, ruleHosts)
+		case bySubdomain:
+			r.Subdomain = pick(rng, ruleSubdomains)
 		}
 		_ = m.Add(r) // conflicting and invalid rules are left out
 	}
@@ -211,6 +232,6 @@ func describeRule(r *Rule) string {
 	if r == nil {
 		return "<no rule>"
 	}
-	return fmt.Sprintf("%s %v host=%q endpoint=%s strict=%v defaults=%v alias=%v",
-		r.Pattern, r.Methods, r.Host, r.Endpoint, r.StrictSlashes, r.Defaults, r.Alias)
+	return fmt.Sprintf("%s %v host=%q subdomain=%q endpoint=%s strict=%v defaults=%v alias=%v",
+		r.Pattern, r.Methods, r.Host, r.Subdomain, r.Endpoint, r.StrictSlashes, r.Defaults, r.Alias)
 }
