@@ -84,6 +84,7 @@ type App struct {
 	tmpl               templateSetup
 	sessionOnce        sync.Once
 	beforeServe        []func(ctx context.Context) error
+	reqConfig          atomic.Pointer[requestConfig]
 }
 
 // Option configures an App in New.

@@ -8,12 +8,17 @@ import (
 	"strings"
 
 	"github.com/flagon-go/flagon/routing"
+	"github.com/flagon-go/flagon/signals"
 )
 
 // ServeHTTP dispatches the request through the middleware, the hooks, the
 // matched handler and the error handlers.
 func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	a.once.Do(a.freeze)
+	if a.handler == nil {
+		a.dispatch(w, r) // no middleware: spare the indirect call
+		return
+	}
 	a.handler.ServeHTTP(w, r)
 }
 
@@ -32,15 +37,19 @@ func (a *App) dispatch(w http.ResponseWriter, r *http.Request) {
 func (a *App) serve(c *Ctx) {
 	defer a.teardown(c)
 	defer c.cleanupInput()
-	AppContextPushed.Send(a, c)
-	RequestStarted.Send(a, c)
+	if !signals.Idle() {
+		AppContextPushed.Send(a, c)
+		RequestStarted.Send(a, c)
+	}
 	err := protect(c, a.handle)
 	if err != nil && !errors.Is(err, errResponseReplaced) {
 		c.err = err
 		a.handleError(c, err)
 	}
 	c.finish()
-	RequestFinished.Send(a, c)
+	if !signals.Idle() {
+		RequestFinished.Send(a, c)
+	}
 }
 
 // protect calls f, turning a panic into a *PanicError.
@@ -208,21 +217,35 @@ func (c *Ctx) finish() {
 // being answered is only logged and the response is sent as it is (Flask's
 // finalize_request with from_error_handler).
 func (c *Ctx) runAfterHooks() (replaced bool) {
-	for i := 0; i < len(c.afterThis)+len(c.ep.after); i++ {
-		h := c.afterHook(i)
-		err := protect(c, h)
-		if err == nil {
-			continue
-		}
-		c.app.logError(c, err, "after-request hook failed")
-		if c.w.recovering || c.err != nil {
-			return false
-		}
-		c.err = err
-		c.recoverAfterHook(err)
-		return true
+	if len(c.afterThis)+len(c.ep.after) == 0 && !c.sessionToSave() {
+		return false
 	}
-	return false
+	err := protect(c, (*Ctx).afterHooks)
+	if err == nil {
+		return false
+	}
+	c.app.logError(c, err, "after-request hook failed")
+	if c.w.recovering || c.err != nil {
+		return false
+	}
+	c.err = err
+	c.recoverAfterHook(err)
+	return true
+}
+
+// afterHooks calls the after-request functions in order, then saves the
+// session (the last finalizer), and returns the error of the first that
+// fails; the later ones do not run.
+func (c *Ctx) afterHooks() error {
+	for i := 0; i < len(c.afterThis)+len(c.ep.after); i++ {
+		if err := c.afterHook(i)(c); err != nil {
+			return err
+		}
+	}
+	if c.sessionToSave() {
+		return saveSession(c)
+	}
+	return nil
 }
 
 // afterHook returns the i-th after-request function: those of
@@ -305,9 +328,11 @@ func (a *App) teardown(c *Ctx) {
 			a.logError(c, err, "teardown function failed")
 		}
 	}
-	RequestTearingDown.Send(a, ErrorEvent{Ctx: c, Err: reported})
-	AppContextTearingDown.Send(a, ErrorEvent{Ctx: c, Err: reported})
-	AppContextPopped.Send(a, c)
+	if !signals.Idle() {
+		RequestTearingDown.Send(a, ErrorEvent{Ctx: c, Err: reported})
+		AppContextTearingDown.Send(a, ErrorEvent{Ctx: c, Err: reported})
+		AppContextPopped.Send(a, c)
+	}
 }
 
 func joinMethods(methods []string) string { return strings.Join(methods, ", ") }

@@ -21,11 +21,13 @@ func (a *App) freeze() {
 		a.resolveURLHooks(ep, urls)
 	}
 	a.loadTemplates()
-	var h http.Handler = http.HandlerFunc(a.dispatch)
-	for i := len(a.middleware) - 1; i >= 0; i-- {
-		h = a.middleware[i](h)
+	if len(a.middleware) > 0 {
+		var h http.Handler = http.HandlerFunc(a.dispatch)
+		for i := len(a.middleware) - 1; i >= 0; i-- {
+			h = a.middleware[i](h)
+		}
+		a.handler = h
 	}
-	a.handler = h
 	a.started.Store(true)
 }
 
@@ -53,7 +55,6 @@ func (a *App) resolve(ep *endpoint) {
 	ep.after = appendReversed(ep.after, app.after)
 	ep.holdResponse = ep.holdResponse || app.hold
 	ep.after = append(ep.after, a.finalizers...)
-	ep.after = append(ep.after, saveSession)
 	ep.teardown = appendReversed(ep.teardown, app.teardown)
 	ep.errScopes = append(ep.errScopes, a.appErrorHandlers())
 }

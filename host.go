@@ -10,7 +10,7 @@ import (
 // a 400. Entries match exactly, or as subdomains when they start with a
 // dot (".example.com"), as in Werkzeug.
 func (a *App) checkHost(c *Ctx) error {
-	trusted, _ := a.Config.Strings("TRUSTED_HOSTS")
+	trusted := a.requestConfig().trustedHosts
 	if len(trusted) == 0 {
 		return nil
 	}

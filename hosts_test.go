@@ -86,3 +86,38 @@ func TestServerNameHostMatching(t *testing.T) {
 		})
 	}
 }
+
+// Host names are case-insensitive: a request for an upper-case (or an
+// internationalised) host matches the rule of its lower-case form, with
+// host matching and with subdomain matching.
+func TestHostMatchingIgnoresCase(t *testing.T) {
+	tests := []struct {
+		name, host, want string
+	}{
+		{"lower case", "api.example.test", "api"},
+		{"upper case", "API.Example.TEST", "api"},
+		{"variable", "Shop.Example.Test", "shop"},
+		{"non-ASCII", "ÉTÉ.example.test", "été"},
+	}
+	hosts := flagon.New(flagon.WithHostMatching(""))
+	hosts.StaticFS = nil
+	hosts.Get("/", func(c *flagon.Ctx) error { return c.Text("api") }, flagon.Host("api.example.test"))
+	hosts.Get("/", func(c *flagon.Ctx) error { return c.Text(c.Param("sub")) }, flagon.Host("<sub>.example.test"), flagon.Endpoint("sub"))
+	subs := subdomainApp("example.test")
+	subs.Get("/", func(c *flagon.Ctx) error { return c.Text("api") }, flagon.Subdomain("api"))
+	subs.Get("/", func(c *flagon.Ctx) error { return c.Text(c.Param("sub")) }, flagon.Subdomain("<sub>"), flagon.Endpoint("sub"))
+	apps := []struct {
+		name string
+		app  *flagon.App
+	}{{"host matching", hosts}, {"subdomain matching", subs}}
+	for _, a := range apps {
+		for _, tt := range tests {
+			t.Run(a.name+"/"+tt.name, func(t *testing.T) {
+				res := flagontest.NewClient(t, a.app).Get("http://" + tt.host + "/")
+				if res.StatusCode != 200 || res.Text() != tt.want {
+					t.Fatalf("%s: %d %q, want %q", tt.host, res.StatusCode, res.Text(), tt.want)
+				}
+			})
+		}
+	}
+}

@@ -59,16 +59,20 @@ func (c *Ctx) FlashedMessages(categoryFilter ...string) []session.Flashed {
 	return c.sess.flashes.Get(true, categoryFilter)
 }
 
-// saveSession is the built-in finalizer: it writes the session cookie
-// when the session was opened during the request, or when the request
-// carries a session cookie that SESSION_REFRESH_EACH_REQUEST refreshes
-// (Flask opens the session on every request, so a permanent session is
-// re-sent, with Vary: Cookie, even by views that never touch it).
+// sessionToSave reports whether saveSession has a session to save: one
+// opened during the request, or one whose cookie the request carries and
+// SESSION_REFRESH_EACH_REQUEST refreshes (Flask opens the session on every
+// request, so a permanent session is re-sent, with Vary: Cookie, even by
+// views that never touch it).
+func (c *Ctx) sessionToSave() bool {
+	return c.sess.s != nil || c.app.refreshesSession(c.Request)
+}
+
+// saveSession is the built-in finalizer, run after the others when
+// sessionToSave: it writes the session cookie, opening the session of the
+// request first when the handler left it alone.
 func saveSession(c *Ctx) error {
 	if c.sess.s == nil {
-		if !c.app.refreshesSession(c.Request) {
-			return nil
-		}
 		c.sess.s = c.app.sessionInterface().Open(c.Request)
 	}
 	return c.app.sessionInterface().Save(&c.w, c.Request, c.sess.s)

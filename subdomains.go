@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/flagon-go/flagon/routing"
 )
@@ -27,7 +28,7 @@ func Subdomain(sub string) RouteOption {
 func (a *App) match(c *Ctx) (*routing.Rule, error) {
 	r := c.Request
 	if a.urlMap.HostMatching {
-		return a.urlMap.MatchHost(r.Method, strings.ToLower(r.Host), r.URL.Path, &c.params)
+		return a.urlMap.MatchHost(r.Method, lowerHost(r.Host), r.URL.Path, &c.params)
 	}
 	if !a.SubdomainMatching {
 		return a.urlMap.Match(r.Method, r.URL.Path, &c.params)
@@ -40,15 +41,26 @@ func (a *App) match(c *Ctx) (*routing.Rule, error) {
 	return a.urlMap.MatchSubdomain(r.Method, sub, r.URL.Path, &c.params)
 }
 
+// lowerHost returns host lower-cased; a host that is already, as almost
+// every one is, comes back without strings.ToLower's work.
+func lowerHost(host string) string {
+	for i := 0; i < len(host); i++ {
+		if c := host[i]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
+			return strings.ToLower(host)
+		}
+	}
+	return host
+}
+
 // requestSubdomain returns the part of the request's host before
 // SERVER_NAME ("" for SERVER_NAME itself, or when SERVER_NAME is unset),
 // and false for a host outside SERVER_NAME.
 func (a *App) requestSubdomain(r *http.Request) (string, bool) {
-	server := strings.ToLower(a.Config.StringOr("SERVER_NAME", ""))
+	server := a.requestConfig().serverName
 	if server == "" {
 		return "", true
 	}
-	host := strings.ToLower(r.Host)
+	host := lowerHost(r.Host)
 	switch {
 	case host == server:
 		return "", true

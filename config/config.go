@@ -4,14 +4,16 @@ import (
 	"maps"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // Config is a concurrency-safe set of configuration values keyed by
 // UPPER_CASE names, like Flask's app.config. The zero value is not usable;
 // create one with New or NewWithDefaults.
 type Config struct {
-	mu   sync.RWMutex
-	data map[string]any
+	mu      sync.RWMutex
+	data    map[string]any
+	version atomic.Uint64
 }
 
 // New returns an empty Config.
@@ -27,8 +29,8 @@ func NewWithDefaults() *Config {
 
 // Set stores v under key. A nil v means "set, but None".
 func (c *Config) Set(key string, v any) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	c.lockWrite()
+	defer c.unlockWrite()
 	c.data[key] = v
 }
 
@@ -46,13 +48,28 @@ func (c *Config) Get(key string) (any, bool) {
 // returns the value now stored, like Python's dict.setdefault. Extensions use
 // it to declare their defaults.
 func (c *Config) SetDefault(key string, v any) any {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	c.lockWrite()
+	defer c.unlockWrite()
 	if cur, ok := c.data[key]; ok {
 		return cur
 	}
 	c.data[key] = v
 	return v
+}
+
+// Version returns a number that changes whenever a value is set or
+// deleted, so that a value derived from the config (a parsed list, a
+// lower-cased name) can be cached until the config changes. Values must
+// not be modified in place (see Get).
+func (c *Config) Version() uint64 { return c.version.Load() }
+
+// lockWrite takes the write lock; unlockWrite releases it, counting the
+// change in the version first.
+func (c *Config) lockWrite() { c.mu.Lock() }
+
+func (c *Config) unlockWrite() {
+	c.version.Add(1)
+	c.mu.Unlock()
 }
 
 // Has reports whether key is set, even to nil.
@@ -63,8 +80,8 @@ func (c *Config) Has(key string) bool {
 
 // Delete removes key; deleting a missing key does nothing.
 func (c *Config) Delete(key string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	c.lockWrite()
+	defer c.unlockWrite()
 	delete(c.data, key)
 }
 

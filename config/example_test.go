@@ -126,3 +126,23 @@ func ExampleLoadDotenv() {
 	// .flagonenv
 	// from .env / inventory
 }
+
+func ExampleConfig_Version() {
+	c := config.New()
+	c.Set("TRUSTED_HOSTS", "a.test, b.test")
+	var hosts []string
+	var seen uint64
+	trusted := func() []string { // parses the list again only after a change
+		if v := c.Version(); hosts == nil || v != seen {
+			hosts, _ = c.Strings("TRUSTED_HOSTS")
+			seen = v
+		}
+		return hosts
+	}
+	fmt.Println(trusted())
+	c.Set("TRUSTED_HOSTS", "c.test")
+	fmt.Println(trusted())
+	// Output:
+	// [a.test b.test]
+	// [c.test]
+}

@@ -47,8 +47,8 @@ func (c *Config) FromEnv(prefix string) int {
 func (c *Config) FromEnviron(prefix string, environ []string) int {
 	prefix = envPrefix(prefix)
 	vars := prefixedVars(prefix, environ)
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	c.lockWrite()
+	defer c.unlockWrite()
 	n := 0
 	for _, name := range slices.Sorted(maps.Keys(vars)) {
 		if c.setPath(strings.Split(name, "__"), envValue(vars[name])) {

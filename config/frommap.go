@@ -5,8 +5,8 @@ import "unicode"
 // FromMap copies the entries of m whose keys are upper case, like Flask's
 // from_mapping. Other keys are ignored.
 func (c *Config) FromMap(m map[string]any) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	c.lockWrite()
+	defer c.unlockWrite()
 	for k, v := range m {
 		if IsUpper(k) {
 			c.data[k] = v

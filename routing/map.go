@@ -45,7 +45,6 @@ func (m *Map) init() {
 		"uuid":    newUUIDConverter,
 		"any":     newAnyConverter,
 	}
-	m.main.static = map[string]*node{}
 	m.byEndpoint = map[string][]*Rule{}
 }
 
@@ -89,7 +88,7 @@ func (m *Map) Add(r *Rule) error {
 	leaf := t.root.insert(r.segs)
 	leaf.rules = append(leaf.rules, r)
 	if r.static {
-		t.static[r.Pattern] = leaf
+		t.static.set(r.Pattern, leaf)
 	}
 	return nil
 }

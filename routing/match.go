@@ -80,7 +80,7 @@ func (m *Map) match(method, path string, p *Params) (*Rule, error) {
 // matchIn matches path in tree t, after any values p already holds (those
 // of a subdomain).
 func (m *Map) matchIn(t *tree, method, path string, p *Params) (*Rule, error) {
-	if n := t.static[path]; n != nil {
+	if n := t.static.get(path); n != nil {
 		if r := firstFor(n.rules, method); r != nil {
 			p.rule = r
 			if len(r.defaultRedirects) > 0 || r.Alias || r.redirects {

@@ -10,7 +10,7 @@ import (
 // A tree is the decision tree of the rules of one subdomain.
 type tree struct {
 	root   node
-	static map[string]*node // fully static rules by path (fast path)
+	static staticIndex // the leaves of fully static rules by path (fast path)
 }
 
 // A hostTree holds the rules of one subdomain pattern: static text
@@ -46,7 +46,7 @@ func (m *Map) hostTree(r *Rule) *hostTree {
 			return h
 		}
 	}
-	h := &hostTree{tree: tree{static: map[string]*node{}}, key: key, sub: r.subSeg}
+	h := &hostTree{key: key, sub: r.subSeg}
 	at := 0
 	for at < len(m.hosts) && !h.before(m.hosts[at]) {
 		at++
@@ -114,10 +114,11 @@ func (m *Map) matchDomain(method, d, path string, p *Params) (*Rule, error) {
 			break
 		}
 		r, err := m.matchIn(&h.tree, method, path, p)
-		var notAllowed *MethodNotAllowedError
 		switch {
+		case err == nil:
+			return r, nil
 		case errors.Is(err, ErrNotFound):
-		case errors.As(err, &notAllowed):
+		case isMethodNotAllowed(err):
 			if best == ErrNotFound {
 				best = err
 			}
@@ -127,6 +128,14 @@ func (m *Map) matchDomain(method, d, path string, p *Params) (*Rule, error) {
 	}
 	p.Reset()
 	return nil, best
+}
+
+// isMethodNotAllowed reports whether err is a *MethodNotAllowedError. It
+// is apart from matchDomain because the target of errors.As escapes: a
+// successful match must not pay for its allocation.
+func isMethodNotAllowed(err error) bool {
+	var notAllowed *MethodNotAllowedError
+	return errors.As(err, &notAllowed)
 }
 
 // BuildSubdomain is Build that also returns the subdomain of the rule used

@@ -40,3 +40,18 @@ func ExampleSignal_HasReceivers() {
 	fmt.Println(started.HasReceivers())
 	// Output: false
 }
+
+func ExampleIdle() {
+	finished := signals.New[string]("request-finished")
+	send := func(path string) {
+		if !signals.Idle() { // one inlined load, however many signals follow
+			finished.Send(nil, path)
+		}
+	}
+	disconnect := finished.Connect(func(_ any, path string) { fmt.Println("finished", path) })
+	send("/a")
+	disconnect()
+	send("/b")
+	// Output:
+	// finished /a
+}

@@ -13,6 +13,14 @@ import (
 	"sync/atomic"
 )
 
+// connected counts the receivers connected to all signals (Idle).
+var connected atomic.Int64
+
+// Idle reports whether no signal has a receiver, so that a Send on any of
+// them does nothing. Code sending several signals on a hot path checks it
+// before each Send: unlike Send, it is inlined into the caller.
+func Idle() bool { return connected.Load() == 0 }
+
 // anySender marks receivers connected for every sender.
 type anySender struct{}
 
@@ -64,6 +72,7 @@ func (s *Signal[T]) add(r *receiver[T]) func() {
 	}
 	next = append(next, r)
 	s.receivers.Store(&next)
+	connected.Add(1)
 	return func() { s.remove(r) }
 }
 
@@ -75,6 +84,10 @@ func (s *Signal[T]) remove(r *receiver[T]) {
 		return
 	}
 	next := slices.DeleteFunc(slices.Clone(*cur), func(x *receiver[T]) bool { return x == r })
+	if len(next) == len(*cur) {
+		return // disconnected before
+	}
+	connected.Add(-1)
 	if len(next) == 0 {
 		s.receivers.Store(nil)
 		return
