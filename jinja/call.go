@@ -383,6 +383,12 @@ func getAttr(env *Environment, obj any, name string) (any, error) {
 
 // getAttrFor is getattr in call position: Go methods are returned uncalled.
 func getAttrFor(env *Environment, obj any, name string) (any, error) {
+	if v, refused := sandboxAttr(env, obj, name); refused {
+		if u, ok := obj.(Undefined); ok && u.security {
+			return nil, u.err()
+		}
+		return v, nil
+	}
 	switch o := obj.(type) {
 	case Undefined:
 		return nil, o.err()
@@ -551,7 +557,10 @@ func reflectAttr(env *Environment, obj any, name string) (any, bool) {
 	p := planAttr(rv.Type(), name)
 	if p.method >= 0 {
 		m := rv.Type().Method(p.method)
-		if env != nil && env.AllowMethod != nil && !env.AllowMethod(rv.Type(), m.Name) {
+		if !env.methodAllowed(rv.Type(), m.Name) {
+			if env.Sandboxed {
+				return unsafeAttr(obj, name), true
+			}
 			return nil, false
 		}
 		return goMethod{rv.Method(p.method), m.Name}, true

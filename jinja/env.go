@@ -1,10 +1,8 @@
 package jinja
 
 import (
-	"errors"
 	"io"
 	"io/fs"
-	"path"
 	"reflect"
 	"strings"
 	"sync"
@@ -32,8 +30,17 @@ type Environment struct {
 	// AllowMethod, when set, decides which methods of Go values a template
 	// may reach (recv is the value's type, name the Go method name), as
 	// Jinja's SandboxedEnvironment decides what is safe to call. Nil allows
-	// every exported method, as a Flask app's (unsandboxed) Jinja does.
+	// every exported method, as a Flask app's (unsandboxed) Jinja does,
+	// unless Sandboxed is set.
 	AllowMethod func(recv reflect.Type, name string) bool
+	// Sandboxed applies Jinja's SandboxedEnvironment rules, for templates
+	// written by people the app does not trust: attributes starting with
+	// "_" are unsafe, and Go methods are unsafe unless AllowMethod allows
+	// them (the methods of time.Time are always allowed). An unsafe
+	// attribute reads as an Undefined that prints as ""; calling it or
+	// reading its attributes fails with a SecurityError. Functions the
+	// app passes in (data, Globals, Filters, Tests) stay callable.
+	Sandboxed bool
 	// JSONDumps, when set, replaces the serialisation |tojson uses (Jinja's
 	// "json.dumps_function" policy, which Flask sets to app.json.dumps);
 	// indent is 0 unless the template passes one. The result is made safe
@@ -106,6 +113,9 @@ func (e *Environment) FromString(src string) (*Template, error) {
 }
 
 func (e *Environment) parseTemplate(name, src string) (*Template, error) {
+	if err := checkSource(name, src); err != nil {
+		return nil, err
+	}
 	body, blocks, err := parse(name, src)
 	if err != nil {
 		return nil, err
@@ -119,7 +129,7 @@ func (e *Environment) parseTemplate(name, src string) (*Template, error) {
 
 // changed reports whether t's file has another modification time now.
 func (e *Environment) changed(t *Template) bool {
-	clean, ok := cleanName(t.Name)
+	clean, ok := splitTemplatePath(t.Name)
 	if !ok {
 		return false
 	}
@@ -127,25 +137,17 @@ func (e *Environment) changed(t *Template) bool {
 	return err != nil || !st.ModTime().Equal(t.modTime)
 }
 
-// cleanName checks that name stays inside the loader root.
-func cleanName(name string) (string, bool) {
-	trimmed := strings.TrimPrefix(name, "/")
-	clean := path.Clean(trimmed)
-	return clean, name != "" && clean == trimmed && fs.ValidPath(clean)
-}
-
 func (e *Environment) load(name string) (string, time.Time, error) {
 	notFound := &Error{Kind: "TemplateNotFound", Template: name, Msg: name}
-	clean, ok := cleanName(name)
+	clean, ok := splitTemplatePath(name)
 	if e.Loader == nil || !ok {
 		return "", time.Time{}, notFound
 	}
 	f, err := e.Loader.Open(clean)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrInvalid) {
-			return "", time.Time{}, notFound
-		}
-		return "", time.Time{}, err
+		// Missing, invalid, unreadable, or a symbolic link out of an
+		// os.Root: like Jinja's FileSystemLoader, not found.
+		return "", time.Time{}, notFound
 	}
 	defer f.Close()
 	st, err := f.Stat()
@@ -160,6 +162,13 @@ func (e *Environment) load(name string) (string, time.Time, error) {
 		return "", time.Time{}, err
 	}
 	return string(b), st.ModTime(), nil
+}
+
+// Source returns the text of the named template as the loader holds it,
+// under the same name rules as GetTemplate (Jinja's loader.get_source).
+func (e *Environment) Source(name string) (string, error) {
+	src, _, err := e.load(name)
+	return src, err
 }
 
 // Render renders the template with data (a map[string]any, a *Dict or

@@ -2,6 +2,8 @@ package jinja
 
 import (
 	"strings"
+
+	"github.com/flagon-go/flagon/internal/utf8x"
 )
 
 // maxDepth bounds nested template calls (macros, includes, recursion).
@@ -87,7 +89,12 @@ func (st *state) renderRoot(t *Template, ctx *scope) error {
 	st.blocks = map[string][]blockRef{}
 	st.root = ctx
 	st.globals = ctx.parent
+	var chain []string
 	for t != nil {
+		if err := checkInheritance(chain, t); err != nil {
+			return st.fail(err)
+		}
+		chain = append(chain, t.Name)
 		st.tmpl = t
 		st.autoescape = t.autoescape
 		for name, b := range t.blocks {
@@ -98,6 +105,21 @@ func (st *state) renderRoot(t *Template, ctx *scope) error {
 			return st.fail(err)
 		}
 		t = st.parent
+	}
+	return nil
+}
+
+// checkInheritance fails when t is already in the chain of templates that
+// extend each other (a cycle, which Python reports as a RecursionError)
+// or the chain is longer than maxDepth.
+func checkInheritance(chain []string, t *Template) error {
+	if len(chain) >= maxDepth {
+		return newErr("RecursionError", "template inheritance deeper than %d levels", maxDepth)
+	}
+	for _, name := range chain {
+		if t.Name != "" && name == t.Name {
+			return newErr("RecursionError", "template '%s' extends itself: %s -> %s", t.Name, strings.Join(chain, " -> "), t.Name)
+		}
 	}
 	return nil
 }
@@ -259,12 +281,17 @@ func (st *state) renderNode(n node, sc *scope) error {
 	return nil
 }
 
-// output is the text {{ v }} writes.
+// output is the text {{ v }} writes. Invalid UTF-8 in a value is written
+// as U+FFFD (escaped or not), since Python strings cannot hold it.
 func (st *state) output(v any) string {
-	if st.autoescape {
-		return string(escape(normalize(v)))
+	v = normalize(v)
+	if !st.autoescape {
+		return utf8x.Replace(toStr(v))
 	}
-	return toStr(normalize(v))
+	if m, ok := v.(Markup); ok {
+		return utf8x.Replace(string(m))
+	}
+	return string(escape(v))
 }
 
 // wrap marks rendered template output as safe when autoescaping.

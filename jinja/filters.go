@@ -919,6 +919,9 @@ func fTojson(st *state, v any, args []any, kw *Dict) (any, error) {
 		return nil, err
 	}
 	indent, _ := normalize(a[0]).(int)
+	if err := checkSize(indent); err != nil {
+		return nil, err
+	}
 	dumps := func(v any, indent int) (string, error) { return pyJSON(v, indent, 0) }
 	if st.env.JSONDumps != nil {
 		dumps = st.env.JSONDumps
@@ -988,7 +991,10 @@ func fIndent(st *state, v any, args []any, kw *Dict) (any, error) {
 	ind := ""
 	switch w := normalize(a[0]).(type) {
 	case int:
-		ind = strings.Repeat(" ", w)
+		if err := checkSize(max(w, 0)); err != nil {
+			return nil, err
+		}
+		ind = strings.Repeat(" ", max(w, 0))
 	default:
 		ind = toStr(w)
 	}
@@ -1019,6 +1025,9 @@ func fCenter(st *state, v any, args []any, kw *Dict) (any, error) {
 		return nil, err
 	}
 	w, _ := normalize(a[0]).(int)
+	if err := checkSize(max(w, 0)); err != nil {
+		return nil, err
+	}
 	return strFilter(func(s string) string {
 		n := len([]rune(s))
 		if n >= w {

@@ -219,6 +219,7 @@ func (p *parser) parseStatement(tag string) node {
 				p.expectOp(",")
 			}
 			n.targets = append(n.targets, p.parseAssignTarget())
+			p.refuseAttrTarget(n.targets[len(n.targets)-1])
 			p.expectOp("=")
 			n.vals = append(n.vals, p.parseExpr())
 		}
@@ -257,6 +258,7 @@ func (p *parser) parseIf(line int) node {
 func (p *parser) parseFor(line int) node {
 	n := &forNode{line: line}
 	n.target = p.parseAssignTargetTuple()
+	p.refuseAttrTarget(n.target)
 	if !p.skipName("in") {
 		p.fail("expected 'in'")
 	}
@@ -446,6 +448,19 @@ func (p *parser) parseAssignTarget() expr {
 		return &attrExpr{&nameExpr{name}, p.expectName()}
 	}
 	return &nameExpr{name}
+}
+
+// refuseAttrTarget fails on an ns.attr target outside {% set %}: as in
+// Jinja, only set assigns namespace attributes; loops and with bind names.
+func (p *parser) refuseAttrTarget(t expr) {
+	switch t := t.(type) {
+	case *attrExpr:
+		p.fail("can't assign to attribute '%s' here; only {%% set %%} assigns namespace attributes", t.name)
+	case *tupleExpr:
+		for _, it := range t.items {
+			p.refuseAttrTarget(it)
+		}
+	}
 }
 
 func (p *parser) parseAssignTargetTuple() expr {
@@ -868,6 +883,9 @@ func (p *parser) parseFilterExpr(e expr) expr {
 				t.args = []expr{arg}
 			}
 			e = t
+		case p.isOp("("):
+			p.next()
+			e = &callExpr{e, p.parseCallArgs()} // x|attr('f')() as in Jinja
 		default:
 			return e
 		}
