@@ -107,11 +107,11 @@ func (a *App) hasHTMLTemplates() bool { return len(a.templateRoots()) > 0 }
 
 // renderJinja renders t with data and Flask's template context to w.
 func (c *Ctx) renderJinja(w io.Writer, t *jinja.Template, data any) error {
-	ctx, err := c.jinjaContext(data)
+	rc, err := c.jinjaRenderContext(data)
 	if err != nil {
 		return err
 	}
-	return c.app.withTemplateSource(t.ExecuteGlobals(w, c.jinjaGlobals(), ctx))
+	return c.app.withTemplateSource(t.ExecuteContext(w, rc))
 }
 
 // unionFS searches several template folders in order, as Flask's

@@ -12,6 +12,8 @@ import (
 type Config struct {
 	mu   sync.RWMutex
 	data map[string]any
+	// view is the copy View shares until the next change (nil then).
+	view map[string]any
 }
 
 // New returns an empty Config.
@@ -30,6 +32,7 @@ func (c *Config) Set(key string, v any) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.data[key] = v
+	c.view = nil
 }
 
 // Get returns the value stored under key and whether the key is set. A key
@@ -52,6 +55,7 @@ func (c *Config) SetDefault(key string, v any) any {
 		return cur
 	}
 	c.data[key] = v
+	c.view = nil
 	return v
 }
 
@@ -66,6 +70,7 @@ func (c *Config) Delete(key string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	delete(c.data, key)
+	c.view = nil
 }
 
 // Keys returns the set keys in sorted order.
@@ -80,6 +85,25 @@ func (c *Config) Len() int {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	return len(c.data)
+}
+
+// View returns a deep copy of every key and value like Snapshot, but one
+// copy is shared by all callers until the configuration changes, so that
+// reading the configuration on every request (Flask's config template
+// global) costs no copy. The result must not be modified.
+func (c *Config) View() map[string]any {
+	c.mu.RLock()
+	v := c.view
+	c.mu.RUnlock()
+	if v != nil {
+		return v
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.view == nil {
+		c.view = cloneMap(c.data)
+	}
+	return c.view
 }
 
 // Snapshot returns a deep copy of every key and value (nested maps and

@@ -101,6 +101,7 @@ func (c *Config) setPath(path []string, v any) bool {
 	nv, ok := withPath(c.data[path[0]], path[1:], v)
 	if ok {
 		c.data[path[0]] = nv
+		c.view = nil
 	}
 	return ok
 }

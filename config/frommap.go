@@ -10,6 +10,7 @@ func (c *Config) FromMap(m map[string]any) {
 	for k, v := range m {
 		if IsUpper(k) {
 			c.data[k] = v
+			c.view = nil
 		}
 	}
 }

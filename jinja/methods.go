@@ -470,11 +470,7 @@ func (e *Environment) globalScope() *scope {
 	if len(e.Globals) == 0 {
 		return builtinScope
 	}
-	sc := builtinScope.child()
-	for k, v := range e.Globals {
-		sc.set(k, v)
-	}
-	return sc
+	return &scope{base: e.Globals, parent: builtinScope}
 }
 
 // pyUpper is Python's str.upper, with the full mapping of ß to SS.
