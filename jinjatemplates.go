@@ -57,6 +57,7 @@ func (a *App) loadJinja() {
 		Filters:    map[string]any{},
 		Tests:      map[string]any{},
 		Globals:    map[string]any{},
+		JSONDumps:  a.jinjaDumps,
 	}
 	for name, fn := range a.tmpl.static {
 		env.Filters[name] = fn

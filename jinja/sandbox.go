@@ -20,7 +20,20 @@ func isUnsafeName(name string) bool { return strings.HasPrefix(name, "_") }
 // unsafeAttr is the Undefined of an attribute the sandbox refuses.
 func unsafeAttr(obj any, name string) Undefined {
 	return Undefined{Name: name, security: true,
-		hint: "access to attribute '" + name + "' of '" + typeName(normalize(obj)) + "' object is unsafe."}
+		hint: "access to attribute '" + name + "' of '" + className(obj) + "' object is unsafe."}
+}
+
+// className is the name of obj's type as Python's type(obj).__name__
+// would give it: a Go type's own name, without pointer or package.
+func className(obj any) string {
+	t := reflect.TypeOf(obj)
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t != nil && t.Name() != "" && t.PkgPath() != "" {
+		return t.Name()
+	}
+	return typeName(normalize(obj))
 }
 
 // sandboxAttr applies the sandbox's attribute rule before a lookup of
