@@ -90,7 +90,7 @@ func (a *App) JinjaEnvironment() *jinja.Environment {
 // no Jinja folder has it (the name then goes to html/template).
 func (a *App) jinjaTemplate(name string) (t *jinja.Template, ok bool, err error) {
 	env := a.tmpl.jinja.env
-	if env == nil {
+	if env == nil || (a.hasHTMLTemplates() && !a.firstFolderIsJinja(name)) {
 		return nil, false, nil
 	}
 	t, err = env.GetTemplate(name)
@@ -100,6 +100,29 @@ func (a *App) jinjaTemplate(name string) (t *jinja.Template, ok bool, err error)
 		return nil, !a.hasHTMLTemplates(), &render.NotFoundError{Name: name, Roots: []string{"jinja templates"}}
 	}
 	return t, true, err
+}
+
+// firstFolderIsJinja reports whether, of the template folders holding
+// name, the first in Flask's search order (the app's folder, then the
+// blueprints' in registration order, as Flask's DispatchingJinjaLoader)
+// renders with Jinja. An app that mixes engines thus renders a name with
+// the engine of the folder Flask would have taken it from.
+func (a *App) firstFolderIsJinja(name string) bool {
+	if a.TemplateFS != nil && hasFile(a.TemplateFS, name) {
+		return a.isJinjaRoot(nil)
+	}
+	for _, s := range a.scopes {
+		if s.bp.TemplateFS != nil && hasFile(s.bp.TemplateFS, name) {
+			return a.isJinjaRoot(s)
+		}
+	}
+	return false
+}
+
+// hasFile reports whether fsys holds a regular file called name.
+func hasFile(fsys fs.FS, name string) bool {
+	st, err := fs.Stat(fsys, name)
+	return err == nil && !st.IsDir()
 }
 
 // hasHTMLTemplates reports whether any template folder renders with
