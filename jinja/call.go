@@ -345,7 +345,12 @@ func (st *state) renderFor(n *forNode, sc *scope) error {
 				return "", err
 			}
 			if err := st.renderNodes(n.body, body); err != nil {
-				return "", err
+				if err == errBreak {
+					break
+				}
+				if err != errContinue {
+					return "", err
+				}
 			}
 		}
 		return b.String(), nil

@@ -47,6 +47,10 @@ type Environment struct {
 	// indent is 0 unless the template passes one. The result is made safe
 	// for HTML and <script> by |tojson either way.
 	JSONDumps func(v any, indent int) (string, error)
+	// Extensions enables Jinja extensions by name: ExtDo
+	// ("jinja2.ext.do") and ExtLoopControls ("jinja2.ext.loopcontrols").
+	// Flask enables none by default, and neither does flagon.
+	Extensions []string
 	// AutoReload re-reads a cached template when its file's modification
 	// time changed, as Jinja's auto_reload (on in Flask's debug mode).
 	AutoReload bool
@@ -151,7 +155,11 @@ func (e *Environment) parseTemplate(name, src string) (*Template, error) {
 	if err := checkSource(name, src); err != nil {
 		return nil, err
 	}
-	body, blocks, err := parse(name, src)
+	ext, err := parseExtensions(e.Extensions)
+	if err != nil {
+		return nil, err
+	}
+	body, blocks, err := parse(name, src, ext)
 	if err != nil {
 		return nil, err
 	}

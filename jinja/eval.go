@@ -34,6 +34,9 @@ type state struct {
 
 // fail attaches the template and line to err.
 func (st *state) fail(err error) error {
+	if err == errBreak || err == errContinue {
+		return err // on its way to the loop
+	}
 	if e, ok := err.(*Error); ok {
 		if e.Template == "" && e.Line == 0 {
 			e.Template, e.Line = st.tmpl.Name, st.line
@@ -223,6 +226,15 @@ func (st *state) renderNode(n node, sc *scope) error {
 			}
 		}
 		return st.renderNodes(n.body, inner)
+	case *doNode:
+		st.line = n.line
+		_, err := st.eval(n.e, sc)
+		return err
+	case *loopControlNode:
+		if n.brk {
+			return errBreak
+		}
+		return errContinue
 	case *autoescapeNode:
 		st.line = n.line
 		v, err := st.eval(n.e, sc)

@@ -54,3 +54,13 @@ func ExampleEnvironment_sandboxed() {
 	// hi ann [] ann
 	// SecurityError: access to attribute 'rename' of 'account' object is unsafe. (<template>, line 1)
 }
+
+func ExampleEnvironment_extensions() {
+	env := &jinja.Environment{Extensions: []string{jinja.ExtDo, jinja.ExtLoopControls}}
+	t, _ := env.FromString(`{% set seen = [] %}{% for n in [1, 2, 3, 4] %}` +
+		`{% if n == 2 %}{% continue %}{% elif n == 4 %}{% break %}{% endif %}` +
+		`{% do seen.append(n) %}{% endfor %}{{ seen }}`)
+	out, _ := t.Render(nil)
+	fmt.Println(out)
+	// Output: [1, 3]
+}
