@@ -29,7 +29,7 @@ func FuzzTemplate(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		env := &Environment{Loader: loader, MaxLoopIterations: 10000}
+		env := &Environment{Loader: loader, MaxLoopIterations: 10000, Extensions: []string{ExtDo, ExtLoopControls}}
 		tmpl, err := env.FromString(src)
 		if err == nil {
 			_, err = tmpl.Render(data)
@@ -57,7 +57,7 @@ func FuzzParse(f *testing.F) {
 		"{% for a.b in c %}", "{{ 'x\xff' }}", "{%- -%}", "{{ x is }}", "{% macro m(a=) %}"} {
 		f.Add(s)
 	}
-	env := &Environment{}
+	env := &Environment{Extensions: []string{ExtDo, ExtLoopControls}}
 	f.Fuzz(func(t *testing.T, src string) {
 		_, err := env.FromString(src)
 		if err == nil {
