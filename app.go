@@ -134,6 +134,18 @@ func New(opts ...Option) *App {
 	return a
 }
 
+// confinedDirFS is the folder dir as an fs.FS that a symbolic link cannot
+// lead out of (an os.Root), so that a template name never reaches a file
+// outside the templates folder; links inside it still work. It falls back
+// to os.DirFS when dir cannot be opened as a root.
+func confinedDirFS(dir string) fs.FS {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return os.DirFS(dir)
+	}
+	return root.FS()
+}
+
 func (a *App) defaultFolders() {
 	if a.InstancePath == "" {
 		a.InstancePath = filepath.Join(a.RootPath, "instance")
@@ -145,7 +157,7 @@ func (a *App) defaultFolders() {
 	}
 	if a.TemplateFS == nil {
 		if dir := filepath.Join(a.RootPath, "templates"); isDir(dir) {
-			a.TemplateFS = os.DirFS(dir)
+			a.TemplateFS = confinedDirFS(dir)
 		}
 	}
 }

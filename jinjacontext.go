@@ -14,7 +14,7 @@ func (c *Ctx) jinjaGlobals() map[string]any {
 	globals := map[string]any{
 		"url_for":              jinja.Func(c.jinjaURLFor),
 		"get_flashed_messages": jinja.Func(c.jinjaFlashed),
-		"config":               c.app.Config.Snapshot(),
+		"config":               c.app.Config.View(),
 	}
 	for name, f := range c.app.tmpl.perRequest {
 		globals[name] = jinjaRequestFunc(c, f)
@@ -22,10 +22,20 @@ func (c *Ctx) jinjaGlobals() map[string]any {
 	return globals
 }
 
-// jinjaContext is Flask's template context for one render: request,
-// session and g (Flask's default context processor), the context
-// processors' values, then data, which wins over both as in Flask.
-func (c *Ctx) jinjaContext(data any) (map[string]any, error) {
+// jinjaRenderContext is Flask's template context for one render, in
+// layers the engine reads in place: the view's data (which wins, as in
+// Flask), then request, session and g (Flask's default context
+// processor) and the context processors' values, then the per-request
+// globals.
+func (c *Ctx) jinjaRenderContext(data any) (jinja.RenderContext, error) {
+	var vars map[string]any
+	switch d := data.(type) {
+	case nil:
+	case map[string]any:
+		vars = d
+	default:
+		return jinja.RenderContext{}, fmt.Errorf("flagon: Jinja templates take a map[string]any as data (Flask's keyword arguments), not %T", data)
+	}
 	ctx := map[string]any{
 		"request": newJinjaRequest(c),
 		"session": c.Session().Values(),
@@ -36,16 +46,7 @@ func (c *Ctx) jinjaContext(data any) (map[string]any, error) {
 			ctx[k] = v
 		}
 	}
-	switch d := data.(type) {
-	case nil:
-	case map[string]any:
-		for k, v := range d {
-			ctx[k] = v
-		}
-	default:
-		return nil, fmt.Errorf("flagon: Jinja templates take a map[string]any as data (Flask's keyword arguments), not %T", data)
-	}
-	return ctx, nil
+	return jinja.RenderContext{Vars: vars, Context: ctx, Globals: c.jinjaGlobals()}, nil
 }
 
 // jinjaRequestFunc calls a TemplateRequestFunc with positional arguments.

@@ -2,7 +2,6 @@ package flagon
 
 import (
 	"errors"
-	"io/fs"
 
 	"github.com/flagon-go/flagon/jinja"
 )
@@ -36,9 +35,9 @@ func (a *App) withTemplateSource(err error) error {
 	if err == nil || env == nil || !a.Debug() || !errors.As(err, &je) || je.Template == "" || je.Line <= 0 {
 		return err
 	}
-	src, rerr := fs.ReadFile(env.Loader, je.Template)
+	src, rerr := env.Source(je.Template)
 	if rerr != nil {
 		return err
 	}
-	return &TemplateSourceError{Err: err, Name: je.Template, Line: je.Line, Source: string(src)}
+	return &TemplateSourceError{Err: err, Name: je.Template, Line: je.Line, Source: src}
 }

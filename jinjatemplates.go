@@ -57,6 +57,7 @@ func (a *App) loadJinja() {
 		Filters:    map[string]any{},
 		Tests:      map[string]any{},
 		Globals:    map[string]any{},
+		JSONDumps:  a.jinjaDumps,
 	}
 	for name, fn := range a.tmpl.static {
 		env.Filters[name] = fn
@@ -89,7 +90,7 @@ func (a *App) JinjaEnvironment() *jinja.Environment {
 // no Jinja folder has it (the name then goes to html/template).
 func (a *App) jinjaTemplate(name string) (t *jinja.Template, ok bool, err error) {
 	env := a.tmpl.jinja.env
-	if env == nil {
+	if env == nil || (a.hasHTMLTemplates() && !a.firstFolderIsJinja(name)) {
 		return nil, false, nil
 	}
 	t, err = env.GetTemplate(name)
@@ -101,17 +102,40 @@ func (a *App) jinjaTemplate(name string) (t *jinja.Template, ok bool, err error)
 	return t, true, err
 }
 
+// firstFolderIsJinja reports whether, of the template folders holding
+// name, the first in Flask's search order (the app's folder, then the
+// blueprints' in registration order, as Flask's DispatchingJinjaLoader)
+// renders with Jinja. An app that mixes engines thus renders a name with
+// the engine of the folder Flask would have taken it from.
+func (a *App) firstFolderIsJinja(name string) bool {
+	if a.TemplateFS != nil && hasFile(a.TemplateFS, name) {
+		return a.isJinjaRoot(nil)
+	}
+	for _, s := range a.scopes {
+		if s.bp.TemplateFS != nil && hasFile(s.bp.TemplateFS, name) {
+			return a.isJinjaRoot(s)
+		}
+	}
+	return false
+}
+
+// hasFile reports whether fsys holds a regular file called name.
+func hasFile(fsys fs.FS, name string) bool {
+	st, err := fs.Stat(fsys, name)
+	return err == nil && !st.IsDir()
+}
+
 // hasHTMLTemplates reports whether any template folder renders with
 // html/template.
 func (a *App) hasHTMLTemplates() bool { return len(a.templateRoots()) > 0 }
 
 // renderJinja renders t with data and Flask's template context to w.
 func (c *Ctx) renderJinja(w io.Writer, t *jinja.Template, data any) error {
-	ctx, err := c.jinjaContext(data)
+	rc, err := c.jinjaRenderContext(data)
 	if err != nil {
 		return err
 	}
-	return c.app.withTemplateSource(t.ExecuteGlobals(w, c.jinjaGlobals(), ctx))
+	return c.app.withTemplateSource(t.ExecuteContext(w, rc))
 }
 
 // unionFS searches several template folders in order, as Flask's

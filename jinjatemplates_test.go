@@ -186,3 +186,50 @@ func TestJinjaAutoReloadInDebugMode(t *testing.T) {
 		})
 	}
 }
+
+// TestMixedEnginesFollowFlaskSearchOrder: when a name is in several
+// folders, the app's folder wins, then the blueprints' in registration
+// order (Flask's DispatchingJinjaLoader), whichever engine each uses.
+func TestMixedEnginesFollowFlaskSearchOrder(t *testing.T) {
+	for _, tt := range []struct {
+		name                 string
+		appJinja, firstJinja bool
+		want                 string
+	}{
+		{"html/template app folder before a Jinja blueprint", false, true, "app go"},
+		{"Jinja app folder before an html/template blueprint", true, false, "app jinja"},
+		{"first blueprint before the second", false, false, "first go"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			page := func(who string, jinja bool) fstest.MapFS {
+				if jinja {
+					return fstest.MapFS{"page.html": {Data: []byte(who + " {{ 'jinja' }}")}}
+				}
+				return fstest.MapFS{"page.html": {Data: []byte(who + ` {{ "go" }}`)}}
+			}
+			app := flagon.New(flagon.WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil))))
+			if tt.name != "first blueprint before the second" {
+				app.TemplateFS = page("app", tt.appJinja)
+			} else {
+				app.TemplateFS = fstest.MapFS{"other.html": {Data: []byte("x")}}
+			}
+			if tt.appJinja {
+				app.UseJinja()
+			}
+			first := flagon.NewBlueprint("first", "/first")
+			first.TemplateFS = page("first", tt.firstJinja)
+			if tt.firstJinja {
+				first.UseJinja()
+			}
+			second := flagon.NewBlueprint("second", "/second")
+			second.TemplateFS = page("second", true)
+			second.UseJinja()
+			app.Get("/", func(c *flagon.Ctx) error { return c.Render("page.html", nil) })
+			app.RegisterBlueprint(first)
+			app.RegisterBlueprint(second)
+			if got := flagontest.NewClient(t, app).Get("/").Text(); got != tt.want {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

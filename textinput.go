@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/flagon-go/flagon/internal/utf8x"
 )
 
 // Invalid UTF-8 in request data is handled as Werkzeug does: a
@@ -17,7 +19,7 @@ import (
 // requoteInvalidUTF8 returns s with every invalid UTF-8 sequence
 // percent-encoded, byte by byte, in upper-case hex.
 func requoteInvalidUTF8(s string) string {
-	return mapInvalidUTF8(s, func(b *strings.Builder, bad string) {
+	return utf8x.Map(s, func(b *strings.Builder, bad string) {
 		for i := 0; i < len(bad); i++ {
 			fmt.Fprintf(b, "%%%02X", bad[i])
 		}
@@ -27,62 +29,7 @@ func requoteInvalidUTF8(s string) string {
 // replaceInvalidUTF8 returns s with every invalid UTF-8 sequence replaced
 // by U+FFFD, one per maximal subpart as Python's errors="replace" does
 // ("\xe2\x82" is one U+FFFD, "\xc0\xaf" two).
-func replaceInvalidUTF8(s string) string {
-	return mapInvalidUTF8(s, func(b *strings.Builder, _ string) {
-		b.WriteRune(utf8.RuneError)
-	})
-}
-
-// mapInvalidUTF8 copies s, calling bad for each maximal invalid subpart.
-func mapInvalidUTF8(s string, bad func(*strings.Builder, string)) string {
-	if utf8.ValidString(s) {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r != utf8.RuneError || size > 1 {
-			b.WriteString(s[i : i+size])
-			i += size
-			continue
-		}
-		n := invalidSpan(s[i:])
-		bad(&b, s[i:i+n])
-		i += n
-	}
-	return b.String()
-}
-
-// invalidSpan is the length of the maximal subpart of an ill-formed
-// sequence at the start of s (Unicode 3.9, table 3-7): the longest prefix
-// of a well-formed sequence, at least one byte.
-func invalidSpan(s string) int {
-	lo, hi, need := byte(0x80), byte(0xBF), 0
-	switch c := s[0]; {
-	case c >= 0xC2 && c <= 0xDF:
-		need = 1
-	case c == 0xE0:
-		lo, need = 0xA0, 2
-	case c == 0xED:
-		hi, need = 0x9F, 2
-	case c >= 0xE1 && c <= 0xEF:
-		need = 2
-	case c == 0xF0:
-		lo, need = 0x90, 3
-	case c == 0xF4:
-		hi, need = 0x8F, 3
-	case c >= 0xF1 && c <= 0xF3:
-		need = 3
-	}
-	n := 1
-	for ; n <= need && n < len(s); n++ {
-		if s[n] < lo || s[n] > hi {
-			break
-		}
-		lo, hi = 0x80, 0xBF
-	}
-	return n
-}
+func replaceInvalidUTF8(s string) string { return utf8x.Replace(s) }
 
 // requoteValues applies requoteInvalidUTF8 to the keys and values of v,
 // returning v itself (no copy) when all of them are valid UTF-8.

@@ -14,6 +14,8 @@ type Config struct {
 	mu      sync.RWMutex
 	data    map[string]any
 	version atomic.Uint64
+	// view is the copy View shares until the next change (nil then).
+	view map[string]any
 }
 
 // New returns an empty Config.
@@ -64,11 +66,12 @@ func (c *Config) SetDefault(key string, v any) any {
 func (c *Config) Version() uint64 { return c.version.Load() }
 
 // lockWrite takes the write lock; unlockWrite releases it, counting the
-// change in the version first.
+// change in the version and dropping the shared View first.
 func (c *Config) lockWrite() { c.mu.Lock() }
 
 func (c *Config) unlockWrite() {
 	c.version.Add(1)
+	c.view = nil
 	c.mu.Unlock()
 }
 
@@ -97,6 +100,25 @@ func (c *Config) Len() int {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	return len(c.data)
+}
+
+// View returns a deep copy of every key and value like Snapshot, but one
+// copy is shared by all callers until the configuration changes, so that
+// reading the configuration on every request (Flask's config template
+// global) costs no copy. The result must not be modified.
+func (c *Config) View() map[string]any {
+	c.mu.RLock()
+	v := c.view
+	c.mu.RUnlock()
+	if v != nil {
+		return v
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.view == nil {
+		c.view = cloneMap(c.data)
+	}
+	return c.view
 }
 
 // Snapshot returns a deep copy of every key and value (nested maps and

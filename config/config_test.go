@@ -171,3 +171,30 @@ func TestSetDefault(t *testing.T) {
 		})
 	}
 }
+
+func TestViewIsSharedUntilAChange(t *testing.T) {
+	c := New()
+	c.Set("A", 1)
+	v1, v2 := c.View(), c.View()
+	if v1["A"] != 1 || fmt.Sprintf("%p", v1) != fmt.Sprintf("%p", v2) {
+		t.Fatalf("two Views without a change differ: %v %v", v1, v2)
+	}
+	for _, change := range []struct {
+		name string
+		do   func()
+		key  string
+		want any
+	}{
+		{"Set", func() { c.Set("A", 2) }, "A", 2},
+		{"SetDefault", func() { c.SetDefault("B", 3) }, "B", 3},
+		{"Delete", func() { c.Delete("B") }, "B", nil},
+		{"FromMap", func() { c.FromMap(map[string]any{"C": 4}) }, "C", 4},
+	} {
+		t.Run(change.name, func(t *testing.T) {
+			change.do()
+			if got := c.View()[change.key]; got != change.want {
+				t.Fatalf("View()[%q] = %v after %s, want %v", change.key, got, change.name, change.want)
+			}
+		})
+	}
+}

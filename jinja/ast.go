@@ -160,4 +160,15 @@ type (
 		body []node
 		line int
 	}
+	// doNode is {% do expr %} (jinja2.ext.do).
+	doNode struct {
+		e    expr
+		line int
+	}
+	// loopControlNode is {% break %} or {% continue %}
+	// (jinja2.ext.loopcontrols).
+	loopControlNode struct {
+		brk  bool
+		line int
+	}
 )

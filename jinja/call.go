@@ -168,7 +168,7 @@ func (m *Macro) call(st *state, args []any, kw *Dict) (any, error) {
 	sub.depth = st.depth + 1
 	sub.autoescape = m.autoescape
 	for i, p := range n.params {
-		if _, ok := sc.vars[p.name]; ok {
+		if _, ok := sc.own(p.name); ok {
 			continue
 		}
 		if p.def == nil {
@@ -191,7 +191,7 @@ func (m *Macro) call(st *state, args []any, kw *Dict) (any, error) {
 	if n.uses["kwargs"] {
 		sc.set("kwargs", kwargs)
 	}
-	if _, ok := sc.vars["caller"]; !ok && n.uses["caller"] && !n.isCaller {
+	if _, ok := sc.own("caller"); !ok && n.uses["caller"] && !n.isCaller {
 		sc.set("caller", Undefined{Name: "caller"})
 	}
 	var b strings.Builder
@@ -280,8 +280,11 @@ func (l *loopObj) attr(name string) (any, bool) {
 }
 
 func (st *state) renderFor(n *forNode, sc *scope) error {
-	var run func(st *state, v any, depth int) (string, error)
-	run = func(st *state, v any, depth int) (string, error) {
+	// run renders the loop over v; direct writes to st.out (the loop at
+	// the top), otherwise the output is returned (loop() in a recursive
+	// loop).
+	var run func(st *state, v any, depth int, direct bool) (string, error)
+	run = func(st *state, v any, depth int, direct bool) (string, error) {
 		iv := normalize(v)
 		if u, ok := iv.(Undefined); ok {
 			_ = u
@@ -307,10 +310,12 @@ func (st *state) renderFor(n *forNode, sc *scope) error {
 			}
 			items = kept
 		}
-		saved, savedParent := st.out, st.parent
 		var b strings.Builder
-		st.out, st.parent = &b, nil
-		defer func() { st.out, st.parent = saved, savedParent }()
+		if !direct {
+			saved, savedParent := st.out, st.parent
+			st.out, st.parent = &b, nil
+			defer func() { st.out, st.parent = saved, savedParent }()
+		}
 		if len(items) == 0 {
 			if err := st.renderNodes(n.els, sc); err != nil {
 				return "", err
@@ -323,7 +328,7 @@ func (st *state) renderFor(n *forNode, sc *scope) error {
 				if depth >= maxDepth {
 					return nil, newErr("RecursionError", "maximum template recursion depth exceeded")
 				}
-				s, err := run(st, v, depth+1)
+				s, err := run(st, v, depth+1, false)
 				return st.wrap(s), err
 			}
 		}
@@ -340,7 +345,12 @@ func (st *state) renderFor(n *forNode, sc *scope) error {
 				return "", err
 			}
 			if err := st.renderNodes(n.body, body); err != nil {
-				return "", err
+				if err == errBreak {
+					break
+				}
+				if err != errContinue {
+					return "", err
+				}
 			}
 		}
 		return b.String(), nil
@@ -352,12 +362,8 @@ func (st *state) renderFor(n *forNode, sc *scope) error {
 	if st.parent != nil {
 		return nil
 	}
-	s, err := run(st, v, 1)
-	if err != nil {
-		return err
-	}
-	st.write(s)
-	return nil
+	_, err = run(st, v, 1, true)
+	return err
 }
 
 // goMethod is a method of a Go value reached from a template.
@@ -383,6 +389,12 @@ func getAttr(env *Environment, obj any, name string) (any, error) {
 
 // getAttrFor is getattr in call position: Go methods are returned uncalled.
 func getAttrFor(env *Environment, obj any, name string) (any, error) {
+	if v, refused := sandboxAttr(env, obj, name); refused {
+		if u, ok := obj.(Undefined); ok && u.security {
+			return nil, u.err()
+		}
+		return v, nil
+	}
 	switch o := obj.(type) {
 	case Undefined:
 		return nil, o.err()
@@ -551,7 +563,10 @@ func reflectAttr(env *Environment, obj any, name string) (any, bool) {
 	p := planAttr(rv.Type(), name)
 	if p.method >= 0 {
 		m := rv.Type().Method(p.method)
-		if env != nil && env.AllowMethod != nil && !env.AllowMethod(rv.Type(), m.Name) {
+		if !env.methodAllowed(rv.Type(), m.Name) {
+			if env.Sandboxed {
+				return unsafeAttr(obj, name), true
+			}
 			return nil, false
 		}
 		return goMethod{rv.Method(p.method), m.Name}, true

@@ -47,6 +47,20 @@ func corpusCases(t testing.TB) []string {
 	return names
 }
 
+// corpusEnvs returns the environment a corpus case renders in, as gen.py
+// chooses it: cases named ext_* with the do and loopcontrols extensions.
+func corpusEnvs() func(name string) *Environment {
+	loader := os.DirFS(filepath.Join(corpusDir, "templates"))
+	plain := &Environment{Loader: loader}
+	ext := &Environment{Loader: loader, Extensions: []string{ExtDo, ExtLoopControls}}
+	return func(name string) *Environment {
+		if strings.HasPrefix(name, "ext_") {
+			return ext
+		}
+		return plain
+	}
+}
+
 // renderCase renders one corpus case as gen.py does: the output, or
 // "!error <Kind>\n".
 func renderCase(env *Environment, name string, data any) string {
@@ -74,7 +88,7 @@ func TestConformance(t *testing.T) {
 	}
 	known := knownFailures(t)
 	names := corpusCases(t)
-	env := &Environment{Loader: os.DirFS(filepath.Join(corpusDir, "templates"))}
+	envFor := corpusEnvs()
 	pass := 0
 	for _, name := range names {
 		data, err := DecodeJSON(raw)
@@ -85,7 +99,7 @@ func TestConformance(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v (run gen.py)", name, err)
 		}
-		got := renderCase(env, name, data)
+		got := renderCase(envFor(name), name, data)
 		ok := got == string(want)
 		if ok {
 			pass++
@@ -111,7 +125,7 @@ func TestConcurrentRenders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env := &Environment{Loader: os.DirFS(filepath.Join(corpusDir, "templates"))}
+	envFor := corpusEnvs()
 	known := knownFailures(t)
 	var names []string
 	for _, n := range corpusCases(t) {
@@ -125,7 +139,7 @@ func TestConcurrentRenders(t *testing.T) {
 			for i := w; i < len(names); i += 4 {
 				data, _ := DecodeJSON(raw)
 				want, _ := os.ReadFile(filepath.Join(corpusDir, "expected", names[i]+".out"))
-				if got := renderCase(env, names[i], data); got != string(want) {
+				if got := renderCase(envFor(names[i]), names[i], data); got != string(want) {
 					done <- names[i]
 					return
 				}

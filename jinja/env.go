@@ -1,10 +1,9 @@
 package jinja
 
 import (
-	"errors"
+	"bytes"
 	"io"
 	"io/fs"
-	"path"
 	"reflect"
 	"strings"
 	"sync"
@@ -32,19 +31,61 @@ type Environment struct {
 	// AllowMethod, when set, decides which methods of Go values a template
 	// may reach (recv is the value's type, name the Go method name), as
 	// Jinja's SandboxedEnvironment decides what is safe to call. Nil allows
-	// every exported method, as a Flask app's (unsandboxed) Jinja does.
+	// every exported method, as a Flask app's (unsandboxed) Jinja does,
+	// unless Sandboxed is set.
 	AllowMethod func(recv reflect.Type, name string) bool
+	// Sandboxed applies Jinja's SandboxedEnvironment rules, for templates
+	// written by people the app does not trust: attributes starting with
+	// "_" are unsafe, and Go methods are unsafe unless AllowMethod allows
+	// them (the methods of time.Time are always allowed). An unsafe
+	// attribute reads as an Undefined that prints as ""; calling it or
+	// reading its attributes fails with a SecurityError. Functions the
+	// app passes in (data, Globals, Filters, Tests) stay callable.
+	Sandboxed bool
 	// JSONDumps, when set, replaces the serialisation |tojson uses (Jinja's
 	// "json.dumps_function" policy, which Flask sets to app.json.dumps);
 	// indent is 0 unless the template passes one. The result is made safe
 	// for HTML and <script> by |tojson either way.
 	JSONDumps func(v any, indent int) (string, error)
+	// Extensions enables Jinja extensions by name: ExtDo
+	// ("jinja2.ext.do") and ExtLoopControls ("jinja2.ext.loopcontrols").
+	// Flask enables none by default, and neither does flagon.
+	Extensions []string
 	// AutoReload re-reads a cached template when its file's modification
 	// time changed, as Jinja's auto_reload (on in Flask's debug mode).
 	AutoReload bool
 
 	mu    sync.Mutex
 	cache map[string]*Template
+	// missing remembers names that were not found, so that a miss (an
+	// html/template name in a mixed app, include ignore missing) does
+	// not search the loader again; unused with AutoReload, where a
+	// template may appear at any time.
+	missing map[string]struct{}
+}
+
+// maxMissing bounds the remembered misses, so that names from requests
+// cannot grow the memory without bound.
+const maxMissing = 1024
+
+// notFoundErr is the TemplateNotFound error of name.
+func notFoundErr(name string) *Error {
+	return &Error{Kind: "TemplateNotFound", Template: name, Msg: name}
+}
+
+// rememberMissing records name as not found when err says so.
+func (e *Environment) rememberMissing(name string, err error) {
+	if ne, ok := err.(*Error); !ok || ne.Kind != "TemplateNotFound" || e.AutoReload {
+		return
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.missing == nil {
+		e.missing = map[string]struct{}{}
+	}
+	if len(e.missing) < maxMissing {
+		e.missing[name] = struct{}{}
+	}
 }
 
 // FlaskAutoescape is Flask's select_jinja_autoescape: on for .html, .htm,
@@ -77,12 +118,17 @@ type Template struct {
 func (e *Environment) GetTemplate(name string) (*Template, error) {
 	e.mu.Lock()
 	t, ok := e.cache[name]
+	_, missing := e.missing[name]
 	e.mu.Unlock()
 	if ok && (!e.AutoReload || !e.changed(t)) {
 		return t, nil
 	}
+	if missing && !e.AutoReload {
+		return nil, notFoundErr(name)
+	}
 	src, mod, err := e.load(name)
 	if err != nil {
+		e.rememberMissing(name, err)
 		return nil, err
 	}
 	t, err = e.parseTemplate(name, src)
@@ -106,7 +152,14 @@ func (e *Environment) FromString(src string) (*Template, error) {
 }
 
 func (e *Environment) parseTemplate(name, src string) (*Template, error) {
-	body, blocks, err := parse(name, src)
+	if err := checkSource(name, src); err != nil {
+		return nil, err
+	}
+	ext, err := parseExtensions(e.Extensions)
+	if err != nil {
+		return nil, err
+	}
+	body, blocks, err := parse(name, src, ext)
 	if err != nil {
 		return nil, err
 	}
@@ -119,7 +172,7 @@ func (e *Environment) parseTemplate(name, src string) (*Template, error) {
 
 // changed reports whether t's file has another modification time now.
 func (e *Environment) changed(t *Template) bool {
-	clean, ok := cleanName(t.Name)
+	clean, ok := splitTemplatePath(t.Name)
 	if !ok {
 		return false
 	}
@@ -127,25 +180,17 @@ func (e *Environment) changed(t *Template) bool {
 	return err != nil || !st.ModTime().Equal(t.modTime)
 }
 
-// cleanName checks that name stays inside the loader root.
-func cleanName(name string) (string, bool) {
-	trimmed := strings.TrimPrefix(name, "/")
-	clean := path.Clean(trimmed)
-	return clean, name != "" && clean == trimmed && fs.ValidPath(clean)
-}
-
 func (e *Environment) load(name string) (string, time.Time, error) {
-	notFound := &Error{Kind: "TemplateNotFound", Template: name, Msg: name}
-	clean, ok := cleanName(name)
+	notFound := notFoundErr(name)
+	clean, ok := splitTemplatePath(name)
 	if e.Loader == nil || !ok {
 		return "", time.Time{}, notFound
 	}
 	f, err := e.Loader.Open(clean)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrInvalid) {
-			return "", time.Time{}, notFound
-		}
-		return "", time.Time{}, err
+		// Missing, invalid, unreadable, or a symbolic link out of an
+		// os.Root: like Jinja's FileSystemLoader, not found.
+		return "", time.Time{}, notFound
 	}
 	defer f.Close()
 	st, err := f.Stat()
@@ -160,6 +205,13 @@ func (e *Environment) load(name string) (string, time.Time, error) {
 		return "", time.Time{}, err
 	}
 	return string(b), st.ModTime(), nil
+}
+
+// Source returns the text of the named template as the loader holds it,
+// under the same name rules as GetTemplate (Jinja's loader.get_source).
+func (e *Environment) Source(name string) (string, error) {
+	src, _, err := e.load(name)
+	return src, err
 }
 
 // Render renders the template with data (a map[string]any, a *Dict or
@@ -182,29 +234,81 @@ func (t *Template) Execute(w io.Writer, data any) error {
 // globals (and unlike data), they are visible in templates imported
 // without context, as Flask's url_for and get_flashed_messages are.
 func (t *Template) ExecuteGlobals(w io.Writer, globals map[string]any, data any) error {
-	root := t.env.globalScope()
-	if len(globals) > 0 {
-		root = root.child()
-		for k, v := range globals {
-			root.set(k, v)
+	c := RenderContext{Globals: globals}
+	switch d := data.(type) {
+	case map[string]any:
+		c.Vars = d
+	case nil:
+	default:
+		vars, err := dataVars(data)
+		if err != nil {
+			return err
+		}
+		c.Vars = vars
+	}
+	return t.ExecuteContext(w, c)
+}
+
+// dataVars turns template data (a *Dict or a Go map with string keys)
+// into variables.
+func dataVars(data any) (map[string]any, error) {
+	d, ok := normalize(data).(*Dict)
+	if !ok {
+		return nil, typeErr("template data must be a mapping, not %s", typeName(data))
+	}
+	vars := make(map[string]any, d.Len())
+	for _, k := range d.keys {
+		if s, ok := k.(string); ok {
+			vars[s] = d.m[k]
 		}
 	}
-	ctx := root.child()
-	switch d := normalize(data).(type) {
-	case nil:
-	case *Dict:
-		for _, k := range d.keys {
-			if s, ok := k.(string); ok {
-				ctx.set(s, d.m[k])
-			}
-		}
+	return vars, nil
+}
+
+// RenderContext is the variables of one render in layers, looked up in
+// this order: Vars (the render's data), Context, Globals, then the
+// environment's Globals and the built-in ones. The maps are read in place,
+// never copied or written, so a caller may reuse them across renders
+// (not while a render runs). Globals (and the environment's) are visible
+// in templates imported without context; Vars and Context are not, as in
+// Jinja, where Flask's request and context processors' values are context.
+type RenderContext struct {
+	Vars    map[string]any
+	Context map[string]any
+	Globals map[string]any
+}
+
+// ExecuteContext renders the template with the layered variables of c to
+// w. When w is an in-memory buffer (*bytes.Buffer or *strings.Builder)
+// the output is written to it as it is rendered, and it may hold part of
+// the output after an error; any other writer gets the whole output in
+// one write after the render succeeded.
+func (t *Template) ExecuteContext(w io.Writer, c RenderContext) error {
+	root := t.env.globalScope()
+	if c.Globals != nil {
+		root = &scope{base: c.Globals, parent: root}
+	}
+	ctx := root
+	if c.Context != nil {
+		ctx = &scope{base: c.Context, parent: ctx}
+	}
+	ctx = &scope{base: c.Vars, parent: ctx}
+	out, direct := w.(io.StringWriter)
+	switch w.(type) {
+	case *bytes.Buffer, *strings.Builder:
 	default:
-		return typeErr("template data must be a mapping, not %s", typeName(data))
+		direct = false
 	}
 	var b strings.Builder
-	st := &state{env: t.env, tmpl: t, out: &b, autoescape: t.autoescape, iters: new(int)}
+	if !direct {
+		out = &b
+	}
+	st := &state{env: t.env, tmpl: t, out: out, autoescape: t.autoescape, iters: new(int), globals: root}
 	if err := st.renderRoot(t, ctx); err != nil {
 		return err
+	}
+	if direct {
+		return nil
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

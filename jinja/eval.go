@@ -1,53 +1,14 @@
 package jinja
 
 import (
+	"io"
 	"strings"
+
+	"github.com/flagon-go/flagon/internal/utf8x"
 )
 
 // maxDepth bounds nested template calls (macros, includes, recursion).
 const maxDepth = 200
-
-// scope is one level of variables.
-type scope struct {
-	vars   map[string]any
-	parent *scope
-}
-
-func (s *scope) child() *scope { return &scope{parent: s} }
-
-// set binds name in this scope, allocating its map on first use.
-func (s *scope) set(name string, v any) {
-	if s.vars == nil {
-		s.vars = map[string]any{}
-	}
-	s.vars[name] = v
-}
-
-func (s *scope) lookup(name string) (any, bool) {
-	for c := s; c != nil; c = c.parent {
-		if v, ok := c.vars[name]; ok {
-			return v, true
-		}
-	}
-	return nil, false
-}
-
-// flatten copies every visible variable into one new scope over root.
-func (s *scope) flatten(root *scope) *scope {
-	out := root.child()
-	var chain []*scope
-	for c := s; c != nil && c != root; c = c.parent {
-		chain = append(chain, c)
-	}
-	for i := len(chain) - 1; i >= 0; i-- {
-		for k, v := range chain[i].vars {
-			if k != "loop" { // Jinja does not pass the loop to includes
-				out.set(k, v)
-			}
-		}
-	}
-	return out
-}
 
 // blockRef is one definition of a block in an inheritance chain.
 type blockRef struct {
@@ -60,7 +21,7 @@ type blockRef struct {
 type state struct {
 	env        *Environment
 	tmpl       *Template
-	out        *strings.Builder
+	out        io.StringWriter
 	autoescape bool
 	line       int
 	depth      int
@@ -73,6 +34,9 @@ type state struct {
 
 // fail attaches the template and line to err.
 func (st *state) fail(err error) error {
+	if err == errBreak || err == errContinue {
+		return err // on its way to the loop
+	}
 	if e, ok := err.(*Error); ok {
 		if e.Template == "" && e.Line == 0 {
 			e.Template, e.Line = st.tmpl.Name, st.line
@@ -86,8 +50,15 @@ func (st *state) fail(err error) error {
 func (st *state) renderRoot(t *Template, ctx *scope) error {
 	st.blocks = map[string][]blockRef{}
 	st.root = ctx
-	st.globals = ctx.parent
+	if st.globals == nil {
+		st.globals = ctx.parent
+	}
+	var chain []string
 	for t != nil {
+		if err := checkInheritance(chain, t); err != nil {
+			return st.fail(err)
+		}
+		chain = append(chain, t.Name)
 		st.tmpl = t
 		st.autoescape = t.autoescape
 		for name, b := range t.blocks {
@@ -98,6 +69,21 @@ func (st *state) renderRoot(t *Template, ctx *scope) error {
 			return st.fail(err)
 		}
 		t = st.parent
+	}
+	return nil
+}
+
+// checkInheritance fails when t is already in the chain of templates that
+// extend each other (a cycle, which Python reports as a RecursionError)
+// or the chain is longer than maxDepth.
+func checkInheritance(chain []string, t *Template) error {
+	if len(chain) >= maxDepth {
+		return newErr("RecursionError", "template inheritance deeper than %d levels", maxDepth)
+	}
+	for _, name := range chain {
+		if t.Name != "" && name == t.Name {
+			return newErr("RecursionError", "template '%s' extends itself: %s -> %s", t.Name, strings.Join(chain, " -> "), t.Name)
+		}
 	}
 	return nil
 }
@@ -169,11 +155,7 @@ func (st *state) renderNode(n node, sc *scope) error {
 		if n.scoped {
 			bsc = sc
 		}
-		s, err := st.renderBlock(n.name, 0, bsc)
-		if err != nil {
-			return err
-		}
-		st.write(s)
+		return st.renderBlockTo(st.out, n.name, 0, bsc)
 	case *extendsNode:
 		st.line = n.line
 		if st.parent != nil {
@@ -244,6 +226,15 @@ func (st *state) renderNode(n node, sc *scope) error {
 			}
 		}
 		return st.renderNodes(n.body, inner)
+	case *doNode:
+		st.line = n.line
+		_, err := st.eval(n.e, sc)
+		return err
+	case *loopControlNode:
+		if n.brk {
+			return errBreak
+		}
+		return errContinue
 	case *autoescapeNode:
 		st.line = n.line
 		v, err := st.eval(n.e, sc)
@@ -259,12 +250,17 @@ func (st *state) renderNode(n node, sc *scope) error {
 	return nil
 }
 
-// output is the text {{ v }} writes.
+// output is the text {{ v }} writes. Invalid UTF-8 in a value is written
+// as U+FFFD (escaped or not), since Python strings cannot hold it.
 func (st *state) output(v any) string {
-	if st.autoescape {
-		return string(escape(normalize(v)))
+	v = normalize(v)
+	if !st.autoescape {
+		return utf8x.Replace(toStr(v))
 	}
-	return toStr(normalize(v))
+	if m, ok := v.(Markup); ok {
+		return utf8x.Replace(string(m))
+	}
+	return string(escape(v))
 }
 
 // wrap marks rendered template output as safe when autoescaping.
@@ -302,25 +298,34 @@ func (st *state) captureFiltered(nodes []node, filters []*filterExpr, sc *scope)
 	return v, nil
 }
 
+// renderBlock renders definition i of the block name to a string, for
+// super().
 func (st *state) renderBlock(name string, i int, sc *scope) (string, error) {
+	var b strings.Builder
+	err := st.renderBlockTo(&b, name, i, sc)
+	return b.String(), err
+}
+
+// renderBlockTo renders definition i of the block name to out.
+func (st *state) renderBlockTo(out io.StringWriter, name string, i int, sc *scope) error {
 	chain := st.blocks[name]
 	if i >= len(chain) {
-		return "", newErr("TemplateRuntimeError", "no parent block '%s'", name)
+		return newErr("TemplateRuntimeError", "no parent block '%s'", name)
 	}
 	ref := chain[i]
 	if ref.b.required {
-		return "", newErr("TemplateRuntimeError", "Required block '%s' not found.", name)
+		return newErr("TemplateRuntimeError", "Required block '%s' not found.", name)
 	}
 	bsc := sc.child()
 	bsc.set("super", builtinFunc(func(st2 *state, args []any, kw *Dict) (any, error) {
 		s, err := st.renderBlock(name, i+1, sc)
 		return st.wrap(s), err
 	}))
-	savedT, savedAE := st.tmpl, st.autoescape
-	st.tmpl, st.autoescape = ref.t, ref.t.autoescape
-	s, err := st.capture(ref.b.body, bsc)
-	st.tmpl, st.autoescape = savedT, savedAE
-	return s, err
+	savedT, savedAE, savedOut, savedParent := st.tmpl, st.autoescape, st.out, st.parent
+	st.tmpl, st.autoescape, st.out, st.parent = ref.t, ref.t.autoescape, out, nil
+	err := st.renderNodes(ref.b.body, bsc)
+	st.tmpl, st.autoescape, st.out, st.parent = savedT, savedAE, savedOut, savedParent
+	return err
 }
 
 // assign binds target (a name, ns.attr or tuple of names) to v.
@@ -387,11 +392,12 @@ func (st *state) loadTemplate(v any) (*Template, error) {
 	return nil, typeErr("template name must be a string, not %s", typeName(v))
 }
 
-func (st *state) sub(t *Template) (*state, error) {
+// sub is the state of an included or imported template writing to out.
+func (st *state) sub(t *Template, out io.StringWriter) (*state, error) {
 	if st.depth >= maxDepth {
 		return nil, newErr("RecursionError", "maximum template recursion depth exceeded")
 	}
-	return &state{env: st.env, tmpl: t, out: &strings.Builder{}, autoescape: t.autoescape, depth: st.depth + 1, iters: st.iters}, nil
+	return &state{env: st.env, tmpl: t, out: out, autoescape: t.autoescape, depth: st.depth + 1, iters: st.iters}, nil
 }
 
 func (st *state) include(n *includeNode, sc *scope) error {
@@ -409,7 +415,7 @@ func (st *state) include(n *includeNode, sc *scope) error {
 	if st.parent != nil {
 		return nil
 	}
-	sub, err := st.sub(t)
+	sub, err := st.sub(t, st.out) // st.parent is nil here: the output is written
 	if err != nil {
 		return err
 	}
@@ -417,12 +423,13 @@ func (st *state) include(n *includeNode, sc *scope) error {
 	if n.withContext {
 		ctx = sc.flatten(st.globals).child()
 	}
-	if err := sub.renderRoot(t, ctx); err != nil {
-		return err
-	}
-	st.write(sub.out.String())
-	return nil
+	return sub.renderRoot(t, ctx)
 }
+
+// discard drops what it is given.
+type discard struct{}
+
+func (discard) WriteString(s string) (int, error) { return len(s), nil }
 
 // module is an imported template: its exported top-level names.
 type module struct {
@@ -439,7 +446,7 @@ func (st *state) importModule(e expr, withContext bool, sc *scope) (*module, err
 	if err != nil {
 		return nil, err
 	}
-	sub, err := st.sub(t)
+	sub, err := st.sub(t, discard{}) // a module's output is not used
 	if err != nil {
 		return nil, err
 	}
@@ -451,10 +458,10 @@ func (st *state) importModule(e expr, withContext bool, sc *scope) (*module, err
 		return nil, err
 	}
 	m := &module{name: t.Name, vars: map[string]any{}}
-	for k, v := range ctx.vars {
+	ctx.each(func(k string, v any) {
 		if !strings.HasPrefix(k, "_") {
 			m.vars[k] = v
 		}
-	}
+	})
 	return m, nil
 }

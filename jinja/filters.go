@@ -1,7 +1,6 @@
 package jinja
 
 import (
-	"encoding/json"
 	"math"
 	"math/big"
 	"net/url"
@@ -790,127 +789,6 @@ func fSum(st *state, v any, args []any, kw *Dict) (any, error) {
 	return total, nil
 }
 
-// toJSONValue converts a value to what encoding/json prints as Python's
-// json.dumps would, with keys sorted.
-func pyJSON(v any, indent int, level int) (string, error) {
-	if level > maxReprDepth {
-		return "", newErr("ValueError", "Circular reference detected")
-	}
-	v = normalize(v)
-	nl := func(l int) string {
-		if indent <= 0 {
-			return ""
-		}
-		return "\n" + strings.Repeat(" ", indent*l)
-	}
-	sep := ", "
-	if indent > 0 {
-		sep = ","
-	}
-	switch x := v.(type) {
-	case nil:
-		return "null", nil
-	case bool:
-		if x {
-			return "true", nil
-		}
-		return "false", nil
-	case int:
-		return strconv.Itoa(x), nil
-	case *big.Int:
-		return x.String(), nil
-	case float64:
-		if math.IsInf(x, 1) {
-			return "Infinity", nil
-		}
-		if math.IsInf(x, -1) {
-			return "-Infinity", nil
-		}
-		if math.IsNaN(x) {
-			return "NaN", nil
-		}
-		return formatFloat(x), nil
-	case string, Markup:
-		s, _ := asString(x)
-		return jsonString(s), nil
-	case []any, Tuple:
-		items, _ := asSeq(x)
-		if len(items) == 0 {
-			return "[]", nil
-		}
-		parts := make([]string, len(items))
-		for i, it := range items {
-			p, err := pyJSON(it, indent, level+1)
-			if err != nil {
-				return "", err
-			}
-			parts[i] = nl(level+1) + p
-		}
-		return "[" + strings.Join(parts, sep) + nl(level) + "]", nil
-	case *Dict:
-		if x.Len() == 0 {
-			return "{}", nil
-		}
-		keys := append([]any{}, x.keys...)
-		sort.SliceStable(keys, func(i, j int) bool { return lessKey(keys[i], keys[j]) })
-		parts := make([]string, len(keys))
-		for i, k := range keys {
-			p, err := pyJSON(x.m[k], indent, level+1)
-			if err != nil {
-				return "", err
-			}
-			parts[i] = nl(level+1) + jsonString(toStr(k)) + ": " + p
-		}
-		return "{" + strings.Join(parts, sep) + nl(level) + "}", nil
-	case Undefined:
-		return "", typeErr("Object of type Undefined is not JSON serializable")
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return "", typeErr("Object of type %s is not JSON serializable", typeName(v))
-	}
-	var back any
-	if err := json.Unmarshal(b, &back); err != nil {
-		return "", err
-	}
-	return pyJSON(back, indent, level)
-}
-
-// jsonString is json.dumps of a string with ensure_ascii.
-func jsonString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\b':
-			b.WriteString(`\b`)
-		case r == '\f':
-			b.WriteString(`\f`)
-		case r < 0x20 || r > 0x7e:
-			if r > 0xffff {
-				r -= 0x10000
-				b.WriteString(`\u` + hex4(0xd800+(r>>10)) + `\u` + hex4(0xdc00+(r&0x3ff)))
-			} else {
-				b.WriteString(`\u` + hex4(r))
-			}
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
 func hex4(r rune) string { return strconv.FormatInt(int64(r)+0x10000, 16)[1:] }
 
 func fTojson(st *state, v any, args []any, kw *Dict) (any, error) {
@@ -919,7 +797,10 @@ func fTojson(st *state, v any, args []any, kw *Dict) (any, error) {
 		return nil, err
 	}
 	indent, _ := normalize(a[0]).(int)
-	dumps := func(v any, indent int) (string, error) { return pyJSON(v, indent, 0) }
+	if err := checkSize(indent); err != nil {
+		return nil, err
+	}
+	dumps := func(v any, indent int) (string, error) { return Dumps(v, DumpsOptions{Indent: indent}) }
 	if st.env.JSONDumps != nil {
 		dumps = st.env.JSONDumps
 	}
@@ -988,7 +869,10 @@ func fIndent(st *state, v any, args []any, kw *Dict) (any, error) {
 	ind := ""
 	switch w := normalize(a[0]).(type) {
 	case int:
-		ind = strings.Repeat(" ", w)
+		if err := checkSize(max(w, 0)); err != nil {
+			return nil, err
+		}
+		ind = strings.Repeat(" ", max(w, 0))
 	default:
 		ind = toStr(w)
 	}
@@ -1019,6 +903,9 @@ func fCenter(st *state, v any, args []any, kw *Dict) (any, error) {
 		return nil, err
 	}
 	w, _ := normalize(a[0]).(int)
+	if err := checkSize(max(w, 0)); err != nil {
+		return nil, err
+	}
 	return strFilter(func(s string) string {
 		n := len([]rune(s))
 		if n >= w {

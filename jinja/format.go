@@ -59,6 +59,9 @@ func percentFormat(f string, args any, markup bool) (string, error) {
 		}
 		spec, verb := f[i:j], f[j]
 		i = j
+		if err := checkSpecNumbers(spec); err != nil {
+			return "", err
+		}
 		var v any
 		if key != "" {
 			if dict == nil {
@@ -146,9 +149,14 @@ func formatOne(spec string, verb byte, v any) (string, error) {
 	return "", newErr("ValueError", "unsupported format character '%c'", verb)
 }
 
-// braceFormat is a subset of Python's str.format: {}, {0}, {name} and a
-// format spec of [[fill]align][sign][0][width][.precision][type].
-func braceFormat(f string, args []any, kw *Dict) (string, error) {
+// braceFormat is Python's str.format (and str.format_map, args nil):
+// fields {}, {0}, {name}, followed by .attr and [key] lookups, a !r or !s
+// conversion and a format spec of
+// [[fill]align][sign][0][width][.precision][type]. With markup set it is
+// Markup.format: each field is formatted, then escaped unless it is
+// Markup, as MarkupSafe's EscapeFormatter does. Lookups follow Python's
+// getattr and getitem, or Jinja's SandboxedFormatter in a sandbox.
+func braceFormat(st *state, f string, args []any, kw *Dict, markup bool) (string, error) {
 	var b strings.Builder
 	auto := 0
 	for i := 0; i < len(f); i++ {
@@ -173,29 +181,7 @@ func braceFormat(f string, args []any, kw *Dict) (string, error) {
 		}
 		field := f[i+1 : i+end]
 		i += end
-		name, spec, _ := strings.Cut(field, ":")
-		var v any
-		switch {
-		case name == "":
-			if auto >= len(args) {
-				return "", newErr("IndexError", "Replacement index %d out of range", auto)
-			}
-			v = args[auto]
-			auto++
-		case name[0] >= '0' && name[0] <= '9':
-			n, _ := strconv.Atoi(name)
-			if n >= len(args) {
-				return "", newErr("IndexError", "Replacement index %d out of range", n)
-			}
-			v = args[n]
-		default:
-			x, ok := kw.Get(name)
-			if !ok {
-				return "", newErr("KeyError", "'%s'", name)
-			}
-			v = x
-		}
-		s, err := formatSpec(normalize(v), spec)
+		s, err := formatField(st, field, args, kw, &auto, markup)
 		if err != nil {
 			return "", err
 		}
@@ -204,9 +190,134 @@ func braceFormat(f string, args []any, kw *Dict) (string, error) {
 	return b.String(), nil
 }
 
+// formatField formats one replacement field "name[.attr|[key]]*[!c][:spec]".
+func formatField(st *state, field string, args []any, kw *Dict, auto *int, markup bool) (string, error) {
+	field, spec, _ := strings.Cut(field, ":")
+	field, conv, hasConv := strings.Cut(field, "!")
+	nameEnd := strings.IndexAny(field, ".[")
+	if nameEnd < 0 {
+		nameEnd = len(field)
+	}
+	v, err := formatArg(field[:nameEnd], args, kw, auto)
+	if err != nil {
+		return "", err
+	}
+	if v, err = formatLookups(st, v, field[nameEnd:]); err != nil {
+		return "", err
+	}
+	v = normalize(v)
+	if hasConv {
+		switch conv {
+		case "r":
+			v = repr(v)
+		case "s":
+			v = toStr(v)
+		default:
+			return "", newErr("ValueError", "Unknown conversion specifier %s", conv)
+		}
+	}
+	if m, ok := v.(Markup); ok && markup {
+		if spec != "" {
+			return "", newErr("ValueError", "Unsupported format specification for Markup.")
+		}
+		return string(m), nil
+	}
+	s, err := formatSpec(v, spec)
+	if markup {
+		s = escapeString(s)
+	}
+	return s, err
+}
+
+// formatArg is the value a field's first part names: the next positional
+// argument, a numbered one or a keyword argument.
+func formatArg(name string, args []any, kw *Dict, auto *int) (any, error) {
+	switch {
+	case name == "":
+		if *auto >= len(args) {
+			return nil, newErr("IndexError", "Replacement index %d out of range for positional args tuple", *auto)
+		}
+		*auto++
+		return args[*auto-1], nil
+	case name[0] >= '0' && name[0] <= '9':
+		n, err := strconv.Atoi(name)
+		if err != nil || n >= len(args) {
+			return nil, newErr("IndexError", "Replacement index %s out of range for positional args tuple", name)
+		}
+		return args[n], nil
+	}
+	if kw == nil {
+		return nil, newErr("KeyError", "'%s'", name)
+	}
+	x, ok := kw.Get(name)
+	if !ok {
+		return nil, newErr("KeyError", "'%s'", name)
+	}
+	return x, nil
+}
+
+// formatLookups applies a field's .attr and [key] parts to v. Outside the
+// sandbox a missing attribute or key fails as in Python; in the sandbox
+// lookups are Jinja's (attribute, then item) and a missing or unsafe one
+// is an Undefined that prints as "", as Jinja's SandboxedFormatter does.
+func formatLookups(st *state, v any, path string) (any, error) {
+	var env *Environment
+	if st != nil {
+		env = st.env
+	}
+	sandboxed := env != nil && env.Sandboxed
+	for path != "" {
+		var key string
+		var isItem bool
+		switch path[0] {
+		case '.':
+			end := strings.IndexAny(path[1:], ".[") + 1
+			if end == 0 {
+				end = len(path)
+			}
+			key, path = path[1:end], path[end:]
+		case '[':
+			end := strings.IndexByte(path, ']')
+			if end < 0 {
+				return nil, newErr("ValueError", "Missing ']' in format string")
+			}
+			key, path, isItem = path[1:end], path[end+1:], true
+		default:
+			return nil, newErr("ValueError", "Only '.' or '[' may follow ']' in format field specifier")
+		}
+		prev := v
+		var err error
+		switch {
+		case isItem:
+			var k any = key
+			if n, e := strconv.Atoi(key); e == nil {
+				k = n
+			}
+			v, err = getItem(env, v, k)
+		case sandboxed:
+			v, err = getAttr(env, v, key)
+		default:
+			v, err = getAttrOnly(env, v, key)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if _, ok := v.(Undefined); ok && !sandboxed {
+			if isItem {
+				return nil, newErr("KeyError", "%s", repr(key))
+			}
+			return nil, newErr("AttributeError", "'%s' object has no attribute '%s'", typeName(normalize(prev)), key)
+		}
+	}
+	return v, nil
+}
+
 func formatSpec(v any, spec string) (string, error) {
 	if spec == "" {
 		return toStr(v), nil
+	}
+	if err := checkSpecNumbers(spec); err != nil {
+		return "", err
 	}
 	fill, align := " ", byte(0)
 	if len(spec) >= 2 && strings.IndexByte("<>^", spec[1]) >= 0 {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -28,7 +29,7 @@ func FuzzTemplate(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		env := &Environment{Loader: loader, MaxLoopIterations: 10000}
+		env := &Environment{Loader: loader, MaxLoopIterations: 10000, Extensions: []string{ExtDo, ExtLoopControls}}
 		tmpl, err := env.FromString(src)
 		if err == nil {
 			_, err = tmpl.Render(data)
@@ -36,6 +37,40 @@ func FuzzTemplate(f *testing.F) {
 		var e *Error
 		if err != nil && !errors.As(err, &e) {
 			t.Fatalf("error is %T, not *Error: %v", err, err)
+		}
+	})
+}
+
+// FuzzParse lexes and parses arbitrary template source without rendering
+// it: it must never panic, and every failure must be an *Error naming a
+// line inside the source. The seeds are the conformance corpus and a few
+// hostile shapes (unclosed tags, deep nesting, stray delimiters).
+func FuzzParse(f *testing.F) {
+	for _, name := range corpusCases(f) {
+		src, err := os.ReadFile(filepath.Join(corpusDir, "templates", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(src))
+	}
+	for _, s := range []string{"{{", "{%", "{#", "{% if %}", "{{ ((((( }}", "{% raw %}", "{{ a|f( }}",
+		"{% for a.b in c %}", "{{ 'x\xff' }}", "{%- -%}", "{{ x is }}", "{% macro m(a=) %}"} {
+		f.Add(s)
+	}
+	env := &Environment{Extensions: []string{ExtDo, ExtLoopControls}}
+	f.Fuzz(func(t *testing.T, src string) {
+		_, err := env.FromString(src)
+		if err == nil {
+			return
+		}
+		var e *Error
+		if !errors.As(err, &e) {
+			t.Fatalf("error is %T, not *Error: %v", err, err)
+		}
+		// Jinja reads "\r\n" and "\r" as line breaks too.
+		lines := 1 + strings.Count(strings.ReplaceAll(strings.ReplaceAll(src, "\r\n", "\n"), "\r", "\n"), "\n")
+		if e.Line < 0 || e.Line > lines {
+			t.Fatalf("error line %d outside the source's %d lines: %v", e.Line, lines, err)
 		}
 	})
 }

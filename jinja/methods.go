@@ -80,6 +80,9 @@ func strMethod(s, name string, markup bool) any {
 	case "ljust", "rjust", "center":
 		return f(func(args []any, _ *Dict) (any, error) {
 			w, _ := normalize(arg0(args)).(int)
+			if err := checkSize(max(w, 0)); err != nil {
+				return nil, err
+			}
 			fill := argStr(args, 1, " ")
 			n := len([]rune(s))
 			if n >= w || len([]rune(fill)) != 1 {
@@ -244,7 +247,10 @@ func strMethod(s, name string, markup bool) any {
 		})
 	case "zfill":
 		return f(func(args []any, _ *Dict) (any, error) {
-			w, _ := normalize(args[0]).(int)
+			w, _ := normalize(arg0(args)).(int)
+			if err := checkSize(max(w, 0)); err != nil {
+				return nil, err
+			}
 			n := len([]rune(s))
 			if n >= w {
 				return wrap(s), nil
@@ -256,21 +262,20 @@ func strMethod(s, name string, markup bool) any {
 			}
 			return wrap(sign + strings.Repeat("0", w-n) + body), nil
 		})
-	case "format":
-		return f(func(args []any, kw *Dict) (any, error) {
-			if markup {
-				esc := make([]any, len(args))
-				for i, a := range args {
-					esc[i] = escape(normalize(a))
+	case "format", "format_map":
+		return builtinFunc(func(st *state, args []any, kw *Dict) (any, error) {
+			if name == "format_map" {
+				if len(args) != 1 || kw.Len() > 0 {
+					return nil, typeErr("format_map() takes exactly one argument (%d given)", len(args))
 				}
-				ekw := NewDict()
-				for _, k := range kw.keys {
-					ekw.Set(k, escape(normalize(kw.m[k])))
+				d, ok := normalize(args[0]).(*Dict)
+				if !ok {
+					return nil, typeErr("format_map() argument must be a mapping, not %s", typeName(args[0]))
 				}
-				r, err := braceFormat(s, esc, ekw)
-				return Markup(r), err
+				args, kw = nil, d
 			}
-			return braceFormat(s, args, kw)
+			r, err := braceFormat(st, s, args, kw, markup)
+			return wrap(r), err
 		})
 	}
 	return nil
@@ -465,11 +470,7 @@ func (e *Environment) globalScope() *scope {
 	if len(e.Globals) == 0 {
 		return builtinScope
 	}
-	sc := builtinScope.child()
-	for k, v := range e.Globals {
-		sc.set(k, v)
-	}
-	return sc
+	return &scope{base: e.Globals, parent: builtinScope}
 }
 
 // pyUpper is Python's str.upper, with the full mapping of ß to SS.

@@ -41,7 +41,7 @@ func (st *state) mutateList(a *attrExpr, e *callExpr, sc *scope) (any, bool, err
 	switch target := a.obj.(type) {
 	case *nameExpr:
 		for c := sc; c != nil; c = c.parent {
-			if _, ok := c.vars[target.name]; ok {
+			if c.has(target.name) {
 				c.set(target.name, grown)
 				return nil, true, nil
 			}

@@ -101,6 +101,15 @@ func repeat(v any, n int) (any, error) {
 	if n < 0 {
 		n = 0
 	}
+	if s, ok := asSeq(v); ok {
+		if err := checkRepeat(len(s), n); err != nil {
+			return nil, err
+		}
+	} else if s, ok := asString(v); ok {
+		if err := checkRepeat(len(s), n); err != nil {
+			return nil, err
+		}
+	}
 	switch x := v.(type) {
 	case string:
 		return strings.Repeat(x, n), nil

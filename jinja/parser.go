@@ -18,6 +18,8 @@ type parser struct {
 	blocks map[string]*blockNode
 	uses   map[string]bool // names read, collected for the macro being parsed
 	nest   int             // expression nesting, bounded by maxNesting
+	ext    extensions      // the enabled extensions' tags
+	loops  int             // for loops around the tag being parsed
 	// expression state
 	toks []token
 	tp   int
@@ -25,7 +27,7 @@ type parser struct {
 }
 
 // parse turns source into the template's top-level nodes.
-func parse(name, src string) (body []node, blocks map[string]*blockNode, err error) {
+func parse(name, src string, ext extensions) (body []node, blocks map[string]*blockNode, err error) {
 	segs, err := splitSegments(src)
 	if err != nil {
 		if e, ok := err.(*Error); ok {
@@ -33,7 +35,7 @@ func parse(name, src string) (body []node, blocks map[string]*blockNode, err err
 		}
 		return nil, nil, err
 	}
-	p := &parser{segs: segs, name: name, blocks: map[string]*blockNode{}, uses: map[string]bool{}}
+	p := &parser{segs: segs, name: name, blocks: map[string]*blockNode{}, uses: map[string]bool{}, ext: ext}
 	defer func() {
 		if r := recover(); r != nil {
 			e, ok := r.(*Error)
@@ -219,6 +221,7 @@ func (p *parser) parseStatement(tag string) node {
 				p.expectOp(",")
 			}
 			n.targets = append(n.targets, p.parseAssignTarget())
+			p.refuseAttrTarget(n.targets[len(n.targets)-1])
 			p.expectOp("=")
 			n.vals = append(n.vals, p.parseExpr())
 		}
@@ -229,6 +232,20 @@ func (p *parser) parseStatement(tag string) node {
 		p.expectEnd()
 		body, _ := p.parseBody("endautoescape")
 		return &autoescapeNode{e, body, line}
+	case "do":
+		if p.ext.do {
+			e := p.parseTuple(false)
+			p.expectEnd()
+			return &doNode{e, line}
+		}
+	case "break", "continue":
+		if p.ext.loopControls {
+			p.expectEnd()
+			if p.loops == 0 {
+				panic(newErr("SyntaxError", "'%s' outside loop", tag))
+			}
+			return &loopControlNode{tag == "break", line}
+		}
 	}
 	p.fail("Encountered unknown tag '%s'.", tag)
 	return nil
@@ -257,6 +274,7 @@ func (p *parser) parseIf(line int) node {
 func (p *parser) parseFor(line int) node {
 	n := &forNode{line: line}
 	n.target = p.parseAssignTargetTuple()
+	p.refuseAttrTarget(n.target)
 	if !p.skipName("in") {
 		p.fail("expected 'in'")
 	}
@@ -266,7 +284,9 @@ func (p *parser) parseFor(line int) node {
 	}
 	n.recursive = p.skipName("recursive")
 	p.expectEnd()
+	p.loops++
 	body, end := p.parseBody("else", "endfor")
+	p.loops--
 	n.body = body
 	if end == "else" {
 		p.expectEnd()
@@ -311,7 +331,10 @@ func (p *parser) parseBlock(line int) node {
 		p.fail("block '%s' defined twice", n.name)
 	}
 	p.blocks[n.name] = n
+	loops := p.loops
+	p.loops = 0 // a block renders as its own function in Jinja
 	n.body, _ = p.parseBody("endblock")
+	p.loops = loops
 	if p.tp < len(p.toks) {
 		p.next()
 	}
@@ -399,11 +422,11 @@ func (p *parser) parseParams() []param {
 }
 
 func (p *parser) parseMacroBody(m *macroNode, end string) {
-	saved := p.uses
-	p.uses = map[string]bool{}
+	saved, loops := p.uses, p.loops
+	p.uses, p.loops = map[string]bool{}, 0
 	m.body, _ = p.parseBody(end)
 	m.uses = p.uses
-	p.uses = saved
+	p.uses, p.loops = saved, loops
 	for k := range m.uses {
 		p.uses[k] = true
 	}
@@ -446,6 +469,19 @@ func (p *parser) parseAssignTarget() expr {
 		return &attrExpr{&nameExpr{name}, p.expectName()}
 	}
 	return &nameExpr{name}
+}
+
+// refuseAttrTarget fails on an ns.attr target outside {% set %}: as in
+// Jinja, only set assigns namespace attributes; loops and with bind names.
+func (p *parser) refuseAttrTarget(t expr) {
+	switch t := t.(type) {
+	case *attrExpr:
+		p.fail("can't assign to attribute '%s' here; only {%% set %%} assigns namespace attributes", t.name)
+	case *tupleExpr:
+		for _, it := range t.items {
+			p.refuseAttrTarget(it)
+		}
+	}
 }
 
 func (p *parser) parseAssignTargetTuple() expr {
@@ -868,6 +904,9 @@ func (p *parser) parseFilterExpr(e expr) expr {
 				t.args = []expr{arg}
 			}
 			e = t
+		case p.isOp("("):
+			p.next()
+			e = &callExpr{e, p.parseCallArgs()} // x|attr('f')() as in Jinja
 		default:
 			return e
 		}

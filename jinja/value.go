@@ -10,6 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/flagon-go/flagon/internal/utf8x"
 )
 
 // Markup is a string that is safe to output without escaping, MarkupSafe's
@@ -27,6 +30,9 @@ type Undefined struct {
 	owner string // Python type name of the object it was looked up on
 	elem  bool   // looked up by integer index
 	hint  string // Jinja's message, when it has its own
+	// security marks an attribute the sandbox refuses: using it is a
+	// SecurityError.
+	security bool
 }
 
 // missingAttr is the Undefined for name looked up on obj.
@@ -46,6 +52,8 @@ func objectTypeRepr(obj any) string {
 // err is the error using u raises, worded as Jinja words it.
 func (u Undefined) err() *Error {
 	switch {
+	case u.security:
+		return newErr("SecurityError", "%s", u.hint)
 	case u.hint != "":
 		return newErr("UndefinedError", "%s", u.hint)
 	case u.owner == "None":
@@ -88,7 +96,12 @@ func (d *Dict) Get(k any) (any, bool) {
 func (d *Dict) Keys() []any { return d.keys }
 
 // Len is the number of entries.
-func (d *Dict) Len() int { return len(d.keys) }
+func (d *Dict) Len() int {
+	if d == nil {
+		return 0
+	}
+	return len(d.keys)
+}
 
 // dictKey normalises a key so that 1 and 1.0 and True collide as in Python.
 func dictKey(k any) any {
@@ -110,9 +123,10 @@ func dictKey(k any) any {
 
 // escapeString is MarkupSafe's escape of a plain string.
 func escapeString(s string) string {
-	if !strings.ContainsAny(s, "<>&'\"") {
+	if !needsEscape(s) {
 		return s
 	}
+	s = utf8x.Replace(s)
 	var b strings.Builder
 	for _, r := range s {
 		switch r {
@@ -131,6 +145,20 @@ func escapeString(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// needsEscape reports whether s has a character HTML escaping replaces
+// or invalid UTF-8 (which output replaces by U+FFFD).
+func needsEscape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return !utf8.ValidString(s[i:]) || strings.ContainsAny(s[i:], "<>&'\"")
+		case c == '<' || c == '>' || c == '&' || c == '\'' || c == '"':
+			return true
+		}
+	}
+	return false
 }
 
 // Escape is MarkupSafe's escape for Go code: v as Markup, HTML-escaped

@@ -30,9 +30,14 @@ def select_jinja_autoescape(filename):
 def main():
     if not jinja2.__version__.startswith("3.1"):
         sys.exit("need Jinja2 3.1, have " + jinja2.__version__)
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(os.path.join(HERE, "templates")),
+    loader = jinja2.FileSystemLoader(os.path.join(HERE, "templates"))
+    env = jinja2.Environment(loader=loader, autoescape=select_jinja_autoescape)
+    # Cases named ext_* run with the extensions an app may enable through
+    # Flask's jinja_options (Flask enables none by default).
+    ext_env = jinja2.Environment(
+        loader=loader,
         autoescape=select_jinja_autoescape,
+        extensions=["jinja2.ext.do", "jinja2.ext.loopcontrols"],
     )
     with open(os.path.join(HERE, "data.json"), encoding="utf-8") as f:
         data = json.load(f)
@@ -43,7 +48,8 @@ def main():
         if not os.path.isfile(os.path.join(tdir, name)):
             continue
         try:
-            text = env.get_template(name).render(data)
+            e = ext_env if name.startswith("ext_") else env
+            text = e.get_template(name).render(data)
         except Exception as e:  # recorded, compared by class name
             text = "!error " + type(e).__name__ + "\n"
         with open(os.path.join(out, name + ".out"), "w", encoding="utf-8",

@@ -1,0 +1,103 @@
+package jinja
+
+// inlineVars is how many variables a scope holds before it allocates a
+// map: a loop body binds the loop and its target, a macro call a few
+// parameters, so most scopes never need one.
+const inlineVars = 2
+
+// scope is one level of variables: those assigned in it (the first
+// inlineVars in names/vals, the rest in vars) over those it was given
+// (base: a render's data or globals, looked up in place instead of
+// copied, and never written).
+type scope struct {
+	names  [inlineVars]string
+	vals   [inlineVars]any
+	n      int
+	vars   map[string]any
+	base   map[string]any
+	parent *scope
+}
+
+func (s *scope) child() *scope { return &scope{parent: s} }
+
+// own returns the variable name assigned in this scope itself.
+func (s *scope) own(name string) (any, bool) {
+	for i := 0; i < s.n; i++ {
+		if s.names[i] == name {
+			return s.vals[i], true
+		}
+	}
+	v, ok := s.vars[name]
+	return v, ok
+}
+
+// has reports whether name is bound in this scope itself.
+func (s *scope) has(name string) bool {
+	if _, ok := s.own(name); ok {
+		return true
+	}
+	_, ok := s.base[name]
+	return ok
+}
+
+// set binds name in this scope.
+func (s *scope) set(name string, v any) {
+	for i := 0; i < s.n; i++ {
+		if s.names[i] == name {
+			s.vals[i] = v
+			return
+		}
+	}
+	if s.vars == nil && s.n < inlineVars {
+		s.names[s.n], s.vals[s.n] = name, v
+		s.n++
+		return
+	}
+	if s.vars == nil {
+		s.vars = map[string]any{}
+	}
+	s.vars[name] = v
+}
+
+// each calls fn for every variable assigned in this scope itself.
+func (s *scope) each(fn func(name string, v any)) {
+	for i := 0; i < s.n; i++ {
+		fn(s.names[i], s.vals[i])
+	}
+	for k, v := range s.vars {
+		fn(k, v)
+	}
+}
+
+func (s *scope) lookup(name string) (any, bool) {
+	for c := s; c != nil; c = c.parent {
+		if v, ok := c.own(name); ok {
+			return v, true
+		}
+		if v, ok := c.base[name]; ok {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+// flatten copies every visible variable into one new scope over root.
+func (s *scope) flatten(root *scope) *scope {
+	out := root.child()
+	var chain []*scope
+	for c := s; c != nil && c != root; c = c.parent {
+		chain = append(chain, c)
+	}
+	copyVar := func(k string, v any) {
+		if k != "loop" { // Jinja does not pass the loop to includes
+			out.set(k, v)
+		}
+	}
+	for i := len(chain) - 1; i >= 0; i-- {
+		for k, v := range chain[i].base {
+			copyVar(k, v)
+		}
+		chain[i].each(copyVar)
+	}
+	return out
+}
