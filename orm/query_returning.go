@@ -39,7 +39,7 @@ func returningExprs(t *Table, cols []any) ([]Expr, error) {
 		}
 		c := t.lookup(name)
 		if c == nil {
-			return nil, fmt.Errorf("orm: Returning: %w", unknownField(t, name))
+			return nil, fmt.Errorf("orm: Returning: table %s has no field or column %q", t.Name, name)
 		}
 		out = append(out, C(c.Name))
 	}
