@@ -133,18 +133,16 @@ func scanKeys(rows *sql.Rows, t *Table) ([][]any, error) {
 	return keys, rows.Err()
 }
 
-// deleteReturning caches, per engine, whether its server runs DELETE ...
-// RETURNING (MariaDB 10.5 and later).
-var deleteReturning sync.Map // *DB -> bool
+// deleteReturning caches, per server (host and port), whether it runs
+// DELETE ... RETURNING (MariaDB 10.5 and later).
+var deleteReturning sync.Map // string -> bool
 
 // hasDeleteReturning reports whether the MySQL-family server q runs on has
-// DELETE ... RETURNING, asking it once per engine.
+// DELETE ... RETURNING, asking it once per server.
 func hasDeleteReturning(ctx context.Context, q Querier) (bool, error) {
-	db := engineOf(q)
-	if db != nil {
-		if ok, found := deleteReturning.Load(db); found {
-			return ok.(bool), nil
-		}
+	key := serverKey(q)
+	if ok, found := deleteReturning.Load(key); found && key != "" {
+		return ok.(bool), nil
 	}
 	var version string
 	rows, err := q.QueryContext(ctx, "SELECT VERSION()")
@@ -161,23 +159,27 @@ func hasDeleteReturning(ctx context.Context, q Querier) (bool, error) {
 		return false, err
 	}
 	ok := mariaDBAtLeast(version, 10, 5)
-	if db != nil {
-		deleteReturning.Store(db, ok)
+	if key != "" {
+		deleteReturning.Store(key, ok)
 	}
 	return ok, nil
 }
 
-// engineOf returns the engine a querier runs on, or nil.
-func engineOf(q Querier) *DB {
+// serverKey names the server a querier runs on ("" when unknown).
+func serverKey(q Querier) string {
+	var db *DB
 	switch x := q.(type) {
 	case *DB:
-		return x
+		db = x
 	case *Tx:
-		return x.db
+		db = x.db
 	case *Session:
-		return x.db
+		db = x.db
 	}
-	return nil
+	if db == nil || db.url == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s://%s:%d", db.url.Dialect, db.url.Host, db.url.Port)
 }
 
 var (
