@@ -57,6 +57,9 @@ func (r *bulkRun) emulateDelete(ctx context.Context) error {
 // reads back what the sink and the session need by key.
 func (r *bulkRun) emulateUpdate(ctx context.Context) error {
 	pk := r.table.pkColumns()
+	if len(pk) == 0 {
+		return fmt.Errorf("orm: %s has no primary key: %s ... RETURNING cannot be emulated on %s", r.table.Name, r.verb(), r.q.Dialect().Name())
+	}
 	rows, err := r.selectRows(ctx, columnExprs(pk), func(*Builder) []Expr { return r.where }, true)
 	if err != nil {
 		return err

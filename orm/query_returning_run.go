@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"reflect"
+	"slices"
 
 	"github.com/flagon-go/flagon/orm/dialect"
 )
@@ -88,8 +89,17 @@ func (b *bulkStmt) run(ctx context.Context, sink returnSink) (int64, error) {
 		r.s, r.q = s, q
 		r.sync = !b.opts.noSync && s.holds(b.table)
 	}
-	if !r.sync && sink == nil {
-		query, args, err := b.render(nil)
+	if r.sync && !b.del && assignsKey(b.table, b.assigned) {
+		return r.runKeyChange(ctx)
+	}
+	return r.execute(ctx)
+}
+
+// execute runs the statement, reading back what the sink and the session
+// need.
+func (r *bulkRun) execute(ctx context.Context) (int64, error) {
+	if !r.sync && r.sink == nil {
+		query, args, err := r.render(nil)
 		if err != nil {
 			return 0, err
 		}
@@ -109,6 +119,38 @@ func (b *bulkStmt) run(ctx context.Context, sink returnSink) (int64, error) {
 	}
 	r.finish()
 	return r.n, nil
+}
+
+// runKeyChange runs an update that assigns a primary key column: the
+// rows' new keys no longer name the session's objects, so their old keys
+// are read first (SELECT ... FOR UPDATE) and those objects are expunged
+// (they stay in the session if the update fails).
+func (r *bulkRun) runKeyChange(ctx context.Context) (int64, error) {
+	rows, err := r.selectRows(ctx, columnExprs(r.table.pkColumns()), func(*Builder) []Expr { return r.where }, true)
+	if err != nil {
+		return 0, err
+	}
+	keys, err := scanKeys(rows, r.table)
+	if err != nil {
+		return 0, err
+	}
+	r.sync = false
+	held := r.s.expungeKeys(r.table, keys)
+	n, err := r.execute(ctx)
+	if err != nil {
+		r.s.readmit(held)
+	}
+	return n, err
+}
+
+// assignsKey reports whether cols include a primary key column.
+func assignsKey(t *Table, cols []*Column) bool {
+	for _, c := range cols {
+		if slices.Contains(t.pkColumns(), c) {
+			return true
+		}
+	}
+	return false
 }
 
 // nativeReturning reports whether the database runs the statement with

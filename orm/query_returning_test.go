@@ -210,6 +210,37 @@ func TestBulkUpdateSynchronizeSession(t *testing.T) {
 				must(t, tx.Rollback())
 				check(t, dbPeople(t, e), "john:25 jack:47 jill:29 jane:37")
 			}},
+			{"update of the primary key expunges the objects", func(t *testing.T) {
+				s := e.Session()
+				john, jack, jill, _ := loadPeople(t, s)
+				n, err := orm.Update[Citizen](s).Set("ID", orm.SQL("id + ?", 10)).Where(orm.C("id").Le(2)).Exec(ctx)
+				must(t, err)
+				check(t, n, 2)
+				if s.Contains(john) || s.Contains(jack) || !s.Contains(jill) {
+					t.Errorf("in session: john %v jack %v jill %v, want false false true", s.Contains(john), s.Contains(jack), s.Contains(jill))
+				}
+				moved, err := orm.Get[Citizen](ctx, s, 11)
+				must(t, err)
+				if moved == john || moved.Name != "john" {
+					t.Errorf("Get(11) = %+v, want a new object for john", moved)
+				}
+				must(t, s.Commit(ctx))
+				ids, err := orm.Into[int64](ctx, orm.Select[Citizen](e).Columns("id").OrderBy("id"))
+				must(t, err)
+				check(t, ids, []int64{3, 4, 11, 12})
+			}},
+			{"failed update of the primary key keeps the objects", func(t *testing.T) {
+				s := e.Session()
+				john, _, _, _ := loadPeople(t, s)
+				_, err := orm.Update[Citizen](s).Set("ID", 2).Where(orm.C("id").Eq(1)).Exec(ctx)
+				if !errors.Is(err, orm.ErrUniqueViolation) {
+					t.Fatalf("err = %v, want a unique violation", err)
+				}
+				if !s.Contains(john) {
+					t.Errorf("john left the session after a failed update")
+				}
+				must(t, s.Rollback(ctx))
+			}},
 			{"update returning nothing", func(t *testing.T) {
 				s := e.Session()
 				loadPeople(t, s)

@@ -69,3 +69,27 @@ func (s *Session) heldState(t *Table, row reflect.Value) *objState {
 	}
 	return s.identity.get(k)
 }
+
+// expungeKeys detaches the session's persistent objects of t with the
+// given keys and returns their states.
+func (s *Session) expungeKeys(t *Table, keys [][]any) []*objState {
+	var out []*objState
+	for _, k := range keys {
+		if id, ok := keyOf(t, k); ok {
+			if st := s.identity.get(id); st != nil && st.status == statusPersistent {
+				s.forget(st)
+				out = append(out, st)
+			}
+		}
+	}
+	return out
+}
+
+// readmit puts states expungeKeys detached back, persistent.
+func (s *Session) readmit(states []*objState) {
+	for _, st := range states {
+		st.status = statusPersistent
+		s.identity.put(st.key, st)
+		s.byObj[st.obj] = st
+	}
+}
