@@ -241,6 +241,37 @@ func TestBulkUpdateSynchronizeSession(t *testing.T) {
 				}
 				must(t, s.Rollback(ctx))
 			}},
+			{"test_fetch_dont_refresh_expired_objects", func(t *testing.T) {
+				// Objects expired by a commit get the new values, stay
+				// expired, and the next load returns the same objects.
+				s := e.Session()
+				_, jack, jill, _ := loadPeople(t, s)
+				must(t, s.Commit(ctx))
+				_, err := orm.Update[Citizen](s).Set("Age", ageDown).Where(orm.C("age_int").Gt(29)).Exec(ctx)
+				must(t, err)
+				check(t, ages(jack, jill), []int{37, 29})
+				again, err := orm.Get[Citizen](ctx, s, 2)
+				must(t, err)
+				if again != jack || jack.Age != 37 {
+					t.Errorf("Get after the update = %+v (same object %v), want jack at 37", again, again == jack)
+				}
+				must(t, s.Commit(ctx))
+			}},
+			{"update and delete rolled back to a savepoint", func(t *testing.T) {
+				s := e.Session()
+				john, jack, _, _ := loadPeople(t, s)
+				nt, err := s.BeginNested(ctx)
+				must(t, err)
+				_, err = orm.Update[Citizen](s).Set("Age", 0).Where(orm.C("id").Eq(1)).Exec(ctx)
+				must(t, err)
+				_, err = orm.Delete[Citizen](s).Where(orm.C("id").Eq(2)).Exec(ctx)
+				must(t, err)
+				check(t, []any{john.Age, s.Contains(jack)}, []any{0, false})
+				must(t, nt.Rollback(ctx))
+				check(t, []any{john.Age, s.Contains(jack), s.IsModified(john)}, []any{25, true, false})
+				must(t, s.Commit(ctx))
+				check(t, dbPeople(t, e), "john:25 jack:47 jill:29 jane:37")
+			}},
 			{"update returning nothing", func(t *testing.T) {
 				s := e.Session()
 				loadPeople(t, s)
