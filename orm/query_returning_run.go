@@ -99,11 +99,7 @@ func (b *bulkStmt) run(ctx context.Context, sink returnSink) (int64, error) {
 // need.
 func (r *bulkRun) execute(ctx context.Context) (int64, error) {
 	if !r.sync && r.sink == nil {
-		query, args, err := r.render(nil)
-		if err != nil {
-			return 0, err
-		}
-		return rowsAffected(r.q.ExecContext(ctx, query, args...))
+		return execBulk(ctx, r.q, r.render)
 	}
 	native, err := r.nativeReturning(ctx)
 	if err != nil {

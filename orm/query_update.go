@@ -157,7 +157,19 @@ func (u *UpdateQuery[T]) Exec(ctx context.Context) (int64, error) {
 	if err := u.check(); err != nil {
 		return 0, err
 	}
+	if _, ok := u.q.(*Session); !ok { // nothing to synchronize
+		return execBulk(ctx, u.q, u.render)
+	}
 	return u.stmt().run(ctx, nil)
+}
+
+// execBulk runs a bulk statement without RETURNING.
+func execBulk(ctx context.Context, q Querier, render func([]Expr) (string, []any, error)) (int64, error) {
+	query, args, err := render(nil)
+	if err != nil {
+		return 0, err
+	}
+	return rowsAffected(q.ExecContext(ctx, query, args...))
 }
 
 // rowsAffected unpacks an Exec result.
@@ -225,6 +237,9 @@ func (d *DeleteQuery[T]) render(returning []Expr) (string, []any, error) {
 func (d *DeleteQuery[T]) Exec(ctx context.Context) (int64, error) {
 	if d.err != nil {
 		return 0, d.err
+	}
+	if _, ok := d.q.(*Session); !ok { // nothing to synchronize
+		return execBulk(ctx, d.q, d.render)
 	}
 	return d.stmt().run(ctx, nil)
 }
