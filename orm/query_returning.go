@@ -190,8 +190,30 @@ func returningInto[R any](ctx context.Context, r returner) ([]R, error) {
 		return nil, err
 	}
 	sink := &intoSink[R]{cols: st.opts.returning}
+	if names := exprNames(sink.cols); names != nil {
+		if err := sink.start(names); err != nil { // before any SQL is sent
+			return nil, err
+		}
+	}
 	if _, err := st.run(ctx, sink); err != nil {
 		return nil, err
 	}
 	return sink.out, nil
+}
+
+// exprNames returns the result column names of exprs, or nil when one is
+// not known before the statement runs.
+func exprNames(exprs []Expr) []string {
+	names := make([]string, len(exprs))
+	for i, e := range exprs {
+		switch e := e.(type) {
+		case labeled:
+			names[i] = e.name
+		case Col:
+			names[i] = e.Name[strings.LastIndexByte(e.Name, '.')+1:]
+		default:
+			return nil
+		}
+	}
+	return names
 }

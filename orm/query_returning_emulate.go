@@ -14,26 +14,12 @@ import (
 const keyChunk = 500
 
 // emulate runs the statement where the database has no RETURNING for it
-// (MySQL; MariaDB's UPDATE), in one transaction: SELECT ... FOR UPDATE
-// locks the matching rows and reads their keys (a DELETE's returned
-// columns too), the statement runs, and an UPDATE's new values are read
-// back by key. The rows returned are exactly the rows changed, since no
-// other transaction can change the locked rows.
-func (r *bulkRun) emulate(ctx context.Context) (err error) {
-	if db, ok := r.q.(*DB); ok {
-		tx, err := db.Begin(ctx, nil)
-		if err != nil {
-			return err
-		}
-		r.q = tx
-		defer func() {
-			if err != nil {
-				_ = tx.Rollback()
-				return
-			}
-			err = tx.Commit()
-		}()
-	}
+// (MySQL; MariaDB's UPDATE), inside one transaction (see inTransaction):
+// SELECT ... FOR UPDATE locks the matching rows and reads their keys (a
+// DELETE's returned columns too), the statement runs, and an UPDATE's new
+// values are read back by key. The rows returned are exactly the rows
+// changed, since no other transaction can change the locked rows.
+func (r *bulkRun) emulate(ctx context.Context) error {
 	if r.del {
 		return r.emulateDelete(ctx)
 	}

@@ -105,16 +105,40 @@ func (r *bulkRun) execute(ctx context.Context) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
+	run := r.emulate
 	if native {
-		err = r.returning(ctx)
-	} else {
-		err = r.emulate(ctx)
+		run = r.returning
 	}
-	if err != nil {
+	if err := r.inTransaction(ctx, run); err != nil {
 		return 0, err
 	}
 	r.finish()
 	return r.n, nil
+}
+
+// inTransaction runs fn in a transaction of its own when the statement
+// runs on a *DB: the emulation's statements must share one, and a
+// returned row that cannot be scanned must roll the statement back
+// rather than lose the rows it returned. Transactions and sessions
+// already provide one.
+func (r *bulkRun) inTransaction(ctx context.Context, fn func(context.Context) error) (err error) {
+	db, ok := r.q.(*DB)
+	if !ok {
+		return fn(ctx)
+	}
+	tx, err := db.Begin(ctx, nil)
+	if err != nil {
+		return err
+	}
+	r.q = tx
+	defer func() {
+		if err != nil {
+			_ = tx.Rollback()
+			return
+		}
+		err = tx.Commit()
+	}()
+	return fn(ctx)
 }
 
 // runKeyChange runs an update that assigns a primary key column: the

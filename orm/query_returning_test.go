@@ -20,6 +20,9 @@ type Citizen struct {
 	Age  int    `orm:"column:age_int"`
 }
 
+// nameOnly is a result struct with a name field only.
+type nameOnly struct{ Name string }
+
 // peopleDB opens db with the person and edited tables.
 func peopleDB(t *testing.T, db dbtest.DB) *orm.DB {
 	t.Helper()
@@ -411,6 +414,13 @@ func TestBulkDeleteSynchronizeSession(t *testing.T) {
 				check(t, peopleString(got), "john:25 jill:29")
 				check(t, dbPeople(t, e), "jack:47 jane:37")
 			}},
+			{"delete returning a value that cannot be scanned deletes nothing", func(t *testing.T) {
+				_, err := orm.Into[int64](ctx, orm.Delete[Citizen](e).Where(orm.C("name").Eq("jane")).Returning("name"))
+				if err == nil {
+					t.Fatal("scanning a name into an int64 succeeded")
+				}
+				check(t, dbPeople(t, e), "john:25 jack:47 jill:29 jane:37")
+			}},
 			{"delete returning in a rolled back transaction", func(t *testing.T) {
 				tx, err := e.Begin(ctx, nil)
 				must(t, err)
@@ -469,6 +479,14 @@ func TestBulkReturningErrors(t *testing.T) {
 			_, err := orm.Update[Citizen](q).All(ctx)
 			return err
 		}), "sets no columns"},
+		{"into a struct without the returned column", run(func() error {
+			_, err := orm.Into[nameOnly](ctx, orm.Delete[Citizen](q).Returning("name", "Age"))
+			return err
+		}), `"age_int"`},
+		{"into a scalar of two columns", run(func() error {
+			_, err := orm.Into[string](ctx, orm.Update[Citizen](q).Set("Age", 1).Returning("name", "Age"))
+			return err
+		}), "one column, got 2"},
 		{"returning nil", run(func() error {
 			_, _, err := orm.Delete[Citizen](q).Returning(nil).SQL()
 			return err
@@ -497,6 +515,9 @@ func TestBulkReturningSendsNothingOnError(t *testing.T) {
 			t.Fatal("want an error")
 		}
 		if _, err := orm.Delete[Citizen](s).Returning("nope").All(ctx); err == nil {
+			t.Fatal("want an error")
+		}
+		if _, err := orm.Into[nameOnly](ctx, orm.Delete[Citizen](e).Returning("name", "Age")); err == nil {
 			t.Fatal("want an error")
 		}
 		check(t, sent, 0)

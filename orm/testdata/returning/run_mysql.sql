@@ -24,4 +24,6 @@ UPDATE `citizen` SET `age_int` = ? WHERE `id` = ? [2 1];
 SELECT `name` FROM `citizen` WHERE `citizen`.`id` IN (?) [1];
 COMMIT [];
 -- test_delete_returning_star, no session
+BEGIN [];
 DELETE FROM `citizen` WHERE `id` = ? RETURNING `id`, `name`, `age_int` [1];
+COMMIT [];

@@ -12,6 +12,10 @@ COMMIT [];
 -- no session: no rows read back
 UPDATE "citizen" SET "age_int" = ? WHERE "id" = ? [1 1];
 -- no session: update returning
+BEGIN [];
 UPDATE "citizen" SET "age_int" = ? WHERE "id" = ? RETURNING "name" [2 1];
+COMMIT [];
 -- test_delete_returning_star, no session
+BEGIN [];
 DELETE FROM "citizen" WHERE "id" = ? RETURNING "id", "name", "age_int" [1];
+COMMIT [];
