@@ -523,3 +523,37 @@ func TestBulkReturningSendsNothingOnError(t *testing.T) {
 		check(t, sent, 0)
 	})
 }
+
+// Seat has a composite primary key.
+type Seat struct {
+	Row   int    `orm:"pk"`
+	Num   int    `orm:"pk"`
+	Guest string `orm:"size:20"`
+}
+
+func TestBulkSynchronizeCompositeKeys(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		e := openDB(t, db)
+		ctx := context.Background()
+		md := orm.NewMetaData()
+		must(t, md.Register(Seat{}))
+		must(t, md.CreateAll(ctx, e))
+		must(t, orm.InsertMany(ctx, e, []*Seat{{1, 1, "a"}, {1, 2, "b"}, {2, 1, "c"}}))
+		s := e.Session()
+		seats, err := orm.Select[Seat](s).OrderBy("row", "num").All(ctx)
+		must(t, err)
+		got, err := orm.Into[orm.Tuple2[int, string]](ctx, orm.Update[Seat](s).Set("Guest", orm.SQL("guest")).Where(orm.C("row").Eq(1)).Returning("num", "guest"))
+		must(t, err)
+		check(t, len(got), 2)
+		_, err = orm.Update[Seat](s).Set("Guest", "z").Where(orm.C("num").Eq(1)).Exec(ctx)
+		must(t, err)
+		check(t, []string{seats[0].Guest, seats[1].Guest, seats[2].Guest}, []string{"z", "b", "z"})
+		_, err = orm.Delete[Seat](s).Where(orm.C("row").Eq(2)).Exec(ctx)
+		must(t, err)
+		check(t, []bool{s.Contains(seats[0]), s.Contains(seats[2])}, []bool{true, false})
+		must(t, s.Commit(ctx))
+		left, err := orm.Into[string](ctx, orm.Select[Seat](e).Columns("guest").OrderBy("row", "num"))
+		must(t, err)
+		check(t, left, []string{"z", "b"})
+	})
+}
