@@ -44,9 +44,14 @@ func (s *SelectQuery[T]) width() int {
 //   - a Tuple2, Tuple3 or Tuple4: columns by position;
 //   - any other type (int64, string, *string, time.Time, Decimal...): the
 //     query's only column.
-func Into[R any](ctx context.Context, sel Selectable) ([]R, error) {
+//
+// A bulk Update or Delete with Returning runs as one too (see Returning).
+func Into[R any](ctx context.Context, sel RowSource) ([]R, error) {
 	if sel == nil {
 		return nil, fmt.Errorf("orm: Into of a nil query")
+	}
+	if r, ok := sel.(returner); ok {
+		return returningInto[R](ctx, r)
 	}
 	query, args, err := sel.SQL()
 	if err != nil {

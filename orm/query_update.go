@@ -18,6 +18,7 @@ type UpdateQuery[T any] struct {
 	err   error
 	sets  []pair
 	where []Expr
+	bulk  bulkOpts
 }
 
 // Update starts an UPDATE of model T's table.
@@ -64,14 +65,28 @@ func (u *UpdateQuery[T]) FilterBy(args ...any) *UpdateQuery[T] {
 	return u
 }
 
-// SQL renders the statement without running it.
+// SQL renders the statement without running it, with its Returning
+// columns where the database has UPDATE ... RETURNING.
 func (u *UpdateQuery[T]) SQL() (string, []any, error) {
+	if err := u.check(); err != nil {
+		return "", nil, err
+	}
+	return u.render(sqlReturning(u.q.Dialect(), false, u.bulk))
+}
+
+// check returns the error found while building the update.
+func (u *UpdateQuery[T]) check() error {
 	if u.err != nil {
-		return "", nil, u.err
+		return u.err
 	}
 	if len(u.sets) == 0 {
-		return "", nil, fmt.Errorf("orm: update of %s sets no columns", u.table.Name)
+		return fmt.Errorf("orm: update of %s sets no columns", u.table.Name)
 	}
+	return nil
+}
+
+// render renders the statement with a RETURNING list (none when empty).
+func (u *UpdateQuery[T]) render(returning []Expr) (string, []any, error) {
 	onUpdate, err := onUpdateSets(u.q.Dialect(), u.table, u.sets)
 	if err != nil {
 		return "", nil, err
@@ -95,6 +110,7 @@ func (u *UpdateQuery[T]) SQL() (string, []any, error) {
 		b.bind(s.value)
 	}
 	writeWhere(b, u.where)
+	writeReturning(b, returning)
 	return b.String(), b.Args(), b.Err()
 }
 
@@ -134,13 +150,26 @@ func assigns(sets []pair, name string) bool {
 	return false
 }
 
-// Exec runs the update and returns the number of matched rows.
+// Exec runs the update and returns the number of matched rows. Through a
+// session it also updates the session's objects of those rows (see
+// SynchronizeSession).
 func (u *UpdateQuery[T]) Exec(ctx context.Context) (int64, error) {
-	query, args, err := u.SQL()
+	if err := u.check(); err != nil {
+		return 0, err
+	}
+	if _, ok := u.q.(*Session); !ok { // nothing to synchronize
+		return execBulk(ctx, u.q, u.render)
+	}
+	return u.stmt().run(ctx, nil)
+}
+
+// execBulk runs a bulk statement without RETURNING.
+func execBulk(ctx context.Context, q Querier, render func([]Expr) (string, []any, error)) (int64, error) {
+	query, args, err := render(nil)
 	if err != nil {
 		return 0, err
 	}
-	return rowsAffected(u.q.ExecContext(ctx, query, args...))
+	return rowsAffected(q.ExecContext(ctx, query, args...))
 }
 
 // rowsAffected unpacks an Exec result.
@@ -157,6 +186,7 @@ type DeleteQuery[T any] struct {
 	table *Table
 	err   error
 	where []Expr
+	bulk  bulkOpts
 }
 
 // Delete starts a DELETE from model T's table.
@@ -181,23 +211,35 @@ func (d *DeleteQuery[T]) FilterBy(args ...any) *DeleteQuery[T] {
 	return d
 }
 
-// SQL renders the statement without running it.
+// SQL renders the statement without running it, with its Returning
+// columns where the database has DELETE ... RETURNING (the mysql dialect
+// renders MariaDB's).
 func (d *DeleteQuery[T]) SQL() (string, []any, error) {
 	if d.err != nil {
 		return "", nil, d.err
 	}
+	return d.render(sqlReturning(d.q.Dialect(), true, d.bulk))
+}
+
+// render renders the statement with a RETURNING list (none when empty).
+func (d *DeleteQuery[T]) render(returning []Expr) (string, []any, error) {
 	b := NewBuilder(d.q.Dialect())
 	b.WriteString("DELETE FROM ")
 	b.Ident(d.table.Name)
 	writeWhere(b, d.where)
+	writeReturning(b, returning)
 	return b.String(), b.Args(), b.Err()
 }
 
-// Exec runs the delete and returns the number of deleted rows.
+// Exec runs the delete and returns the number of deleted rows. Through a
+// session it also marks the session's objects of those rows deleted (see
+// SynchronizeSession).
 func (d *DeleteQuery[T]) Exec(ctx context.Context) (int64, error) {
-	query, args, err := d.SQL()
-	if err != nil {
-		return 0, err
+	if d.err != nil {
+		return 0, d.err
 	}
-	return rowsAffected(d.q.ExecContext(ctx, query, args...))
+	if _, ok := d.q.(*Session); !ok { // nothing to synchronize
+		return execBulk(ctx, d.q, d.render)
+	}
+	return d.stmt().run(ctx, nil)
 }

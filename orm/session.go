@@ -237,9 +237,13 @@ func removeState(list []*objState, st *objState) []*objState {
 	return list
 }
 
-// Contains reports whether obj is in the session (pending, persistent or
-// marked for deletion).
-func (s *Session) Contains(obj any) bool { return s.routeObj(obj).byObj[obj] != nil }
+// Contains reports whether obj is in the session: pending, persistent or
+// marked for deletion, but not once its row is deleted (by a flush or a
+// bulk Delete), as in SQLAlchemy.
+func (s *Session) Contains(obj any) bool {
+	st := s.routeObj(obj).byObj[obj]
+	return st != nil && !(st.status == statusDeleted && st.flushed)
+}
 
 // IsModified reports whether a persistent object's columns differ from
 // the state it was loaded or last flushed with; pending objects are

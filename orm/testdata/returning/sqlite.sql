@@ -1,0 +1,28 @@
+-- test_update_returning_star
+UPDATE "citizen" SET "age_int" = age_int - ? WHERE "age_int" > ? RETURNING "id", "name", "age_int"
+-- args: int(10), int(29)
+
+-- test_fetch_w_explicit_returning
+UPDATE "citizen" SET "age_int" = ? WHERE "name" = ? RETURNING "name", "age_int"
+-- args: int(10), string(jack)
+
+-- update returning a labelled expression
+UPDATE "citizen" SET "name" = ? RETURNING age_int + 1 AS "next_age"
+-- args: string(x)
+
+-- update returning onupdate column
+UPDATE "edited" SET "title" = ?, "state" = ? RETURNING "state"
+-- args: string(t), string(edited)
+
+-- test_delete_returning_star
+DELETE FROM "citizen" WHERE "age_int" > ? RETURNING "id", "name", "age_int"
+-- args: int(29)
+
+-- delete returning qualified column
+DELETE FROM "citizen" RETURNING "id"
+-- args: 
+
+-- delete without returning
+DELETE FROM "citizen" WHERE "id" = ?
+-- args: int(1)
+
