@@ -132,6 +132,10 @@ func (u *unitOfWork) resolveRemoved() {
 
 // collectOne diffs one relationship of st.
 func (u *unitOfWork) collectOne(st *objState, r *Relation, j *relationJoin) {
+	if r.dynamic {
+		u.collectDynamic(st, r, j)
+		return
+	}
 	cur := st.relItems(r)
 	rs := st.getRel(r)
 	if j.kind == ManyToOne {

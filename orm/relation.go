@@ -88,13 +88,14 @@ type Relation struct {
 	// loaded to the database's ON DELETE instead of loading them.
 	PassiveDeletes bool
 
-	owner  *Table
-	pos    int // position in owner's relations
-	index  []int
-	offset uintptr // of the field from the model struct's start
-	many   bool
-	elem   reflect.Type // target struct type
-	res    atomic.Pointer[relationJoin]
+	owner   *Table
+	pos     int // position in owner's relations
+	index   []int
+	offset  uintptr // of the field from the model struct's start
+	many    bool
+	dynamic bool         // an orm.Dynamic field: never loaded, queried
+	elem    reflect.Type // target struct type
+	res     atomic.Pointer[relationJoin]
 }
 
 // Relations returns the table's relationship fields in declaration order.
@@ -167,13 +168,20 @@ func isNullStruct(t reflect.Type) bool {
 // model.
 func addRelation(tbl *Table, f reflect.StructField, tag string, index []int, off uintptr) error {
 	r := &Relation{Name: f.Name, owner: tbl, pos: len(tbl.relations), index: index, offset: off, Cascade: CascadeSaveUpdate}
-	r.many = f.Type.Field(1).Type.Kind() == reflect.Slice
-	r.elem = f.Type.Field(1).Type.Elem()
+	items := 1
+	if r.dynamic = isDynamicField(f.Type); r.dynamic {
+		items = 2 // after the relation and owner pointers
+	}
+	r.many = f.Type.Field(items).Type.Kind() == reflect.Slice
+	r.elem = f.Type.Field(items).Type.Elem()
 	if r.many {
 		r.elem = r.elem.Elem()
 	}
 	if err := r.parseTag(tag); err != nil {
 		return err
+	}
+	if r.dynamic && r.Lazy != LazySelect {
+		return fmt.Errorf("an orm.Dynamic relationship is never loaded: remove its lazy option")
 	}
 	tbl.relations = append(tbl.relations, r)
 	return nil

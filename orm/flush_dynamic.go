@@ -1,0 +1,55 @@
+package orm
+
+import (
+	"fmt"
+	"reflect"
+)
+
+// collectDynamic records the queued changes of st's Dynamic relationship
+// r as the diff of a loaded collection would: each added child joins
+// the owner (its foreign key is set, or an association row inserted),
+// each removed one leaves it.
+func (u *unitOfWork) collectDynamic(st *objState, r *Relation, j *relationJoin) {
+	added, removed := st.relField(r).(dynamicField).queued()
+	for _, it := range added {
+		if child := u.s.byObj[it]; child != nil && child.status != statusDeleted {
+			u.addMember(st, r, j, child)
+		}
+	}
+	for _, it := range removed {
+		child := u.s.byObj[it]
+		if child == nil || child.status == statusDeleted {
+			continue
+		}
+		if j.kind != ManyToMany && !pointsAt(child.val(), j.remote, st.val(), j.local) {
+			continue // not (or no longer) in the collection
+		}
+		u.removeMember(st, r, j, child)
+	}
+}
+
+// pointsAt reports whether the columns from of child hold the values of
+// the columns to of owner (a foreign key and the key it references).
+func pointsAt(child reflect.Value, from []*Column, owner reflect.Value, to []*Column) bool {
+	for i, c := range from {
+		a, b := fieldByIndex(child, c.index), fieldByIndex(owner, to[i].index)
+		if !sameKeyValue(a, b) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameKeyValue compares two key fields, looking through pointers (a
+// nullable foreign key and the key it references).
+func sameKeyValue(a, b reflect.Value) bool {
+	for _, v := range []*reflect.Value{&a, &b} {
+		if v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				return false
+			}
+			*v = v.Elem()
+		}
+	}
+	return fmt.Sprint(a.Interface()) == fmt.Sprint(b.Interface())
+}
