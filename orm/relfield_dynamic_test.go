@@ -23,8 +23,8 @@ type (
 	}
 	DAddress struct {
 		ID           int64
-		UserID       *int64 `orm:"fk:d_user.id"`
-		EmailAddress string `orm:"size:50"`
+		UserID       *int64         `orm:"fk:d_user.id"`
+		EmailAddress string         `orm:"size:50"`
 		User         orm.One[DUser] `orm:"back_populates:Addresses"`
 	}
 	DOrder struct {
