@@ -191,3 +191,41 @@ func TestDateTimeGolden(t *testing.T) {
 	}
 	golden(t, "expr/datetime.sql", b.String())
 }
+
+func TestSQLiteTextTimes(t *testing.T) {
+	e, err := orm.Open("sqlite://")
+	must(t, err)
+	defer e.Close()
+	md := orm.NewMetaData()
+	must(t, md.Register(Event{}))
+	ctx := context.Background()
+	must(t, md.CreateAll(ctx, e))
+	must(t, orm.Insert(ctx, e, &Event{Name: "x", At: time.Now()}))
+	tests := []struct {
+		name, text, want string
+	}{
+		{"driver format with zone", "'2024-03-05 10:30:45.5+02:00'", "2024-03-05 08:30:45"},
+		{"datetime() result", "'2024-03-05 10:30:45'", "2024-03-05 10:30:45"},
+		{"ISO with T and Z", "'2024-03-05T10:30:45Z'", "2024-03-05 10:30:45"},
+		{"minutes only", "'2024-03-05 10:30'", "2024-03-05 10:30:00"},
+		{"date() result", "'2024-03-05'", "2024-03-05 00:00:00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := into[time.Time](t, orm.Select[Event](e).Columns(orm.SQL(tt.text)))
+			check(t, times(got), []string{tt.want})
+		})
+	}
+	t.Run("not a time", func(t *testing.T) {
+		_, err := orm.Into[time.Time](ctx, orm.Select[Event](e).Columns(orm.SQL("'soon'")))
+		if err == nil || !strings.Contains(err.Error(), `cannot read "soon" as a time`) {
+			t.Errorf("err = %v, want a parse error", err)
+		}
+	})
+	t.Run("NULL into time.Time", func(t *testing.T) {
+		_, err := orm.Into[time.Time](ctx, orm.Select[Event](e).Columns(orm.SQL("NULL")))
+		if err == nil || !strings.Contains(err.Error(), "use *time.Time") {
+			t.Errorf("err = %v, want a NULL error", err)
+		}
+	})
+}
