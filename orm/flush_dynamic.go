@@ -9,10 +9,15 @@ import (
 // r as the diff of a loaded collection would: each added child joins
 // the owner (its foreign key is set, or an association row inserted),
 // each removed one leaves it.
-func (u *unitOfWork) collectDynamic(st *objState, r *Relation, j *relationJoin) {
+func (u *unitOfWork) collectDynamic(st *objState, r *Relation, j *relationJoin) error {
 	added, removed := st.relField(r).(dynamicField).queued()
 	for _, it := range added {
-		if child := u.s.byObj[it]; child != nil && child.status != statusDeleted {
+		child := u.s.byObj[it]
+		if child == nil {
+			return fmt.Errorf("orm: %s.%s.Add: the %s is not in the session and the relationship has no save-update cascade; add it with s.Add",
+				r.owner.model.Name(), r.Name, j.target.model.Name())
+		}
+		if child.status != statusDeleted {
 			u.addMember(st, r, j, child)
 		}
 	}
@@ -26,6 +31,7 @@ func (u *unitOfWork) collectDynamic(st *objState, r *Relation, j *relationJoin) 
 		}
 		u.removeMember(st, r, j, child)
 	}
+	return nil
 }
 
 // pointsAt reports whether the columns from of child hold the values of

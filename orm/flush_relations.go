@@ -103,7 +103,12 @@ func (u *unitOfWork) collectRelations(context.Context) error {
 				if err != nil {
 					return err
 				}
-				if (j.kind == ManyToOne) == toOne {
+				switch {
+				case r.dynamic && !toOne:
+					if err := u.collectDynamic(st, r, j); err != nil {
+						return err
+					}
+				case !r.dynamic && (j.kind == ManyToOne) == toOne:
 					u.collectOne(st, r, j)
 				}
 			}
@@ -132,10 +137,6 @@ func (u *unitOfWork) resolveRemoved() {
 
 // collectOne diffs one relationship of st.
 func (u *unitOfWork) collectOne(st *objState, r *Relation, j *relationJoin) {
-	if r.dynamic {
-		u.collectDynamic(st, r, j)
-		return
-	}
 	cur := st.relItems(r)
 	rs := st.getRel(r)
 	if j.kind == ManyToOne {

@@ -49,25 +49,27 @@ func (d *Dynamic[T]) Query(q Querier) *SelectQuery[T] {
 }
 
 // findOwner returns the owner struct of the field and, when q is a
-// session holding it, its state; it records the relationship and owner
-// in the field for later queries.
+// session holding it, its state. The owner is known when a query read it
+// (markUnloaded) or an earlier Query found it in a session; otherwise
+// the session q is searched, and the result recorded in the field.
 func (d *Dynamic[T]) findOwner(q Querier) (reflect.Value, *objState, error) {
-	if s, ok := q.(*Session); ok {
-		s = s.routeField(d)
-		if st, r := s.ownerOf(d); r != nil {
+	s, _ := q.(*Session)
+	if d.rel != nil && d.owner != nil {
+		owner := reflect.NewAt(d.rel.owner.model, d.owner)
+		if s == nil {
+			return owner.Elem(), nil, nil
+		}
+		obj := owner.Interface()
+		return owner.Elem(), s.routeObj(obj).byObj[obj], nil
+	}
+	if s != nil {
+		if st, r := s.routeField(d).ownerOf(d); r != nil {
 			d.rel, d.owner = r, unsafe.Pointer(st.val().Addr().Pointer())
 			return st.val(), st, nil
 		}
 	}
-	if d.rel == nil || d.owner == nil {
-		return reflect.Value{}, nil, fmt.Errorf("orm: Dynamic[%s].Query: the owner of the field is unknown: "+
-			"query it through the session that holds the owner, or on an object read from the database", reflect.TypeFor[T]().Name())
-	}
-	owner := reflect.NewAt(d.rel.owner.model, d.owner).Elem()
-	if s, ok := q.(*Session); ok {
-		return owner, s.byObj[owner.Addr().Interface()], nil
-	}
-	return owner, nil, nil
+	return reflect.Value{}, nil, fmt.Errorf("orm: Dynamic[%s].Query: the owner of the field is unknown: "+
+		"query it through the session that holds the owner, or on an object read from the database", reflect.TypeFor[T]().Name())
 }
 
 // ownerKey is the condition "the related row points at the owner", with

@@ -50,6 +50,17 @@ type (
 		DListID *int64 `orm:"fk:d_list.id"`
 		Name    string `orm:"size:30"`
 	}
+	// DBoard's pins have no save-update cascade: new pins must be added
+	// to the session by hand.
+	DBoard struct {
+		ID   int64
+		Name string            `orm:"size:30"`
+		Pins orm.Dynamic[DPin] `orm:"cascade:none"`
+	}
+	DPin struct {
+		ID       int64
+		DBoardID *int64 `orm:"fk:d_board.id"`
+	}
 )
 
 // dynamicDB creates the fixtures' tables and rows: jack (1) has one
@@ -59,7 +70,7 @@ func dynamicDB(t *testing.T, db dbtest.DB) *orm.DB {
 	t.Helper()
 	e := openDB(t, db)
 	md := orm.NewMetaData()
-	must(t, md.Register(DUser{}, DAddress{}, DOrder{}, DItem{}, DOrderItem{}, DList{}, DEntry{}))
+	must(t, md.Register(DUser{}, DAddress{}, DOrder{}, DItem{}, DOrderItem{}, DList{}, DEntry{}, DBoard{}, DPin{}))
 	ctx := context.Background()
 	must(t, md.CreateAll(ctx, e))
 	s := orm.NewSession(e)
@@ -309,6 +320,20 @@ func TestDynamicRelationships(t *testing.T) {
 				must(t, s.Commit(ctx))
 				check(t, descriptions(allOf(t, o2.Items.Query(s))), []string{"item 3", "item 4"})
 				check(t, countOf(t, getT[DOrder](t, s, 1).Items.Query(s)), 2) // order 1 keeps item 1
+			}},
+			{"add without save-update cascade", func(t *testing.T, s *orm.Session) {
+				b := &DBoard{Name: "ideas"}
+				must(t, s.Add(b))
+				must(t, s.Commit(ctx))
+				pin := &DPin{}
+				b.Pins.Add(pin)
+				if err := s.Commit(ctx); err == nil || !strings.Contains(err.Error(), "DBoard.Pins.Add: the DPin is not in the session") {
+					t.Fatalf("err = %v, want a not-in-session error", err)
+				}
+				must(t, s.Rollback(ctx))
+				must(t, s.Add(pin))
+				must(t, s.Commit(ctx))
+				check(t, countOf(t, b.Pins.Query(s)), 1)
 			}},
 			{"query outside a session", func(t *testing.T, s *orm.Session) {
 				ed := getT[DUser](t, e, 2)
