@@ -34,6 +34,17 @@ func (u *unitOfWork) collectDynamic(st *objState, r *Relation, j *relationJoin) 
 	return nil
 }
 
+// clearDynamicQueues drops the unflushed Add and Remove calls of st's
+// Dynamic relationships, as a rollback expires SQLAlchemy's pending
+// collection history.
+func clearDynamicQueues(st *objState) {
+	for _, r := range st.table.relations {
+		if r.dynamic {
+			st.relField(r).(dynamicField).clearQueue()
+		}
+	}
+}
+
 // pointsAt reports whether the columns from of child hold the values of
 // the columns to of owner (a foreign key and the key it references).
 func pointsAt(child reflect.Value, from []*Column, owner reflect.Value, to []*Column) bool {

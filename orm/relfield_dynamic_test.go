@@ -330,8 +330,11 @@ func TestDynamicRelationships(t *testing.T) {
 				if err := s.Commit(ctx); err == nil || !strings.Contains(err.Error(), "DBoard.Pins.Add: the DPin is not in the session") {
 					t.Fatalf("err = %v, want a not-in-session error", err)
 				}
-				must(t, s.Rollback(ctx))
+				must(t, s.Rollback(ctx)) // drops the queued Add
+				added, _ := b.Pins.Pending()
+				check(t, len(added), 0)
 				must(t, s.Add(pin))
+				b.Pins.Add(pin)
 				must(t, s.Commit(ctx))
 				check(t, countOf(t, b.Pins.Query(s)), 1)
 			}},
