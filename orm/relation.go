@@ -88,14 +88,15 @@ type Relation struct {
 	// loaded to the database's ON DELETE instead of loading them.
 	PassiveDeletes bool
 
-	owner   *Table
-	pos     int // position in owner's relations
-	index   []int
-	offset  uintptr // of the field from the model struct's start
-	many    bool
-	dynamic bool         // an orm.Dynamic field: never loaded, queried
-	elem    reflect.Type // target struct type
-	res     atomic.Pointer[relationJoin]
+	owner  *Table
+	pos    int // position in owner's relations
+	index  []int
+	offset uintptr // of the field from the model struct's start
+	many   bool
+	elem   reflect.Type // target struct type
+	res    atomic.Pointer[relationJoin]
+
+	dynamic bool // an orm.Dynamic field: never loaded, queried
 }
 
 // Relations returns the table's relationship fields in declaration order.
