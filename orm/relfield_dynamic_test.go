@@ -338,6 +338,16 @@ func TestDynamicRelationships(t *testing.T) {
 				must(t, s.Commit(ctx))
 				check(t, countOf(t, b.Pins.Query(s)), 1)
 			}},
+			{"any and join", func(t *testing.T, s *orm.Session) {
+				users := allOf(t, orm.Select[DUser](s).Where(orm.Rel[DUser]("Addresses").Any(orm.C("d_address.email_address").Like("%wood%"))))
+				if len(users) != 1 || users[0].Name != "ed" {
+					t.Errorf("users with a wood address = %v, want ed", users)
+				}
+				orders := allOf(t, orm.Select[DOrder](s).JoinRelation("Items").Where(orm.C("d_item.description").Eq("item 3")))
+				if len(orders) != 1 || orders[0].Description != "order 2" {
+					t.Errorf("orders holding item 3 = %v, want order 2", orders)
+				}
+			}},
 			{"query outside a session", func(t *testing.T, s *orm.Session) {
 				ed := getT[DUser](t, e, 2)
 				check(t, countOf(t, ed.Addresses.Query(e)), 3)
@@ -414,6 +424,8 @@ func TestDynamicGolden(t *testing.T) {
 			{"test_order_by", ed.Addresses.Query(q).OrderBy(nil, "-email_address").Limit(10).Offset(20)},
 			{"test_m2m", o1.Items.Query(q)},
 			{"test_m2m filter", o1.Items.Query(q).Where(orm.C("d_item.description").Ne("x"))},
+			{"any on a dynamic relationship", orm.Select[DUser](q).Where(orm.Rel[DUser]("Addresses").Any(orm.C("d_address.email_address").Like("%wood%")))},
+			{"join a dynamic relationship", orm.Select[DOrder](q).JoinRelation("Items").Where(orm.C("d_item.description").Eq("item 3"))},
 		}
 		for _, c := range cases {
 			query, args, err := c.r.SQL()
