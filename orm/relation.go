@@ -249,6 +249,9 @@ func (r *Relation) parseCascade(val string) error {
 func (r *Relation) parseLazy(val string) error {
 	m := map[string]LoadStrategy{"select": LazySelect, "selectin": LazySelectIn, "joined": LazyJoined, "raise": LazyRaise}
 	l, ok := m[val]
+	if val == "dynamic" || val == "write_only" {
+		return fmt.Errorf("lazy:%s: declare the field as orm.Dynamic[%s] instead", val, r.elem.Name())
+	}
 	if !ok {
 		return fmt.Errorf("unknown lazy strategy %q (want select, selectin, joined or raise)", val)
 	}

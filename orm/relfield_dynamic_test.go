@@ -405,6 +405,13 @@ func TestDynamicTagErrors(t *testing.T) {
 	if _, err := orm.TableOf(bad{}); err == nil || !strings.Contains(err.Error(), "never loaded") {
 		t.Errorf("err = %v, want a lazy-option error", err)
 	}
+	type lazyDynamic struct {
+		ID    int64
+		Posts orm.Many[DAddress] `orm:"lazy:dynamic"`
+	}
+	if _, err := orm.TableOf(lazyDynamic{}); err == nil || !strings.Contains(err.Error(), "declare the field as orm.Dynamic[DAddress]") {
+		t.Errorf("err = %v, want a pointer to orm.Dynamic", err)
+	}
 }
 
 func TestDynamicGolden(t *testing.T) {
