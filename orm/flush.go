@@ -212,6 +212,12 @@ func (s *Session) isClean() bool {
 // objects than at the last load or flush.
 func (st *objState) relationsChanged() bool {
 	for _, r := range st.table.relations {
+		if r.dynamic {
+			if a, d := st.relField(r).(dynamicField).queued(); len(a)+len(d) > 0 {
+				return true
+			}
+			continue
+		}
 		prev, cur := st.relPrev(r), st.relItems(r)
 		if len(prev) != len(cur) {
 			return true

@@ -103,7 +103,12 @@ func (u *unitOfWork) collectRelations(context.Context) error {
 				if err != nil {
 					return err
 				}
-				if (j.kind == ManyToOne) == toOne {
+				switch {
+				case r.dynamic && !toOne:
+					if err := u.collectDynamic(st, r, j); err != nil {
+						return err
+					}
+				case !r.dynamic && (j.kind == ManyToOne) == toOne:
 					u.collectOne(st, r, j)
 				}
 			}

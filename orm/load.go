@@ -27,6 +27,9 @@ func (s *Session) loadLevel(ctx context.Context, t *Table, states []*objState, o
 		if r == nil {
 			return fmt.Errorf("orm: %s has no relationship %q (path %q)", t.model, o.path[level], strings.Join(o.path, "."))
 		}
+		if err := dynamicLoadError(r); err != nil {
+			return err
+		}
 		if done[r] {
 			continue
 		}
@@ -196,6 +199,9 @@ func (s *Session) lazyPath(ctx context.Context, states []*objState, path []strin
 		r := t.Relation(name)
 		if r == nil {
 			return fmt.Errorf("orm: %s has no relationship %q", t.model, name)
+		}
+		if err := dynamicLoadError(r); err != nil {
+			return err
 		}
 		if err := s.checkRaise(r, states); err != nil {
 			return err

@@ -95,6 +95,11 @@ func (o *LoadOption) OrderBy(keys ...any) *LoadOption {
 // Options adds relationship loader options to the query. They apply to
 // All, First and One (not Iter), on a *Session or any other Querier.
 func (s *SelectQuery[T]) Options(opts ...*LoadOption) *SelectQuery[T] {
+	if s.table != nil {
+		if err := checkDynamicPaths(s.table, opts); err != nil {
+			s.setErr(err)
+		}
+	}
 	s.loads = append(s.loads, opts...)
 	return s
 }

@@ -126,7 +126,7 @@ func rowFiller[R any](names []string) (func(p unsafe.Pointer) []any, error) {
 	}
 	c := codecFor(rt)
 	dest := make([]any, 1)
-	return func(p unsafe.Pointer) []any { dest[0] = c.destAt(p); return dest }, nil
+	return func(p unsafe.Pointer) []any { dest[0] = intoDestAt(c, p); return dest }, nil
 }
 
 // isRowStruct reports whether rows scan into t's fields by name: a
@@ -166,7 +166,7 @@ func tupleFiller(rt reflect.Type, names []string) (func(p unsafe.Pointer) []any,
 	dest := make([]any, len(names))
 	return func(p unsafe.Pointer) []any {
 		for i, c := range codecs {
-			dest[i] = c.destAt(unsafe.Add(p, offsets[i]))
+			dest[i] = intoDestAt(c, unsafe.Add(p, offsets[i]))
 		}
 		return dest
 	}, nil
@@ -184,7 +184,7 @@ func structFiller[R any](names []string) (func(p unsafe.Pointer) []any, error) {
 	}
 	return func(p unsafe.Pointer) []any {
 		for i, c := range s.cols {
-			s.dest[i] = c.codec.destAt(unsafe.Add(p, c.offset))
+			s.dest[i] = intoDestAt(c.codec, unsafe.Add(p, c.offset))
 		}
 		return s.dest
 	}, nil

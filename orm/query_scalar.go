@@ -79,6 +79,9 @@ func scalarScaled[V any](ctx context.Context, q Querier, build func(b *Builder),
 // scalarDest is the Scan destination of a Scalar result: n, or a scanner
 // keeping a known scale when V is a Decimal, *Decimal or Null[Decimal].
 func scalarDest[V any](n *Null[V], scale int) any {
+	if t, ok := timeDest(&n.V); ok { // SQLite's time expressions are text
+		return validScanner{&n.Valid, t}
+	}
 	if scale == noScale {
 		return n
 	}

@@ -91,9 +91,14 @@ func (s *SelectQuery[T]) setErr(err error) {
 // OrderBy adds sort keys: Exprs (C("price").Desc()) or column/field names,
 // with a leading '-' for descending ("-price"). A name may also be a label
 // given with As in Columns (call Columns first), or a column of the item
-// the query selects From.
+// the query selects From. A nil key drops the keys given before it
+// (SQLAlchemy's order_by(None)), such as a Dynamic relationship's order_by.
 func (s *SelectQuery[T]) OrderBy(keys ...any) *SelectQuery[T] {
 	for _, k := range keys {
+		if k == nil {
+			s.orderBy = nil
+			continue
+		}
 		t := s.table
 		if s.source() != nil || s.hasLabel(k) {
 			t = nil // a name of the selected item or a label: no model lookup

@@ -95,6 +95,8 @@ type Relation struct {
 	many   bool
 	elem   reflect.Type // target struct type
 	res    atomic.Pointer[relationJoin]
+
+	dynamic bool // an orm.Dynamic field: never loaded, queried
 }
 
 // Relations returns the table's relationship fields in declaration order.
@@ -167,13 +169,20 @@ func isNullStruct(t reflect.Type) bool {
 // model.
 func addRelation(tbl *Table, f reflect.StructField, tag string, index []int, off uintptr) error {
 	r := &Relation{Name: f.Name, owner: tbl, pos: len(tbl.relations), index: index, offset: off, Cascade: CascadeSaveUpdate}
-	r.many = f.Type.Field(1).Type.Kind() == reflect.Slice
-	r.elem = f.Type.Field(1).Type.Elem()
+	items := 1
+	if r.dynamic = isDynamicField(f.Type); r.dynamic {
+		items = 2 // after the relation and owner pointers
+	}
+	r.many = f.Type.Field(items).Type.Kind() == reflect.Slice
+	r.elem = f.Type.Field(items).Type.Elem()
 	if r.many {
 		r.elem = r.elem.Elem()
 	}
 	if err := r.parseTag(tag); err != nil {
 		return err
+	}
+	if r.dynamic && r.Lazy != LazySelect {
+		return fmt.Errorf("an orm.Dynamic relationship is never loaded: remove its lazy option")
 	}
 	tbl.relations = append(tbl.relations, r)
 	return nil
@@ -240,6 +249,9 @@ func (r *Relation) parseCascade(val string) error {
 func (r *Relation) parseLazy(val string) error {
 	m := map[string]LoadStrategy{"select": LazySelect, "selectin": LazySelectIn, "joined": LazyJoined, "raise": LazyRaise}
 	l, ok := m[val]
+	if val == "dynamic" || val == "write_only" {
+		return fmt.Errorf("lazy:%s: declare the field as orm.Dynamic[%s] instead", val, r.elem.Name())
+	}
 	if !ok {
 		return fmt.Errorf("unknown lazy strategy %q (want select, selectin, joined or raise)", val)
 	}

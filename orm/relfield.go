@@ -251,6 +251,9 @@ func (o *One[T]) isRelField()        {}
 func markUnloaded(t *Table, p unsafe.Pointer) {
 	for _, r := range t.relations {
 		*(**Relation)(unsafe.Add(p, r.offset)) = r
+		if r.dynamic { // Dynamic's second field: its owner
+			*(*unsafe.Pointer)(unsafe.Add(p, r.offset+unsafe.Sizeof(p))) = p
+		}
 	}
 }
 

@@ -302,6 +302,10 @@ func (st *objState) unloadRelations() {
 // snapRel records the current contents of r as flushed; complete marks
 // the relationship loaded (a new object's relationships are complete).
 func (st *objState) snapRel(r *Relation, complete bool) {
+	if r.dynamic { // written: the queue is done
+		st.relField(r).(dynamicField).clearQueue()
+		return
+	}
 	rs := st.getRel(r)
 	items := st.relItems(r)
 	if rs == nil && !complete && len(items) == 0 {

@@ -191,6 +191,7 @@ func (s *Session) restoreCommitted(st *objState) {
 	st.loaded, st.flushed, st.status = st.committed, false, statusPersistent
 	s.identity.put(st.key, st)
 	s.byObj[st.obj] = st
+	clearDynamicQueues(st)
 	for i := range st.rels {
 		rs := &st.rels[i]
 		if !rs.used {
