@@ -90,6 +90,9 @@ func newInsertPlan(d dialect.Dialect, t *Table, v reflect.Value) insertPlan {
 	}
 	p.useReturn = len(p.returning) > 0 && d.Features().Has(dialect.Returning)
 	p.batch = max(1, min(1000, 30000/max(1, len(p.cols))))
+	if len(p.cols) == 0 && d.Name() != "mysql" {
+		p.batch = 1 // DEFAULT VALUES inserts one row per statement
+	}
 	if p.casts = arrayCasts(d, p.cols); p.casts != nil {
 		p.batch = arrayBatch
 	}

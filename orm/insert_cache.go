@@ -82,6 +82,13 @@ func renderInsertRows(b *Builder, t *Table, p insertPlan, rows int, args []any) 
 	b.sb.Grow(rows * len(p.cols) * 4)
 	b.WriteString("INSERT INTO ")
 	b.Ident(t.Name)
+	if len(p.cols) == 0 && b.d.Name() != "mysql" {
+		// Every column is generated: PostgreSQL and SQLite have no empty
+		// column list, SQLAlchemy's DEFAULT VALUES (one row; the plan's
+		// batch is 1). MySQL takes "() VALUES (), ()" below.
+		b.WriteString(" DEFAULT VALUES")
+		return
+	}
 	b.WriteString(" (")
 	identList(b, p.cols)
 	b.WriteString(") VALUES ")
