@@ -35,6 +35,11 @@ func readDotenv(path string) (map[string]string, error) {
 	if err != nil {
 		return nil, &DotenvError{Path: path, Err: err}
 	}
+	return parseDotenv(path, data)
+}
+
+// parseDotenv parses the contents of the dotenv file at path.
+func parseDotenv(path string, data []byte) (map[string]string, error) {
 	m, err := godotenv.UnmarshalBytes(data)
 	if err != nil {
 		line, msg := locate(data, err)

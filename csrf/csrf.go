@@ -184,8 +184,12 @@ func (p *Protect) validateToken(c *flagon.Ctx, token string) error {
 	if raw == "" {
 		return fail(ReasonSessionMissing)
 	}
+	ser, err := p.newSerializer()
+	if err != nil {
+		return err
+	}
 	var signed string
-	_, err := p.newSerializer().LoadsValue(token, p.maxAge(), &signed)
+	_, err = ser.LoadsValue(token, p.maxAge(), &signed)
 	switch {
 	case errors.Is(err, sign.ErrSignatureExpired):
 		return fail(ReasonExpired)
@@ -205,14 +209,21 @@ func (p *Protect) maxAge() time.Duration {
 	return p.opts.TimeLimit
 }
 
+// errNoSecretKey is Flask-WTF's error ("A secret key is required to use CSRF.") for signing or checking a token
+// without a secret key.
+var errNoSecretKey = errors.New("csrf: a secret key is required to use CSRF")
+
 // newSerializer signs with WTF_CSRF_SECRET_KEY, or the app's keys (the
-// fallbacks still verify).
-func (p *Protect) newSerializer() *sign.Serializer {
+// fallbacks still verify); errNoSecretKey when there is neither.
+func (p *Protect) newSerializer() (*sign.Serializer, error) {
 	keys := p.app.SecretKeys()
 	if k := p.app.Config.StringOr("WTF_CSRF_SECRET_KEY", ""); k != "" {
 		keys = [][]byte{[]byte(k)}
 	}
-	return sign.NewSerializer(keys, Salt, sign.WithClock(p.opts.Clock))
+	if len(keys) == 0 {
+		return nil, errNoSecretKey
+	}
+	return sign.NewSerializer(keys, Salt, sign.WithClock(p.opts.Clock)), nil
 }
 
 // Token returns the signed CSRF token for forms, creating the raw token in
@@ -229,10 +240,11 @@ func Token(c *flagon.Ctx) (string, error) {
 		rawToken = newRawToken()
 		s.Set(p.opts.FieldName, rawToken)
 	}
-	if len(c.App().SecretKeys()) == 0 {
-		return "", errors.New("csrf: SECRET_KEY is not set")
+	ser, err := p.newSerializer()
+	if err != nil {
+		return "", err
 	}
-	tok, err := p.newSerializer().DumpsValue(rawToken)
+	tok, err := ser.DumpsValue(rawToken)
 	if err != nil {
 		return "", err
 	}

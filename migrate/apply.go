@@ -150,12 +150,12 @@ func (r *stepRunner) execAll(ctx context.Context, stmts []string) error {
 	return nil
 }
 
-// execOne runs one statement, copying a rebuilt SQLite table's rows in
-// batches when a progress line shows them.
+// execOne runs one statement; the copy of a rebuilt SQLite table's rows
+// goes through copyRows, which checks that every row was copied.
 func (r *stepRunner) execOne(ctx context.Context, s string) error {
-	if r.prog != nil && r.m.Dialect == SQLite {
+	if r.m.Dialect == SQLite {
 		if table, ok := rebuildCopyTable(s); ok {
-			return r.copyInBatches(ctx, s, table)
+			return r.copyRows(ctx, s, table)
 		}
 	}
 	return r.exec(ctx, s)

@@ -12,3 +12,6 @@ func SetProgressClock(m *Migrator, now func() time.Time, tick time.Duration) {
 
 // CopyBatch is the rows a rebuild copies per statement under a progress line.
 const CopyBatch = copyBatch
+
+// GraphBuilds returns how many revision graphs have been built.
+func GraphBuilds() int64 { return graphBuilds.Load() }

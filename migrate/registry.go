@@ -44,7 +44,7 @@ func (g *Registry) All() []*Revision {
 		nodes[i] = r.node()
 		byID[r.ID] = r
 	}
-	gr, err := graph.New(nodes)
+	gr, err := buildGraph(nodes)
 	if err != nil {
 		return revs
 	}

@@ -64,7 +64,7 @@ func NewScript(revs []*Revision) (*Script, error) {
 		nodes = append(nodes, r.node())
 		byID[r.ID] = r
 	}
-	g, err := graph.New(nodes)
+	g, err := buildGraph(nodes)
 	if err != nil {
 		return nil, err
 	}

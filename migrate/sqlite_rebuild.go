@@ -3,6 +3,7 @@ package migrate
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -94,37 +95,112 @@ const copyBatch = 10000
 // rebuildCopyTable returns the table whose rows a rebuild statement copies.
 func rebuildCopyTable(s string) (string, bool) {
 	m := rebuildCopy.FindStringSubmatch(s)
-	if m == nil || m[1] != m[2] || strings.Contains(strings.ToLower(s), "`rowid`") {
+	if m == nil || m[1] != m[2] {
 		return "", false
 	}
 	return m[2], true
 }
 
-// copyInBatches runs a rebuild's copy statement over ranges of rowids of
-// copyBatch rows, reporting the rows copied of the total. A table without
-// rowids (WITHOUT ROWID) is copied by the one statement.
-func (r *stepRunner) copyInBatches(ctx context.Context, s, table string) error {
-	q := "`" + table + "`"
-	var total, done int64
-	if err := r.queryInt(ctx, "SELECT count(*) FROM "+q, &total); err != nil {
-		return r.exec(ctx, s)
+// copyRows runs a rebuild's copy statement, in batches of rowids when a
+// progress line shows the rows copied and the table has a usable rowid,
+// and fails unless the new table then holds as many rows as the old one:
+// a rebuild never loses rows silently.
+func (r *stepRunner) copyRows(ctx context.Context, s, table string) error {
+	var total int64
+	if err := r.queryInt(ctx, "SELECT count(*) FROM "+sqliteIdent(table), &total); err != nil {
+		return &stmtError{sql: s, err: err}
 	}
+	rowid := ""
+	if r.prog != nil {
+		var err error
+		if rowid, err = r.rowidName(ctx, table); err != nil {
+			return &stmtError{sql: s, err: err}
+		}
+	}
+	if err := r.copyStatement(ctx, s, rowid, total); err != nil {
+		return err
+	}
+	var copied int64
+	if err := r.queryInt(ctx, "SELECT count(*) FROM "+sqliteIdent("new_"+table), &copied); err != nil {
+		return &stmtError{sql: s, err: err}
+	}
+	if copied != total {
+		return &stmtError{sql: s, err: fmt.Errorf("rebuilding table %q copied %d of its %d rows", table, copied, total)}
+	}
+	return nil
+}
+
+// copyStatement runs the copy in batches over rowid when it is not empty,
+// else as the one statement.
+func (r *stepRunner) copyStatement(ctx context.Context, s, rowid string, total int64) error {
+	if rowid == "" {
+		if err := r.exec(ctx, s); err != nil {
+			return err
+		}
+		r.prog.rows(total, total)
+		return nil
+	}
+	return r.copyInBatches(ctx, s, rowid, total)
+}
+
+// rowidNames are the names SQLite gives a table's rowid, in the order a
+// batched copy tries them.
+var rowidNames = []string{"rowid", "_rowid_", "oid"}
+
+// rowidName returns the name that reads the table's rowid: the first of
+// rowid, _rowid_ and oid that no column of the table shadows. It returns
+// "" for a WITHOUT ROWID table and when columns shadow all three names.
+func (r *stepRunner) rowidName(ctx context.Context, table string) (string, error) {
+	var withoutRowid int64
+	err := r.queryInt(ctx, "SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = ? COLLATE NOCASE", &withoutRowid, table)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil // not a table of the main schema: one statement
+	}
+	if err != nil || withoutRowid != 0 {
+		return "", err
+	}
+	rows, err := r.tx.QueryContext(ctx, "SELECT name FROM pragma_table_xinfo(?)", table)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	shadowed := map[string]bool{}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return "", err
+		}
+		shadowed[strings.ToLower(name)] = true
+	}
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	for _, n := range rowidNames {
+		if !shadowed[n] {
+			return n, nil
+		}
+	}
+	return "", nil
+}
+
+// copyInBatches runs a rebuild's copy statement over ranges of copyBatch
+// rowids, read by the name rowid, reporting the rows copied of the total.
+func (r *stepRunner) copyInBatches(ctx context.Context, s, rowid string, total int64) error {
+	table, _ := rebuildCopyTable(s)
+	q := sqliteIdent(table)
+	var done int64
 	r.prog.rows(0, total)
 	r.n++
 	lower := "1"
 	for {
 		var hi int64
-		err := r.queryInt(ctx, fmt.Sprintf("SELECT rowid FROM %s WHERE %s ORDER BY rowid LIMIT 1 OFFSET %d", q, lower, copyBatch-1), &hi)
-		if err != nil && err != sql.ErrNoRows {
-			if lower == "1" {
-				r.n--
-				return r.exec(ctx, s) // no rowid: copy in one statement
-			}
+		err := r.queryInt(ctx, fmt.Sprintf("SELECT %s FROM %s WHERE %s ORDER BY %s LIMIT 1 OFFSET %d", rowid, q, lower, rowid, copyBatch-1), &hi)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return &stmtError{sql: s, err: err}
 		}
 		where := lower
 		if err == nil {
-			where += fmt.Sprintf(" AND rowid <= %d", hi)
+			where += fmt.Sprintf(" AND %s <= %d", rowid, hi)
 		}
 		res, xerr := r.tx.ExecContext(ctx, s+" WHERE "+where)
 		if xerr != nil {
@@ -133,14 +209,19 @@ func (r *stepRunner) copyInBatches(ctx context.Context, s, table string) error {
 		n, _ := res.RowsAffected()
 		done += n
 		r.prog.rows(done, total)
-		if err == sql.ErrNoRows {
+		if err != nil {
 			return nil
 		}
-		lower = fmt.Sprintf("rowid > %d", hi)
+		lower = fmt.Sprintf("%s > %d", rowid, hi)
 	}
 }
 
+// sqliteIdent quotes a SQLite identifier as Atlas does, with backquotes.
+func sqliteIdent(name string) string {
+	return "`" + strings.ReplaceAll(name, "`", "``") + "`"
+}
+
 // queryInt scans the one integer a query returns.
-func (r *stepRunner) queryInt(ctx context.Context, q string, dst *int64) error {
-	return r.tx.QueryRowContext(ctx, q).Scan(dst)
+func (r *stepRunner) queryInt(ctx context.Context, q string, dst *int64, args ...any) error {
+	return r.tx.QueryRowContext(ctx, q, args...).Scan(dst)
 }

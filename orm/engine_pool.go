@@ -75,7 +75,7 @@ func (g *gate) leave() {
 
 // writerFor returns the SQLite write lock when query may write, else nil.
 func (db *DB) writerFor(query string) *gate {
-	if db.writer == nil || isSelect(query) {
+	if db.writer == nil || isReadOnly(query) {
 		return nil
 	}
 	return db.writer

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/flagon-go/flagon/orm/dialect"
 )
@@ -13,17 +14,25 @@ var ErrOutOfRange = errors.New("orm: value out of the column's range")
 
 // A RangeError is a Go integer written to a column whose database type
 // cannot hold it, such as 2147483648 for an INTEGER column on PostgreSQL
-// or MySQL. Column and Field name the column and its Go struct field, so
-// that a web handler can answer 400 naming the field.
+// or MySQL, or an unsigned value past math.MaxInt64 for any integer column.
+// Column and Field name the column and its Go struct field, so that a web
+// handler can answer 400 naming the field.
 type RangeError struct {
 	Column, Field string
 	Type          dialect.Kind
-	Value         int64
+	// Value is the value written; an unsigned value past math.MaxInt64,
+	// which it cannot hold, is in Unsigned instead (Value is then 0).
+	Value    int64
+	Unsigned uint64
 }
 
 // Error names the value, the column and its type.
 func (e *RangeError) Error() string {
-	return fmt.Sprintf("orm: %d is out of range for column %s (%s)", e.Value, e.Column, e.Type)
+	v := strconv.FormatInt(e.Value, 10)
+	if e.Unsigned != 0 {
+		v = strconv.FormatUint(e.Unsigned, 10)
+	}
+	return fmt.Sprintf("orm: %s is out of range for column %s (%s)", v, e.Column, e.Type)
 }
 
 // Is reports whether target is ErrOutOfRange.
@@ -44,11 +53,18 @@ func intRange(d dialect.Dialect, k dialect.Kind) (lo, hi int64, ok bool) {
 	return 0, 0, false
 }
 
-// checkIntArg fails with a RangeError when arg is an integer that column
-// c cannot hold in dialect d.
+// checkIntArg fails with a RangeError when arg is an integer, signed or
+// unsigned, that column c cannot hold in dialect d: no integer column
+// holds an unsigned value past math.MaxInt64.
 func checkIntArg(d dialect.Dialect, c *Column, arg any) error {
-	n, ok := asInt64(arg)
-	if !ok {
+	n, u, ok := asInteger(arg)
+	switch {
+	case !ok:
+		return nil
+	case u != 0:
+		if c.Type.Kind.Integral() {
+			return &RangeError{Column: c.Name, Field: c.Field, Type: c.Type.Kind, Unsigned: u}
+		}
 		return nil
 	}
 	if lo, hi, sized := intRange(d, c.Type.Kind); sized && (n < lo || n > hi) {
@@ -90,8 +106,26 @@ func asInt64(v any) (int64, bool) {
 		return int64(n), true
 	case int16:
 		return int64(n), true
+	case int8:
+		return int64(n), true
 	}
 	return 0, false
+}
+
+// asInteger returns an integer argument of any Go integer type: as n when
+// it fits an int64, else (an unsigned value past math.MaxInt64) as u.
+func asInteger(v any) (n int64, u uint64, ok bool) {
+	if n, ok := asInt64(v); ok {
+		return n, 0, true
+	}
+	big, ok := asUint64(v)
+	switch {
+	case !ok:
+		return 0, 0, false
+	case big > math.MaxInt64:
+		return 0, big, true
+	}
+	return int64(big), 0, true
 }
 
 // wideIntCast returns the cast a comparison needs for v on a dialect with
@@ -103,8 +137,8 @@ func wideIntCast(v any) string {
 		if i, _ := asInt64(n); i < math.MinInt32 || i > math.MaxInt32 {
 			return "::bigint"
 		}
-	case uint, uint64, uint32:
-		u := toUint64(n)
+	case uint, uint64, uint32, uintptr:
+		u, _ := asUint64(n)
 		switch {
 		case u > math.MaxInt64:
 			return "::numeric"
@@ -115,16 +149,23 @@ func wideIntCast(v any) string {
 	return ""
 }
 
-func toUint64(v any) uint64 {
+// asUint64 returns an unsigned integer argument as a uint64.
+func asUint64(v any) (uint64, bool) {
 	switch n := v.(type) {
 	case uint:
-		return uint64(n)
+		return uint64(n), true
 	case uint64:
-		return n
+		return n, true
 	case uint32:
-		return uint64(n)
+		return uint64(n), true
+	case uint16:
+		return uint64(n), true
+	case uint8:
+		return uint64(n), true
+	case uintptr:
+		return uint64(n), true
 	}
-	return 0
+	return 0, false
 }
 
 // wideInts reports whether any of vals needs a cast in comparisons on d.

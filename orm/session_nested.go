@@ -77,6 +77,9 @@ func (s *Session) BeginNested(ctx context.Context) (*NestedTransaction, error) {
 // rolled back when it returns an error or panics (the panic goes on). It
 // is SQLAlchemy's "with session.begin_nested():" block.
 func (s *Session) Nested(ctx context.Context, fn func(ctx context.Context) error) (err error) {
+	if fn == nil {
+		return errors.New("orm: Nested needs a function to run")
+	}
 	nt, err := s.BeginNested(ctx)
 	if err != nil {
 		return err
@@ -96,14 +99,16 @@ func (s *Session) Nested(ctx context.Context, fn func(ctx context.Context) error
 	return nt.Commit(ctx)
 }
 
-// IsActive reports whether the nested transaction is still open.
-func (nt *NestedTransaction) IsActive() bool { return nt.active }
+// IsActive reports whether the nested transaction is still open (false
+// for a nil one, as BeginNested returns with an error).
+func (nt *NestedTransaction) IsActive() bool { return nt != nil && nt.active }
 
 // Commit flushes pending changes and releases the savepoint (and any
 // nested transaction begun inside this one); the changes become part of
 // the enclosing transaction. A failed flush rolls back to the savepoint.
+// Commit of an ended (or nil) nested transaction is ErrTxDone.
 func (nt *NestedTransaction) Commit(ctx context.Context) error {
-	if !nt.active {
+	if !nt.IsActive() {
 		return fmt.Errorf("orm: nested transaction: %w", ErrTxDone)
 	}
 	s := nt.s
@@ -123,9 +128,10 @@ func (nt *NestedTransaction) Commit(ctx context.Context) error {
 // object to its state at BeginNested: changed columns and relationships
 // get their values back, objects deleted since are persistent again, and
 // objects added since leave the session. Nested transactions begun inside
-// this one end too.
+// this one end too. Rollback of an ended (or nil) nested transaction is
+// ErrTxDone, so that a deferred Rollback after Commit is harmless.
 func (nt *NestedTransaction) Rollback(ctx context.Context) error {
-	if !nt.active {
+	if !nt.IsActive() {
 		return fmt.Errorf("orm: nested transaction: %w", ErrTxDone)
 	}
 	release, err := nt.s.enter("nested rollback")

@@ -3,7 +3,6 @@ package orm
 import (
 	"context"
 	"database/sql"
-	"strings"
 )
 
 // ExecContext runs a statement in the session's transaction after
@@ -36,21 +35,15 @@ func (s *Session) QueryContext(ctx context.Context, query string, args ...any) (
 }
 
 // readConn returns where a query runs. Like Python's sqlite3 module, a
-// session on SQLite runs SELECTs outside a transaction until its first
+// session on SQLite runs reads (isReadOnly) outside a transaction until its first
 // write: SQLite transactions take the write lock (BEGIN IMMEDIATE), and a
 // session that only reads must not block every other writer.
 func (s *Session) readConn(ctx context.Context, query string) (Querier, error) {
 	s.partial = nil // a loader's query holds whole rows
-	if s.tx == nil && s.fix == nil && s.db.dialect.Name() == "sqlite" && isSelect(query) {
+	if s.tx == nil && s.fix == nil && s.db.dialect.Name() == "sqlite" && isReadOnly(query) {
 		return s.db, nil
 	}
 	return s.conn(ctx)
-}
-
-// isSelect reports whether a statement is a plain SELECT.
-func isSelect(query string) bool {
-	q := strings.TrimSpace(query)
-	return len(q) >= 6 && strings.EqualFold(q[:6], "SELECT")
 }
 
 // prepareQuery autoflushes and returns the connection.

@@ -125,13 +125,14 @@ func (g *Graph) link() error {
 // Len returns the number of revisions.
 func (g *Graph) Len() int { return len(g.nodes) }
 
-// Get returns the revision with exactly this identifier.
+// Get returns the revision with exactly this identifier, as a copy:
+// changing it leaves the graph unchanged (graphs are shared).
 func (g *Graph) Get(id string) (Node, bool) {
 	n, ok := g.byID[id]
 	if !ok {
 		return Node{}, false
 	}
-	return *n, true
+	return Node{ID: n.ID, Down: slices.Clone(n.Down), BranchLabels: slices.Clone(n.BranchLabels), DependsOn: slices.Clone(n.DependsOn)}, true
 }
 
 // Heads returns the revisions that no other revision revises, in input order.
