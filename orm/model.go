@@ -90,8 +90,17 @@ func parseModel(t reflect.Type, nc NamingConvention) (*Table, error) {
 	if err := applyOptions(tbl, t); err != nil {
 		return nil, fmt.Errorf("orm: model %s: %w", t, err)
 	}
+	link, err := prepareInheritance(tbl, t, nc)
+	if err != nil {
+		return nil, fmt.Errorf("orm: model %s: %w", t, err)
+	}
 	if err := tbl.finish(nc); err != nil {
 		return nil, fmt.Errorf("orm: model %s: %w", t, err)
+	}
+	if link != nil {
+		if err := link(); err != nil {
+			return nil, fmt.Errorf("orm: model %s: %w", t, err)
+		}
 	}
 	return tbl, nil
 }

@@ -21,7 +21,7 @@ func addFieldsAt(tbl *Table, t reflect.Type, prefix []int, base uintptr) error {
 		f := t.Field(i)
 		index := append(append([]int(nil), prefix...), i)
 		tag, ok := f.Tag.Lookup("orm")
-		if f.Anonymous && !ok && f.Type.Kind() == reflect.Struct && !isValueType(f.Type) {
+		if f.Anonymous && (!ok || isInheritTag(tag)) && f.Type.Kind() == reflect.Struct && !isValueType(f.Type) {
 			if err := addFieldsAt(tbl, f.Type, index, base+f.Offset); err != nil {
 				return err
 			}
@@ -81,6 +81,8 @@ func newColumn(tbl *Table, f reflect.StructField, rawTag string) (*Column, error
 		defaultIfZero: tag.defaultIfZero,
 		defaultFunc:   tag.defaultFunc,
 		computed:      tag.computed,
+		discriminator: tag.discriminator,
+		polyIdentity:  tag.identity,
 	}
 	if col.Name == "" {
 		col.Name = SnakeCase(f.Name)

@@ -1,0 +1,39 @@
+package orm_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/flagon-go/flagon/orm"
+)
+
+// TestInheritanceSQLGolden renders the queries and DDL of the single- and
+// joined-table hierarchies per dialect in testdata/mapping/inherit_*.sql.
+func TestInheritanceSQLGolden(t *testing.T) {
+	for _, name := range dialectNames {
+		q := offline{mustDialect(t, name)}
+		render := func(kind string, models []any, queries []sqlRenderer) {
+			var b strings.Builder
+			for _, r := range queries {
+				query, args, err := r.SQL()
+				if err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				fmt.Fprintf(&b, "%s\n-- args: %s\n\n", query, formatArgs(args))
+			}
+			md := orm.NewMetaData()
+			must(t, md.Register(models...))
+			ddl, err := md.CreateSQL(name)
+			must(t, err)
+			b.WriteString(joinSQL(ddl))
+			t.Run(kind+"/"+name, func(t *testing.T) { golden(t, "mapping/inherit_"+kind+"_"+name+".sql", b.String()) })
+		}
+		render("single", singleModels, []sqlRenderer{
+			orm.Select[SEmployee](q).OrderBy("employee_id"),
+			orm.Select[SEngineer](q).Where(orm.C("name").Eq("Kurt")),
+			orm.Select[SManager](q).OrderBy("name"),
+			orm.Select[SJuniorEngineer](q).Columns(orm.Count()),
+		})
+	}
+}
