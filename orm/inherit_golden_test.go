@@ -35,5 +35,11 @@ func TestInheritanceSQLGolden(t *testing.T) {
 			orm.Select[SManager](q).OrderBy("name"),
 			orm.Select[SJuniorEngineer](q).Columns(orm.Count()),
 		})
+		render("joined", joinedModels, []sqlRenderer{
+			orm.Select[JPerson](q).OrderBy("person_id"),
+			orm.Select[JManager](q).Where(orm.C("name").Eq("x")),
+			orm.Select[JBoss](q).OrderBy("golf_swing"),
+			orm.Select[JEngineer](q).FilterBy("PrimaryLanguage", "go").Columns(orm.Count()),
+		})
 	}
 }

@@ -51,6 +51,9 @@ func getByKey[T any](ctx context.Context, q Querier, t *Table, pk []any) (*T, er
 func keyConds(t *Table, pk []any) []Expr {
 	conds := make([]Expr, len(pk))
 	for i, n := range t.PrimaryKey {
+		if t.inherit != nil { // a polymorphic query joins tables with this column
+			n = t.Name + "." + n
+		}
 		conds[i] = C(n).Eq(pk[i])
 	}
 	return conds
