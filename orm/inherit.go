@@ -275,6 +275,11 @@ func linkSubtype(tbl *Table, info *inheritInfo) error {
 	if other := h.byIdentity[info.identity]; other != nil {
 		return fmt.Errorf("polymorphic identity %q is already used by %s", info.identity, other.model)
 	}
+	if h.ddl != nil && info.mode == inheritSingle {
+		if err := checkSharedColumns(h.ddl, tbl); err != nil {
+			return err
+		}
+	}
 	h.mode = info.mode
 	h.types = append(h.types, tbl)
 	slices.SortStableFunc(h.types[1:], func(a, b *Table) int { return strings.Compare(a.inherit.path, b.inherit.path) })

@@ -125,6 +125,17 @@ func rebuildSingleDDL(h *hierarchy) error {
 	return nil
 }
 
+// checkSharedColumns rejects a column of sub that the shared table has
+// with another type.
+func checkSharedColumns(ddl, sub *Table) error {
+	for _, c := range sub.Columns {
+		if old := ddl.Column(c.Name); old != nil && old.Type.Kind != c.Type.Kind {
+			return fmt.Errorf("column %s is %s here and %s in another model of table %s", c.Name, c.Type.Kind, old.Type.Kind, ddl.Name)
+		}
+	}
+	return nil
+}
+
 // addSingleColumns adds the columns sub has and ddl lacks, nullable, and
 // their constraints; a column two subtypes share must have one type.
 func addSingleColumns(ddl, sub *Table) error {

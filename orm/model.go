@@ -105,8 +105,14 @@ func parseModel(t reflect.Type, nc NamingConvention) (*Table, error) {
 	return tbl, nil
 }
 
-// modelTableName returns TableName() or the snake_case type name.
-func modelTableName(t reflect.Type) string {
+// modelTableName returns TableName() or the snake_case type name; a
+// TableName promoted through a nil embedded pointer counts as none.
+func modelTableName(t reflect.Type) (name string) {
+	defer func() {
+		if recover() != nil {
+			name = SnakeCase(t.Name())
+		}
+	}()
 	if n, ok := reflect.New(t).Interface().(TableNamer); ok {
 		return n.TableName()
 	}

@@ -30,6 +30,9 @@ func addFieldsAt(tbl *Table, t reflect.Type, prefix []int, base uintptr) error {
 		if !f.IsExported() || tag == "-" {
 			continue
 		}
+		if f.Anonymous && ok && isInheritTag(tag) {
+			return fmt.Errorf("field %s: inherits needs an embedded struct, not %s", f.Name, f.Type)
+		}
 		if isPlainRelation(f.Type) {
 			return fmt.Errorf("field %s: %w", f.Name, plainRelationError(f))
 		}
