@@ -1,5 +1,10 @@
 package orm
 
+import (
+	"fmt"
+	"strings"
+)
+
 // A polyPlan is the select list of a polymorphic query, SQLAlchemy's
 // with_polymorphic("*"): the queried model's columns, then the columns
 // each of its subtypes adds, from the shared table (single-table) or from
@@ -152,4 +157,24 @@ func inheritWhere(t *Table, where []Expr) []Expr {
 	}
 	crit := C(t.Name + "." + t.inherit.disc.Name).In(ids...)
 	return append(where[:len(where):len(where)], crit)
+}
+
+// bulkWhere is inheritWhere for a bulk UPDATE or DELETE: a single-table
+// subtype's statement only touches its rows, and a joined subtype's
+// (whose columns span tables) is an error.
+func bulkWhere(b *Builder, t *Table, where []Expr) []Expr {
+	if joinedParts(t) != nil {
+		b.SetErr(fmt.Errorf("orm: bulk UPDATE and DELETE of the joined-table subtype %s are not supported: its columns span tables %s; use a session, or a statement on one table's model", t.model, partNames(t)))
+		return where
+	}
+	return inheritWhere(t, where)
+}
+
+// partNames lists the tables of a joined subtype.
+func partNames(t *Table) string {
+	var names []string
+	for _, p := range joinedParts(t) {
+		names = append(names, p.Name)
+	}
+	return strings.Join(names, ", ")
 }

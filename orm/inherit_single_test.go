@@ -187,6 +187,17 @@ func TestSingleInheritanceCounts(t *testing.T) {
 				t.Errorf("got %v, want ErrNoRows", err)
 			}
 		})
+		t.Run("bulk update and delete of a subtype touch only its rows", func(t *testing.T) {
+			n, err := orm.Update[SEngineer](e).Set("Name", "x").Exec(ctx)
+			must(t, err)
+			d, err := orm.Delete[SManager](e).Exec(ctx)
+			must(t, err)
+			left, err := orm.Select[SEmployee](e).Count(ctx)
+			must(t, err)
+			if n != 2 || d != 1 || left != 3 {
+				t.Errorf("updated %d (want 2), deleted %d (want 1), %d rows left (want 3)", n, d, left)
+			}
+		})
 	})
 }
 

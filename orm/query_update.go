@@ -94,7 +94,7 @@ func (u *UpdateQuery[T]) SQL() (string, []any, error) {
 		b.WriteString(" = ")
 		b.bind(s.value)
 	}
-	writeWhere(b, u.where)
+	writeWhere(b, bulkWhere(b, u.table, u.where))
 	return b.String(), b.Args(), b.Err()
 }
 
@@ -189,7 +189,7 @@ func (d *DeleteQuery[T]) SQL() (string, []any, error) {
 	b := NewBuilder(d.q.Dialect())
 	b.WriteString("DELETE FROM ")
 	b.Ident(d.table.Name)
-	writeWhere(b, d.where)
+	writeWhere(b, bulkWhere(b, d.table, d.where))
 	return b.String(), b.Args(), b.Err()
 }
 
