@@ -226,3 +226,32 @@ func TestJoinedInheritanceFlushOrder(t *testing.T) {
 		golden(t, "mapping/inherit_joined_flush_"+db.Name+".sql", b.String())
 	})
 }
+
+// TestInheritanceInsertWithoutSession: orm.Insert and orm.InsertMany of a
+// subtype set the discriminator and, for joined inheritance, write the
+// base table first and then the subtype tables with the generated key.
+func TestInheritanceInsertWithoutSession(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		ctx := context.Background()
+		e := openDB(t, db)
+		md := orm.NewMetaData()
+		must(t, md.Register(append(append([]any{}, joinedModels...), singleModels...)...))
+		must(t, md.CreateAll(ctx, e))
+		must(t, orm.Insert(ctx, e, &JEngineer{JPerson: JPerson{Name: "solo"}, PrimaryLanguage: "go"}))
+		must(t, orm.InsertMany(ctx, e, []*JBoss{
+			{JManager{JPerson: JPerson{Name: "b1"}, ManagerName: "m1"}, "s1"},
+			{JManager{JPerson: JPerson{Name: "b2"}, ManagerName: "m2"}, "s2"},
+		}))
+		must(t, orm.Insert(ctx, e, &SManager{SEmployee: SEmployee{Name: "Tom"}, ManagerData: "d"}))
+		people, err := orm.AllAs[any](ctx, orm.Select[JPerson](e).OrderBy("person_id"))
+		must(t, err)
+		if got, want := describePeople(people), "JEngineer:1:solo::go JBoss:2:b1:m1:s1 JBoss:3:b2:m2:s2"; got != want {
+			t.Errorf("got %s, want %s", got, want)
+		}
+		staff, err := orm.AllAs[any](ctx, orm.Select[SEmployee](e))
+		must(t, err)
+		if got, want := describeStaff(staff), "SManager:Tom:d"; got != want {
+			t.Errorf("got %s, want %s", got, want)
+		}
+	})
+}
