@@ -178,3 +178,36 @@ func partNames(t *Table) string {
 	}
 	return strings.Join(names, ", ")
 }
+
+// inheritedJoin resolves a relationship a joined-table subtype inherits:
+// as its parent's (the foreign key names the parent's table), with the
+// parent's columns replaced by the subtype's of the same names. It
+// returns nil when r is not such a relationship.
+func inheritedJoin(r *Relation) *relationJoin {
+	info := r.owner.inherit
+	if info == nil || info.parent == nil || info.mode != inheritJoined {
+		return nil
+	}
+	var pr *Relation
+	for _, x := range info.parent.relations {
+		if x.Name == r.Name {
+			pr = x
+		}
+	}
+	if pr == nil {
+		return nil
+	}
+	pj, err := pr.join()
+	if err != nil {
+		return nil
+	}
+	j := &relationJoin{kind: pj.kind, target: pj.target, remote: pj.remote, sec: pj.sec, secLocal: pj.secLocal, secRemo: pj.secRemo}
+	for _, c := range pj.local {
+		mc := r.owner.Column(c.Name)
+		if mc == nil {
+			return nil
+		}
+		j.local = append(j.local, mc)
+	}
+	return j
+}
