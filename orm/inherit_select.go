@@ -151,11 +151,7 @@ func inheritWhere(t *Table, where []Expr) []Expr {
 	if t == nil || t.inherit == nil || t.inherit.mode != inheritSingle {
 		return where
 	}
-	ids := []any{t.inherit.identity}
-	for _, d := range descendants(t) {
-		ids = append(ids, d.inherit.identity)
-	}
-	crit := C(t.Name + "." + t.inherit.disc.Name).In(ids...)
+	crit := C(t.Name + "." + t.inherit.disc.Name).In(inheritArgs(t)...)
 	return append(where[:len(where):len(where)], crit)
 }
 
@@ -210,4 +206,17 @@ func inheritedJoin(r *Relation) *relationJoin {
 		j.local = append(j.local, mc)
 	}
 	return j
+}
+
+// inheritArgs returns the arguments inheritWhere's criterion binds, for
+// statements whose text is cached apart from their arguments.
+func inheritArgs(t *Table) []any {
+	if t.inherit == nil || t.inherit.mode != inheritSingle {
+		return nil
+	}
+	ids := []any{t.inherit.identity}
+	for _, d := range descendants(t) {
+		ids = append(ids, d.inherit.identity)
+	}
+	return ids
 }
