@@ -58,7 +58,7 @@ func (u *unitOfWork) deleteTable(ctx context.Context, rows []*objState) error {
 // statement per row.
 func (u *unitOfWork) deleteRows(ctx context.Context, rows []*objState) error {
 	t := rows[0].table
-	if len(t.PrimaryKey) != 1 || t.version != nil || len(rows) == 1 {
+	if len(t.PrimaryKey) != 1 || t.version != nil || len(rows) == 1 || joinedParts(t) != nil {
 		for _, st := range rows {
 			if err := u.deleteRow(ctx, st); err != nil {
 				return err
@@ -111,16 +111,18 @@ func (u *unitOfWork) deleteRow(ctx context.Context, st *objState) error {
 	if err := callHook(ctx, st.obj, BeforeDeleter.BeforeDelete); err != nil {
 		return err
 	}
-	b := NewBuilder(u.q.Dialect())
-	b.WriteString("DELETE FROM ")
-	b.Ident(st.table.Name)
-	writeWhere(b, u.keyConds(st))
-	n, err := rowsAffected(u.q.ExecContext(ctx, b.String(), b.Args()...))
-	if err == nil && n == 0 {
-		err = &StaleDataError{Table: st.table.Name, Op: "DELETE", Key: loadedKey(st)}
-	}
-	if err != nil {
-		return err
+	for _, t := range deleteTables(st.table) {
+		b := NewBuilder(u.q.Dialect())
+		b.WriteString("DELETE FROM ")
+		b.Ident(t.Name)
+		writeWhere(b, u.keyConds(st))
+		n, err := rowsAffected(u.q.ExecContext(ctx, b.String(), b.Args()...))
+		if err == nil && n == 0 {
+			err = &StaleDataError{Table: t.Name, Op: "DELETE", Key: loadedKey(st)}
+		}
+		if err != nil {
+			return err
+		}
 	}
 	return u.afterDelete(ctx, st)
 }

@@ -22,12 +22,7 @@ func (u *unitOfWork) insertAll(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	for _, rows := range groupByTable(order, pending) {
-		if err := u.insertTable(ctx, rows); err != nil {
-			return err
-		}
-	}
-	return nil
+	return u.insertGroups(ctx, groupByTable(order, pending))
 }
 
 // insertTable inserts the pending rows of one table.

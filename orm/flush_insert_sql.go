@@ -13,6 +13,9 @@ import (
 // grouping rows by which generated columns they leave unset (omittedOnInsert), and writes
 // generated values back.
 func insertValues(ctx context.Context, q Querier, t *Table, vals []reflect.Value) error {
+	if parts := joinedParts(t); parts != nil { // joined inheritance: root table first
+		return insertParts(ctx, q, parts, vals)
+	}
 	for _, g := range groupBySignature(t, vals) {
 		p := planInsert(q, t, g[0])
 		for start := 0; start < len(g); start += p.batch {

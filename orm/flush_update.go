@@ -105,7 +105,15 @@ func (u *unitOfWork) updateRow(ctx context.Context, st *objState) error {
 
 // execUpdate writes cols of st, bumping and checking the version column.
 func (u *unitOfWork) execUpdate(ctx context.Context, st *objState, cols []*Column) error {
-	t := st.table
+	if parts := joinedParts(st.table); parts != nil {
+		return u.updateParts(ctx, st, parts, cols)
+	}
+	return u.execUpdateIn(ctx, st, st.table, cols)
+}
+
+// execUpdateIn is execUpdate writing table t (st's table, or one of the
+// tables of a joined-inheritance row).
+func (u *unitOfWork) execUpdateIn(ctx context.Context, st *objState, t *Table, cols []*Column) error {
 	b := NewBuilder(u.q.Dialect())
 	b.WriteString("UPDATE ")
 	b.Ident(t.Name)

@@ -68,6 +68,9 @@ func keyFields(t *Table, v reflect.Value, cols []*Column) (identityKey, bool) {
 
 // keyFromParts normalises key values.
 func keyFromParts(t *Table, parts []reflect.Value) (identityKey, bool) {
+	if t.inherit != nil {
+		t = t.identityTable()
+	}
 	if len(parts) == 1 {
 		n, s, isInt, ok := keyPart(parts[0])
 		return identityKey{t, n, s, !isInt}, ok

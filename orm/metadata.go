@@ -43,7 +43,7 @@ func (md *MetaData) Register(models ...any) error {
 		if err != nil {
 			return err
 		}
-		if err := md.add(t); err != nil {
+		if err := md.add(ddlTable(t)); err != nil {
 			return err
 		}
 	}
@@ -63,7 +63,7 @@ func (md *MetaData) AddTable(t *Table) error {
 func (md *MetaData) add(t *Table) error {
 	md.mu.Lock()
 	defer md.mu.Unlock()
-	if old, ok := md.tables[t.Name]; ok && old != t {
+	if old, ok := md.tables[t.Name]; ok && old != t && !sameHierarchy(old, t) {
 		return fmt.Errorf("orm: table %q is already defined", t.Name)
 	}
 	md.tables[t.Name] = t

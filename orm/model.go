@@ -90,14 +90,29 @@ func parseModel(t reflect.Type, nc NamingConvention) (*Table, error) {
 	if err := applyOptions(tbl, t); err != nil {
 		return nil, fmt.Errorf("orm: model %s: %w", t, err)
 	}
+	link, err := prepareInheritance(tbl, t, nc)
+	if err != nil {
+		return nil, fmt.Errorf("orm: model %s: %w", t, err)
+	}
 	if err := tbl.finish(nc); err != nil {
 		return nil, fmt.Errorf("orm: model %s: %w", t, err)
+	}
+	if link != nil {
+		if err := link(); err != nil {
+			return nil, fmt.Errorf("orm: model %s: %w", t, err)
+		}
 	}
 	return tbl, nil
 }
 
-// modelTableName returns TableName() or the snake_case type name.
-func modelTableName(t reflect.Type) string {
+// modelTableName returns TableName() or the snake_case type name; a
+// TableName promoted through a nil embedded pointer counts as none.
+func modelTableName(t reflect.Type) (name string) {
+	defer func() {
+		if recover() != nil {
+			name = SnakeCase(t.Name())
+		}
+	}()
 	if n, ok := reflect.New(t).Interface().(TableNamer); ok {
 		return n.TableName()
 	}

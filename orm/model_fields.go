@@ -21,7 +21,7 @@ func addFieldsAt(tbl *Table, t reflect.Type, prefix []int, base uintptr) error {
 		f := t.Field(i)
 		index := append(append([]int(nil), prefix...), i)
 		tag, ok := f.Tag.Lookup("orm")
-		if f.Anonymous && !ok && f.Type.Kind() == reflect.Struct && !isValueType(f.Type) {
+		if f.Anonymous && (!ok || isInheritTag(tag)) && f.Type.Kind() == reflect.Struct && !isValueType(f.Type) {
 			if err := addFieldsAt(tbl, f.Type, index, base+f.Offset); err != nil {
 				return err
 			}
@@ -29,6 +29,9 @@ func addFieldsAt(tbl *Table, t reflect.Type, prefix []int, base uintptr) error {
 		}
 		if !f.IsExported() || tag == "-" {
 			continue
+		}
+		if f.Anonymous && ok && isInheritTag(tag) {
+			return fmt.Errorf("field %s: inherits needs an embedded struct, not %s", f.Name, f.Type)
 		}
 		if isPlainRelation(f.Type) {
 			return fmt.Errorf("field %s: %w", f.Name, plainRelationError(f))
@@ -81,6 +84,8 @@ func newColumn(tbl *Table, f reflect.StructField, rawTag string) (*Column, error
 		defaultIfZero: tag.defaultIfZero,
 		defaultFunc:   tag.defaultFunc,
 		computed:      tag.computed,
+		discriminator: tag.discriminator,
+		polyIdentity:  tag.identity,
 	}
 	if col.Name == "" {
 		col.Name = SnakeCase(f.Name)

@@ -17,7 +17,8 @@ type fieldTag struct {
 	pk, autoincrement, noAutoincrement   bool
 	unique, index, tz, nullable, notNull bool
 	version, defaultIfZero, defaultFunc  bool
-	computed                             bool
+	computed, discriminator              bool
+	identity                             string
 	size                                 int
 }
 
@@ -33,6 +34,7 @@ var tagSetters = map[string]func(t *fieldTag, v string) error{
 	"fk_onupdate":    func(t *fieldTag, v string) error { t.fkOnUpdate = strings.ToUpper(v); return nil },
 	"check":          func(t *fieldTag, v string) error { t.check = v; return nil },
 	"comment":        func(t *fieldTag, v string) error { t.comment = v; return nil },
+	"identity":       func(t *fieldTag, v string) error { t.identity = v; return nil },
 	"size": func(t *fieldTag, v string) (err error) {
 		t.size, err = strconv.Atoi(v)
 		if err != nil || t.size <= 0 {
@@ -57,6 +59,7 @@ var tagFlags = map[string]func(t *fieldTag){
 	"default_if_zero":  func(t *fieldTag) { t.defaultIfZero = true },
 	"default_func":     func(t *fieldTag) { t.defaultFunc = true },
 	"computed":         func(t *fieldTag) { t.computed = true },
+	"discriminator":    func(t *fieldTag) { t.discriminator = true },
 }
 
 // parseTag parses an orm struct tag.

@@ -20,8 +20,9 @@ func Get[T any](ctx context.Context, q Querier, pk ...any) (*T, error) {
 	}
 	if s, ok := q.(*Session); ok {
 		if obj, found, err := s.getIdentity(t, pk); found || err != nil {
-			o, _ := obj.(*T)
-			return o, err
+			if o := modelPtr[T](obj); o != nil || err != nil || t.inherit == nil {
+				return o, err
+			}
 		}
 	}
 	return getByKey[T](ctx, q, t, pk)
@@ -30,7 +31,7 @@ func Get[T any](ctx context.Context, q Querier, pk ...any) (*T, error) {
 // getByKey selects one row by primary key values.
 func getByKey[T any](ctx context.Context, q Querier, t *Table, pk []any) (*T, error) {
 	s := &SelectQuery[T]{q: q, table: t, limit: 2}
-	if !plainArgs(pk) || wideInts(q.Dialect(), pk) || len(s.joinedRelations()) > 0 || len(t.computed) > 0 {
+	if !plainArgs(pk) || wideInts(q.Dialect(), pk) || len(s.joinedRelations()) > 0 || len(t.computed) > 0 || t.inherit != nil {
 		return s.Where(keyConds(t, pk)...).One(ctx)
 	}
 	query, err := cachedSQL(t, q.Dialect(), "get", func(b *Builder) {
@@ -50,6 +51,9 @@ func getByKey[T any](ctx context.Context, q Querier, t *Table, pk []any) (*T, er
 func keyConds(t *Table, pk []any) []Expr {
 	conds := make([]Expr, len(pk))
 	for i, n := range t.PrimaryKey {
+		if t.inherit != nil { // a polymorphic query joins tables with this column
+			n = t.Name + "." + n
+		}
 		conds[i] = C(n).Eq(pk[i])
 	}
 	return conds

@@ -63,6 +63,7 @@ func saveRow[T any](ctx context.Context, q Querier, t *Table, v reflect.Value) (
 		arg, _ := fieldArg(q, c, v)
 		args = append(args, arg)
 	}
+	args = append(args, inheritArgs(t)...) // a single-table subtype's criterion
 	return rowsAffected(q.ExecContext(ctx, query, args...))
 }
 

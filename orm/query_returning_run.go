@@ -22,15 +22,17 @@ type bulkStmt struct {
 	opts     bulkOpts
 }
 
-// stmt returns the update as a bulkStmt.
+// stmt returns the update as a bulkStmt. Its where holds the
+// discriminator filter of a single-table subtype, so the rows the
+// emulation and the session synchronization read are the statement's.
 func (u *UpdateQuery[T]) stmt() *bulkStmt {
-	return &bulkStmt{q: u.q, table: u.table, where: u.where, render: u.render,
+	return &bulkStmt{q: u.q, table: u.table, where: inheritWhere(u.table, u.where), render: u.render,
 		assigned: assignedColumns(u.table, u.sets), opts: u.bulk}
 }
 
 // stmt returns the delete as a bulkStmt.
 func (d *DeleteQuery[T]) stmt() *bulkStmt {
-	return &bulkStmt{q: d.q, table: d.table, del: true, where: d.where, render: d.render, opts: d.bulk}
+	return &bulkStmt{q: d.q, table: d.table, del: true, where: inheritWhere(d.table, d.where), render: d.render, opts: d.bulk}
 }
 
 // assignedColumns lists the columns an update sets: those of sets, then

@@ -25,6 +25,9 @@ func (s *SelectQuery[T]) query(ctx context.Context) (*sql.Rows, error) {
 
 // All returns every matching row.
 func (s *SelectQuery[T]) All(ctx context.Context) ([]*T, error) {
+	if p := s.poly(); p != nil && s.table != nil {
+		return s.allPolymorphic(ctx, p)
+	}
 	if js := s.joinedRelations(); len(js) > 0 {
 		return s.allJoined(ctx, js)
 	}
@@ -110,6 +113,9 @@ func one[T any](out []*T, err error) (*T, error) {
 // Iter streams matching rows without loading them all; stopping the loop
 // early closes the result set. A failure is yielded once, with a nil row.
 func (s *SelectQuery[T]) Iter(ctx context.Context) iter.Seq2[*T, error] {
+	if p := s.poly(); p != nil && s.table != nil {
+		return iterPolymorphic(ctx, s, p)
+	}
 	return iterRows[T](ctx, s.q, s.table, s.query)
 }
 

@@ -50,6 +50,10 @@ func (s *SelectQuery[T]) selectList(b *Builder) {
 		b.Ident(s.source().Name() + ".*")
 		return
 	}
+	if p := s.poly(); p != nil {
+		p.appendColumns(b)
+		return
+	}
 	list, _ := cachedSQL(s.table, b.Dialect(), "select-list", s.modelColumns)
 	b.WriteString(list)
 	writeComputed(b, s.table)
@@ -73,12 +77,15 @@ func (s *SelectQuery[T]) from(b *Builder) {
 	if s.source() != nil {
 		s.source().appendFrom(b)
 	} else {
-		b.Ident(s.table.Name)
+		appendModelFrom(b, s.table)
+	}
+	if p := s.poly(); p != nil {
+		p.appendJoins(b)
 	}
 	for _, j := range s.joins {
 		j.appendSQL(b)
 	}
-	writeWhere(b, s.where)
+	writeWhere(b, inheritWhere(s.table, s.where))
 	if len(s.groupBy) > 0 {
 		b.WriteString(" GROUP BY ")
 		b.list(s.groupBy, ", ")

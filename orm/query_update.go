@@ -109,7 +109,7 @@ func (u *UpdateQuery[T]) render(returning []Expr) (string, []any, error) {
 		b.WriteString(" = ")
 		b.bind(s.value)
 	}
-	writeWhere(b, u.where)
+	writeWhere(b, bulkWhere(b, u.table, u.where))
 	writeReturning(b, returning)
 	return b.String(), b.Args(), b.Err()
 }
@@ -226,7 +226,7 @@ func (d *DeleteQuery[T]) render(returning []Expr) (string, []any, error) {
 	b := NewBuilder(d.q.Dialect())
 	b.WriteString("DELETE FROM ")
 	b.Ident(d.table.Name)
-	writeWhere(b, d.where)
+	writeWhere(b, bulkWhere(b, d.table, d.where))
 	writeReturning(b, returning)
 	return b.String(), b.Args(), b.Err()
 }

@@ -29,6 +29,11 @@ func (r *Relation) join() (*relationJoin, error) {
 		return j, nil
 	}
 	j, err := r.resolveJoin()
+	if err != nil && r.owner.inherit != nil {
+		if ij := inheritedJoin(r); ij != nil {
+			j, err = ij, nil // declared on a joined-table parent, whose table the foreign key names
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("orm: relationship %s.%s: %w", r.owner.model, r.Name, err)
 	}

@@ -34,7 +34,8 @@ type Table struct {
 	noAuto    []string
 	relations []*Relation
 	version   *Column
-	computed  []*Column // fields tagged computed: loaded, never written
+	computed  []*Column    // fields tagged computed: loaded, never written
+	inherit   *inheritInfo // the model's place in an inheritance hierarchy (inherit.go)
 
 	convention *NamingConvention
 	byName     map[string]*Column
@@ -78,9 +79,11 @@ type Column struct {
 	codec   *codec
 	version bool // optimistic locking counter (tag "version")
 
-	defaultIfZero bool // defaults apply to the zero value (tag "default_if_zero")
-	defaultFunc   bool // a DefaultFunc must provide the default (tag "default_func")
-	computed      bool // loaded from an orm.Computed expression (tag "computed")
+	defaultIfZero bool   // defaults apply to the zero value (tag "default_if_zero")
+	defaultFunc   bool   // a DefaultFunc must provide the default (tag "default_func")
+	computed      bool   // loaded from an orm.Computed expression (tag "computed")
+	discriminator bool   // the polymorphic discriminator (tag "discriminator")
+	polyIdentity  string // the model's polymorphic identity (tag "identity:")
 }
 
 // An Index is an index, or a unique constraint when Unique is set.

@@ -75,7 +75,7 @@ func loadedObjects[T any](ctx context.Context, q Querier, t *Table, out []*T, lo
 	states := make([]*objState, 0, len(out))
 	seen := make(map[*objState]bool, len(out))
 	for i, o := range out {
-		out[i] = s.mapLoaded(t, o).(*T)
+		out[i] = modelPtr[T](s.mapLoaded(t, o))
 		if st := s.byObj[any(out[i])]; st != nil && !seen[st] {
 			seen[st] = true
 			states = append(states, st)
@@ -88,7 +88,7 @@ func loadedObjects[T any](ctx context.Context, q Querier, t *Table, out []*T, lo
 // mapOne maps a single streamed row through a session querier.
 func mapOne[T any](q Querier, t *Table, obj *T) *T {
 	if s, ok := q.(*Session); ok {
-		return s.mapLoaded(t, obj).(*T)
+		return modelPtr[T](s.mapLoaded(t, obj))
 	}
 	return obj
 }
