@@ -62,14 +62,25 @@ func (o *objectSink[T]) finish(s *Session) {
 		return
 	}
 	for i, obj := range o.out {
-		if !o.deleting {
-			o.out[i] = s.mapLoaded(o.table, obj).(*T)
+		k, ok := rowKey(o.table, reflect.ValueOf(obj).Elem())
+		if !ok {
 			continue
 		}
-		if k, ok := rowKey(o.table, reflect.ValueOf(obj).Elem()); ok {
-			if st := s.identity.get(k); st != nil {
-				o.out[i] = st.obj.(*T)
+		if st := s.identity.get(k); st != nil {
+			if !o.deleting && st.expired {
+				s.refreshFrom(st, reflect.ValueOf(obj).Elem())
 			}
+			// The session's object may be a subtype of T (inheritance):
+			// hand out the T inside it.
+			if p := modelPtr[T](st.obj); p != nil {
+				o.out[i] = p
+			}
+			continue
+		}
+		// A row of a hierarchy may be a subtype's, which a T cannot
+		// hold: it is returned detached rather than mapped as a T.
+		if !o.deleting && o.table.inherit == nil {
+			o.out[i] = s.mapLoaded(o.table, obj).(*T)
 		}
 	}
 }
