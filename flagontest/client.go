@@ -222,7 +222,7 @@ func (c *Client) send(spec *request) (*Response, error) {
 		req.ContentLength = 0
 	}
 	if c.Jar != nil {
-		for _, ck := range c.Jar.Cookies(u) {
+		for _, ck := range c.Jar.Cookies(cookieURL(u)) {
 			req.AddCookie(ck)
 		}
 	}
@@ -238,6 +238,19 @@ func (c *Client) send(spec *request) (*Response, error) {
 		body = nil // a server sends no body for HEAD; the recorder keeps it
 	}
 	return &Response{Response: res, Body: body}, nil
+}
+
+// cookieURL is u as the jar is asked for the cookies to send: with the
+// https scheme, so that Secure cookies are sent over plain http too, as
+// Werkzeug's test client does (it matches cookies on domain and path
+// only), and an app with SESSION_COOKIE_SECURE keeps its session in tests.
+func cookieURL(u *url.URL) *url.URL {
+	if u.Scheme == "https" {
+		return u
+	}
+	secure := *u
+	secure.Scheme = "https"
+	return &secure
 }
 
 // target resolves the request's path, an escaped URL reference such as

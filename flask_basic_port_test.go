@@ -1,0 +1,323 @@
+package flagon_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/flagon-go/flagon"
+	"github.com/flagon-go/flagon/flagontest"
+)
+
+// Cases ported from Flask's tests/test_basic.py, on the public API.
+
+func hello(c *flagon.Ctx) error { return c.Text("Hello World") }
+
+// test_options_work and test_options_on_multiple_rules: OPTIONS answers
+// with every method of the path's rules and an empty body.
+func TestFlaskBasicOptions(t *testing.T) {
+	tests := []struct {
+		name  string
+		setup func(app *flagon.App)
+		allow string
+	}{
+		{"test_options_work", func(app *flagon.App) {
+			app.Route("/", hello, flagon.Methods("GET", "POST"))
+		}, "GET, HEAD, OPTIONS, POST"},
+		{"test_options_on_multiple_rules", func(app *flagon.App) {
+			app.Route("/", hello, flagon.Methods("GET", "POST"), flagon.Endpoint("index"))
+			app.Route("/", hello, flagon.Methods("PUT"), flagon.Endpoint("index_put"))
+		}, "GET, HEAD, OPTIONS, POST, PUT"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := flagon.New()
+			tt.setup(app)
+			res := flagontest.NewClient(t, app).Options("/")
+			if got := res.Header.Get("Allow"); got != tt.allow {
+				t.Errorf("Allow = %q, want %q", got, tt.allow)
+			}
+			if res.StatusCode != 200 || len(res.Body) != 0 {
+				t.Errorf("status %d body %q, want 200 and empty", res.StatusCode, res.Body)
+			}
+		})
+	}
+}
+
+// test_request_dispatching: a method no rule accepts is a 405 with the
+// allowed methods; HEAD of a GET route has no body.
+func TestFlaskBasicRequestDispatching(t *testing.T) {
+	app := flagon.New()
+	app.Get("/", func(c *flagon.Ctx) error { return c.Text(c.Request.Method) })
+	app.Route("/more", func(c *flagon.Ctx) error { return c.Text(c.Request.Method) }, flagon.Methods("GET", "POST"))
+	cl := flagontest.NewClient(t, app)
+	tests := []struct {
+		name, method, path string
+		status             int
+		body, allow        string
+	}{
+		{"get", "GET", "/", 200, "GET", ""},
+		{"post not allowed", "POST", "/", 405, "", "GET, HEAD, OPTIONS"},
+		{"head", "HEAD", "/", 200, "", ""},
+		{"more post", "POST", "/more", 200, "POST", ""},
+		{"more get", "GET", "/more", 200, "GET", ""},
+		{"more delete", "DELETE", "/more", 405, "", "GET, HEAD, OPTIONS, POST"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := cl.Do(tt.method, tt.path)
+			if res.StatusCode != tt.status {
+				t.Fatalf("status %d, want %d", res.StatusCode, tt.status)
+			}
+			if tt.status == 200 && res.Text() != tt.body {
+				t.Errorf("body %q, want %q", res.Text(), tt.body)
+			}
+			if got := res.Header.Get("Allow"); got != tt.allow {
+				t.Errorf("Allow = %q, want %q", got, tt.allow)
+			}
+		})
+	}
+}
+
+func sessionConfigApp(cfg map[string]any) *flagon.App {
+	base := map[string]any{"SECRET_KEY": "test key", "TESTING": true}
+	for k, v := range cfg {
+		base[k] = v
+	}
+	app := flagon.New(flagon.WithConfig(base))
+	app.Get("/", func(c *flagon.Ctx) error {
+		c.Session().Set("testing", 42)
+		return c.Text("Hello World")
+	})
+	app.Get("/clear", func(c *flagon.Ctx) error {
+		c.Session().Pop("testing")
+		return c.Text("Goodbye World")
+	})
+	return app
+}
+
+// test_session_path, test_session_using_session_settings: the cookie
+// attributes come from SESSION_COOKIE_* and APPLICATION_ROOT, for the
+// cookie that sets the session and the one that deletes it.
+func TestFlaskBasicSessionCookieAttributes(t *testing.T) {
+	settings := map[string]any{
+		"SERVER_NAME":                "www.example.com:8080",
+		"APPLICATION_ROOT":           "/test",
+		"SESSION_COOKIE_DOMAIN":      ".example.com",
+		"SESSION_COOKIE_HTTPONLY":    false,
+		"SESSION_COOKIE_SECURE":      true,
+		"SESSION_COOKIE_PARTITIONED": true,
+		"SESSION_COOKIE_SAMESITE":    "Lax",
+		"SESSION_COOKIE_PATH":        "/",
+	}
+	tests := []struct {
+		name    string
+		cfg     map[string]any
+		path    string
+		has     []string
+		hasNot  []string
+	}{
+		{"test_session_path", map[string]any{"APPLICATION_ROOT": "/foo"}, "/", []string{"path=/foo", "httponly"}, []string{"secure", "domain"}},
+		{"test_session_using_session_settings", settings, "/",
+			[]string{"domain=example.com", "path=/", "secure", "samesite=lax", "partitioned"}, []string{"httponly"}},
+		{"test_session_using_session_settings clear", settings, "/clear",
+			[]string{"session=;", "domain=example.com", "path=/", "secure", "samesite=lax", "partitioned"}, []string{"httponly"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cl := flagontest.NewClient(t, sessionConfigApp(tt.cfg))
+			if tt.path != "/" {
+				cl.Get("/")
+			}
+			cookie := strings.ToLower(cl.Get(tt.path).Header.Get("Set-Cookie"))
+			for _, s := range tt.has {
+				if !strings.Contains(cookie, s) {
+					t.Errorf("Set-Cookie %q lacks %q", cookie, s)
+				}
+			}
+			for _, s := range tt.hasNot {
+				if strings.Contains(cookie, s) {
+					t.Errorf("Set-Cookie %q has %q", cookie, s)
+				}
+			}
+		})
+	}
+}
+
+// test_session_accessed and test_session_vary_cookie: Vary: Cookie
+// exactly when the view used the session, merged into one Vary header.
+func TestFlaskBasicSessionVary(t *testing.T) {
+	app := flagon.New(flagon.WithConfig(map[string]any{"SECRET_KEY": "k"}))
+	app.Get("/set", func(c *flagon.Ctx) error { c.Session().Set("test", "test"); return c.Text("") })
+	app.Get("/get", func(c *flagon.Ctx) error { v, _ := c.Session().Get("test"); s, _ := v.(string); return c.Text(s) })
+	app.Get("/clear", func(c *flagon.Ctx) error { c.Session().Clear(); return c.Text("") })
+	app.Get("/vary-cookie-header-set", func(c *flagon.Ctx) error {
+		c.Header().Add("Vary", "Cookie")
+		c.Session().Set("test", "test")
+		return c.Text("")
+	})
+	app.Get("/vary-header-set", func(c *flagon.Ctx) error {
+		c.Header().Add("Vary", "Accept-Encoding, Accept-Language")
+		c.Session().Set("test", "test")
+		return c.Text("")
+	})
+	app.Get("/nothing", func(c *flagon.Ctx) error { return c.Text("") })
+	tests := []struct{ path, want string }{
+		{"/nothing", ""},
+		{"/set", "Cookie"},
+		{"/get", "Cookie"},
+		{"/nothing", ""},
+		{"/clear", "Cookie"},
+		{"/vary-cookie-header-set", "Cookie"},
+		{"/vary-header-set", "Accept-Encoding, Accept-Language, Cookie"},
+		{"/nothing", ""},
+	}
+	cl := flagontest.NewClient(t, app)
+	for _, tt := range tests {
+		res := cl.Get(tt.path)
+		vary := res.Header.Values("Vary")
+		if tt.want == "" {
+			if len(vary) != 0 {
+				t.Errorf("%s: Vary %q, want none", tt.path, vary)
+			}
+			continue
+		}
+		if len(vary) != 1 || vary[0] != tt.want {
+			t.Errorf("%s: Vary %q, want one %q", tt.path, vary, tt.want)
+		}
+	}
+}
+
+// test_session_expiration: a permanent session's cookie expires after
+// PERMANENT_SESSION_LIFETIME; a non-permanent one has no Expires.
+func TestFlaskBasicSessionExpiration(t *testing.T) {
+	for _, permanent := range []bool{true, false} {
+		app := flagon.New(flagon.WithConfig(map[string]any{"SECRET_KEY": "k"}))
+		app.Get("/", func(c *flagon.Ctx) error {
+			c.Session().Set("test", 42)
+			c.Session().SetPermanent(permanent)
+			return c.Text("")
+		})
+		app.Get("/test", func(c *flagon.Ctx) error {
+			if c.Session().Permanent() {
+				return c.Text("True")
+			}
+			return c.Text("False")
+		})
+		cl := flagontest.NewClient(t, app)
+		res := cl.Get("/")
+		ck, err := http.ParseSetCookie(res.Header.Get("Set-Cookie"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !permanent {
+			if !ck.Expires.IsZero() || ck.MaxAge != 0 {
+				t.Errorf("non-permanent cookie expires: %q", res.Header.Get("Set-Cookie"))
+			}
+			continue
+		}
+		want := time.Now().Add(31 * 24 * time.Hour)
+		if d := ck.Expires.Sub(want); d > time.Minute || d < -time.Minute {
+			t.Errorf("expires %v, want about %v", ck.Expires, want)
+		}
+		if got := cl.Get("/test").Text(); got != "True" {
+			t.Errorf("permanent = %s", got)
+		}
+	}
+}
+
+// test_session_stored_last: a session changed in an after-request hook is
+// saved.
+func TestFlaskBasicSessionStoredLast(t *testing.T) {
+	app := flagon.New(flagon.WithConfig(map[string]any{"SECRET_KEY": "k"}))
+	app.AfterRequest(func(c *flagon.Ctx) error { c.Session().Set("foo", 42); return nil })
+	app.Get("/", func(c *flagon.Ctx) error {
+		v, ok := c.Session().GetInt("foo")
+		if !ok {
+			return c.Text("None")
+		}
+		return c.Textf("%d", v)
+	})
+	cl := flagontest.NewClient(t, app)
+	for i, want := range []string{"None", "42"} {
+		if got := cl.Get("/").Text(); got != want {
+			t.Errorf("request %d = %q, want %q", i, got, want)
+		}
+	}
+}
+
+// test_session_secret_key_fallbacks: a session signed with a key that is
+// now a fallback still loads; one signed with an unknown key is empty.
+func TestFlaskBasicSessionSecretKeyFallbacks(t *testing.T) {
+	build := func(key string, fallbacks ...string) *flagon.App {
+		app := flagon.New(flagon.WithConfig(map[string]any{"SECRET_KEY": key, "SECRET_KEY_FALLBACKS": fallbacks}))
+		app.Post("/", func(c *flagon.Ctx) error { c.Session().Set("a", 1); return c.Text("") }, flagon.Endpoint("set_session"))
+		app.Get("/", func(c *flagon.Ctx) error { return c.JSON(c.Session().Values()) }, flagon.Endpoint("get_session"))
+		return app
+	}
+	cl := flagontest.NewClient(t, build("0 key", "-1 key", "-2 key"))
+	cl.Post("/")
+	cookies := cl.Jar
+	tests := []struct {
+		name string
+		app  *flagon.App
+		want string
+	}{
+		{"same key", build("0 key", "-1 key", "-2 key"), `{"a":1}`},
+		{"unknown key", build("? key"), `{}`},
+		{"rotated", build("+1 key", "0 key", "-1 key"), `{"a":1}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c2 := flagontest.NewClient(t, tt.app)
+			c2.Jar = cookies
+			if got := strings.TrimSpace(c2.Get("/").Text()); got != tt.want {
+				t.Errorf("session = %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// test_url_generation: url_for quotes values and builds external URLs.
+func TestFlaskBasicURLGeneration(t *testing.T) {
+	app := flagon.New()
+	app.Route("/hello/<name>", hello, flagon.Methods("POST"), flagon.Endpoint("hello"))
+	tests := []struct {
+		name   string
+		values []any
+		want   string
+	}{
+		{"relative", []any{"name", "test x"}, "/hello/test%20x"},
+		{"external", []any{"name", "test x", "_external", true}, "http://localhost/hello/test%20x"},
+	}
+	type result struct {
+		url string
+		err error
+	}
+	got := make([]result, len(tests))
+	app.Get("/probe", func(c *flagon.Ctx) error {
+		for i, tt := range tests {
+			got[i].url, got[i].err = c.URLFor("hello", tt.values...)
+		}
+		return c.Text("")
+	})
+	flagontest.NewClient(t, app).Get("/probe")
+	for i, tt := range tests {
+		if got[i].err != nil || got[i].url != tt.want {
+			t.Errorf("%s: url_for = %q, %v; want %q", tt.name, got[i].url, got[i].err, tt.want)
+		}
+	}
+}
+
+// test_nonascii_pathinfo: a rule with non-ASCII characters matches the
+// percent-encoded request path.
+func TestFlaskBasicNonASCIIPathinfo(t *testing.T) {
+	app := flagon.New()
+	app.Get("/киртест", func(c *flagon.Ctx) error { return c.Text("Hello World!") })
+	res := flagontest.NewClient(t, app).Get("/" + url.PathEscape("киртест"))
+	if res.StatusCode != 200 || res.Text() != "Hello World!" {
+		t.Errorf("status %d body %q", res.StatusCode, res.Text())
+	}
+}
