@@ -113,11 +113,11 @@ func TestFlaskBasicSessionCookieAttributes(t *testing.T) {
 		"SESSION_COOKIE_PATH":        "/",
 	}
 	tests := []struct {
-		name    string
-		cfg     map[string]any
-		path    string
-		has     []string
-		hasNot  []string
+		name   string
+		cfg    map[string]any
+		path   string
+		has    []string
+		hasNot []string
 	}{
 		{"test_session_path", map[string]any{"APPLICATION_ROOT": "/foo"}, "/", []string{"path=/foo", "httponly"}, []string{"secure", "domain"}},
 		{"test_session_using_session_settings", settings, "/",
