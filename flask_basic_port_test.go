@@ -1,7 +1,10 @@
 package flagon_test
 
 import (
+	"io"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -319,5 +322,39 @@ func TestFlaskBasicNonASCIIPathinfo(t *testing.T) {
 	res := flagontest.NewClient(t, app).Get("/" + url.PathEscape("киртест"))
 	if res.StatusCode != 200 || res.Text() != "Hello World!" {
 		t.Errorf("status %d body %q", res.StatusCode, res.Text())
+	}
+}
+
+// Werkzeug's Response.get_app_iter and get_wsgi_headers: a 204 or 304
+// response has no body and no Content-Length, whatever the view wrote,
+// and writing one is no error (net/http would fail the write and log it).
+func TestWerkzeugNoBodyStatuses(t *testing.T) {
+	var logs strings.Builder
+	app := flagon.New(flagon.WithLogger(slog.New(slog.NewTextHandler(&logs, nil))))
+	app.Get("/204", func(c *flagon.Ctx) error { return c.Status(204).Text("hello") })
+	app.Get("/304", func(c *flagon.Ctx) error { return c.Status(304).Bytes("text/plain", []byte("hello")) })
+	app.Get("/204-bytes", func(c *flagon.Ctx) error { return c.Status(204).Bytes("text/plain", []byte("hello")) })
+	srv := httptest.NewServer(app)
+	defer srv.Close()
+	cl := flagontest.NewClient(t, app)
+	for _, path := range []string{"/204", "/304", "/204-bytes"} {
+		t.Run(path, func(t *testing.T) {
+			res := cl.Get(path)
+			if len(res.Body) != 0 || res.Header.Get("Content-Length") != "" {
+				t.Errorf("test client: body %q, Content-Length %q", res.Body, res.Header.Get("Content-Length"))
+			}
+			sres, err := http.Get(srv.URL + path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(sres.Body)
+			sres.Body.Close()
+			if len(b) != 0 || sres.Header.Get("Content-Length") != "" {
+				t.Errorf("server: body %q, Content-Length %q", b, sres.Header.Get("Content-Length"))
+			}
+		})
+	}
+	if logs.Len() != 0 {
+		t.Errorf("logged: %s", logs.String())
 	}
 }

@@ -234,8 +234,13 @@ func (c *Client) send(spec *request) (*Response, error) {
 		c.Jar.SetCookies(u, res.Cookies())
 	}
 	body, _ := io.ReadAll(res.Body)
-	if spec.method == http.MethodHead {
-		body = nil // a server sends no body for HEAD; the recorder keeps it
+	if spec.method == http.MethodHead || !bodyAllowed(res.StatusCode) {
+		// A server sends no body for HEAD, 1xx, 204 and 304 responses
+		// (nor a Content-Length for 1xx and 204); the recorder keeps them.
+		body = nil
+		if res.StatusCode < 200 || res.StatusCode == http.StatusNoContent {
+			res.Header.Del("Content-Length")
+		}
 	}
 	return &Response{Response: res, Body: body}, nil
 }
@@ -269,6 +274,10 @@ func (c *Client) target(spec *request) (*url.URL, error) {
 		u.RawQuery += spec.query.Encode()
 	}
 	return u, nil
+}
+
+func bodyAllowed(code int) bool {
+	return code >= 200 && code != http.StatusNoContent && code != http.StatusNotModified
 }
 
 func isRedirect(code int) bool {
