@@ -32,6 +32,9 @@ type Ctx struct {
 	// err is the error the request ended with, for teardown and the
 	// debug page.
 	err error
+	// appOnly marks the Ctx of an app context (work outside a request:
+	// RenderTemplate...); pooled request contexts never set it.
+	appOnly bool
 }
 
 func newCtx(a *App) *Ctx { return &Ctx{app: a} }
