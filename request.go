@@ -6,7 +6,6 @@ import (
 	"io"
 	"mime"
 	"net/http"
-	"net/url"
 	"strings"
 	"unicode/utf8"
 )
@@ -25,13 +24,13 @@ type input struct {
 
 var errTrailingJSON = errors.New("unexpected data after the JSON value")
 
-// Args returns the query-string arguments (Flask's request.args). Badly
-// escaped pairs are skipped, and escapes that decode to invalid UTF-8 are
-// kept escaped ("%FF"), as Werkzeug does.
+// Args returns the query-string arguments (Flask's request.args), parsed
+// as Werkzeug parses them: "&" separates pairs (a ";" is part of a
+// value), a malformed escape is kept as written ("%zz"), and escapes that
+// decode to invalid UTF-8 are kept escaped ("%FF").
 func (c *Ctx) Args() Values {
 	if !c.input.argsDone {
-		q, _ := url.ParseQuery(c.Request.URL.RawQuery)
-		c.input.args = requoteValues(Values(q))
+		c.input.args = parseQuery(c.Request.URL.RawQuery)
 		c.input.argsDone = true
 	}
 	return c.input.args
@@ -162,11 +161,7 @@ func (c *Ctx) parseURLEncoded() error {
 	if !utf8.Valid(b) {
 		return Abort(http.StatusBadRequest, "The form data is not valid UTF-8: non-ASCII characters must be percent-encoded.")
 	}
-	q, err := url.ParseQuery(string(b))
-	if err != nil {
-		return NewHTTPError(http.StatusBadRequest, err, "The form data is malformed: "+err.Error())
-	}
-	c.input.form = requoteValues(Values(q))
+	c.input.form = parseQuery(string(b))
 	return nil
 }
 
