@@ -36,13 +36,19 @@ func (c *Ctx) Args() Values {
 	return c.input.args
 }
 
-// Cookie returns the value of the request cookie name.
+// Cookie returns the value of the request cookie name (the first one when
+// it is sent more than once), Flask's request.cookies.get(name). The
+// Cookie header is parsed as Werkzeug parses it: quoted values are
+// unquoted ("foo\054bar" is "foo,bar"), so values with spaces, commas or
+// non-ASCII characters that Werkzeug's set_cookie quoted come back as
+// set, and names and values are trimmed.
 func (c *Ctx) Cookie(name string) (string, bool) {
-	ck, err := c.Request.Cookie(name)
-	if err != nil {
-		return "", false
+	for _, kv := range parseCookieHeader(c.Request.Header["Cookie"]) {
+		if kv[0] == name {
+			return kv[1], true
+		}
 	}
-	return ck.Value, true
+	return "", false
 }
 
 // Body returns the raw request body, limited by MAX_CONTENT_LENGTH (413

@@ -1,7 +1,9 @@
 package flagon_test
 
 import (
+	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/flagon-go/flagon"
@@ -48,6 +50,91 @@ func TestWerkzeugArgsAndFormParsing(t *testing.T) {
 			res := cl.Post("/form", flagontest.Raw("application/x-www-form-urlencoded", []byte(tt.query)))
 			if res.StatusCode != 200 || res.Text() != want {
 				t.Errorf("form = %d %q, want %q", res.StatusCode, res.Text(), want)
+			}
+		})
+	}
+}
+
+// test_http.py's test_parse_cookie, test_bad_cookies,
+// test_empty_keys_are_ignored, test_cookie_quoting and
+// test_cookie_unicode_keys, through c.Cookie (Flask's request.cookies).
+func TestWerkzeugParseCookie(t *testing.T) {
+	tests := []struct {
+		name   string
+		header string
+		want   map[string]string // missing: value "<none>"
+	}{
+		{"test_parse_cookie",
+			"dismiss-top=6; CP=null*; PHPSESSID=0a539d42abc001cdc762809248d4beed;" +
+				`a=42; b="\";"; ; fo234{=bar;blub=Blah; "__Secure-c"=d;` + "==__Host-eq=bad;__Host-eq=good;",
+			map[string]string{"CP": "null*", "PHPSESSID": "0a539d42abc001cdc762809248d4beed", "a": "42",
+				"dismiss-top": "6", "b": `";`, "fo234{": "bar", "blub": "Blah", `"__Secure-c"`: "d", "__Host-eq": "good"}},
+		{"test_bad_cookies", "first=IamTheFirst ; a=1; oops ; a=2 ;second = andMeTwo;",
+			map[string]string{"first": "IamTheFirst", "a": "1", "oops": "", "second": "andMeTwo"}},
+		{"test_empty_keys_are_ignored", "spam=ham; duck=mallard; ; ", map[string]string{"spam": "ham", "duck": "mallard", "": "<none>"}},
+		{"test_cookie_quoting", `foo="foo\054bar"`, map[string]string{"foo": "foo,bar"}},
+		{"test_parse_set_cookie_directive", `foo="?foo"; version="0.1";`, map[string]string{"foo": "?foo", "version": "0.1"}},
+		{"test_cookie_unicode_keys", `fö="f\303\266"`, map[string]string{"fö": "fö"}},
+		{"test_dump_cookie quoted spaces", `foo="bar baz blub"`, map[string]string{"foo": "bar baz blub"}},
+		{"raw UTF-8", "fö=fö", map[string]string{"fö": "fö"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := flagon.New()
+			got := map[string]string{}
+			app.Get("/", func(c *flagon.Ctx) error {
+				for name := range tt.want {
+					v, ok := c.Cookie(name)
+					if !ok {
+						v = "<none>"
+					}
+					got[name] = v
+				}
+				return nil
+			})
+			cl := flagontest.NewClient(t, app)
+			cl.Jar = nil
+			cl.Get("/", flagontest.Header("Cookie", tt.header))
+			for name, want := range tt.want {
+				if got[name] != want {
+					t.Errorf("cookie %q = %q, want %q", name, got[name], want)
+				}
+			}
+		})
+	}
+}
+
+// test_http.py's test_dump_cookie, test_cookie_quoting and
+// test_cookie_unicode_keys through c.SetCookie: values outside the token
+// set are quoted as Werkzeug's dump_cookie quotes them, and c.Cookie
+// reads them back.
+func TestWerkzeugDumpCookie(t *testing.T) {
+	tests := []struct {
+		name, value, header string
+	}{
+		{"token value", "xxx/", "key=xxx/; Path=/"},
+		{"test_cookie_quoting", "?foo", "key=?foo; Path=/"},
+		{"test_dump_cookie spaces", "bar baz blub", `key="bar baz blub"; Path=/`},
+		{"test_cookie_unicode_dumping", "fö", `key="f\303\266"; Path=/`},
+		{"comma semicolon quote", `a,b;c"d\`, `key="a\054b\073c\"d\\"; Path=/`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := flagon.New()
+			app.Get("/set", func(c *flagon.Ctx) error {
+				c.SetCookie(&http.Cookie{Name: "key", Value: tt.value, Path: "/"})
+				return nil
+			})
+			app.Get("/get", func(c *flagon.Ctx) error { v, _ := c.Cookie("key"); return c.Text(v) })
+			cl := flagontest.NewClient(t, app)
+			cl.Jar = nil
+			res := cl.Get("/set")
+			if got := res.Header.Get("Set-Cookie"); got != tt.header {
+				t.Fatalf("Set-Cookie = %s, want %s", got, tt.header)
+			}
+			sent, _, _ := strings.Cut(tt.header, ";")
+			if got := cl.Get("/get", flagontest.Header("Cookie", sent)).Text(); got != tt.value {
+				t.Errorf("read back %q, want %q", got, tt.value)
 			}
 		})
 	}
