@@ -136,6 +136,11 @@ func TestWerkzeugDumpCookie(t *testing.T) {
 			if got := cl.Get("/get", flagontest.Header("Cookie", sent)).Text(); got != tt.value {
 				t.Errorf("read back %q, want %q", got, tt.value)
 			}
+			jarred := flagontest.NewClient(t, app)
+			jarred.Get("/set")
+			if got := jarred.Get("/get").Text(); got != tt.value {
+				t.Errorf("through the test client's jar: %q, want %q", got, tt.value)
+			}
 		})
 	}
 }

@@ -222,16 +222,14 @@ func (c *Client) send(spec *request) (*Response, error) {
 		req.ContentLength = 0
 	}
 	if c.Jar != nil {
-		for _, ck := range c.Jar.Cookies(cookieURL(u)) {
-			req.AddCookie(ck)
-		}
+		addCookies(req, c.Jar.Cookies(cookieURL(u)))
 	}
 	rec := httptest.NewRecorder()
 	c.Handler.ServeHTTP(rec, req)
 	res := rec.Result()
 	res.Request = req
 	if c.Jar != nil {
-		c.Jar.SetCookies(u, res.Cookies())
+		c.Jar.SetCookies(u, responseCookies(res.Header))
 	}
 	body, _ := io.ReadAll(res.Body)
 	if spec.method == http.MethodHead || !bodyAllowed(res.StatusCode) {
@@ -243,19 +241,6 @@ func (c *Client) send(spec *request) (*Response, error) {
 		}
 	}
 	return &Response{Response: res, Body: body}, nil
-}
-
-// cookieURL is u as the jar is asked for the cookies to send: with the
-// https scheme, so that Secure cookies are sent over plain http too, as
-// Werkzeug's test client does (it matches cookies on domain and path
-// only), and an app with SESSION_COOKIE_SECURE keeps its session in tests.
-func cookieURL(u *url.URL) *url.URL {
-	if u.Scheme == "https" {
-		return u
-	}
-	secure := *u
-	secure.Scheme = "https"
-	return &secure
 }
 
 // target resolves the request's path, an escaped URL reference such as
