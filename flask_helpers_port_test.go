@@ -1,6 +1,8 @@
 package flagon_test
 
 import (
+	"io"
+	"log/slog"
 	"testing"
 
 	"github.com/flagon-go/flagon"
@@ -106,6 +108,31 @@ func TestFlaskURLForInAppContextTemplate(t *testing.T) {
 			out, err := app.RenderTemplateString(tt.src, nil)
 			if err != nil || out != "https://shop.example/confirm/t1" {
 				t.Errorf("got %q, %v", out, err)
+			}
+		})
+	}
+}
+
+// test_abort_no_app, test_abort_with_app: abort(401) is that HTTP error;
+// abort(900) has no HTTP exception (LookupError), so the client gets a
+// 500, never a 900 status.
+func TestFlaskHelpersAbort(t *testing.T) {
+	tests := []struct {
+		name   string
+		code   int
+		status int
+	}{
+		{"test_abort_no_app 401", 401, 401},
+		{"test_abort_no_app 900", 900, 500},
+		{"not an error status", 302, 500},
+		{"unlisted 4xx", 402, 402},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := flagon.New(flagon.WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil))))
+			app.Get("/", func(c *flagon.Ctx) error { return flagon.Abort(tt.code) })
+			if got := flagontest.NewClient(t, app).Get("/").StatusCode; got != tt.status {
+				t.Errorf("status %d, want %d", got, tt.status)
 			}
 		})
 	}
