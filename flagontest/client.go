@@ -40,7 +40,8 @@ type Client struct {
 	// them (Werkzeug's environ_base for HTTP_* keys).
 	Header http.Header
 	// RemoteAddr, when set, is the client address of every request
-	// (environ_base's REMOTE_ADDR); httptest's 192.0.2.1:1234 otherwise.
+	// (environ_base's REMOTE_ADDR); 127.0.0.1:1234 otherwise, as
+	// Werkzeug's client sends requests from 127.0.0.1.
 	RemoteAddr string
 	t          testing.TB
 }
@@ -214,6 +215,7 @@ func (c *Client) send(spec *request) (*Response, error) {
 	for k, v := range spec.header {
 		req.Header[k] = v
 	}
+	req.RemoteAddr = "127.0.0.1:1234"
 	if c.RemoteAddr != "" {
 		req.RemoteAddr = c.RemoteAddr
 	}

@@ -1,6 +1,7 @@
 package flagontest_test
 
 import (
+	"net"
 	"net/http"
 	"net/url"
 	"testing"
@@ -136,6 +137,33 @@ func TestWerkzeugClientRequests(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := cl.Do(tt.method, tt.path, tt.opts...).Text(); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// test_environ_base_default and test_environ_base_modified (Flask's
+// test_testing.py): requests come from 127.0.0.1 unless RemoteAddr says
+// otherwise.
+func TestFlaskTestingEnvironBase(t *testing.T) {
+	tests := []struct{ name, remote, want string }{
+		{"test_environ_base_default", "", "127.0.0.1"},
+		{"test_environ_base_modified", "192.168.0.22:5000", "192.168.0.22"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := flagon.New()
+			app.Get("/", func(c *flagon.Ctx) error {
+				host, _, err := net.SplitHostPort(c.Request.RemoteAddr)
+				if err != nil {
+					return err
+				}
+				return c.Text(host)
+			})
+			cl := flagontest.NewClient(t, app)
+			cl.RemoteAddr = tt.remote
+			if got := cl.Get("/").Text(); got != tt.want {
+				t.Errorf("remote address %q, want %q", got, tt.want)
 			}
 		})
 	}
