@@ -73,6 +73,17 @@ func (c *Ctx) BindJSON(v any) error {
 		return Abort(http.StatusUnsupportedMediaType,
 			"Did not attempt to load JSON data because the request Content-Type was not 'application/json'.")
 	}
+	return c.decodeJSON(v)
+}
+
+// BindJSONForce decodes the request body as JSON whatever its
+// Content-Type, Flask's request.get_json(force=True); errors are those of
+// BindJSON but for the 415. Flask's silent=True is ignoring the error.
+func (c *Ctx) BindJSONForce(v any) error {
+	return c.decodeJSON(v)
+}
+
+func (c *Ctx) decodeJSON(v any) error {
 	r, err := c.bodyReader()
 	if err != nil {
 		return err

@@ -144,3 +144,49 @@ func TestWerkzeugDumpCookie(t *testing.T) {
 		})
 	}
 }
+
+// TestJSONMixin (test_wrappers.py): test_request, test_bad_content_type
+// (415, silent, force) and test_bad_data (400), and Flask's
+// test_json_custom_mimetypes ("+json" types are JSON) and
+// test_bad_request_debug_message (an empty body is a 400).
+func TestWerkzeugJSONMixin(t *testing.T) {
+	tests := []struct {
+		name, ctype, body string
+		force             bool
+		status            int
+		want              string
+	}{
+		{"test_request", "application/json", `{"ä": "b"}`, false, 200, `map[ä:b]`},
+		{"test_bad_content_type", "text/plain", `[1, 2, 3]`, false, 415, ""},
+		{"test_bad_content_type force", "text/plain", `[1, 2, 3]`, true, 200, `[1 2 3]`},
+		{"test_bad_data", "application/json", `{"a":}`, false, 400, ""},
+		{"test_bad_data force", "text/plain", `{"a":}`, true, 400, ""},
+		{"test_json_custom_mimetypes", "application/x+json", `"foo"`, false, 200, "foo"},
+		{"test_bad_request_debug_message", "application/json", ``, false, 400, ""},
+	}
+	app := flagon.New()
+	app.Post("/", func(c *flagon.Ctx) error {
+		var v any
+		bind := c.BindJSON
+		if c.Args().Has("force") {
+			bind = c.BindJSONForce
+		}
+		if err := bind(&v); err != nil {
+			return err
+		}
+		return c.Textf("%v", v)
+	})
+	cl := flagontest.NewClient(t, app)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := "/"
+			if tt.force {
+				path = "/?force"
+			}
+			res := cl.Post(path, flagontest.Raw(tt.ctype, []byte(tt.body)))
+			if res.StatusCode != tt.status || (tt.status == 200 && res.Text() != tt.want) {
+				t.Errorf("got %d %q, want %d %q", res.StatusCode, res.Text(), tt.status, tt.want)
+			}
+		})
+	}
+}
