@@ -1,6 +1,7 @@
 package flagon_test
 
 import (
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -356,5 +357,54 @@ func TestWerkzeugNoBodyStatuses(t *testing.T) {
 	}
 	if logs.Len() != 0 {
 		t.Errorf("logged: %s", logs.String())
+	}
+}
+
+// test_error_handling, test_error_handling_processing,
+// test_before_request_and_routing_errors and test_user_error_handling.
+func TestFlaskBasicErrorHandling(t *testing.T) {
+	type myError struct{ error }
+	something := flagon.NewKey[string]("something")
+	app := flagon.New(flagon.WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil))))
+	app.BeforeRequest(func(c *flagon.Ctx) error { something.Set(c, "value"); return nil })
+	app.ErrorHandler(404, func(c *flagon.Ctx, err error) error {
+		v, _ := something.Get(c)
+		return c.Status(404).Text("not found " + v)
+	})
+	app.ErrorHandler(500, func(c *flagon.Ctx, err error) error { return c.Status(500).Text("internal server error") })
+	app.ErrorHandler(403, func(c *flagon.Ctx, err error) error { return c.Status(403).Text("forbidden") })
+	flagon.HandleError(app, func(c *flagon.Ctx, e *myError) error { return c.Text("42") })
+	app.AfterRequest(func(c *flagon.Ctx) error {
+		if c.Request.URL.Path == "/error" {
+			c.Header().Set("Content-Type", "text/x-special")
+		}
+		return nil
+	})
+	app.Get("/", func(c *flagon.Ctx) error { return flagon.Abort(404) }, flagon.Endpoint("index"))
+	app.Get("/error", func(c *flagon.Ctx) error { var m map[string]int; m["x"]++; return nil }, flagon.Endpoint("error"))
+	app.Get("/forbidden", func(c *flagon.Ctx) error { return flagon.Abort(403) }, flagon.Endpoint("forbidden"))
+	app.Get("/mine", func(c *flagon.Ctx) error { return &myError{errors.New("mine")} }, flagon.Endpoint("mine"))
+	cl := flagontest.NewClient(t, app)
+	tests := []struct {
+		name, path  string
+		status      int
+		body, ctype string
+	}{
+		{"test_error_handling abort 404", "/", 404, "not found value", ""},
+		{"test_error_handling_processing", "/error", 500, "internal server error", "text/x-special"},
+		{"test_error_handling 403", "/forbidden", 403, "forbidden", ""},
+		{"test_before_request_and_routing_errors", "/missing", 404, "not found value", ""},
+		{"test_user_error_handling", "/mine", 200, "42", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := cl.Get(tt.path)
+			if res.StatusCode != tt.status || res.Text() != tt.body {
+				t.Errorf("got %d %q, want %d %q", res.StatusCode, res.Text(), tt.status, tt.body)
+			}
+			if tt.ctype != "" && res.Header.Get("Content-Type") != tt.ctype {
+				t.Errorf("Content-Type %q, want %q", res.Header.Get("Content-Type"), tt.ctype)
+			}
+		})
 	}
 }
