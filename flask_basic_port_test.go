@@ -2,6 +2,7 @@ package flagon_test
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -404,6 +405,38 @@ func TestFlaskBasicErrorHandling(t *testing.T) {
 			}
 			if tt.ctype != "" && res.Header.Get("Content-Type") != tt.ctype {
 				t.Errorf("Content-Type %q, want %q", res.Header.Get("Content-Type"), tt.ctype)
+			}
+		})
+	}
+}
+
+// test_appctx.py's test_app_tearing_down_with_handled_exception_by_app_handler
+// and test_app_tearing_down_with_unhandled_exception, and test_basic.py's
+// test_teardown_request_handler_error: teardown functions get the error
+// only when no handler of its own answered it (the 500 handler is a
+// fallback, not a handler of the error).
+func TestFlaskTeardownSeesUnhandledErrors(t *testing.T) {
+	type handledError struct{ error }
+	tests := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"test_app_tearing_down_with_handled_exception_by_app_handler", &handledError{errors.New("dummy")}, "<nil>"},
+		{"test_app_tearing_down_with_unhandled_exception", errors.New("dummy"), "dummy"},
+		{"http error below 500", flagon.Abort(404), "<nil>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := flagon.New(flagon.WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil))))
+			var seen []string
+			app.TeardownRequest(func(c *flagon.Ctx, err error) { seen = append(seen, fmt.Sprint(err)) })
+			flagon.HandleError(app, func(c *flagon.Ctx, e *handledError) error { return c.JSON(e.Error()) })
+			app.ErrorHandler(500, func(c *flagon.Ctx, err error) error { return c.Status(500).Text("oops") })
+			app.Get("/", func(c *flagon.Ctx) error { return tt.err })
+			flagontest.NewClient(t, app).Get("/")
+			if len(seen) != 1 || seen[0] != tt.want {
+				t.Errorf("teardown saw %q, want [%q]", seen, tt.want)
 			}
 		})
 	}
