@@ -137,3 +137,29 @@ func TestFlaskHelpersAbort(t *testing.T) {
 		})
 	}
 }
+
+// In a request, an external URL has SERVER_NAME's host and the request's
+// scheme (Werkzeug's bind_to_environ uses wsgi.url_scheme);
+// PREFERRED_URL_SCHEME is for URLs built outside a request.
+func TestFlaskURLForExternalSchemeInRequest(t *testing.T) {
+	app := flagon.New(flagon.WithConfig(map[string]any{"SERVER_NAME": "example.com", "PREFERRED_URL_SCHEME": "http"}))
+	app.Get("/", func(c *flagon.Ctx) error {
+		u, err := c.URLFor("index", "_external", true)
+		if err != nil {
+			return err
+		}
+		return c.Text(u)
+	}, flagon.Endpoint("index"))
+	cl := flagontest.NewClient(t, app)
+	tests := []struct{ name, url, want string }{
+		{"http request", "http://example.com/", "http://example.com/"},
+		{"https request", "https://example.com/", "https://example.com/"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := cl.Get(tt.url).Text(); got != tt.want {
+				t.Errorf("url_for = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -158,11 +158,17 @@ func (u *urlArgs) set(k string, v any) {
 	}
 }
 
-// externalize fills in scheme and host: SERVER_NAME and
-// PREFERRED_URL_SCHEME when set, the request's otherwise.
+// externalize fills in scheme and host: in a request SERVER_NAME (when
+// set) or the request's host, with the request's scheme, as Werkzeug's
+// bind_to_environ; outside one SERVER_NAME and PREFERRED_URL_SCHEME.
 func (a *App) externalize(c *Ctx, u *url.URL, scheme, endpoint string) error {
 	server := a.Config.StringOr("SERVER_NAME", "")
 	switch {
+	case server != "" && c != nil && !c.appOnly:
+		// As Werkzeug's bind_to_environ: SERVER_NAME's host with the
+		// request's scheme (PREFERRED_URL_SCHEME is for app contexts).
+		u.Host = server
+		u.Scheme = requestScheme(c)
 	case server != "":
 		u.Host = server
 		u.Scheme = a.Config.StringOr("PREFERRED_URL_SCHEME", "http")
