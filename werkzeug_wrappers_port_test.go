@@ -190,3 +190,24 @@ func TestWerkzeugJSONMixin(t *testing.T) {
 		})
 	}
 }
+
+// A file input left empty is sent with filename=""; Werkzeug makes it a
+// file with an empty filename (Flask's upload pattern checks
+// `file.filename == ""`), not a form field.
+func TestWerkzeugEmptyFileInput(t *testing.T) {
+	body := "--b\r\nContent-Disposition: form-data; name=\"doc\"; filename=\"\"\r\nContent-Type: application/octet-stream\r\n\r\n\r\n" +
+		"--b\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nhi\r\n--b--\r\n"
+	app := flagon.New()
+	app.Post("/", func(c *flagon.Ctx) error {
+		f, err := c.File("doc")
+		if err != nil {
+			return err
+		}
+		form, _ := c.Form()
+		return c.Textf("filename=%q size=%d form-doc=%v title=%s", f.Filename, f.Size, form.Has("doc"), form.Get("title"))
+	})
+	res := flagontest.NewClient(t, app).Post("/", flagontest.Raw("multipart/form-data; boundary=b", []byte(body)))
+	if want := `filename="" size=0 form-doc=false title=hi`; res.Text() != want {
+		t.Errorf("got %d %q, want %q", res.StatusCode, res.Text(), want)
+	}
+}
