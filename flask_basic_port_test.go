@@ -382,7 +382,7 @@ func TestFlaskBasicErrorHandling(t *testing.T) {
 		return nil
 	})
 	app.Get("/", func(c *flagon.Ctx) error { return flagon.Abort(404) }, flagon.Endpoint("index"))
-	app.Get("/error", func(c *flagon.Ctx) error { var m map[string]int; m["x"]++; return nil }, flagon.Endpoint("error"))
+	app.Get("/error", func(c *flagon.Ctx) error { return errors.New("division by zero") }, flagon.Endpoint("error"))
 	app.Get("/forbidden", func(c *flagon.Ctx) error { return flagon.Abort(403) }, flagon.Endpoint("forbidden"))
 	app.Get("/mine", func(c *flagon.Ctx) error { return &myError{errors.New("mine")} }, flagon.Endpoint("mine"))
 	cl := flagontest.NewClient(t, app)
