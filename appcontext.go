@@ -8,8 +8,9 @@ import (
 // RenderTemplate renders the template name with data outside a request,
 // Flask's render_template in an app context: for e-mails, CLI commands and
 // background jobs. Request-bound template functions see a GET request for
-// "/" on SERVER_NAME (or localhost): url_for gives the same paths as in a
-// request, and session and flashed messages are empty.
+// "/" on SERVER_NAME (or localhost): url_for gives external URLs when
+// SERVER_NAME is set, as Flask's in an app context (relative ones
+// otherwise), and session and flashed messages are empty.
 func (a *App) RenderTemplate(name string, data any) (string, error) {
 	c := a.appContext()
 	var buf bytes.Buffer
@@ -39,6 +40,7 @@ func (a *App) appContext() *Ctx {
 	}
 	c := newCtx(a)
 	c.reset(nopResponseWriter{}, req)
+	c.appOnly = true
 	return c
 }
 

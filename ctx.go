@@ -32,6 +32,13 @@ type Ctx struct {
 	// err is the error the request ended with, for teardown and the
 	// debug page.
 	err error
+	// errHandled records that an error handler for the error itself
+	// (not the 500 fallback) answered it: teardown then gets nil, as
+	// Flask passes teardown functions only unhandled exceptions.
+	errHandled bool
+	// appOnly marks the Ctx of an app context (work outside a request:
+	// RenderTemplate...); pooled request contexts never set it.
+	appOnly bool
 }
 
 func newCtx(a *App) *Ctx { return &Ctx{app: a} }
@@ -50,6 +57,7 @@ func (c *Ctx) reset(w http.ResponseWriter, r *http.Request) {
 	clear(c.afterThis)
 	c.afterThis = c.afterThis[:0]
 	c.err = nil
+	c.errHandled = false
 }
 
 // App returns the application handling the request.

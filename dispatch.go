@@ -132,9 +132,10 @@ func (a *App) handleError(c *Ctx, err error) {
 		a.logError(c, err, "error after the response was started")
 		return
 	}
-	if h := c.ep.findErrorHandler(err); h != nil {
+	if h, own := c.ep.findErrorHandler(err); h != nil {
 		herr := protect(c, h)
 		if herr == nil {
+			c.errHandled = own
 			return
 		}
 		if c.w.holding {
@@ -153,23 +154,24 @@ func (a *App) handleError(c *Ctx, err error) {
 // innermost blueprint first and the app last; an error that is not an
 // HTTP error and has no handler of its own then goes to the 500 handlers
 // of the same scopes, as Flask's handle_user_exception and
-// handle_exception do.
-func (ep *endpoint) findErrorHandler(err error) func(c *Ctx) error {
+// handle_exception do. own reports a handler of the error itself (Flask's
+// handle_user_exception), not the 500 fallback.
+func (ep *endpoint) findErrorHandler(err error) (h func(c *Ctx) error, own bool) {
 	for _, scope := range ep.errScopes {
 		if h := scope.find(err); h != nil {
-			return h
+			return h, true
 		}
 	}
 	var he *HTTPError
 	if errors.As(err, &he) {
-		return nil
+		return nil, false
 	}
 	for _, scope := range ep.errScopes {
 		if h := scope.findUnhandled(err); h != nil {
-			return h
+			return h, false
 		}
 	}
-	return nil
+	return nil, false
 }
 
 // defaultErrorResponse writes the standard error page for err; errors
@@ -271,7 +273,7 @@ func (c *Ctx) AfterThisRequest(f HookFunc) {
 // refused.
 func (c *Ctx) recoverAfterHook(err error) {
 	w := &c.w
-	h := c.ep.findErrorHandler(err)
+	h, _ := c.ep.findErrorHandler(err) // reported to teardown: Flask finalizes outside its handled path
 	if h == nil {
 		c.replaceResponse(asHTTPError(err))
 		return
@@ -319,8 +321,10 @@ func (a *App) teardown(c *Ctx) {
 		a.logError(c, c.err, "panic while finishing the request")
 	}
 	reported := c.err
-	if he, ok := reported.(*HTTPError); ok && he.Code < 500 {
-		reported = nil // an HTTP error below 500 is a normal response
+	if he, ok := reported.(*HTTPError); (ok && he.Code < 500) || c.errHandled {
+		// As Flask: an HTTP error below 500 is a normal response, and
+		// an error its own handler answered is no failure.
+		reported = nil
 	}
 	for _, f := range c.ep.teardown {
 		tf := f

@@ -26,7 +26,15 @@ type HTTPError struct {
 // description replaces the standard one:
 //
 //	return flagon.Abort(404, "No product with that id.")
+//
+// A code outside 400-599 is not an HTTP error: Abort then returns a plain
+// error, which becomes a 500, as Flask's abort(900) raises LookupError.
 func Abort(code int, description ...string) error {
+	if code < 400 || code > 599 {
+		// Flask's abort raises LookupError for a code with no HTTP
+		// exception, which ends as a 500; never send such a status.
+		return fmt.Errorf("flagon: Abort(%d): no HTTP error for that status (use a 4xx or 5xx code, or c.Redirect)", code)
+	}
 	e := &HTTPError{Code: code}
 	if len(description) > 0 {
 		e.Description = description[0]

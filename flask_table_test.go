@@ -41,7 +41,7 @@ var flaskTable = []any{
 	},
 	(*flagon.Ctx).Args, flagon.Values.Get, flagon.Values.IntOr, (*flagon.Ctx).Form, (*flagon.Ctx).FormValue,
 	(*flagon.Ctx).File, (*flagon.Ctx).Files, (*flagon.FileStorage).Save,
-	(*flagon.Ctx).BindJSON, flagon.BindJSON[map[string]any], (*flagon.Ctx).Body, (*flagon.Ctx).Cookie,
+	(*flagon.Ctx).BindJSON, (*flagon.Ctx).BindJSONForce, flagon.BindJSON[map[string]any], (*flagon.Ctx).Body, (*flagon.Ctx).Cookie,
 	(*flagon.Ctx).Params, (*flagon.Ctx).Param, (*flagon.Ctx).ParamInt, (*flagon.Ctx).ParamValue,
 	(*flagon.Ctx).Endpoint, (*flagon.Ctx).Blueprint, (*flagon.Ctx).Rule,
 	(*flagon.Ctx).Session, (*session.Session).Get, (*session.Session).Set, (*session.Session).GetInt,

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"mime/multipart"
 	"net/http"
 	"net/textproto"
@@ -96,7 +97,7 @@ func (c *Ctx) parseMultipart(boundary string) error {
 func (c *Ctx) readPart(part *multipart.Part, maxMemory int64, memory *int64) error {
 	defer part.Close()
 	name := replaceInvalidUTF8(part.FormName())
-	if part.FileName() != "" {
+	if isFilePart(part) {
 		fs, err := c.spool(part)
 		if err != nil {
 			return err
@@ -119,6 +120,22 @@ func (c *Ctx) readPart(part *multipart.Part, maxMemory int64, memory *int64) err
 	}
 	c.input.form[name] = append(c.input.form[name], replaceInvalidUTF8(string(b)))
 	return nil
+}
+
+// isFilePart reports whether the part's Content-Disposition has a
+// filename parameter, even an empty one: as Werkzeug, a file input left
+// empty (filename="") is a file with an empty Filename, not a form field,
+// so Flask's `if file.filename == ""` check ports as is.
+func isFilePart(part *multipart.Part) bool {
+	if part.FileName() != "" {
+		return true
+	}
+	_, params, err := mime.ParseMediaType(part.Header.Get("Content-Disposition"))
+	if err != nil {
+		return false
+	}
+	_, ok := params["filename"]
+	return ok
 }
 
 // spool reads a file part into memory, or into a temporary file once it

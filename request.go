@@ -6,7 +6,6 @@ import (
 	"io"
 	"mime"
 	"net/http"
-	"net/url"
 	"strings"
 	"unicode/utf8"
 )
@@ -25,25 +24,31 @@ type input struct {
 
 var errTrailingJSON = errors.New("unexpected data after the JSON value")
 
-// Args returns the query-string arguments (Flask's request.args). Badly
-// escaped pairs are skipped, and escapes that decode to invalid UTF-8 are
-// kept escaped ("%FF"), as Werkzeug does.
+// Args returns the query-string arguments (Flask's request.args), parsed
+// as Werkzeug parses them: "&" separates pairs (a ";" is part of a
+// value), a malformed escape is kept as written ("%zz"), and escapes that
+// decode to invalid UTF-8 are kept escaped ("%FF").
 func (c *Ctx) Args() Values {
 	if !c.input.argsDone {
-		q, _ := url.ParseQuery(c.Request.URL.RawQuery)
-		c.input.args = requoteValues(Values(q))
+		c.input.args = parseQuery(c.Request.URL.RawQuery)
 		c.input.argsDone = true
 	}
 	return c.input.args
 }
 
-// Cookie returns the value of the request cookie name.
+// Cookie returns the value of the request cookie name (the first one when
+// it is sent more than once), Flask's request.cookies.get(name). The
+// Cookie header is parsed as Werkzeug parses it: quoted values are
+// unquoted ("foo\054bar" is "foo,bar"), so values with spaces, commas or
+// non-ASCII characters that Werkzeug's set_cookie quoted come back as
+// set, and names and values are trimmed.
 func (c *Ctx) Cookie(name string) (string, bool) {
-	ck, err := c.Request.Cookie(name)
-	if err != nil {
-		return "", false
+	for _, kv := range parseCookieHeader(c.Request.Header["Cookie"]) {
+		if kv[0] == name {
+			return kv[1], true
+		}
 	}
-	return ck.Value, true
+	return "", false
 }
 
 // Body returns the raw request body, limited by MAX_CONTENT_LENGTH (413
@@ -68,6 +73,17 @@ func (c *Ctx) BindJSON(v any) error {
 		return Abort(http.StatusUnsupportedMediaType,
 			"Did not attempt to load JSON data because the request Content-Type was not 'application/json'.")
 	}
+	return c.decodeJSON(v)
+}
+
+// BindJSONForce decodes the request body as JSON whatever its
+// Content-Type, Flask's request.get_json(force=True); errors are those of
+// BindJSON but for the 415. Flask's silent=True is ignoring the error.
+func (c *Ctx) BindJSONForce(v any) error {
+	return c.decodeJSON(v)
+}
+
+func (c *Ctx) decodeJSON(v any) error {
 	r, err := c.bodyReader()
 	if err != nil {
 		return err
@@ -162,11 +178,7 @@ func (c *Ctx) parseURLEncoded() error {
 	if !utf8.Valid(b) {
 		return Abort(http.StatusBadRequest, "The form data is not valid UTF-8: non-ASCII characters must be percent-encoded.")
 	}
-	q, err := url.ParseQuery(string(b))
-	if err != nil {
-		return NewHTTPError(http.StatusBadRequest, err, "The form data is malformed: "+err.Error())
-	}
-	c.input.form = requoteValues(Values(q))
+	c.input.form = parseQuery(string(b))
 	return nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 )
 
 // Content types shared by the response helpers. Assigning a shared,
@@ -128,9 +129,29 @@ func (c *Ctx) Redirect(location string, code ...int) error {
 	return err
 }
 
-// SetCookie adds a Set-Cookie header to the response.
+// SetCookie adds a Set-Cookie header to the response. As Werkzeug's
+// set_cookie, a value with characters outside the cookie token set
+// (spaces, commas, quotes, non-ASCII...) is sent double-quoted with
+// backslash escapes (`"f\303\266"` for "fö"), which c.Cookie and Werkzeug
+// decode, instead of net/http's dropping of those bytes. An invalid
+// cookie (a bad name) sets nothing, as http.SetCookie.
 func (c *Ctx) SetCookie(cookie *http.Cookie) {
-	http.SetCookie(&c.w, cookie)
+	if cookieTokenValue(cookie.Value) {
+		http.SetCookie(&c.w, cookie)
+		return
+	}
+	plain := *cookie
+	plain.Value = ""
+	line := plain.String()
+	if line == "" {
+		return
+	}
+	_, attrs, _ := strings.Cut(line, ";")
+	line = line[:strings.IndexByte(line, '=')+1] + quoteCookieValue(cookie.Value)
+	if attrs != "" {
+		line += ";" + attrs
+	}
+	c.Header().Add("Set-Cookie", line)
 }
 
 func (c *Ctx) writeString(ctype []string, s string) error {

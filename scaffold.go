@@ -20,7 +20,10 @@ type HandlerFunc func(c *Ctx) error
 type HookFunc func(c *Ctx) error
 
 // TeardownFunc runs after every request, also after a panic; err is the
-// error the request ended with, or nil.
+// unhandled error the request ended with, or nil, as Flask's teardown
+// functions get it: nil for an HTTP error below 500 and for an error that
+// a handler of its own answered; a plain error only the 500 handler
+// answered, a panic or a failing after-request hook is passed on.
 type TeardownFunc func(c *Ctx, err error)
 
 // ErrorHandlerFunc turns an error into a response. Returning a non-nil
@@ -241,7 +244,8 @@ func (s *Scaffold) AfterRequest(f HookFunc) {
 }
 
 // TeardownRequest registers a function that runs at the end of every
-// request of this scope, also after a panic, with the request's error.
+// request of this scope, also after a panic, with the request's
+// unhandled error (see TeardownFunc).
 func (s *Scaffold) TeardownRequest(f TeardownFunc) {
 	s.checkOpen("TeardownRequest")
 	s.hooks.teardown = append(s.hooks.teardown, f)

@@ -28,8 +28,10 @@ func (c *Ctx) URLFor(endpoint string, values ...any) (string, error) {
 	return c.app.buildURL(c, endpoint, values)
 }
 
-// URLFor builds a URL outside of a request; external URLs need
-// SERVER_NAME. See Ctx.URLFor.
+// URLFor builds a URL outside of a request. As Flask's url_for in an app
+// context, the URL is external (PREFERRED_URL_SCHEME://SERVER_NAME/...)
+// unless "_external" is false; without SERVER_NAME it is relative, and
+// asking for an external one is an error. See Ctx.URLFor.
 func (a *App) URLFor(endpoint string, values ...any) (string, error) {
 	return a.buildURL(nil, endpoint, values)
 }
@@ -52,6 +54,11 @@ func (a *App) buildURL(c *Ctx, endpoint string, values []any) (string, error) {
 	if args.scheme != "" && args.externalSet && !args.external {
 		// As Flask: no accidental scheme-less (insecure) URL.
 		return "", fmt.Errorf("flagon: url_for(%q): when specifying '_scheme', '_external' must be true", endpoint)
+	}
+	if (c == nil || c.appOnly) && !args.externalSet && a.Config.StringOr("SERVER_NAME", "") != "" {
+		// As Flask: outside a request URLs are external by default (links
+		// in emails and CLI output need the host).
+		args.external = true
 	}
 	a.Freeze()
 	a.injectURLDefaults(c, endpoint, args.values)
@@ -95,7 +102,7 @@ func (a *App) finishURL(c *Ctx, path string, query url.Values, args urlArgs, end
 		out += "?" + q
 	}
 	if args.anchor != "" {
-		out += "#" + url.PathEscape(args.anchor)
+		out += "#" + quoteAnchor(args.anchor)
 	}
 	if args.external || args.scheme != "" || host != "" {
 		u := &url.URL{}
@@ -151,11 +158,17 @@ func (u *urlArgs) set(k string, v any) {
 	}
 }
 
-// externalize fills in scheme and host: SERVER_NAME and
-// PREFERRED_URL_SCHEME when set, the request's otherwise.
+// externalize fills in scheme and host: in a request SERVER_NAME (when
+// set) or the request's host, with the request's scheme, as Werkzeug's
+// bind_to_environ; outside one SERVER_NAME and PREFERRED_URL_SCHEME.
 func (a *App) externalize(c *Ctx, u *url.URL, scheme, endpoint string) error {
 	server := a.Config.StringOr("SERVER_NAME", "")
 	switch {
+	case server != "" && c != nil && !c.appOnly:
+		// As Werkzeug's bind_to_environ: SERVER_NAME's host with the
+		// request's scheme (PREFERRED_URL_SCHEME is for app contexts).
+		u.Host = server
+		u.Scheme = requestScheme(c)
 	case server != "":
 		u.Host = server
 		u.Scheme = a.Config.StringOr("PREFERRED_URL_SCHEME", "http")
@@ -234,4 +247,25 @@ func (a *App) handleURLBuildError(err error, endpoint string, values map[string]
 		}
 	}
 	return "", err
+}
+
+// anchorSafe are the bytes Flask leaves unescaped in _anchor, besides
+// letters, digits and "-._~".
+const anchorSafe = "%!#$&'()*+,/:;=?@"
+
+// quoteAnchor escapes a URL fragment as Flask's url_for quotes _anchor
+// (urllib's quote with anchorSafe as safe): "x y" gives "x%20y", "a/b?c"
+// stays as it is.
+func quoteAnchor(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		ch := s[i]
+		if ch < 0x80 && (ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' ||
+			strings.IndexByte("-._~"+anchorSafe, ch) >= 0) {
+			b.WriteByte(ch)
+			continue
+		}
+		fmt.Fprintf(&b, "%%%02X", ch)
+	}
+	return b.String()
 }

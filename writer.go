@@ -58,10 +58,16 @@ func (w *responseWriter) WriteHeader(code int) {
 		return
 	}
 	w.sent = true
+	if !bodyAllowed(w.status) {
+		// Werkzeug drops Content-Length from 1xx, 204 and 304 responses.
+		delete(w.Header(), "Content-Length")
+	}
 	w.ResponseWriter.WriteHeader(w.status)
 }
 
 // Write writes body bytes, writing a 200 header first if none was written.
+// The body of a 1xx, 204 or 304 response is dropped without an error, as
+// Werkzeug sends none (net/http would fail the write).
 func (w *responseWriter) Write(p []byte) (int, error) {
 	if !w.wroteHeader {
 		w.WriteHeader(http.StatusOK)
@@ -72,6 +78,9 @@ func (w *responseWriter) Write(p []byte) (int, error) {
 	if w.holding {
 		w.body = append(w.body, p...)
 		return len(p), nil
+	}
+	if !bodyAllowed(w.status) {
+		return len(p), nil // dropped, as Werkzeug's get_app_iter does
 	}
 	n, err := w.ResponseWriter.Write(p)
 	w.size += int64(n)
@@ -90,6 +99,9 @@ func (w *responseWriter) WriteString(s string) (int, error) {
 		w.body = append(w.body, s...)
 		return len(s), nil
 	}
+	if !bodyAllowed(w.status) {
+		return len(s), nil
+	}
 	n, err := io.WriteString(w.ResponseWriter, s)
 	w.size += int64(n)
 	return n, err
@@ -105,6 +117,9 @@ func (w *responseWriter) ReadFrom(r io.Reader) (int64, error) {
 	}
 	if w.holding {
 		return io.Copy(heldWriter{w}, r)
+	}
+	if !bodyAllowed(w.status) {
+		return io.Copy(io.Discard, r)
 	}
 	n, err := io.Copy(w.ResponseWriter, r)
 	w.size += n

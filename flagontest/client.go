@@ -40,7 +40,8 @@ type Client struct {
 	// them (Werkzeug's environ_base for HTTP_* keys).
 	Header http.Header
 	// RemoteAddr, when set, is the client address of every request
-	// (environ_base's REMOTE_ADDR); httptest's 192.0.2.1:1234 otherwise.
+	// (environ_base's REMOTE_ADDR); 127.0.0.1:1234 otherwise, as
+	// Werkzeug's client sends requests from 127.0.0.1.
 	RemoteAddr string
 	t          testing.TB
 }
@@ -214,6 +215,7 @@ func (c *Client) send(spec *request) (*Response, error) {
 	for k, v := range spec.header {
 		req.Header[k] = v
 	}
+	req.RemoteAddr = "127.0.0.1:1234"
 	if c.RemoteAddr != "" {
 		req.RemoteAddr = c.RemoteAddr
 	}
@@ -222,20 +224,23 @@ func (c *Client) send(spec *request) (*Response, error) {
 		req.ContentLength = 0
 	}
 	if c.Jar != nil {
-		for _, ck := range c.Jar.Cookies(u) {
-			req.AddCookie(ck)
-		}
+		addCookies(req, c.Jar.Cookies(cookieURL(u)))
 	}
 	rec := httptest.NewRecorder()
 	c.Handler.ServeHTTP(rec, req)
 	res := rec.Result()
 	res.Request = req
 	if c.Jar != nil {
-		c.Jar.SetCookies(u, res.Cookies())
+		c.Jar.SetCookies(u, responseCookies(res.Header))
 	}
 	body, _ := io.ReadAll(res.Body)
-	if spec.method == http.MethodHead {
-		body = nil // a server sends no body for HEAD; the recorder keeps it
+	if spec.method == http.MethodHead || !bodyAllowed(res.StatusCode) {
+		// A server sends no body for HEAD, 1xx, 204 and 304 responses
+		// (nor a Content-Length for 1xx and 204); the recorder keeps them.
+		body = nil
+		if res.StatusCode < 200 || res.StatusCode == http.StatusNoContent {
+			res.Header.Del("Content-Length")
+		}
 	}
 	return &Response{Response: res, Body: body}, nil
 }
@@ -256,6 +261,10 @@ func (c *Client) target(spec *request) (*url.URL, error) {
 		u.RawQuery += spec.query.Encode()
 	}
 	return u, nil
+}
+
+func bodyAllowed(code int) bool {
+	return code >= 200 && code != http.StatusNoContent && code != http.StatusNotModified
 }
 
 func isRedirect(code int) bool {

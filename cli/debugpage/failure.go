@@ -141,7 +141,9 @@ func valueRows(v flagon.Values) []kv {
 	var rows []kv
 	for k, vs := range v {
 		for _, x := range vs {
-			rows = append(rows, kv{k, fmt.Sprint(config.Masked(k, x))})
+			// maskedQuery too: Werkzeug's parsing keeps "a=1;password=x"
+			// as a's value, which must not show the password.
+			rows = append(rows, kv{k, maskedQuery(fmt.Sprint(config.Masked(k, x)))})
 		}
 	}
 	return sortRows(rows)
