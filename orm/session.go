@@ -125,6 +125,9 @@ func (s *Session) AddAll(objs ...any) error {
 func (s *Session) add(obj any) (*objState, error) {
 	st, err := s.stateFor(obj)
 	if err != nil || st != nil {
+		if st != nil && st.status == statusDeleted && st.flushed {
+			return nil, fmt.Errorf("orm: %T has been deleted by a flush of this transaction; Rollback restores it, or Expunge it and Add it again to insert a new row", obj)
+		}
 		if st != nil && st.status == statusDeleted && !st.flushed {
 			st.status = statusPersistent
 			s.deleted = removeState(s.deleted, st)
@@ -237,9 +240,13 @@ func removeState(list []*objState, st *objState) []*objState {
 	return list
 }
 
-// Contains reports whether obj is in the session (pending, persistent or
-// marked for deletion).
-func (s *Session) Contains(obj any) bool { return s.routeObj(obj).byObj[obj] != nil }
+// Contains reports whether obj is in the session: pending, persistent or
+// marked for deletion. An object whose DELETE has been flushed is not
+// (a rollback brings it back), as in SQLAlchemy.
+func (s *Session) Contains(obj any) bool {
+	st := s.routeObj(obj).byObj[obj]
+	return st != nil && !(st.status == statusDeleted && st.flushed)
+}
 
 // IsModified reports whether a persistent object's columns differ from
 // the state it was loaded or last flushed with; pending objects are
