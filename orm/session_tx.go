@@ -189,6 +189,7 @@ func (s *Session) restoreAll() {
 func (s *Session) restoreCommitted(st *objState) {
 	restore(st.table, st.val(), st.committed)
 	st.loaded, st.flushed, st.status = st.committed, false, statusPersistent
+	s.rekey(st) // a primary key changed in the transaction
 	s.identity.put(st.key, st)
 	s.byObj[st.obj] = st
 	for i := range st.rels {
