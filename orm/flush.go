@@ -33,6 +33,9 @@ func (s *Session) flush(ctx context.Context) error {
 	if s.flushing || s.fix != nil {
 		return nil
 	}
+	if err := s.pendingRollback(); err != nil {
+		return err
+	}
 	if s.isClean() {
 		return nil
 	}
@@ -52,7 +55,7 @@ func (s *Session) flush(ctx context.Context) error {
 	s.reservePending()
 	u := &unitOfWork{s: s, q: q, gen: s.flushGen, parents: map[*objState][]parentLink{}}
 	if err := u.run(ctx); err != nil {
-		s.rollbackAfterFailure(ctx)
+		s.rollbackAfterFailure(ctx, err)
 		return err
 	}
 	return s.hooks.run(ctx, s, s.hooks.afterFlush)

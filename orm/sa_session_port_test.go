@@ -293,6 +293,7 @@ func TestSAUnitOfWorkPort(t *testing.T) {
 			if !s.Contains(u) || s.Contains(u2) {
 				t.Errorf("after the failed flush: old object in session %v (want true), new %v (want false)", s.Contains(u), s.Contains(u2))
 			}
+			must(t, s.Rollback(ctx))
 			must(t, s.Delete(u))
 			must(t, s.Flush(ctx))
 			must(t, s.Add(u2))

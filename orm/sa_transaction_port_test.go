@@ -186,6 +186,10 @@ func TestSATransactionPort(t *testing.T) {
 			if err := s.Commit(ctx); err == nil {
 				t.Fatal("commit of a duplicate primary key succeeded")
 			}
+			if err := s.Commit(ctx); !errors.Is(err, orm.ErrPendingRollback) {
+				t.Errorf("second commit = %v, want ErrPendingRollback", err)
+			}
+			must(t, s.Rollback(ctx))
 			if s.Contains(u2) || s.Contains(a2) || !s.Contains(u1) || !s.Contains(a1) {
 				t.Errorf("after the failed commit: u2 %v a2 %v u1 %v a1 %v in session; want false false true true",
 					s.Contains(u2), s.Contains(a2), s.Contains(u1), s.Contains(a1))
@@ -258,6 +262,31 @@ func TestSATransactionPort(t *testing.T) {
 			}
 			if newp.Title != "a new post" || s.Contains(newp) {
 				t.Errorf("pending object after rollback: %q, in session %v", newp.Title, s.Contains(newp))
+			}
+		}},
+		{"failed_flush_blocks_silent_partial_commit", func(t *testing.T, ctx context.Context, e *orm.DB, s *orm.Session) {
+			a := &User{Name: "flushed"}
+			must(t, s.Add(a))
+			must(t, s.Flush(ctx))
+			must(t, s.Add(&User{Name: "ann"}))
+			if err := s.Flush(ctx); err == nil {
+				t.Fatal("duplicate flushed")
+			}
+			must(t, s.Add(&User{Name: "later"}))
+			if err := s.Commit(ctx); !errors.Is(err, orm.ErrPendingRollback) {
+				t.Fatalf("commit after a failed flush = %v, want ErrPendingRollback", err)
+			}
+			if _, err := orm.Select[User](s).Count(ctx); !errors.Is(err, orm.ErrPendingRollback) {
+				t.Errorf("autoflushing query after a failed flush = %v, want ErrPendingRollback", err)
+			}
+			if countUsers(t, ctx, e, "later") != 0 {
+				t.Errorf("a commit after the failed flush wrote without the earlier, rolled-back work")
+			}
+			must(t, s.Rollback(ctx))
+			must(t, s.Add(a))
+			must(t, s.Commit(ctx))
+			if countUsers(t, ctx, e, "flushed") != 1 {
+				t.Errorf("session not usable after Rollback")
 			}
 		}},
 		{"test_rollback_recover", func(t *testing.T, ctx context.Context, e *orm.DB, s *orm.Session) {

@@ -31,14 +31,15 @@ type Session struct {
 	pending  []*objState
 	deleted  []*objState
 
-	changes    []Change
-	hooks      sessionHooks
-	slab       []objState // states are allocated in chunks
-	snaps      map[*Table]*snapSlab
-	flushGen   uint64
-	busy       atomic.Bool
-	flushing   bool
-	committing bool // the flush is Commit's
+	changes     []Change
+	hooks       sessionHooks
+	slab        []objState // states are allocated in chunks
+	snaps       map[*Table]*snapSlab
+	flushGen    uint64
+	busy        atomic.Bool
+	flushing    bool
+	committing  bool  // the flush is Commit's
+	failedFlush error // rolled the transaction back; Rollback clears it
 
 	lazyLoads map[*Relation]int // one-object loads per relationship (N+1 warning)
 }

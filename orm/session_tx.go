@@ -76,6 +76,7 @@ func (s *Session) commitOwn(ctx context.Context) error {
 		if err := s.tx.Commit(); err != nil {
 			s.tx = nil
 			s.restoreAll()
+			s.notePendingRollback(err)
 			return fmt.Errorf("orm: commit: %w", err)
 		}
 		s.tx = nil
@@ -147,6 +148,7 @@ func (s *Session) rollbackOwn(ctx context.Context) error {
 
 // rollback ends the transaction and restores state.
 func (s *Session) rollback(ctx context.Context) error {
+	s.failedFlush = nil
 	var err error
 	if s.tx != nil {
 		err = s.tx.Rollback()
@@ -164,9 +166,10 @@ func (s *Session) rollback(ctx context.Context) error {
 
 // rollbackAfterFailure rolls back after a failed flush: to the innermost
 // savepoint when a nested transaction is open, else the transaction.
-func (s *Session) rollbackAfterFailure(ctx context.Context) {
+func (s *Session) rollbackAfterFailure(ctx context.Context, cause error) {
 	if !s.rollbackInnermost() {
 		_ = s.rollback(ctx)
+		s.notePendingRollback(cause)
 	}
 }
 
@@ -224,5 +227,8 @@ func (s *Session) Close(ctx context.Context) error {
 		}
 	}
 	s.ExpungeAll()
+	for _, x := range s.sessions() {
+		x.failedFlush = nil
+	}
 	return errors.Join(errs...)
 }
