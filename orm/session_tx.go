@@ -128,7 +128,8 @@ func (s *Session) afterCommit() {
 // state before it: persistent objects get their committed column values
 // and relationships back, objects deleted in the transaction are
 // persistent again, and objects added in it leave the session with the
-// values they had when added (generated keys are zero again).
+// values they had when added (generated keys are zero again). It ends the
+// ErrPendingRollback state a failed flush leaves.
 func (s *Session) Rollback(ctx context.Context) error {
 	if len(s.subs) > 0 {
 		return s.rollbackRouted(ctx, nil)
