@@ -150,6 +150,32 @@ func TestSASessionPort(t *testing.T) {
 				t.Errorf("Refresh kept %q, want the row's jack", u.Name)
 			}
 		}},
+		{"self_referential_delete_leaf_first", func(t *testing.T, ctx context.Context, e *orm.DB, s *orm.Session) {
+			leaf := &Node{Name: "n3"}
+			mid := &Node{Name: "n2", Children: orm.ManyOf(leaf)}
+			root := &Node{Name: "n1", Children: orm.ManyOf(mid)}
+			must(t, s.Add(root))
+			must(t, s.Commit(ctx))
+			must(t, s.Delete(leaf))
+			must(t, s.Delete(root))
+			must(t, s.Delete(mid))
+			must(t, s.Commit(ctx))
+			if n, _ := orm.Select[Node](e).Count(ctx); n != 0 {
+				t.Errorf("nodes left = %d", n)
+			}
+		}},
+		{"test_self_referential_reparent", func(t *testing.T, ctx context.Context, e *orm.DB, s *orm.Session) {
+			a, b := &Node{Name: "a"}, &Node{Name: "b"}
+			must(t, s.AddAll(a, b))
+			must(t, s.Commit(ctx))
+			c := &Node{Name: "c"}
+			c.Parent.Set(b)
+			a.Parent.Set(c)
+			must(t, s.Commit(ctx))
+			if a.ParentID == nil || *a.ParentID != c.ID || c.ParentID == nil || *c.ParentID != b.ID {
+				t.Errorf("keys after reparenting: a.ParentID %v c.ParentID %v", a.ParentID, c.ParentID)
+			}
+		}},
 		{"test_delete_cascade_children_first", func(t *testing.T, ctx context.Context, e *orm.DB, s *orm.Session) {
 			log := record(t, e)
 			u := userNamed(t, ctx, s, "ann")
