@@ -10,7 +10,10 @@ import (
 // written back and copied into the foreign keys of related objects),
 // UPDATEs write only changed columns, association rows are added and
 // removed, and DELETEs run child tables first. A failed flush rolls the
-// transaction back and restores the objects, as Rollback does.
+// transaction back and restores the objects, as Rollback does; the session
+// then returns ErrPendingRollback from Flush, Commit and autoflushing
+// queries until Rollback is called. Inside a nested transaction a failed
+// flush rolls back to the savepoint only.
 func (s *Session) Flush(ctx context.Context) error {
 	if len(s.subs) > 0 {
 		return s.flushRouted(ctx)
@@ -33,6 +36,9 @@ func (s *Session) flush(ctx context.Context) error {
 	if s.flushing || s.fix != nil {
 		return nil
 	}
+	if err := s.pendingRollback(); err != nil {
+		return err
+	}
 	if s.isClean() {
 		return nil
 	}
@@ -52,7 +58,7 @@ func (s *Session) flush(ctx context.Context) error {
 	s.reservePending()
 	u := &unitOfWork{s: s, q: q, gen: s.flushGen, parents: map[*objState][]parentLink{}}
 	if err := u.run(ctx); err != nil {
-		s.rollbackAfterFailure(ctx)
+		s.rollbackAfterFailure(ctx, err)
 		return err
 	}
 	return s.hooks.run(ctx, s, s.hooks.afterFlush)

@@ -96,6 +96,7 @@ func (u *unitOfWork) updateRow(ctx context.Context, st *objState) error {
 		return err
 	}
 	st.markLoaded()
+	u.s.rekey(st) // a changed primary key moves the object in the identity map
 	if post {
 		return nil
 	}

@@ -31,14 +31,15 @@ type Session struct {
 	pending  []*objState
 	deleted  []*objState
 
-	changes    []Change
-	hooks      sessionHooks
-	slab       []objState // states are allocated in chunks
-	snaps      map[*Table]*snapSlab
-	flushGen   uint64
-	busy       atomic.Bool
-	flushing   bool
-	committing bool // the flush is Commit's
+	changes     []Change
+	hooks       sessionHooks
+	slab        []objState // states are allocated in chunks
+	snaps       map[*Table]*snapSlab
+	flushGen    uint64
+	busy        atomic.Bool
+	flushing    bool
+	committing  bool  // the flush is Commit's
+	failedFlush error // rolled the transaction back; Rollback clears it
 
 	lazyLoads map[*Relation]int // one-object loads per relationship (N+1 warning)
 }
@@ -125,6 +126,9 @@ func (s *Session) AddAll(objs ...any) error {
 func (s *Session) add(obj any) (*objState, error) {
 	st, err := s.stateFor(obj)
 	if err != nil || st != nil {
+		if st != nil && st.status == statusDeleted && st.flushed {
+			return nil, fmt.Errorf("orm: %T has been deleted by a flush of this transaction; Rollback restores it, or Expunge it and Add it again to insert a new row", obj)
+		}
 		if st != nil && st.status == statusDeleted && !st.flushed {
 			st.status = statusPersistent
 			s.deleted = removeState(s.deleted, st)
@@ -239,7 +243,7 @@ func removeState(list []*objState, st *objState) []*objState {
 
 // Contains reports whether obj is in the session: pending, persistent or
 // marked for deletion, but not once its row is deleted (by a flush or a
-// bulk Delete), as in SQLAlchemy.
+// bulk Delete; a rollback brings it back), as in SQLAlchemy.
 func (s *Session) Contains(obj any) bool {
 	st := s.routeObj(obj).byObj[obj]
 	return st != nil && !(st.status == statusDeleted && st.flushed)

@@ -166,6 +166,11 @@ func TestSessionFailedFlushRollsBack(t *testing.T) {
 			t.Errorf("after the failed flush the new object is in the session or has an id")
 		}
 		must(t, s.Add(&User{Name: "new", Active: true}))
+		if err := s.Commit(ctx); !errors.Is(err, orm.ErrPendingRollback) {
+			t.Fatalf("commit after a failed flush = %v, want ErrPendingRollback until Rollback", err)
+		}
+		must(t, s.Rollback(ctx))
+		must(t, s.Add(&User{Name: "new", Active: true}))
 		must(t, s.Commit(ctx))
 		if n, _ := orm.Select[User](e).Count(ctx); n != 3 {
 			t.Errorf("users = %d, want 3: the session is usable after a failed flush", n)

@@ -228,6 +228,7 @@ func (nt *NestedTransaction) restoreSaved(sv *savedState) {
 	}
 	s.byObj[st.obj] = st
 	if st.hasKey && !st.flushed {
+		s.rekey(st) // a primary key changed since BeginNested
 		s.identity.put(st.key, st)
 	}
 }

@@ -76,6 +76,7 @@ func (s *Session) commitOwn(ctx context.Context) error {
 		if err := s.tx.Commit(); err != nil {
 			s.tx = nil
 			s.restoreAll()
+			s.notePendingRollback(err)
 			return fmt.Errorf("orm: commit: %w", err)
 		}
 		s.tx = nil
@@ -127,7 +128,8 @@ func (s *Session) afterCommit() {
 // state before it: persistent objects get their committed column values
 // and relationships back, objects deleted in the transaction are
 // persistent again, and objects added in it leave the session with the
-// values they had when added (generated keys are zero again).
+// values they had when added (generated keys are zero again). It ends the
+// ErrPendingRollback state a failed flush leaves.
 func (s *Session) Rollback(ctx context.Context) error {
 	if len(s.subs) > 0 {
 		return s.rollbackRouted(ctx, nil)
@@ -147,6 +149,7 @@ func (s *Session) rollbackOwn(ctx context.Context) error {
 
 // rollback ends the transaction and restores state.
 func (s *Session) rollback(ctx context.Context) error {
+	s.failedFlush = nil
 	var err error
 	if s.tx != nil {
 		err = s.tx.Rollback()
@@ -164,9 +167,10 @@ func (s *Session) rollback(ctx context.Context) error {
 
 // rollbackAfterFailure rolls back after a failed flush: to the innermost
 // savepoint when a nested transaction is open, else the transaction.
-func (s *Session) rollbackAfterFailure(ctx context.Context) {
+func (s *Session) rollbackAfterFailure(ctx context.Context, cause error) {
 	if !s.rollbackInnermost() {
 		_ = s.rollback(ctx)
+		s.notePendingRollback(cause)
 	}
 }
 
@@ -189,6 +193,7 @@ func (s *Session) restoreAll() {
 func (s *Session) restoreCommitted(st *objState) {
 	restore(st.table, st.val(), st.committed)
 	st.loaded, st.flushed, st.status = st.committed, false, statusPersistent
+	s.rekey(st) // a primary key changed in the transaction
 	s.identity.put(st.key, st)
 	s.byObj[st.obj] = st
 	clearDynamicQueues(st)
@@ -224,5 +229,8 @@ func (s *Session) Close(ctx context.Context) error {
 		}
 	}
 	s.ExpungeAll()
+	for _, x := range s.sessions() {
+		x.failedFlush = nil
+	}
 	return errors.Join(errs...)
 }
