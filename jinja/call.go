@@ -332,6 +332,7 @@ func (st *state) renderFor(n *forNode, sc *scope) error {
 				return st.wrap(s), err
 			}
 		}
+		var body *scope
 		for i, it := range items {
 			if max := st.env.MaxLoopIterations; max > 0 {
 				if *st.iters++; *st.iters > max {
@@ -339,7 +340,11 @@ func (st *state) renderFor(n *forNode, sc *scope) error {
 				}
 			}
 			l.index = i
-			body := sc.child()
+			if body == nil || body.captured {
+				body = sc.child()
+			} else {
+				body.reset()
+			}
 			body.set("loop", l)
 			if err := st.assign(n.target, it, body); err != nil {
 				return "", err

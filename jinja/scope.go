@@ -16,9 +16,26 @@ type scope struct {
 	vars   map[string]any
 	base   map[string]any
 	parent *scope
+	// captured is set when something that outlives the render of this
+	// scope holds it (a macro's or caller's closure, a block's super), so
+	// a loop must not reuse it for its next iteration.
+	captured bool
 }
 
 func (s *scope) child() *scope { return &scope{parent: s} }
+
+// capture marks s and the scopes it sees as held by a closure.
+func (s *scope) capture() {
+	for c := s; c != nil && !c.captured; c = c.parent {
+		c.captured = true
+	}
+}
+
+// reset empties a scope no closure holds, for the next iteration of a
+// loop: the variables assigned in it are dropped, its parent kept.
+func (s *scope) reset() {
+	*s = scope{parent: s.parent}
+}
 
 // own returns the variable name assigned in this scope itself.
 func (s *scope) own(name string) (any, bool) {
