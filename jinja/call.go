@@ -445,6 +445,14 @@ func getAttrFor(env *Environment, obj any, name string) (any, error) {
 			return o.Tuple[1], nil
 		}
 	}
+	if isGoStruct(reflect.TypeOf(obj)) {
+		// A Go struct has no str/list/dict methods and normalizes to
+		// itself: only its fields and methods.
+		if x, ok := reflectAttr(env, obj, name); ok {
+			return x, nil
+		}
+		return missingAttr(obj, name), nil
+	}
 	if m := method(obj, name); m != nil {
 		return m, nil
 	}
@@ -516,45 +524,80 @@ type attrPlan struct {
 	isMap  bool
 }
 
-type attrKey struct {
-	t    reflect.Type
-	name string
+// typeAttrs caches the attribute plans of one Go type by name.
+type typeAttrs struct {
+	mu    sync.RWMutex
+	names map[string]*attrPlan
 }
 
-var attrPlans sync.Map // attrKey -> *attrPlan
+var attrPlans sync.Map // reflect.Type -> *typeAttrs
 
+// planAttr returns how name resolves on t, worked out (methods first, then
+// fields or map keys) once per type and name.
 func planAttr(t reflect.Type, name string) *attrPlan {
-	k := attrKey{t, name}
-	if p, ok := attrPlans.Load(k); ok {
-		return p.(*attrPlan)
+	ta, ok := attrPlans.Load(t)
+	if !ok {
+		ta, _ = attrPlans.LoadOrStore(t, &typeAttrs{names: map[string]*attrPlan{}})
 	}
+	attrs := ta.(*typeAttrs)
+	attrs.mu.RLock()
+	p, ok := attrs.names[name]
+	attrs.mu.RUnlock()
+	if ok {
+		return p
+	}
+	p = newAttrPlan(t, name)
+	attrs.mu.Lock()
+	attrs.names[name] = p
+	attrs.mu.Unlock()
+	return p
+}
+
+// newAttrPlan resolves name on t: an exported method of one of the Go
+// names name stands for, else such a field of the struct, else a key of
+// a string-keyed map.
+func newAttrPlan(t reflect.Type, name string) *attrPlan {
 	p := &attrPlan{method: -1}
 	cands := goNames(name)
 	for _, cand := range cands {
 		if m, ok := t.MethodByName(cand); ok && m.IsExported() {
 			p.method = m.Index
-			break
+			return p
 		}
 	}
 	st := t
 	for st.Kind() == reflect.Pointer {
 		st = st.Elem()
 	}
-	if p.method < 0 {
-		switch st.Kind() {
-		case reflect.Struct:
-			for _, cand := range cands {
-				if f, ok := st.FieldByName(cand); ok && f.IsExported() {
-					p.field = f.Index
-					break
-				}
+	switch st.Kind() {
+	case reflect.Struct:
+		for _, cand := range cands {
+			if f, ok := st.FieldByName(cand); ok && f.IsExported() {
+				p.field = f.Index
+				break
 			}
-		case reflect.Map:
-			p.isMap = st.Key().Kind() == reflect.String
 		}
+	case reflect.Map:
+		p.isMap = st.Key().Kind() == reflect.String
 	}
-	attrPlans.Store(k, p)
 	return p
+}
+
+// jinjaPkg is this package's import path: its own types (*Dict, ...) are
+// not plain Go structs to a template.
+var jinjaPkg = reflect.TypeOf(Dict{}).PkgPath()
+
+// isGoStruct reports whether t is an application's Go struct or pointer
+// to one, whose attributes come from reflectAttr alone (time.Time has its
+// own methods, this package's types their own rules).
+func isGoStruct(t reflect.Type) bool {
+	if t == nil {
+		return false
+	}
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t.Kind() == reflect.Struct && t != timeType && t.PkgPath() != jinjaPkg
 }
 
 // reflectAttr reads a field, map entry or method of a Go value. A name is
@@ -583,6 +626,8 @@ func reflectAttr(env *Environment, obj any, name string) (any, bool) {
 		rv = rv.Elem()
 	}
 	switch {
+	case len(p.field) == 1:
+		return rv.Field(p.field[0]).Interface(), true
 	case p.field != nil:
 		f, err := rv.FieldByIndexErr(p.field)
 		if err != nil {
