@@ -276,6 +276,11 @@ type RenderContext struct {
 	Vars    map[string]any
 	Context map[string]any
 	Globals map[string]any
+	// ContextFunc and GlobalsFunc, when set, are looked up after Context
+	// and Globals, in the same layer: a caller that would build those
+	// maps for every render can answer each name on demand instead.
+	ContextFunc func(name string) (any, bool)
+	GlobalsFunc func(name string) (any, bool)
 }
 
 // ExecuteContext renders the template with the layered variables of c to
@@ -285,12 +290,12 @@ type RenderContext struct {
 // one write after the render succeeded.
 func (t *Template) ExecuteContext(w io.Writer, c RenderContext) error {
 	root := t.env.globalScope()
-	if c.Globals != nil {
-		root = &scope{base: c.Globals, parent: root}
+	if c.Globals != nil || c.GlobalsFunc != nil {
+		root = &scope{base: c.Globals, fn: c.GlobalsFunc, parent: root}
 	}
 	ctx := root
-	if c.Context != nil {
-		ctx = &scope{base: c.Context, parent: ctx}
+	if c.Context != nil || c.ContextFunc != nil {
+		ctx = &scope{base: c.Context, fn: c.ContextFunc, parent: ctx}
 	}
 	ctx = &scope{base: c.Vars, parent: ctx}
 	out, direct := w.(io.StringWriter)

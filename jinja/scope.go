@@ -10,11 +10,14 @@ const inlineVars = 2
 // (base: a render's data or globals, looked up in place instead of
 // copied, and never written).
 type scope struct {
-	names  [inlineVars]string
-	vals   [inlineVars]any
-	n      int
-	vars   map[string]any
-	base   map[string]any
+	names [inlineVars]string
+	vals  [inlineVars]any
+	n     int
+	vars  map[string]any
+	base  map[string]any
+	// fn is a lookup consulted after base (RenderContext's ContextFunc
+	// and GlobalsFunc); like base it is read, never written.
+	fn     func(name string) (any, bool)
 	parent *scope
 	// captured is set when something that outlives the render of this
 	// scope holds it (a macro's or caller's closure, a block's super), so
@@ -53,8 +56,14 @@ func (s *scope) has(name string) bool {
 	if _, ok := s.own(name); ok {
 		return true
 	}
-	_, ok := s.base[name]
-	return ok
+	if _, ok := s.base[name]; ok {
+		return true
+	}
+	if s.fn != nil {
+		_, ok := s.fn(name)
+		return ok
+	}
+	return false
 }
 
 // set binds name in this scope.
@@ -94,16 +103,27 @@ func (s *scope) lookup(name string) (any, bool) {
 		if v, ok := c.base[name]; ok {
 			return v, true
 		}
+		if c.fn != nil {
+			if v, ok := c.fn(name); ok {
+				return v, true
+			}
+		}
 	}
 	return nil, false
 }
 
 // flatten copies every visible variable into one new scope over root.
+// A lookup function (fn) cannot be copied: the new scope goes over the
+// outermost scope below root instead when that one has one, the render
+// context's layer, which holds nothing a template assigned.
 func (s *scope) flatten(root *scope) *scope {
-	out := root.child()
 	var chain []*scope
 	for c := s; c != nil && c != root; c = c.parent {
 		chain = append(chain, c)
+	}
+	out := root.child()
+	if n := len(chain); n > 0 && chain[n-1].fn != nil {
+		out.parent = chain[n-1]
 	}
 	copyVar := func(k string, v any) {
 		if k != "loop" { // Jinja does not pass the loop to includes
