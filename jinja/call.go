@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // callable is an engine value that can be called from a template.
@@ -341,7 +342,7 @@ func (st *state) renderFor(n *forNode, sc *scope) error {
 			}
 			l.index = i
 			if body == nil || body.captured {
-				body = sc.child()
+				body = &scope{parent: sc, loopBody: true}
 			} else {
 				body.reset()
 			}
@@ -524,10 +525,11 @@ type attrPlan struct {
 	isMap  bool
 }
 
-// typeAttrs caches the attribute plans of one Go type by name.
+// typeAttrs caches the attribute plans of one Go type by name. Readers
+// load the map without locking; a new name is added to a copy.
 type typeAttrs struct {
-	mu    sync.RWMutex
-	names map[string]*attrPlan
+	mu    sync.Mutex
+	names atomic.Pointer[map[string]*attrPlan]
 }
 
 var attrPlans sync.Map // reflect.Type -> *typeAttrs
@@ -537,19 +539,24 @@ var attrPlans sync.Map // reflect.Type -> *typeAttrs
 func planAttr(t reflect.Type, name string) *attrPlan {
 	ta, ok := attrPlans.Load(t)
 	if !ok {
-		ta, _ = attrPlans.LoadOrStore(t, &typeAttrs{names: map[string]*attrPlan{}})
+		ta, _ = attrPlans.LoadOrStore(t, &typeAttrs{})
 	}
 	attrs := ta.(*typeAttrs)
-	attrs.mu.RLock()
-	p, ok := attrs.names[name]
-	attrs.mu.RUnlock()
-	if ok {
-		return p
+	if m := attrs.names.Load(); m != nil {
+		if p, ok := (*m)[name]; ok {
+			return p
+		}
 	}
-	p = newAttrPlan(t, name)
+	p := newAttrPlan(t, name)
 	attrs.mu.Lock()
-	attrs.names[name] = p
-	attrs.mu.Unlock()
+	defer attrs.mu.Unlock()
+	grown := map[string]*attrPlan{name: p}
+	if m := attrs.names.Load(); m != nil {
+		for k, v := range *m {
+			grown[k] = v
+		}
+	}
+	attrs.names.Store(&grown)
 	return p
 }
 

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -111,6 +112,9 @@ type Template struct {
 	blocks     map[string]*blockNode
 	autoescape bool
 	modTime    time.Time
+	// lastSize is the length of the last page rendered into a buffer of
+	// its own, the size that buffer starts with next time.
+	lastSize atomic.Int64
 }
 
 // GetTemplate loads, parses and caches the named template. A name that is
@@ -265,6 +269,10 @@ func dataVars(data any) (map[string]any, error) {
 	return vars, nil
 }
 
+// maxSizeHint bounds the buffer a render starts with from the size of
+// the template's last page.
+const maxSizeHint = 1 << 20
+
 // RenderContext is the variables of one render in layers, looked up in
 // this order: Vars (the render's data), Context, Globals, then the
 // environment's Globals and the built-in ones. The maps are read in place,
@@ -306,6 +314,7 @@ func (t *Template) ExecuteContext(w io.Writer, c RenderContext) error {
 	}
 	var b strings.Builder
 	if !direct {
+		b.Grow(int(min(t.lastSize.Load(), maxSizeHint)))
 		out = &b
 	}
 	st := &state{env: t.env, tmpl: t, out: out, autoescape: t.autoescape, iters: new(int), globals: root}
@@ -315,6 +324,7 @@ func (t *Template) ExecuteContext(w io.Writer, c RenderContext) error {
 	if direct {
 		return nil
 	}
+	t.lastSize.Store(int64(b.Len()))
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -19,25 +19,31 @@ type scope struct {
 	// and GlobalsFunc); like base it is read, never written.
 	fn     func(name string) (any, bool)
 	parent *scope
-	// captured is set when something that outlives the render of this
-	// scope holds it (a macro's or caller's closure, a block's super), so
-	// a loop must not reuse it for its next iteration.
+	// loopBody marks a for loop's body scope, which the loop reuses for
+	// its next iteration unless captured is set: something that outlives
+	// the iteration (a macro's or caller's closure, a block's super) holds
+	// it or a scope below it.
+	loopBody bool
 	captured bool
 }
 
 func (s *scope) child() *scope { return &scope{parent: s} }
 
-// capture marks s and the scopes it sees as held by a closure.
+// capture marks the loop bodies s sees as held by a closure. It writes
+// only to loop bodies, which belong to one render; the scopes above a
+// render (the environment's globals) are shared and left alone.
 func (s *scope) capture() {
-	for c := s; c != nil && !c.captured; c = c.parent {
-		c.captured = true
+	for c := s; c != nil; c = c.parent {
+		if c.loopBody {
+			c.captured = true
+		}
 	}
 }
 
 // reset empties a scope no closure holds, for the next iteration of a
 // loop: the variables assigned in it are dropped, its parent kept.
 func (s *scope) reset() {
-	*s = scope{parent: s.parent}
+	*s = scope{parent: s.parent, loopBody: true}
 }
 
 // own returns the variable name assigned in this scope itself.
