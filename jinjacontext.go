@@ -7,26 +7,53 @@ import (
 	"github.com/flagon-go/flagon/jinja"
 )
 
-// jinjaGlobals are Flask's per-request template globals: url_for,
+// jinjaLookup answers the names of Flask's template context for one
+// render on demand, so that a template pays only for what it uses: the
+// request object is built on its first use, not on every render.
+type jinjaLookup struct {
+	c   *Ctx
+	req *JinjaRequest
+}
+
+// context is Flask's default context processor: request, session and g.
+func (l *jinjaLookup) context(name string) (any, bool) {
+	switch name {
+	case "request":
+		if l.req == nil {
+			l.req = newJinjaRequest(l.c)
+		}
+		return l.req, true
+	case "session":
+		return l.c.Session().Values(), true
+	case "g":
+		return l.c.G(), true
+	}
+	return nil, false
+}
+
+// globals are Flask's per-request template globals: url_for,
 // get_flashed_messages, config and the request functions (csrf_token).
 // Like Flask's, they are visible in macros imported without context.
-func (c *Ctx) jinjaGlobals() map[string]any {
-	globals := map[string]any{
-		"url_for":              jinja.Func(c.jinjaURLFor),
-		"get_flashed_messages": jinja.Func(c.jinjaFlashed),
-		"config":               c.app.Config.View(),
+func (l *jinjaLookup) globals(name string) (any, bool) {
+	c := l.c
+	switch name {
+	case "url_for":
+		return jinja.Func(c.jinjaURLFor), true
+	case "get_flashed_messages":
+		return jinja.Func(c.jinjaFlashed), true
+	case "config":
+		return c.app.Config.View(), true
 	}
-	for name, f := range c.app.tmpl.perRequest {
-		globals[name] = jinjaRequestFunc(c, f)
+	if f, ok := c.app.tmpl.perRequest[name]; ok {
+		return jinjaRequestFunc(c, f), true
 	}
-	return globals
+	return nil, false
 }
 
 // jinjaRenderContext is Flask's template context for one render, in
 // layers the engine reads in place: the view's data (which wins, as in
-// Flask), then request, session and g (Flask's default context
-// processor) and the context processors' values, then the per-request
-// globals.
+// Flask), then the context processors' values, then request, session and
+// g (Flask's default context processor), then the per-request globals.
 func (c *Ctx) jinjaRenderContext(data any) (jinja.RenderContext, error) {
 	var vars map[string]any
 	switch d := data.(type) {
@@ -36,17 +63,17 @@ func (c *Ctx) jinjaRenderContext(data any) (jinja.RenderContext, error) {
 	default:
 		return jinja.RenderContext{}, fmt.Errorf("flagon: Jinja templates take a map[string]any as data (Flask's keyword arguments), not %T", data)
 	}
-	ctx := map[string]any{
-		"request": newJinjaRequest(c),
-		"session": c.Session().Values(),
-		"g":       c.G(),
-	}
-	for _, p := range c.app.tmpl.processors {
-		for k, v := range p(c) {
-			ctx[k] = v
+	var ctx map[string]any
+	if len(c.app.tmpl.processors) > 0 {
+		ctx = map[string]any{}
+		for _, p := range c.app.tmpl.processors {
+			for k, v := range p(c) {
+				ctx[k] = v
+			}
 		}
 	}
-	return jinja.RenderContext{Vars: vars, Context: ctx, Globals: c.jinjaGlobals()}, nil
+	l := &jinjaLookup{c: c}
+	return jinja.RenderContext{Vars: vars, Context: ctx, ContextFunc: l.context, GlobalsFunc: l.globals}, nil
 }
 
 // jinjaRequestFunc calls a TemplateRequestFunc with positional arguments.

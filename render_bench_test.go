@@ -46,24 +46,53 @@ func flagonFortunesApp() *flagon.App {
 	return app
 }
 
+// jinjaFortunesPage is the fortunes page in Jinja, as the Flask
+// benchmark app's templates (bench/flask/templates) write it.
+const (
+	jinjaFortunesBase = `<!DOCTYPE html><html><head><title>{% block title %}Fortunes{% endblock %}</title></head>` +
+		`<body>{% block content %}{% endblock %}</body></html>`
+	jinjaFortunesPage = `{% extends "base.html" %}{% block content %}<table><tr><th>id</th><th>message</th></tr>` +
+		`{% for f in fortunes %}<tr><td>{{ f.id }}</td><td>{{ f.message }}</td></tr>{% endfor %}</table>{% endblock %}`
+)
+
+// jinjaFortunesApp is flagonFortunesApp rendering with the Jinja engine.
+func jinjaFortunesApp() *flagon.App {
+	app := flagon.New(flagon.WithTemplateFS(fstest.MapFS{
+		"base.html":     {Data: []byte(jinjaFortunesBase)},
+		"fortunes.html": {Data: []byte(jinjaFortunesPage)},
+	}))
+	app.UseJinja()
+	app.Get("/fortunes", func(c *flagon.Ctx) error {
+		return c.Render("fortunes.html", map[string]any{"fortunes": fortuneRows()})
+	})
+	app.Freeze()
+	return app
+}
+
 func TestFortunesPagesMatch(t *testing.T) {
 	req := httptest.NewRequest("GET", "/fortunes", nil)
-	a, b := httptest.NewRecorder(), httptest.NewRecorder()
+	a, b, j := httptest.NewRecorder(), httptest.NewRecorder(), httptest.NewRecorder()
 	plainFortunesHandler().ServeHTTP(a, req)
 	flagonFortunesApp().ServeHTTP(b, req)
+	jinjaFortunesApp().ServeHTTP(j, req)
 	if a.Body.String() != b.Body.String() || !strings.Contains(b.Body.String(), "&lt;script&gt;") {
 		t.Fatalf("pages differ:\n%s\n%s", a.Body, b.Body)
+	}
+	// html/template also escapes + (as &#43;), MarkupSafe does not.
+	if strings.ReplaceAll(a.Body.String(), "&#43;", "+") != j.Body.String() {
+		t.Fatalf("Jinja page differs:\n%s\n%s", a.Body, j.Body)
 	}
 }
 
 // BenchmarkFortunes renders the TechEmpower fortunes page through a whole
 // request, flagon (router, hooks, c.Render with inheritance) beside plain
-// net/http + html/template in the same run.
+// net/http + html/template in the same run, and flagon with the same page
+// in Jinja (flagon-jinja).
 func BenchmarkFortunes(b *testing.B) {
 	for _, h := range []struct {
 		name string
 		h    http.Handler
-	}{{"html-template", plainFortunesHandler()}, {"flagon", flagonFortunesApp()}} {
+	}{{"html-template", plainFortunesHandler()}, {"flagon", flagonFortunesApp()}, {"flagon-jinja", jinjaFortunesApp()}} {
 		b.Run(h.name, func(b *testing.B) {
 			req := httptest.NewRequest("GET", "/fortunes", nil)
 			w := newDiscard()

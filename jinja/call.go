@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // callable is an engine value that can be called from a template.
@@ -332,6 +333,7 @@ func (st *state) renderFor(n *forNode, sc *scope) error {
 				return st.wrap(s), err
 			}
 		}
+		var body *scope
 		for i, it := range items {
 			if max := st.env.MaxLoopIterations; max > 0 {
 				if *st.iters++; *st.iters > max {
@@ -339,7 +341,11 @@ func (st *state) renderFor(n *forNode, sc *scope) error {
 				}
 			}
 			l.index = i
-			body := sc.child()
+			if body == nil || body.captured {
+				body = &scope{parent: sc, loopBody: true}
+			} else {
+				body.reset()
+			}
 			body.set("loop", l)
 			if err := st.assign(n.target, it, body); err != nil {
 				return "", err
@@ -440,6 +446,14 @@ func getAttrFor(env *Environment, obj any, name string) (any, error) {
 			return o.Tuple[1], nil
 		}
 	}
+	if isGoStruct(reflect.TypeOf(obj)) {
+		// A Go struct has no str/list/dict methods and normalizes to
+		// itself: only its fields and methods.
+		if x, ok := reflectAttr(env, obj, name); ok {
+			return x, nil
+		}
+		return missingAttr(obj, name), nil
+	}
 	if m := method(obj, name); m != nil {
 		return m, nil
 	}
@@ -511,45 +525,86 @@ type attrPlan struct {
 	isMap  bool
 }
 
-type attrKey struct {
-	t    reflect.Type
-	name string
+// typeAttrs caches the attribute plans of one Go type by name. Readers
+// load the map without locking; a new name is added to a copy.
+type typeAttrs struct {
+	mu    sync.Mutex
+	names atomic.Pointer[map[string]*attrPlan]
 }
 
-var attrPlans sync.Map // attrKey -> *attrPlan
+var attrPlans sync.Map // reflect.Type -> *typeAttrs
 
+// planAttr returns how name resolves on t, worked out (methods first, then
+// fields or map keys) once per type and name.
 func planAttr(t reflect.Type, name string) *attrPlan {
-	k := attrKey{t, name}
-	if p, ok := attrPlans.Load(k); ok {
-		return p.(*attrPlan)
+	ta, ok := attrPlans.Load(t)
+	if !ok {
+		ta, _ = attrPlans.LoadOrStore(t, &typeAttrs{})
 	}
+	attrs := ta.(*typeAttrs)
+	if m := attrs.names.Load(); m != nil {
+		if p, ok := (*m)[name]; ok {
+			return p
+		}
+	}
+	p := newAttrPlan(t, name)
+	attrs.mu.Lock()
+	defer attrs.mu.Unlock()
+	grown := map[string]*attrPlan{name: p}
+	if m := attrs.names.Load(); m != nil {
+		for k, v := range *m {
+			grown[k] = v
+		}
+	}
+	attrs.names.Store(&grown)
+	return p
+}
+
+// newAttrPlan resolves name on t: an exported method of one of the Go
+// names name stands for, else such a field of the struct, else a key of
+// a string-keyed map.
+func newAttrPlan(t reflect.Type, name string) *attrPlan {
 	p := &attrPlan{method: -1}
 	cands := goNames(name)
 	for _, cand := range cands {
 		if m, ok := t.MethodByName(cand); ok && m.IsExported() {
 			p.method = m.Index
-			break
+			return p
 		}
 	}
 	st := t
 	for st.Kind() == reflect.Pointer {
 		st = st.Elem()
 	}
-	if p.method < 0 {
-		switch st.Kind() {
-		case reflect.Struct:
-			for _, cand := range cands {
-				if f, ok := st.FieldByName(cand); ok && f.IsExported() {
-					p.field = f.Index
-					break
-				}
+	switch st.Kind() {
+	case reflect.Struct:
+		for _, cand := range cands {
+			if f, ok := st.FieldByName(cand); ok && f.IsExported() {
+				p.field = f.Index
+				break
 			}
-		case reflect.Map:
-			p.isMap = st.Key().Kind() == reflect.String
 		}
+	case reflect.Map:
+		p.isMap = st.Key().Kind() == reflect.String
 	}
-	attrPlans.Store(k, p)
 	return p
+}
+
+// jinjaPkg is this package's import path: its own types (*Dict, ...) are
+// not plain Go structs to a template.
+var jinjaPkg = reflect.TypeOf(Dict{}).PkgPath()
+
+// isGoStruct reports whether t is an application's Go struct or pointer
+// to one, whose attributes come from reflectAttr alone (time.Time has its
+// own methods, this package's types their own rules).
+func isGoStruct(t reflect.Type) bool {
+	if t == nil {
+		return false
+	}
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t.Kind() == reflect.Struct && t != timeType && t.PkgPath() != jinjaPkg
 }
 
 // reflectAttr reads a field, map entry or method of a Go value. A name is
@@ -578,6 +633,8 @@ func reflectAttr(env *Environment, obj any, name string) (any, bool) {
 		rv = rv.Elem()
 	}
 	switch {
+	case len(p.field) == 1:
+		return rv.Field(p.field[0]).Interface(), true
 	case p.field != nil:
 		f, err := rv.FieldByIndexErr(p.field)
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -111,6 +112,9 @@ type Template struct {
 	blocks     map[string]*blockNode
 	autoescape bool
 	modTime    time.Time
+	// lastSize is the length of the last page rendered into a buffer of
+	// its own, the size that buffer starts with next time.
+	lastSize atomic.Int64
 }
 
 // GetTemplate loads, parses and caches the named template. A name that is
@@ -265,6 +269,10 @@ func dataVars(data any) (map[string]any, error) {
 	return vars, nil
 }
 
+// maxSizeHint bounds the buffer a render starts with from the size of
+// the template's last page.
+const maxSizeHint = 1 << 20
+
 // RenderContext is the variables of one render in layers, looked up in
 // this order: Vars (the render's data), Context, Globals, then the
 // environment's Globals and the built-in ones. The maps are read in place,
@@ -276,6 +284,11 @@ type RenderContext struct {
 	Vars    map[string]any
 	Context map[string]any
 	Globals map[string]any
+	// ContextFunc and GlobalsFunc, when set, are looked up after Context
+	// and Globals, in the same layer: a caller that would build those
+	// maps for every render can answer each name on demand instead.
+	ContextFunc func(name string) (any, bool)
+	GlobalsFunc func(name string) (any, bool)
 }
 
 // ExecuteContext renders the template with the layered variables of c to
@@ -285,12 +298,12 @@ type RenderContext struct {
 // one write after the render succeeded.
 func (t *Template) ExecuteContext(w io.Writer, c RenderContext) error {
 	root := t.env.globalScope()
-	if c.Globals != nil {
-		root = &scope{base: c.Globals, parent: root}
+	if c.Globals != nil || c.GlobalsFunc != nil {
+		root = &scope{base: c.Globals, fn: c.GlobalsFunc, parent: root}
 	}
 	ctx := root
-	if c.Context != nil {
-		ctx = &scope{base: c.Context, parent: ctx}
+	if c.Context != nil || c.ContextFunc != nil {
+		ctx = &scope{base: c.Context, fn: c.ContextFunc, parent: ctx}
 	}
 	ctx = &scope{base: c.Vars, parent: ctx}
 	out, direct := w.(io.StringWriter)
@@ -301,6 +314,7 @@ func (t *Template) ExecuteContext(w io.Writer, c RenderContext) error {
 	}
 	var b strings.Builder
 	if !direct {
+		b.Grow(int(min(t.lastSize.Load(), maxSizeHint)))
 		out = &b
 	}
 	st := &state{env: t.env, tmpl: t, out: out, autoescape: t.autoescape, iters: new(int), globals: root}
@@ -310,6 +324,7 @@ func (t *Template) ExecuteContext(w io.Writer, c RenderContext) error {
 	if direct {
 		return nil
 	}
+	t.lastSize.Store(int64(b.Len()))
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -194,12 +194,14 @@ func (st *state) renderNode(n node, sc *scope) error {
 			}
 		}
 	case *macroNode:
+		sc.capture()
 		sc.set(n.name, &Macro{node: n, closure: sc, st: st, name: n.name, autoescape: st.autoescape})
 	case *callBlockNode:
 		st.line = n.line
 		if st.parent != nil {
 			return nil
 		}
+		sc.capture()
 		caller := &Macro{node: n.caller, closure: sc, st: st, name: "caller", autoescape: st.autoescape}
 		v, err := st.evalCall(n.call, sc, caller)
 		if err != nil {
@@ -316,6 +318,7 @@ func (st *state) renderBlockTo(out io.StringWriter, name string, i int, sc *scop
 	if ref.b.required {
 		return newErr("TemplateRuntimeError", "Required block '%s' not found.", name)
 	}
+	sc.capture()
 	bsc := sc.child()
 	bsc.set("super", builtinFunc(func(st2 *state, args []any, kw *Dict) (any, error) {
 		s, err := st.renderBlock(name, i+1, sc)

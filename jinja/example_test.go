@@ -31,6 +31,27 @@ func ExampleTemplate_ExecuteContext() {
 	// Output: Posts - ann - Flaskr
 }
 
+// A caller can answer context names on demand instead of building a map
+// for every render: here the user is looked up only because the template
+// uses it.
+func ExampleRenderContext_contextFunc() {
+	env := &jinja.Environment{}
+	t, _ := env.FromString("{{ title }} by {{ user }}")
+	lookups := 0
+	_ = t.ExecuteContext(os.Stdout, jinja.RenderContext{
+		Vars: map[string]any{"title": "Posts"},
+		ContextFunc: func(name string) (any, bool) {
+			lookups++
+			if name == "user" {
+				return "ann", true
+			}
+			return nil, false
+		},
+	})
+	fmt.Println("", lookups)
+	// Output: Posts by ann 1
+}
+
 type account struct{ Name string }
 
 func (a *account) Greeting() string       { return "hi " + a.Name }

@@ -394,7 +394,9 @@ func TestEscapeForGoCode(t *testing.T) {
 	for _, c := range []struct {
 		in   any
 		want Markup
-	}{{"<a href='x'>&", "&lt;a href=&#39;x&#39;&gt;&amp;"}, {Markup("<b>"), "<b>"}, {5, "5"}, {nil, "None"}} {
+	}{{"<a href='x'>&", "&lt;a href=&#39;x&#39;&gt;&amp;"}, {Markup("<b>"), "<b>"}, {5, "5"}, {nil, "None"},
+		{"plain フレーム", "plain フレーム"}, {"フ<レ>\"ム\"", "フ&lt;レ&gt;&#34;ム&#34;"},
+		{"a\xffb<", "a\ufffdb&lt;"}, {"<", "&lt;"}, {"x&", "x&amp;"}} {
 		if got := Escape(c.in); got != c.want {
 			t.Errorf("Escape(%v) = %q, want %q", c.in, got, c.want)
 		}

@@ -80,6 +80,50 @@ func TestRenderContextLayers(t *testing.T) {
 	}
 }
 
+// TestRenderContextFuncs: ContextFunc and GlobalsFunc answer names after
+// the Context and Globals maps, in their layers: the context one reaches
+// an include (with context, as Jinja's default) but not a template
+// imported without context; the globals one reaches both. A name is
+// asked for only when a template looks it up.
+func TestRenderContextFuncs(t *testing.T) {
+	env := &Environment{Loader: fstest.MapFS{
+		"page.html": {Data: []byte(`{{ a }} {{ b }} {{ c }} {% include "inc.html" %} {% import "m.html" as m %}{{ m.show() }}` +
+			`{% for i in [1] %}{% include "inc.html" %}{% endfor %}`)},
+		"inc.html": {Data: []byte(`({{ b }}|{{ c }})`)},
+		"m.html":   {Data: []byte(`{% macro show() %}[{{ b }}|{{ c }}]{% endmacro %}`)},
+	}}
+	tmpl, err := env.GetTemplate("page.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	asked := map[string]int{}
+	layer := func(value string) func(string) (any, bool) {
+		return func(name string) (any, bool) {
+			asked[value+":"+name]++
+			if name == "b" || name == "c" {
+				return value, true
+			}
+			return nil, false
+		}
+	}
+	c := RenderContext{
+		Context:     map[string]any{"a": "context-map"},
+		ContextFunc: layer("context"),
+		GlobalsFunc: layer("globals"),
+	}
+	var out strings.Builder
+	if err := tmpl.ExecuteContext(&out, c); err != nil {
+		t.Fatal(err)
+	}
+	want := "context-map context context (context|context) [globals|globals](context|context)"
+	if out.String() != want {
+		t.Fatalf("got %q, want %q", out.String(), want)
+	}
+	if asked["context:a"] != 0 { // the Context map answered a
+		t.Fatalf("names asked for: %v", asked)
+	}
+}
+
 // TestExecuteWritesOnceToOtherWriters: a writer that is not an in-memory
 // buffer gets the page in one write, and nothing when the render fails.
 func TestExecuteWritesOnceToOtherWriters(t *testing.T) {

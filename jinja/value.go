@@ -121,29 +121,37 @@ func dictKey(k any) any {
 	return k
 }
 
-// escapeString is MarkupSafe's escape of a plain string.
+// escapeString is MarkupSafe's escape of a plain string. Runs of bytes
+// that need no escaping are copied with one write each.
 func escapeString(s string) string {
 	if !needsEscape(s) {
 		return s
 	}
 	s = utf8x.Replace(s)
 	var b strings.Builder
-	for _, r := range s {
-		switch r {
+	b.Grow(len(s) + 16)
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var ent string
+		switch s[i] {
 		case '<':
-			b.WriteString("&lt;")
+			ent = "&lt;"
 		case '>':
-			b.WriteString("&gt;")
+			ent = "&gt;"
 		case '&':
-			b.WriteString("&amp;")
+			ent = "&amp;"
 		case '\'':
-			b.WriteString("&#39;")
+			ent = "&#39;"
 		case '"':
-			b.WriteString("&#34;")
+			ent = "&#34;"
 		default:
-			b.WriteRune(r)
+			continue
 		}
+		b.WriteString(s[last:i])
+		b.WriteString(ent)
+		last = i + 1
 	}
+	b.WriteString(s[last:])
 	return b.String()
 }
 
