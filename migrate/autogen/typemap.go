@@ -90,8 +90,18 @@ func timeType(name string) migrate.Type {
 	return migrate.DateTime(false)
 }
 
-// formatType prints a type as the dialect writes it.
+// formatType prints a type as the dialect writes it ("unknown" when it
+// cannot).
 func formatType(dialectName string, t schema.Type) string {
+	if s := FormatType(dialectName, t); s != "" {
+		return s
+	}
+	return "unknown"
+}
+
+// FormatType prints an inspected type as the dialect declares it: an
+// unsupported type's own text, or "" when the dialect cannot print it.
+func FormatType(dialectName string, t schema.Type) string {
 	var s string
 	var err error
 	switch dialectName {
@@ -106,7 +116,7 @@ func formatType(dialectName string, t schema.Type) string {
 		if u, ok := t.(*schema.UnsupportedType); ok {
 			return u.T
 		}
-		return "unknown"
+		return ""
 	}
 	return s
 }

@@ -143,25 +143,10 @@ func typeAttrs(attrs []schema.Attr) []schema.Attr {
 	return out
 }
 
-// formatType prints an inspected type as the dialect declares it.
+// formatType prints an inspected type as the dialect declares it ("" when
+// it cannot).
 func formatType(dialectName string, t schema.Type) string {
-	var s string
-	var err error
-	switch dialectName {
-	case migrate.PostgreSQL:
-		s, err = postgres.FormatType(t)
-	case migrate.MySQL:
-		s, err = mysql.FormatType(t)
-	default:
-		s, err = sqlite.FormatType(t)
-	}
-	if err != nil {
-		if u, ok := t.(*schema.UnsupportedType); ok {
-			return u.T
-		}
-		return ""
-	}
-	return s
+	return autogen.FormatType(dialectName, t)
 }
 
 // baseOf returns the Go type a custom column type is built on.
