@@ -62,6 +62,7 @@ var _ = []any{
 	(*orm.SelectQuery[model]).First, (*orm.SelectQuery[model]).One, (*orm.SelectQuery[model]).Count,
 	database.GetOr404[model], database.FirstOr404[model], database.OneOr404[model],
 	database.Paginate[model], (*database.Pagination[model]).IterPages, database.RecordedQueries,
+	orm.Dynamic[model]{}, orm.Now, orm.Extract, orm.Year,
 
 	// Flask-Migrate and Alembic
 	migration.New, migrate.UpgradeOnStart, (*migrate.Op).CreateTable, (*migrate.Op).DropTable,
