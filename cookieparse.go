@@ -17,7 +17,8 @@ import (
 func parseCookieHeader(headers []string) [][2]string {
 	var out [][2]string
 	for _, h := range headers {
-		s := h + ";"
+		// Werkzeug decodes the whole header with errors="replace".
+		s := replaceInvalidUTF8(h) + ";"
 		for i := 0; i < len(s); {
 			j := i + strings.IndexAny(s[i:], "=;")
 			key, value := s[i:j], ""

@@ -219,10 +219,14 @@ func (c *Ctx) finish() {
 // being answered is only logged and the response is sent as it is (Flask's
 // finalize_request with from_error_handler).
 func (c *Ctx) runAfterHooks() (replaced bool) {
-	if len(c.afterThis)+len(c.ep.after) == 0 && !c.sessionToSave() {
-		return false
+	run := (*Ctx).afterHooks
+	if len(c.afterThis)+len(c.ep.after) == 0 {
+		if !c.sessionToSave() {
+			return false
+		}
+		run = saveSession // no hook can change the answer: decided once
 	}
-	err := protect(c, (*Ctx).afterHooks)
+	err := protect(c, run)
 	if err == nil {
 		return false
 	}

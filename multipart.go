@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/textproto"
 	"os"
+	"strings"
 )
 
 // FileStorage is an uploaded file, Werkzeug's FileStorage. Small files are
@@ -130,7 +131,11 @@ func isFilePart(part *multipart.Part) bool {
 	if part.FileName() != "" {
 		return true
 	}
-	_, params, err := mime.ParseMediaType(part.Header.Get("Content-Disposition"))
+	cd := part.Header.Get("Content-Disposition")
+	if !strings.Contains(cd, "filename") {
+		return false // a plain form field: skip parsing the header again
+	}
+	_, params, err := mime.ParseMediaType(cd)
 	if err != nil {
 		return false
 	}

@@ -12,14 +12,16 @@ import (
 
 // input holds what was parsed from the request, lazily.
 type input struct {
-	args      Values
-	argsDone  bool
-	form      Values
-	files     map[string][]*FileStorage
-	formDone  bool
-	formErr   error
-	bodyTaken bool
-	tempFiles []string
+	args        Values
+	argsDone    bool
+	cookies     [][2]string // the Cookie header parsed once (cookiesDone)
+	cookiesDone bool
+	form        Values
+	files       map[string][]*FileStorage
+	formDone    bool
+	formErr     error
+	bodyTaken   bool
+	tempFiles   []string
 }
 
 var errTrailingJSON = errors.New("unexpected data after the JSON value")
@@ -43,7 +45,11 @@ func (c *Ctx) Args() Values {
 // non-ASCII characters that Werkzeug's set_cookie quoted come back as
 // set, and names and values are trimmed.
 func (c *Ctx) Cookie(name string) (string, bool) {
-	for _, kv := range parseCookieHeader(c.Request.Header["Cookie"]) {
+	if !c.input.cookiesDone {
+		c.input.cookies = parseCookieHeader(c.Request.Header["Cookie"])
+		c.input.cookiesDone = true
+	}
+	for _, kv := range c.input.cookies {
 		if kv[0] == name {
 			return kv[1], true
 		}

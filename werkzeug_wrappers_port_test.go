@@ -77,6 +77,9 @@ func TestWerkzeugParseCookie(t *testing.T) {
 		{"test_cookie_unicode_keys", `fö="f\303\266"`, map[string]string{"fö": "fö"}},
 		{"test_dump_cookie quoted spaces", `foo="bar baz blub"`, map[string]string{"foo": "bar baz blub"}},
 		{"raw UTF-8", "fö=fö", map[string]string{"fö": "fö"}},
+		// Werkzeug decodes the header with errors="replace": invalid
+		// UTF-8 in a name or an unquoted value becomes U+FFFD.
+		{"invalid UTF-8 replaced", "a=\xff; b\xfe=c", map[string]string{"a": "\ufffd", "b\ufffd": "c"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
