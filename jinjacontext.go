@@ -13,6 +13,8 @@ import (
 type jinjaLookup struct {
 	c   *Ctx
 	req *JinjaRequest
+	// sess is the session's values, copied once per render on first use.
+	sess map[string]any
 }
 
 // context is Flask's default context processor: request, session and g.
@@ -24,7 +26,10 @@ func (l *jinjaLookup) context(name string) (any, bool) {
 		}
 		return l.req, true
 	case "session":
-		return l.c.Session().Values(), true
+		if l.sess == nil {
+			l.sess = l.c.Session().Values()
+		}
+		return l.sess, true
 	case "g":
 		return l.c.G(), true
 	}

@@ -22,7 +22,9 @@ func (a *App) jinjaDumps(v any, indent int) (string, error) {
 	case StdJSON:
 		std = p
 	case *StdJSON:
-		std = *p
+		if p != nil {
+			std = *p
+		}
 	case nil:
 	default:
 		return providerDumps(p, v, indent)

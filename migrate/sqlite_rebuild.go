@@ -153,11 +153,11 @@ var rowidNames = []string{"rowid", "_rowid_", "oid"}
 func (r *stepRunner) rowidName(ctx context.Context, table string) (string, error) {
 	var withoutRowid int64
 	err := r.queryInt(ctx, "SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = ? COLLATE NOCASE", &withoutRowid, table)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil // not a table of the main schema: one statement
-	}
 	if err != nil || withoutRowid != 0 {
-		return "", err
+		// Not a table of the main schema, a WITHOUT ROWID table, or an
+		// SQLite before 3.37 (no pragma_table_list): one statement, which
+		// is always correct, only not shown in batches.
+		return "", nil
 	}
 	rows, err := r.tx.QueryContext(ctx, "SELECT name FROM pragma_table_xinfo(?)", table)
 	if err != nil {

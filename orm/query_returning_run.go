@@ -270,8 +270,8 @@ func (r *bulkRun) consume(rows *sql.Rows, l rowLayout) error {
 				row = obj
 			}
 		}
-		if r.sync {
-			r.rows = append(r.rows, row)
+		if r.sync && r.s.heldState(r.table, row) != nil {
+			r.rows = append(r.rows, row) // only the rows the session holds
 		}
 		r.n++
 	}

@@ -5,7 +5,7 @@ import "reflect"
 // holds reports whether the identity map holds any object of t: only
 // then does a bulk statement read back what it matched.
 func (s *Session) holds(t *Table) bool {
-	ti := s.identity[t]
+	ti := s.identity[t.identityTable()] // subtypes are kept under their root
 	return ti != nil && len(ti.ints)+len(ti.strs) > 0
 }
 
@@ -63,7 +63,7 @@ func (s *Session) syncDeleted(t *Table, rows []reflect.Value) {
 
 // heldState returns the state of the row's object in the identity map.
 func (s *Session) heldState(t *Table, row reflect.Value) *objState {
-	k, ok := keyFields(t, row, t.pkColumns())
+	k, ok := rowKey(t, row)
 	if !ok {
 		return nil
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"go/token"
 	"os"
 	"path/filepath"
 	"strings"
@@ -144,5 +145,5 @@ func isIdent(s string) bool {
 			return false
 		}
 	}
-	return s != ""
+	return s != "" && !token.IsKeyword(s) // package type would not compile
 }

@@ -1,6 +1,7 @@
 package modelgen
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -65,16 +66,8 @@ type namer map[string]bool
 func (n namer) unique(name string) string {
 	out := name
 	for i := 2; n[out]; i++ {
-		out = name + itoa(i)
+		out = name + strconv.Itoa(i)
 	}
 	n[out] = true
 	return out
-}
-
-// itoa formats a small positive integer.
-func itoa(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return itoa(i/10) + string(rune('0'+i%10))
 }
