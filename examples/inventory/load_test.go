@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -86,8 +87,9 @@ func (r *loadResult) ack(id int) {
 
 func runLoad(t *testing.T, d dbtest.DB, duration time.Duration) {
 	app := testApp(t, d.URL)
-	app.Logger = slog.New(slog.DiscardHandler) // abandoned requests log each
-	srv := httptest.NewServer(app)             // listens on 127.0.0.1 only
+	errs := &errorLog{}
+	app.Logger = slog.New(errs)    // abandoned requests log each at INFO: only errors are kept
+	srv := httptest.NewServer(app) // listens on 127.0.0.1 only
 	defer srv.Close()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: loadClients, MaxConnsPerHost: loadClients}}
 	defer client.CloseIdleConnections()
@@ -108,7 +110,7 @@ func runLoad(t *testing.T, d dbtest.DB, duration time.Duration) {
 		t.Error(f)
 	}
 	if n := res.fivexx.Load(); n > 0 {
-		t.Errorf("%d responses were 5xx", n)
+		t.Errorf("%d responses were 5xx; the app logged: %s", n, errs.String())
 	}
 	if res.dupes > 0 || rows != len(res.created) {
 		t.Errorf("%d rows for %d acknowledged creates (%d ids acknowledged twice)", rows, len(res.created), res.dupes)
@@ -242,4 +244,37 @@ func watchConnections(t *testing.T, d dbtest.DB) func() int {
 		}
 	}()
 	return func() int { close(done); return <-stopped }
+}
+
+// errorLog keeps the first few records logged at ERROR, so that a 5xx
+// under load names its cause.
+type errorLog struct {
+	mu      sync.Mutex
+	records []string
+}
+
+func (l *errorLog) Enabled(_ context.Context, level slog.Level) bool { return level >= slog.LevelError }
+
+func (l *errorLog) Handle(_ context.Context, r slog.Record) error {
+	var b strings.Builder
+	b.WriteString(r.Message)
+	r.Attrs(func(a slog.Attr) bool {
+		fmt.Fprintf(&b, " %s=%v", a.Key, a.Value)
+		return true
+	})
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.records) < 10 {
+		l.records = append(l.records, b.String())
+	}
+	return nil
+}
+
+func (l *errorLog) WithAttrs([]slog.Attr) slog.Handler { return l }
+func (l *errorLog) WithGroup(string) slog.Handler      { return l }
+
+func (l *errorLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return strings.Join(l.records, "\n")
 }
