@@ -132,7 +132,13 @@ func (a *App) handleError(c *Ctx, err error) {
 		a.logError(c, err, "error after the response was started")
 		return
 	}
+	reported := false
 	if h, own := c.ep.findErrorHandler(err); h != nil {
+		if reported = !own; reported {
+			// As Flask's handle_exception: an error that only a 500
+			// handler answers is logged and signalled first.
+			a.reportFailure(c, err)
+		}
 		herr := protect(c, h)
 		if herr == nil {
 			c.errHandled = own
@@ -146,8 +152,11 @@ func (a *App) handleError(c *Ctx, err error) {
 			return
 		}
 		err = fmt.Errorf("error handler failed: %w (while handling: %v)", herr, err)
+		if reported {
+			a.logError(c, err, "request failed")
+		}
 	}
-	a.defaultErrorResponse(c, err)
+	a.defaultErrorResponse(c, err, reported)
 }
 
 // findErrorHandler looks for err's handler in the endpoint's scopes,
@@ -175,14 +184,14 @@ func (ep *endpoint) findErrorHandler(err error) (h func(c *Ctx) error, own bool)
 }
 
 // defaultErrorResponse writes the standard error page for err; errors
-// that are not *HTTPError are logged and become 500.
-func (a *App) defaultErrorResponse(c *Ctx, err error) {
+// that are not *HTTPError become 500 and are logged unless reported says
+// handleError did it already.
+func (a *App) defaultErrorResponse(c *Ctx, err error, reported bool) {
 	he := asHTTPError(err)
 	if he.Code >= 500 {
-		a.logError(c, err, "request failed")
-		GotRequestException.Send(a, ErrorEvent{Ctx: c, Err: err})
-	}
-	if he.Code >= 500 {
+		if !reported {
+			a.reportFailure(c, err)
+		}
 		for _, f := range a.onUnhandled {
 			if f(c, err) {
 				return
@@ -190,6 +199,14 @@ func (a *App) defaultErrorResponse(c *Ctx, err error) {
 		}
 	}
 	writeErrorPage(c, he)
+}
+
+// reportFailure logs a failed request's error and sends
+// got_request_exception, as Flask's handle_exception does before it looks
+// for a 500 handler.
+func (a *App) reportFailure(c *Ctx, err error) {
+	a.logError(c, err, "request failed")
+	GotRequestException.Send(a, ErrorEvent{Ctx: c, Err: err})
 }
 
 func (a *App) logError(c *Ctx, err error, msg string) {

@@ -1,7 +1,10 @@
 package flagon_test
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 
@@ -55,6 +58,51 @@ func TestSignalsFireInOrder(t *testing.T) {
 			cl.Get(tt.path)
 			if got := strings.Join(events, " "); got != tt.want {
 				t.Fatalf("\n got %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestUnhandledErrorReportedBeforeItsHandler follows Flask's
+// handle_exception: an error that only a 500 handler (here a catch-all
+// for HTTP errors, as a JSON API registers) answers is still logged and
+// sent as got_request_exception, once, before the handler runs.
+func TestUnhandledErrorReportedBeforeItsHandler(t *testing.T) {
+	tests := []struct {
+		name, path string
+		wantLogs   int
+		wantSignal int
+		wantStatus int
+	}{
+		{"plain error answered by the 500 handler", "/fail", 1, 1, 500},
+		{"http error answered by its own handler", "/abort", 0, 0, 403},
+		{"500 handler that fails", "/fail-twice", 2, 1, 500},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := flagon.New()
+			var logs bytes.Buffer
+			app.Logger = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelError}))
+			signalled := 0
+			defer flagon.GotRequestException.ConnectFor(app, func(_ any, _ flagon.ErrorEvent) { signalled++ })()
+			app.Get("/fail", func(c *flagon.Ctx) error { return errors.New("database gone") })
+			app.Get("/fail-twice", func(c *flagon.Ctx) error { return errors.New("handler must fail") })
+			app.Get("/abort", func(c *flagon.Ctx) error { return flagon.Abort(403) })
+			flagon.HandleError(app, func(c *flagon.Ctx, err *flagon.HTTPError) error {
+				if strings.Contains(fmt.Sprint(err.Err), "handler must fail") {
+					return errors.New("the handler broke")
+				}
+				return c.Status(err.Code).JSON(map[string]any{"code": err.Code})
+			})
+			resp := flagontest.NewClient(t, app).Get(tt.path)
+			if resp.StatusCode != tt.wantStatus {
+				t.Errorf("status %d, want %d", resp.StatusCode, tt.wantStatus)
+			}
+			if n := strings.Count(logs.String(), "level=ERROR"); n != tt.wantLogs {
+				t.Errorf("%d error records, want %d:\n%s", n, tt.wantLogs, logs.String())
+			}
+			if signalled != tt.wantSignal {
+				t.Errorf("got_request_exception sent %d times, want %d", signalled, tt.wantSignal)
 			}
 		})
 	}

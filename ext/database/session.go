@@ -88,7 +88,14 @@ func (d *DB) signalCommits(c *flagon.Ctx, bind string, s *orm.Session) {
 func (d *DB) closeSessions(c *flagon.Ctx, _ error) {
 	sessions, _ := sessionsKey.Get(c)
 	for bind, s := range sessions {
-		if err := s.Close(context.WithoutCancel(c.Context())); err != nil {
+		err := s.Close(context.WithoutCancel(c.Context()))
+		switch {
+		case err == nil:
+		case c.Context().Err() != nil:
+			// The client went away: database/sql already rolled the
+			// transaction back when the request's context ended.
+			d.app.Logger.Info("closing the request's database session after the client disconnected", "bind", bindLabel(bind), "error", err)
+		default:
 			d.app.Logger.Error("closing the request's database session", "bind", bindLabel(bind), "error", err)
 		}
 	}
