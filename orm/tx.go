@@ -3,6 +3,7 @@ package orm
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"sync"
@@ -38,13 +39,9 @@ type Tx struct {
 // other instead of failing with "database is locked".
 func (db *DB) Begin(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
 	start := time.Now()
-	conn, err := db.beginConn(ctx)
-	var tx *sql.Tx
-	if err == nil {
-		if tx, err = conn.BeginTx(ctx, opts); err != nil {
-			conn.Close()
-			db.checkin(db.writer)
-		}
+	conn, tx, err := db.beginOnConn(ctx, opts)
+	for retry := 0; retry < maxBadConnRetries && errors.Is(err, driver.ErrBadConn); retry++ {
+		conn, tx, err = db.beginOnConn(ctx, opts)
 	}
 	db.emitStatement(ctx, "BEGIN", nil, start, err)
 	if err != nil {
@@ -56,6 +53,31 @@ func (db *DB) Begin(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
 	// never called (Close waits for the rollback to release it).
 	unwatch := context.AfterFunc(ctx, func() { conn.Close(); checkin() })
 	return &Tx{db: db, conn: conn, unwatch: unwatch, checkin: checkin, tx: tx, stmts: newTxStmts(tx, db.stmts)}, nil
+}
+
+// maxBadConnRetries is how many more times Begin tries when the driver
+// reports a bad connection, as database/sql's own BeginTx retries. Begin
+// pins a connection (sql.Conn) first and begins on it, which database/sql
+// does not retry: a pooled connection that broke after its last check (a
+// server restart, a connection the driver closed after a cancelled query)
+// would otherwise fail the request. Nothing has run on the connection yet,
+// so beginning again on another is safe.
+const maxBadConnRetries = 3
+
+// beginOnConn pins a connection and begins a transaction on it; on error
+// the connection and the pool slot are given back.
+func (db *DB) beginOnConn(ctx context.Context, opts *sql.TxOptions) (*sql.Conn, *sql.Tx, error) {
+	conn, err := db.beginConn(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	tx, err := conn.BeginTx(ctx, opts)
+	if err != nil {
+		conn.Close()
+		db.checkin(db.writer)
+		return nil, nil, err
+	}
+	return conn, tx, nil
 }
 
 // beginConn takes the write lock (SQLite), a pool slot and a connection.
