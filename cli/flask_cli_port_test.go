@@ -198,3 +198,33 @@ func TestEnvFileUsageErrors(t *testing.T) {
 		})
 	}
 }
+
+// test_run_cert_path and test_run_cert_adhoc: --cert and --key are
+// checked before the server starts; an existing file in either order
+// passes (here it then fails to load, exit 1, as it is no certificate).
+func TestRunCertPort(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "port_test.py")
+	writeFiles(t, filepath.Dir(file), map[string]string{"port_test.py": "not a certificate"})
+	cases := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"test_run_cert_path/no key", []string{"--cert", file}, cli.ExitUsage, "required"},
+		{"test_run_cert_path/no cert", []string{"--key", file}, cli.ExitUsage, "must also be specified"},
+		{"test_run_cert_path/cert first", []string{"--cert", file, "--key", file}, 1, "loading the TLS certificate"},
+		{"test_run_cert_path/key first", []string{"--key", file, "--cert", file}, 1, "loading the TLS certificate"},
+		{"test_run_cert_adhoc/no key with adhoc", []string{"--cert", "adhoc", "--key", file}, cli.ExitUsage, "not used"},
+		{"test_run_cert_import/not a file", []string{"--cert", "not_here"}, cli.ExitUsage, "does not exist"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append([]string{"run", "-p", "0", "--no-reload"}, tc.args...)
+			_, errOut, code := flagontest.RunCLI(t, routesPortApp, args...)
+			if code != tc.code || !strings.Contains(errOut, tc.want) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, errOut, tc.code, tc.want)
+			}
+		})
+	}
+}
