@@ -1,6 +1,8 @@
 package cli_test
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +13,7 @@ import (
 	"github.com/flagon-go/flagon/cli"
 	"github.com/flagon-go/flagon/config"
 	"github.com/flagon-go/flagon/flagontest"
+	"github.com/spf13/cobra"
 )
 
 // Ports of the parts of Flask tests/test_cli.py with a Go meaning: the
@@ -224,6 +227,73 @@ func TestRunCertPort(t *testing.T) {
 			_, errOut, code := flagontest.RunCLI(t, routesPortApp, args...)
 			if code != tc.code || !strings.Contains(errOut, tc.want) {
 				t.Errorf("exit %d, stderr %q; want %d and %q", code, errOut, tc.code, tc.want)
+			}
+		})
+	}
+}
+
+// test_help_echo_exception and test_no_command_echo_loading_error: when
+// the factory fails, the error goes to stderr; --help still prints the
+// usage (exit 0) and an unknown command is a usage error (exit 2).
+func TestLoadingErrorPort(t *testing.T) {
+	failing := func() (*flagon.App, error) { return nil, errors.New("oh no") }
+	cases := []struct {
+		name      string
+		args      []string
+		code      int
+		stdout    string
+		stderrHas []string
+	}{
+		{"test_help_echo_exception", []string{"--help"}, 0, "Usage:", []string{"oh no"}},
+		{"test_no_command_echo_loading_error", []string{"missing"}, cli.ExitUsage, "", []string{"oh no", `unknown command "missing"`}},
+		{"command needing the app", []string{"routes"}, cli.ExitError, "", []string{"oh no"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errOut, code := flagontest.RunCLI(t, failing, tc.args...)
+			if code != tc.code || !strings.Contains(out, tc.stdout) {
+				t.Errorf("exit %d, stdout %q", code, out)
+			}
+			for _, want := range tc.stderrHas {
+				if !strings.Contains(errOut, want) {
+					t.Errorf("stderr %q lacks %q", errOut, want)
+				}
+			}
+		})
+	}
+}
+
+// test_flaskgroup_debug, with flagon's documented difference: DEBUG set by
+// the factory is kept when neither --debug/--no-debug nor FLAGON_DEBUG is
+// given (Flask resets it to FLASK_DEBUG, false when unset); the flag and
+// the variable still win.
+func TestFlaskgroupDebug(t *testing.T) {
+	factory := func() (*flagon.App, error) {
+		app := flagon.New(flagon.WithConfig(map[string]any{"DEBUG": true}))
+		app.Command(&cobra.Command{Use: "test", RunE: func(cmd *cobra.Command, _ []string) error {
+			fmt.Fprintln(cmd.OutOrStdout(), cli.App(cmd).Debug())
+			return nil
+		}})
+		return app, nil
+	}
+	cases := []struct {
+		name string
+		env  string
+		args []string
+		want string
+	}{
+		{"unset keeps the factory's", "", []string{"test"}, "true\n"},
+		{"--no-debug", "", []string{"--no-debug", "test"}, "false\n"},
+		{"FLAGON_DEBUG=0", "0", []string{"test"}, "false\n"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			unsetForTest(t, "FLAGON_DEBUG")
+			if tc.env != "" {
+				t.Setenv("FLAGON_DEBUG", tc.env)
+			}
+			if out, errOut, code := flagontest.RunCLI(t, factory, tc.args...); code != 0 || out != tc.want {
+				t.Errorf("exit %d, %q, %q; want %q", code, out, errOut, tc.want)
 			}
 		})
 	}
