@@ -18,7 +18,7 @@ import (
 // listConverter is test_custom_converters' ListConverter.
 type listConverter struct{}
 
-func (listConverter) Match(s string) bool       { return s != "" }
+func (listConverter) Match(s string) bool        { return s != "" }
 func (listConverter) ToGo(s string) (any, error) { return strings.Split(s, ","), nil }
 func (listConverter) ToURL(v any) (string, error) {
 	items, ok := v.([]int)
