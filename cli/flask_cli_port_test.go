@@ -298,3 +298,23 @@ func TestFlaskgroupDebug(t *testing.T) {
 		})
 	}
 }
+
+// The routes table with a subdomain column is byte for byte what
+// `flask routes` prints for the same app (Flask 3.1).
+func TestRoutesMatchFlaskOutput(t *testing.T) {
+	factory := func() (*flagon.App, error) {
+		app, _ := routesPortApp()
+		app.Get("/a", func(c *flagon.Ctx) error { return nil }, flagon.Subdomain("api"), flagon.Endpoint("a"))
+		return app, nil
+	}
+	want := "" +
+		"Endpoint      Methods    Subdomain  Rule                     \n" +
+		"------------  ---------  ---------  -------------------------\n" +
+		"a             GET        api        /a                       \n" +
+		"aaa_post      POST                  /zzz_post                \n" +
+		"static        GET                   /static/<path:filename>  \n" +
+		"yyy_get_post  GET, POST             /get_post/<int:x>/<int:y>\n"
+	if out, errOut, code := flagontest.RunCLI(t, factory, "routes"); code != 0 || out != want {
+		t.Errorf("exit %d, %q\n%s\nwant\n%s", code, errOut, out, want)
+	}
+}
