@@ -2,6 +2,7 @@ package flagon
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 )
 
@@ -19,6 +20,11 @@ type typeHandler struct {
 }
 
 func (h *errorHandlers) addCode(code int, f ErrorHandlerFunc) {
+	if code < 400 || code > 599 {
+		// As Flask's register_error_handler(999): such a handler could
+		// never run, so registering it is a programming error.
+		panic(fmt.Sprintf("flagon: no error handler for status %d: use a code from 400 to 599", code))
+	}
 	if h.byCode == nil {
 		h.byCode = map[int]ErrorHandlerFunc{}
 	}

@@ -14,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"time"
 )
@@ -23,33 +24,51 @@ import (
 var ErrUnsafePath = errors.New("unsafe path")
 
 // SafeJoin joins a directory and an untrusted slash-separated name,
-// Werkzeug's safe_join. It rejects names that are empty, absolute, contain
-// a ".." segment (also percent-encoded), a backslash or a NUL byte.
+// Werkzeug's safe_join: the name is cleaned first ("b/../c" is "c"), then
+// rejected if it is empty, absolute, leaves the directory, contains a
+// backslash or a NUL byte, starts with a drive letter, hides a ".."
+// segment behind percent-encoding, or (on Windows) names a device such
+// as CON. An empty dir is ".", so the name stays relative to it.
 func SafeJoin(dir, name string) (string, error) {
-	if err := checkName(name); err != nil {
+	clean, err := cleanName(name)
+	if err != nil {
 		return "", err
 	}
-	return filepath.Join(dir, filepath.FromSlash(name)), nil
+	if dir == "" {
+		return "." + string(filepath.Separator) + filepath.FromSlash(clean), nil
+	}
+	return filepath.Join(dir, filepath.FromSlash(clean)), nil
 }
 
 func checkName(name string) error {
+	_, err := cleanName(name)
+	return err
+}
+
+// cleanName returns name cleaned as posixpath.normpath does, or
+// ErrUnsafePath.
+func cleanName(name string) (string, error) {
+	unsafe := fmt.Errorf("%w: %q", ErrUnsafePath, name)
 	if name == "" || strings.ContainsAny(name, "\\\x00") || strings.HasPrefix(name, "/") {
-		return fmt.Errorf("%w: %q", ErrUnsafePath, name)
+		return "", unsafe
 	}
 	if decoded, err := url.PathUnescape(name); err == nil && decoded != name {
-		if err := checkName(decoded); err != nil {
-			return fmt.Errorf("%w: %q", ErrUnsafePath, name)
+		if checkName(decoded) != nil {
+			return "", unsafe
 		}
 	}
 	if len(name) > 1 && name[1] == ':' {
-		return fmt.Errorf("%w: %q", ErrUnsafePath, name)
+		return "", unsafe
 	}
-	for _, seg := range strings.Split(name, "/") {
-		if seg == ".." {
-			return fmt.Errorf("%w: %q", ErrUnsafePath, name)
-		}
+	clean := path.Clean(name)
+	if clean == ".." || strings.HasPrefix(clean, "../") {
+		return "", unsafe
 	}
-	return nil
+	// On Windows IsLocal also rejects device names (CON, NUL.txt...).
+	if runtime.GOOS == "windows" && !filepath.IsLocal(filepath.FromSlash(clean)) {
+		return "", unsafe
+	}
+	return clean, nil
 }
 
 // SendFromDirectory sends the file name from dir, Flask's

@@ -57,7 +57,7 @@ var flaskTable = []any{
 	(*flagon.Ctx).JSON, func(a *flagon.App) any { return a.JSON },
 	flagon.StdJSON{UTF8: true, SortKeys: true, Compact: nil, Mimetype: ""}, (*flagon.JSONProvider)(nil),
 	(*flagon.Ctx).SendFile, (*flagon.Ctx).SendFileWith, flagon.SendFileOptions{}, (*flagon.Ctx).SendReader,
-	(*flagon.Ctx).SendFromDirectory, (*flagon.Ctx).SendFS, flagon.SafeJoin,
+	(*flagon.Ctx).SendFromDirectory, (*flagon.Ctx).SendFS, flagon.SafeJoin, flagon.SecureFilename,
 	(*flagon.Ctx).Status, (*flagon.Ctx).Header, (*flagon.Ctx).Text, (*flagon.Ctx).HTML, (*flagon.Ctx).Bytes,
 	(*flagon.Ctx).SetCookie, (*flagon.Ctx).Stream, (*flagon.Ctx).ResponseWriter,
 	// hooks and handlers

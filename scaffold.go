@@ -252,7 +252,8 @@ func (s *Scaffold) TeardownRequest(f TeardownFunc) {
 }
 
 // ErrorHandler registers f for errors that map to the status code: an
-// *HTTPError with that code, or any unhandled error for 500.
+// *HTTPError with that code, or any unhandled error for 500. It panics
+// for a code outside 400-599, which no error has (Flask's ValueError).
 func (s *Scaffold) ErrorHandler(code int, f ErrorHandlerFunc) {
 	s.checkOpen("ErrorHandler")
 	s.errors.addCode(code, f)

@@ -18,6 +18,9 @@ func WithSubdomainMatching() Option { return func(a *App) { a.SubdomainMatching 
 // Subdomain restricts the route to requests for a subdomain of
 // SERVER_NAME (with App.SubdomainMatching): static text ("api") or a
 // variable ("<user>", read with c.Param). It overrides the blueprint's.
+// Without subdomain matching the route answers no request (requests are
+// for the default subdomain), but URLs built for it are external ones
+// for its subdomain, as in Flask.
 func Subdomain(sub string) RouteOption {
 	return func(o *routeOptions) { o.subdomain = &sub }
 }

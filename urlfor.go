@@ -69,7 +69,7 @@ func (a *App) buildURL(c *Ctx, endpoint string, values []any) (string, error) {
 	if a.urlMap.HostMatching {
 		return a.finishURL(c, path, query, args, endpoint, a.buildHost(c, sub, args.external))
 	}
-	if a.SubdomainMatching && a.otherSubdomain(c, sub) {
+	if a.otherSubdomain(c, sub) {
 		// As Werkzeug: a URL for another subdomain is external.
 		host, err := a.subdomainHost(sub, endpoint)
 		if err != nil {
@@ -81,9 +81,10 @@ func (a *App) buildURL(c *Ctx, endpoint string, values []any) (string, error) {
 }
 
 // otherSubdomain reports whether sub differs from the request's subdomain
-// (or, outside a request, is not the default one).
+// (or, outside a request or without subdomain matching, where Flask binds
+// to the default subdomain, is not the default one).
 func (a *App) otherSubdomain(c *Ctx, sub string) bool {
-	if c == nil {
+	if c == nil || !a.SubdomainMatching {
 		return sub != ""
 	}
 	cur, _ := a.requestSubdomain(c.Request)

@@ -36,7 +36,7 @@ func TestCommands(t *testing.T) {
 		{"missing argument", []string{"greet"}, nil, 2, "", "Error: accepts 1 arg(s), received 0"},
 		{"unknown command", []string{"serve"}, nil, 2, "", `Error: unknown command "serve"`},
 		{"both debug flags", []string{"--debug", "--no-debug", "routes"}, nil, 2, "", "Error: --debug and --no-debug are mutually exclusive"},
-		{"missing env file", []string{"-e", "nowhere.env", "routes"}, nil, 1, "", "nowhere.env"},
+		{"missing env file is a usage error", []string{"-e", "nowhere.env", "routes"}, nil, 2, "", "nowhere.env"},
 		{"routes takes no argument", []string{"routes", "extra"}, nil, 2, "", `Error: unknown command "extra" for "cli.test routes"`},
 	}
 	for _, tt := range tests {

@@ -25,7 +25,7 @@ type globals struct {
 func addGlobalFlags(fs *pflag.FlagSet, g *globals) {
 	fs.BoolVar(&g.debug, "debug", false, "turn debug mode on (sets "+DebugEnv+")")
 	fs.BoolVar(&g.noDebug, "no-debug", false, "turn debug mode off")
-	fs.StringSliceVarP(&g.envFiles, "env-file", "e", nil,
+	fs.StringArrayVarP(&g.envFiles, "env-file", "e", nil,
 		"load environment variables from this file, before .env and .flagonenv")
 }
 
@@ -44,7 +44,22 @@ func parseGlobals(args []string) (globals, error) {
 	if g.debug && g.noDebug {
 		return g, usageErrorf("--debug and --no-debug are mutually exclusive")
 	}
-	return g, nil
+	return g, checkEnvFiles(g.envFiles)
+}
+
+// checkEnvFiles rejects -e files that do not exist or are directories
+// with a usage error, as click.Path(exists=True, dir_okay=False) does.
+func checkEnvFiles(files []string) error {
+	for _, f := range files {
+		st, err := os.Stat(f)
+		switch {
+		case err != nil:
+			return usageErrorf("invalid value for '-e' / '--env-file': file %q does not exist", f)
+		case st.IsDir():
+			return usageErrorf("invalid value for '-e' / '--env-file': file %q is a directory", f)
+		}
+	}
+	return nil
 }
 
 // loadDotenv loads -e files, then .env and .flagonenv unless

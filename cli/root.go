@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -39,12 +40,33 @@ func (inv *invocation) execute(ctx context.Context, factory Factory) int {
 		return ExitOK
 	}
 	if inv.app, err = build(factory); err != nil {
-		return report(inv.stderr, inv.name, err)
+		return inv.withoutApp(ctx, err)
 	}
 	configureDebug(inv.app)
 	root := inv.rootCommand()
 	cmd, err := root.ExecuteContextC(withApp(ctx, inv.app))
 	if err != nil {
+		return report(inv.stderr, cmd.CommandPath(), err)
+	}
+	return ExitOK
+}
+
+// errNoApp stops a command that needs the app when the factory failed.
+var errNoApp = errors.New("no app")
+
+// withoutApp answers when the factory failed, as Flask's FlaskGroup does
+// when the app cannot be loaded: the error goes to stderr, then --help
+// still shows the built-in commands (exit 0) and an unknown command is a
+// usage error (exit 2); any command that would run fails with exit 1.
+func (inv *invocation) withoutApp(ctx context.Context, loadErr error) int {
+	report(inv.stderr, inv.name, loadErr)
+	root := inv.rootCommand()
+	root.PersistentPreRunE = func(*cobra.Command, []string) error { return errNoApp }
+	cmd, err := root.ExecuteContextC(ctx)
+	switch {
+	case errors.Is(err, errNoApp):
+		return ExitError
+	case err != nil:
 		return report(inv.stderr, cmd.CommandPath(), err)
 	}
 	return ExitOK
@@ -93,7 +115,11 @@ func (inv *invocation) rootCommand() *cobra.Command {
 	declareGlobals(root)
 	builtins := []*cobra.Command{inv.runCommand(), routesCommand(inv.app)}
 	root.AddCommand(builtins...)
-	for _, c := range inv.app.Commands() {
+	var commands []*cobra.Command
+	if inv.app != nil {
+		commands = inv.app.Commands()
+	}
+	for _, c := range commands {
 		if clash, _, _ := root.Find([]string{c.Name()}); clash != root && clash != nil {
 			fmt.Fprintf(inv.stderr, "Warning: the app's command %q is hidden by a built-in command\n", c.Name())
 			continue

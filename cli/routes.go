@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/flagon-go/flagon"
 	"github.com/flagon-go/flagon/routing"
@@ -12,8 +13,9 @@ import (
 )
 
 // routeSorts are the --sort choices; "match" keeps the order rules are
-// matched in.
-var routeSorts = []string{"endpoint", "methods", "rule", "match"}
+// matched in, and "domain" sorts by the Subdomain (or Host) column, which
+// the table has when a rule has a subdomain (or host).
+var routeSorts = []string{"endpoint", "methods", "domain", "rule", "match"}
 
 // routesCommand is `routes`, Flask's `flask routes`.
 func routesCommand(app *flagon.App) *cobra.Command {
@@ -29,7 +31,7 @@ func routesCommand(app *flagon.App) *cobra.Command {
 					sortBy, quoteList(routeSorts))
 			}
 			app.Freeze() // adds the static routes, as the server would
-			WriteRoutes(cmd.OutOrStdout(), app.URLMap().Rules(), sortBy, allMethods)
+			WriteMapRoutes(cmd.OutOrStdout(), app.URLMap(), sortBy, allMethods)
 			return nil
 		},
 	}
@@ -39,24 +41,52 @@ func routesCommand(app *flagon.App) *cobra.Command {
 	return cmd
 }
 
-// WriteRoutes writes the table `routes` prints: endpoint, methods and
-// rule in aligned columns, sorted by "endpoint", "methods", "rule" or
-// "match" (the order given). HEAD and OPTIONS are left out unless
-// allMethods is set.
+// WriteRoutes writes the table `routes` prints for rules of a map that
+// does not match hosts: endpoint, methods, subdomain (only when a rule has
+// one) and rule in aligned columns, sorted by "endpoint", "methods",
+// "domain", "rule" or "match" (the order given; so is "domain" without a
+// subdomain column). HEAD and OPTIONS are left out unless allMethods is
+// set.
 func WriteRoutes(w io.Writer, rules []*routing.Rule, sortBy string, allMethods bool) {
+	writeRoutes(w, rules, false, sortBy, allMethods)
+}
+
+// WriteMapRoutes is WriteRoutes for every rule of m; when m matches hosts
+// the domain column is Host, as in Flask.
+func WriteMapRoutes(w io.Writer, m *routing.Map, sortBy string, allMethods bool) {
+	writeRoutes(w, m.Rules(), m.HostMatching, sortBy, allMethods)
+}
+
+func writeRoutes(w io.Writer, rules []*routing.Rule, hostMatching bool, sortBy string, allMethods bool) {
 	if len(rules) == 0 {
 		fmt.Fprintln(w, "No routes were registered.")
 		return
 	}
-	rows := make([][3]string, 0, len(rules)+2)
+	domain := func(r *routing.Rule) string {
+		if hostMatching {
+			return r.Host
+		}
+		return r.Subdomain
+	}
+	hasDomain := slices.ContainsFunc(rules, func(r *routing.Rule) bool { return domain(r) != "" })
+	headers, sorts := []string{"Endpoint", "Methods"}, []string{"endpoint", "methods"}
+	if hasDomain {
+		headers = append(headers, map[bool]string{true: "Host", false: "Subdomain"}[hostMatching])
+		sorts = append(sorts, "domain")
+	}
+	headers, sorts = append(headers, "Rule"), append(sorts, "rule")
+	rows := make([][]string, 0, len(rules)+2)
 	for _, r := range rules {
-		rows = append(rows, [3]string{r.Endpoint, methodList(r.Methods, allMethods), r.Pattern})
+		row := []string{r.Endpoint, methodList(r.Methods, allMethods)}
+		if hasDomain {
+			row = append(row, domain(r))
+		}
+		rows = append(rows, append(row, r.Pattern))
 	}
-	if col := slices.Index(routeSorts, sortBy); col >= 0 && col < 3 {
-		slices.SortStableFunc(rows, func(a, b [3]string) int { return strings.Compare(a[col], b[col]) })
+	if col := slices.Index(sorts, sortBy); col >= 0 {
+		slices.SortStableFunc(rows, func(a, b []string) int { return strings.Compare(a[col], b[col]) })
 	}
-	rows = slices.Insert(rows, 0, [3]string{"Endpoint", "Methods", "Rule"})
-	writeTable(w, rows)
+	writeTable(w, slices.Insert(rows, 0, headers))
 }
 
 // methodList joins the sorted methods, without HEAD and OPTIONS unless
@@ -75,20 +105,24 @@ func methodList(methods []string, all bool) string {
 // writeTable writes rows with a dashed line under the header, columns
 // left-aligned and padded, two spaces apart (click's format, trailing
 // padding included).
-func writeTable(w io.Writer, rows [][3]string) {
-	var widths [3]int
+func writeTable(w io.Writer, rows [][]string) {
+	widths := make([]int, len(rows[0]))
 	for _, row := range rows {
 		for i, cell := range row {
-			widths[i] = max(widths[i], len(cell))
+			widths[i] = max(widths[i], utf8.RuneCountInString(cell))
 		}
 	}
-	dashes := [3]string{}
+	dashes := make([]string, len(widths))
 	for i, n := range widths {
 		dashes[i] = strings.Repeat("-", n)
 	}
 	rows = slices.Insert(rows, 1, dashes)
 	for _, row := range rows {
-		fmt.Fprintf(w, "%-*s  %-*s  %-*s\n", widths[0], row[0], widths[1], row[1], widths[2], row[2])
+		cells := make([]string, len(row))
+		for i, cell := range row {
+			cells[i] = cell + strings.Repeat(" ", widths[i]-utf8.RuneCountInString(cell))
+		}
+		fmt.Fprintln(w, strings.Join(cells, "  "))
 	}
 }
 

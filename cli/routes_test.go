@@ -79,7 +79,7 @@ func TestRoutesEmptyAndBadSort(t *testing.T) {
 		t.Errorf("empty app: exit %d, %q", code, out)
 	}
 	_, errOut, code := flagontest.RunCLI(t, newApp, "routes", "--sort", "size")
-	if code != cli.ExitUsage || !strings.Contains(errOut, `"size" is not one of 'endpoint', 'methods', 'rule', 'match'`) {
+	if code != cli.ExitUsage || !strings.Contains(errOut, `"size" is not one of 'endpoint', 'methods', 'domain', 'rule', 'match'`) {
 		t.Errorf("bad sort: exit %d, %q", code, errOut)
 	}
 }

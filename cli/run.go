@@ -59,15 +59,19 @@ func newRunCommand(o *runOptions) *cobra.Command {
 	f.BoolVar(&o.debugger, "debugger", false, "serve the debug error page (default: debug mode)")
 	f.BoolVar(&o.noDebugger, "no-debugger", false, "do not serve the debug error page")
 	f.BoolVar(&o.allowRemote, "allow-remote-debug", false, "allow the debugger on a non-loopback address")
-	f.StringSliceVar(&o.extraFiles, "extra-files", nil,
+	f.StringArrayVar(&o.extraFiles, "extra-files", nil,
 		"more files that restart the server when they change (separated by '"+string(os.PathListSeparator)+"')")
-	f.StringSliceVar(&o.exclude, "exclude-patterns", nil,
+	f.StringArrayVar(&o.exclude, "exclude-patterns", nil,
 		"glob patterns of files the reloader ignores (separated by '"+string(os.PathListSeparator)+"')")
 	return cmd
 }
 
-// validate checks the flag combinations, with Flask's messages.
+// validate checks the flag values and combinations, with Flask's
+// messages.
 func (o *runOptions) validate() error {
+	if err := o.checkCertFiles(); err != nil {
+		return err
+	}
 	switch {
 	case o.reload && o.noReload:
 		return usageErrorf("--reload and --no-reload are mutually exclusive")
@@ -84,6 +88,36 @@ func (o *runOptions) validate() error {
 	}
 	o.extraFiles = splitPathLists(o.extraFiles)
 	o.exclude = splitPathLists(o.exclude)
+	return nil
+}
+
+// checkCertFiles checks --cert and --key as Flask's CertParamType and
+// click.Path(exists=True, dir_okay=False) do: --cert is an existing file,
+// else "adhoc" in any case, else a usage error; --key is an existing file.
+func (o *runOptions) checkCertFiles() error {
+	if o.cert != "" {
+		if err := checkFile("--cert", o.cert); err != nil {
+			if !strings.EqualFold(o.cert, "adhoc") {
+				return err
+			}
+			o.cert = "adhoc"
+		}
+	}
+	if o.key != "" {
+		return checkFile("--key", o.key)
+	}
+	return nil
+}
+
+// checkFile reports a usage error unless path is an existing file.
+func checkFile(flag, path string) error {
+	st, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return usageErrorf("invalid value for '%s': file %q does not exist", flag, path)
+	case st.IsDir():
+		return usageErrorf("invalid value for '%s': file %q is a directory", flag, path)
+	}
 	return nil
 }
 

@@ -52,3 +52,19 @@ func unsetenv(t *testing.T, key string) {
 		t.Fatal(err)
 	}
 }
+
+// test_run_exclude_patterns (Flask tests/test_cli.py): the value is
+// split at the path list separator only; commas stay.
+func TestRunExcludePatterns(t *testing.T) {
+	var o runOptions
+	cmd := newRunCommand(&o)
+	if err := cmd.ParseFlags([]string{"--exclude-patterns", "/src/a,b.py", "--extra-files", "x.toml" + string(os.PathListSeparator) + "y,z.json"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.validate(); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(o.exclude, []string{"/src/a,b.py"}) || !slices.Equal(o.extraFiles, []string{"x.toml", "y,z.json"}) {
+		t.Errorf("exclude %q, extra files %q", o.exclude, o.extraFiles)
+	}
+}

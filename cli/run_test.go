@@ -50,22 +50,29 @@ func start(t *testing.T, args ...string) (*flagontest.CLIProcess, string) {
 }
 
 func TestRunValidation(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "k.pem") // Flask's tests pass __file__: any existing file
+	_ = os.WriteFile(file, []byte("not a key"), 0o600)
 	tests := []struct {
 		name string
 		args []string
 		code int
 		want string
 	}{
-		{"key without cert", []string{"run", "--key", "k.pem"}, 2, `"--cert" must also be specified`},
-		{"adhoc with key", []string{"run", "--cert", "adhoc", "--key", "k.pem"}, 2, `when "--cert" is "adhoc", "--key" is not used`},
-		{"cert without key", []string{"run", "--cert", "c.pem"}, 2, `required when using "--cert"`},
+		{"key without cert", []string{"run", "--key", file}, 2, `"--cert" must also be specified`},
+		{"adhoc with key", []string{"run", "--cert", "adhoc", "--key", file}, 2, `when "--cert" is "adhoc", "--key" is not used`},
+		{"ADHOC with key", []string{"run", "--cert", "ADHOC", "--key", file}, 2, `when "--cert" is "adhoc", "--key" is not used`},
+		{"cert without key", []string{"run", "--cert", file}, 2, `required when using "--cert"`},
 		{"reload twice", []string{"run", "--reload", "--no-reload"}, 2, "mutually exclusive"},
 		{"debugger twice", []string{"run", "--debugger", "--no-debugger"}, 2, "mutually exclusive"},
 		{"bad port", []string{"run", "-p", "70000"}, 2, "is not a port number"},
 		{"port not a number", []string{"run", "--port", "http"}, 2, `invalid argument "http"`},
 		{"arguments", []string{"run", "now"}, 2, `unknown command "now"`},
 		{"remote debugger", []string{"--debug", "run", "-h", "0.0.0.0", "--no-reload"}, 1, "--allow-remote-debug"},
-		{"missing cert file", []string{"run", "-p", "0", "--cert", "nope.pem", "--key", "nope.key"}, 1, "loading the TLS certificate"},
+		{"missing cert file", []string{"run", "-p", "0", "--cert", "nope.pem", "--key", file}, 2, `'--cert': file "nope.pem" does not exist`},
+		{"missing key file", []string{"run", "-p", "0", "--cert", file, "--key", "nope.key"}, 2, `'--key': file "nope.key" does not exist`},
+		{"cert is a directory", []string{"run", "-p", "0", "--cert", dir, "--key", file}, 2, "is a directory"},
+		{"invalid cert file", []string{"run", "-p", "0", "--cert", file, "--key", file}, 1, "loading the TLS certificate"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

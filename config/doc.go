@@ -14,7 +14,8 @@
 //     as JSON and kept as strings otherwise, and "__" in a name nests into maps
 //     (FLAGON_DB__URL sets DB["URL"]).
 //   - FromFile is from_file: the caller passes the decoder (json.Unmarshal,
-//     LoadJSON or any other), and silent tolerates a missing file.
+//     LoadJSON or any other, such as a TOML decoder), and silent tolerates a
+//     missing file or a directory (Flask's ENOENT and EISDIR).
 //   - FromEnvVar is from_envvar, SetDefault is dict.setdefault and
 //     Namespace is get_namespace.
 //   - LoadDotenv is flask.cli.load_dotenv: .env and .flagonenv (Flask's
@@ -33,6 +34,9 @@
 //     is skipped (Flask raises TypeError); so is one with an empty path part.
 //   - Typed getters convert where it is unambiguous: Bool accepts "yes"/"off",
 //     Int accepts "42" and 42.0, String formats numbers and booleans.
+//   - from_pyfile and from_object with a module or import string have no
+//     equivalent: Go cannot execute a Python file or import by name; use
+//     FromFile or FromStruct.
 //   - Masked hides secret-looking keys and passwords inside URLs and DSNs for
 //     the debug page and the CLI; Flask has no equivalent.
 //   - Maps returned by Get are shared with the Config and must not be

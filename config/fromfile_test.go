@@ -37,7 +37,8 @@ func TestFromFile(t *testing.T) {
 		{name: "missing", path: "testdata/none.json", load: LoadJSON, wantErr: "testdata/none.json"},
 		{name: "bad content", path: "testdata/bad.json", load: LoadJSON, wantErr: "testdata/bad.json"},
 		{name: "bad content silent", path: "testdata/bad.json", load: LoadJSON, silent: true, wantErr: "bad.json"},
-		{name: "directory", path: "testdata", load: LoadJSON, silent: true, wantErr: "testdata"},
+		{name: "directory", path: "testdata", load: LoadJSON, wantErr: "testdata"},
+		{name: "directory silent", path: "testdata", load: LoadJSON, silent: true, want: map[string]any{}},
 		{name: "nil load", path: "testdata/config.json", wantErr: "no load function"},
 	}
 	for _, tc := range tests {

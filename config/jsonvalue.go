@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
+	"strings"
 )
 
 // LoadJSON decodes JSON data into v, like json.Unmarshal, except that
@@ -39,7 +41,17 @@ func normalizeInto(v any) {
 }
 
 // decodeJSON decodes s when it is one valid JSON value, reporting ok.
+// Python's json.loads also reads the constants NaN, Infinity and
+// -Infinity; they are accepted as the whole value.
 func decodeJSON(s string) (any, bool) {
+	switch strings.Trim(s, " \t\r\n") {
+	case "NaN":
+		return math.NaN(), true
+	case "Infinity":
+		return math.Inf(1), true
+	case "-Infinity":
+		return math.Inf(-1), true
+	}
 	if !json.Valid([]byte(s)) {
 		return nil, false
 	}

@@ -2,6 +2,7 @@ package sign
 
 import (
 	"encoding/json"
+	"errors"
 	"time"
 )
 
@@ -47,14 +48,49 @@ func (s *Serializer) Loads(token string, maxAge time.Duration) ([]byte, time.Tim
 	if err != nil {
 		return nil, time.Time{}, err
 	}
-	payload, err := decodePayload(b64)
+	payload, err := s.LoadPayload(b64)
 	if err != nil {
 		return nil, time.Time{}, err
 	}
-	if !json.Valid(payload) {
-		return nil, time.Time{}, newError(ErrBadPayload, "Could not load the payload because it is not valid JSON", payload)
-	}
 	return payload, ts, nil
+}
+
+// LoadPayload decodes the payload part of a token (base64, inflated when
+// it starts with ".") and checks that it is JSON, like ItsDangerous'
+// load_payload. It does not verify anything: use it on Error.Payload to
+// read what a rejected token holds. Errors match ErrBadPayload and wrap
+// the cause.
+func (s *Serializer) LoadPayload(b []byte) ([]byte, error) {
+	payload, err := decodePayload(b)
+	if err != nil {
+		return nil, err
+	}
+	if !json.Valid(payload) {
+		var v any
+		cause := json.Unmarshal(payload, &v)
+		return nil, &Error{Kind: ErrBadPayload, Msg: "Could not load the payload because it is not valid JSON", Payload: payload, Err: cause}
+	}
+	return payload, nil
+}
+
+// LoadsUnsafe is ItsDangerous' loads_unsafe: it returns whether token is
+// valid (signature and maxAge) and its payload, decoded even when the
+// signature is wrong or expired, or nil when the payload cannot be
+// decoded. Never trust the payload of an invalid token.
+func (s *Serializer) LoadsUnsafe(token string, maxAge time.Duration) (bool, []byte) {
+	payload, _, err := s.Loads(token, maxAge)
+	if err == nil {
+		return true, payload
+	}
+	var e *Error
+	if !errors.As(err, &e) || !errors.Is(err, ErrBadSignature) || e.Payload == nil {
+		return false, nil
+	}
+	payload, err = s.LoadPayload(e.Payload)
+	if err != nil {
+		return false, nil
+	}
+	return false, payload
 }
 
 // DumpsValue marshals v with the configured JSON function (by default

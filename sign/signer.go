@@ -81,3 +81,10 @@ func (s *Signer) Unsign(signed []byte) ([]byte, error) {
 	}
 	return nil, newError(ErrBadSignature, fmt.Sprintf("Signature %q does not match", sig), value)
 }
+
+// Validate reports whether signed carries a valid signature, like
+// itsdangerous.Signer.validate.
+func (s *Signer) Validate(signed []byte) bool {
+	_, err := s.Unsign(signed)
+	return err == nil
+}

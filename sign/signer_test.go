@@ -146,8 +146,9 @@ func TestNewSignerPanicsWithoutSecrets(t *testing.T) {
 }
 
 // TestTimestampRange checks the timestamps a TimestampSigner accepts: up
-// to MaxInt64/2 seconds, so that ages never overflow; larger ones,
-// including those that would wrap to a negative time, are malformed.
+// to 9999-12-31T23:59:59Z, the last second Python's datetime holds, as
+// ItsDangerous; larger ones, including those that would wrap to a
+// negative time, are malformed.
 func TestTimestampRange(t *testing.T) {
 	s := NewTimestampSigner([][]byte{[]byte("k")}, "salt", WithClock(fixedClock(1000)))
 	tests := []struct {
@@ -156,8 +157,9 @@ func TestTimestampRange(t *testing.T) {
 		ok   bool
 	}{
 		{"now", 1000, true},
-		{"the largest", math.MaxInt64 / 2, true},
-		{"one past the largest", math.MaxInt64/2 + 1, false},
+		{"the largest", 253402300799, true},
+		{"one past the largest", 253402300800, false},
+		{"MaxInt64/2", math.MaxInt64 / 2, false},
 		{"wraps to -1", math.MaxUint64, false},
 	}
 	for _, tt := range tests {

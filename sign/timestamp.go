@@ -3,7 +3,6 @@ package sign
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"time"
 )
 
@@ -48,30 +47,47 @@ func (t *TimestampSigner) Unsign(signed []byte, maxAge time.Duration) ([]byte, t
 		}
 		return nil, time.Time{}, newError(ErrBadTimeSignature, "timestamp missing", result)
 	}
-	value, ts, tsOK := splitTimestamp(result, i)
+	value, ts, state := splitTimestamp(result, i)
 	if sigErr != nil {
+		// ItsDangerous converts a decodable timestamp even for a bad
+		// signature, and reports one out of datetime's range as malformed.
+		if state == tsOutOfRange {
+			return nil, time.Time{}, newError(ErrBadTimeSignature, "Malformed timestamp", value)
+		}
 		e := newError(ErrBadTimeSignature, sigErr.(*Error).Msg, value)
-		if tsOK {
+		if state == tsValid {
 			e.DateSigned = ts
 		}
 		return nil, time.Time{}, e
 	}
-	if !tsOK {
+	if state != tsValid {
 		return nil, time.Time{}, newError(ErrBadTimeSignature, "Malformed timestamp", value)
 	}
 	return t.checkAge(value, ts, maxAge)
 }
 
-func splitTimestamp(result []byte, i int) ([]byte, time.Time, bool) {
+// Timestamp decoding outcomes: valid, not base64, or an integer beyond
+// Python's datetime (year 9999; more than eight bytes included).
+const (
+	tsValid = iota
+	tsUndecodable
+	tsOutOfRange
+)
+
+// maxTimestamp is 9999-12-31T23:59:59Z, the last second Python's
+// datetime.fromtimestamp accepts.
+const maxTimestamp = 253402300799
+
+func splitTimestamp(result []byte, i int) ([]byte, time.Time, int) {
 	raw, err := DecodeBase64(result[i+1:])
 	if err != nil {
-		return result[:i], time.Time{}, false
+		return result[:i], time.Time{}, tsUndecodable
 	}
 	n, ok := bytesToInt(raw)
-	if !ok || n > math.MaxInt64/2 {
-		return result[:i], time.Time{}, false
+	if !ok || n > maxTimestamp {
+		return result[:i], time.Time{}, tsOutOfRange
 	}
-	return result[:i], time.Unix(int64(n), 0).UTC(), true
+	return result[:i], time.Unix(int64(n), 0).UTC(), tsValid
 }
 
 func (t *TimestampSigner) checkAge(value []byte, ts time.Time, maxAge time.Duration) ([]byte, time.Time, error) {
@@ -92,4 +108,12 @@ func (t *TimestampSigner) checkAge(value []byte, ts time.Time, maxAge time.Durat
 	e := newError(ErrSignatureExpired, msg, value)
 	e.DateSigned = ts
 	return nil, time.Time{}, e
+}
+
+// Validate reports whether signed carries a valid signature and timestamp
+// no older than maxAge (maxAge <= 0: any age), like
+// itsdangerous.TimestampSigner.validate.
+func (t *TimestampSigner) Validate(signed []byte, maxAge time.Duration) bool {
+	_, _, err := t.Unsign(signed, maxAge)
+	return err == nil
 }
