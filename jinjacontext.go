@@ -236,9 +236,9 @@ func newJinjaRequest(c *Ctx) *JinjaRequest {
 		jr.Endpoint = c.Endpoint()
 		jr.Blueprint = c.Blueprint()
 	}
-	for _, ck := range r.Cookies() {
-		if _, ok := jr.Cookies.Get(ck.Name); !ok {
-			jr.Cookies.Set(ck.Name, ck.Value)
+	for _, ck := range c.cookiePairs() {
+		if _, ok := jr.Cookies.Get(ck[0]); !ok {
+			jr.Cookies.Set(ck[0], ck[1])
 		}
 	}
 	for k, v := range r.Header {

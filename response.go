@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/flagon-go/flagon/internal/cookies"
 )
 
 // Content types shared by the response helpers. Assigning a shared,
@@ -136,7 +138,7 @@ func (c *Ctx) Redirect(location string, code ...int) error {
 // decode, instead of net/http's dropping of those bytes. An invalid
 // cookie (a bad name) sets nothing, as http.SetCookie.
 func (c *Ctx) SetCookie(cookie *http.Cookie) {
-	if cookieTokenValue(cookie.Value) {
+	if cookies.TokenValue(cookie.Value) {
 		http.SetCookie(&c.w, cookie)
 		return
 	}
@@ -147,7 +149,7 @@ func (c *Ctx) SetCookie(cookie *http.Cookie) {
 		return
 	}
 	_, attrs, _ := strings.Cut(line, ";")
-	line = line[:strings.IndexByte(line, '=')+1] + quoteCookieValue(cookie.Value)
+	line = line[:strings.IndexByte(line, '=')+1] + cookies.Quote(cookie.Value)
 	if attrs != "" {
 		line += ";" + attrs
 	}

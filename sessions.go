@@ -65,7 +65,7 @@ func (c *Ctx) FlashedMessages(categoryFilter ...string) []session.Flashed {
 // request, so a permanent session is re-sent, with Vary: Cookie, even by
 // views that never touch it).
 func (c *Ctx) sessionToSave() bool {
-	return c.sess.s != nil || c.app.refreshesSession(c.Request)
+	return c.sess.s != nil || c.app.refreshesSession(c)
 }
 
 // saveSession is the built-in finalizer, run after the others when
@@ -82,12 +82,12 @@ func saveSession(c *Ctx) error {
 // session alone still needs its session saved: it sends the session
 // cookie and SESSION_REFRESH_EACH_REQUEST is on. Save then decides, as
 // Flask's should_set_cookie, by the session's permanence.
-func (a *App) refreshesSession(r *http.Request) bool {
-	if len(r.Header["Cookie"]) == 0 || !a.Config.BoolOr("SESSION_REFRESH_EACH_REQUEST", true) {
+func (a *App) refreshesSession(c *Ctx) bool {
+	if len(c.Request.Header["Cookie"]) == 0 || !a.Config.BoolOr("SESSION_REFRESH_EACH_REQUEST", true) {
 		return false
 	}
-	_, err := r.Cookie(a.Config.StringOr("SESSION_COOKIE_NAME", "session"))
-	return err == nil
+	_, ok := c.Cookie(a.Config.StringOr("SESSION_COOKIE_NAME", "session"))
+	return ok
 }
 
 // Sessions returns the session interface requests use: App.SessionInterface,
