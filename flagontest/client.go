@@ -18,6 +18,7 @@ import (
 	"testing"
 
 	"github.com/flagon-go/flagon"
+	"github.com/flagon-go/flagon/internal/entityhdr"
 )
 
 // Client sends requests to a handler and keeps a cookie jar.
@@ -235,13 +236,14 @@ func (c *Client) send(spec *request) (*Response, error) {
 	}
 	body, _ := io.ReadAll(res.Body)
 	if spec.method == http.MethodHead || !bodyAllowed(res.StatusCode) {
-		// A server sends no body for HEAD, 1xx, 204 and 304 responses
-		// (nor a Content-Length for 1xx and 204); the recorder keeps them.
+		// A server sends no body for HEAD, 1xx, 204 and 304 responses;
+		// the recorder keeps it.
 		body = nil
-		if res.StatusCode < 200 || res.StatusCode == http.StatusNoContent {
-			res.Header.Del("Content-Length")
-		}
 	}
+	// Nor, as Werkzeug's get_wsgi_headers, a Content-Length for 1xx and
+	// 204, or entity headers but Expires and Content-Location for 304,
+	// whatever handler wrote the response.
+	entityhdr.ForStatus(res.Header, res.StatusCode)
 	return &Response{Response: res, Body: body}, nil
 }
 
