@@ -23,6 +23,8 @@ type requestConfig struct {
 	// session cookie has its session saved by a view that ignores it.
 	sessionCookieName string
 	sessionRefresh    bool
+	// maxCookieSize is MAX_COOKIE_SIZE: a longer Set-Cookie is logged.
+	maxCookieSize int
 	// sessions is the default session interface for this config version,
 	// built on first use (App.SessionInterface nil).
 	sessionsOnce sync.Once
@@ -43,6 +45,7 @@ func (a *App) requestConfig() *requestConfig {
 	rc.serverName = strings.ToLower(cfg.StringOr("SERVER_NAME", ""))
 	rc.sessionCookieName = cfg.StringOr("SESSION_COOKIE_NAME", "session")
 	rc.sessionRefresh = cfg.BoolOr("SESSION_REFRESH_EACH_REQUEST", true)
+	rc.maxCookieSize = cfg.IntOr("MAX_COOKIE_SIZE", 4093)
 	a.reqConfig.Store(rc)
 	return rc
 }

@@ -136,11 +136,14 @@ func (c *Ctx) Redirect(location string, code ...int) error {
 // (spaces, commas, quotes, non-ASCII...) is sent double-quoted with
 // backslash escapes (`"f\303\266"` for "fö"), which c.Cookie and Werkzeug
 // decode, instead of net/http's dropping of those bytes. An invalid
-// cookie (a bad name) sets nothing, as http.SetCookie.
+// cookie (a bad name) sets nothing, as http.SetCookie. A Set-Cookie value
+// longer than MAX_COOKIE_SIZE (4093 by default, 0 for no limit) is still
+// set but logged as a warning, Werkzeug's dump_cookie warning: browsers
+// may silently ignore it.
 func (c *Ctx) SetCookie(cookie *http.Cookie) {
-	if cookies.TokenValue(cookie.Value) {
-		http.SetCookie(&c.w, cookie)
-		return
+	value := cookie.Value
+	if !cookies.TokenValue(value) {
+		value = cookies.Quote(value)
 	}
 	plain := *cookie
 	plain.Value = ""
@@ -149,11 +152,25 @@ func (c *Ctx) SetCookie(cookie *http.Cookie) {
 		return
 	}
 	_, attrs, _ := strings.Cut(line, ";")
-	line = line[:strings.IndexByte(line, '=')+1] + cookies.Quote(cookie.Value)
+	line = line[:strings.IndexByte(line, '=')+1] + value
 	if attrs != "" {
 		line += ";" + attrs
 	}
+	c.app.warnLargeCookie(cookie.Name, len(value), len(line))
 	c.Header().Add("Set-Cookie", line)
+}
+
+// warnLargeCookie logs Werkzeug's dump_cookie warning when a Set-Cookie
+// value of size bytes (valueSize of them the value, as sent) is over
+// MAX_COOKIE_SIZE.
+func (a *App) warnLargeCookie(name string, valueSize, size int) {
+	limit := a.requestConfig().maxCookieSize
+	if limit <= 0 || size <= limit {
+		return
+	}
+	a.Logger.Warn(fmt.Sprintf("The '%s' cookie is too large: the value was %d bytes but the header required %d extra bytes."+
+		" The final size was %d bytes but the limit is %d bytes. Browsers may silently ignore cookies larger than this.",
+		name, valueSize, size-valueSize, size, limit), "cookie", name, "size", size, "limit", limit)
 }
 
 func (c *Ctx) writeString(ctype []string, s string) error {
