@@ -146,6 +146,7 @@ func (a *App) handleError(c *Ctx, err error) {
 			return
 		}
 		err = fmt.Errorf("error handler failed: %w (while handling: %v)", herr, err)
+		c.err = err // Flask's teardown gets the handler's exception
 	}
 	a.defaultErrorResponse(c, err)
 }
@@ -325,9 +326,12 @@ func (a *App) teardown(c *Ctx) {
 		a.logError(c, c.err, "panic while finishing the request")
 	}
 	reported := c.err
-	if he, ok := reported.(*HTTPError); (ok && he.Code < 500) || c.errHandled {
-		// As Flask: an HTTP error below 500 is a normal response, and
-		// an error its own handler answered is no failure.
+	var he *HTTPError
+	if errors.As(reported, &he) || c.errHandled {
+		// As Flask: an HTTP error (abort with any code, 5xx too) is
+		// answered by handle_http_exception, and an error its own
+		// handler answered is no failure either; only what propagates
+		// out of full_dispatch_request reaches teardown.
 		reported = nil
 	}
 	for _, f := range c.ep.teardown {
