@@ -105,8 +105,10 @@ func (c *Ctx) NoContent() error {
 // Redirect redirects to location with code (302 when code is omitted),
 // Werkzeug's redirect: the Location header is location as given (relative
 // locations are resolved by the client; nothing is cleaned), with Werkzeug's
-// short HTML body. Codes other than 301, 302, 303, 307 and 308 are an
-// error. As Werkzeug's iri_to_uri, a non-ASCII host is sent in IDNA form
+// short HTML body. The codes are Werkzeug 3.1's supported ones (301, 302,
+// 303, 305, 307, 308) and 300, which its redirect sends as well; any
+// other code (304, 306, a non-3xx status, which Werkzeug would send with
+// a Location no client follows) is an error. As Werkzeug's iri_to_uri, a non-ASCII host is sent in IDNA form
 // and non-ASCII or unsafe bytes of the path, query and fragment are
 // percent-escaped.
 func (c *Ctx) Redirect(location string, code ...int) error {
@@ -115,15 +117,16 @@ func (c *Ctx) Redirect(location string, code ...int) error {
 		status = code[0]
 	}
 	switch status {
-	case 301, 302, 303, 307, 308:
+	case 300, 301, 302, 303, 305, 307, 308:
 	default:
-		return fmt.Errorf("flagon: %d is not a redirect status", status)
+		return fmt.Errorf("flagon: %d is not a redirect status (use 300, 301, 302, 303, 305, 307 or 308)", status)
 	}
-	location = iriToURI(location)
-	h := c.Header()
-	h["Location"] = []string{location}
-	h["Content-Type"] = textHTML
+	// As Werkzeug, the body links the location as given; the header
+	// carries it as a URI (get_wsgi_headers' iri_to_uri).
 	esc := html.EscapeString(location)
+	h := c.Header()
+	h["Location"] = []string{iriToURI(location)}
+	h["Content-Type"] = textHTML
 	c.w.WriteHeader(status)
 	_, err := c.w.WriteString("<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n" +
 		"<h1>Redirecting...</h1>\n<p>You should be redirected automatically to the target URL: " +
