@@ -98,7 +98,13 @@ func (a *App) finishURL(c *Ctx, path string, query url.Values, args urlArgs, end
 		query = url.Values{}
 	}
 	a.addStaticVersion(endpoint, args.values, query)
-	out := scriptRoot(c) + path
+	root := scriptRoot(c)
+	if c == nil || c.appOnly {
+		// As Flask's create_url_adapter outside a request: the map is
+		// bound with script_name=APPLICATION_ROOT.
+		root = scriptroot.Clean(a.Config.StringOr("APPLICATION_ROOT", "/"))
+	}
+	out := root + path
 	if q := query.Encode(); q != "" {
 		out += "?" + q
 	}

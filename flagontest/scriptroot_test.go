@@ -76,3 +76,24 @@ func TestEnvironDefaultsFromConfig(t *testing.T) {
 		})
 	}
 }
+
+// test_blueprint_with_subdomain (Flask's test_testing.py): a request to a
+// subdomain of SERVER_NAME goes under APPLICATION_ROOT too.
+func TestBlueprintWithSubdomain(t *testing.T) {
+	app := flagon.New(flagon.WithConfig(map[string]any{"SERVER_NAME": "example.com:1234", "APPLICATION_ROOT": "/foo"}),
+		flagon.WithSubdomainMatching())
+	app.UseJinja()
+	bp := flagon.NewBlueprint("company", "")
+	bp.Get("/", func(c *flagon.Ctx) error {
+		s, err := c.RenderString("{{ request.url }} {{ request.blueprint }}", nil)
+		if err != nil {
+			return err
+		}
+		return c.Text(s)
+	})
+	app.RegisterBlueprint(bp, flagon.BlueprintSubdomain("xxx"))
+	res := flagontest.NewClient(t, app).Get("http://xxx.example.com:1234/")
+	if want := "http://xxx.example.com:1234/foo/ company"; res.StatusCode != 200 || res.Text() != want {
+		t.Fatalf("got %d %q, want %q", res.StatusCode, res.Text(), want)
+	}
+}
