@@ -326,8 +326,7 @@ func (a *App) teardown(c *Ctx) {
 		a.logError(c, c.err, "panic while finishing the request")
 	}
 	reported := c.err
-	var he *HTTPError
-	if errors.As(reported, &he) || c.errHandled {
+	if reported != nil && (isHTTPError(reported) || c.errHandled) {
 		// As Flask: an HTTP error (abort with any code, 5xx too) is
 		// answered by handle_http_exception, and an error its own
 		// handler answered is no failure either; only what propagates
@@ -345,6 +344,13 @@ func (a *App) teardown(c *Ctx) {
 		AppContextTearingDown.Send(a, ErrorEvent{Ctx: c, Err: reported})
 		AppContextPopped.Send(a, c)
 	}
+}
+
+// isHTTPError reports whether err is or wraps an *HTTPError (kept out of
+// teardown so that a request without error allocates nothing).
+func isHTTPError(err error) bool {
+	var he *HTTPError
+	return errors.As(err, &he)
 }
 
 func joinMethods(methods []string) string { return strings.Join(methods, ", ") }
