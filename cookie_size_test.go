@@ -58,3 +58,24 @@ func TestCookieMaxSize(t *testing.T) {
 		})
 	}
 }
+
+// Werkzeug's set_cookie defaults path to "/": c.SetCookie sends Path=/
+// for a cookie without a Path, and keeps a given one.
+func TestSetCookieDefaultPath(t *testing.T) {
+	tests := []struct{ name, path, want string }{
+		{"no path", "", "theme=dark; Path=/"},
+		{"given path", "/admin", "theme=dark; Path=/admin"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := flagon.New()
+			app.Get("/a/b", func(c *flagon.Ctx) error {
+				c.SetCookie(&http.Cookie{Name: "theme", Value: "dark", Path: tt.path})
+				return nil
+			})
+			if got := flagontest.NewClient(t, app).Get("/a/b").Header.Get("Set-Cookie"); got != tt.want {
+				t.Fatalf("Set-Cookie = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

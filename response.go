@@ -139,7 +139,9 @@ func (c *Ctx) Redirect(location string, code ...int) error {
 // (spaces, commas, quotes, non-ASCII...) is sent double-quoted with
 // backslash escapes (`"f\303\266"` for "fö"), which c.Cookie and Werkzeug
 // decode, instead of net/http's dropping of those bytes. An invalid
-// cookie (a bad name) sets nothing, as http.SetCookie. A Set-Cookie value
+// cookie (a bad name) sets nothing, as http.SetCookie. An empty Path is
+// "/", Werkzeug's default (a cookie without Path would apply only below
+// the request's directory). A Set-Cookie value
 // longer than MAX_COOKIE_SIZE (4093 by default, 0 for no limit) is still
 // set but logged as a warning, Werkzeug's dump_cookie warning: browsers
 // may silently ignore it.
@@ -150,6 +152,9 @@ func (c *Ctx) SetCookie(cookie *http.Cookie) {
 	}
 	plain := *cookie
 	plain.Value = ""
+	if plain.Path == "" {
+		plain.Path = "/" // Werkzeug's set_cookie(path="/")
+	}
 	line := plain.String()
 	if line == "" {
 		return
