@@ -62,7 +62,8 @@ type App struct {
 	StaticHost string
 	// SessionInterface opens and saves sessions. When nil, a signed
 	// cookie interface compatible with Flask's is built from the config
-	// on first use; set a server-side store here.
+	// (again after the config changes, as Flask reads app.config per
+	// request); set a server-side store here.
 	SessionInterface session.Interface
 
 	urlMap             *routing.Map
@@ -82,7 +83,6 @@ type App struct {
 	urlDefaults        []URLDefaultsFunc
 	buildErrorHandlers []URLBuildErrorHandler
 	tmpl               templateSetup
-	sessionOnce        sync.Once
 	beforeServe        []func(ctx context.Context) error
 	reqConfig          atomic.Pointer[requestConfig]
 }

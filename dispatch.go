@@ -155,6 +155,7 @@ func (a *App) handleError(c *Ctx, err error) {
 		if reported {
 			a.logError(c, err, "request failed")
 		}
+		c.err = err // Flask's teardown gets the handler's exception
 	}
 	a.defaultErrorResponse(c, err, reported)
 }
@@ -183,10 +184,18 @@ func (ep *endpoint) findErrorHandler(err error) (h func(c *Ctx) error, own bool)
 	return nil, false
 }
 
-// defaultErrorResponse writes the standard error page for err; errors
-// that are not *HTTPError become 500 and are logged unless reported says
-// handleError did it already.
+// defaultErrorResponse writes the standard error page for err. Errors
+// that are not *HTTPError become 500, are logged (unless reported says
+// handleError did it already) and reach the unhandled-error hooks (the
+// debug page). An HTTP error, abort(500) included, is an answer the app
+// chose: as Flask's handle_http_exception, it is neither logged nor
+// signalled.
 func (a *App) defaultErrorResponse(c *Ctx, err error, reported bool) {
+	var chosen *HTTPError
+	if errors.As(err, &chosen) {
+		writeErrorPage(c, chosen)
+		return
+	}
 	he := asHTTPError(err)
 	if he.Code >= 500 {
 		if !reported {
@@ -342,9 +351,11 @@ func (a *App) teardown(c *Ctx) {
 		a.logError(c, c.err, "panic while finishing the request")
 	}
 	reported := c.err
-	if he, ok := reported.(*HTTPError); (ok && he.Code < 500) || c.errHandled {
-		// As Flask: an HTTP error below 500 is a normal response, and
-		// an error its own handler answered is no failure.
+	if reported != nil && (isHTTPError(reported) || c.errHandled) {
+		// As Flask: an HTTP error (abort with any code, 5xx too) is
+		// answered by handle_http_exception, and an error its own
+		// handler answered is no failure either; only what propagates
+		// out of full_dispatch_request reaches teardown.
 		reported = nil
 	}
 	for _, f := range c.ep.teardown {
@@ -358,6 +369,13 @@ func (a *App) teardown(c *Ctx) {
 		AppContextTearingDown.Send(a, ErrorEvent{Ctx: c, Err: reported})
 		AppContextPopped.Send(a, c)
 	}
+}
+
+// isHTTPError reports whether err is or wraps an *HTTPError (kept out of
+// teardown so that a request without error allocates nothing).
+func isHTTPError(err error) bool {
+	var he *HTTPError
+	return errors.As(err, &he)
 }
 
 func joinMethods(methods []string) string { return strings.Join(methods, ", ") }

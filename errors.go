@@ -22,18 +22,36 @@ type HTTPError struct {
 	Err error
 }
 
+// ErrNoException is wrapped by the error Abort returns for a code without
+// a Werkzeug exception class, Werkzeug's "LookupError: no exception for".
+var ErrNoException = errors.New("no exception for")
+
+// werkzeugExceptions holds the codes of Werkzeug's default_exceptions,
+// the statuses its abort() knows.
+var werkzeugExceptions = map[int]bool{
+	400: true, 401: true, 403: true, 404: true, 405: true, 406: true, 408: true,
+	409: true, 410: true, 411: true, 412: true, 413: true, 414: true, 415: true,
+	416: true, 417: true, 418: true, 421: true, 422: true, 423: true, 424: true,
+	428: true, 429: true, 431: true, 451: true,
+	500: true, 501: true, 502: true, 503: true, 504: true, 505: true,
+}
+
 // Abort returns an *HTTPError for code, Flask's abort(). The optional
 // description replaces the standard one:
 //
 //	return flagon.Abort(404, "No product with that id.")
 //
-// A code outside 400-599 is not an HTTP error: Abort then returns a plain
-// error, which becomes a 500, as Flask's abort(900) raises LookupError.
+// As Werkzeug's Aborter, only the codes Werkzeug has an exception class
+// for (its default_exceptions: 400-418, 421-424, 428, 429, 431, 451,
+// 500-505, but not 402, 407 or 419) are HTTP errors; for any other code
+// Abort returns a plain error wrapping ErrNoException, which becomes a
+// 500, as abort(419) raises "LookupError: no exception for 419". Use
+// NewHTTPError for another status, as Flask code defines an HTTPException
+// subclass with that code.
 func Abort(code int, description ...string) error {
-	if code < 400 || code > 599 {
-		// Flask's abort raises LookupError for a code with no HTTP
-		// exception, which ends as a 500; never send such a status.
-		return fmt.Errorf("flagon: Abort(%d): no HTTP error for that status (use a 4xx or 5xx code, or c.Redirect)", code)
+	if !werkzeugExceptions[code] {
+		return fmt.Errorf("flagon: Abort(%d): %w %d (use flagon.NewHTTPError for a status Werkzeug has no exception for)",
+			code, ErrNoException, code)
 	}
 	e := &HTTPError{Code: code}
 	if len(description) > 0 {

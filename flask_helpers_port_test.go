@@ -1,6 +1,7 @@
 package flagon_test
 
 import (
+	"errors"
 	"io"
 	"log/slog"
 	"testing"
@@ -113,9 +114,11 @@ func TestFlaskURLForInAppContextTemplate(t *testing.T) {
 	}
 }
 
-// test_abort_no_app, test_abort_with_app: abort(401) is that HTTP error;
-// abort(900) has no HTTP exception (LookupError), so the client gets a
-// 500, never a 900 status.
+// test_abort_no_app, test_abort_with_app (Flask), test_aborter_general
+// (Werkzeug): abort(401) is that HTTP error; abort(900), abort(419) and
+// every code outside Werkzeug's default_exceptions have no HTTP exception
+// (LookupError), so the client gets a 500, never that status.
+// NewHTTPError is the custom HTTPException subclass.
 func TestFlaskHelpersAbort(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -125,17 +128,39 @@ func TestFlaskHelpersAbort(t *testing.T) {
 		{"test_abort_no_app 401", 401, 401},
 		{"test_abort_no_app 900", 900, 500},
 		{"not an error status", 302, 500},
-		{"unlisted 4xx", 402, 402},
+		{"test_aborter_general 400", 400, 400},
+		{"test_aborter_general 423", 423, 423},
+		{"test_aborter_general 503", 503, 503},
+		{"last Werkzeug code 505", 505, 505},
+		{"418 teapot", 418, 418},
+		{"451", 451, 451},
+		{"no exception for 419", 419, 500},
+		{"no exception for 402", 402, 500},
+		{"no exception for 407", 407, 500},
+		{"no exception for 425", 425, 500},
+		{"no exception for 507", 507, 500},
+		{"no exception for 511", 511, 500},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			app := flagon.New(flagon.WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil))))
-			app.Get("/", func(c *flagon.Ctx) error { return flagon.Abort(tt.code) })
-			if got := flagontest.NewClient(t, app).Get("/").StatusCode; got != tt.status {
-				t.Errorf("status %d, want %d", got, tt.status)
+			var got error
+			app.Get("/", func(c *flagon.Ctx) error { got = flagon.Abort(tt.code); return got })
+			if status := flagontest.NewClient(t, app).Get("/").StatusCode; status != tt.status {
+				t.Errorf("status %d, want %d", status, tt.status)
+			}
+			if lookup := errors.Is(got, flagon.ErrNoException); lookup != (tt.status != tt.code) {
+				t.Errorf("Abort(%d) = %v: wraps ErrNoException %v", tt.code, got, lookup)
 			}
 		})
 	}
+	t.Run("NewHTTPError 419", func(t *testing.T) {
+		app := flagon.New()
+		app.Get("/", func(c *flagon.Ctx) error { return flagon.NewHTTPError(419, nil, "Page expired.") })
+		if res := flagontest.NewClient(t, app).Get("/"); res.StatusCode != 419 {
+			t.Errorf("status %d, want 419", res.StatusCode)
+		}
+	})
 }
 
 // In a request, an external URL has SERVER_NAME's host and the request's

@@ -49,7 +49,7 @@ var flaskTable = []any{
 	(*flagon.Ctx).G, flagon.NewKey[string], (*flagon.Ctx).App,
 	// responses
 	(*flagon.Ctx).URLFor, (*flagon.App).URLFor, (*flagon.Ctx).Redirect, flagon.Abort,
-	(*flagon.HTTPError)(nil), flagon.NewHTTPError,
+	(*flagon.HTTPError)(nil), flagon.NewHTTPError, flagon.ErrNoException,
 	(*flagon.Ctx).Render, (*flagon.App).RenderTemplate, (*flagon.Ctx).RenderFirst,
 	(*flagon.Ctx).RenderString, (*flagon.App).RenderTemplateString, (*flagon.Ctx).RenderStream,
 	(*flagon.Ctx).CallMacro, (*flagon.App).CallMacro,

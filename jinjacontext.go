@@ -189,6 +189,7 @@ type JinjaRequest struct {
 	URL         string
 	BaseURL     string
 	URLRoot     string
+	ScriptRoot  string
 	Host        string
 	Scheme      string
 	QueryString string
@@ -226,8 +227,12 @@ func newJinjaRequest(c *Ctx) *JinjaRequest {
 		Cookies:     jinja.NewDict(),
 		Headers:     jinja.NewDict(),
 	}
-	jr.URLRoot = scheme + "://" + r.Host + "/"
-	jr.BaseURL = scheme + "://" + r.Host + r.URL.Path
+	// As Werkzeug's request.url_root, base_url and url, under the script
+	// root (ProxyFix's X-Forwarded-Prefix, the test client's
+	// APPLICATION_ROOT); path and full_path are without it.
+	jr.ScriptRoot = scriptRoot(c)
+	jr.URLRoot = scheme + "://" + r.Host + jr.ScriptRoot + "/"
+	jr.BaseURL = scheme + "://" + r.Host + jr.ScriptRoot + r.URL.Path
 	jr.URL = jr.BaseURL
 	if r.URL.RawQuery != "" {
 		jr.URL += "?" + r.URL.RawQuery
@@ -236,9 +241,9 @@ func newJinjaRequest(c *Ctx) *JinjaRequest {
 		jr.Endpoint = c.Endpoint()
 		jr.Blueprint = c.Blueprint()
 	}
-	for _, ck := range r.Cookies() {
-		if _, ok := jr.Cookies.Get(ck.Name); !ok {
-			jr.Cookies.Set(ck.Name, ck.Value)
+	for _, ck := range c.cookiePairs() {
+		if _, ok := jr.Cookies.Get(ck[0]); !ok {
+			jr.Cookies.Set(ck[0], ck[1])
 		}
 	}
 	for k, v := range r.Header {

@@ -4,6 +4,8 @@ import (
 	"net"
 	"net/http"
 	"strings"
+
+	"github.com/flagon-go/flagon/internal/scriptroot"
 )
 
 // ProxyFixOptions says how many proxies in front of the app set each
@@ -42,7 +44,7 @@ func (o ProxyFixOptions) apply(r *http.Request) *http.Request {
 		r2.Host = net.JoinHostPort(host, v)
 	}
 	if v := trustedValue(r.Header.Values("X-Forwarded-Prefix"), o.Prefix); v != "" {
-		r2 = r2.WithContext(withScriptRoot(r2.Context(), v))
+		r2 = r2.WithContext(scriptroot.With(r2.Context(), v))
 	}
 	return r2
 }

@@ -1,6 +1,8 @@
 package flagon_test
 
 import (
+	"io"
+	"log/slog"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -132,6 +134,49 @@ func TestRedirectLocationAsGiven(t *testing.T) {
 			}
 			if body := rec.Body.String(); strings.Contains(body, "<script>") || !strings.Contains(body, "Redirecting...") {
 				t.Fatalf("body %q", body)
+			}
+		})
+	}
+}
+
+// test_redirect (Werkzeug 3.1's test_utils.py, which redirects with 305):
+// c.Redirect sends every code Werkzeug's redirect documents (301, 302,
+// 303, 305, 307, 308) and 300, which it sends too, with the Location as a
+// URI and the HTML body linking the location as given; codes that are no redirect are an error, never sent.
+func TestRedirectCodes(t *testing.T) {
+	tests := []struct {
+		name    string
+		code    int
+		wantErr bool
+	}{
+		{"test_redirect 305", 305, false},
+		{"300 multiple choices", 300, false},
+		{"301", 301, false},
+		{"302", 302, false},
+		{"303", 303, false},
+		{"307", 307, false},
+		{"308", 308, false},
+		{"304 not modified", 304, true},
+		{"306 unused", 306, true},
+		{"200", 200, true},
+		{"404", 404, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := flagon.New(flagon.WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil))))
+			var err error
+			app.Get("/", func(c *flagon.Ctx) error { err = c.Redirect("/füübär", tt.code); return err })
+			rec := httptest.NewRecorder()
+			app.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+			if tt.wantErr {
+				if err == nil || rec.Code != 500 || rec.Header().Get("Location") != "" {
+					t.Fatalf("got %d %q, err %v; want a 500 without Location", rec.Code, rec.Header().Get("Location"), err)
+				}
+				return
+			}
+			if err != nil || rec.Code != tt.code || rec.Header().Get("Location") != "/f%C3%BC%C3%BCb%C3%A4r" ||
+				strings.Count(rec.Body.String(), "/füübär") != 2 {
+				t.Fatalf("got %d %q %q, err %v", rec.Code, rec.Header().Get("Location"), rec.Body.String(), err)
 			}
 		})
 	}

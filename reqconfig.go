@@ -2,8 +2,10 @@ package flagon
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/flagon-go/flagon/config"
+	"github.com/flagon-go/flagon/session"
 )
 
 // requestConfig holds the config values that every request reads, derived
@@ -16,6 +18,17 @@ type requestConfig struct {
 	trustedHosts []string
 	// serverName is SERVER_NAME, lower-cased.
 	serverName string
+	// sessionCookieName is SESSION_COOKIE_NAME, sessionRefresh
+	// SESSION_REFRESH_EACH_REQUEST: whether a request carrying the
+	// session cookie has its session saved by a view that ignores it.
+	sessionCookieName string
+	sessionRefresh    bool
+	// maxCookieSize is MAX_COOKIE_SIZE: a longer Set-Cookie is logged.
+	maxCookieSize int
+	// sessions is the default session interface for this config version,
+	// built on first use (App.SessionInterface nil).
+	sessionsOnce sync.Once
+	sessions     session.Interface
 }
 
 // requestConfig returns the request config values for the current
@@ -30,6 +43,9 @@ func (a *App) requestConfig() *requestConfig {
 	rc := &requestConfig{cfg: cfg, version: v}
 	rc.trustedHosts, _ = cfg.Strings("TRUSTED_HOSTS")
 	rc.serverName = strings.ToLower(cfg.StringOr("SERVER_NAME", ""))
+	rc.sessionCookieName = cfg.StringOr("SESSION_COOKIE_NAME", "session")
+	rc.sessionRefresh = cfg.BoolOr("SESSION_REFRESH_EACH_REQUEST", true)
+	rc.maxCookieSize = cfg.IntOr("MAX_COOKIE_SIZE", 4093)
 	a.reqConfig.Store(rc)
 	return rc
 }

@@ -1,6 +1,7 @@
 package flagon_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/flagon-go/flagon"
@@ -43,6 +44,46 @@ func TestRequestConfigFollowsConfigChanges(t *testing.T) {
 			tt.change(app)
 			if res := cl.Get("/"); res.StatusCode != tt.code {
 				t.Fatalf("after the change: status %d, want %d (%s)", res.StatusCode, tt.code, res.Text())
+			}
+		})
+	}
+}
+
+// The session settings read on every request (SESSION_COOKIE_NAME,
+// SESSION_REFRESH_EACH_REQUEST, and the rest through the default cookie
+// interface) are cached per config version, and a change after the first
+// request is seen by the next one, as Flask reads app.config per request.
+func TestSessionConfigFollowsConfigChanges(t *testing.T) {
+	tests := []struct {
+		name       string
+		change     func(app *flagon.App)
+		wantCookie string // substring of /ignored's Set-Cookie; "" for none
+	}{
+		{"unchanged", func(*flagon.App) {}, "session="},
+		{"refresh turned off", func(app *flagon.App) { app.Config.Set("SESSION_REFRESH_EACH_REQUEST", false) }, ""},
+		{"cookie renamed", func(app *flagon.App) { app.Config.Set("SESSION_COOKIE_NAME", "sid") }, ""},
+		{"cookie path changed", func(app *flagon.App) { app.Config.Set("SESSION_COOKIE_PATH", "/app") }, "Path=/app"},
+		{"new config", func(app *flagon.App) {
+			app.Config = config.NewWithDefaults()
+			app.Config.Set("SECRET_KEY", "dev")
+			app.Config.Set("SESSION_COOKIE_NAME", "sid")
+		}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := flagon.New(flagon.WithConfig(map[string]any{"SECRET_KEY": "dev"}))
+			app.Get("/login", func(c *flagon.Ctx) error {
+				c.Session().Set("user", "ada")
+				c.Session().SetPermanent(true)
+				return c.Text("")
+			})
+			app.Get("/ignored", func(c *flagon.Ctx) error { return c.Text("") })
+			cl := flagontest.NewClient(t, app)
+			cl.Get("/login")
+			tt.change(app)
+			got := cl.Get("/ignored").Header.Get("Set-Cookie")
+			if (tt.wantCookie == "") != (got == "") || !strings.Contains(got, tt.wantCookie) {
+				t.Fatalf("Set-Cookie = %q, want %q", got, tt.wantCookie)
 			}
 		})
 	}

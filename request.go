@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/flagon-go/flagon/internal/cookies"
 )
 
 // input holds what was parsed from the request, lazily.
@@ -45,16 +47,23 @@ func (c *Ctx) Args() Values {
 // non-ASCII characters that Werkzeug's set_cookie quoted come back as
 // set, and names and values are trimmed.
 func (c *Ctx) Cookie(name string) (string, bool) {
-	if !c.input.cookiesDone {
-		c.input.cookies = parseCookieHeader(c.Request.Header["Cookie"])
-		c.input.cookiesDone = true
-	}
-	for _, kv := range c.input.cookies {
+	for _, kv := range c.cookiePairs() {
 		if kv[0] == name {
 			return kv[1], true
 		}
 	}
 	return "", false
+}
+
+// cookiePairs returns the request's cookies in header order, the Cookie
+// header parsed once per request by Werkzeug's rules (internal/cookies),
+// the parser the session layer and the debugger use too.
+func (c *Ctx) cookiePairs() [][2]string {
+	if !c.input.cookiesDone {
+		c.input.cookies = cookies.Parse(c.Request.Header["Cookie"])
+		c.input.cookiesDone = true
+	}
+	return c.input.cookies
 }
 
 // Body returns the raw request body, limited by MAX_CONTENT_LENGTH (413

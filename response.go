@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/flagon-go/flagon/internal/cookies"
 )
 
 // Content types shared by the response helpers. Assigning a shared,
@@ -103,8 +105,10 @@ func (c *Ctx) NoContent() error {
 // Redirect redirects to location with code (302 when code is omitted),
 // Werkzeug's redirect: the Location header is location as given (relative
 // locations are resolved by the client; nothing is cleaned), with Werkzeug's
-// short HTML body. Codes other than 301, 302, 303, 307 and 308 are an
-// error. As Werkzeug's iri_to_uri, a non-ASCII host is sent in IDNA form
+// short HTML body. The codes are Werkzeug 3.1's supported ones (301, 302,
+// 303, 305, 307, 308) and 300, which its redirect sends as well; any
+// other code (304, 306, a non-3xx status, which Werkzeug would send with
+// a Location no client follows) is an error. As Werkzeug's iri_to_uri, a non-ASCII host is sent in IDNA form
 // and non-ASCII or unsafe bytes of the path, query and fragment are
 // percent-escaped.
 func (c *Ctx) Redirect(location string, code ...int) error {
@@ -113,15 +117,16 @@ func (c *Ctx) Redirect(location string, code ...int) error {
 		status = code[0]
 	}
 	switch status {
-	case 301, 302, 303, 307, 308:
+	case 300, 301, 302, 303, 305, 307, 308:
 	default:
-		return fmt.Errorf("flagon: %d is not a redirect status", status)
+		return fmt.Errorf("flagon: %d is not a redirect status (use 300, 301, 302, 303, 305, 307 or 308)", status)
 	}
-	location = iriToURI(location)
-	h := c.Header()
-	h["Location"] = []string{location}
-	h["Content-Type"] = textHTML
+	// As Werkzeug, the body links the location as given; the header
+	// carries it as a URI (get_wsgi_headers' iri_to_uri).
 	esc := html.EscapeString(location)
+	h := c.Header()
+	h["Location"] = []string{iriToURI(location)}
+	h["Content-Type"] = textHTML
 	c.w.WriteHeader(status)
 	_, err := c.w.WriteString("<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n" +
 		"<h1>Redirecting...</h1>\n<p>You should be redirected automatically to the target URL: " +
@@ -134,24 +139,46 @@ func (c *Ctx) Redirect(location string, code ...int) error {
 // (spaces, commas, quotes, non-ASCII...) is sent double-quoted with
 // backslash escapes (`"f\303\266"` for "fö"), which c.Cookie and Werkzeug
 // decode, instead of net/http's dropping of those bytes. An invalid
-// cookie (a bad name) sets nothing, as http.SetCookie.
+// cookie (a bad name) sets nothing, as http.SetCookie. An empty Path is
+// "/", Werkzeug's default (a cookie without Path would apply only below
+// the request's directory). A Set-Cookie value
+// longer than MAX_COOKIE_SIZE (4093 by default, 0 for no limit) is still
+// set but logged as a warning, Werkzeug's dump_cookie warning: browsers
+// may silently ignore it.
 func (c *Ctx) SetCookie(cookie *http.Cookie) {
-	if cookieTokenValue(cookie.Value) {
-		http.SetCookie(&c.w, cookie)
-		return
+	value := cookie.Value
+	if !cookies.TokenValue(value) {
+		value = cookies.Quote(value)
 	}
 	plain := *cookie
 	plain.Value = ""
+	if plain.Path == "" {
+		plain.Path = "/" // Werkzeug's set_cookie(path="/")
+	}
 	line := plain.String()
 	if line == "" {
 		return
 	}
 	_, attrs, _ := strings.Cut(line, ";")
-	line = line[:strings.IndexByte(line, '=')+1] + quoteCookieValue(cookie.Value)
+	line = line[:strings.IndexByte(line, '=')+1] + value
 	if attrs != "" {
 		line += ";" + attrs
 	}
+	c.app.warnLargeCookie(cookie.Name, len(value), len(line))
 	c.Header().Add("Set-Cookie", line)
+}
+
+// warnLargeCookie logs Werkzeug's dump_cookie warning when a Set-Cookie
+// value of size bytes (valueSize of them the value, as sent) is over
+// MAX_COOKIE_SIZE.
+func (a *App) warnLargeCookie(name string, valueSize, size int) {
+	limit := a.requestConfig().maxCookieSize
+	if limit <= 0 || size <= limit {
+		return
+	}
+	a.Logger.Warn(fmt.Sprintf("The '%s' cookie is too large: the value was %d bytes but the header required %d extra bytes."+
+		" The final size was %d bytes but the limit is %d bytes. Browsers may silently ignore cookies larger than this.",
+		name, valueSize, size-valueSize, size, limit), "cookie", name, "size", size, "limit", limit)
 }
 
 func (c *Ctx) writeString(ctype []string, s string) error {

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"reflect"
 	"strconv"
+
+	"github.com/flagon-go/flagon/internal/entityhdr"
 )
 
 // Response is a response held for the AfterRequestResponse hooks, as
@@ -115,6 +117,7 @@ func (c *Ctx) sendHeld() {
 	} else {
 		delete(hdr, "Content-Length")
 	}
+	entityhdr.ForStatus(hdr, w.status) // as WriteHeader
 	w.ResponseWriter.WriteHeader(w.status)
 	if bodyAllowed(w.status) && len(w.body) > 0 {
 		_, _ = w.ResponseWriter.Write(w.body)

@@ -52,7 +52,7 @@ func TestResponses(t *testing.T) {
 		{"stream", "/stream", 200, "text/event-stream", "data: 0\n\ndata: 1\n\ndata: 2\n\n", "", ""},
 		{"no content", "/empty", 204, "", "", "", ""},
 		{"handler writes nothing", "/nothing", 200, "", "", "", ""},
-		{"cookie", "/cookie", 200, "text/plain; charset=utf-8", "set", "Set-Cookie", "theme=dark; HttpOnly"},
+		{"cookie", "/cookie", 200, "text/plain; charset=utf-8", "set", "Set-Cookie", "theme=dark; Path=/; HttpOnly"},
 		{"unencodable json is a 500", "/json-bad", 500, "text/html; charset=utf-8", "Internal Server Error", "", ""},
 		{"redirect 301", "/redirect/301", 301, "", "", "Location", "/text"},
 		{"redirect 302", "/redirect/302", 302, "", "", "Location", "/text"},

@@ -21,9 +21,11 @@ type HookFunc func(c *Ctx) error
 
 // TeardownFunc runs after every request, also after a panic; err is the
 // unhandled error the request ended with, or nil, as Flask's teardown
-// functions get it: nil for an HTTP error below 500 and for an error that
-// a handler of its own answered; a plain error only the 500 handler
-// answered, a panic or a failing after-request hook is passed on.
+// functions get it: nil for an HTTP error of any code (Abort(404),
+// Abort(503): Flask's handle_http_exception answers them) and for an
+// error that a handler of its own answered; a plain error only the 500
+// handler answered, a panic, a failing error handler or a failing
+// after-request hook is passed on.
 type TeardownFunc func(c *Ctx, err error)
 
 // ErrorHandlerFunc turns an error into a response. Returning a non-nil

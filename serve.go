@@ -35,7 +35,7 @@ func (a *App) NewServer(addr string) *http.Server {
 // after which their connections are closed.
 func (a *App) Serve(ctx context.Context, srv *http.Server, ln net.Listener) error {
 	a.Freeze()
-	if err := a.checkSessionConfig(); err != nil {
+	if err := checkSessionConfig(a.Config); err != nil {
 		ln.Close()
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/flagon-go/flagon/config"
 	"github.com/flagon-go/flagon/session"
 )
 
@@ -65,7 +66,7 @@ func (c *Ctx) FlashedMessages(categoryFilter ...string) []session.Flashed {
 // request, so a permanent session is re-sent, with Vary: Cookie, even by
 // views that never touch it).
 func (c *Ctx) sessionToSave() bool {
-	return c.sess.s != nil || c.app.refreshesSession(c.Request)
+	return c.sess.s != nil || c.app.refreshesSession(c)
 }
 
 // saveSession is the built-in finalizer, run after the others when
@@ -82,12 +83,16 @@ func saveSession(c *Ctx) error {
 // session alone still needs its session saved: it sends the session
 // cookie and SESSION_REFRESH_EACH_REQUEST is on. Save then decides, as
 // Flask's should_set_cookie, by the session's permanence.
-func (a *App) refreshesSession(r *http.Request) bool {
-	if len(r.Header["Cookie"]) == 0 || !a.Config.BoolOr("SESSION_REFRESH_EACH_REQUEST", true) {
+func (a *App) refreshesSession(c *Ctx) bool {
+	if len(c.Request.Header["Cookie"]) == 0 {
 		return false
 	}
-	_, err := r.Cookie(a.Config.StringOr("SESSION_COOKIE_NAME", "session"))
-	return err == nil
+	rc := a.requestConfig()
+	if !rc.sessionRefresh {
+		return false
+	}
+	_, ok := c.Cookie(rc.sessionCookieName)
+	return ok
 }
 
 // Sessions returns the session interface requests use: App.SessionInterface,
@@ -96,26 +101,30 @@ func (a *App) refreshesSession(r *http.Request) bool {
 func (a *App) Sessions() session.Interface { return a.sessionInterface() }
 
 // sessionInterface returns App.SessionInterface, or the default signed
-// cookie interface built from the config on first use.
+// cookie interface built from the current config (once per config
+// version, cached with the request config): as Flask's
+// SecureCookieSessionInterface reads app.config on each request, a
+// config change takes effect on the next request.
 func (a *App) sessionInterface() session.Interface {
-	a.sessionOnce.Do(func() {
-		if a.SessionInterface == nil {
-			a.SessionInterface = session.NewCookieInterface(a.sessionOptions())
-			if err := a.checkSessionConfig(); err != nil {
-				a.SessionInterface = brokenSessions{err}
-			}
+	if si := a.SessionInterface; si != nil {
+		return si
+	}
+	rc := a.requestConfig()
+	rc.sessionsOnce.Do(func() {
+		rc.sessions = session.NewCookieInterface(a.sessionOptions(rc.cfg))
+		if err := checkSessionConfig(rc.cfg); err != nil {
+			rc.sessions = brokenSessions{err}
 		}
 	})
-	return a.SessionInterface
+	return rc.sessions
 }
 
-// sessionOptions maps the SESSION_* and SECRET_KEY* config keys to the
+// sessionOptions maps the SESSION_* and SECRET_KEY* keys of cfg to the
 // cookie interface's options. In debug and testing mode an oversized
 // cookie is an error instead of a logged warning.
-func (a *App) sessionOptions() session.Options {
-	o := session.DefaultOptions(a.secretKey())
-	o.Fallbacks = a.secretFallbacks()
-	cfg := a.Config
+func (a *App) sessionOptions(cfg *config.Config) session.Options {
+	o := session.DefaultOptions(secretKey(cfg))
+	o.Fallbacks = fallbackKeys(cfg)
 	o.CookieName = cfg.StringOr("SESSION_COOKIE_NAME", o.CookieName)
 	o.Domain = cfg.StringOr("SESSION_COOKIE_DOMAIN", "")
 	o.Path = cfg.StringOr("SESSION_COOKIE_PATH", cfg.StringOr("APPLICATION_ROOT", "/"))
@@ -126,7 +135,7 @@ func (a *App) sessionOptions() session.Options {
 	o.PermanentLifetime = cfg.DurationOr("PERMANENT_SESSION_LIFETIME", o.PermanentLifetime)
 	o.RefreshEachRequest = cfg.BoolOr("SESSION_REFRESH_EACH_REQUEST", true)
 	o.MaxCookieSize = cfg.IntOr("MAX_COOKIE_SIZE", o.MaxCookieSize)
-	o.Strict = a.Debug() || a.Testing()
+	o.Strict = cfg.BoolOr("DEBUG", false) || cfg.BoolOr("TESTING", false)
 	o.Logger = a.Logger
 	return o
 }
@@ -146,8 +155,8 @@ func sameSite(v string) http.SameSite {
 // checkSessionConfig reports session settings that would fail when a
 // cookie is set: SESSION_COOKIE_SAMESITE must be unset, "Strict", "Lax" or
 // "None" (Werkzeug's dump_cookie raises for anything else).
-func (a *App) checkSessionConfig() error {
-	v, ok := a.Config.Get("SESSION_COOKIE_SAMESITE")
+func checkSessionConfig(cfg *config.Config) error {
+	v, ok := cfg.Get("SESSION_COOKIE_SAMESITE")
 	if !ok || v == nil {
 		return nil
 	}
@@ -158,24 +167,20 @@ func (a *App) checkSessionConfig() error {
 	return fmt.Errorf("flagon: SESSION_COOKIE_SAMESITE must be \"Strict\", \"Lax\" or \"None\", got %#v", v)
 }
 
-// SecretKey returns SECRET_KEY as bytes, or nil when unset.
-func (a *App) secretKey() []byte {
-	v, _ := a.Config.Get("SECRET_KEY")
-	return keyBytes(v)
-}
-
 // SecretKeys returns the signing keys oldest first: SECRET_KEY_FALLBACKS
 // then SECRET_KEY, the order ItsDangerous expects.
 func (a *App) SecretKeys() [][]byte {
-	keys := a.secretFallbacks()
-	if k := a.secretKey(); k != nil {
+	cfg := a.Config
+	keys := fallbackKeys(cfg)
+	if k := secretKey(cfg); k != nil {
 		keys = append(keys, k)
 	}
 	return keys
 }
 
-func (a *App) secretFallbacks() [][]byte {
-	v, _ := a.Config.Get("SECRET_KEY_FALLBACKS")
+// fallbackKeys returns SECRET_KEY_FALLBACKS as byte keys.
+func fallbackKeys(cfg *config.Config) [][]byte {
+	v, _ := cfg.Get("SECRET_KEY_FALLBACKS")
 	var out [][]byte
 	switch list := v.(type) {
 	case []string:
@@ -219,4 +224,10 @@ func (b brokenSessions) Open(*http.Request) *session.Session { return session.Ne
 
 func (b brokenSessions) Save(http.ResponseWriter, *http.Request, *session.Session) error {
 	return b.err
+}
+
+// secretKey returns SECRET_KEY as bytes, or nil when unset.
+func secretKey(cfg *config.Config) []byte {
+	v, _ := cfg.Get("SECRET_KEY")
+	return keyBytes(v)
 }

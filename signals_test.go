@@ -76,6 +76,7 @@ func TestUnhandledErrorReportedBeforeItsHandler(t *testing.T) {
 	}{
 		{"plain error answered by the 500 handler", "/fail", 1, 1, 500},
 		{"http error answered by its own handler", "/abort", 0, 0, 403},
+		{"abort(500) is an answer, not a failure", "/abort500", 0, 0, 500},
 		{"500 handler that fails", "/fail-twice", 2, 1, 500},
 	}
 	for _, tt := range tests {
@@ -88,6 +89,7 @@ func TestUnhandledErrorReportedBeforeItsHandler(t *testing.T) {
 			app.Get("/fail", func(c *flagon.Ctx) error { return errors.New("database gone") })
 			app.Get("/fail-twice", func(c *flagon.Ctx) error { return errors.New("handler must fail") })
 			app.Get("/abort", func(c *flagon.Ctx) error { return flagon.Abort(403) })
+			app.Get("/abort500", func(c *flagon.Ctx) error { return flagon.Abort(500) })
 			flagon.HandleError(app, func(c *flagon.Ctx, err *flagon.HTTPError) error {
 				if strings.Contains(fmt.Sprint(err.Err), "handler must fail") {
 					return errors.New("the handler broke")
@@ -103,6 +105,37 @@ func TestUnhandledErrorReportedBeforeItsHandler(t *testing.T) {
 			}
 			if signalled != tt.wantSignal {
 				t.Errorf("got_request_exception sent %d times, want %d", signalled, tt.wantSignal)
+			}
+		})
+	}
+}
+
+// TestAbort500IsNotLogged follows Flask's handle_http_exception:
+// abort(500) with no handler is answered with the standard page, and is
+// neither logged nor sent as got_request_exception, while a plain error
+// is both.
+func TestAbort500IsNotLogged(t *testing.T) {
+	tests := []struct {
+		name, path string
+		wantReport int
+	}{
+		{"abort(500)", "/abort500", 0},
+		{"plain error", "/fail", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := flagon.New()
+			var logs bytes.Buffer
+			app.Logger = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelError}))
+			signalled := 0
+			defer flagon.GotRequestException.ConnectFor(app, func(_ any, _ flagon.ErrorEvent) { signalled++ })()
+			app.Get("/abort500", func(c *flagon.Ctx) error { return flagon.Abort(500) })
+			app.Get("/fail", func(c *flagon.Ctx) error { return errors.New("bad") })
+			if resp := flagontest.NewClient(t, app).Get(tt.path); resp.StatusCode != 500 {
+				t.Errorf("status %d, want 500", resp.StatusCode)
+			}
+			if n := strings.Count(logs.String(), "level=ERROR"); n != tt.wantReport || signalled != tt.wantReport {
+				t.Errorf("%d error records and %d signals, want %d of each", n, signalled, tt.wantReport)
 			}
 		})
 	}

@@ -1,10 +1,11 @@
 package flagon
 
 import (
-	"context"
 	"fmt"
 	"net/url"
 	"strings"
+
+	"github.com/flagon-go/flagon/internal/scriptroot"
 )
 
 // URLFor builds the URL of endpoint, Flask's url_for. values are
@@ -98,7 +99,13 @@ func (a *App) finishURL(c *Ctx, path string, query url.Values, args urlArgs, end
 		query = url.Values{}
 	}
 	a.addStaticVersion(endpoint, args.values, query)
-	out := scriptRoot(c) + path
+	root := scriptRoot(c)
+	if c == nil || c.appOnly {
+		// As Flask's create_url_adapter outside a request: the map is
+		// bound with script_name=APPLICATION_ROOT.
+		root = scriptroot.Clean(a.Config.StringOr("APPLICATION_ROOT", "/"))
+	}
+	out := root + path
 	if q := query.Encode(); q != "" {
 		out += "?" + q
 	}
@@ -195,29 +202,14 @@ func requestScheme(c *Ctx) string {
 	return "http"
 }
 
-// prefixKey is the context key under which ProxyFix stores the prefix the
-// app is served under (X-Forwarded-Prefix).
-type prefixKey struct{}
-
+// scriptRoot returns the prefix the app is served under for c's request
+// (ProxyFix's X-Forwarded-Prefix, the test client's APPLICATION_ROOT),
+// Werkzeug's script_root, or "".
 func scriptRoot(c *Ctx) string {
 	if c == nil {
 		return ""
 	}
-	p, _ := c.Request.Context().Value(prefixKey{}).(string)
-	return p
-}
-
-// withScriptRoot returns ctx carrying the URL prefix the app is served
-// under, with one leading slash and none trailing ("" for "/"), as
-// Werkzeug strips the script name's slashes when it joins it to a path: a
-// prefix can never turn a path into a scheme-relative URL (//host).
-func withScriptRoot(ctx context.Context, prefix string) context.Context {
-	if p := strings.Trim(prefix, "/"); p != "" {
-		prefix = "/" + p
-	} else {
-		prefix = ""
-	}
-	return context.WithValue(ctx, prefixKey{}, prefix)
+	return scriptroot.From(c.Request.Context())
 }
 
 // URLBuildErrorHandler handles a URL that cannot be built, Flask's

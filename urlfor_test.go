@@ -130,3 +130,28 @@ func TestURLForRelativeEndpoint(t *testing.T) {
 		t.Fatalf("status %d, url %q", res.StatusCode, got)
 	}
 }
+
+// Outside a request the URL map is bound as Flask's create_url_adapter
+// binds it, with script_name=APPLICATION_ROOT; in a request the script
+// root is the request's (none without ProxyFix or the test client).
+func TestURLForOutsideRequestUnderApplicationRoot(t *testing.T) {
+	tests := []struct {
+		name string
+		cfg  map[string]any
+		args []any
+		want string
+	}{
+		{"external", map[string]any{"SERVER_NAME": "shop.example", "APPLICATION_ROOT": "/foo"}, nil, "http://shop.example/foo/post/3"},
+		{"relative", map[string]any{"SERVER_NAME": "shop.example", "APPLICATION_ROOT": "/foo/"}, []any{"_external", false}, "/foo/post/3"},
+		{"without server name", map[string]any{"APPLICATION_ROOT": "foo"}, nil, "/foo/post/3"},
+		{"root", map[string]any{"SERVER_NAME": "shop.example"}, nil, "http://shop.example/post/3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := urlApp(tt.cfg).URLFor("post", append([]any{"id", 3}, tt.args...)...)
+			if err != nil || got != tt.want {
+				t.Fatalf("got %q, %v, want %q", got, err, tt.want)
+			}
+		})
+	}
+}

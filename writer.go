@@ -6,6 +6,8 @@ import (
 	"io"
 	"net"
 	"net/http"
+
+	"github.com/flagon-go/flagon/internal/entityhdr"
 )
 
 // responseWriter wraps the server's ResponseWriter so that after-request
@@ -58,10 +60,10 @@ func (w *responseWriter) WriteHeader(code int) {
 		return
 	}
 	w.sent = true
-	if !bodyAllowed(w.status) {
-		// Werkzeug drops Content-Length from 1xx, 204 and 304 responses.
-		delete(w.Header(), "Content-Length")
-	}
+	// Werkzeug's get_wsgi_headers drops Content-Length from 1xx and 204
+	// responses, and every entity header but Expires and Content-Location
+	// (remove_entity_headers) from a 304.
+	entityhdr.ForStatus(w.Header(), w.status)
 	w.ResponseWriter.WriteHeader(w.status)
 }
 

@@ -32,7 +32,7 @@ func NewWithDefaults() *Config {
 // Set stores v under key. A nil v means "set, but None".
 func (c *Config) Set(key string, v any) {
 	c.lockWrite()
-	defer c.unlockWrite()
+	defer c.unlockWrite(true)
 	c.data[key] = v
 }
 
@@ -48,30 +48,35 @@ func (c *Config) Get(key string) (any, bool) {
 
 // SetDefault stores v under key unless key is already set (even to nil), and
 // returns the value now stored, like Python's dict.setdefault. Extensions use
-// it to declare their defaults.
+// it to declare their defaults. When key is set, nothing changes: the
+// Version stays.
 func (c *Config) SetDefault(key string, v any) any {
 	c.lockWrite()
-	defer c.unlockWrite()
 	if cur, ok := c.data[key]; ok {
+		c.unlockWrite(false)
 		return cur
 	}
 	c.data[key] = v
+	c.unlockWrite(true)
 	return v
 }
 
 // Version returns a number that changes whenever a value is set or
-// deleted, so that a value derived from the config (a parsed list, a
+// deleted (a SetDefault of a set key, a Delete of a missing one, or a
+// FromMap or FromEnviron that sets nothing leave it), so that a value derived from the config (a parsed list, a
 // lower-cased name) can be cached until the config changes. Values must
 // not be modified in place (see Get).
 func (c *Config) Version() uint64 { return c.version.Load() }
 
-// lockWrite takes the write lock; unlockWrite releases it, counting the
-// change in the version and dropping the shared View first.
+// lockWrite takes the write lock; unlockWrite releases it, when changed
+// counting the change in the version and dropping the shared View first.
 func (c *Config) lockWrite() { c.mu.Lock() }
 
-func (c *Config) unlockWrite() {
-	c.version.Add(1)
-	c.view = nil
+func (c *Config) unlockWrite(changed bool) {
+	if changed {
+		c.version.Add(1)
+		c.view = nil
+	}
 	c.mu.Unlock()
 }
 
@@ -84,8 +89,9 @@ func (c *Config) Has(key string) bool {
 // Delete removes key; deleting a missing key does nothing.
 func (c *Config) Delete(key string) {
 	c.lockWrite()
-	defer c.unlockWrite()
+	_, ok := c.data[key]
 	delete(c.data, key)
+	c.unlockWrite(ok)
 }
 
 // Keys returns the set keys in sorted order.

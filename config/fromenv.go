@@ -48,8 +48,8 @@ func (c *Config) FromEnviron(prefix string, environ []string) int {
 	prefix = envPrefix(prefix)
 	vars := prefixedVars(prefix, environ)
 	c.lockWrite()
-	defer c.unlockWrite()
 	n := 0
+	defer func() { c.unlockWrite(n > 0) }()
 	for _, name := range slices.Sorted(maps.Keys(vars)) {
 		if c.setPath(strings.Split(name, "__"), envValue(vars[name])) {
 			n++

@@ -6,10 +6,12 @@ import "unicode"
 // from_mapping. Other keys are ignored.
 func (c *Config) FromMap(m map[string]any) {
 	c.lockWrite()
-	defer c.unlockWrite()
+	changed := false
+	defer func() { c.unlockWrite(changed) }()
 	for k, v := range m {
 		if IsUpper(k) {
 			c.data[k] = v
+			changed = true
 		}
 	}
 }

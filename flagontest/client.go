@@ -18,6 +18,8 @@ import (
 	"testing"
 
 	"github.com/flagon-go/flagon"
+	"github.com/flagon-go/flagon/internal/entityhdr"
+	"github.com/flagon-go/flagon/internal/scriptroot"
 )
 
 // Client sends requests to a handler and keeps a cookie jar.
@@ -43,22 +45,32 @@ type Client struct {
 	// (environ_base's REMOTE_ADDR); 127.0.0.1:1234 otherwise, as
 	// Werkzeug's client sends requests from 127.0.0.1.
 	RemoteAddr string
+	// ScriptRoot is the path prefix the app is mounted under, Werkzeug's
+	// script_root: a request for path goes to BaseURL + ScriptRoot + path
+	// (what the cookie jar matches), the app routes path and its URLs and
+	// redirects carry ScriptRoot (as behind ProxyFix's X-Forwarded-Prefix).
+	// A redirect under it is followed under it, one elsewhere without it.
+	ScriptRoot string
 	t          testing.TB
 }
 
 // NewClient returns a client for h that fails t on transport errors. For a
-// *flagon.App the base URL is PREFERRED_URL_SCHEME://SERVER_NAME when
-// SERVER_NAME is set, as Flask's test client builds it, and
-// http://localhost otherwise.
+// *flagon.App the base URL is PREFERRED_URL_SCHEME://SERVER_NAME, with
+// localhost when SERVER_NAME is unset, and the script root is
+// APPLICATION_ROOT, as Flask's test client (its EnvironBuilder) builds
+// them; other handlers get http://localhost and no script root.
 func NewClient(t testing.TB, h http.Handler) *Client {
 	jar, _ := cookiejar.New(nil)
 	base, _ := url.Parse("http://localhost")
+	root := ""
 	if app, ok := h.(*flagon.App); ok {
+		base.Scheme = app.Config.StringOr("PREFERRED_URL_SCHEME", "http")
 		if host := app.Config.StringOr("SERVER_NAME", ""); host != "" {
-			base = &url.URL{Scheme: app.Config.StringOr("PREFERRED_URL_SCHEME", "http"), Host: host}
+			base.Host = host
 		}
+		root = scriptroot.Clean(app.Config.StringOr("APPLICATION_ROOT", "/"))
 	}
-	return &Client{Handler: h, Jar: jar, BaseURL: base, Header: http.Header{}, t: t}
+	return &Client{Handler: h, Jar: jar, BaseURL: base, Header: http.Header{}, ScriptRoot: root, t: t}
 }
 
 // Response is a recorded response with its body read. Its Request field
@@ -69,6 +81,7 @@ type Response struct {
 	Body []byte
 	// History holds the redirect responses that led here, oldest first.
 	History []*Response
+	url     *url.URL // the request's URL under the script root
 }
 
 // Text returns the body as a string.
@@ -131,7 +144,8 @@ func (c *Client) Do(method, path string, opts ...Option) *Response {
 // Loop set, Werkzeug's ClientRedirectError), a redirect to another host
 // and too many redirects.
 func (c *Client) Open(method, path string, opts ...Option) (*Response, error) {
-	spec := &request{method: method, path: path, header: http.Header{}, follow: c.FollowRedirects}
+	spec := &request{method: method, path: path, header: http.Header{}, follow: c.FollowRedirects,
+		scriptRoot: scriptroot.Clean(c.ScriptRoot)}
 	for _, o := range opts {
 		if err := o(spec); err != nil {
 			return nil, err
@@ -209,6 +223,17 @@ func (c *Client) send(spec *request) (*Response, error) {
 	}
 	req := httptest.NewRequest(spec.method, u.String(), bytes.NewReader(spec.body))
 	req.Host = u.Host
+	full := u // the URL under the script root, as a browser sees it
+	if spec.scriptRoot != "" {
+		req = req.WithContext(scriptroot.With(req.Context(), spec.scriptRoot))
+		cp := *u
+		full = &cp
+		full.Path = spec.scriptRoot + u.Path
+		full.RawPath = ""
+		if u.RawPath != "" {
+			full.RawPath = spec.scriptRoot + u.RawPath
+		}
+	}
 	for k, v := range c.Header {
 		req.Header[k] = v
 	}
@@ -224,25 +249,26 @@ func (c *Client) send(spec *request) (*Response, error) {
 		req.ContentLength = 0
 	}
 	if c.Jar != nil {
-		addCookies(req, c.Jar.Cookies(cookieURL(u)))
+		addCookies(req, c.Jar.Cookies(cookieURL(full)))
 	}
 	rec := httptest.NewRecorder()
 	c.Handler.ServeHTTP(rec, req)
 	res := rec.Result()
 	res.Request = req
 	if c.Jar != nil {
-		c.Jar.SetCookies(u, responseCookies(res.Header))
+		c.Jar.SetCookies(full, responseCookies(res.Header))
 	}
 	body, _ := io.ReadAll(res.Body)
 	if spec.method == http.MethodHead || !bodyAllowed(res.StatusCode) {
-		// A server sends no body for HEAD, 1xx, 204 and 304 responses
-		// (nor a Content-Length for 1xx and 204); the recorder keeps them.
+		// A server sends no body for HEAD, 1xx, 204 and 304 responses;
+		// the recorder keeps it.
 		body = nil
-		if res.StatusCode < 200 || res.StatusCode == http.StatusNoContent {
-			res.Header.Del("Content-Length")
-		}
 	}
-	return &Response{Response: res, Body: body}, nil
+	// Nor, as Werkzeug's get_wsgi_headers, a Content-Length for 1xx and
+	// 204, or entity headers but Expires and Content-Location for 304,
+	// whatever handler wrote the response.
+	entityhdr.ForStatus(res.Header, res.StatusCode)
+	return &Response{Response: res, Body: body, url: full}, nil
 }
 
 // target resolves the request's path, an escaped URL reference such as
@@ -285,13 +311,25 @@ func (c *Client) redirected(r *request, resp *Response) (*request, error) {
 	if err != nil {
 		return nil, &RedirectError{Location: resp.Location(), Code: resp.StatusCode, Reason: err.Error()}
 	}
-	from := resp.Request.URL
+	from := resp.url
 	to := from.ResolveReference(ref)
 	to.Fragment = ""
 	if err := c.checkHost(from.Hostname(), to.Hostname()); err != "" {
 		return nil, &RedirectError{Location: resp.Location(), Code: resp.StatusCode, Reason: err}
 	}
-	next := &request{method: r.method, path: to.String(), header: r.header.Clone(), body: r.body, follow: true}
+	// As Werkzeug's resolve_redirect: a location under the script root is
+	// requested under it, one elsewhere with no script root.
+	root := r.scriptRoot
+	if under, ok := strings.CutPrefix(to.EscapedPath(), root); root != "" && ok && (under == "" || under[0] == '/') {
+		p, err := url.Parse(under)
+		if err != nil {
+			return nil, &RedirectError{Location: resp.Location(), Code: resp.StatusCode, Reason: err.Error()}
+		}
+		to.Path, to.RawPath = p.Path, p.RawPath
+	} else {
+		root = ""
+	}
+	next := &request{method: r.method, path: to.String(), header: r.header.Clone(), body: r.body, follow: true, scriptRoot: root}
 	code := resp.StatusCode
 	if (code == 301 || code == 302) && r.method == http.MethodPost ||
 		code == http.StatusSeeOther && r.method != http.MethodGet && r.method != http.MethodHead {

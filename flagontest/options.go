@@ -16,6 +16,9 @@ type request struct {
 	query  url.Values
 	body   []byte
 	follow bool
+	// scriptRoot is the prefix the request goes under (Client.ScriptRoot;
+	// cleared for a redirect out of it).
+	scriptRoot string
 }
 
 // Option sets part of a request: its body, headers or query.

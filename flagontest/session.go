@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 
+	"github.com/flagon-go/flagon/internal/scriptroot"
 	"github.com/flagon-go/flagon/session"
 )
 
@@ -39,7 +40,7 @@ func (c *Client) SessionTransaction(fn func(s *session.Session) error) error {
 		return fmt.Errorf("flagontest: %T has no sessions (no Sessions method)", c.Handler)
 	}
 	si := sh.Sessions()
-	u := c.BaseURL.JoinPath("/")
+	u := c.BaseURL.JoinPath(scriptroot.Clean(c.ScriptRoot), "/")
 	req := httptest.NewRequest(http.MethodGet, u.String(), nil)
 	req.Host = u.Host
 	for _, ck := range c.Jar.Cookies(u) {

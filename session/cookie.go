@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"time"
+
+	"github.com/flagon-go/flagon/internal/cookies"
 )
 
 // ErrNoSecretKey is returned by Save when a session must be written but no
@@ -38,15 +40,16 @@ func NewCookieInterface(opts Options) *CookieInterface {
 // key.
 func (c *CookieInterface) Codec() *Codec { return c.codec }
 
-// Open returns the session stored in the request's cookie, or an empty
+// Open returns the session stored in the request's cookie (the Cookie
+// header read as Werkzeug's parse_cookie, first cookie of the name), or an empty
 // session with New set when the cookie is missing, tampered, expired
 // (older than PermanentLifetime) or unreadable.
 func (c *CookieInterface) Open(r *http.Request) *Session {
-	ck, err := r.Cookie(c.opts.CookieName)
-	if err != nil || ck.Value == "" || c.codec == nil {
+	value, _ := cookies.Get(r.Header["Cookie"], c.opts.CookieName)
+	if value == "" || c.codec == nil {
 		return &Session{data: map[string]any{}, New: true}
 	}
-	data, err := c.codec.Decode(ck.Value, c.opts.PermanentLifetime)
+	data, err := c.codec.Decode(value, c.opts.PermanentLifetime)
 	if err != nil {
 		return &Session{data: map[string]any{}, New: true}
 	}

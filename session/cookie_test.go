@@ -217,3 +217,37 @@ func TestCookieSizeLimit(t *testing.T) {
 		})
 	}
 }
+
+// TestOpenParsesCookieAsWerkzeug: Open reads the Cookie header with
+// Werkzeug's parse_cookie rules (Flask's request.cookies.get), not Go's
+// http.Request.Cookie, so a quoted value with escapes opens the session.
+func TestOpenParsesCookieAsWerkzeug(t *testing.T) {
+	ci := testInterface(nil)
+	token, err := ci.Codec().Encode(map[string]any{"a": "b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, header string
+		want         bool // the session holds a=b
+	}{
+		{"plain", "session=" + token, true},
+		{"quoted with escapes", `session="` + strings.ReplaceAll(token, ".", `\056`) + `"`, true},
+		{"spaces around", "x=\xff;  session = " + token + " ; y", true},
+		{"first wins", "session=" + token + "; session=bad", true},
+		{"first is bad", "session=bad; session=" + token, false},
+		{"empty", "session=", false},
+		{"absent", "other=" + token, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := httptest.NewRequest("GET", "/", nil)
+			r.Header.Set("Cookie", tt.header)
+			s := ci.Open(r)
+			v, _ := s.Get("a")
+			if got := v == "b"; got != tt.want || s.New == tt.want {
+				t.Fatalf("Open: a=%v New=%v, want session %v", v, s.New, tt.want)
+			}
+		})
+	}
+}

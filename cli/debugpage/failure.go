@@ -13,6 +13,7 @@ import (
 
 	"github.com/flagon-go/flagon"
 	"github.com/flagon-go/flagon/config"
+	"github.com/flagon-go/flagon/internal/cookies"
 )
 
 // failure is everything the page shows about one failed request,
@@ -165,12 +166,12 @@ func formRows(c *flagon.Ctx) []kv {
 
 func cookieRows(r *http.Request) []kv {
 	var rows []kv
-	for _, ck := range r.Cookies() {
-		v := ck.Value
-		if ck.Name == pinCookie {
+	for _, ck := range cookies.Parse(r.Header["Cookie"]) {
+		name, v := ck[0], ck[1]
+		if name == pinCookie {
 			v = config.Mask
 		}
-		rows = append(rows, kv{ck.Name, fmt.Sprint(config.Masked(ck.Name, v))})
+		rows = append(rows, kv{name, fmt.Sprint(config.Masked(name, v))})
 	}
 	return sortRows(rows)
 }

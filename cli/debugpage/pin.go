@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/flagon-go/flagon/internal/cookies"
 )
 
 // Environment variables that share the PIN between the reloader and its
@@ -193,11 +195,11 @@ const (
 
 // pinTrust checks r's PIN cookie.
 func (d *Debugger) pinTrust(r *http.Request) cookieTrust {
-	ck, err := r.Cookie(pinCookie)
-	if err != nil {
+	value, ok := cookies.Get(r.Header["Cookie"], pinCookie)
+	if !ok {
 		return cookieAbsent
 	}
-	ts, mac, ok := strings.Cut(ck.Value, "|")
+	ts, mac, ok := strings.Cut(value, "|")
 	if !ok {
 		return cookieAbsent
 	}

@@ -159,3 +159,34 @@ func TestUnknownFailure(t *testing.T) {
 		t.Errorf("status %d", r.StatusCode)
 	}
 }
+
+// TestPINCookieParsedAsWerkzeug: the PIN cookie is read with the web
+// core's Werkzeug parser, so it is trusted when sent quoted with escapes
+// ("|" as \174), which Go's http.Request.Cookie rejects, and the cookie
+// table masks it in that form too.
+func TestPINCookieParsedAsWerkzeug(t *testing.T) {
+	app, _ := newApp(true, debugpage.Options{PIN: testPIN})
+	c := flagontest.NewClient(t, app)
+	id := fail(t, c)
+	ck := enter(c, id, testPIN).Cookies()
+	if len(ck) != 1 {
+		t.Fatalf("cookies %+v", ck)
+	}
+	tests := []struct{ name, header string }{
+		{"plain", ck[0].Name + "=" + ck[0].Value},
+		{"quoted with escapes", ck[0].Name + `="` + strings.ReplaceAll(ck[0].Value, "|", `\174`) + `"`},
+		{"spaces and a bad cookie before", `x="a,b"; ` + ck[0].Name + " = " + ck[0].Value},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fresh := flagontest.NewClient(t, app)
+			page := fresh.Get("/__flagon__/failure/"+id, flagontest.Header("Cookie", tt.header)).Text()
+			if strings.Contains(page, pinFormTag) {
+				t.Fatal("the PIN cookie was not trusted")
+			}
+			if strings.Contains(page, ck[0].Value) {
+				t.Error("the PIN cookie value is shown unmasked")
+			}
+		})
+	}
+}
