@@ -305,7 +305,9 @@ func (st *state) renderFor(n *forNode, sc *scope) error {
 				if err != nil {
 					return "", err
 				}
-				if truthy(c) {
+				if t, err := truth(c); err != nil {
+					return "", err
+				} else if t {
 					kept = append(kept, it)
 				}
 			}
@@ -403,6 +405,9 @@ func getAttrFor(env *Environment, obj any, name string) (any, error) {
 	}
 	switch o := obj.(type) {
 	case Undefined:
+		if o.policy == ChainableUndefined {
+			return o, nil
+		}
 		return nil, o.err()
 	case *loopObj:
 		if v, ok := o.attr(name); ok {
@@ -486,6 +491,9 @@ func getAttrOnly(env *Environment, obj any, name string) (any, error) {
 // getItem is Jinja's subscript: item first, then attribute.
 func getItem(env *Environment, obj, key any) (any, error) {
 	if u, ok := obj.(Undefined); ok {
+		if u.policy == ChainableUndefined {
+			return u, nil
+		}
 		return nil, u.err()
 	}
 	v := normalize(obj)

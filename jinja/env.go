@@ -2,6 +2,7 @@ package jinja
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"io/fs"
 	"reflect"
@@ -52,6 +53,14 @@ type Environment struct {
 	// ("jinja2.ext.do") and ExtLoopControls ("jinja2.ext.loopcontrols").
 	// Flask enables none by default, and neither does flagon.
 	Extensions []string
+	// Policies are Jinja's environment policies that change how filters
+	// behave: "urlize.rel", "urlize.target", "urlize.extra_schemes" and
+	// "truncate.leeway", with Jinja's defaults when a key is absent.
+	Policies map[string]any
+	// Undefined chooses how undefined values behave, Jinja's undefined
+	// class: DefaultUndefined (the zero value), StrictUndefined,
+	// ChainableUndefined or DebugUndefined.
+	Undefined UndefinedPolicy
 	// AutoReload re-reads a cached template when its file's modification
 	// time changed, as Jinja's auto_reload (on in Flask's debug mode).
 	AutoReload bool
@@ -163,8 +172,11 @@ func (e *Environment) parseTemplate(name, src string) (*Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	body, blocks, err := parse(name, src, ext)
+	body, blocks, used, err := parse(name, src, ext)
 	if err != nil {
+		return nil, err
+	}
+	if err := e.checkNames(name, used); err != nil {
 		return nil, err
 	}
 	ae := e.Autoescape
@@ -172,6 +184,36 @@ func (e *Environment) parseTemplate(name, src string) (*Template, error) {
 		ae = FlaskAutoescape
 	}
 	return &Template{Name: name, env: e, body: body, blocks: blocks, autoescape: ae(name)}, nil
+}
+
+// checkNames fails, as Jinja's compiler does, when the template uses a
+// filter or test the environment does not have outside an if statement
+// or inline if (there the error waits until the expression runs).
+func (e *Environment) checkNames(name string, used []usedName) error {
+	for _, u := range used {
+		if u.soft || e.hasFilterOrTest(u.name, u.test) {
+			continue
+		}
+		kind := "filter"
+		if u.test {
+			kind = "test"
+		}
+		return &Error{Kind: "TemplateAssertionError", Template: name, Line: u.line, Msg: fmt.Sprintf("No %s named '%s'.", kind, u.name)}
+	}
+	return nil
+}
+
+// hasFilterOrTest reports whether the environment has the filter (or,
+// with test, the test) name.
+func (e *Environment) hasFilterOrTest(name string, test bool) bool {
+	if test {
+		_, ok := e.Tests[name]
+		_, bok := builtinTests[name]
+		return ok || bok
+	}
+	_, ok := e.Filters[name]
+	_, bok := builtinFilters[name]
+	return ok || bok
 }
 
 // changed reports whether t's file has another modification time now.

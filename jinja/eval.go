@@ -113,6 +113,9 @@ func (st *state) renderNode(n node, sc *scope) error {
 			return nil
 		}
 		v, err := st.eval(n.e, sc)
+		if err == nil {
+			err = strictErr(v)
+		}
 		if err != nil {
 			return err
 		}
@@ -124,7 +127,10 @@ func (st *state) renderNode(n node, sc *scope) error {
 			if err != nil {
 				return err
 			}
-			if truthy(v) {
+			if t, err := truth(v); err != nil || t {
+				if err != nil {
+					return err
+				}
 				return st.renderNodes(n.bodies[i], sc)
 			}
 		}

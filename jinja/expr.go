@@ -5,8 +5,20 @@ import (
 	"strings"
 )
 
-// eval evaluates an expression in scope sc.
+// eval evaluates an expression in scope sc. An Undefined result carries
+// the environment's UndefinedPolicy.
 func (st *state) eval(e expr, sc *scope) (any, error) {
+	v, err := st.evalExpr(e, sc)
+	if st.env.Undefined != DefaultUndefined {
+		if u, ok := v.(Undefined); ok && u.policy == DefaultUndefined {
+			u.policy = st.env.Undefined
+			v = u
+		}
+	}
+	return v, err
+}
+
+func (st *state) evalExpr(e expr, sc *scope) (any, error) {
 	switch e := e.(type) {
 	case *litExpr:
 		return e.v, nil
@@ -111,7 +123,8 @@ func (st *state) eval(e expr, sc *scope) (any, error) {
 		}
 		switch e.op {
 		case "not":
-			return !truthy(v), nil
+			t, err := truth(v)
+			return !t, err
 		case "-":
 			switch x := normalize(v).(type) {
 			case float64:
@@ -131,7 +144,10 @@ func (st *state) eval(e expr, sc *scope) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		if truthy(c) {
+		if t, err := truth(c); err != nil || t {
+			if err != nil {
+				return nil, err
+			}
 			return st.eval(e.a, sc)
 		}
 		if e.b == nil {
@@ -149,13 +165,13 @@ func (st *state) evalBin(e *binExpr, sc *scope) (any, error) {
 	}
 	switch e.op {
 	case "and":
-		if !truthy(l) {
-			return l, nil
+		if t, err := truth(l); err != nil || !t {
+			return l, err
 		}
 		return st.eval(e.r, sc)
 	case "or":
-		if truthy(l) {
-			return l, nil
+		if t, err := truth(l); err != nil || t {
+			return l, err
 		}
 		return st.eval(e.r, sc)
 	}
@@ -217,6 +233,12 @@ func (st *state) evalCmp(e *cmpExpr, sc *scope) (any, error) {
 }
 
 func compareOp(op string, l, r any) (bool, error) {
+	if err := strictErr(l); err != nil {
+		return false, err
+	}
+	if err := strictErr(r); err != nil {
+		return false, err
+	}
 	switch op {
 	case "==":
 		return equal(l, r), nil

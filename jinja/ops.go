@@ -396,7 +396,7 @@ func iterate(v any) ([]any, error) {
 	case Markup:
 		return runes(string(x)), nil
 	case Undefined:
-		return nil, nil
+		return nil, strictErr(x)
 	case iterable:
 		return x.items(), nil
 	}
@@ -430,7 +430,7 @@ func length(v any) (int, error) {
 	case *Dict:
 		return x.Len(), nil
 	case Undefined:
-		return 0, nil
+		return 0, strictErr(x)
 	case iterable:
 		return len(x.items()), nil
 	}

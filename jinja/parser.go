@@ -20,6 +20,11 @@ type parser struct {
 	nest   int             // expression nesting, bounded by maxNesting
 	ext    extensions      // the enabled extensions' tags
 	loops  int             // for loops around the tag being parsed
+	// soft is set inside an if statement or inline if, where Jinja lets
+	// an unknown filter or test fail only when it runs; used records every
+	// filter and test name for the check after parsing.
+	soft bool
+	used []usedName
 	// expression state
 	toks []token
 	tp   int
@@ -27,13 +32,13 @@ type parser struct {
 }
 
 // parse turns source into the template's top-level nodes.
-func parse(name, src string, ext extensions) (body []node, blocks map[string]*blockNode, err error) {
+func parse(name, src string, ext extensions) (body []node, blocks map[string]*blockNode, used []usedName, err error) {
 	segs, err := splitSegments(src)
 	if err != nil {
 		if e, ok := err.(*Error); ok {
 			e.Template = name
 		}
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	p := &parser{segs: segs, name: name, blocks: map[string]*blockNode{}, uses: map[string]bool{}, ext: ext}
 	defer func() {
@@ -50,7 +55,29 @@ func parse(name, src string, ext extensions) (body []node, blocks map[string]*bl
 	if end != "" {
 		p.fail("Encountered unknown tag '%s'.", end)
 	}
-	return body, p.blocks, nil
+	return body, p.blocks, p.used, nil
+}
+
+// usedName is a filter or test a template uses, checked against the
+// environment once the template is parsed.
+type usedName struct {
+	name       string
+	test, soft bool
+	line       int
+}
+
+// use records a filter or test name at the current position.
+func (p *parser) use(name string, test bool) {
+	p.used = append(p.used, usedName{name: name, test: test, soft: p.soft, line: p.line})
+}
+
+// hard parses with soft off (a loop, macro, block, ... body), as Jinja
+// compiles those in a frame of their own.
+func (p *parser) hard(fn func()) {
+	saved := p.soft
+	p.soft = false
+	fn()
+	p.soft = saved
 }
 
 func (p *parser) fail(format string, args ...any) {
@@ -253,6 +280,9 @@ func (p *parser) parseStatement(tag string) node {
 
 func (p *parser) parseIf(line int) node {
 	n := &ifNode{line: line}
+	saved := p.soft
+	p.soft = true
+	defer func() { p.soft = saved }()
 	cond := p.parseTuple(false)
 	for {
 		p.expectEnd()
@@ -285,7 +315,9 @@ func (p *parser) parseFor(line int) node {
 	n.recursive = p.skipName("recursive")
 	p.expectEnd()
 	p.loops++
-	body, end := p.parseBody("else", "endfor")
+	var body []node
+	var end string
+	p.hard(func() { body, end = p.parseBody("else", "endfor") })
 	p.loops--
 	n.body = body
 	if end == "else" {
@@ -333,7 +365,7 @@ func (p *parser) parseBlock(line int) node {
 	p.blocks[n.name] = n
 	loops := p.loops
 	p.loops = 0 // a block renders as its own function in Jinja
-	n.body, _ = p.parseBody("endblock")
+	p.hard(func() { n.body, _ = p.parseBody("endblock") })
 	p.loops = loops
 	if p.tp < len(p.toks) {
 		p.next()
@@ -424,7 +456,7 @@ func (p *parser) parseParams() []param {
 func (p *parser) parseMacroBody(m *macroNode, end string) {
 	saved, loops := p.uses, p.loops
 	p.uses, p.loops = map[string]bool{}, 0
-	m.body, _ = p.parseBody(end)
+	p.hard(func() { m.body, _ = p.parseBody(end) })
 	m.uses = p.uses
 	p.uses, p.loops = saved, loops
 	for k := range m.uses {
@@ -524,8 +556,15 @@ func (p *parser) parseTupleNoCond() expr { return p.parseTuple(true) }
 
 // parseExpr parses a full expression with inline if.
 func (p *parser) parseExpr() expr {
+	mark := len(p.used)
 	e := p.parseOr()
 	if p.skipName("if") {
+		for i := mark; i < len(p.used); i++ {
+			p.used[i].soft = true
+		}
+		saved := p.soft
+		p.soft = true
+		defer func() { p.soft = saved }()
 		c := &condExpr{cond: p.parseOr(), a: e}
 		if p.skipName("else") {
 			c.b = p.parseExpr()
@@ -871,6 +910,7 @@ func (p *parser) parseFilterCall(obj expr) *filterExpr {
 		name += "." + p.next().val
 	}
 	f := &filterExpr{obj: obj, name: name}
+	p.use(name, false)
 	if p.skipOp("(") {
 		f.callArgs = p.parseCallArgs()
 	}
@@ -891,6 +931,7 @@ func (p *parser) parseFilterExpr(e expr) expr {
 				p.next()
 				t.name += "." + p.next().val
 			}
+			p.use(t.name, true)
 			nt := p.peek()
 			switch {
 			case p.skipOp("("):

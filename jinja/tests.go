@@ -33,7 +33,7 @@ func (st *state) callTest(name string, v any, args []any, kw *Dict) (bool, error
 	}
 	fn, ok := builtinTests[name]
 	if !ok {
-		return false, newErr("TemplateAssertionError", "No test named '%s'.", name)
+		return false, newErr("TemplateRuntimeError", "No test named '%s'.", name)
 	}
 	if name == "filter" || name == "test" {
 		s, _ := asString(normalize(v))
