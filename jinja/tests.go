@@ -62,7 +62,7 @@ func cmpTest(op string) testFn {
 
 func isNumber(v any) bool {
 	switch normalize(v).(type) {
-	case int, float64, bool, *big.Int:
+	case int, float64, bool, *big.Int, complex64, complex128:
 		return true
 	}
 	return false
