@@ -168,12 +168,20 @@ func (m *Macro) call(st *state, args []any, kw *Dict) (any, error) {
 	sub := *m.st
 	sub.depth = st.depth + 1
 	sub.autoescape = m.autoescape
+	// Defaults are evaluated in order; as in Jinja, a parameter that is
+	// not bound yet reads as undefined in them, not as an outer name.
+	var unbound []int
 	for i, p := range n.params {
-		if _, ok := sc.own(p.name); ok {
-			continue
+		if _, ok := sc.own(p.name); !ok {
+			unbound = append(unbound, i)
 		}
+	}
+	for _, i := range unbound {
+		sc.set(n.params[i].name, Undefined{Name: n.params[i].name})
+	}
+	for _, i := range unbound {
+		p := n.params[i]
 		if p.def == nil {
-			sc.set(p.name, Undefined{Name: p.name})
 			continue
 		}
 		v, err := sub.eval(p.def, sc)
@@ -181,7 +189,6 @@ func (m *Macro) call(st *state, args []any, kw *Dict) (any, error) {
 			return nil, err
 		}
 		sc.set(p.name, v)
-		_ = i
 	}
 	if n.uses["varargs"] {
 		if extra == nil {

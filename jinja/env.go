@@ -53,6 +53,12 @@ type Environment struct {
 	// ("jinja2.ext.do") and ExtLoopControls ("jinja2.ext.loopcontrols").
 	// Flask enables none by default, and neither does flagon.
 	Extensions []string
+	// TrimBlocks removes the first newline after a block or comment tag,
+	// LstripBlocks strips spaces and tabs from the start of a line up to
+	// a block or comment tag, and KeepTrailingNewline keeps a template's
+	// trailing newline: Jinja's trim_blocks, lstrip_blocks and
+	// keep_trailing_newline, all off by default as in Jinja and Flask.
+	TrimBlocks, LstripBlocks, KeepTrailingNewline bool
 	// Policies are Jinja's environment policies that change how filters
 	// behave: "urlize.rel", "urlize.target", "urlize.extra_schemes" and
 	// "truncate.leeway", with Jinja's defaults when a key is absent.
@@ -172,7 +178,7 @@ func (e *Environment) parseTemplate(name, src string) (*Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	body, blocks, used, err := parse(name, src, ext)
+	body, blocks, used, err := parse(name, src, ext, lexOptions{e.TrimBlocks, e.LstripBlocks, e.KeepTrailingNewline})
 	if err != nil {
 		return nil, err
 	}

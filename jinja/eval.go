@@ -151,6 +151,9 @@ func (st *state) renderNode(n node, sc *scope) error {
 		if err != nil {
 			return err
 		}
+		if _, ok := n.target.(*attrExpr); ok {
+			return st.assign(n.target, v, sc)
+		}
 		sc.set(n.name, v)
 	case *blockNode:
 		st.line = n.line

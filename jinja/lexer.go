@@ -22,59 +22,123 @@ type segment struct {
 	line int
 }
 
-var rawEnd = regexp.MustCompile(`\{%(-|\+)?\s*endraw\s*(-)?%\}`)
+var rawEnd = regexp.MustCompile(`\{%(-|\+)?\s*endraw\s*(-|\+)?%\}`)
 var rawStart = regexp.MustCompile(`^\{%(-|\+)?\s*raw\s*(-)?%\}`)
 
-// splitSegments cuts source into text, variable and block segments,
-// applying the '-' whitespace control and dropping comments. Like Jinja
-// with keep_trailing_newline off, one trailing newline is removed.
-func splitSegments(src string) ([]segment, error) {
-	src = strings.ReplaceAll(strings.ReplaceAll(src, "\r\n", "\n"), "\r", "\n")
-	src = strings.TrimSuffix(src, "\n")
-	var segs []segment
-	line := 1
-	stripNext := false
-	emitText := func(t string) {
-		if stripNext {
-			t = strings.TrimLeft(t, " \t\r\n")
-			stripNext = false
-		}
-		if t != "" {
-			segs = append(segs, segment{segText, t, line})
-		}
+// lexOptions are the environment's whitespace options: Jinja's
+// trim_blocks, lstrip_blocks and keep_trailing_newline.
+type lexOptions struct {
+	trimBlocks, lstripBlocks, keepTrailingNewline bool
+}
+
+// lexer is the state of splitSegments.
+type lexer struct {
+	o    lexOptions
+	segs []segment
+	line int
+	// stripNext strips the whitespace at the start of the next text (a
+	// tag ended with "-"); lineStart says the next text starts a line
+	// (for lstrip_blocks).
+	stripNext, lineStart bool
+}
+
+// leadText is the text before the next tag (or the rest), with the
+// previous tag's "-" applied.
+func (lx *lexer) leadText(text string) string {
+	if !lx.stripNext {
+		return text
 	}
+	lx.stripNext = false
+	trimmed := strings.TrimLeft(text, " \t\r\n")
+	if d := text[:len(text)-len(trimmed)]; d != "" {
+		lx.lineStart = strings.HasSuffix(d, "\n")
+	}
+	return trimmed
+}
+
+// tagText applies a tag's leading whitespace control to the text before
+// it: "-" strips the whitespace before the tag; otherwise lstrip_blocks
+// strips spaces and tabs from the line start to a block or comment tag,
+// unless the tag starts with "+".
+func (lx *lexer) tagText(text string, mod byte, variable bool) string {
+	if mod == '-' {
+		return strings.TrimRight(text, " \t\r\n")
+	}
+	if !lx.o.lstripBlocks || variable || mod == '+' {
+		return text
+	}
+	l := strings.LastIndexByte(text, '\n') + 1
+	if (l > 0 || lx.lineStart) && strings.TrimLeft(text[l:], " \t\f\v\r") == "" {
+		return text[:l]
+	}
+	return text
+}
+
+func (lx *lexer) emit(t string) {
+	if t != "" {
+		lx.segs = append(lx.segs, segment{segText, t, lx.line})
+	}
+}
+
+// tagEnd applies a block or comment tag's trailing whitespace control
+// (mod is the character before its closer): "-" strips what follows,
+// and trim_blocks removes one newline after it unless mod is "+". It
+// returns how many bytes of rest, the source after the tag, to skip.
+func (lx *lexer) tagEnd(mod byte, rest string, block bool) int {
+	lx.lineStart = false
+	switch {
+	case mod == '-':
+		lx.stripNext = true
+	case block && mod != '+' && lx.o.trimBlocks && strings.HasPrefix(rest, "\n"):
+		lx.lineStart = true
+		return 1
+	}
+	return 0
+}
+
+func lastByte(s string) byte {
+	if s == "" {
+		return 0
+	}
+	return s[len(s)-1]
+}
+
+// splitSegments cuts source into text, variable and block segments,
+// applying whitespace control and dropping comments. Like Jinja with
+// keep_trailing_newline off, one trailing newline is removed.
+func splitSegments(src string, o lexOptions) ([]segment, error) {
+	src = strings.ReplaceAll(strings.ReplaceAll(src, "\r\n", "\n"), "\r", "\n")
+	if !o.keepTrailingNewline {
+		src = strings.TrimSuffix(src, "\n")
+	}
+	lx := &lexer{o: o, line: 1, lineStart: true}
 	for len(src) > 0 {
 		i := indexTagStart(src)
 		if i < 0 {
-			emitText(src)
+			lx.emit(lx.leadText(src))
 			break
 		}
-		text := src[:i]
+		text := lx.leadText(src[:i])
 		rest := src[i:]
-		lstrip := len(rest) > 2 && rest[2] == '-'
-		if lstrip {
-			text = strings.TrimRight(text, " \t\r\n")
+		var mod byte
+		if len(rest) > 2 {
+			mod = rest[2]
 		}
-		startLine := line + strings.Count(src[:i], "\n")
-		emitTextAt := func() {
-			emitText(text)
-		}
+		text = lx.tagText(text, mod, rest[1] == '{')
+		startLine := lx.line + strings.Count(src[:i], "\n")
+		consumed := 0
 		switch rest[1] {
 		case '#':
 			end := strings.Index(rest[2:], "#}")
 			if end < 0 {
 				return nil, &Error{Kind: "TemplateSyntaxError", Line: startLine, Msg: "Missing end of comment tag"}
 			}
-			emitTextAt()
-			body := rest[2 : 2+end]
-			stripNext = strings.HasSuffix(body, "-")
-			consumed := i + 2 + end + 2
-			line += strings.Count(src[:consumed], "\n")
-			src = src[consumed:]
-			continue
+			lx.emit(text)
+			consumed = i + 2 + end + 2
+			consumed += lx.tagEnd(lastByte(rest[2:2+end]), src[consumed:], true)
 		case '%':
 			if m := rawStart.FindStringSubmatch(rest); m != nil {
-				emitTextAt()
+				lx.emit(text)
 				body := rest[len(m[0]):]
 				loc := rawEnd.FindStringSubmatchIndex(body)
 				if loc == nil {
@@ -84,46 +148,50 @@ func splitSegments(src string) ([]segment, error) {
 				if m[2] == "-" {
 					raw = strings.TrimLeft(raw, " \t\r\n")
 				}
-				if loc[2] >= 0 && body[loc[2]:loc[3]] == "-" {
-					raw = strings.TrimRight(raw, " \t\r\n")
+				var endMod, closeMod byte
+				if loc[2] >= 0 {
+					endMod = body[loc[2]]
 				}
-				stripNext = false
+				if loc[4] >= 0 {
+					closeMod = body[loc[4]]
+				}
+				lx.lineStart = false
+				raw = lx.tagText(raw, endMod, false)
 				if raw != "" {
-					segs = append(segs, segment{segText, raw, startLine})
+					lx.segs = append(lx.segs, segment{segText, raw, startLine})
 				}
-				stripNext = loc[4] >= 0
-				consumed := i + len(m[0]) + loc[1]
-				line += strings.Count(src[:consumed], "\n")
-				src = src[consumed:]
-				continue
+				consumed = i + len(m[0]) + loc[1]
+				consumed += lx.tagEnd(closeMod, src[consumed:], true)
+				break
 			}
+			fallthrough
+		default:
+			closer := "}}"
+			kind := segVar
+			if rest[1] == '%' {
+				closer, kind = "%}", segBlock
+			}
+			end := indexCloser(rest[2:], closer)
+			if end < 0 {
+				return nil, &Error{Kind: "TemplateSyntaxError", Line: startLine, Msg: "unexpected end of template, expected '" + closer + "'"}
+			}
+			lx.emit(text)
+			inner := rest[2 : 2+end]
+			if strings.HasPrefix(inner, "-") || strings.HasPrefix(inner, "+") {
+				inner = inner[1:]
+			}
+			endMod := lastByte(inner)
+			if endMod == '-' || (endMod == '+' && kind == segBlock) {
+				inner = inner[:len(inner)-1]
+			}
+			lx.segs = append(lx.segs, segment{kind, inner, startLine})
+			consumed = i + 2 + end + 2
+			consumed += lx.tagEnd(endMod, src[consumed:], kind == segBlock)
 		}
-		closer := "}}"
-		kind := segVar
-		if rest[1] == '%' {
-			closer, kind = "%}", segBlock
-		}
-		end := indexCloser(rest[2:], closer)
-		if end < 0 {
-			return nil, &Error{Kind: "TemplateSyntaxError", Line: startLine, Msg: "unexpected end of template, expected '" + closer + "'"}
-		}
-		emitTextAt()
-		inner := rest[2 : 2+end]
-		if strings.HasPrefix(inner, "-") || strings.HasPrefix(inner, "+") {
-			inner = inner[1:]
-		}
-		if strings.HasSuffix(inner, "-") {
-			inner = inner[:len(inner)-1]
-			stripNext = true
-		} else if strings.HasSuffix(inner, "+") && kind == segBlock {
-			inner = inner[:len(inner)-1]
-		}
-		segs = append(segs, segment{kind, inner, startLine})
-		consumed := i + 2 + end + 2
-		line += strings.Count(src[:consumed], "\n")
+		lx.line += strings.Count(src[:consumed], "\n")
 		src = src[consumed:]
 	}
-	return segs, nil
+	return lx.segs, nil
 }
 
 // indexTagStart finds the next "{{", "{%" or "{#".

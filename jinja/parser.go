@@ -32,8 +32,8 @@ type parser struct {
 }
 
 // parse turns source into the template's top-level nodes.
-func parse(name, src string, ext extensions) (body []node, blocks map[string]*blockNode, used []usedName, err error) {
-	segs, err := splitSegments(src)
+func parse(name, src string, ext extensions, lex lexOptions) (body []node, blocks map[string]*blockNode, used []usedName, err error) {
+	segs, err := splitSegments(src, lex)
 	if err != nil {
 		if e, ok := err.(*Error); ok {
 			e.Template = name
@@ -305,6 +305,9 @@ func (p *parser) parseFor(line int) node {
 	n := &forNode{line: line}
 	n.target = p.parseAssignTargetTuple()
 	p.refuseAttrTarget(n.target)
+	if assignsName(n.target, "loop") {
+		p.fail("Can't assign to special loop variable in for-loop target")
+	}
 	if !p.skipName("in") {
 		p.fail("expected 'in'")
 	}
@@ -335,8 +338,11 @@ func (p *parser) parseSet(line int) node {
 		return &setNode{target, v, line}
 	}
 	name, ok := target.(*nameExpr)
-	if !ok {
+	if _, attr := target.(*attrExpr); !ok && !attr {
 		p.fail("expected '='")
+	}
+	if !ok {
+		name = &nameExpr{}
 	}
 	var fs []*filterExpr
 	if p.skipOp("|") {
@@ -344,7 +350,7 @@ func (p *parser) parseSet(line int) node {
 	}
 	p.expectEnd()
 	body, _ := p.parseBody("endset")
-	return &setBlockNode{name.name, fs, body, line}
+	return &setBlockNode{target, name.name, fs, body, line}
 }
 
 func (p *parser) parseBlock(line int) node {
@@ -447,6 +453,8 @@ func (p *parser) parseParams() []param {
 		pr := param{name: p.expectName()}
 		if p.skipOp("=") {
 			pr.def = p.parseExpr()
+		} else if len(ps) > 0 && ps[len(ps)-1].def != nil {
+			p.fail("parameter without a default follows parameter with a default")
 		}
 		ps = append(ps, pr)
 	}
@@ -505,6 +513,21 @@ func (p *parser) parseAssignTarget() expr {
 
 // refuseAttrTarget fails on an ns.attr target outside {% set %}: as in
 // Jinja, only set assigns namespace attributes; loops and with bind names.
+// assignsName reports whether the assignment target t binds name.
+func assignsName(t expr, name string) bool {
+	switch t := t.(type) {
+	case *nameExpr:
+		return t.name == name
+	case *tupleExpr:
+		for _, it := range t.items {
+			if assignsName(it, name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (p *parser) refuseAttrTarget(t expr) {
 	switch t := t.(type) {
 	case *attrExpr:
