@@ -355,15 +355,11 @@ func (p *parser) parseSet(line int) node {
 
 func (p *parser) parseBlock(line int) node {
 	n := &blockNode{name: p.expectName(), line: line}
-	for p.tp < len(p.toks) {
-		switch {
-		case p.skipName("scoped"):
-			n.scoped = true
-		case p.skipName("required"):
-			n.required = true
-		default:
-			p.fail("expected end of block statement")
-		}
+	// As in Jinja: "scoped" then "required", each at most once.
+	n.scoped = p.skipName("scoped")
+	n.required = p.skipName("required")
+	if p.tp < len(p.toks) {
+		p.fail("expected end of block statement")
 	}
 	if _, dup := p.blocks[n.name]; dup {
 		p.fail("block '%s' defined twice", n.name)
@@ -372,6 +368,13 @@ func (p *parser) parseBlock(line int) node {
 	loops := p.loops
 	p.loops = 0 // a block renders as its own function in Jinja
 	p.hard(func() { n.body, _ = p.parseBody("endblock") })
+	if n.required {
+		for _, c := range n.body {
+			if t, ok := c.(*textNode); !ok || strings.TrimSpace(t.s) != "" {
+				p.fail("Required blocks can only contain comments or whitespace")
+			}
+		}
+	}
 	p.loops = loops
 	if p.tp < len(p.toks) {
 		p.next()
