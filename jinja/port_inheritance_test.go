@@ -4,11 +4,11 @@ import "testing"
 
 // inheritanceFiles are the templates of test_inheritance.py's env fixture.
 var inheritanceFiles = map[string]string{
-	"layout": "|{% block block1 %}block 1 from layout{% endblock %}\n|{% block block2 %}block 2 from layout{% endblock %}\n|{% block block3 %}\n{% block block4 %}nested block 4 from layout{% endblock %}\n{% endblock %}|",
-	"level1": "{% extends \"layout\" %}\n{% block block1 %}block 1 from level1{% endblock %}",
-	"level2": "{% extends \"level1\" %}\n{% block block2 %}{% block block5 %}nested block 5 from level2{%\nendblock %}{% endblock %}",
-	"level3": "{% extends \"level2\" %}\n{% block block5 %}block 5 from level3{% endblock %}\n{% block block4 %}block 4 from level3{% endblock %}\n",
-	"level4": "{% extends \"level3\" %}\n{% block block3 %}block 3 from level4{% endblock %}\n",
+	"layout":  "|{% block block1 %}block 1 from layout{% endblock %}\n|{% block block2 %}block 2 from layout{% endblock %}\n|{% block block3 %}\n{% block block4 %}nested block 4 from layout{% endblock %}\n{% endblock %}|",
+	"level1":  "{% extends \"layout\" %}\n{% block block1 %}block 1 from level1{% endblock %}",
+	"level2":  "{% extends \"level1\" %}\n{% block block2 %}{% block block5 %}nested block 5 from level2{%\nendblock %}{% endblock %}",
+	"level3":  "{% extends \"level2\" %}\n{% block block5 %}block 5 from level3{% endblock %}\n{% block block4 %}block 4 from level3{% endblock %}\n",
+	"level4":  "{% extends \"level3\" %}\n{% block block3 %}block 3 from level4{% endblock %}\n",
 	"working": "{% extends \"layout\" %}\n{% block block1 %}\n  {% if false %}\n    {% block block2 %}\n      this should work\n    {% endblock %}\n  {% endif %}\n{% endblock %}\n",
 	"doublee": "{% extends \"layout\" %}\n{% extends \"layout\" %}\n{% block block1 %}\n  {% if false %}\n    {% block block2 %}\n      this should work\n    {% endblock %}\n  {% endif %}\n{% endblock %}\n",
 }
