@@ -1,6 +1,7 @@
 package jinja
 
 import (
+	"fmt"
 	"io"
 	"strings"
 
@@ -199,7 +200,7 @@ func (st *state) renderNode(n node, sc *scope) error {
 			if v, ok := m.vars[nm[0]]; ok {
 				sc.set(nm[1], v)
 			} else {
-				sc.set(nm[1], Undefined{Name: nm[0]})
+				sc.set(nm[1], Undefined{Name: nm[0], hint: fmt.Sprintf("the template %s (imported on line %d) does not export the requested name %s", reprString(m.name), n.line, reprString(nm[0]))})
 			}
 		}
 	case *macroNode:

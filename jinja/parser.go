@@ -408,19 +408,18 @@ func (p *parser) parseFrom(line int) node {
 	if !p.skipName("import") {
 		p.fail("expected 'import'")
 	}
-	for p.tp < len(p.toks) {
-		if (p.isName("with") || p.isName("without")) && p.peekAt(1).val == "context" {
-			n.withContext = p.parseContextMod(false)
-			break
-		}
+	// Jinja's parse_from: names separated by commas, at least one, a
+	// trailing comma only before "with/without context".
+	isContext := func() bool {
+		return (p.isName("with") || p.isName("without")) && p.peekAt(1).kind == tokName && p.peekAt(1).val == "context"
+	}
+	for {
 		if len(n.names) > 0 {
 			p.expectOp(",")
-			if p.tp >= len(p.toks) {
-				break
-			}
-			if (p.isName("with") || p.isName("without")) && p.peekAt(1).val == "context" {
-				continue
-			}
+		}
+		if isContext() {
+			n.withContext = p.parseContextMod(false)
+			break
 		}
 		name := p.expectName()
 		if strings.HasPrefix(name, "_") {
@@ -431,6 +430,13 @@ func (p *parser) parseFrom(line int) node {
 			alias = p.expectName()
 		}
 		n.names = append(n.names, [2]string{name, alias})
+		if isContext() {
+			n.withContext = p.parseContextMod(false)
+			break
+		}
+		if !p.isOp(",") {
+			break
+		}
 	}
 	p.expectEnd()
 	return n

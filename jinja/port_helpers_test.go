@@ -22,6 +22,9 @@ type portCase struct {
 	want string
 	// env adjusts the environment (Jinja's Environment(...) arguments).
 	env func(*Environment)
+	// globals are the template's own globals (from_string(...,
+	// globals=...)), given as RenderContext.Globals.
+	globals map[string]any
 	// fields compares the whitespace-separated words of the output (a
 	// Jinja test comparing rv.split()), joined by single spaces.
 	fields bool
@@ -63,7 +66,9 @@ func portRender(c portCase) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return tmpl.Render(c.data)
+	var b strings.Builder
+	err = tmpl.ExecuteContext(&b, RenderContext{Vars: c.data, Globals: c.globals})
+	return b.String(), err
 }
 
 // checkPort compares what rendering gave with c.want.
