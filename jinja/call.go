@@ -634,7 +634,7 @@ func reflectAttr(env *Environment, obj any, name string) (any, bool) {
 	if p.method >= 0 {
 		m := rv.Type().Method(p.method)
 		if !env.methodAllowed(rv.Type(), m.Name) {
-			if env.Sandboxed {
+			if env.sandboxed() {
 				return unsafeAttr(obj, name), true
 			}
 			return nil, false

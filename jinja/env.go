@@ -44,6 +44,19 @@ type Environment struct {
 	// reading its attributes fails with a SecurityError. Functions the
 	// app passes in (data, Globals, Filters, Tests) stay callable.
 	Sandboxed bool
+	// Immutable applies Jinja's ImmutableSandboxedEnvironment: the
+	// sandbox (as Sandboxed), and the methods that modify a list or dict
+	// in place (append, extend, insert, remove, reverse, sort; clear, pop,
+	// popitem, setdefault, update) are unsafe too.
+	Immutable bool
+	// InterceptedBinops and InterceptedUnops name the arithmetic operators
+	// ("+", "-", "*", "/", "//", "%", "**"; unary "+" and "-") whose every
+	// use calls CallBinop or CallUnop, Jinja's sandbox intercepted_binops,
+	// intercepted_unops, call_binop and call_unop. A nil CallBinop or
+	// CallUnop applies the operator as usual (DefaultBinop, DefaultUnop).
+	InterceptedBinops, InterceptedUnops []string
+	CallBinop                           func(op string, left, right any) (any, error)
+	CallUnop                            func(op string, arg any) (any, error)
 	// JSONDumps, when set, replaces the serialisation |tojson uses (Jinja's
 	// "json.dumps_function" policy, which Flask sets to app.json.dumps);
 	// indent is 0 unless the template passes one. The result is made safe

@@ -125,19 +125,8 @@ func (st *state) evalExpr(e expr, sc *scope) (any, error) {
 		case "not":
 			t, err := truth(v)
 			return !t, err
-		case "-":
-			switch x := normalize(v).(type) {
-			case float64:
-				return -x, nil
-			case int:
-				return -x, nil
-			}
-			return arith("-", 0, v)
 		default:
-			if _, ok := numeric(normalize(v)); !ok {
-				return nil, typeErr("bad operand type for unary +: '%s'", typeName(v))
-			}
-			return arith("+", 0, v)
+			return st.unop(e.op, v)
 		}
 	case *condExpr:
 		c, err := st.eval(e.cond, sc)
@@ -182,7 +171,7 @@ func (st *state) evalBin(e *binExpr, sc *scope) (any, error) {
 	if e.op == "~" {
 		return st.concat(l, r)
 	}
-	return arith(e.op, l, r)
+	return st.binop(e.op, l, r)
 }
 
 // concat is Jinja's ~: strings joined, escaped as Markup if either side

@@ -21,6 +21,9 @@ func (st *state) mutateList(a *attrExpr, e *callExpr, sc *scope) (any, bool, err
 	if !ok {
 		return nil, false, nil
 	}
+	if st.env.Immutable {
+		return nil, true, unsafeAttr(obj, a.name).err()
+	}
 	args, kw, err := st.evalArgs(e.callArgs, sc)
 	if err != nil {
 		return nil, true, err
