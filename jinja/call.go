@@ -42,6 +42,13 @@ func (st *state) call(fn any, args []any, kw *Dict) (any, error) {
 	return callReflect(fn, args, kw)
 }
 
+// Kwargs is the keyword arguments of a call: a Go function (a filter,
+// test, global or value) whose last parameter is a Kwargs receives the
+// call's keyword arguments there, as a Python function's **kwargs.
+type Kwargs map[string]any
+
+var kwargsType = reflect.TypeOf(Kwargs(nil))
+
 // callReflect calls a Go function or method value.
 func callReflect(fn any, args []any, kw *Dict) (any, error) {
 	rv, ok := fn.(reflect.Value)
@@ -51,11 +58,21 @@ func callReflect(fn any, args []any, kw *Dict) (any, error) {
 	if rv.Kind() != reflect.Func {
 		return nil, typeErr("'%s' object is not callable", typeName(fn))
 	}
+	t := rv.Type()
+	n := t.NumIn()
+	if n > 0 && !t.IsVariadic() && t.In(n-1) == kwargsType {
+		kwargs := Kwargs{}
+		if kw != nil {
+			for _, k := range kw.keys {
+				kwargs[toStr(k)] = kw.m[k]
+			}
+		}
+		kw = nil
+		args = append(append([]any{}, args...), kwargs)
+	}
 	if kw != nil && kw.Len() > 0 {
 		return nil, typeErr("Go function got unexpected keyword arguments")
 	}
-	t := rv.Type()
-	n := t.NumIn()
 	if (!t.IsVariadic() && len(args) != n) || (t.IsVariadic() && len(args) < n-1) {
 		return nil, typeErr("function takes %d arguments (%d given)", n, len(args))
 	}
@@ -142,6 +159,9 @@ func (m *Macro) call(st *state, args []any, kw *Dict) (any, error) {
 			found := false
 			for i, p := range n.params {
 				if p.name == name {
+					if i < len(args) && name == "caller" {
+						return nil, typeErr("macro '%s' was invoked with two values for the special caller argument. This is most likely a bug.", m.name)
+					}
 					if i < len(args) {
 						return nil, typeErr("macro '%s' got multiple values for argument '%s'", m.name, name)
 					}

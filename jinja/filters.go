@@ -648,6 +648,9 @@ type groupTuple struct{ Tuple }
 
 func (g *groupTuple) items() []any { return g.Tuple }
 
+// String is the namedtuple's repr and str: ('grouper', [items]).
+func (g *groupTuple) String() string { return repr(g.Tuple) }
+
 func fMap(st *state, v any, args []any, kw *Dict) (any, error) {
 	items, err := iterateTruthy(v)
 	if err != nil {

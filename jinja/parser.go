@@ -464,6 +464,8 @@ func (p *parser) parseParams() []param {
 			pr.def = p.parseExpr()
 		} else if len(ps) > 0 && ps[len(ps)-1].def != nil {
 			p.fail("parameter without a default follows parameter with a default")
+		} else if pr.name == "caller" {
+			panic(newErr("TemplateAssertionError", `"caller" argument must be omitted or be given a default.`))
 		}
 		ps = append(ps, pr)
 	}
