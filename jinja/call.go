@@ -550,6 +550,9 @@ func getItem(env *Environment, obj, key any) (any, error) {
 	if s, ok := k.(string); ok {
 		return getAttr(env, obj, s)
 	}
+	if i, ok := k.(int); ok {
+		return Undefined{Name: strconv.Itoa(i), owner: objectTypeRepr(obj), elem: true}, nil
+	}
 	return missingAttr(obj, toStr(k)), nil
 }
 

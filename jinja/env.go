@@ -72,6 +72,9 @@ type Environment struct {
 	// trailing newline: Jinja's trim_blocks, lstrip_blocks and
 	// keep_trailing_newline, all off by default as in Jinja and Flask.
 	TrimBlocks, LstripBlocks, KeepTrailingNewline bool
+	// Finalize, when set, is applied to the value of every {{ expression }}
+	// before it is printed (not to template text), Jinja's finalize.
+	Finalize func(v any) any
 	// Policies are Jinja's environment policies that change how filters
 	// behave: "urlize.rel", "urlize.target", "urlize.extra_schemes" and
 	// "truncate.leeway", with Jinja's defaults when a key is absent.

@@ -114,6 +114,9 @@ func (st *state) renderNode(n node, sc *scope) error {
 			return nil
 		}
 		v, err := st.eval(n.e, sc)
+		if err == nil && st.env.Finalize != nil {
+			v = st.env.Finalize(v)
+		}
 		if err == nil {
 			err = strictErr(v)
 		}

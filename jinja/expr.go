@@ -10,7 +10,9 @@ import (
 func (st *state) eval(e expr, sc *scope) (any, error) {
 	v, err := st.evalExpr(e, sc)
 	if st.env.Undefined != DefaultUndefined {
-		if u, ok := v.(Undefined); ok && u.policy == DefaultUndefined {
+		// The undefined of an inline if without else is Jinja's plain
+		// Undefined whatever the environment's class.
+		if u, ok := v.(Undefined); ok && u.policy == DefaultUndefined && u.Name != "<inline if>" {
 			u.policy = st.env.Undefined
 			v = u
 		}

@@ -366,7 +366,8 @@ func contains(hay, needle any) (bool, error) {
 		_, ok := h.Get(normalize(needle))
 		return ok, nil
 	case Undefined:
-		return false, h.err()
+		// Undefined iterates as empty; StrictUndefined refuses.
+		return false, strictErr(h)
 	}
 	return false, typeErr("argument of type '%s' is not iterable", typeName(hay))
 }
