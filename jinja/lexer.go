@@ -3,6 +3,8 @@ package jinja
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // segKind is the kind of a top-level piece of template source.
@@ -263,14 +265,16 @@ func tokenize(s string) ([]token, error) {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 			i++
 		case isNameStart(c):
-			j := i + 1
-			for j < len(s) && isNameChar(s[j]) {
-				j++
+			j := scanName(s, i)
+			if j == i {
+				r, _ := utf8.DecodeRuneInString(s[i:])
+				return nil, newErr("TemplateSyntaxError", "unexpected char %s", reprString(string(r)))
 			}
 			toks = append(toks, token{tokName, s[i:j]})
 			i = j
 		case c >= '0' && c <= '9':
-			j, isFloat := scanNumber(s, i)
+			afterDot := len(toks) > 0 && toks[len(toks)-1].kind == tokOp && toks[len(toks)-1].val == "."
+			j, isFloat := scanNumber(s, i, afterDot)
 			k := tokInt
 			if isFloat {
 				k = tokFloat
@@ -311,13 +315,53 @@ func isNameStart(c byte) bool {
 
 func isNameChar(c byte) bool { return isNameStart(c) || (c >= '0' && c <= '9') }
 
-func scanNumber(s string, i int) (int, bool) {
+// scanName returns the end of the identifier at s[i:], as Python's
+// str.isidentifier reads one (Jinja's names): a letter, letter number,
+// "_" or Other_ID_Start character, then those, marks, digits,
+// connector punctuation or Other_ID_Continue characters. It returns i
+// when s[i:] does not start an identifier.
+func scanName(s string, i int) int {
 	j := i
+	for j < len(s) {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		ok := isIdentStart(r) || (j > i && isIdentContinue(r))
+		if !ok {
+			break
+		}
+		j += size
+	}
+	return j
+}
+
+func isIdentStart(r rune) bool {
+	return r == '_' || unicode.IsLetter(r) || unicode.Is(unicode.Nl, r) || unicode.Is(unicode.Other_ID_Start, r)
+}
+
+func isIdentContinue(r rune) bool {
+	return isIdentStart(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Nd, unicode.Pc, unicode.Other_ID_Continue)
+}
+
+// scanNumber finds the end of the number literal at s[i:] and whether it
+// is a float, as Jinja's lexer reads them: 0b, 0o and 0x integers,
+// underscores between digits, and no float right after a "." (so that
+// items.0.1 reads as two subscripts).
+func scanNumber(s string, i int, afterDot bool) (int, bool) {
+	j := i
+	if j+1 < len(s) && s[j] == '0' && strings.IndexByte("bBoOxX", s[j+1]) >= 0 {
+		digits := map[byte]string{'b': "01_", 'o': "01234567_", 'x': "0123456789abcdefABCDEF_"}[s[j+1]|0x20]
+		k := j + 2
+		for k < len(s) && strings.IndexByte(digits, s[k]) >= 0 {
+			k++
+		}
+		if k > j+2 {
+			return k, false
+		}
+	}
 	isFloat := false
 	for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == '_') {
 		j++
 	}
-	if j+1 < len(s) && s[j] == '.' && s[j+1] >= '0' && s[j+1] <= '9' {
+	if !afterDot && j+1 < len(s) && s[j] == '.' && s[j+1] >= '0' && s[j+1] <= '9' {
 		isFloat = true
 		j++
 		for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == '_') {
@@ -332,7 +376,7 @@ func scanNumber(s string, i int) (int, bool) {
 		if k < len(s) && s[k] >= '0' && s[k] <= '9' {
 			isFloat = true
 			j = k
-			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == '_') {
 				j++
 			}
 		}

@@ -1,6 +1,7 @@
 package jinja
 
 import (
+	"fmt"
 	"math/big"
 	"strconv"
 	"strings"
@@ -25,6 +26,10 @@ type parser struct {
 	// filter and test name for the check after parsing.
 	soft bool
 	used []usedName
+	// tagStack and endStack are the statements being parsed and the end
+	// tags their bodies wait for, for Jinja's unknown-tag messages.
+	tagStack []string
+	endStack [][]string
 	// expression state
 	toks []token
 	tp   int
@@ -93,6 +98,10 @@ func (p *parser) parseBody(ends ...string) ([]node, string) {
 	if p.nest > maxNesting {
 		p.fail("statements nested too deeply")
 	}
+	if len(ends) > 0 {
+		p.endStack = append(p.endStack, ends)
+		defer func() { p.endStack = p.endStack[:len(p.endStack)-1] }()
+	}
 	var out []node
 	for p.pos < len(p.segs) {
 		s := p.segs[p.pos]
@@ -127,9 +136,37 @@ func (p *parser) parseBody(ends ...string) ([]node, string) {
 		if n := len(p.segs); n > 0 {
 			p.line = p.segs[n-1].line + strings.Count(p.segs[n-1].src, "\n")
 		}
-		p.fail("Unexpected end of template. Jinja was looking for the following tags: '%s'.", strings.Join(ends, "' or '"))
+		p.failUnknownTag("")
 	}
 	return out, ""
+}
+
+// failUnknownTag fails as Jinja's parser does on a tag it does not know
+// here (name) or on the end of the template (name ""): naming the tags
+// it was looking for and the innermost open block.
+func (p *parser) failUnknownTag(name string) {
+	msg := []string{"Unexpected end of template."}
+	if name != "" {
+		msg[0] = fmt.Sprintf("Encountered unknown tag '%s'.", name)
+	}
+	if n := len(p.endStack); n > 0 {
+		looking := "'" + strings.Join(p.endStack[n-1], "' or '") + "'"
+		expected := false
+		for _, ends := range p.endStack {
+			for _, e := range ends {
+				expected = expected || e == name
+			}
+		}
+		if expected {
+			msg = append(msg, "You probably made a nesting mistake. Jinja is expecting this tag, but currently looking for "+looking+".")
+		} else {
+			msg = append(msg, "Jinja was looking for the following tags: "+looking+".")
+		}
+	}
+	if n := len(p.tagStack); n > 0 {
+		msg = append(msg, fmt.Sprintf("The innermost block that needs to be closed is '%s'.", p.tagStack[n-1]))
+	}
+	p.fail("%s", strings.Join(msg, " "))
 }
 
 func (p *parser) load(src string) {
@@ -204,6 +241,8 @@ func (p *parser) expectEnd() {
 // parseStatement parses the block tag whose name was just read.
 func (p *parser) parseStatement(tag string) node {
 	line := p.line
+	defer func(n int) { p.tagStack = p.tagStack[:n] }(len(p.tagStack))
+	p.tagStack = append(p.tagStack, tag)
 	switch tag {
 	case "if":
 		return p.parseIf(line)
@@ -274,7 +313,8 @@ func (p *parser) parseStatement(tag string) node {
 			return &loopControlNode{tag == "break", line}
 		}
 	}
-	p.fail("Encountered unknown tag '%s'.", tag)
+	p.tagStack = p.tagStack[:len(p.tagStack)-1]
+	p.failUnknownTag(tag)
 	return nil
 }
 
@@ -320,7 +360,7 @@ func (p *parser) parseFor(line int) node {
 	p.loops++
 	var body []node
 	var end string
-	p.hard(func() { body, end = p.parseBody("else", "endfor") })
+	p.hard(func() { body, end = p.parseBody("endfor", "else") })
 	p.loops--
 	n.body = body
 	if end == "else" {
@@ -355,6 +395,9 @@ func (p *parser) parseSet(line int) node {
 
 func (p *parser) parseBlock(line int) node {
 	n := &blockNode{name: p.expectName(), line: line}
+	if p.isOp("-") {
+		p.fail("Block names in Jinja have to be valid Python identifiers and may not contain hyphens, use an underscore instead.")
+	}
 	// As in Jinja: "scoped" then "required", each at most once.
 	n.scoped = p.skipName("scoped")
 	n.required = p.skipName("required")
@@ -376,9 +419,10 @@ func (p *parser) parseBlock(line int) node {
 		}
 	}
 	p.loops = loops
-	if p.tp < len(p.toks) {
+	if p.isName(n.name) {
 		p.next()
 	}
+	p.expectEnd()
 	return n
 }
 
@@ -516,6 +560,10 @@ func (p *parser) parseAssignTarget() expr {
 		return t
 	}
 	name := p.expectName()
+	switch name {
+	case "true", "false", "none", "True", "False", "None":
+		p.fail("can't assign to 'const'")
+	}
 	if p.skipOp(".") {
 		return &attrExpr{&nameExpr{name}, p.expectName()}
 	}
@@ -792,15 +840,19 @@ func (p *parser) parsePrimary() expr {
 		}
 		return &litExpr{s}
 	case tokInt:
-		n, err := strconv.Atoi(t.val)
+		base := 10
+		if len(t.val) > 1 && strings.IndexByte("bBoOxX", t.val[1]) >= 0 {
+			base = 0 // 0b, 0o, 0x
+		}
+		n, err := strconv.ParseInt(t.val, base, 0)
 		if err != nil {
-			b, ok := new(big.Int).SetString(t.val, 10)
+			b, ok := new(big.Int).SetString(t.val, base)
 			if !ok {
 				p.fail("invalid integer literal %s", t.val)
 			}
 			return &litExpr{b}
 		}
-		return &litExpr{n}
+		return &litExpr{int(n)}
 	case tokFloat:
 		f, _ := strconv.ParseFloat(t.val, 64)
 		return &litExpr{f}
@@ -921,16 +973,26 @@ func (p *parser) parseCallArgs() callArgs {
 			}
 		}
 		first = false
+		// Jinja's order: positional, keyword and *args, then **kwargs.
+		ensure := func(ok bool) {
+			if !ok {
+				p.fail("invalid syntax for function call expression")
+			}
+		}
 		switch {
 		case p.skipOp("**"):
+			ensure(a.dstar == nil)
 			a.dstar = p.parseExpr()
 		case p.skipOp("*"):
+			ensure(a.star == nil && a.dstar == nil)
 			a.star = p.parseExpr()
 		case p.peek().kind == tokName && p.peekAt(1).kind == tokOp && p.peekAt(1).val == "=":
+			ensure(a.dstar == nil)
 			name := p.next().val
 			p.next()
 			a.kwargs = append(a.kwargs, kwarg{name, p.parseExpr()})
 		default:
+			ensure(a.star == nil && a.dstar == nil && len(a.kwargs) == 0)
 			a.args = append(a.args, p.parseExpr())
 		}
 	}
@@ -966,6 +1028,9 @@ func (p *parser) parseFilterExpr(e expr) expr {
 				t.name += "." + p.next().val
 			}
 			p.use(t.name, true)
+			if p.isName("is") {
+				p.fail("You cannot chain multiple tests with is")
+			}
 			nt := p.peek()
 			switch {
 			case p.skipOp("("):
