@@ -72,6 +72,9 @@ type Environment struct {
 	// trailing newline: Jinja's trim_blocks, lstrip_blocks and
 	// keep_trailing_newline, all off by default as in Jinja and Flask.
 	TrimBlocks, LstripBlocks, KeepTrailingNewline bool
+	// Delimiters changes the tag delimiters ({% %}, {{ }}, {# #}), as
+	// Jinja's block_start_string and its siblings.
+	Delimiters Delimiters
 	// Finalize, when set, is applied to the value of every {{ expression }}
 	// before it is printed (not to template text), Jinja's finalize.
 	Finalize func(v any) any
@@ -194,7 +197,7 @@ func (e *Environment) parseTemplate(name, src string) (*Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	body, blocks, used, err := parse(name, src, ext, lexOptions{e.TrimBlocks, e.LstripBlocks, e.KeepTrailingNewline})
+	body, blocks, used, err := parse(name, src, ext, lexOptions{e.TrimBlocks, e.LstripBlocks, e.KeepTrailingNewline, e.Delimiters})
 	if err != nil {
 		return nil, err
 	}

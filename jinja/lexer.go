@@ -3,6 +3,7 @@ package jinja
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -24,13 +25,70 @@ type segment struct {
 	line int
 }
 
-var rawEnd = regexp.MustCompile(`\{%(-|\+)?\s*endraw\s*(-|\+)?%\}`)
-var rawStart = regexp.MustCompile(`^\{%(-|\+)?\s*raw\s*(-)?%\}`)
+// Delimiters are the strings that start and end template tags, Jinja's
+// block_start_string, block_end_string, variable_start_string,
+// variable_end_string, comment_start_string and comment_end_string. An
+// empty field keeps Jinja's default ({%, %}, {{, }}, {#, #}).
+type Delimiters struct {
+	BlockStart, BlockEnd       string
+	VariableStart, VariableEnd string
+	CommentStart, CommentEnd   string
+}
 
-// lexOptions are the environment's whitespace options: Jinja's
-// trim_blocks, lstrip_blocks and keep_trailing_newline.
+// withDefaults fills the empty fields with Jinja's delimiters.
+func (d Delimiters) withDefaults() Delimiters {
+	def := func(s *string, v string) {
+		if *s == "" {
+			*s = v
+		}
+	}
+	def(&d.BlockStart, "{%")
+	def(&d.BlockEnd, "%}")
+	def(&d.VariableStart, "{{")
+	def(&d.VariableEnd, "}}")
+	def(&d.CommentStart, "{#")
+	def(&d.CommentEnd, "#}")
+	return d
+}
+
+// isDefault reports whether d are Jinja's default delimiters.
+func (d Delimiters) isDefault() bool { return d == Delimiters{}.withDefaults() }
+
+// rawRes are the {% raw %} and {% endraw %} patterns of a block
+// delimiter pair.
+type rawRes struct{ start, end *regexp.Regexp }
+
+var (
+	defaultRaw = makeRawRes("{%", "%}")
+	rawCache   sync.Map // "start\x00end" -> rawRes
+)
+
+func makeRawRes(start, end string) rawRes {
+	s, e := regexp.QuoteMeta(start), regexp.QuoteMeta(end)
+	return rawRes{
+		start: regexp.MustCompile(`^` + s + `(-|\+)?\s*raw\s*(-)?` + e),
+		end:   regexp.MustCompile(s + `(-|\+)?\s*endraw\s*(-|\+)?` + e),
+	}
+}
+
+func rawFor(d Delimiters) rawRes {
+	if d.BlockStart == "{%" && d.BlockEnd == "%}" {
+		return defaultRaw
+	}
+	key := d.BlockStart + "\x00" + d.BlockEnd
+	if r, ok := rawCache.Load(key); ok {
+		return r.(rawRes)
+	}
+	r := makeRawRes(d.BlockStart, d.BlockEnd)
+	rawCache.Store(key, r)
+	return r
+}
+
+// lexOptions are the environment's lexer settings: Jinja's trim_blocks,
+// lstrip_blocks, keep_trailing_newline and delimiters.
 type lexOptions struct {
 	trimBlocks, lstripBlocks, keepTrailingNewline bool
+	delims                                        Delimiters
 }
 
 // lexer is the state of splitSegments.
@@ -105,6 +163,45 @@ func lastByte(s string) byte {
 	return s[len(s)-1]
 }
 
+// tagKind is the kind of a tag start found in the source.
+type tagKind int
+
+const (
+	tagBlock tagKind = iota
+	tagVar
+	tagComment
+)
+
+// nextTag finds the next tag start in src: its index, kind and length;
+// i < 0 when there is none. At one position the longest start string
+// wins, as in Jinja's lexer (<%= before <%).
+func nextTag(src string, d Delimiters, deflt bool) (i int, kind tagKind, n int) {
+	if deflt {
+		i = indexTagStart(src)
+		if i < 0 {
+			return -1, 0, 0
+		}
+		switch src[i+1] {
+		case '{':
+			return i, tagVar, 2
+		case '#':
+			return i, tagComment, 2
+		}
+		return i, tagBlock, 2
+	}
+	i = -1
+	for _, c := range []struct {
+		s string
+		k tagKind
+	}{{d.BlockStart, tagBlock}, {d.VariableStart, tagVar}, {d.CommentStart, tagComment}} {
+		j := strings.Index(src, c.s)
+		if j >= 0 && (i < 0 || j < i || (j == i && len(c.s) > n)) {
+			i, kind, n = j, c.k, len(c.s)
+		}
+	}
+	return i, kind, n
+}
+
 // splitSegments cuts source into text, variable and block segments,
 // applying whitespace control and dropping comments. Like Jinja with
 // keep_trailing_newline off, one trailing newline is removed.
@@ -113,9 +210,12 @@ func splitSegments(src string, o lexOptions) ([]segment, error) {
 	if !o.keepTrailingNewline {
 		src = strings.TrimSuffix(src, "\n")
 	}
+	d := o.delims.withDefaults()
+	deflt := d.isDefault()
+	raw := rawFor(d)
 	lx := &lexer{o: o, line: 1, lineStart: true}
 	for len(src) > 0 {
-		i := indexTagStart(src)
+		i, kind, n := nextTag(src, d, deflt)
 		if i < 0 {
 			lx.emit(lx.leadText(src))
 			break
@@ -123,32 +223,32 @@ func splitSegments(src string, o lexOptions) ([]segment, error) {
 		text := lx.leadText(src[:i])
 		rest := src[i:]
 		var mod byte
-		if len(rest) > 2 {
-			mod = rest[2]
+		if len(rest) > n {
+			mod = rest[n]
 		}
-		text = lx.tagText(text, mod, rest[1] == '{')
+		text = lx.tagText(text, mod, kind == tagVar)
 		startLine := lx.line + strings.Count(src[:i], "\n")
 		consumed := 0
-		switch rest[1] {
-		case '#':
-			end := strings.Index(rest[2:], "#}")
+		switch kind {
+		case tagComment:
+			end := strings.Index(rest[n:], d.CommentEnd)
 			if end < 0 {
 				return nil, &Error{Kind: "TemplateSyntaxError", Line: startLine, Msg: "Missing end of comment tag"}
 			}
 			lx.emit(text)
-			consumed = i + 2 + end + 2
-			consumed += lx.tagEnd(lastByte(rest[2:2+end]), src[consumed:], true)
-		case '%':
-			if m := rawStart.FindStringSubmatch(rest); m != nil {
+			consumed = i + n + end + len(d.CommentEnd)
+			consumed += lx.tagEnd(lastByte(rest[n:n+end]), src[consumed:], true)
+		case tagBlock:
+			if m := raw.start.FindStringSubmatch(rest); m != nil {
 				lx.emit(text)
 				body := rest[len(m[0]):]
-				loc := rawEnd.FindStringSubmatchIndex(body)
+				loc := raw.end.FindStringSubmatchIndex(body)
 				if loc == nil {
 					return nil, &Error{Kind: "TemplateSyntaxError", Line: startLine, Msg: "Missing end of raw directive"}
 				}
-				raw := body[:loc[0]]
+				rawText := body[:loc[0]]
 				if m[2] == "-" {
-					raw = strings.TrimLeft(raw, " \t\r\n")
+					rawText = strings.TrimLeft(rawText, " \t\r\n")
 				}
 				var endMod, closeMod byte
 				if loc[2] >= 0 {
@@ -158,9 +258,9 @@ func splitSegments(src string, o lexOptions) ([]segment, error) {
 					closeMod = body[loc[4]]
 				}
 				lx.lineStart = false
-				raw = lx.tagText(raw, endMod, false)
-				if raw != "" {
-					lx.segs = append(lx.segs, segment{segText, raw, startLine})
+				rawText = lx.tagText(rawText, endMod, false)
+				if rawText != "" {
+					lx.segs = append(lx.segs, segment{segText, rawText, startLine})
 				}
 				consumed = i + len(m[0]) + loc[1]
 				consumed += lx.tagEnd(closeMod, src[consumed:], true)
@@ -168,27 +268,26 @@ func splitSegments(src string, o lexOptions) ([]segment, error) {
 			}
 			fallthrough
 		default:
-			closer := "}}"
-			kind := segVar
-			if rest[1] == '%' {
-				closer, kind = "%}", segBlock
+			closer, sk := d.VariableEnd, segVar
+			if kind == tagBlock {
+				closer, sk = d.BlockEnd, segBlock
 			}
-			end := indexCloser(rest[2:], closer)
+			end := indexCloser(rest[n:], closer)
 			if end < 0 {
 				return nil, &Error{Kind: "TemplateSyntaxError", Line: startLine, Msg: "unexpected end of template, expected '" + closer + "'"}
 			}
 			lx.emit(text)
-			inner := rest[2 : 2+end]
+			inner := rest[n : n+end]
 			if strings.HasPrefix(inner, "-") || strings.HasPrefix(inner, "+") {
 				inner = inner[1:]
 			}
 			endMod := lastByte(inner)
-			if endMod == '-' || (endMod == '+' && kind == segBlock) {
+			if endMod == '-' || (endMod == '+' && sk == segBlock) {
 				inner = inner[:len(inner)-1]
 			}
-			lx.segs = append(lx.segs, segment{kind, inner, startLine})
-			consumed = i + 2 + end + 2
-			consumed += lx.tagEnd(endMod, src[consumed:], kind == segBlock)
+			lx.segs = append(lx.segs, segment{sk, inner, startLine})
+			consumed = i + n + end + len(closer)
+			consumed += lx.tagEnd(endMod, src[consumed:], sk == segBlock)
 		}
 		lx.line += strings.Count(src[:consumed], "\n")
 		src = src[consumed:]
