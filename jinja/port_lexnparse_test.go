@@ -219,4 +219,3 @@ func TestTrimBlocks(t *testing.T) {
 	}
 	runPort(t, cases)
 }
-
