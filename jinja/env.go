@@ -75,6 +75,11 @@ type Environment struct {
 	// Delimiters changes the tag delimiters ({% %}, {{ }}, {# #}), as
 	// Jinja's block_start_string and its siblings.
 	Delimiters Delimiters
+	// LineStatementPrefix, when set, makes a line that starts with it
+	// (after blanks) a statement ("# for x in xs:" for {% for x in xs %});
+	// LineCommentPrefix starts a comment that runs to the end of the
+	// line: Jinja's line_statement_prefix and line_comment_prefix.
+	LineStatementPrefix, LineCommentPrefix string
 	// Finalize, when set, is applied to the value of every {{ expression }}
 	// before it is printed (not to template text), Jinja's finalize.
 	Finalize func(v any) any
@@ -197,7 +202,7 @@ func (e *Environment) parseTemplate(name, src string) (*Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	body, blocks, used, err := parse(name, src, ext, lexOptions{e.TrimBlocks, e.LstripBlocks, e.KeepTrailingNewline, e.Delimiters})
+	body, blocks, used, err := parse(name, src, ext, lexOptions{e.TrimBlocks, e.LstripBlocks, e.KeepTrailingNewline, e.Delimiters, e.LineStatementPrefix, e.LineCommentPrefix})
 	if err != nil {
 		return nil, err
 	}

@@ -89,6 +89,7 @@ func rawFor(d Delimiters) rawRes {
 type lexOptions struct {
 	trimBlocks, lstripBlocks, keepTrailingNewline bool
 	delims                                        Delimiters
+	lineStatementPrefix, lineCommentPrefix        string
 }
 
 // lexer is the state of splitSegments.
@@ -214,8 +215,19 @@ func splitSegments(src string, o lexOptions) ([]segment, error) {
 	deflt := d.isDefault()
 	raw := rawFor(d)
 	lx := &lexer{o: o, line: 1, lineStart: true}
+	lines := o.lineStatementPrefix != "" || o.lineCommentPrefix != ""
+	atStart := true // src begins a line of the source
 	for len(src) > 0 {
 		i, kind, n := nextTag(src, d, deflt)
+		if lines {
+			if m, ok := nextLine(src, o, atStart); ok && (i < 0 || m.start <= i) {
+				consumed := lx.lineSegment(src, m)
+				lx.line += strings.Count(src[:consumed], "\n")
+				atStart = consumed > 0 && src[consumed-1] == '\n'
+				src = src[consumed:]
+				continue
+			}
+		}
 		if i < 0 {
 			lx.emit(lx.leadText(src))
 			break
@@ -290,6 +302,7 @@ func splitSegments(src string, o lexOptions) ([]segment, error) {
 			consumed += lx.tagEnd(endMod, src[consumed:], sk == segBlock)
 		}
 		lx.line += strings.Count(src[:consumed], "\n")
+		atStart = consumed > 0 && src[consumed-1] == '\n'
 		src = src[consumed:]
 	}
 	return lx.segs, nil

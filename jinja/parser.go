@@ -293,6 +293,11 @@ func (p *parser) parseStatement(tag string) node {
 		}
 		n.body, _ = p.parseBody("endwith")
 		return n
+	case "print":
+		// {% print expr %}, Jinja's print statement.
+		e := p.parseTuple(false)
+		p.expectEnd()
+		return &outNode{e, line}
 	case "autoescape":
 		e := p.parseExpr()
 		p.expectEnd()

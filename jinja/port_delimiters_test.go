@@ -15,6 +15,15 @@ func delims(bs, be, vs, ve, cs, ce string, lstrip, trim bool) func(*Environment)
 	}
 }
 
+// lines3 is Environment(delimiters..., line_statement_prefix,
+// line_comment_prefix).
+func lines3(bs, be, vs, ve, cs, ce, stmt, comment string) func(*Environment) {
+	return func(e *Environment) {
+		e.Delimiters = Delimiters{bs, be, vs, ve, cs, ce}
+		e.LineStatementPrefix, e.LineCommentPrefix = stmt, comment
+	}
+}
+
 // TestDelimiters ports the cases of Jinja's tests/test_lexnparse.py that
 // change the delimiters (TestLexer, TestParser, TestLstripBlocks and
 // TestTrimBlocks).
@@ -30,6 +39,10 @@ func TestDelimiters(t *testing.T) {
 	php := delims("<?", "?>", "<?=", "?>", "<!--", "-->", true, true)
 	erb := delims("<%", "%>", "<%=", "%>", "<%#", "%>", true, true)
 	angle := delims("<%", "%>", "${", "}", "<%#", "%>", true, true)
+	angleLines := func(e *Environment) {
+		angle(e)
+		e.LineStatementPrefix, e.LineCommentPrefix = "%", "##"
+	}
 	cases := []portCase{
 		{name: "TestLexer/test_balancing", env: delims("{%", "%}", "${", "}", "", "", false, false), src: "{% for item in seq\n            %}${{'foo': item}|upper}{% endfor %}",
 			data: map[string]any{"seq": rangeInts(3)}, want: "{'FOO': 0}{'FOO': 1}{'FOO': 2}"},
@@ -41,12 +54,20 @@ func TestDelimiters(t *testing.T) {
 			src: "<%# I'm a comment, I'm not interesting %><% for item in seq -%>\n    <%= item %>\n<%- endfor %>", want: "01234"},
 		{name: "TestParser/test_comment_syntax", env: delims("<!--", "-->", "${", "}", "<!--#", "-->", false, false), data: seq5,
 			src: "<!--# I'm a comment, I'm not interesting --><!-- for item in seq --->\n    ${item}\n<!--- endfor -->", want: "01234"},
-		{name: "TestParser/test_line_syntax", skip: "line statements are not implemented (docs/templates.md)"},
-		{name: "TestParser/test_line_syntax_priority", skip: "line statements are not implemented (docs/templates.md)"},
+		{name: "TestParser/test_line_syntax/statements", env: lines3("<%", "%>", "${", "}", "<%#", "%>", "%", ""), data: seq5, fields: true,
+			src: "<%# regular comment %>\n% for item in seq:\n    ${item}\n% endfor", want: "0 1 2 3 4"},
+		{name: "TestParser/test_line_syntax/comments", env: lines3("<%", "%>", "${", "}", "<%#", "%>", "%", "##"), data: seq5, fields: true,
+			src: "<%# regular comment %>\n% for item in seq:\n    ${item} ## the rest of the stuff\n% endfor", want: "0 1 2 3 4"},
+		{name: "TestParser/test_line_syntax_priority/1", env: lines3("{%", "%}", "${", "}", "/*", "*/", "##", "#"), data: map[string]any{"seq": []int{1, 2}},
+			src: "/* ignore me.\n   I'm a multiline comment */\n## for item in seq:\n* ${item}          # this is just extra stuff\n## endfor", want: "\n* 1\n* 2\n"},
+		{name: "TestParser/test_line_syntax_priority/2", env: lines3("{%", "%}", "${", "}", "/*", "*/", "#", "##"), data: map[string]any{"seq": []int{1, 2}},
+			src: "/* ignore me.\n   I'm a multiline comment */\n# for item in seq:\n* ${item}          ## this is just extra stuff\n    ## extra stuff i just want to ignore\n# endfor", want: "\n* 1\n\n* 2\n\n"},
 		{name: "TestLstripBlocks/test_lstrip_angle_bracket_simple", env: angle, src: "    <% if True %>hello    <% endif %>", want: "hello    "},
 		{name: "TestLstripBlocks/test_lstrip_angle_bracket_comment", env: angle, src: "    <%# if True %>hello    <%# endif %>", want: "hello    "},
-		{name: "TestLstripBlocks/test_lstrip_angle_bracket", skip: "line comments (## ...) are not implemented (docs/templates.md)"},
-		{name: "TestLstripBlocks/test_lstrip_angle_bracket_compact", skip: "line comments (## ...) are not implemented (docs/templates.md)"},
+		{name: "TestLstripBlocks/test_lstrip_angle_bracket", env: angleLines, data: seq5,
+			src: "    <%# regular comment %>\n    <% for item in seq %>\n${item} ## the rest of the stuff\n   <% endfor %>", want: lines("X\n")},
+		{name: "TestLstripBlocks/test_lstrip_angle_bracket_compact", env: angleLines, data: seq5,
+			src: "    <%#regular comment%>\n    <%for item in seq%>\n${item} ## the rest of the stuff\n   <%endfor%>", want: lines("X\n")},
 		{name: "TestLstripBlocks/test_php_syntax_with_manual", env: php, data: seq5,
 			src: "    <!-- I'm a comment, I'm not interesting -->\n    <? for item in seq -?>\n        <?= item ?>\n    <?- endfor ?>", want: "01234"},
 		{name: "TestLstripBlocks/test_php_syntax", env: php, data: seq5,
