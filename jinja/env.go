@@ -85,7 +85,8 @@ type Environment struct {
 	Finalize func(v any) any
 	// Policies are Jinja's environment policies that change how filters
 	// behave: "urlize.rel", "urlize.target", "urlize.extra_schemes" and
-	// "truncate.leeway", with Jinja's defaults when a key is absent.
+	// "truncate.leeway", with Jinja's defaults ("noopener", none, none, 5)
+	// when a key is absent.
 	Policies map[string]any
 	// Undefined chooses how undefined values behave, Jinja's undefined
 	// class: DefaultUndefined (the zero value), StrictUndefined,

@@ -388,6 +388,13 @@ func (st *state) loadTemplate(v any) (*Template, error) {
 	case []any, Tuple:
 		items, _ := asSeq(x)
 		var last error = newErr("TemplatesNotFound", "none of the templates given were found")
+		names := make([]string, len(items))
+		for i, it := range items {
+			names[i] = toStr(normalize(it))
+			if u, ok := it.(Undefined); ok {
+				names[i] = u.err().Msg
+			}
+		}
 		for _, it := range items {
 			t, err := st.loadTemplate(it)
 			if err == nil {
@@ -400,6 +407,7 @@ func (st *state) loadTemplate(v any) (*Template, error) {
 		}
 		if e, ok := last.(*Error); ok {
 			e.Kind = "TemplatesNotFound"
+			e.Msg = "none of the templates given were found: " + strings.Join(names, ", ")
 		}
 		return nil, last
 	case Undefined:

@@ -270,9 +270,12 @@ func fTrim(st *state, v any, args []any, kw *Dict) (any, error) {
 }
 
 func fTruncate(st *state, v any, args []any, kw *Dict) (any, error) {
-	a, err := bind("truncate", args, kw, []string{"length", "killwords", "end", "leeway"}, 255, false, "...", 5)
+	a, err := bind("truncate", args, kw, []string{"length", "killwords", "end", "leeway"}, 255, false, "...", nil)
 	if err != nil {
 		return nil, err
+	}
+	if a[3] == nil {
+		a[3] = st.env.policy("truncate.leeway", 5)
 	}
 	s := []rune(toStr(normalize(v)))
 	n, _ := normalize(a[0]).(int)

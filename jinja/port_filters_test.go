@@ -107,6 +107,8 @@ func TestFilter(t *testing.T) {
 		{name: "test_truncate", src: `{{ data|truncate(15, true, ">>>") }}|{{ data|truncate(15, false, ">>>") }}|{{ smalldata|truncate(15) }}`,
 			data: map[string]any{"data": strings.Repeat("foobar baz bar", 1000), "smalldata": "foobar baz bar"}, want: "foobar baz b>>>|foobar baz>>>|foobar baz bar"},
 		{name: "test_truncate_very_short", src: `{{ "foo bar baz"|truncate(9) }}|{{ "foo bar baz"|truncate(9, true) }}`, want: "foo bar baz|foo bar baz"},
+		{name: "test_truncate/leeway_policy", src: `{{ "foo bar baz qux"|truncate(9) }}|{{ "foo bar baz qux"|truncate(9, leeway=10) }}`,
+			env: func(e *Environment) { e.Policies = map[string]any{"truncate.leeway": 0} }, want: "foo...|foo bar baz qux"},
 		{name: "test_truncate_end_length", src: `{{ "Joel is a slug"|truncate(7, true) }}`, want: "Joel..."},
 		{name: "test_upper", src: `{{ "foo"|upper }}`, want: "FOO"},
 		{name: "test_urlize/domain", src: `{{ "foo example.org bar"|urlize }}`, want: `foo <a href="https://example.org" rel="noopener">example.org</a> bar`},

@@ -28,6 +28,10 @@ func TestTests(t *testing.T) {
 		{name: "test_name_undefined", src: "{{ x is f }}", want: "!TemplateAssertionError: No test named 'f'"},
 		{name: "test_name_undefined_in_if/undefined", src: "{% if x is defined %}{{ x is f }}{% endif %}", want: ""},
 		{name: "test_name_undefined_in_if/defined", src: "{% if x is defined %}{{ x is f }}{% endif %}", data: map[string]any{"x": 1}, want: "!TemplateRuntimeError: No test named 'f'"},
+		{name: "test_multiple_tests", src: "{{ 'us-west-1' is matching '(us-east-1|ap-northeast-1)' or 'stage' is matching '(dev|stage)' }}|{{ calls|join(';') }}",
+			env: func(e *Environment) {
+				e.Tests = map[string]any{"matching": func(x, y string) bool { matchingCalls = append(matchingCalls, x+","+y); return false }}
+			}, want: "False|"},
 		{name: "test_is_filter", src: "{{ 'title' is filter }}|{{ 'bad-name' is filter }}", want: "True|False"},
 		{name: "test_is_test", src: "{{ 'number' is test }}|{{ 'bad-name' is test }}", want: "True|False"},
 	}
@@ -54,8 +58,16 @@ true is integer:F 42 is integer:T 3.14159 is integer:F (10 ** 100) is integer:T 
 		cases = append(cases, portCase{name: "test_types/" + tc[0], src: "{{ " + tc[0] + " }}",
 			data: map[string]any{"mydict": myDict{}, "complex": complex(1, 2)}, want: tc[1]})
 	}
+	matchingCalls = nil
 	runPort(t, cases)
+	want := []string{"us-west-1,(us-east-1|ap-northeast-1)", "stage,(dev|stage)"}
+	if strings.Join(matchingCalls, ";") != strings.Join(want, ";") {
+		t.Errorf("test_multiple_tests: matching called with %q, want %q", matchingCalls, want)
+	}
 }
+
+// matchingCalls records test_multiple_tests' calls of its matching test.
+var matchingCalls []string
 
 // splitTypeCases reads "expr:T expr:F ..." into (expr, "True"/"False").
 func splitTypeCases(s string) [][2]string {
