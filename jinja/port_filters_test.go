@@ -134,6 +134,12 @@ func TestFilter(t *testing.T) {
 		{name: "test_round_positive", src: "{{ 2.7|round }}|{{ 2.1|round }}|{{ 2.1234|round(3, 'floor') }}|{{ 2.1|round(0, 'ceil') }}", want: "3.0|2.0|2.123|3.0"},
 		{name: "test_round_negative", src: "{{ 21.3|round(-1)}}|{{ 21.3|round(-1, 'ceil')}}|{{ 21.3|round(-1, 'floor')}}", want: "20.0|30.0|20.0"},
 		{name: "test_xmlattr", src: "{{ {'foo': 42, 'bar': 23, 'fish': none, 'spam': missing, 'blub:blub': '<?>'}|xmlattr }}", want: ` foo="42" bar="23" blub:blub="&lt;?&gt;"`},
+		// test_xmlattr_key_invalid is from Jinja 3.1.3 (a security fix
+		// that Debian's 3.1.2 carries too).
+		{name: "test_xmlattr_key_invalid/space", src: "{{ {key: 'my_class'}|xmlattr }}", data: map[string]any{"key": "class onclick=alert(1)"}, want: "!ValueError: Invalid character"},
+		{name: "test_xmlattr_key_invalid/slash", src: "{{ {key: 'my_class'}|xmlattr }}", data: map[string]any{"key": "class/onclick=alert(1)"}, want: "!ValueError: Invalid character"},
+		{name: "test_xmlattr_key_invalid/gt", src: "{{ {key: 'my_class'}|xmlattr }}", data: map[string]any{"key": "class>onclick=alert(1)"}, want: "!ValueError: Invalid character"},
+		{name: "test_xmlattr_key_invalid/eq", src: "{{ {key: 'my_class'}|xmlattr }}", data: map[string]any{"key": "class=onclick=alert(1)"}, want: "!ValueError: Invalid character"},
 		{name: "test_sort1", src: "{{ [2, 3, 1]|sort }}|{{ [2, 3, 1]|sort(true) }}", want: "[1, 2, 3]|[3, 2, 1]"},
 		{name: "test_sort2", src: `{{ "".join(["c", "A", "b", "D"]|sort) }}`, want: "AbcD"},
 		{name: "test_sort3", src: "{{ ['foo', 'Bar', 'blah']|sort }}", want: "['Bar', 'blah', 'foo']"},

@@ -110,6 +110,9 @@ func TestRegression(t *testing.T) {
 		{name: "TestBug/test_cached_extends/include", tmpl: "main", files: map[string]string{"base": "{{ x }} {{ y }}", "main": "{% include 'base' %}"}, globals: map[string]any{"x": "bar"},
 			env: func(e *Environment) { e.Globals = map[string]any{"x": "x", "y": "y"} }, want: "bar y"},
 		{name: "TestBug/test_nested_loop_scoping", src: "{% set output %}{% for x in [1,2,3] %}hello{% endfor %}{% endset %}{{ output }}", want: "hellohellohello"},
+		// From Jinja 3.2, where a Jinja 3.1.2 bug ('a' is undefined) is fixed.
+		{name: "test_load_parameter_when_set_in_all_if_branches", src: "{% if True %}{{ a.b }}{% set a = 1 %}{% elif False %}{% set a = 2 %}{% else %}{% set a = 3 %}{% endif %}{{ a }}",
+			data: map[string]any{"a": map[string]any{"b": 0}}, want: "01"},
 		{name: "test_unicode_whitespace/form_feed", src: "Lorem ipsum\n\f\nMore text", want: "Lorem ipsum\n\f\nMore text"},
 		{name: "test_unicode_whitespace/nel", src: "Lorem ipsum\n\u0085\nMore text", want: "Lorem ipsum\n\u0085\nMore text"},
 	}
