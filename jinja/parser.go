@@ -232,6 +232,15 @@ func (p *parser) expectName() string {
 	return t.val
 }
 
+// expectBodyEnd ends a statement that has a body; as Jinja's
+// parse_statements, a colon may come first ({% for x in xs: %}).
+func (p *parser) expectBodyEnd() {
+	if p.isOp(":") && p.tp+1 == len(p.toks) {
+		p.next()
+	}
+	p.expectEnd()
+}
+
 func (p *parser) expectEnd() {
 	if p.tp < len(p.toks) {
 		p.fail("expected token 'end of statement block', got '%s'", p.peek().val)
@@ -277,7 +286,7 @@ func (p *parser) parseStatement(tag string) node {
 		return p.parseCallBlock(line)
 	case "filter":
 		fs := p.parseFilterChain()
-		p.expectEnd()
+		p.expectBodyEnd()
 		body, _ := p.parseBody("endfilter")
 		return &filterBlockNode{fs, body, line}
 	case "with":
@@ -300,7 +309,7 @@ func (p *parser) parseStatement(tag string) node {
 		return &outNode{e, line}
 	case "autoescape":
 		e := p.parseExpr()
-		p.expectEnd()
+		p.expectBodyEnd()
 		body, _ := p.parseBody("endautoescape")
 		return &autoescapeNode{e, body, line}
 	case "do":
@@ -330,7 +339,7 @@ func (p *parser) parseIf(line int) node {
 	defer func() { p.soft = saved }()
 	cond := p.parseTuple(false)
 	for {
-		p.expectEnd()
+		p.expectBodyEnd()
 		body, end := p.parseBody("elif", "else", "endif")
 		n.conds = append(n.conds, cond)
 		n.bodies = append(n.bodies, body)
@@ -339,7 +348,7 @@ func (p *parser) parseIf(line int) node {
 			cond = p.parseTuple(false)
 			continue
 		case "else":
-			p.expectEnd()
+			p.expectBodyEnd()
 			n.els, _ = p.parseBody("endif")
 		}
 		return n
@@ -361,7 +370,7 @@ func (p *parser) parseFor(line int) node {
 		n.cond = p.parseExpr()
 	}
 	n.recursive = p.skipName("recursive")
-	p.expectEnd()
+	p.expectBodyEnd()
 	p.loops++
 	var body []node
 	var end string
@@ -369,7 +378,7 @@ func (p *parser) parseFor(line int) node {
 	p.loops--
 	n.body = body
 	if end == "else" {
-		p.expectEnd()
+		p.expectBodyEnd()
 		n.els, _ = p.parseBody("endfor")
 	}
 	return n
@@ -393,7 +402,7 @@ func (p *parser) parseSet(line int) node {
 	if p.skipOp("|") {
 		fs = p.parseFilterChain()
 	}
-	p.expectEnd()
+	p.expectBodyEnd()
 	body, _ := p.parseBody("endset")
 	return &setBlockNode{target, name.name, fs, body, line}
 }
@@ -406,6 +415,9 @@ func (p *parser) parseBlock(line int) node {
 	// As in Jinja: "scoped" then "required", each at most once.
 	n.scoped = p.skipName("scoped")
 	n.required = p.skipName("required")
+	if p.isOp(":") && p.tp+1 == len(p.toks) {
+		p.next()
+	}
 	if p.tp < len(p.toks) {
 		p.fail("expected end of block statement")
 	}
@@ -494,7 +506,7 @@ func (p *parser) parseFrom(line int) node {
 func (p *parser) parseMacroSig(line int) *macroNode {
 	m := &macroNode{name: p.expectName(), line: line}
 	m.params = p.parseParams()
-	p.expectEnd()
+	p.expectBodyEnd()
 	return m
 }
 
@@ -542,7 +554,7 @@ func (p *parser) parseCallBlock(line int) node {
 	if !ok {
 		p.fail("expected call")
 	}
-	p.expectEnd()
+	p.expectBodyEnd()
 	p.parseMacroBody(caller, "endcall")
 	return &callBlockNode{call, caller, line}
 }

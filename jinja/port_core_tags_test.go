@@ -67,6 +67,7 @@ func TestForLoop(t *testing.T) {
 		{name: "test_call_in_loop", src: "\n        {%- macro do_something() -%}\n            [{{ caller() }}]\n        {%- endmacro %}\n\n        {%- for i in [1, 2, 3] %}\n            {%- call do_something() -%}\n                {{ i }}\n            {%- endcall %}\n        {%- endfor -%}\n        ", want: "[1][2][3]"},
 		{name: "test_scoping_bug", src: "\n        {%- for item in foo %}...{{ item }}...{% endfor %}\n        {%- macro item(a) %}...{{ a }}...{% endmacro %}\n        {{- item(2) -}}\n        ",
 			data: map[string]any{"foo": Tuple{1}}, want: "...1......2..."},
+		{name: "colon_after_statement", src: "{% for a in [1, 2]: %}{% if a == 1: %}x{% else: %}y{% endif %}{% endfor %}", want: "xy"},
 		{name: "test_unpacking", src: "{% for a, b, c in [[1, 2, 3]] %}{{ a }}|{{ b }}|{{ c }}{% endfor %}", want: "1|2|3"},
 		{name: "test_intended_scoping_with_set/outer", src: "{% for item in seq %}{{ x }}{% set x = item %}{{ x }}{% endfor %}", data: map[string]any{"x": 0, "seq": []int{1, 2, 3}}, want: "010203"},
 		{name: "test_intended_scoping_with_set/set", src: "{% set x = 9 %}{% for item in seq %}{{ x }}{% set x = item %}{{ x }}{% endfor %}", data: map[string]any{"x": 0, "seq": []int{1, 2, 3}}, want: "919293"},
