@@ -3,12 +3,10 @@ package jinja
 import (
 	"math"
 	"math/big"
-	"net/url"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 )
 
 // filterFn is a built-in filter: v is the filtered value.
@@ -1128,8 +1126,6 @@ func fXmlattr(st *state, v any, args []any, kw *Dict) (any, error) {
 	return s, nil
 }
 
-var _ = unicode.IsSpace
-var _ = url.QueryEscape
 
 // sortedDicts copies v with every dict's keys sorted, as pprint prints.
 func sortedDicts(v any) any {
