@@ -1126,7 +1126,6 @@ func fXmlattr(st *state, v any, args []any, kw *Dict) (any, error) {
 	return s, nil
 }
 
-
 // sortedDicts copies v with every dict's keys sorted, as pprint prints.
 func sortedDicts(v any) any {
 	switch x := normalize(v).(type) {

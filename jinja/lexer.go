@@ -425,7 +425,6 @@ func isNameStart(c byte) bool {
 	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80
 }
 
-
 // scanName returns the end of the identifier at s[i:], as Python's
 // str.isidentifier reads one (Jinja's names): a letter, letter number,
 // "_" or Other_ID_Start character, then those, marks, digits,
