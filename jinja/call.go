@@ -222,6 +222,16 @@ func (m *Macro) call(st *state, args []any, kw *Dict) (any, error) {
 	if _, ok := sc.own("caller"); !ok && n.uses["caller"] && !n.isCaller {
 		sc.set("caller", Undefined{Name: "caller"})
 	}
+	if _, native := st.out.(*nativeOut); native {
+		// In a native render a macro returns a value, as Jinja's
+		// NativeCodeGenerator compiles macros.
+		out := &nativeOut{}
+		sub.out, sub.parent = out, nil
+		if err := sub.renderNodes(n.body, sc); err != nil {
+			return nil, err
+		}
+		return nativeConcat(out.chunks), nil
+	}
 	var b strings.Builder
 	sub.out = &b
 	sub.parent = nil

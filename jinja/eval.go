@@ -123,7 +123,7 @@ func (st *state) renderNode(n node, sc *scope) error {
 		if err != nil {
 			return err
 		}
-		st.write(st.output(v))
+		st.emit(v)
 	case *ifNode:
 		st.line = n.line
 		for i, c := range n.conds {
@@ -220,7 +220,7 @@ func (st *state) renderNode(n node, sc *scope) error {
 		if err != nil {
 			return err
 		}
-		st.write(st.output(v))
+		st.emit(v)
 	case *filterBlockNode:
 		st.line = n.line
 		v, err := st.captureFiltered(n.body, n.filters, sc)

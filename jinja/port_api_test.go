@@ -50,6 +50,7 @@ func TestAPI(t *testing.T) {
 		{name: "TestUndefined/test_default_undefined/not", src: "{{ not missing }}", want: "True"},
 		{name: "TestUndefined/test_default_undefined/minus", src: "{{ missing - 1}}", want: "!UndefinedError"},
 		{name: "TestUndefined/test_default_undefined/in", src: "{{ 'foo' in missing }}", want: "False"},
+		{name: "TestUndefined/repr_in_list", src: `{{ [missing] }}|{{ {"a": missing} }}`, want: "[Undefined]|{'a': Undefined}"},
 		{name: "TestUndefined/test_default_undefined/eq", src: "{{ x == y }}|{{ x != 42 }}", want: "True|True"},
 		{name: "TestUndefined/test_chainable_undefined/print", env: chain, src: "{{ missing }}", want: ""},
 		{name: "TestUndefined/test_chainable_undefined/list", env: chain, src: "{{ missing|list }}", want: "[]"},

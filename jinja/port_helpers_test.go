@@ -25,6 +25,9 @@ type portCase struct {
 	// globals are the template's own globals (from_string(...,
 	// globals=...)), given as RenderContext.Globals.
 	globals map[string]any
+	// native renders with RenderNative (Jinja's NativeEnvironment); the
+	// output compared is the value's Python type name, ":" and its repr.
+	native bool
 	// fields compares the whitespace-separated words of the output (a
 	// Jinja test comparing rv.split()), joined by single spaces.
 	fields bool
@@ -65,6 +68,13 @@ func portRender(c portCase) (string, error) {
 	}
 	if err != nil {
 		return "", err
+	}
+	if c.native {
+		v, err := tmpl.RenderNative(c.data)
+		if err != nil {
+			return "", err
+		}
+		return typeName(normalize(v)) + ":" + repr(normalize(v)), nil
 	}
 	var b strings.Builder
 	err = tmpl.ExecuteContext(&b, RenderContext{Vars: c.data, Globals: c.globals})

@@ -273,7 +273,7 @@ func reprD(v any, depth int) string {
 	case Markup:
 		return "Markup(" + reprString(string(x)) + ")"
 	case Undefined:
-		return ""
+		return "Undefined" // Python's repr of an Undefined
 	case nil, bool, int, float64, *big.Int:
 		return toStr(v)
 	case Tuple:
