@@ -39,6 +39,9 @@ func (st *state) call(fn any, args []any, kw *Dict) (any, error) {
 	case nil:
 		return nil, typeErr("'NoneType' object is not callable")
 	}
+	if takesContext(fn) {
+		args = append([]any{Context{sc: st.callScope, env: st.env}}, args...)
+	}
 	return callReflect(fn, args, kw)
 }
 

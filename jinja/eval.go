@@ -31,6 +31,9 @@ type state struct {
 	root       *scope // the template's top-level scope (blocks see it)
 	globals    *scope
 	iters      *int // loop iterations of the whole render
+	// callScope is the scope of the call being made, for a Go function
+	// that takes a Context (Jinja's pass_context).
+	callScope *scope
 }
 
 // fail attaches the template and line to err.

@@ -445,5 +445,6 @@ func (st *state) evalCall(e *callExpr, sc *scope, caller *Macro) (any, error) {
 	if caller != nil {
 		kw.Set("caller", caller)
 	}
+	st.callScope = sc
 	return st.call(fn, args, kw)
 }

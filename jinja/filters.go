@@ -58,6 +58,7 @@ func (st *state) applyFilter(f *filterExpr, v any, sc *scope) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	st.callScope = sc
 	return st.callFilter(f.name, v, args, kw)
 }
 

@@ -109,6 +109,24 @@ func TestRegression(t *testing.T) {
 			env: func(e *Environment) { e.Globals = map[string]any{"x": "x", "y": "y"} }, want: "bar y"},
 		{name: "TestBug/test_cached_extends/include", tmpl: "main", files: map[string]string{"base": "{{ x }} {{ y }}", "main": "{% include 'base' %}"}, globals: map[string]any{"x": "bar"},
 			env: func(e *Environment) { e.Globals = map[string]any{"x": "x", "y": "y"} }, want: "bar y"},
+		{name: "TestBug/test_pass_context_callable_class", src: "{{ callableclass() }}", data: map[string]any{"hello": "TEST",
+			"callableclass": func(ctx Context) any { return ctx.Get("hello") }}, want: "TEST"},
+		{name: "TestBug/test_pass_context_loop_vars", env: passContextTest("i", "j"),
+			src: "{% set i = 42 %}\n{%- for idx in range(2) -%}\n{{ i }}{{ j }}\n{% set i = idx -%}\n{%- set j = loop.index -%}\n{{ test() }}\n{{ i }}{{ j }}\n{% endfor -%}\n{{ i }}{{ j }}",
+			want: "42\n01\n01\n42\n12\n12\n42"},
+		{name: "TestBug/test_pass_context_scoped_loop_vars", env: passContextTest("i"),
+			src: "{% set i = 42 %}\n{%- for idx in range(2) -%}\n{{ i }}\n{%- set i = loop.index0 -%}\n{% block body scoped %}\n{{ test() }}\n{% endblock -%}\n{% endfor -%}\n{{ i }}",
+			want: "42\n0\n42\n1\n42"},
+		{name: "TestBug/test_pass_context_in_blocks", env: passContextTest("i"),
+			src: "{%- set i = 42 -%}\n{{ i }}\n{% block body -%}\n{% set i = 24 -%}\n{{ test() }}\n{% endblock -%}\n{{ i }}",
+			want: "42\n24\n42"},
+		{name: "TestBug/test_pass_context_block_and_loop", env: passContextTest("i"),
+			src: "{%- set i = 42 -%}\n{% for idx in range(2) -%}\n{{ test() }}\n{%- set i = idx -%}\n{% block body scoped %}\n{{ test() }}\n{% set i = 24 -%}\n{{ test() }}\n{% endblock -%}\n{{ test() }}\n{% endfor -%}\n{{ test() }}",
+			want: "42\n0\n24\n0\n42\n1\n24\n1\n42"},
+		{name: "TestBug/test_pass_context_with_select", src: "{% for x in ['one', 'foo'] | select('foo') %}{{ x }}{% endfor %}", want: "foo",
+			env: func(e *Environment) {
+				e.Tests = map[string]any{"foo": func(ctx Context, s string) bool { return ctx.Environment() == e && s == "foo" }}
+			}},
 		{name: "TestBug/test_nested_loop_scoping", src: "{% set output %}{% for x in [1,2,3] %}hello{% endfor %}{% endset %}{{ output }}", want: "hellohellohello"},
 		// From Jinja 3.2, where a Jinja 3.1.2 bug ('a' is undefined) is fixed.
 		{name: "test_load_parameter_when_set_in_all_if_branches", src: "{% if True %}{{ a.b }}{% set a = 1 %}{% elif False %}{% set a = 2 %}{% else %}{% set a = 3 %}{% endif %}{{ a }}",
@@ -117,4 +135,18 @@ func TestRegression(t *testing.T) {
 		{name: "test_unicode_whitespace/nel", src: "Lorem ipsum\n\u0085\nMore text", want: "Lorem ipsum\n\u0085\nMore text"},
 	}
 	runPort(t, cases)
+}
+
+// passContextTest registers test_regression.py's pass_context global
+// test(), which prints the context's values of names.
+func passContextTest(names ...string) func(*Environment) {
+	return func(e *Environment) {
+		e.Globals = map[string]any{"test": func(ctx Context) string {
+			out := ""
+			for _, n := range names {
+				out += toStr(ctx.Get(n))
+			}
+			return out
+		}}
+	}
 }

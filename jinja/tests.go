@@ -19,6 +19,7 @@ func (st *state) applyTest(t *testExpr, sc *scope) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	st.callScope = sc
 	ok, err := st.callTest(t.name, v, args, kw)
 	if err != nil {
 		return nil, err
