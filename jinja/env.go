@@ -80,6 +80,9 @@ type Environment struct {
 	// LineCommentPrefix starts a comment that runs to the end of the
 	// line: Jinja's line_statement_prefix and line_comment_prefix.
 	LineStatementPrefix, LineCommentPrefix string
+	// NewlineSequence is the line break template text is written with
+	// ("\n" when empty, "\r\n" or "\r"), Jinja's newline_sequence.
+	NewlineSequence string
 	// Finalize, when set, is applied to the value of every {{ expression }}
 	// before it is printed (not to template text), Jinja's finalize.
 	Finalize func(v any) any
@@ -203,7 +206,7 @@ func (e *Environment) parseTemplate(name, src string) (*Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	body, blocks, used, err := parse(name, src, ext, lexOptions{e.TrimBlocks, e.LstripBlocks, e.KeepTrailingNewline, e.Delimiters, e.LineStatementPrefix, e.LineCommentPrefix})
+	body, blocks, used, err := parse(name, src, ext, lexOptions{e.TrimBlocks, e.LstripBlocks, e.KeepTrailingNewline, e.Delimiters, e.LineStatementPrefix, e.LineCommentPrefix, e.NewlineSequence})
 	if err != nil {
 		return nil, err
 	}

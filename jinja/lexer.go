@@ -90,6 +90,7 @@ type lexOptions struct {
 	trimBlocks, lstripBlocks, keepTrailingNewline bool
 	delims                                        Delimiters
 	lineStatementPrefix, lineCommentPrefix        string
+	newline                                       string
 }
 
 // lexer is the state of splitSegments.
@@ -304,6 +305,13 @@ func splitSegments(src string, o lexOptions) ([]segment, error) {
 		lx.line += strings.Count(src[:consumed], "\n")
 		atStart = consumed > 0 && src[consumed-1] == '\n'
 		src = src[consumed:]
+	}
+	if o.newline != "" && o.newline != "\n" {
+		for i, s := range lx.segs {
+			if s.kind == segText {
+				lx.segs[i].src = strings.ReplaceAll(s.src, "\n", o.newline)
+			}
+		}
 	}
 	return lx.segs, nil
 }

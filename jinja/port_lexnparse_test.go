@@ -28,6 +28,8 @@ func TestLexer(t *testing.T) {
 		{name: "test_trailing_newline/drop/with", src: "with\nnewline\n", want: "with\nnewline"},
 		{name: "test_trailing_newline/drop/several", src: "with\nseveral\n\n\n", want: "with\nseveral\n\n"},
 		{name: "test_normalizing/lf", src: "1\n2\r\n3\n4\n", want: "1\n2\n3\n4"},
+		{name: "test_normalizing/crlf", env: func(e *Environment) { e.NewlineSequence = "\r\n" }, src: "1\n2\r\n3\n4\n", want: "1\r\n2\r\n3\r\n4"},
+		{name: "test_normalizing/cr", env: func(e *Environment) { e.NewlineSequence = "\r" }, src: "1\n2\r\n3\n4\n", want: "1\r2\r3\r4"},
 	}
 	for _, n := range []struct {
 		name  string
