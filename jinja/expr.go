@@ -182,7 +182,9 @@ func (st *state) concat(parts ...any) (any, error) {
 	markup := false
 	for _, p := range parts {
 		if u, ok := p.(Undefined); ok {
-			_ = u
+			if err := strictErr(u); err != nil {
+				return nil, err
+			}
 			continue
 		}
 		if _, ok := p.(Markup); ok && st.autoescape {

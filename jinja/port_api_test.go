@@ -79,6 +79,8 @@ func TestAPI(t *testing.T) {
 		{name: "TestUndefined/test_strict_undefined/inline_if", env: strict, src: `{{ "foo" if false }}`, want: ""},
 		{name: "TestUndefined/test_strict_undefined/for", env: strict, src: `{% for x in missing %}{% endfor %}`, want: "!UndefinedError"},
 		{name: "TestUndefined/test_strict_undefined/if", env: strict, src: `{% if missing %}{% endif %}`, want: "!UndefinedError"},
+		{name: "TestUndefined/test_strict_undefined/concat", env: strict, src: `{{ missing ~ "x" }}`, want: "!UndefinedError"},
+		{name: "TestUndefined/test_default_undefined/concat", src: `{{ missing ~ "x" }}`, want: "x"},
 		{name: "TestUndefined/test_strict_undefined/eq", env: strict, src: `{{ missing == 1 }}`, want: "!UndefinedError"},
 		{name: "TestUndefined/test_indexing_gives_undefined", src: "{{ var[42].foo }}", data: map[string]any{"var": 0}, want: "!UndefinedError"},
 		{name: "TestUndefined/test_none_gives_proper_error", src: "{{ x.split() }}", data: map[string]any{"x": nil}, want: "!UndefinedError: 'None' has no attribute 'split'"},
