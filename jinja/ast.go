@@ -93,6 +93,7 @@ type (
 		line   int
 	}
 	setBlockNode struct {
+		target  expr // a name or ns.attr
 		name    string
 		filters []*filterExpr
 		body    []node

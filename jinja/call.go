@@ -39,8 +39,18 @@ func (st *state) call(fn any, args []any, kw *Dict) (any, error) {
 	case nil:
 		return nil, typeErr("'NoneType' object is not callable")
 	}
+	if takesContext(fn) {
+		args = append([]any{Context{sc: st.callScope, env: st.env}}, args...)
+	}
 	return callReflect(fn, args, kw)
 }
+
+// Kwargs is the keyword arguments of a call: a Go function (a filter,
+// test, global or value) whose last parameter is a Kwargs receives the
+// call's keyword arguments there, as a Python function's **kwargs.
+type Kwargs map[string]any
+
+var kwargsType = reflect.TypeOf(Kwargs(nil))
 
 // callReflect calls a Go function or method value.
 func callReflect(fn any, args []any, kw *Dict) (any, error) {
@@ -51,11 +61,21 @@ func callReflect(fn any, args []any, kw *Dict) (any, error) {
 	if rv.Kind() != reflect.Func {
 		return nil, typeErr("'%s' object is not callable", typeName(fn))
 	}
+	t := rv.Type()
+	n := t.NumIn()
+	if n > 0 && !t.IsVariadic() && t.In(n-1) == kwargsType {
+		kwargs := Kwargs{}
+		if kw != nil {
+			for _, k := range kw.keys {
+				kwargs[toStr(k)] = kw.m[k]
+			}
+		}
+		kw = nil
+		args = append(append([]any{}, args...), kwargs)
+	}
 	if kw != nil && kw.Len() > 0 {
 		return nil, typeErr("Go function got unexpected keyword arguments")
 	}
-	t := rv.Type()
-	n := t.NumIn()
 	if (!t.IsVariadic() && len(args) != n) || (t.IsVariadic() && len(args) < n-1) {
 		return nil, typeErr("function takes %d arguments (%d given)", n, len(args))
 	}
@@ -142,6 +162,9 @@ func (m *Macro) call(st *state, args []any, kw *Dict) (any, error) {
 			found := false
 			for i, p := range n.params {
 				if p.name == name {
+					if i < len(args) && name == "caller" {
+						return nil, typeErr("macro '%s' was invoked with two values for the special caller argument. This is most likely a bug.", m.name)
+					}
 					if i < len(args) {
 						return nil, typeErr("macro '%s' got multiple values for argument '%s'", m.name, name)
 					}
@@ -168,12 +191,20 @@ func (m *Macro) call(st *state, args []any, kw *Dict) (any, error) {
 	sub := *m.st
 	sub.depth = st.depth + 1
 	sub.autoescape = m.autoescape
+	// Defaults are evaluated in order; as in Jinja, a parameter that is
+	// not bound yet reads as undefined in them, not as an outer name.
+	var unbound []int
 	for i, p := range n.params {
-		if _, ok := sc.own(p.name); ok {
-			continue
+		if _, ok := sc.own(p.name); !ok {
+			unbound = append(unbound, i)
 		}
+	}
+	for _, i := range unbound {
+		sc.set(n.params[i].name, Undefined{Name: n.params[i].name})
+	}
+	for _, i := range unbound {
+		p := n.params[i]
 		if p.def == nil {
-			sc.set(p.name, Undefined{Name: p.name})
 			continue
 		}
 		v, err := sub.eval(p.def, sc)
@@ -181,7 +212,6 @@ func (m *Macro) call(st *state, args []any, kw *Dict) (any, error) {
 			return nil, err
 		}
 		sc.set(p.name, v)
-		_ = i
 	}
 	if n.uses["varargs"] {
 		if extra == nil {
@@ -194,6 +224,16 @@ func (m *Macro) call(st *state, args []any, kw *Dict) (any, error) {
 	}
 	if _, ok := sc.own("caller"); !ok && n.uses["caller"] && !n.isCaller {
 		sc.set("caller", Undefined{Name: "caller"})
+	}
+	if _, native := st.out.(*nativeOut); native {
+		// In a native render a macro returns a value, as Jinja's
+		// NativeCodeGenerator compiles macros.
+		out := &nativeOut{}
+		sub.out, sub.parent = out, nil
+		if err := sub.renderNodes(n.body, sc); err != nil {
+			return nil, err
+		}
+		return nativeConcat(out.chunks), nil
 	}
 	var b strings.Builder
 	sub.out = &b
@@ -305,7 +345,9 @@ func (st *state) renderFor(n *forNode, sc *scope) error {
 				if err != nil {
 					return "", err
 				}
-				if truthy(c) {
+				if t, err := truth(c); err != nil {
+					return "", err
+				} else if t {
 					kept = append(kept, it)
 				}
 			}
@@ -403,6 +445,9 @@ func getAttrFor(env *Environment, obj any, name string) (any, error) {
 	}
 	switch o := obj.(type) {
 	case Undefined:
+		if o.policy == ChainableUndefined {
+			return o, nil
+		}
 		return nil, o.err()
 	case *loopObj:
 		if v, ok := o.attr(name); ok {
@@ -486,6 +531,9 @@ func getAttrOnly(env *Environment, obj any, name string) (any, error) {
 // getItem is Jinja's subscript: item first, then attribute.
 func getItem(env *Environment, obj, key any) (any, error) {
 	if u, ok := obj.(Undefined); ok {
+		if u.policy == ChainableUndefined {
+			return u, nil
+		}
 		return nil, u.err()
 	}
 	v := normalize(obj)
@@ -514,6 +562,9 @@ func getItem(env *Environment, obj, key any) (any, error) {
 	}
 	if s, ok := k.(string); ok {
 		return getAttr(env, obj, s)
+	}
+	if i, ok := k.(int); ok {
+		return Undefined{Name: strconv.Itoa(i), owner: objectTypeRepr(obj), elem: true}, nil
 	}
 	return missingAttr(obj, toStr(k)), nil
 }
@@ -619,7 +670,7 @@ func reflectAttr(env *Environment, obj any, name string) (any, bool) {
 	if p.method >= 0 {
 		m := rv.Type().Method(p.method)
 		if !env.methodAllowed(rv.Type(), m.Name) {
-			if env.Sandboxed {
+			if env.sandboxed() {
 				return unsafeAttr(obj, name), true
 			}
 			return nil, false

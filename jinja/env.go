@@ -2,6 +2,7 @@ package jinja
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"io/fs"
 	"reflect"
@@ -43,6 +44,19 @@ type Environment struct {
 	// reading its attributes fails with a SecurityError. Functions the
 	// app passes in (data, Globals, Filters, Tests) stay callable.
 	Sandboxed bool
+	// Immutable applies Jinja's ImmutableSandboxedEnvironment: the
+	// sandbox (as Sandboxed), and the methods that modify a list or dict
+	// in place (append, extend, insert, remove, reverse, sort; clear, pop,
+	// popitem, setdefault, update) are unsafe too.
+	Immutable bool
+	// InterceptedBinops and InterceptedUnops name the arithmetic operators
+	// ("+", "-", "*", "/", "//", "%", "**"; unary "+" and "-") whose every
+	// use calls CallBinop or CallUnop, Jinja's sandbox intercepted_binops,
+	// intercepted_unops, call_binop and call_unop. A nil CallBinop or
+	// CallUnop applies the operator as usual (DefaultBinop, DefaultUnop).
+	InterceptedBinops, InterceptedUnops []string
+	CallBinop                           func(op string, left, right any) (any, error)
+	CallUnop                            func(op string, arg any) (any, error)
 	// JSONDumps, when set, replaces the serialisation |tojson uses (Jinja's
 	// "json.dumps_function" policy, which Flask sets to app.json.dumps);
 	// indent is 0 unless the template passes one. The result is made safe
@@ -52,6 +66,35 @@ type Environment struct {
 	// ("jinja2.ext.do") and ExtLoopControls ("jinja2.ext.loopcontrols").
 	// Flask enables none by default, and neither does flagon.
 	Extensions []string
+	// TrimBlocks removes the first newline after a block or comment tag,
+	// LstripBlocks strips spaces and tabs from the start of a line up to
+	// a block or comment tag, and KeepTrailingNewline keeps a template's
+	// trailing newline: Jinja's trim_blocks, lstrip_blocks and
+	// keep_trailing_newline, all off by default as in Jinja and Flask.
+	TrimBlocks, LstripBlocks, KeepTrailingNewline bool
+	// Delimiters changes the tag delimiters ({% %}, {{ }}, {# #}), as
+	// Jinja's block_start_string and its siblings.
+	Delimiters Delimiters
+	// LineStatementPrefix, when set, makes a line that starts with it
+	// (after blanks) a statement ("# for x in xs:" for {% for x in xs %});
+	// LineCommentPrefix starts a comment that runs to the end of the
+	// line: Jinja's line_statement_prefix and line_comment_prefix.
+	LineStatementPrefix, LineCommentPrefix string
+	// NewlineSequence is the line break template text is written with
+	// ("\n" when empty, "\r\n" or "\r"), Jinja's newline_sequence.
+	NewlineSequence string
+	// Finalize, when set, is applied to the value of every {{ expression }}
+	// before it is printed (not to template text), Jinja's finalize.
+	Finalize func(v any) any
+	// Policies are Jinja's environment policies that change how filters
+	// behave: "urlize.rel", "urlize.target", "urlize.extra_schemes" and
+	// "truncate.leeway", with Jinja's defaults ("noopener", none, none, 5)
+	// when a key is absent.
+	Policies map[string]any
+	// Undefined chooses how undefined values behave, Jinja's undefined
+	// class: DefaultUndefined (the zero value), StrictUndefined,
+	// ChainableUndefined or DebugUndefined.
+	Undefined UndefinedPolicy
 	// AutoReload re-reads a cached template when its file's modification
 	// time changed, as Jinja's auto_reload (on in Flask's debug mode).
 	AutoReload bool
@@ -163,8 +206,11 @@ func (e *Environment) parseTemplate(name, src string) (*Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	body, blocks, err := parse(name, src, ext)
+	body, blocks, used, err := parse(name, src, ext, lexOptions{e.TrimBlocks, e.LstripBlocks, e.KeepTrailingNewline, e.Delimiters, e.LineStatementPrefix, e.LineCommentPrefix, e.NewlineSequence})
 	if err != nil {
+		return nil, err
+	}
+	if err := e.checkNames(name, used); err != nil {
 		return nil, err
 	}
 	ae := e.Autoescape
@@ -172,6 +218,36 @@ func (e *Environment) parseTemplate(name, src string) (*Template, error) {
 		ae = FlaskAutoescape
 	}
 	return &Template{Name: name, env: e, body: body, blocks: blocks, autoescape: ae(name)}, nil
+}
+
+// checkNames fails, as Jinja's compiler does, when the template uses a
+// filter or test the environment does not have outside an if statement
+// or inline if (there the error waits until the expression runs).
+func (e *Environment) checkNames(name string, used []usedName) error {
+	for _, u := range used {
+		if u.soft || e.hasFilterOrTest(u.name, u.test) {
+			continue
+		}
+		kind := "filter"
+		if u.test {
+			kind = "test"
+		}
+		return &Error{Kind: "TemplateAssertionError", Template: name, Line: u.line, Msg: fmt.Sprintf("No %s named '%s'.", kind, u.name)}
+	}
+	return nil
+}
+
+// hasFilterOrTest reports whether the environment has the filter (or,
+// with test, the test) name.
+func (e *Environment) hasFilterOrTest(name string, test bool) bool {
+	if test {
+		_, ok := e.Tests[name]
+		_, bok := builtinTests[name]
+		return ok || bok
+	}
+	_, ok := e.Filters[name]
+	_, bok := builtinFilters[name]
+	return ok || bok
 }
 
 // changed reports whether t's file has another modification time now.

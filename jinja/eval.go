@@ -1,6 +1,7 @@
 package jinja
 
 import (
+	"fmt"
 	"io"
 	"strings"
 
@@ -30,6 +31,9 @@ type state struct {
 	root       *scope // the template's top-level scope (blocks see it)
 	globals    *scope
 	iters      *int // loop iterations of the whole render
+	// callScope is the scope of the call being made, for a Go function
+	// that takes a Context (Jinja's pass_context).
+	callScope *scope
 }
 
 // fail attaches the template and line to err.
@@ -113,10 +117,16 @@ func (st *state) renderNode(n node, sc *scope) error {
 			return nil
 		}
 		v, err := st.eval(n.e, sc)
+		if err == nil && st.env.Finalize != nil {
+			v = st.env.Finalize(v)
+		}
+		if err == nil {
+			err = strictErr(v)
+		}
 		if err != nil {
 			return err
 		}
-		st.write(st.output(v))
+		st.emit(v)
 	case *ifNode:
 		st.line = n.line
 		for i, c := range n.conds {
@@ -124,7 +134,10 @@ func (st *state) renderNode(n node, sc *scope) error {
 			if err != nil {
 				return err
 			}
-			if truthy(v) {
+			if t, err := truth(v); err != nil || t {
+				if err != nil {
+					return err
+				}
 				return st.renderNodes(n.bodies[i], sc)
 			}
 		}
@@ -144,6 +157,9 @@ func (st *state) renderNode(n node, sc *scope) error {
 		v, err := st.captureFiltered(n.body, n.filters, sc)
 		if err != nil {
 			return err
+		}
+		if _, ok := n.target.(*attrExpr); ok {
+			return st.assign(n.target, v, sc)
 		}
 		sc.set(n.name, v)
 	case *blockNode:
@@ -190,7 +206,7 @@ func (st *state) renderNode(n node, sc *scope) error {
 			if v, ok := m.vars[nm[0]]; ok {
 				sc.set(nm[1], v)
 			} else {
-				sc.set(nm[1], Undefined{Name: nm[0]})
+				sc.set(nm[1], Undefined{Name: nm[0], hint: fmt.Sprintf("the template %s (imported on line %d) does not export the requested name %s", reprString(m.name), n.line, reprString(nm[0]))})
 			}
 		}
 	case *macroNode:
@@ -207,7 +223,7 @@ func (st *state) renderNode(n node, sc *scope) error {
 		if err != nil {
 			return err
 		}
-		st.write(st.output(v))
+		st.emit(v)
 	case *filterBlockNode:
 		st.line = n.line
 		v, err := st.captureFiltered(n.body, n.filters, sc)
@@ -375,6 +391,13 @@ func (st *state) loadTemplate(v any) (*Template, error) {
 	case []any, Tuple:
 		items, _ := asSeq(x)
 		var last error = newErr("TemplatesNotFound", "none of the templates given were found")
+		names := make([]string, len(items))
+		for i, it := range items {
+			names[i] = toStr(normalize(it))
+			if u, ok := it.(Undefined); ok {
+				names[i] = u.err().Msg
+			}
+		}
 		for _, it := range items {
 			t, err := st.loadTemplate(it)
 			if err == nil {
@@ -387,6 +410,7 @@ func (st *state) loadTemplate(v any) (*Template, error) {
 		}
 		if e, ok := last.(*Error); ok {
 			e.Kind = "TemplatesNotFound"
+			e.Msg = "none of the templates given were found: " + strings.Join(names, ", ")
 		}
 		return nil, last
 	case Undefined:

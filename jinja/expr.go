@@ -5,8 +5,22 @@ import (
 	"strings"
 )
 
-// eval evaluates an expression in scope sc.
+// eval evaluates an expression in scope sc. An Undefined result carries
+// the environment's UndefinedPolicy.
 func (st *state) eval(e expr, sc *scope) (any, error) {
+	v, err := st.evalExpr(e, sc)
+	if st.env.Undefined != DefaultUndefined {
+		// The undefined of an inline if without else is Jinja's plain
+		// Undefined whatever the environment's class.
+		if u, ok := v.(Undefined); ok && u.policy == DefaultUndefined && u.Name != "<inline if>" {
+			u.policy = st.env.Undefined
+			v = u
+		}
+	}
+	return v, err
+}
+
+func (st *state) evalExpr(e expr, sc *scope) (any, error) {
 	switch e := e.(type) {
 	case *litExpr:
 		return e.v, nil
@@ -111,27 +125,20 @@ func (st *state) eval(e expr, sc *scope) (any, error) {
 		}
 		switch e.op {
 		case "not":
-			return !truthy(v), nil
-		case "-":
-			switch x := normalize(v).(type) {
-			case float64:
-				return -x, nil
-			case int:
-				return -x, nil
-			}
-			return arith("-", 0, v)
+			t, err := truth(v)
+			return !t, err
 		default:
-			if _, ok := numeric(normalize(v)); !ok {
-				return nil, typeErr("bad operand type for unary +: '%s'", typeName(v))
-			}
-			return arith("+", 0, v)
+			return st.unop(e.op, v)
 		}
 	case *condExpr:
 		c, err := st.eval(e.cond, sc)
 		if err != nil {
 			return nil, err
 		}
-		if truthy(c) {
+		if t, err := truth(c); err != nil || t {
+			if err != nil {
+				return nil, err
+			}
 			return st.eval(e.a, sc)
 		}
 		if e.b == nil {
@@ -149,13 +156,13 @@ func (st *state) evalBin(e *binExpr, sc *scope) (any, error) {
 	}
 	switch e.op {
 	case "and":
-		if !truthy(l) {
-			return l, nil
+		if t, err := truth(l); err != nil || !t {
+			return l, err
 		}
 		return st.eval(e.r, sc)
 	case "or":
-		if truthy(l) {
-			return l, nil
+		if t, err := truth(l); err != nil || t {
+			return l, err
 		}
 		return st.eval(e.r, sc)
 	}
@@ -166,7 +173,7 @@ func (st *state) evalBin(e *binExpr, sc *scope) (any, error) {
 	if e.op == "~" {
 		return st.concat(l, r)
 	}
-	return arith(e.op, l, r)
+	return st.binop(e.op, l, r)
 }
 
 // concat is Jinja's ~: strings joined, escaped as Markup if either side
@@ -175,7 +182,9 @@ func (st *state) concat(parts ...any) (any, error) {
 	markup := false
 	for _, p := range parts {
 		if u, ok := p.(Undefined); ok {
-			_ = u
+			if err := strictErr(u); err != nil {
+				return nil, err
+			}
 			continue
 		}
 		if _, ok := p.(Markup); ok && st.autoescape {
@@ -217,6 +226,12 @@ func (st *state) evalCmp(e *cmpExpr, sc *scope) (any, error) {
 }
 
 func compareOp(op string, l, r any) (bool, error) {
+	if err := strictErr(l); err != nil {
+		return false, err
+	}
+	if err := strictErr(r); err != nil {
+		return false, err
+	}
 	switch op {
 	case "==":
 		return equal(l, r), nil
@@ -432,5 +447,6 @@ func (st *state) evalCall(e *callExpr, sc *scope, caller *Macro) (any, error) {
 	if caller != nil {
 		kw.Set("caller", caller)
 	}
+	st.callScope = sc
 	return st.call(fn, args, kw)
 }

@@ -3,12 +3,10 @@ package jinja
 import (
 	"math"
 	"math/big"
-	"net/url"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 )
 
 // filterFn is a built-in filter: v is the filtered value.
@@ -60,6 +58,7 @@ func (st *state) applyFilter(f *filterExpr, v any, sc *scope) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	st.callScope = sc
 	return st.callFilter(f.name, v, args, kw)
 }
 
@@ -67,11 +66,25 @@ func (st *state) callFilter(name string, v any, args []any, kw *Dict) (any, erro
 	if uf, ok := st.env.Filters[name]; ok {
 		return st.call(uf, append([]any{v}, args...), kw)
 	}
+	if name != "default" && name != "d" {
+		if err := strictErr(v); err != nil {
+			return nil, err
+		}
+	}
 	fn, ok := builtinFilters[name]
 	if !ok {
-		return nil, newErr("TemplateAssertionError", "No filter named '%s'.", name)
+		return nil, newErr("TemplateRuntimeError", "No filter named '%s'.", name)
 	}
 	return fn(st, v, args, kw)
+}
+
+// iterateTruthy iterates v, or nothing when v is false (None), as
+// Jinja's map, select and reject do with "if value:".
+func iterateTruthy(v any) ([]any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	return iterate(v)
 }
 
 // soft keeps Markup, converts everything else with str().
@@ -86,9 +99,6 @@ func soft(v any) any {
 // strFilter applies a string function preserving Markup.
 func strFilter(fn func(string) string) filterFn {
 	return func(st *state, v any, args []any, kw *Dict) (any, error) {
-		if u, ok := v.(Undefined); ok {
-			_ = u
-		}
 		switch s := soft(v).(type) {
 		case Markup:
 			return Markup(fn(string(s))), nil
@@ -259,9 +269,12 @@ func fTrim(st *state, v any, args []any, kw *Dict) (any, error) {
 }
 
 func fTruncate(st *state, v any, args []any, kw *Dict) (any, error) {
-	a, err := bind("truncate", args, kw, []string{"length", "killwords", "end", "leeway"}, 255, false, "...", 5)
+	a, err := bind("truncate", args, kw, []string{"length", "killwords", "end", "leeway"}, 255, false, "...", nil)
 	if err != nil {
 		return nil, err
+	}
+	if a[3] == nil {
+		a[3] = st.env.policy("truncate.leeway", 5)
 	}
 	s := []rune(toStr(normalize(v)))
 	n, _ := normalize(a[0]).(int)
@@ -637,8 +650,11 @@ type groupTuple struct{ Tuple }
 
 func (g *groupTuple) items() []any { return g.Tuple }
 
+// String is the namedtuple's repr and str: ('grouper', [items]).
+func (g *groupTuple) String() string { return repr(g.Tuple) }
+
 func fMap(st *state, v any, args []any, kw *Dict) (any, error) {
-	items, err := iterate(v)
+	items, err := iterateTruthy(v)
 	if err != nil {
 		return nil, err
 	}
@@ -663,7 +679,7 @@ func fMap(st *state, v any, args []any, kw *Dict) (any, error) {
 
 func selectFilter(reject, byAttr bool) filterFn {
 	return func(st *state, v any, args []any, kw *Dict) (any, error) {
-		items, err := iterate(v)
+		items, err := iterateTruthy(v)
 		if err != nil {
 			return nil, err
 		}
@@ -877,16 +893,13 @@ func fIndent(st *state, v any, args []any, kw *Dict) (any, error) {
 		ind = toStr(w)
 	}
 	_, isM := v.(Markup)
-	s := toStr(normalize(v))
-	s += "\n"
-	lines := strings.Split(s, "\n")
-	lines = lines[:len(lines)-1]
+	lines := splitLines(toStr(normalize(v)) + "\n")
 	var b strings.Builder
 	for i, l := range lines {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		if (i > 0 || truthy(a[1])) && (l != "" || truthy(a[2])) {
+		if (i == 0 && truthy(a[1])) || (i > 0 && (l != "" || truthy(a[2]))) {
 			b.WriteString(ind)
 		}
 		b.WriteString(l)
@@ -1113,49 +1126,6 @@ func fXmlattr(st *state, v any, args []any, kw *Dict) (any, error) {
 	}
 	return s, nil
 }
-
-var (
-	urlRe     = regexp.MustCompile(`^(https?://|www\.)[^\s<>"']+$`)
-	spaceRe   = regexp.MustCompile(`\s+`)
-	urlHeadRe = regexp.MustCompile(`^([(<]|&lt;)+`)
-	urlTailRe = regexp.MustCompile(`([)>.,\n]|&gt;)+$`)
-)
-
-func fUrlize(st *state, v any, _ []any, _ *Dict) (any, error) {
-	text := escapeString(toStr(normalize(v)))
-	words := spaceRe.Split(text, -1)
-	seps := spaceRe.FindAllString(text, -1)
-	var b strings.Builder
-	for i, w := range words {
-		head, middle, tail := "", w, ""
-		if m := urlHeadRe.FindString(middle); m != "" {
-			head, middle = m, middle[len(m):]
-		}
-		if loc := urlTailRe.FindStringIndex(middle); loc != nil {
-			middle, tail = middle[:loc[0]], middle[loc[0]:]
-		}
-		switch {
-		case urlRe.MatchString(middle):
-			href := middle
-			if strings.HasPrefix(middle, "www.") {
-				href = "https://" + middle
-			}
-			b.WriteString(head + `<a href="` + href + `" rel="noopener">` + middle + `</a>` + tail)
-		default:
-			b.WriteString(w)
-		}
-		if i < len(seps) {
-			b.WriteString(seps[i])
-		}
-	}
-	if st.autoescape {
-		return Markup(b.String()), nil
-	}
-	return b.String(), nil
-}
-
-var _ = unicode.IsSpace
-var _ = url.QueryEscape
 
 // sortedDicts copies v with every dict's keys sorted, as pprint prints.
 func sortedDicts(v any) any {

@@ -265,7 +265,7 @@ func formatLookups(st *state, v any, path string) (any, error) {
 	if st != nil {
 		env = st.env
 	}
-	sandboxed := env != nil && env.Sandboxed
+	sandboxed := env.sandboxed()
 	for path != "" {
 		var key string
 		var isItem bool

@@ -74,3 +74,38 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLexOptions parses arbitrary source with the lexer options Jinja's
+// Environment takes (trim_blocks, lstrip_blocks, other delimiters, line
+// statements and comments): it must never panic, and every failure must
+// be an *Error naming a line inside the source.
+func FuzzLexOptions(f *testing.F) {
+	for _, s := range []string{"    {% if True %}\n    {% endif %}", "{{x}}{% raw %}\n\n    {% endraw +%}\n\n{{ y }}",
+		"<% for item in seq -%>\n    <%= item %>\n<%- endfor %>", "# for item in seq:\n* ${item}  ## c\n# endfor",
+		"<!--- for x in y --->${x}<!--- endfor -->", "% if (a,\n b) %\n% endif", " {# 1 #}\n  {# 2 +#}    {#- 3 -#}"} {
+		f.Add(s)
+	}
+	envs := []*Environment{
+		{TrimBlocks: true, LstripBlocks: true},
+		{Delimiters: Delimiters{"<%", "%>", "<%=", "%>", "<%#", "%>"}, TrimBlocks: true, LstripBlocks: true},
+		{Delimiters: Delimiters{"<!--", "-->", "${", "}", "<!--#", "-->"}, LstripBlocks: true},
+		{Delimiters: Delimiters{VariableStart: "${", VariableEnd: "}"}, LineStatementPrefix: "#", LineCommentPrefix: "##"},
+		{Delimiters: Delimiters{"<%", "%>", "${", "}", "<%#", "%>"}, LineStatementPrefix: "%", LineCommentPrefix: "##", TrimBlocks: true, LstripBlocks: true},
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		lines := 1 + strings.Count(strings.ReplaceAll(strings.ReplaceAll(src, "\r\n", "\n"), "\r", "\n"), "\n")
+		for _, env := range envs {
+			_, err := env.FromString(src)
+			if err == nil {
+				continue
+			}
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("error is %T, not *Error: %v", err, err)
+			}
+			if e.Line < 0 || e.Line > lines {
+				t.Fatalf("error line %d outside the source's %d lines: %v", e.Line, lines, err)
+			}
+		}
+	})
+}

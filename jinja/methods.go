@@ -100,10 +100,7 @@ func strMethod(s, name string, markup bool) any {
 		})
 	case "splitlines":
 		return f(func([]any, *Dict) (any, error) {
-			lines := strings.Split(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n"), "\n")
-			if len(lines) > 0 && lines[len(lines)-1] == "" {
-				lines = lines[:len(lines)-1]
-			}
+			lines := splitLines(s)
 			out := make([]any, len(lines))
 			for i, l := range lines {
 				out[i] = wrap(l)

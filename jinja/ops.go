@@ -366,7 +366,8 @@ func contains(hay, needle any) (bool, error) {
 		_, ok := h.Get(normalize(needle))
 		return ok, nil
 	case Undefined:
-		return false, h.err()
+		// Undefined iterates as empty; StrictUndefined refuses.
+		return false, strictErr(h)
 	}
 	return false, typeErr("argument of type '%s' is not iterable", typeName(hay))
 }
@@ -396,7 +397,7 @@ func iterate(v any) ([]any, error) {
 	case Markup:
 		return runes(string(x)), nil
 	case Undefined:
-		return nil, nil
+		return nil, strictErr(x)
 	case iterable:
 		return x.items(), nil
 	}
@@ -430,7 +431,7 @@ func length(v any) (int, error) {
 	case *Dict:
 		return x.Len(), nil
 	case Undefined:
-		return 0, nil
+		return 0, strictErr(x)
 	case iterable:
 		return len(x.items()), nil
 	}

@@ -1,6 +1,7 @@
 package jinja
 
 import (
+	"fmt"
 	"math/big"
 	"strconv"
 	"strings"
@@ -20,6 +21,15 @@ type parser struct {
 	nest   int             // expression nesting, bounded by maxNesting
 	ext    extensions      // the enabled extensions' tags
 	loops  int             // for loops around the tag being parsed
+	// soft is set inside an if statement or inline if, where Jinja lets
+	// an unknown filter or test fail only when it runs; used records every
+	// filter and test name for the check after parsing.
+	soft bool
+	used []usedName
+	// tagStack and endStack are the statements being parsed and the end
+	// tags their bodies wait for, for Jinja's unknown-tag messages.
+	tagStack []string
+	endStack [][]string
 	// expression state
 	toks []token
 	tp   int
@@ -27,13 +37,13 @@ type parser struct {
 }
 
 // parse turns source into the template's top-level nodes.
-func parse(name, src string, ext extensions) (body []node, blocks map[string]*blockNode, err error) {
-	segs, err := splitSegments(src)
+func parse(name, src string, ext extensions, lex lexOptions) (body []node, blocks map[string]*blockNode, used []usedName, err error) {
+	segs, err := splitSegments(src, lex)
 	if err != nil {
 		if e, ok := err.(*Error); ok {
 			e.Template = name
 		}
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	p := &parser{segs: segs, name: name, blocks: map[string]*blockNode{}, uses: map[string]bool{}, ext: ext}
 	defer func() {
@@ -50,7 +60,29 @@ func parse(name, src string, ext extensions) (body []node, blocks map[string]*bl
 	if end != "" {
 		p.fail("Encountered unknown tag '%s'.", end)
 	}
-	return body, p.blocks, nil
+	return body, p.blocks, p.used, nil
+}
+
+// usedName is a filter or test a template uses, checked against the
+// environment once the template is parsed.
+type usedName struct {
+	name       string
+	test, soft bool
+	line       int
+}
+
+// use records a filter or test name at the current position.
+func (p *parser) use(name string, test bool) {
+	p.used = append(p.used, usedName{name: name, test: test, soft: p.soft, line: p.line})
+}
+
+// hard parses with soft off (a loop, macro, block, ... body), as Jinja
+// compiles those in a frame of their own.
+func (p *parser) hard(fn func()) {
+	saved := p.soft
+	p.soft = false
+	fn()
+	p.soft = saved
 }
 
 func (p *parser) fail(format string, args ...any) {
@@ -65,6 +97,10 @@ func (p *parser) parseBody(ends ...string) ([]node, string) {
 	defer func() { p.nest-- }()
 	if p.nest > maxNesting {
 		p.fail("statements nested too deeply")
+	}
+	if len(ends) > 0 {
+		p.endStack = append(p.endStack, ends)
+		defer func() { p.endStack = p.endStack[:len(p.endStack)-1] }()
 	}
 	var out []node
 	for p.pos < len(p.segs) {
@@ -100,9 +136,37 @@ func (p *parser) parseBody(ends ...string) ([]node, string) {
 		if n := len(p.segs); n > 0 {
 			p.line = p.segs[n-1].line + strings.Count(p.segs[n-1].src, "\n")
 		}
-		p.fail("Unexpected end of template. Jinja was looking for the following tags: '%s'.", strings.Join(ends, "' or '"))
+		p.failUnknownTag("")
 	}
 	return out, ""
+}
+
+// failUnknownTag fails as Jinja's parser does on a tag it does not know
+// here (name) or on the end of the template (name ""): naming the tags
+// it was looking for and the innermost open block.
+func (p *parser) failUnknownTag(name string) {
+	msg := []string{"Unexpected end of template."}
+	if name != "" {
+		msg[0] = fmt.Sprintf("Encountered unknown tag '%s'.", name)
+	}
+	if n := len(p.endStack); n > 0 {
+		looking := "'" + strings.Join(p.endStack[n-1], "' or '") + "'"
+		expected := false
+		for _, ends := range p.endStack {
+			for _, e := range ends {
+				expected = expected || e == name
+			}
+		}
+		if expected {
+			msg = append(msg, "You probably made a nesting mistake. Jinja is expecting this tag, but currently looking for "+looking+".")
+		} else {
+			msg = append(msg, "Jinja was looking for the following tags: "+looking+".")
+		}
+	}
+	if n := len(p.tagStack); n > 0 {
+		msg = append(msg, fmt.Sprintf("The innermost block that needs to be closed is '%s'.", p.tagStack[n-1]))
+	}
+	p.fail("%s", strings.Join(msg, " "))
 }
 
 func (p *parser) load(src string) {
@@ -168,6 +232,15 @@ func (p *parser) expectName() string {
 	return t.val
 }
 
+// expectBodyEnd ends a statement that has a body; as Jinja's
+// parse_statements, a colon may come first ({% for x in xs: %}).
+func (p *parser) expectBodyEnd() {
+	if p.isOp(":") && p.tp+1 == len(p.toks) {
+		p.next()
+	}
+	p.expectEnd()
+}
+
 func (p *parser) expectEnd() {
 	if p.tp < len(p.toks) {
 		p.fail("expected token 'end of statement block', got '%s'", p.peek().val)
@@ -177,6 +250,8 @@ func (p *parser) expectEnd() {
 // parseStatement parses the block tag whose name was just read.
 func (p *parser) parseStatement(tag string) node {
 	line := p.line
+	defer func(n int) { p.tagStack = p.tagStack[:n] }(len(p.tagStack))
+	p.tagStack = append(p.tagStack, tag)
 	switch tag {
 	case "if":
 		return p.parseIf(line)
@@ -211,7 +286,7 @@ func (p *parser) parseStatement(tag string) node {
 		return p.parseCallBlock(line)
 	case "filter":
 		fs := p.parseFilterChain()
-		p.expectEnd()
+		p.expectBodyEnd()
 		body, _ := p.parseBody("endfilter")
 		return &filterBlockNode{fs, body, line}
 	case "with":
@@ -227,9 +302,14 @@ func (p *parser) parseStatement(tag string) node {
 		}
 		n.body, _ = p.parseBody("endwith")
 		return n
+	case "print":
+		// {% print expr %}, Jinja's print statement.
+		e := p.parseTuple(false)
+		p.expectEnd()
+		return &outNode{e, line}
 	case "autoescape":
 		e := p.parseExpr()
-		p.expectEnd()
+		p.expectBodyEnd()
 		body, _ := p.parseBody("endautoescape")
 		return &autoescapeNode{e, body, line}
 	case "do":
@@ -247,15 +327,19 @@ func (p *parser) parseStatement(tag string) node {
 			return &loopControlNode{tag == "break", line}
 		}
 	}
-	p.fail("Encountered unknown tag '%s'.", tag)
+	p.tagStack = p.tagStack[:len(p.tagStack)-1]
+	p.failUnknownTag(tag)
 	return nil
 }
 
 func (p *parser) parseIf(line int) node {
 	n := &ifNode{line: line}
+	saved := p.soft
+	p.soft = true
+	defer func() { p.soft = saved }()
 	cond := p.parseTuple(false)
 	for {
-		p.expectEnd()
+		p.expectBodyEnd()
 		body, end := p.parseBody("elif", "else", "endif")
 		n.conds = append(n.conds, cond)
 		n.bodies = append(n.bodies, body)
@@ -264,7 +348,7 @@ func (p *parser) parseIf(line int) node {
 			cond = p.parseTuple(false)
 			continue
 		case "else":
-			p.expectEnd()
+			p.expectBodyEnd()
 			n.els, _ = p.parseBody("endif")
 		}
 		return n
@@ -275,6 +359,9 @@ func (p *parser) parseFor(line int) node {
 	n := &forNode{line: line}
 	n.target = p.parseAssignTargetTuple()
 	p.refuseAttrTarget(n.target)
+	if assignsName(n.target, "loop") {
+		p.fail("Can't assign to special loop variable in for-loop target")
+	}
 	if !p.skipName("in") {
 		p.fail("expected 'in'")
 	}
@@ -283,13 +370,15 @@ func (p *parser) parseFor(line int) node {
 		n.cond = p.parseExpr()
 	}
 	n.recursive = p.skipName("recursive")
-	p.expectEnd()
+	p.expectBodyEnd()
 	p.loops++
-	body, end := p.parseBody("else", "endfor")
+	var body []node
+	var end string
+	p.hard(func() { body, end = p.parseBody("endfor", "else") })
 	p.loops--
 	n.body = body
 	if end == "else" {
-		p.expectEnd()
+		p.expectBodyEnd()
 		n.els, _ = p.parseBody("endfor")
 	}
 	return n
@@ -303,29 +392,34 @@ func (p *parser) parseSet(line int) node {
 		return &setNode{target, v, line}
 	}
 	name, ok := target.(*nameExpr)
-	if !ok {
+	if _, attr := target.(*attrExpr); !ok && !attr {
 		p.fail("expected '='")
+	}
+	if !ok {
+		name = &nameExpr{}
 	}
 	var fs []*filterExpr
 	if p.skipOp("|") {
 		fs = p.parseFilterChain()
 	}
-	p.expectEnd()
+	p.expectBodyEnd()
 	body, _ := p.parseBody("endset")
-	return &setBlockNode{name.name, fs, body, line}
+	return &setBlockNode{target, name.name, fs, body, line}
 }
 
 func (p *parser) parseBlock(line int) node {
 	n := &blockNode{name: p.expectName(), line: line}
-	for p.tp < len(p.toks) {
-		switch {
-		case p.skipName("scoped"):
-			n.scoped = true
-		case p.skipName("required"):
-			n.required = true
-		default:
-			p.fail("expected end of block statement")
-		}
+	if p.isOp("-") {
+		p.fail("Block names in Jinja have to be valid Python identifiers and may not contain hyphens, use an underscore instead.")
+	}
+	// As in Jinja: "scoped" then "required", each at most once.
+	n.scoped = p.skipName("scoped")
+	n.required = p.skipName("required")
+	if p.isOp(":") && p.tp+1 == len(p.toks) {
+		p.next()
+	}
+	if p.tp < len(p.toks) {
+		p.fail("expected end of block statement")
 	}
 	if _, dup := p.blocks[n.name]; dup {
 		p.fail("block '%s' defined twice", n.name)
@@ -333,11 +427,19 @@ func (p *parser) parseBlock(line int) node {
 	p.blocks[n.name] = n
 	loops := p.loops
 	p.loops = 0 // a block renders as its own function in Jinja
-	n.body, _ = p.parseBody("endblock")
+	p.hard(func() { n.body, _ = p.parseBody("endblock") })
+	if n.required {
+		for _, c := range n.body {
+			if t, ok := c.(*textNode); !ok || strings.TrimSpace(t.s) != "" {
+				p.fail("Required blocks can only contain comments or whitespace")
+			}
+		}
+	}
 	p.loops = loops
-	if p.tp < len(p.toks) {
+	if p.isName(n.name) {
 		p.next()
 	}
+	p.expectEnd()
 	return n
 }
 
@@ -367,19 +469,18 @@ func (p *parser) parseFrom(line int) node {
 	if !p.skipName("import") {
 		p.fail("expected 'import'")
 	}
-	for p.tp < len(p.toks) {
-		if (p.isName("with") || p.isName("without")) && p.peekAt(1).val == "context" {
-			n.withContext = p.parseContextMod(false)
-			break
-		}
+	// Jinja's parse_from: names separated by commas, at least one, a
+	// trailing comma only before "with/without context".
+	isContext := func() bool {
+		return (p.isName("with") || p.isName("without")) && p.peekAt(1).kind == tokName && p.peekAt(1).val == "context"
+	}
+	for {
 		if len(n.names) > 0 {
 			p.expectOp(",")
-			if p.tp >= len(p.toks) {
-				break
-			}
-			if (p.isName("with") || p.isName("without")) && p.peekAt(1).val == "context" {
-				continue
-			}
+		}
+		if isContext() {
+			n.withContext = p.parseContextMod(false)
+			break
 		}
 		name := p.expectName()
 		if strings.HasPrefix(name, "_") {
@@ -390,6 +491,13 @@ func (p *parser) parseFrom(line int) node {
 			alias = p.expectName()
 		}
 		n.names = append(n.names, [2]string{name, alias})
+		if isContext() {
+			n.withContext = p.parseContextMod(false)
+			break
+		}
+		if !p.isOp(",") {
+			break
+		}
 	}
 	p.expectEnd()
 	return n
@@ -398,7 +506,7 @@ func (p *parser) parseFrom(line int) node {
 func (p *parser) parseMacroSig(line int) *macroNode {
 	m := &macroNode{name: p.expectName(), line: line}
 	m.params = p.parseParams()
-	p.expectEnd()
+	p.expectBodyEnd()
 	return m
 }
 
@@ -415,6 +523,10 @@ func (p *parser) parseParams() []param {
 		pr := param{name: p.expectName()}
 		if p.skipOp("=") {
 			pr.def = p.parseExpr()
+		} else if len(ps) > 0 && ps[len(ps)-1].def != nil {
+			p.fail("parameter without a default follows parameter with a default")
+		} else if pr.name == "caller" {
+			panic(newErr("TemplateAssertionError", `"caller" argument must be omitted or be given a default.`))
 		}
 		ps = append(ps, pr)
 	}
@@ -424,7 +536,7 @@ func (p *parser) parseParams() []param {
 func (p *parser) parseMacroBody(m *macroNode, end string) {
 	saved, loops := p.uses, p.loops
 	p.uses, p.loops = map[string]bool{}, 0
-	m.body, _ = p.parseBody(end)
+	p.hard(func() { m.body, _ = p.parseBody(end) })
 	m.uses = p.uses
 	p.uses, p.loops = saved, loops
 	for k := range m.uses {
@@ -442,7 +554,7 @@ func (p *parser) parseCallBlock(line int) node {
 	if !ok {
 		p.fail("expected call")
 	}
-	p.expectEnd()
+	p.expectBodyEnd()
 	p.parseMacroBody(caller, "endcall")
 	return &callBlockNode{call, caller, line}
 }
@@ -465,6 +577,10 @@ func (p *parser) parseAssignTarget() expr {
 		return t
 	}
 	name := p.expectName()
+	switch name {
+	case "true", "false", "none", "True", "False", "None":
+		p.fail("can't assign to 'const'")
+	}
 	if p.skipOp(".") {
 		return &attrExpr{&nameExpr{name}, p.expectName()}
 	}
@@ -473,6 +589,21 @@ func (p *parser) parseAssignTarget() expr {
 
 // refuseAttrTarget fails on an ns.attr target outside {% set %}: as in
 // Jinja, only set assigns namespace attributes; loops and with bind names.
+// assignsName reports whether the assignment target t binds name.
+func assignsName(t expr, name string) bool {
+	switch t := t.(type) {
+	case *nameExpr:
+		return t.name == name
+	case *tupleExpr:
+		for _, it := range t.items {
+			if assignsName(it, name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (p *parser) refuseAttrTarget(t expr) {
 	switch t := t.(type) {
 	case *attrExpr:
@@ -524,8 +655,15 @@ func (p *parser) parseTupleNoCond() expr { return p.parseTuple(true) }
 
 // parseExpr parses a full expression with inline if.
 func (p *parser) parseExpr() expr {
+	mark := len(p.used)
 	e := p.parseOr()
 	if p.skipName("if") {
+		for i := mark; i < len(p.used); i++ {
+			p.used[i].soft = true
+		}
+		saved := p.soft
+		p.soft = true
+		defer func() { p.soft = saved }()
 		c := &condExpr{cond: p.parseOr(), a: e}
 		if p.skipName("else") {
 			c.b = p.parseExpr()
@@ -719,15 +857,19 @@ func (p *parser) parsePrimary() expr {
 		}
 		return &litExpr{s}
 	case tokInt:
-		n, err := strconv.Atoi(t.val)
+		base := 10
+		if len(t.val) > 1 && strings.IndexByte("bBoOxX", t.val[1]) >= 0 {
+			base = 0 // 0b, 0o, 0x
+		}
+		n, err := strconv.ParseInt(t.val, base, 0)
 		if err != nil {
-			b, ok := new(big.Int).SetString(t.val, 10)
+			b, ok := new(big.Int).SetString(t.val, base)
 			if !ok {
 				p.fail("invalid integer literal %s", t.val)
 			}
 			return &litExpr{b}
 		}
-		return &litExpr{n}
+		return &litExpr{int(n)}
 	case tokFloat:
 		f, _ := strconv.ParseFloat(t.val, 64)
 		return &litExpr{f}
@@ -848,16 +990,26 @@ func (p *parser) parseCallArgs() callArgs {
 			}
 		}
 		first = false
+		// Jinja's order: positional, keyword and *args, then **kwargs.
+		ensure := func(ok bool) {
+			if !ok {
+				p.fail("invalid syntax for function call expression")
+			}
+		}
 		switch {
 		case p.skipOp("**"):
+			ensure(a.dstar == nil)
 			a.dstar = p.parseExpr()
 		case p.skipOp("*"):
+			ensure(a.star == nil && a.dstar == nil)
 			a.star = p.parseExpr()
 		case p.peek().kind == tokName && p.peekAt(1).kind == tokOp && p.peekAt(1).val == "=":
+			ensure(a.dstar == nil)
 			name := p.next().val
 			p.next()
 			a.kwargs = append(a.kwargs, kwarg{name, p.parseExpr()})
 		default:
+			ensure(a.star == nil && a.dstar == nil && len(a.kwargs) == 0)
 			a.args = append(a.args, p.parseExpr())
 		}
 	}
@@ -871,6 +1023,7 @@ func (p *parser) parseFilterCall(obj expr) *filterExpr {
 		name += "." + p.next().val
 	}
 	f := &filterExpr{obj: obj, name: name}
+	p.use(name, false)
 	if p.skipOp("(") {
 		f.callArgs = p.parseCallArgs()
 	}
@@ -890,6 +1043,10 @@ func (p *parser) parseFilterExpr(e expr) expr {
 			for p.isOp(".") && p.peekAt(1).kind == tokName {
 				p.next()
 				t.name += "." + p.next().val
+			}
+			p.use(t.name, true)
+			if p.isName("is") {
+				p.fail("You cannot chain multiple tests with is")
 			}
 			nt := p.peek()
 			switch {

@@ -19,6 +19,7 @@ func (st *state) applyTest(t *testExpr, sc *scope) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	st.callScope = sc
 	ok, err := st.callTest(t.name, v, args, kw)
 	if err != nil {
 		return nil, err
@@ -33,7 +34,7 @@ func (st *state) callTest(name string, v any, args []any, kw *Dict) (bool, error
 	}
 	fn, ok := builtinTests[name]
 	if !ok {
-		return false, newErr("TemplateAssertionError", "No test named '%s'.", name)
+		return false, newErr("TemplateRuntimeError", "No test named '%s'.", name)
 	}
 	if name == "filter" || name == "test" {
 		s, _ := asString(normalize(v))
@@ -62,7 +63,7 @@ func cmpTest(op string) testFn {
 
 func isNumber(v any) bool {
 	switch normalize(v).(type) {
-	case int, float64, bool, *big.Int:
+	case int, float64, bool, *big.Int, complex64, complex128:
 		return true
 	}
 	return false

@@ -33,6 +33,9 @@ type Undefined struct {
 	// security marks an attribute the sandbox refuses: using it is a
 	// SecurityError.
 	security bool
+	// policy is the environment's UndefinedPolicy, stamped when the value
+	// reaches an expression.
+	policy UndefinedPolicy
 }
 
 // missingAttr is the Undefined for name looked up on obj.
@@ -197,6 +200,9 @@ func toStr(v any) string {
 	case Markup:
 		return string(x)
 	case Undefined:
+		if x.policy == DebugUndefined {
+			return x.debugText()
+		}
 		return ""
 	case bool:
 		if x {
@@ -267,7 +273,7 @@ func reprD(v any, depth int) string {
 	case Markup:
 		return "Markup(" + reprString(string(x)) + ")"
 	case Undefined:
-		return ""
+		return "Undefined" // Python's repr of an Undefined
 	case nil, bool, int, float64, *big.Int:
 		return toStr(v)
 	case Tuple:
