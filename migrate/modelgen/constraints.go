@@ -6,6 +6,7 @@ import (
 
 	"ariga.io/atlas/sql/schema"
 	"github.com/flagon-go/flagon/migrate"
+	"github.com/flagon-go/flagon/migrate/internal/sqliteschema"
 )
 
 // An indexSpec is an orm.Index of TableOptions.
@@ -59,7 +60,7 @@ func (g *generator) indexes(m *model) {
 			continue
 		}
 		name := ix.Name
-		if strings.HasPrefix(name, "sqlite_autoindex_") {
+		if sqliteschema.IsAutoindex(name) {
 			name = "" // SQLite's name for an inline UNIQUE
 		}
 		if len(cols) == 1 {
