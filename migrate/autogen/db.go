@@ -10,11 +10,12 @@ import (
 	"ariga.io/atlas/sql/postgres"
 	"ariga.io/atlas/sql/sqlite"
 	fmigrate "github.com/flagon-go/flagon/migrate"
+	"github.com/flagon-go/flagon/migrate/internal/sqliteschema"
 )
 
 // CompareDB inspects db with Atlas and compares it with the models.
 func CompareDB(ctx context.Context, db *sql.DB, models Models, opts Options) (*Result, error) {
-	drv, err := driver(opts.Dialect, db)
+	drv, err := driver(ctx, opts.Dialect, db)
 	if err != nil {
 		return nil, err
 	}
@@ -29,11 +30,17 @@ func CompareDB(ctx context.Context, db *sql.DB, models Models, opts Options) (*R
 	return compare(drv, current, desired, opts, portableTypes(models))
 }
 
-// driver opens Atlas's driver for a dialect.
-func driver(dialectName string, db *sql.DB) (migrate.Driver, error) {
+// driver opens Atlas's driver for a dialect. On SQLite, a foreign key
+// declared without a column list reads as referencing the parent's
+// primary key, as SQLite takes it; one whose parent has no such key is an
+// error naming the table.
+func driver(ctx context.Context, dialectName string, db *sql.DB) (migrate.Driver, error) {
 	switch dialectName {
 	case fmigrate.SQLite:
-		return sqlite.Open(db)
+		if err := sqliteschema.CheckImplicitFKs(ctx, db); err != nil {
+			return nil, fmt.Errorf("autogenerate: %w", err)
+		}
+		return sqlite.Open(sqliteschema.ImplicitFKs(db))
 	case fmigrate.PostgreSQL:
 		return postgres.Open(db)
 	case fmigrate.MySQL:

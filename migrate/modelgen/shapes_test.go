@@ -67,6 +67,23 @@ func TestShapes(t *testing.T) {
 				"Version orm.One[Version]", "Notes orm.Many[Note]"},
 		},
 		{
+			name: "foreign key without a column list references the parent's primary key",
+			stmts: []string{"CREATE TABLE user (id INTEGER PRIMARY KEY)",
+				"CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user ON DELETE CASCADE)"},
+			want: []string{"UserID *int `orm:\"column:user_id;fk:user.id;ondelete:CASCADE\"`", "User orm.One[User] `orm:\"back_populates:Posts\"`"},
+		},
+		{
+			name: "composite foreign key without a column list",
+			stmts: []string{"CREATE TABLE version (doc INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (n, doc))",
+				"CREATE TABLE note (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER, FOREIGN KEY (a, b) REFERENCES version)"},
+			want: []string{`{Name: "", Columns: []string{"a", "b"}, RefTable: "version", RefColumns: []string{"n", "doc"}}`},
+		},
+		{
+			name:  "self-referential foreign key without a column list",
+			stmts: []string{"CREATE TABLE node (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES node)"},
+			want:  []string{"ParentID *int `orm:\"column:parent_id;fk:node.id\"`"},
+		},
+		{
 			name:  "tables leave out a referenced table but keep the key",
 			stmts: []string{"CREATE TABLE user (id INTEGER PRIMARY KEY)", "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user (id))"},
 			opts:  modelgen.Options{Tables: []string{"post"}},
@@ -124,6 +141,31 @@ func TestShapes(t *testing.T) {
 			}
 			if strings.Join(res.Warnings, "\n") != strings.Join(tt.warn, "\n") {
 				t.Errorf("warnings\n%q\nwant\n%q", res.Warnings, tt.warn)
+			}
+		})
+	}
+}
+
+// TestImplicitForeignKeyErrors: a foreign key without a column list whose
+// parent has no primary key to stand for them is an error naming the
+// table and the fix.
+func TestImplicitForeignKeyErrors(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		stmts []string
+		want  string
+	}{
+		{"parent without a primary key", []string{"CREATE TABLE p (x INTEGER)", "CREATE TABLE c (id INTEGER PRIMARY KEY, p_x INTEGER REFERENCES p)"},
+			`reflect: table "c": a foreign key declares REFERENCES p without columns, and table "p" has no primary key of as many columns to stand for them; name the referenced columns (REFERENCES p (column))`},
+		{"parent key of fewer columns", []string{"CREATE TABLE p (id INTEGER PRIMARY KEY)", "CREATE TABLE c (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER, FOREIGN KEY (a, b) REFERENCES p)"},
+			`reflect: table "c": a foreign key declares REFERENCES p without columns, and table "p" has no primary key of as many columns`},
+		{"no parent table", []string{"CREATE TABLE c (id INTEGER PRIMARY KEY, g INTEGER REFERENCES ghost)"},
+			`reflect: table "c": a foreign key declares REFERENCES ghost without columns, and there is no table "ghost"; name the referenced columns (REFERENCES ghost (column))`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := generateSQLite(t, modelgen.Options{}, tt.stmts...)
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Fatalf("error %v, want %s", err, tt.want)
 			}
 		})
 	}
