@@ -107,8 +107,10 @@ func TestShapes(t *testing.T) {
 		},
 		{
 			name:  "expression index",
-			stmts: []string{"CREATE TABLE u (id INTEGER PRIMARY KEY, name TEXT)", "CREATE INDEX ix_lower ON u (lower(name))"},
-			warn:  []string{"table u: index ix_lower is on an expression, which models cannot declare; it is left out"},
+			stmts: []string{"CREATE TABLE u (id INTEGER PRIMARY KEY, name TEXT)", "CREATE UNIQUE INDEX ix_lower ON u (lower(name), id DESC)"},
+			want:  []string{"// WARNING: index ix_lower UNIQUE (lower(name), id DESC) is on an expression"},
+			warn: []string{"table u: index ix_lower UNIQUE (lower(name), id DESC) is on an expression, which models cannot declare; " +
+				"it is left out of the models, and autogenerate leaves it in the database"},
 		},
 		{
 			name:  "a column named like a model method",
