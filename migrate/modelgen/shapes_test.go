@@ -84,6 +84,27 @@ func TestShapes(t *testing.T) {
 			want:  []string{"ParentID *int `orm:\"column:parent_id;fk:node.id\"`"},
 		},
 		{
+			name: "two composite foreign keys to one table",
+			stmts: []string{"CREATE TABLE version (doc INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (doc, n))",
+				"CREATE TABLE diff (id INTEGER PRIMARY KEY, a_doc INTEGER, a_n INTEGER, b_doc INTEGER, b_n INTEGER, " +
+					"FOREIGN KEY (a_doc, a_n) REFERENCES version (doc, n), FOREIGN KEY (b_doc, b_n) REFERENCES version (doc, n))"},
+			want: []string{
+				"Version  orm.One[Version] `orm:\"foreign_key:BDoc,BN;back_populates:BDocBNDiffs\"`",
+				"Version2 orm.One[Version] `orm:\"foreign_key:ADoc,AN;back_populates:ADocANDiffs\"`",
+				"BDocBNDiffs orm.Many[Diff] `orm:\"foreign_key:BDoc,BN;back_populates:Version\"`",
+				"ADocANDiffs orm.Many[Diff] `orm:\"foreign_key:ADoc,AN;back_populates:Version2\"`",
+			},
+		},
+		{
+			name: "self-referential composite foreign key",
+			stmts: []string{"CREATE TABLE item (doc INTEGER NOT NULL, n INTEGER NOT NULL, parent_doc INTEGER, parent_n INTEGER, " +
+				"PRIMARY KEY (doc, n), FOREIGN KEY (parent_doc, parent_n) REFERENCES item (doc, n))"},
+			want: []string{
+				"Item                  orm.One[Item]  `orm:\"foreign_key:ParentDoc,ParentN;back_populates:ParentDocParentNItems\"`",
+				"ParentDocParentNItems orm.Many[Item] `orm:\"foreign_key:ParentDoc,ParentN;back_populates:Item\"`",
+			},
+		},
+		{
 			name:  "tables leave out a referenced table but keep the key",
 			stmts: []string{"CREATE TABLE user (id INTEGER PRIMARY KEY)", "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user (id))"},
 			opts:  modelgen.Options{Tables: []string{"post"}},
