@@ -15,7 +15,7 @@ import (
 
 // CompareDB inspects db with Atlas and compares it with the models.
 func CompareDB(ctx context.Context, db *sql.DB, models Models, opts Options) (*Result, error) {
-	drv, err := driver(ctx, opts.Dialect, db)
+	drv, err := driver(opts.Dialect, db)
 	if err != nil {
 		return nil, err
 	}
@@ -34,12 +34,9 @@ func CompareDB(ctx context.Context, db *sql.DB, models Models, opts Options) (*R
 // declared without a column list reads as referencing the parent's
 // primary key, as SQLite takes it; one whose parent has no such key is an
 // error naming the table.
-func driver(ctx context.Context, dialectName string, db *sql.DB) (migrate.Driver, error) {
+func driver(dialectName string, db *sql.DB) (migrate.Driver, error) {
 	switch dialectName {
 	case fmigrate.SQLite:
-		if err := sqliteschema.CheckImplicitFKs(ctx, db); err != nil {
-			return nil, fmt.Errorf("autogenerate: %w", err)
-		}
 		return sqlite.Open(sqliteschema.ImplicitFKs(db))
 	case fmigrate.PostgreSQL:
 		return postgres.Open(db)

@@ -75,7 +75,7 @@ func TestSQLiteImplicitForeignKey(t *testing.T) {
 	}{
 		{"references the primary key", "CREATE TABLE user (id INTEGER PRIMARY KEY AUTOINCREMENT, username TEXT UNIQUE NOT NULL)", "", false},
 		{"parent without a primary key", "CREATE TABLE user (id INTEGER, username TEXT UNIQUE NOT NULL)",
-			`autogenerate: table "post": a foreign key declares REFERENCES user without columns, and table "user" has no primary key`, true},
+			`table "post": a foreign key declares REFERENCES user without columns, and table "user" has no primary key`, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -91,7 +91,7 @@ func TestSQLiteImplicitForeignKey(t *testing.T) {
 			}
 			res, err := autogen.CompareDB(context.Background(), db.SQL(), metadata(t, flaskrUser{}, implicitFKPost{}), autogen.Options{Dialect: "sqlite"})
 			if tt.err {
-				if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				if err == nil || !strings.Contains(err.Error(), tt.want) {
 					t.Fatalf("error %v, want %s", err, tt.want)
 				}
 				return

@@ -1,7 +1,6 @@
 package modelgen
 
 import (
-	"context"
 	"database/sql"
 	"fmt"
 	"slices"
@@ -20,12 +19,9 @@ import (
 // declared without a column list reads as referencing the parent's
 // primary key, as SQLite takes it; one whose parent has no such key is an
 // error naming the table.
-func driver(ctx context.Context, dialectName string, db *sql.DB) (migrate.Driver, error) {
+func driver(dialectName string, db *sql.DB) (migrate.Driver, error) {
 	switch dialectName {
 	case fmigrate.SQLite:
-		if err := sqliteschema.CheckImplicitFKs(ctx, db); err != nil {
-			return nil, fmt.Errorf("reflect: %w", err)
-		}
 		return sqlite.Open(sqliteschema.ImplicitFKs(db))
 	case fmigrate.PostgreSQL:
 		return postgres.Open(db)

@@ -51,7 +51,7 @@ func Generate(ctx context.Context, db *sql.DB, opts Options) (*Result, error) {
 	if err := db.PingContext(ctx); err != nil {
 		return nil, fmt.Errorf("reflect: cannot reach the %s database: %w", opts.Dialect, err)
 	}
-	drv, err := driver(ctx, opts.Dialect, db)
+	drv, err := driver(opts.Dialect, db)
 	if err != nil {
 		return nil, err
 	}

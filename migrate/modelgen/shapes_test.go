@@ -179,15 +179,15 @@ func TestImplicitForeignKeyErrors(t *testing.T) {
 		want  string
 	}{
 		{"parent without a primary key", []string{"CREATE TABLE p (x INTEGER)", "CREATE TABLE c (id INTEGER PRIMARY KEY, p_x INTEGER REFERENCES p)"},
-			`reflect: table "c": a foreign key declares REFERENCES p without columns, and table "p" has no primary key of as many columns to stand for them; name the referenced columns (REFERENCES p (column))`},
+			`table "c": a foreign key declares REFERENCES p without columns, and table "p" has no primary key of as many columns to stand for them; name the referenced columns (REFERENCES p (column))`},
 		{"parent key of fewer columns", []string{"CREATE TABLE p (id INTEGER PRIMARY KEY)", "CREATE TABLE c (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER, FOREIGN KEY (a, b) REFERENCES p)"},
-			`reflect: table "c": a foreign key declares REFERENCES p without columns, and table "p" has no primary key of as many columns`},
+			`table "c": a foreign key declares REFERENCES p without columns, and table "p" has no primary key of as many columns`},
 		{"no parent table", []string{"CREATE TABLE c (id INTEGER PRIMARY KEY, g INTEGER REFERENCES ghost)"},
-			`reflect: table "c": a foreign key declares REFERENCES ghost without columns, and there is no table "ghost"; name the referenced columns (REFERENCES ghost (column))`},
+			`table "c": a foreign key declares REFERENCES ghost without columns, and there is no table "ghost"; name the referenced columns (REFERENCES ghost (column))`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := generateSQLite(t, modelgen.Options{}, tt.stmts...)
-			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("error %v, want %s", err, tt.want)
 			}
 		})

@@ -12,8 +12,10 @@ import (
 // A foreign key declared without a column list ("REFERENCES parent")
 // references the parent's primary key, and SQLite's
 // pragma_foreign_key_list reports its referenced columns as NULL, which
-// Atlas's inspection cannot read. ImplicitFKs resolves them as SQLite
-// does, and CheckImplicitFKs names those it cannot resolve.
+// Atlas's inspection cannot read (and, failing on it, leaves its rows
+// open, so that the connection can no longer be closed). ImplicitFKs
+// resolves them as SQLite does, or fails the listing with an error naming
+// the table.
 
 // Atlas's query listing a table's foreign keys, around the table's name.
 const (
@@ -28,9 +30,21 @@ const resolvedFKs = "SELECT f.`id`, f.`from`, " +
 	"COALESCE(f.`to`, (SELECT p.`name` FROM pragma_table_info(f.`table`) AS p WHERE p.`pk` = f.`seq` + 1)), " +
 	"f.`table`, f.`on_update`, f.`on_delete` FROM pragma_foreign_key_list('%s') AS f ORDER BY f.`id`, f.`seq`"
 
+// unresolvedFKs lists the parents of a table's foreign keys without a
+// column list that have no primary key column at some position of the
+// key, and whether the parent exists.
+const unresolvedFKs = "SELECT f.`table`, " +
+	"EXISTS (SELECT 1 FROM sqlite_master AS t WHERE t.`type` = 'table' AND t.`name` = f.`table`) " +
+	"FROM pragma_foreign_key_list('%s') AS f WHERE f.`to` IS NULL " +
+	"AND NOT EXISTS (SELECT 1 FROM pragma_table_info(f.`table`) AS p WHERE p.`pk` = f.`seq` + 1) " +
+	"ORDER BY f.`id` LIMIT 1"
+
 // ImplicitFKs wraps the connection given to Atlas's SQLite driver so that
 // its inspection reads a foreign key without a column list as one
-// referencing the parent's primary key.
+// referencing the parent's primary key. When the parent has no primary
+// key of as many columns (SQLite then fails writes with "foreign key
+// mismatch") or does not exist, the listing fails with an error naming
+// the table and the fix.
 func ImplicitFKs(db schema.ExecQuerier) schema.ExecQuerier { return implicitFKs{db} }
 
 type implicitFKs struct{ schema.ExecQuerier }
@@ -39,38 +53,29 @@ type implicitFKs struct{ schema.ExecQuerier }
 func (q implicitFKs) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	if table, ok := strings.CutPrefix(query, atlasFKsSelect); ok {
 		if table, ok = strings.CutSuffix(table, atlasFKsOrder); ok {
+			if err := q.check(ctx, table); err != nil {
+				return nil, err
+			}
 			query = fmt.Sprintf(resolvedFKs, table)
 		}
 	}
 	return q.ExecQuerier.QueryContext(ctx, query, args...)
 }
 
-// unresolvedFKs lists the foreign keys without a column list whose
-// parent has no primary key column at some position of the key.
-const unresolvedFKs = "SELECT DISTINCT m.`name`, f.`table`, " +
-	"EXISTS (SELECT 1 FROM sqlite_master AS t WHERE t.`type` = 'table' AND t.`name` = f.`table`) " +
-	"FROM sqlite_master AS m JOIN pragma_foreign_key_list(m.`name`) AS f " +
-	"WHERE m.`type` = 'table' AND f.`to` IS NULL " +
-	"AND NOT EXISTS (SELECT 1 FROM pragma_table_info(f.`table`) AS p WHERE p.`pk` = f.`seq` + 1) " +
-	"ORDER BY m.`name`, f.`id`"
-
-// CheckImplicitFKs returns an error naming the first table with a
-// foreign key declared without a column list whose parent has no primary
-// key to stand for it (SQLite itself then fails writes with "foreign key
-// mismatch"), or nil.
-func CheckImplicitFKs(ctx context.Context, db schema.ExecQuerier) error {
-	rows, err := db.QueryContext(ctx, unresolvedFKs)
+// check returns an error when a foreign key of table cannot be resolved.
+func (q implicitFKs) check(ctx context.Context, table string) error {
+	rows, err := q.ExecQuerier.QueryContext(ctx, fmt.Sprintf(unresolvedFKs, table))
 	if err != nil {
-		return fmt.Errorf("list foreign keys: %w", err)
+		return err
 	}
 	defer rows.Close()
 	if !rows.Next() {
 		return rows.Err()
 	}
-	var table, parent string
+	var parent string
 	var exists bool
-	if err := rows.Scan(&table, &parent, &exists); err != nil {
-		return fmt.Errorf("list foreign keys: %w", err)
+	if err := rows.Scan(&parent, &exists); err != nil {
+		return err
 	}
 	why := fmt.Sprintf("table %q has no primary key of as many columns to stand for them", parent)
 	if !exists {
