@@ -1,7 +1,7 @@
 // Package sqliteschema holds SQLite's rules about an inspected schema
-// that both autogenerate (package autogen) and reflection (package
-// modelgen) apply: which column aliases the rowid, and which indexes
-// SQLite created itself.
+// that autogenerate (package autogen), reflection (package modelgen) and
+// upgrades apply: which column aliases the rowid, which indexes SQLite
+// created itself, and what a foreign key without a column list references.
 package sqliteschema
 
 import (
