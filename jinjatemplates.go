@@ -16,6 +16,13 @@ import (
 type jinjaSetup struct {
 	app bool
 	env *jinja.Environment
+	// html is whether some template folder renders with html/template,
+	// computed at freeze: a mixed app then picks each name's engine.
+	html bool
+	// engines caches, per template name, whether the first folder holding
+	// it renders with Jinja; nil with auto-reload, where a new file must be
+	// seen and the folders are looked up on every render.
+	engines *engineCache
 }
 
 // UseJinja makes the app's template folder (TemplateFS) render with the
@@ -67,6 +74,11 @@ func (a *App) loadJinja() {
 		}
 	}
 	j.env = env
+	j.html = len(a.templateRoots()) > 0
+	j.engines = nil
+	if j.html && !env.AutoReload {
+		j.engines = &engineCache{}
+	}
 }
 
 // returnsBool reports whether fn is a function returning only a bool (or a
@@ -90,33 +102,54 @@ func (a *App) JinjaEnvironment() *jinja.Environment {
 // no Jinja folder has it (the name then goes to html/template).
 func (a *App) jinjaTemplate(name string) (t *jinja.Template, ok bool, err error) {
 	env := a.tmpl.jinja.env
-	if env == nil || (a.hasHTMLTemplates() && !a.firstFolderIsJinja(name)) {
+	if env == nil || (a.tmpl.jinja.html && !a.nameIsJinja(name)) {
 		return nil, false, nil
 	}
 	t, err = env.GetTemplate(name)
 	err = a.withTemplateSource(err)
 	var je *jinja.Error
 	if errors.As(err, &je) && je.Kind == "TemplateNotFound" && je.Template == name {
-		return nil, !a.hasHTMLTemplates(), &render.NotFoundError{Name: name, Roots: []string{"jinja templates"}}
+		return nil, !a.tmpl.jinja.html, &render.NotFoundError{Name: name, Roots: []string{"jinja templates"}}
 	}
 	return t, true, err
+}
+
+// nameIsJinja reports whether a mixed app renders name with Jinja: the
+// folder lookup of firstFolderIsJinja, cached unless templates auto-reload.
+// Only names found are cached: as Jinja keeps no missing template, a file
+// added after a miss is still found.
+func (a *App) nameIsJinja(name string) bool {
+	cache := a.tmpl.jinja.engines
+	if cache == nil {
+		jinja, _ := a.firstFolderIsJinja(name)
+		return jinja
+	}
+	if jinja, ok := cache.get(name); ok {
+		return jinja
+	}
+	jinja, found := a.firstFolderIsJinja(name)
+	if found {
+		cache.put(name, jinja)
+	}
+	return jinja
 }
 
 // firstFolderIsJinja reports whether, of the template folders holding
 // name, the first in Flask's search order (the app's folder, then the
 // blueprints' in registration order, as Flask's DispatchingJinjaLoader)
-// renders with Jinja. An app that mixes engines thus renders a name with
-// the engine of the folder Flask would have taken it from.
-func (a *App) firstFolderIsJinja(name string) bool {
+// renders with Jinja, and whether any folder holds name. An app that
+// mixes engines thus renders a name with the engine of the folder Flask
+// would have taken it from.
+func (a *App) firstFolderIsJinja(name string) (jinja, found bool) {
 	if a.TemplateFS != nil && hasFile(a.TemplateFS, name) {
-		return a.isJinjaRoot(nil)
+		return a.isJinjaRoot(nil), true
 	}
 	for _, s := range a.scopes {
 		if s.bp.TemplateFS != nil && hasFile(s.bp.TemplateFS, name) {
-			return a.isJinjaRoot(s)
+			return a.isJinjaRoot(s), true
 		}
 	}
-	return false
+	return false, false
 }
 
 // hasFile reports whether fsys holds a regular file called name.
@@ -124,10 +157,6 @@ func hasFile(fsys fs.FS, name string) bool {
 	st, err := fs.Stat(fsys, name)
 	return err == nil && !st.IsDir()
 }
-
-// hasHTMLTemplates reports whether any template folder renders with
-// html/template.
-func (a *App) hasHTMLTemplates() bool { return len(a.templateRoots()) > 0 }
 
 // renderJinja renders t with data and Flask's template context to w.
 func (c *Ctx) renderJinja(w io.Writer, t *jinja.Template, data any) error {

@@ -9,6 +9,7 @@ import (
 	"ariga.io/atlas/sql/postgres"
 	"ariga.io/atlas/sql/schema"
 	"ariga.io/atlas/sql/sqlite"
+	"github.com/flagon-go/flagon/migrate/internal/sqliteschema"
 )
 
 // offlinePlanner returns Atlas's connection-less planner for a dialect.
@@ -25,11 +26,12 @@ func offlinePlanner(dialectName string) (migrate.PlanApplier, error) {
 }
 
 // openDriver returns Atlas's driver (inspector and planner) on a
-// connection or transaction.
+// connection or transaction. On SQLite, a foreign key declared without a
+// column list reads as referencing the parent's primary key.
 func openDriver(dialectName string, conn schema.ExecQuerier) (migrate.Driver, error) {
 	switch dialectName {
 	case SQLite:
-		return sqlite.Open(conn)
+		return sqlite.Open(sqliteschema.ImplicitFKs(conn))
 	case PostgreSQL:
 		return postgres.Open(conn)
 	case MySQL:

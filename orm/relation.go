@@ -72,7 +72,8 @@ type Relation struct {
 	// Secondary names the association table of a many-to-many.
 	Secondary string
 	// ForeignKey names the foreign key column (or field) to join on when
-	// more than one could apply.
+	// more than one could apply; the columns of a key of several columns
+	// are separated by commas ("DocID,Version").
 	ForeignKey string
 	// BackPopulates names the reverse relationship on the target.
 	BackPopulates string

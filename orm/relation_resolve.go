@@ -2,6 +2,8 @@ package orm
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"sync"
 )
 
@@ -58,7 +60,7 @@ func (r *Relation) resolveJoin() (*relationJoin, error) {
 	case r.many:
 		return j, r.resolveRemoteFK(j, OneToMany)
 	}
-	if hasFKTo(r.owner, target.Name) && (r.ForeignKey == "" || r.owner.lookup(r.ForeignKey) != nil) {
+	if _, named := hintColumns(r.owner, r.ForeignKey); hasFKTo(r.owner, target.Name) && (r.ForeignKey == "" || named) {
 		return j, r.resolveLocalFK(j)
 	}
 	return j, r.resolveRemoteFK(j, OneToOne)
@@ -125,20 +127,13 @@ func (r *Relation) resolveSecondary(j *relationJoin, nc NamingConvention) error 
 }
 
 // pickFK returns the one foreign key of t to table ref, or the one whose
-// column is named by hint.
+// columns are named by hint.
 func pickFK(t *Table, ref, hint string) (*ForeignKey, error) {
 	var found []*ForeignKey
 	for _, fk := range t.ForeignKeys {
-		if fk.RefTable != ref {
-			continue
+		if fk.RefTable == ref && (hint == "" || hintNames(t, hint, fk)) {
+			found = append(found, fk)
 		}
-		if hint != "" {
-			c := t.lookup(hint)
-			if c == nil || len(fk.Columns) != 1 || fk.Columns[0] != c.Name {
-				continue
-			}
-		}
-		found = append(found, fk)
 	}
 	switch len(found) {
 	case 1:
@@ -151,10 +146,46 @@ func pickFK(t *Table, ref, hint string) (*ForeignKey, error) {
 
 // hintText describes a foreign_key hint in errors.
 func hintText(hint string) string {
-	if hint == "" {
+	switch {
+	case hint == "":
 		return ""
+	case strings.Contains(hint, ","):
+		return fmt.Sprintf(" on columns %q", hint)
 	}
 	return fmt.Sprintf(" on column %q", hint)
+}
+
+// hintColumns returns the column names of a foreign_key hint, one column
+// or field or several separated by commas (SQLAlchemy's foreign_keys
+// list, for a key of several columns), and whether t has them all.
+func hintColumns(t *Table, hint string) ([]string, bool) {
+	if hint == "" {
+		return nil, false
+	}
+	var names []string
+	for _, h := range strings.Split(hint, ",") {
+		c := t.lookup(strings.TrimSpace(h))
+		if c == nil {
+			return nil, false
+		}
+		names = append(names, c.Name)
+	}
+	return names, true
+}
+
+// hintNames reports whether hint names exactly the columns of fk, in any
+// order.
+func hintNames(t *Table, hint string, fk *ForeignKey) bool {
+	names, ok := hintColumns(t, hint)
+	if !ok || len(names) != len(fk.Columns) {
+		return false
+	}
+	for _, n := range names {
+		if !slices.Contains(fk.Columns, n) {
+			return false
+		}
+	}
+	return true
 }
 
 // fkColumns returns the columns of fk in from and the referenced columns
@@ -244,13 +275,9 @@ func sameCols(a, b []*Column) bool {
 // owner's) and the target's is another one.
 func pickSecondary(sec *Table, toOwner, toTarget []*ForeignKey, hint string) (fo, ft *ForeignKey) {
 	fo = toOwner[0]
-	if hint != "" {
-		if c := sec.lookup(hint); c != nil {
-			for _, fk := range toOwner {
-				if len(fk.Columns) == 1 && fk.Columns[0] == c.Name {
-					fo = fk
-				}
-			}
+	for _, fk := range toOwner {
+		if hint != "" && hintNames(sec, hint, fk) {
+			fo = fk
 		}
 	}
 	ft = toTarget[len(toTarget)-1]

@@ -109,3 +109,85 @@ func TestRelationOnDeleteReachesDDL(t *testing.T) {
 		t.Errorf("DDL lacks the foreign key's ON DELETE CASCADE:\n%s", strings.Join(stmts, "\n"))
 	}
 }
+
+// Two keys of two columns from one table to another: foreign_key lists
+// the columns of each (SQLAlchemy's foreign_keys=[...]).
+type (
+	hintVersion struct {
+		Doc    int64              `orm:"pk;no_autoincrement"`
+		N      int64              `orm:"pk;no_autoincrement"`
+		ANotes orm.Many[hintNote] `orm:"foreign_key:ADoc,AN;back_populates:A"`
+		BNotes orm.Many[hintNote] `orm:"foreign_key:b_doc, b_n;back_populates:B"`
+	}
+	hintNote struct {
+		ID   int64
+		ADoc int64                `orm:"column:a_doc"`
+		AN   int64                `orm:"column:a_n"`
+		BDoc int64                `orm:"column:b_doc"`
+		BN   int64                `orm:"column:b_n"`
+		A    orm.One[hintVersion] `orm:"foreign_key:AN,ADoc;back_populates:ANotes"`
+		B    orm.One[hintVersion] `orm:"foreign_key:BDoc,BN;back_populates:BNotes"`
+		Bad  orm.One[hintVersion] `orm:"foreign_key:ADoc"`
+	}
+)
+
+// hintItem references itself through a key of two columns.
+type hintItem struct {
+	Doc       int64              `orm:"pk;no_autoincrement"`
+	N         int64              `orm:"pk;no_autoincrement"`
+	ParentDoc *int64             `orm:"column:parent_doc"`
+	ParentN   *int64             `orm:"column:parent_n"`
+	Parent    orm.One[hintItem]  `orm:"foreign_key:ParentDoc,ParentN;back_populates:Children"`
+	Children  orm.Many[hintItem] `orm:"foreign_key:ParentDoc,ParentN;back_populates:Parent"`
+}
+
+func (hintItem) TableOptions() orm.TableOptions {
+	return orm.TableOptions{ForeignKeys: []orm.ForeignKey{
+		{Columns: []string{"parent_doc", "parent_n"}, RefTable: "hint_item", RefColumns: []string{"doc", "n"}},
+	}}
+}
+
+func (hintNote) TableOptions() orm.TableOptions {
+	return orm.TableOptions{ForeignKeys: []orm.ForeignKey{
+		{Columns: []string{"a_doc", "a_n"}, RefTable: "hint_version", RefColumns: []string{"doc", "n"}},
+		{Columns: []string{"b_doc", "b_n"}, RefTable: "hint_version", RefColumns: []string{"doc", "n"}},
+	}}
+}
+
+func TestForeignKeyHintOfSeveralColumns(t *testing.T) {
+	md := orm.NewMetaData()
+	must(t, md.Register(hintVersion{}, hintNote{}, hintItem{}))
+	for _, tt := range []struct {
+		name         string
+		model        any
+		field        string
+		kind         orm.RelationKind
+		back, errMsg string
+	}{
+		{"to-one names both columns in any order", hintNote{}, "A", orm.ManyToOne, "ANotes", ""},
+		{"second key", hintNote{}, "B", orm.ManyToOne, "BNotes", ""},
+		{"collection names the child's fields", hintVersion{}, "ANotes", orm.OneToMany, "A", ""},
+		{"collection names the child's columns", hintVersion{}, "BNotes", orm.OneToMany, "B", ""},
+		{"self-reference to-one", hintItem{}, "Parent", orm.ManyToOne, "Children", ""},
+		{"self-reference collection", hintItem{}, "Children", orm.OneToMany, "Parent", ""},
+		{"one column of a key of two names no key", hintNote{}, "Bad", 0, "", `no foreign key from hint_note to hint_version on column "ADoc"`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tbl, err := orm.TableOf(tt.model)
+			must(t, err)
+			r := tbl.Relation(tt.field)
+			if tt.errMsg != "" {
+				if err := r.Err(); err == nil || !strings.Contains(err.Error(), tt.errMsg) {
+					t.Fatalf("error %v, want %q", err, tt.errMsg)
+				}
+				return
+			}
+			if r.Kind() != tt.kind {
+				t.Fatalf("kind %v (%v), want %v", r.Kind(), r.Err(), tt.kind)
+			}
+			if b := r.Back(); b == nil || b.Name != tt.back {
+				t.Errorf("back-reference %v, want %s", b, tt.back)
+			}
+		})
+	}
+}

@@ -61,7 +61,7 @@ func compare(differ schema.Differ, current, desired *schema.Schema, opts Options
 	current, unknown := split(current, desired, opts)
 	sqliteInline(current, desired, opts.Dialect)
 	desired = withName(desired, current.Name)
-	res := &Result{}
+	res := &Result{Notes: skipExpressionIndexes(current)}
 	pre, err := renames(current, desired, unknown, opts, res)
 	if err != nil {
 		return nil, err

@@ -2,10 +2,10 @@ package autogen
 
 import (
 	"slices"
-	"strings"
 
 	"ariga.io/atlas/sql/schema"
 	"github.com/flagon-go/flagon/migrate"
+	"github.com/flagon-go/flagon/migrate/internal/sqliteschema"
 )
 
 // SQLite databases written by hand or by other tools (Flask's tutorial
@@ -23,16 +23,15 @@ func sqliteInline(current, desired *schema.Schema, dialectName string) {
 		return
 	}
 	for _, ct := range current.Tables {
-		if pk := ct.PrimaryKey; pk != nil && len(pk.Parts) == 1 && pk.Parts[0].C != nil &&
-			strings.EqualFold(pk.Parts[0].C.Type.Raw, "integer") {
-			pk.Parts[0].C.Type.Null = false
+		if c := sqliteschema.RowidAlias(ct); c != nil {
+			c.Type.Null = false
 		}
 		dt, ok := desired.Table(ct.Name)
 		if !ok {
 			continue
 		}
 		for _, ix := range ct.Indexes {
-			if !strings.HasPrefix(ix.Name, "sqlite_autoindex_") {
+			if !sqliteschema.IsAutoindex(ix.Name) {
 				continue
 			}
 			if match := sameUnique(dt, ix); match != nil {

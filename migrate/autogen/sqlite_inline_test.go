@@ -56,3 +56,52 @@ func TestSQLiteInlineKeys(t *testing.T) {
 		})
 	}
 }
+
+type implicitFKPost struct {
+	ID     int  `orm:"pk"`
+	UserID *int `orm:"fk:user.id"`
+}
+
+func (implicitFKPost) TableName() string { return "post" }
+
+// TestSQLiteImplicitForeignKey: a foreign key declared without a column
+// list ("REFERENCES user") references the parent's primary key, as in
+// SQLite, so models naming user.id find no change; one whose parent has
+// no primary key is an error naming the table.
+func TestSQLiteImplicitForeignKey(t *testing.T) {
+	tests := []struct {
+		name, user, want string
+		err              bool
+	}{
+		{"references the primary key", "CREATE TABLE user (id INTEGER PRIMARY KEY AUTOINCREMENT, username TEXT UNIQUE NOT NULL)", "", false},
+		{"parent without a primary key", "CREATE TABLE user (id INTEGER, username TEXT UNIQUE NOT NULL)",
+			`table "post": a foreign key declares REFERENCES user without columns, and table "user" has no primary key`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db, err := orm.Open(dbtest.SQLite(t).URL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			for _, s := range []string{tt.user, "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user)"} {
+				if _, err := db.SQL().Exec(s); err != nil {
+					t.Fatal(err)
+				}
+			}
+			res, err := autogen.CompareDB(context.Background(), db.SQL(), metadata(t, flaskrUser{}, implicitFKPost{}), autogen.Options{Dialect: "sqlite"})
+			if tt.err {
+				if err == nil || !strings.Contains(err.Error(), tt.want) {
+					t.Fatalf("error %v, want %s", err, tt.want)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(res.Detected, "\n"); got != tt.want {
+				t.Errorf("detected %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

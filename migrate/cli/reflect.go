@@ -49,7 +49,7 @@ func (e *env) reflectCmd() *cobra.Command {
 	f.StringVar(&o.outDir, "out", "", "Directory to write models.go to")
 	f.StringVar(&o.pkg, "package", "", "Package name of the generated file (default: the output directory's name, or models)")
 	f.StringVar(&o.bind, "bind", "", "Name of the bind (database of Config.Binds) to read (default: the default database)")
-	f.BoolVar(&o.noViews, "noviews", false, "Ignore views (views are never reflected: a model's table would be created by db migrate)")
+	f.BoolVar(&o.noViews, "noviews", false, "Ignore views, as sqlacodegen's --noviews; accepted and has no effect: views are never reflected (a model of a view would make db migrate create a table)")
 	return cmd
 }
 

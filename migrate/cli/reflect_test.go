@@ -25,6 +25,7 @@ func flaskrApp(t *testing.T) *app {
 		"CREATE TABLE post (id INTEGER PRIMARY KEY AUTOINCREMENT, author_id INTEGER NOT NULL, " +
 			"created TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, title TEXT NOT NULL, body TEXT NOT NULL, " +
 			"FOREIGN KEY (author_id) REFERENCES user (id))",
+		"CREATE VIEW post_title AS SELECT id, title FROM post",
 	} {
 		if _, err := o.SQL().Exec(stmt); err != nil {
 			t.Fatal(err)
@@ -42,6 +43,16 @@ func TestReflect(t *testing.T) {
 			"var Models = []any{User{}, Post{}}"} {
 			contains(t, out, want)
 		}
+	})
+	t.Run("views are never reflected, --noviews changes nothing", func(t *testing.T) {
+		out := a.stdout("reflect")
+		if strings.Contains(out, "PostTitle") || strings.Contains(out, "post_title") {
+			t.Errorf("the view was reflected:\n%s", out)
+		}
+		if got := a.stdout("reflect", "--noviews"); got != out {
+			t.Errorf("--noviews changed the output:\n%s\nwithout it:\n%s", got, out)
+		}
+		contains(t, a.stdout("reflect", "--help"), "Ignore views, as sqlacodegen's --noviews; accepted and has no effect: views are never reflected")
 	})
 	t.Run("tables and outfile", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "blog", "user.go")

@@ -9,6 +9,7 @@ import (
 	"ariga.io/atlas/sql/schema"
 	"ariga.io/atlas/sql/sqlite"
 	"github.com/flagon-go/flagon/migrate"
+	"github.com/flagon-go/flagon/migrate/internal/sqliteschema"
 	"github.com/flagon-go/flagon/orm"
 	"github.com/flagon-go/flagon/orm/dialect"
 )
@@ -28,7 +29,7 @@ func (g *generator) column(m *model, c *schema.Column, pk []string) *field {
 	f := &field{name: m.names.unique(goName(c.Name))}
 	m.colField[c.Name] = f.name
 	isPK := slices.Contains(pk, c.Name)
-	auto := g.dbAutoincrement(m.table, c, pk)
+	auto := g.dbAutoincrement(m.table, c)
 	typ := g.typeOf(m, f, c, auto)
 	f.typ = typ.goType
 	f.tags = append([]string{"column:" + c.Name}, typ.tags...)
@@ -100,7 +101,7 @@ func zeroIsUnset(typ chosen, null, pk bool) bool {
 // dbAutoincrement reports whether the database generates the column's
 // values: PostgreSQL's serial, MySQL's AUTO_INCREMENT, SQLite's INTEGER
 // PRIMARY KEY (the rowid).
-func (g *generator) dbAutoincrement(t *schema.Table, c *schema.Column, pk []string) bool {
+func (g *generator) dbAutoincrement(t *schema.Table, c *schema.Column) bool {
 	for _, a := range c.Attrs {
 		switch a.(type) {
 		case *mysql.AutoIncrement, *sqlite.AutoIncrement, *postgres.Identity:
@@ -110,8 +111,7 @@ func (g *generator) dbAutoincrement(t *schema.Table, c *schema.Column, pk []stri
 	if _, ok := c.Type.Type.(*postgres.SerialType); ok {
 		return true
 	}
-	return g.opts.Dialect == migrate.SQLite && len(pk) == 1 && pk[0] == c.Name &&
-		strings.EqualFold(formatType(migrate.SQLite, c.Type.Type), "integer")
+	return g.opts.Dialect == migrate.SQLite && sqliteschema.RowidAlias(t) == c
 }
 
 // isForeignKey reports whether a column is part of a foreign key.

@@ -6,6 +6,7 @@ import (
 
 	"ariga.io/atlas/sql/schema"
 	"github.com/flagon-go/flagon/migrate"
+	"github.com/flagon-go/flagon/migrate/internal/sqliteschema"
 )
 
 // An indexSpec is an orm.Index of TableOptions.
@@ -55,11 +56,12 @@ func (g *generator) indexes(m *model) {
 	for _, ix := range t.Indexes {
 		cols, ok := partColumns(ix)
 		if !ok {
-			m.notes = append(m.notes, g.warn(m, "index %s is on an expression, which models cannot declare; it is left out", ix.Name))
+			m.notes = append(m.notes, g.warn(m, "index %s %s is on an expression, which models cannot declare; "+
+				"it is left out of the models, and autogenerate leaves it in the database", ix.Name, indexDefinition(ix)))
 			continue
 		}
 		name := ix.Name
-		if strings.HasPrefix(name, "sqlite_autoindex_") {
+		if sqliteschema.IsAutoindex(name) {
 			name = "" // SQLite's name for an inline UNIQUE
 		}
 		if len(cols) == 1 {
@@ -78,6 +80,32 @@ func (g *generator) indexes(m *model) {
 		}
 		m.opts.indexes = append(m.opts.indexes, indexSpec{name: name, columns: cols, unique: ix.Unique})
 	}
+}
+
+// indexDefinition writes an index's parts as in CREATE INDEX: "UNIQUE
+// (lower(name), id)".
+func indexDefinition(ix *schema.Index) string {
+	parts := make([]string, len(ix.Parts))
+	for i, p := range ix.Parts {
+		switch x := p.X.(type) {
+		case nil:
+			if p.C != nil {
+				parts[i] = p.C.Name
+			}
+		case *schema.RawExpr:
+			parts[i] = x.X
+		default:
+			parts[i] = "?"
+		}
+		if p.Desc {
+			parts[i] += " DESC"
+		}
+	}
+	def := "(" + strings.Join(parts, ", ") + ")"
+	if ix.Unique {
+		def = "UNIQUE " + def
+	}
+	return def
 }
 
 // partColumns returns an index's columns, or false when a part is an

@@ -12,13 +12,17 @@ import (
 	"ariga.io/atlas/sql/schema"
 	"ariga.io/atlas/sql/sqlite"
 	fmigrate "github.com/flagon-go/flagon/migrate"
+	"github.com/flagon-go/flagon/migrate/internal/sqliteschema"
 )
 
-// driver opens Atlas's driver for a dialect.
+// driver opens Atlas's driver for a dialect. On SQLite, a foreign key
+// declared without a column list reads as referencing the parent's
+// primary key, as SQLite takes it; one whose parent has no such key is an
+// error naming the table.
 func driver(dialectName string, db *sql.DB) (migrate.Driver, error) {
 	switch dialectName {
 	case fmigrate.SQLite:
-		return sqlite.Open(db)
+		return sqlite.Open(sqliteschema.ImplicitFKs(db))
 	case fmigrate.PostgreSQL:
 		return postgres.Open(db)
 	case fmigrate.MySQL:

@@ -107,6 +107,38 @@ func main() {
 	}
 }
 
+// useCompositeKeys writes a diff between two revisions through the two
+// relationships of its two keys of two columns to revision, and reads
+// them back from both sides.
+func useCompositeKeys(ctx context.Context, db *orm.DB) error {
+	s := orm.NewSession(db)
+	defer s.Close(ctx)
+	old, cur := &Revision{DocID: 1, Rev: 1, Body: "one"}, &Revision{DocID: 1, Rev: 2, Body: "two"}
+	if err := s.Add(&Diff{Revision: orm.OneOf(cur), Revision2: orm.OneOf(old)}); err != nil {
+		return err
+	}
+	if err := s.Commit(ctx); err != nil {
+		return err
+	}
+	diffs, err := orm.Select[Diff](db).Options(orm.JoinedLoad("Revision"), orm.SelectInLoad("Revision2")).All(ctx)
+	if err != nil {
+		return err
+	}
+	if len(diffs) != 1 || diffs[0].NewRev != 2 || diffs[0].OldRev != 1 ||
+		diffs[0].Revision.Get().Body != "two" || diffs[0].Revision2.Get().Body != "one" {
+		return fmt.Errorf("read back diffs %+v", diffs)
+	}
+	revs, err := orm.Select[Revision](db).OrderBy("rev").Options(orm.SelectInLoad("OldDocOldRevDiffs"), orm.SelectInLoad("NewDocNewRevDiffs")).All(ctx)
+	if err != nil {
+		return err
+	}
+	if len(revs) != 2 || revs[0].OldDocOldRevDiffs.Len() != 1 || revs[0].NewDocNewRevDiffs.Len() != 0 ||
+		revs[1].OldDocOldRevDiffs.Len() != 0 || revs[1].NewDocNewRevDiffs.Len() != 1 {
+		return fmt.Errorf("read back revisions %+v", revs)
+	}
+	return nil
+}
+
 // useModels writes a user, a post by them with a tag and a sample row,
 // and reads them back through the relationships.
 func useModels(ctx context.Context, db *orm.DB) error {
@@ -137,6 +169,9 @@ func useModels(ctx context.Context, db *orm.DB) error {
 	}
 	if len(users) != 1 || users[0].AuthorPosts.Len() != 1 {
 		return fmt.Errorf("read back users %+v", users)
+	}
+	if err := useCompositeKeys(ctx, db); err != nil {
+		return err
 	}
 	samples, err := orm.Select[Sample](db).All(ctx)
 	if err != nil {

@@ -2,6 +2,7 @@ package modelgen
 
 import (
 	"slices"
+	"strings"
 
 	"ariga.io/atlas/sql/schema"
 )
@@ -68,26 +69,21 @@ func (g *generator) manyToMany(assoc *model, a, b *schema.ForeignKey) {
 
 // oneToMany adds the to-one field on the child (named after the key's
 // column without "_id", else after the parent) and the collection on the
-// parent (the child's plural; prefixed with the key's name when several
-// keys link the two tables, with foreign_key saying which).
+// parent (the child's plural; prefixed with the key's columns when several
+// keys link the two tables, with foreign_key naming the key's fields).
 func (g *generator) oneToMany(child, parent *model, fk *schema.ForeignKey) {
 	ambiguous := child == parent || countFKs(child.table, parent.table.Name) > 1
-	if ambiguous && len(fk.Columns) != 1 {
-		child.notes = append(child.notes, g.warn(child, "foreign key %s has several columns and is not the only one to %s: "+
-			"it has no relationship field (foreign_key names one column)", fk.Symbol, parent.table.Name))
-		return
-	}
-	col := fk.Columns[0].Name
 	oneToOne := uniqueColumns(child.table, fk.Columns)
 	childRel := child.names.unique(toOneName(parent, fk))
 	parentRel := ""
 	if !(child == parent && oneToOne) { // a One on both sides of a self-reference would both read the local key
-		parentRel = parent.names.unique(reverseName(child, col, oneToOne, ambiguous))
+		parentRel = parent.names.unique(reverseName(child, fk, oneToOne, ambiguous))
 	}
 	var ct, pt []string
 	if ambiguous {
-		ct = append(ct, "foreign_key:"+child.colField[col])
-		pt = append(pt, "foreign_key:"+child.colField[col])
+		hint := "foreign_key:" + keyFields(child, fk)
+		ct = append(ct, hint)
+		pt = append(pt, hint)
 	}
 	if parentRel != "" {
 		ct = append(ct, "back_populates:"+parentRel)
@@ -104,8 +100,19 @@ func (g *generator) oneToMany(child, parent *model, fk *schema.ForeignKey) {
 	parent.rels = append(parent.rels, &field{name: parentRel, typ: kind + child.name + "]", tags: pt})
 }
 
+// keyFields lists the child's fields of a foreign key's columns, as
+// foreign_key names them ("DocID,Rev").
+func keyFields(child *model, fk *schema.ForeignKey) string {
+	names := make([]string, len(fk.Columns))
+	for i, c := range fk.Columns {
+		names[i] = child.colField[c.Name]
+	}
+	return strings.Join(names, ",")
+}
+
 // toOneName names the child's to-one field: the key's column without
-// "_id" (author_id is Author), else the parent table.
+// "_id" (author_id is Author), else the parent table (numbered when
+// several keys name it, as sqlacodegen's parent, parent_).
 func toOneName(parent *model, fk *schema.ForeignKey) string {
 	if col := fk.Columns[0].Name; len(fk.Columns) == 1 && stem(col) != col {
 		return goName(stem(col))
@@ -114,14 +121,20 @@ func toOneName(parent *model, fk *schema.ForeignKey) string {
 }
 
 // reverseName names the parent's field: the child's plural (its name for
-// a one-to-one), prefixed with the key's name when it is ambiguous.
-func reverseName(child *model, col string, oneToOne, ambiguous bool) string {
+// a one-to-one), prefixed when it is ambiguous with the key's columns
+// without "_id" (sqlacodegen's qualifier: author_id is Author, the key
+// (doc_id, rev) DocRev).
+func reverseName(child *model, fk *schema.ForeignKey, oneToOne, ambiguous bool) string {
 	name := plural(child.name)
 	if oneToOne {
 		name = child.name
 	}
 	if ambiguous {
-		name = goName(stem(col)) + name
+		stems := make([]string, len(fk.Columns))
+		for i, c := range fk.Columns {
+			stems[i] = stem(c.Name)
+		}
+		name = goName(strings.Join(stems, "_")) + name
 	}
 	return name
 }

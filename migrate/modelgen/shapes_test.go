@@ -67,6 +67,44 @@ func TestShapes(t *testing.T) {
 				"Version orm.One[Version]", "Notes orm.Many[Note]"},
 		},
 		{
+			name: "foreign key without a column list references the parent's primary key",
+			stmts: []string{"CREATE TABLE user (id INTEGER PRIMARY KEY)",
+				"CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user ON DELETE CASCADE)"},
+			want: []string{"UserID *int `orm:\"column:user_id;fk:user.id;ondelete:CASCADE\"`", "User orm.One[User] `orm:\"back_populates:Posts\"`"},
+		},
+		{
+			name: "composite foreign key without a column list",
+			stmts: []string{"CREATE TABLE version (doc INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (n, doc))",
+				"CREATE TABLE note (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER, FOREIGN KEY (a, b) REFERENCES version)"},
+			want: []string{`{Name: "", Columns: []string{"a", "b"}, RefTable: "version", RefColumns: []string{"n", "doc"}}`},
+		},
+		{
+			name:  "self-referential foreign key without a column list",
+			stmts: []string{"CREATE TABLE node (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES node)"},
+			want:  []string{"ParentID *int `orm:\"column:parent_id;fk:node.id\"`"},
+		},
+		{
+			name: "two composite foreign keys to one table",
+			stmts: []string{"CREATE TABLE version (doc INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (doc, n))",
+				"CREATE TABLE diff (id INTEGER PRIMARY KEY, a_doc INTEGER, a_n INTEGER, b_doc INTEGER, b_n INTEGER, " +
+					"FOREIGN KEY (a_doc, a_n) REFERENCES version (doc, n), FOREIGN KEY (b_doc, b_n) REFERENCES version (doc, n))"},
+			want: []string{
+				"Version  orm.One[Version] `orm:\"foreign_key:BDoc,BN;back_populates:BDocBNDiffs\"`",
+				"Version2 orm.One[Version] `orm:\"foreign_key:ADoc,AN;back_populates:ADocANDiffs\"`",
+				"BDocBNDiffs orm.Many[Diff] `orm:\"foreign_key:BDoc,BN;back_populates:Version\"`",
+				"ADocANDiffs orm.Many[Diff] `orm:\"foreign_key:ADoc,AN;back_populates:Version2\"`",
+			},
+		},
+		{
+			name: "self-referential composite foreign key",
+			stmts: []string{"CREATE TABLE item (doc INTEGER NOT NULL, n INTEGER NOT NULL, parent_doc INTEGER, parent_n INTEGER, " +
+				"PRIMARY KEY (doc, n), FOREIGN KEY (parent_doc, parent_n) REFERENCES item (doc, n))"},
+			want: []string{
+				"Item                  orm.One[Item]  `orm:\"foreign_key:ParentDoc,ParentN;back_populates:ParentDocParentNItems\"`",
+				"ParentDocParentNItems orm.Many[Item] `orm:\"foreign_key:ParentDoc,ParentN;back_populates:Item\"`",
+			},
+		},
+		{
 			name:  "tables leave out a referenced table but keep the key",
 			stmts: []string{"CREATE TABLE user (id INTEGER PRIMARY KEY)", "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user (id))"},
 			opts:  modelgen.Options{Tables: []string{"post"}},
@@ -90,8 +128,10 @@ func TestShapes(t *testing.T) {
 		},
 		{
 			name:  "expression index",
-			stmts: []string{"CREATE TABLE u (id INTEGER PRIMARY KEY, name TEXT)", "CREATE INDEX ix_lower ON u (lower(name))"},
-			warn:  []string{"table u: index ix_lower is on an expression, which models cannot declare; it is left out"},
+			stmts: []string{"CREATE TABLE u (id INTEGER PRIMARY KEY, name TEXT)", "CREATE UNIQUE INDEX ix_lower ON u (lower(name), id DESC)"},
+			want:  []string{"// WARNING: index ix_lower UNIQUE (lower(name), id DESC) is on an expression"},
+			warn: []string{"table u: index ix_lower UNIQUE (lower(name), id DESC) is on an expression, which models cannot declare; " +
+				"it is left out of the models, and autogenerate leaves it in the database"},
 		},
 		{
 			name:  "a column named like a model method",
@@ -124,6 +164,31 @@ func TestShapes(t *testing.T) {
 			}
 			if strings.Join(res.Warnings, "\n") != strings.Join(tt.warn, "\n") {
 				t.Errorf("warnings\n%q\nwant\n%q", res.Warnings, tt.warn)
+			}
+		})
+	}
+}
+
+// TestImplicitForeignKeyErrors: a foreign key without a column list whose
+// parent has no primary key to stand for them is an error naming the
+// table and the fix.
+func TestImplicitForeignKeyErrors(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		stmts []string
+		want  string
+	}{
+		{"parent without a primary key", []string{"CREATE TABLE p (x INTEGER)", "CREATE TABLE c (id INTEGER PRIMARY KEY, p_x INTEGER REFERENCES p)"},
+			`table "c": a foreign key declares REFERENCES p without columns, and table "p" has no primary key of as many columns to stand for them; name the referenced columns (REFERENCES p (column))`},
+		{"parent key of fewer columns", []string{"CREATE TABLE p (id INTEGER PRIMARY KEY)", "CREATE TABLE c (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER, FOREIGN KEY (a, b) REFERENCES p)"},
+			`table "c": a foreign key declares REFERENCES p without columns, and table "p" has no primary key of as many columns`},
+		{"no parent table", []string{"CREATE TABLE c (id INTEGER PRIMARY KEY, g INTEGER REFERENCES ghost)"},
+			`table "c": a foreign key declares REFERENCES ghost without columns, and there is no table "ghost"; name the referenced columns (REFERENCES ghost (column))`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := generateSQLite(t, modelgen.Options{}, tt.stmts...)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want %s", err, tt.want)
 			}
 		})
 	}

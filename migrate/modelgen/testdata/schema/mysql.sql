@@ -79,3 +79,18 @@ CREATE TABLE sample (
   plain_num DECIMAL,
   touched DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)
 );
+CREATE TABLE revision (
+  doc_id INT NOT NULL,
+  rev INT NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (doc_id, rev)
+);
+CREATE TABLE diff (
+  id INT AUTO_INCREMENT PRIMARY KEY,
+  old_doc_id INT NOT NULL,
+  old_rev INT NOT NULL,
+  new_doc_id INT NOT NULL,
+  new_rev INT NOT NULL,
+  CONSTRAINT diff_old FOREIGN KEY (old_doc_id, old_rev) REFERENCES revision (doc_id, rev),
+  CONSTRAINT diff_new FOREIGN KEY (new_doc_id, new_rev) REFERENCES revision (doc_id, rev)
+);

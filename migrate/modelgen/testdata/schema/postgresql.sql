@@ -74,3 +74,19 @@ CREATE TABLE account (
   serial_no BIGINT GENERATED ALWAYS AS IDENTITY,
   name TEXT
 );
+CREATE TABLE revision (
+  doc_id INTEGER NOT NULL,
+  rev INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (doc_id, rev)
+);
+CREATE INDEX ix_revision_lower_body ON revision (lower(body));
+CREATE TABLE diff (
+  id SERIAL PRIMARY KEY,
+  old_doc_id INTEGER NOT NULL,
+  old_rev INTEGER NOT NULL,
+  new_doc_id INTEGER NOT NULL,
+  new_rev INTEGER NOT NULL,
+  FOREIGN KEY (old_doc_id, old_rev) REFERENCES revision (doc_id, rev),
+  FOREIGN KEY (new_doc_id, new_rev) REFERENCES revision (doc_id, rev)
+);

@@ -65,3 +65,20 @@ CREATE TABLE sample (
   count INT,
   wide DOUBLE
 );
+CREATE TABLE revision (
+  doc_id INTEGER NOT NULL,
+  rev INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (doc_id, rev)
+);
+CREATE INDEX ix_revision_lower_body ON revision (lower(body));
+CREATE TABLE diff (
+  id INTEGER PRIMARY KEY,
+  old_doc_id INTEGER NOT NULL,
+  old_rev INTEGER NOT NULL,
+  new_doc_id INTEGER NOT NULL,
+  new_rev INTEGER NOT NULL,
+  post_id INTEGER REFERENCES post,
+  FOREIGN KEY (old_doc_id, old_rev) REFERENCES revision (doc_id, rev),
+  FOREIGN KEY (new_doc_id, new_rev) REFERENCES revision
+);
