@@ -295,15 +295,18 @@ func bodyAllowed(code int) bool {
 
 func isRedirect(code int) bool {
 	switch code {
-	case 301, 302, 303, 307, 308:
+	case 301, 302, 303, 305, 307, 308:
 		return true
 	}
 	return false
 }
 
 // redirected returns the request that follows resp's redirect, resolved
-// against the URL of the request that got it: 303 (and 301/302 after a
-// POST) become a GET without body; 307 and 308 repeat the method and body.
+// against the URL of the request that got it, as Werkzeug 3.1's
+// resolve_redirect: only 307 and 308 repeat the method and body; every
+// other redirect turns any method but HEAD into GET and drops the body and
+// the headers that describe it (Content-Type, Content-Length,
+// Transfer-Encoding), keeping the others.
 // A redirect to another host is an error, unless it is to a subdomain and
 // AllowSubdomainRedirects is set.
 func (c *Client) redirected(r *request, resp *Response) (*request, error) {
@@ -330,16 +333,23 @@ func (c *Client) redirected(r *request, resp *Response) (*request, error) {
 		root = ""
 	}
 	next := &request{method: r.method, path: to.String(), header: r.header.Clone(), body: r.body, follow: true, scriptRoot: root}
-	code := resp.StatusCode
-	if (code == 301 || code == 302) && r.method == http.MethodPost ||
-		code == http.StatusSeeOther && r.method != http.MethodGet && r.method != http.MethodHead {
+	if keepsRequest(resp.StatusCode) {
+		return next, nil
+	}
+	if next.method != http.MethodHead {
 		next.method = http.MethodGet
-		next.body = nil
-		for _, h := range []string{"Content-Type", "Content-Length", "Content-Encoding", "Content-Language", "Content-Location"} {
-			next.header.Del(h)
-		}
+	}
+	next.body = nil
+	for _, h := range []string{"Content-Type", "Content-Length", "Transfer-Encoding"} {
+		next.header.Del(h)
 	}
 	return next, nil
+}
+
+// keepsRequest reports whether a redirect with status code repeats the
+// request's method and body: 307 and 308 only.
+func keepsRequest(code int) bool {
+	return code == http.StatusTemporaryRedirect || code == http.StatusPermanentRedirect
 }
 
 // checkHost explains why a redirect from host from to host to is not
