@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -89,6 +90,13 @@ func (r *Response) Text() string { return string(r.Body) }
 
 // JSON decodes the body into v.
 func (r *Response) JSON(v any) error { return json.Unmarshal(r.Body, v) }
+
+// IsJSON reports whether the response's mimetype is application/json or
+// application/*+json, Werkzeug's response.is_json.
+func (r *Response) IsJSON() bool {
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	return mt == "application/json" || strings.HasPrefix(mt, "application/") && strings.HasSuffix(mt, "+json")
+}
 
 // Location returns the Location header.
 func (r *Response) Location() string { return r.Header.Get("Location") }
@@ -280,6 +288,16 @@ func (c *Client) target(spec *request) (*url.URL, error) {
 		return nil, err
 	}
 	u := c.BaseURL.ResolveReference(ref)
+	if ref.Scheme == "" && ref.Host == "" {
+		// As Flask's EnvironBuilder: url_scheme and subdomain apply to
+		// a path, not to a full URL.
+		if spec.scheme != "" {
+			u.Scheme = spec.scheme
+		}
+		if spec.subdomain != "" {
+			u.Host = spec.subdomain + "." + u.Host
+		}
+	}
 	if len(spec.query) > 0 {
 		if u.RawQuery != "" {
 			u.RawQuery += "&"

@@ -19,6 +19,8 @@ type request struct {
 	// scriptRoot is the prefix the request goes under (Client.ScriptRoot;
 	// cleared for a redirect out of it).
 	scriptRoot string
+	// scheme and subdomain are the URLScheme and Subdomain options.
+	scheme, subdomain string
 }
 
 // Option sets part of a request: its body, headers or query.
@@ -122,6 +124,26 @@ func Query(values url.Values) Option {
 func FollowRedirects() Option {
 	return func(r *request) error {
 		r.follow = true
+		return nil
+	}
+}
+
+// URLScheme sends the request with scheme ("https") instead of BaseURL's,
+// Flask's client.get(url_scheme=...). A path that is a full URL keeps its
+// own scheme.
+func URLScheme(scheme string) Option {
+	return func(r *request) error {
+		r.scheme = scheme
+		return nil
+	}
+}
+
+// Subdomain sends the request to subdomain of BaseURL's host
+// (subdomain.example.com), Flask's client.get(subdomain=...). A path that
+// is a full URL keeps its own host.
+func Subdomain(subdomain string) Option {
+	return func(r *request) error {
+		r.subdomain = subdomain
 		return nil
 	}
 }
