@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"net/url"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/flagon-go/flagon"
 	"github.com/flagon-go/flagon/flagontest"
+	"github.com/spf13/cobra"
 )
 
 // Ports of Flask's tests/test_testing.py not covered elsewhere
@@ -197,5 +199,27 @@ func TestFlaskTestingReuseClient(t *testing.T) {
 		if res := cl.Get("/"); res.StatusCode != 404 {
 			t.Fatalf("request %d: %d, want 404", i, res.StatusCode)
 		}
+	}
+}
+
+// test_cli_invoke and test_cli_custom_obj: RunCLI (app.test_cli_runner()
+// .invoke) runs an app command by name, getting the app from the factory
+// (ScriptInfo's create_app), which it calls.
+func TestFlaskTestingCLI(t *testing.T) {
+	called := 0
+	factory := func() (*flagon.App, error) {
+		called++
+		app := flagon.New()
+		app.Command(&cobra.Command{Use: "hello", Run: func(cmd *cobra.Command, _ []string) {
+			fmt.Fprintln(cmd.OutOrStdout(), "Hello, World!")
+		}})
+		return app, nil
+	}
+	out, _, code := flagontest.RunCLI(t, factory, "hello")
+	if !strings.Contains(out, "Hello") || code != 0 {
+		t.Fatalf("test_cli_invoke: got %q, exit %d", out, code)
+	}
+	if called == 0 {
+		t.Fatal("test_cli_custom_obj: the factory was not called")
 	}
 }
