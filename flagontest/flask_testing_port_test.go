@@ -1,6 +1,7 @@
 package flagontest_test
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"reflect"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/flagon-go/flagon"
 	"github.com/flagon-go/flagon/flagontest"
+	"github.com/flagon-go/flagon/session"
 	"github.com/spf13/cobra"
 )
 
@@ -221,5 +223,30 @@ func TestFlaskTestingCLI(t *testing.T) {
 	}
 	if called == 0 {
 		t.Fatal("test_cli_custom_obj: the factory was not called")
+	}
+}
+
+// test_session_transactions_no_null_sessions and
+// test_session_transaction_needs_cookies: without a secret key or without
+// cookies the transaction fails before its function runs.
+func TestFlaskTestingSessionTransactionFailsFirst(t *testing.T) {
+	noJar := flagontest.NewClient(t, flagon.New(flagon.WithConfig(map[string]any{"SECRET_KEY": "dev"})))
+	noJar.Jar = nil
+	tests := []struct {
+		name string
+		cl   *flagontest.Client
+		want error
+	}{
+		{"test_session_transactions_no_null_sessions", flagontest.NewClient(t, flagon.New()), session.ErrNoSecretKey},
+		{"test_session_transaction_needs_cookies", noJar, flagontest.ErrCookiesDisabled},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			called := false
+			err := tt.cl.SessionTransaction(func(*session.Session) error { called = true; return nil })
+			if !errors.Is(err, tt.want) || called {
+				t.Fatalf("err %v (function called: %v), want %v before the function", err, called, tt.want)
+			}
+		})
 	}
 }
