@@ -159,11 +159,27 @@ func (c *Client) Open(method, path string, opts ...Option) (*Response, error) {
 			return nil, err
 		}
 	}
+	if spec.hasJSON {
+		b, err := c.marshalJSON(spec.json)
+		if err != nil {
+			return nil, err
+		}
+		spec.body = b
+	}
 	resp, err := c.send(spec)
 	if err != nil || !spec.follow {
 		return resp, err
 	}
 	return c.follow(spec, resp)
+}
+
+// marshalJSON encodes a JSON option's value as the app would, Flask's
+// EnvironBuilder.json_dumps.
+func (c *Client) marshalJSON(v any) ([]byte, error) {
+	if app, ok := c.Handler.(*flagon.App); ok && app.JSON != nil {
+		return app.JSON.Marshal(v)
+	}
+	return json.Marshal(v)
 }
 
 // maxRedirects is how many redirects a request follows before failing.

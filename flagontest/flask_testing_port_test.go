@@ -3,6 +3,7 @@ package flagontest_test
 import (
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"reflect"
 	"strings"
@@ -246,6 +247,35 @@ func TestFlaskTestingSessionTransactionFailsFirst(t *testing.T) {
 			err := tt.cl.SessionTransaction(func(*session.Session) error { called = true; return nil })
 			if !errors.Is(err, tt.want) || called {
 				t.Fatalf("err %v (function called: %v), want %v before the function", err, called, tt.want)
+			}
+		})
+	}
+}
+
+// test_environbuilder_json_dumps: the JSON option encodes with the app's
+// JSON provider (app.json.dumps), so its settings apply.
+func TestFlaskTestingJSONDumpsFromApp(t *testing.T) {
+	tests := []struct {
+		name     string
+		provider flagon.JSONProvider
+		want     string
+	}{
+		{"test_environbuilder_json_dumps", flagon.StdJSON{UTF8: true}, "\"\u20ac\""},
+		{"default ensure_ascii", flagon.StdJSON{}, `"\u20ac"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := flagon.New()
+			app.JSON = tt.provider
+			app.Post("/", func(c *flagon.Ctx) error {
+				b, err := io.ReadAll(c.Request.Body)
+				if err != nil {
+					return err
+				}
+				return c.Text(string(b))
+			})
+			if got := flagontest.NewClient(t, app).Post("/", flagontest.JSON("\u20ac")).Text(); got != tt.want {
+				t.Fatalf("body %q, want %q", got, tt.want)
 			}
 		})
 	}

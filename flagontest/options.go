@@ -2,7 +2,6 @@ package flagontest
 
 import (
 	"bytes"
-	"encoding/json"
 	"mime/multipart"
 	"net/http"
 	"net/url"
@@ -19,6 +18,10 @@ type request struct {
 	// scriptRoot is the prefix the request goes under (Client.ScriptRoot;
 	// cleared for a redirect out of it).
 	scriptRoot string
+	// json is the JSON option's value, encoded when the request is sent
+	// with the app's JSON provider; hasJSON says it is set.
+	json    any
+	hasJSON bool
 	// scheme and subdomain are the URLScheme and Subdomain options.
 	scheme, subdomain string
 }
@@ -30,20 +33,18 @@ type Option func(*request) error
 func Form(values url.Values) Option {
 	return func(r *request) error {
 		r.header.Set("Content-Type", "application/x-www-form-urlencoded")
-		r.body = []byte(values.Encode())
+		r.body, r.hasJSON = []byte(values.Encode()), false
 		return nil
 	}
 }
 
-// JSON sends v encoded as an application/json body.
+// JSON sends v encoded as an application/json body, with the app's
+// JSON provider (App.JSON, Flask's app.json.dumps) when the handler is a
+// *flagon.App, encoding/json otherwise.
 func JSON(v any) Option {
 	return func(r *request) error {
-		b, err := json.Marshal(v)
-		if err != nil {
-			return err
-		}
 		r.header.Set("Content-Type", "application/json")
-		r.body = b
+		r.json, r.hasJSON = v, true
 		return nil
 	}
 }
@@ -54,7 +55,7 @@ func Raw(contentType string, body []byte) Option {
 		if contentType != "" {
 			r.header.Set("Content-Type", contentType)
 		}
-		r.body = body
+		r.body, r.hasJSON = body, false
 		return nil
 	}
 }
@@ -94,7 +95,7 @@ func Files(fields url.Values, files ...File) Option {
 			return err
 		}
 		r.header.Set("Content-Type", mw.FormDataContentType())
-		r.body = buf.Bytes()
+		r.body, r.hasJSON = buf.Bytes(), false
 		return nil
 	}
 }
