@@ -268,6 +268,9 @@ func (c *Client) send(spec *request) (*Response, error) {
 	if c.RemoteAddr != "" {
 		req.RemoteAddr = c.RemoteAddr
 	}
+	if spec.remoteAddr != "" {
+		req.RemoteAddr = spec.remoteAddr
+	}
 	if spec.body == nil {
 		req.Body = http.NoBody
 		req.ContentLength = 0
@@ -366,7 +369,8 @@ func (c *Client) redirected(r *request, resp *Response) (*request, error) {
 	} else {
 		root = ""
 	}
-	next := &request{method: r.method, path: to.String(), header: r.header.Clone(), body: r.body, follow: true, scriptRoot: root}
+	next := &request{method: r.method, path: to.String(), header: r.header.Clone(), body: r.body, follow: true,
+		scriptRoot: root, remoteAddr: r.remoteAddr}
 	if keepsRequest(resp.StatusCode) {
 		return next, nil
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/url"
 	"reflect"
 	"strings"
@@ -276,6 +277,42 @@ func TestFlaskTestingJSONDumpsFromApp(t *testing.T) {
 			})
 			if got := flagontest.NewClient(t, app).Post("/", flagontest.JSON("\u20ac")).Text(); got != tt.want {
 				t.Fatalf("body %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// test_client_open_environ: the client's environ_base REMOTE_ADDR
+// (Client.RemoteAddr) and a request's own (the RemoteAddr option, as
+// environ_overrides) set where the request comes from; the request's wins,
+// through a redirect too.
+func TestFlaskTestingClientOpenEnviron(t *testing.T) {
+	tests := []struct {
+		name, base, path string
+		opts             []flagontest.Option
+		want             string
+	}{
+		{"test_client_open_environ default", "", "/index", nil, "127.0.0.1"},
+		{"test_client_open_environ environ_base", "127.0.0.2:1", "/index", nil, "127.0.0.2"},
+		{"environ_overrides", "127.0.0.2:1", "/index", []flagontest.Option{flagontest.RemoteAddr("10.0.0.9:2")}, "10.0.0.9"},
+		{"environ_overrides through a redirect", "", "/",
+			[]flagontest.Option{flagontest.RemoteAddr("10.0.0.9:2"), flagontest.FollowRedirects()}, "10.0.0.9"},
+	}
+	app := flagon.New()
+	app.Get("/index", func(c *flagon.Ctx) error {
+		host, _, err := net.SplitHostPort(c.Request.RemoteAddr)
+		if err != nil {
+			return err
+		}
+		return c.Text(host)
+	})
+	app.Get("/", func(c *flagon.Ctx) error { return c.Redirect("/index") })
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cl := flagontest.NewClient(t, app)
+			cl.RemoteAddr = tt.base
+			if got := cl.Get(tt.path, tt.opts...).Text(); got != tt.want {
+				t.Fatalf("remote address %q, want %q", got, tt.want)
 			}
 		})
 	}

@@ -22,6 +22,8 @@ type request struct {
 	// with the app's JSON provider; hasJSON says it is set.
 	json    any
 	hasJSON bool
+	// remoteAddr is the RemoteAddr option.
+	remoteAddr string
 	// scheme and subdomain are the URLScheme and Subdomain options.
 	scheme, subdomain string
 }
@@ -145,6 +147,16 @@ func URLScheme(scheme string) Option {
 func Subdomain(subdomain string) Option {
 	return func(r *request) error {
 		r.subdomain = subdomain
+		return nil
+	}
+}
+
+// RemoteAddr sends this request from addr ("10.0.0.1:5000"), over the
+// client's RemoteAddr, as Werkzeug's environ_overrides={"REMOTE_ADDR": ...}.
+// A redirect followed keeps it.
+func RemoteAddr(addr string) Option {
+	return func(r *request) error {
+		r.remoteAddr = addr
 		return nil
 	}
 }
