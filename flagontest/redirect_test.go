@@ -231,3 +231,20 @@ func TestFollowRedirectCodes(t *testing.T) {
 		})
 	}
 }
+
+// test_follow_local_redirect (Werkzeug): a Location without a host is
+// followed on the request's host.
+func TestFollowLocalRedirect(t *testing.T) {
+	app := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/from/location" {
+			w.Header().Set("Location", "/to/location")
+			w.WriteHeader(http.StatusFound)
+			return
+		}
+		io.WriteString(w, "current path: "+r.URL.Path+" on "+r.Host)
+	})
+	res := flagontest.NewClient(t, app).Get("/from/location", flagontest.FollowRedirects())
+	if want := "current path: /to/location on localhost"; res.StatusCode != 200 || res.Text() != want {
+		t.Fatalf("got %d %q, want %q", res.StatusCode, res.Text(), want)
+	}
+}
