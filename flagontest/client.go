@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -90,6 +91,13 @@ func (r *Response) Text() string { return string(r.Body) }
 // JSON decodes the body into v.
 func (r *Response) JSON(v any) error { return json.Unmarshal(r.Body, v) }
 
+// IsJSON reports whether the response's mimetype is application/json or
+// application/*+json, Werkzeug's response.is_json.
+func (r *Response) IsJSON() bool {
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	return mt == "application/json" || strings.HasPrefix(mt, "application/") && strings.HasSuffix(mt, "+json")
+}
+
 // Location returns the Location header.
 func (r *Response) Location() string { return r.Header.Get("Location") }
 
@@ -151,11 +159,27 @@ func (c *Client) Open(method, path string, opts ...Option) (*Response, error) {
 			return nil, err
 		}
 	}
+	if spec.hasJSON {
+		b, err := c.marshalJSON(spec.json)
+		if err != nil {
+			return nil, err
+		}
+		spec.body = b
+	}
 	resp, err := c.send(spec)
 	if err != nil || !spec.follow {
 		return resp, err
 	}
 	return c.follow(spec, resp)
+}
+
+// marshalJSON encodes a JSON option's value as the app would, Flask's
+// EnvironBuilder.json_dumps.
+func (c *Client) marshalJSON(v any) ([]byte, error) {
+	if app, ok := c.Handler.(*flagon.App); ok && app.JSON != nil {
+		return app.JSON.Marshal(v)
+	}
+	return json.Marshal(v)
 }
 
 // maxRedirects is how many redirects a request follows before failing.
@@ -244,6 +268,9 @@ func (c *Client) send(spec *request) (*Response, error) {
 	if c.RemoteAddr != "" {
 		req.RemoteAddr = c.RemoteAddr
 	}
+	if spec.remoteAddr != "" {
+		req.RemoteAddr = spec.remoteAddr
+	}
 	if spec.body == nil {
 		req.Body = http.NoBody
 		req.ContentLength = 0
@@ -280,6 +307,16 @@ func (c *Client) target(spec *request) (*url.URL, error) {
 		return nil, err
 	}
 	u := c.BaseURL.ResolveReference(ref)
+	if ref.Scheme == "" && ref.Host == "" {
+		// As Flask's EnvironBuilder: url_scheme and subdomain apply to
+		// a path, not to a full URL.
+		if spec.scheme != "" {
+			u.Scheme = spec.scheme
+		}
+		if spec.subdomain != "" {
+			u.Host = spec.subdomain + "." + u.Host
+		}
+	}
 	if len(spec.query) > 0 {
 		if u.RawQuery != "" {
 			u.RawQuery += "&"
@@ -295,15 +332,18 @@ func bodyAllowed(code int) bool {
 
 func isRedirect(code int) bool {
 	switch code {
-	case 301, 302, 303, 307, 308:
+	case 301, 302, 303, 305, 307, 308:
 		return true
 	}
 	return false
 }
 
 // redirected returns the request that follows resp's redirect, resolved
-// against the URL of the request that got it: 303 (and 301/302 after a
-// POST) become a GET without body; 307 and 308 repeat the method and body.
+// against the URL of the request that got it, as Werkzeug 3.1's
+// resolve_redirect: only 307 and 308 repeat the method and body; every
+// other redirect turns any method but HEAD into GET and drops the body and
+// the headers that describe it (Content-Type, Content-Length,
+// Transfer-Encoding), keeping the others.
 // A redirect to another host is an error, unless it is to a subdomain and
 // AllowSubdomainRedirects is set.
 func (c *Client) redirected(r *request, resp *Response) (*request, error) {
@@ -329,17 +369,25 @@ func (c *Client) redirected(r *request, resp *Response) (*request, error) {
 	} else {
 		root = ""
 	}
-	next := &request{method: r.method, path: to.String(), header: r.header.Clone(), body: r.body, follow: true, scriptRoot: root}
-	code := resp.StatusCode
-	if (code == 301 || code == 302) && r.method == http.MethodPost ||
-		code == http.StatusSeeOther && r.method != http.MethodGet && r.method != http.MethodHead {
+	next := &request{method: r.method, path: to.String(), header: r.header.Clone(), body: r.body, follow: true,
+		scriptRoot: root, remoteAddr: r.remoteAddr}
+	if keepsRequest(resp.StatusCode) {
+		return next, nil
+	}
+	if next.method != http.MethodHead {
 		next.method = http.MethodGet
-		next.body = nil
-		for _, h := range []string{"Content-Type", "Content-Length", "Content-Encoding", "Content-Language", "Content-Location"} {
-			next.header.Del(h)
-		}
+	}
+	next.body = nil
+	for _, h := range []string{"Content-Type", "Content-Length", "Transfer-Encoding"} {
+		next.header.Del(h)
 	}
 	return next, nil
+}
+
+// keepsRequest reports whether a redirect with status code repeats the
+// request's method and body: 307 and 308 only.
+func keepsRequest(code int) bool {
+	return code == http.StatusTemporaryRedirect || code == http.StatusPermanentRedirect
 }
 
 // checkHost explains why a redirect from host from to host to is not

@@ -2,7 +2,6 @@ package flagontest
 
 import (
 	"bytes"
-	"encoding/json"
 	"mime/multipart"
 	"net/http"
 	"net/url"
@@ -19,6 +18,14 @@ type request struct {
 	// scriptRoot is the prefix the request goes under (Client.ScriptRoot;
 	// cleared for a redirect out of it).
 	scriptRoot string
+	// json is the JSON option's value, encoded when the request is sent
+	// with the app's JSON provider; hasJSON says it is set.
+	json    any
+	hasJSON bool
+	// remoteAddr is the RemoteAddr option.
+	remoteAddr string
+	// scheme and subdomain are the URLScheme and Subdomain options.
+	scheme, subdomain string
 }
 
 // Option sets part of a request: its body, headers or query.
@@ -28,20 +35,18 @@ type Option func(*request) error
 func Form(values url.Values) Option {
 	return func(r *request) error {
 		r.header.Set("Content-Type", "application/x-www-form-urlencoded")
-		r.body = []byte(values.Encode())
+		r.body, r.hasJSON = []byte(values.Encode()), false
 		return nil
 	}
 }
 
-// JSON sends v encoded as an application/json body.
+// JSON sends v encoded as an application/json body, with the app's
+// JSON provider (App.JSON, Flask's app.json.dumps) when the handler is a
+// *flagon.App, encoding/json otherwise.
 func JSON(v any) Option {
 	return func(r *request) error {
-		b, err := json.Marshal(v)
-		if err != nil {
-			return err
-		}
 		r.header.Set("Content-Type", "application/json")
-		r.body = b
+		r.json, r.hasJSON = v, true
 		return nil
 	}
 }
@@ -52,7 +57,7 @@ func Raw(contentType string, body []byte) Option {
 		if contentType != "" {
 			r.header.Set("Content-Type", contentType)
 		}
-		r.body = body
+		r.body, r.hasJSON = body, false
 		return nil
 	}
 }
@@ -92,7 +97,7 @@ func Files(fields url.Values, files ...File) Option {
 			return err
 		}
 		r.header.Set("Content-Type", mw.FormDataContentType())
-		r.body = buf.Bytes()
+		r.body, r.hasJSON = buf.Bytes(), false
 		return nil
 	}
 }
@@ -122,6 +127,36 @@ func Query(values url.Values) Option {
 func FollowRedirects() Option {
 	return func(r *request) error {
 		r.follow = true
+		return nil
+	}
+}
+
+// URLScheme sends the request with scheme ("https") instead of BaseURL's,
+// Flask's client.get(url_scheme=...). A path that is a full URL keeps its
+// own scheme.
+func URLScheme(scheme string) Option {
+	return func(r *request) error {
+		r.scheme = scheme
+		return nil
+	}
+}
+
+// Subdomain sends the request to subdomain of BaseURL's host
+// (subdomain.example.com), Flask's client.get(subdomain=...). A path that
+// is a full URL keeps its own host.
+func Subdomain(subdomain string) Option {
+	return func(r *request) error {
+		r.subdomain = subdomain
+		return nil
+	}
+}
+
+// RemoteAddr sends this request from addr ("10.0.0.1:5000"), over the
+// client's RemoteAddr, as Werkzeug's environ_overrides={"REMOTE_ADDR": ...}.
+// A redirect followed keeps it.
+func RemoteAddr(addr string) Option {
+	return func(r *request) error {
+		r.remoteAddr = addr
 		return nil
 	}
 }

@@ -131,29 +131,120 @@ func TestFollowRedirectRelativeLocation(t *testing.T) {
 	}
 }
 
-// test_follow_redirect_body (Werkzeug): 301 and 302 turn a POST into a
-// GET without body; 307 and 308 repeat it; headers are kept.
+// test_follow_redirect_body (Werkzeug 3.1, with the codes and methods of
+// its resolve_redirect): 301, 302, 303 and 305 turn any method but HEAD
+// into a GET and drop the body, its Content-Type and Content-Length; 307
+// and 308 repeat method and body; other headers are kept.
 func TestFollowRedirectBody(t *testing.T) {
-	for _, tt := range []struct {
-		code int
-		keep bool
-	}{{302, false}, {301, false}, {307, true}, {308, true}} {
-		app := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.URL.Path == "/some/redirect/" {
-				r.ParseForm()
-				io.WriteString(w, r.Method+" "+r.Header.Get("X-Foo")+" "+r.PostForm.Get("foo"))
-				return
+	tests := []struct {
+		name   string
+		code   int
+		method string
+		want   string // method, X-Foo, Content-Type, body seen after the redirect
+	}{
+		{"test_follow_redirect_body/302", 302, "POST", "GET|bar||"},
+		{"test_follow_redirect_body/301", 301, "POST", "GET|bar||"},
+		{"test_follow_redirect_body/307", 307, "POST", "POST|bar|application/x-www-form-urlencoded|foo=bar"},
+		{"test_follow_redirect_body/308", 308, "POST", "POST|bar|application/x-www-form-urlencoded|foo=bar"},
+		{"303 POST", 303, "POST", "GET|bar||"},
+		{"305 POST", 305, "POST", "GET|bar||"},
+		{"301 PUT", 301, "PUT", "GET|bar||"},
+		{"302 PATCH", 302, "PATCH", "GET|bar||"},
+		{"302 DELETE", 302, "DELETE", "GET|bar||"},
+		{"303 PUT", 303, "PUT", "GET|bar||"},
+		{"305 DELETE", 305, "DELETE", "GET|bar||"},
+		{"302 GET", 302, "GET", "GET|bar||"},
+		{"307 PUT", 307, "PUT", "PUT|bar|application/x-www-form-urlencoded|foo=bar"},
+		{"308 DELETE", 308, "DELETE", "DELETE|bar|application/x-www-form-urlencoded|foo=bar"},
+		{"307 PATCH", 307, "PATCH", "PATCH|bar|application/x-www-form-urlencoded|foo=bar"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/some/redirect/" {
+					body, _ := io.ReadAll(r.Body)
+					io.WriteString(w, r.Method+"|"+r.Header.Get("X-Foo")+"|"+r.Header.Get("Content-Type")+"|"+string(body))
+					return
+				}
+				w.Header().Set("Location", "http://localhost/some/redirect/")
+				w.WriteHeader(tt.code)
+			})
+			res := flagontest.NewClient(t, app).Do(tt.method, "/", flagontest.Form(url.Values{"foo": {"bar"}}),
+				flagontest.Header("X-Foo", "bar"), flagontest.FollowRedirects())
+			if res.StatusCode != 200 || res.Text() != tt.want {
+				t.Errorf("got %d %q, want %q", res.StatusCode, res.Text(), tt.want)
 			}
-			http.Redirect(w, r, "http://localhost/some/redirect/", tt.code)
+			if len(res.History) != 1 || res.History[0].StatusCode != tt.code {
+				t.Errorf("history %v, want one %d", res.History, tt.code)
+			}
 		})
-		want := "GET bar "
-		if tt.keep {
-			want = "POST bar bar"
+	}
+}
+
+// HEAD stays HEAD through every redirect (Werkzeug 3.1's resolve_redirect
+// keeps HEAD for the codes that turn other methods into GET).
+func TestFollowRedirectHeadKept(t *testing.T) {
+	for _, code := range []int{301, 302, 303, 305, 307, 308} {
+		t.Run(http.StatusText(code), func(t *testing.T) {
+			var method string
+			app := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/to" {
+					method = r.Method
+					return
+				}
+				w.Header().Set("Location", "/to")
+				w.WriteHeader(code)
+			})
+			res := flagontest.NewClient(t, app).Head("/", flagontest.FollowRedirects())
+			if res.StatusCode != 200 || method != "HEAD" || len(res.History) != 1 {
+				t.Errorf("got %d, method %q, %d redirects", res.StatusCode, method, len(res.History))
+			}
+		})
+	}
+}
+
+// test_follow_redirect (Werkzeug): every redirect code Werkzeug 3.1
+// follows (301, 302, 303, 305, 307, 308) is followed; 300, 304 and 306
+// are not.
+func TestFollowRedirectCodes(t *testing.T) {
+	for _, tt := range []struct {
+		code   int
+		follow bool
+	}{{301, true}, {302, true}, {303, true}, {305, true}, {307, true}, {308, true},
+		{300, false}, {304, false}, {306, false}} {
+		t.Run(http.StatusText(tt.code), func(t *testing.T) {
+			app := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/some/redirect/" {
+					io.WriteString(w, "current url: http://localhost/some/redirect/")
+					return
+				}
+				w.Header().Set("Location", "http://localhost/some/redirect/")
+				w.WriteHeader(tt.code)
+			})
+			res := flagontest.NewClient(t, app).Get("/first/request", flagontest.FollowRedirects())
+			if tt.follow && (res.StatusCode != 200 || res.Text() != "current url: http://localhost/some/redirect/") {
+				t.Errorf("got %d %q, want the redirect followed", res.StatusCode, res.Text())
+			}
+			if !tt.follow && (res.StatusCode != tt.code || len(res.History) != 0) {
+				t.Errorf("got %d with %d redirects, want %d not followed", res.StatusCode, len(res.History), tt.code)
+			}
+		})
+	}
+}
+
+// test_follow_local_redirect (Werkzeug): a Location without a host is
+// followed on the request's host.
+func TestFollowLocalRedirect(t *testing.T) {
+	app := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/from/location" {
+			w.Header().Set("Location", "/to/location")
+			w.WriteHeader(http.StatusFound)
+			return
 		}
-		res := flagontest.NewClient(t, app).Post("/", flagontest.Form(url.Values{"foo": {"bar"}}),
-			flagontest.Header("X-Foo", "bar"), flagontest.FollowRedirects())
-		if res.Text() != want {
-			t.Errorf("%d: got %q, want %q", tt.code, res.Text(), want)
-		}
+		io.WriteString(w, "current path: "+r.URL.Path+" on "+r.Host)
+	})
+	res := flagontest.NewClient(t, app).Get("/from/location", flagontest.FollowRedirects())
+	if want := "current path: /to/location on localhost"; res.StatusCode != 200 || res.Text() != want {
+		t.Fatalf("got %d %q, want %q", res.StatusCode, res.Text(), want)
 	}
 }

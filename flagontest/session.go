@@ -15,6 +15,12 @@ type sessionHandler interface {
 	Sessions() session.Interface
 }
 
+// keyedCodec is a session interface that signs with a codec, nil without
+// a secret key, as *session.CookieInterface.
+type keyedCodec interface {
+	Codec() *session.Codec
+}
+
 // ErrCookiesDisabled is returned by SessionTransaction when the client has
 // no cookie jar.
 var ErrCookiesDisabled = errors.New("flagontest: cookies are disabled (the client's Jar is nil)")
@@ -29,8 +35,10 @@ var ErrCookiesDisabled = errors.New("flagontest: cookies are disabled (the clien
 //	})
 //
 // An error from fn leaves the cookies unchanged. The handler must have
-// sessions (a *flagon.App), and saving fails as a request would, e.g.
-// without a SECRET_KEY.
+// sessions (a *flagon.App); without a SECRET_KEY the cookie session
+// opens nothing and fn is not called (an error wrapping
+// session.ErrNoSecretKey, Flask's "Session backend did not open a
+// session"), and saving fails as a request would.
 func (c *Client) SessionTransaction(fn func(s *session.Session) error) error {
 	if c.Jar == nil {
 		return ErrCookiesDisabled
@@ -45,6 +53,11 @@ func (c *Client) SessionTransaction(fn func(s *session.Session) error) error {
 	req.Host = u.Host
 	for _, ck := range c.Jar.Cookies(u) {
 		req.AddCookie(ck)
+	}
+	if kc, ok := si.(keyedCodec); ok && kc.Codec() == nil {
+		// Flask's SecureCookieSessionInterface opens no session without
+		// a secret key, and session_transaction fails before the block.
+		return fmt.Errorf("flagontest: the session backend did not open a session: %w", session.ErrNoSecretKey)
 	}
 	s := si.Open(req)
 	if s == nil {
