@@ -14,6 +14,11 @@ const (
 	ErrMultipleHeads
 	ErrRelative
 	ErrSpec
+	// ErrRevision is any other Alembic RevisionError (an ambiguous walk, a
+	// downgrade target off the current heads...).
+	ErrRevision
+	// ErrNotAncestor is Alembic's RangeNotAncestorError.
+	ErrNotAncestor
 )
 
 // An Error is a revision graph error with an Alembic-style message.
