@@ -103,7 +103,7 @@ func TestAPITest(t *testing.T) {
 	})
 	one := []struct {
 		name, spec, want string
-		g               func(*testing.T) *Graph
+		g                func(*testing.T) *Graph
 	}{
 		{"test_get_revision_head_single", "head", "c", abc},
 		{"test_get_revision_base_single", "base", "", abc},
