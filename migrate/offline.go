@@ -33,7 +33,7 @@ func (m *Migrator) offline(ctx context.Context, w io.Writer, rng string, up bool
 	if err != nil {
 		return err
 	}
-	targets, err := g.Resolve(end, heads)
+	path, err := m.path(end, heads, up)
 	if err != nil {
 		return err
 	}
@@ -43,7 +43,7 @@ func (m *Migrator) offline(ctx context.Context, w io.Writer, rng string, up bool
 	}
 	m.logf("Generating static SQL")
 	o := &offlineWriter{m: m, w: w, state: state}
-	return o.write(ctx, heads, targets, fromBase && up, up)
+	return o.write(ctx, heads, path, fromBase && up, up)
 }
 
 // splitRange splits "start:end"; a bare target starts from base.
@@ -95,7 +95,7 @@ func (o *offlineWriter) line(s string) {
 }
 
 // write emits the whole script.
-func (o *offlineWriter) write(ctx context.Context, heads, targets []string, createTable, up bool) error {
+func (o *offlineWriter) write(ctx context.Context, heads, path []string, createTable, up bool) error {
 	m := o.m
 	if m.Dialect == PostgreSQL {
 		o.stmt("BEGIN")
@@ -103,8 +103,8 @@ func (o *offlineWriter) write(ctx context.Context, heads, targets []string, crea
 	if createTable {
 		o.stmt(m.versionTableSQL())
 	}
-	for _, st := range m.plan(heads, targets, up) {
-		next, err := o.step(ctx, st, heads)
+	for _, id := range path {
+		next, err := o.step(ctx, step{rev: m.Script.Revision(id), up: up}, heads)
 		if err != nil {
 			return err
 		}
@@ -142,8 +142,8 @@ func (o *offlineWriter) step(ctx context.Context, st step, heads []string) ([]st
 			o.stmt(s)
 		}
 	}
-	next := m.nextHeads(st, heads)
-	for _, q := range m.versionSQL(heads, next) {
+	next, stmts := m.nextHeads(st, heads)
+	for _, q := range stmts {
 		o.stmt(q)
 	}
 	return next, nil
