@@ -62,3 +62,13 @@ func commandError(err error, ancestor, end string) error {
 	}
 	return e
 }
+
+// Revisions is what Alembic's ScriptDirectory.get_revisions gives a
+// command for one spec, with Alembic's command errors.
+func (g *Graph) Revisions(spec string) ([]string, error) {
+	revs, err := g.GetRevisions(spec)
+	if err != nil {
+		return nil, commandError(err, "", "")
+	}
+	return revs, nil
+}
