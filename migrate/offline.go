@@ -110,9 +110,6 @@ func (o *offlineWriter) write(ctx context.Context, heads, path []string, createT
 		}
 		heads = next
 	}
-	if !up && len(heads) == 0 {
-		o.stmt("DROP TABLE " + m.table())
-	}
 	if m.Dialect == PostgreSQL {
 		o.stmt("COMMIT")
 	}
@@ -147,4 +144,35 @@ func (o *offlineWriter) step(ctx context.Context, st step, heads []string) ([]st
 		o.stmt(q)
 	}
 	return next, nil
+}
+
+// StampSQL writes the SQL script of a stamp (Alembic's "stamp --sql"):
+// the version table moves from start ("" or "base" for an empty table,
+// created by the script) to targets.
+func (m *Migrator) StampSQL(w io.Writer, start string, targets []string) error {
+	var heads []string
+	if start != "" && start != "base" {
+		var err error
+		if heads, err = m.Script.Graph.Resolve(start, nil); err != nil {
+			return err
+		}
+	}
+	_, changes, err := m.Script.Graph.Stamp(targets, heads)
+	if err != nil {
+		return err
+	}
+	o := &offlineWriter{m: m, w: w}
+	if m.Dialect == PostgreSQL {
+		o.stmt("BEGIN")
+	}
+	if len(heads) == 0 && len(changes) > 0 {
+		o.stmt(m.versionTableSQL())
+	}
+	for _, q := range m.changeSQL(changes) {
+		o.stmt(q)
+	}
+	if m.Dialect == PostgreSQL {
+		o.stmt("COMMIT")
+	}
+	return o.err
 }

@@ -320,3 +320,77 @@ func TestBranchedPathTestCrossDependencies(t *testing.T) {
 		eqStrings(t, heads, "c2")
 	})
 }
+
+// stampCase stamps revisions over heads and expects the version table
+// changes (Alembic's StampStep and merge_branch_idents) and the heads.
+type stampCase struct {
+	name       string
+	g          *Graph
+	revs       string
+	heads      string
+	changes    []VersionChange
+	wantHeads  string
+	wantErr    string
+	checkHeads bool
+}
+
+func del(id string) VersionChange { return VersionChange{Kind: VersionDelete, From: id} }
+func ins(id string) VersionChange { return VersionChange{Kind: VersionInsert, To: id} }
+func upd(from, to string) VersionChange {
+	return VersionChange{Kind: VersionUpdate, From: from, To: to}
+}
+
+func runStamps(t *testing.T, tests []stampCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			heads, changes, err := tt.g.Stamp(strings.Fields(tt.revs), strings.Fields(tt.heads))
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("Stamp(%q) error = %v, want %q", tt.revs, err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.changes != nil && !slices.Equal(changes, tt.changes) {
+				t.Errorf("Stamp(%q over %q) changes = %v, want %v", tt.revs, tt.heads, changes, tt.changes)
+			}
+			slices.Sort(heads)
+			want := strings.Fields(tt.wantHeads)
+			slices.Sort(want)
+			if !slices.Equal(heads, want) && !(len(heads) == 0 && len(want) == 0) {
+				t.Errorf("Stamp(%q over %q) heads = %v, want %v", tt.revs, tt.heads, heads, want)
+			}
+		})
+	}
+}
+
+// TestStampRevs ports the _stamp_revs cases of test_version_traversal.py.
+func TestStampRevs(t *testing.T) {
+	linearG := mustMap(t, rv("a", "", "", ""), rv("b", "a", "", ""), rv("c", "b", "", ""), rv("d", "c", "", ""), rv("e", "d", "", ""))
+	branched := branchedPath(t)
+	dep := mustMap(t, rv("a1", "", "", "lib1"), rv("b1", "a1", "", ""), rv("c1", "b1", "", ""),
+		rv("a2", "", "", ""), rv("b2", "a2", "", ""), rv("c2", "b2", "c1", ""),
+		rv("d1", "c1", "", ""), rv("e1", "d1", "", ""), rv("f1", "e1", "", ""))
+	forest := mustMap(t, rv("a1", "", "", ""), rv("b1", "a1", "", ""), rv("a2", "", "", ""), rv("b2", "a2", "", ""))
+	merged := mustMap(t, rv("a", "", "", ""), rv("b", "a", "", ""), rv("c1", "b", "", ""), rv("d1", "c1", "", ""),
+		rv("c2", "b", "", "c2branch"), rv("d2", "c2", "", ""), rv("e", "d1 d2", "", ""), rv("f", "e", "", ""))
+	runStamps(t, []stampCase{
+		{name: "RevisionPathTest.test_stamp_to_base", g: linearG, revs: "base", heads: "d", changes: []VersionChange{del("d")}, wantHeads: ""},
+		{name: "BranchedPathTest.test_stamp_down_across_multiple_branch_to_branchpoint", g: branched, revs: "b", heads: "d1 c2", changes: []VersionChange{del("d1"), upd("c2", "b")}, wantHeads: "b"},
+		{name: "BranchedPathTest.test_stamp_to_labeled_base_multiple_heads", g: branched, revs: "c1branch@base", heads: "d1 c2", changes: []VersionChange{del("d1")}, wantHeads: "c2"},
+		{name: "BranchedPathTest.test_stamp_to_labeled_head_multiple_heads", g: branched, revs: "c2branch@head", heads: "d1 c2", changes: []VersionChange{upd("c2", "d2")}, wantHeads: "d1 d2"},
+		{name: "DependsOnBranchTestOne.test_stamp_across_dependency", g: dep, revs: "b1", heads: "e1 c2", wantHeads: "b1"},
+		{name: "ForestTest.test_stamp_to_heads", g: forest, revs: "heads", heads: "", changes: []VersionChange{ins("b1"), ins("b2")}, wantHeads: "b1 b2"},
+		{name: "ForestTest.test_stamp_to_heads_no_moves_needed", g: forest, revs: "heads", heads: "b1 b2", changes: []VersionChange{}, wantHeads: "b1 b2"},
+		{name: "MergedPathTest.test_stamp_down_across_merge_point_branch", g: merged, revs: "c2", heads: "e", changes: []VersionChange{upd("e", "c2")}, wantHeads: "c2"},
+		{name: "MergedPathTest.test_stamp_down_across_merge_prior_branching", g: merged, revs: "a", heads: "e", changes: []VersionChange{upd("e", "a")}, wantHeads: "a"},
+		{name: "MergedPathTest.test_stamp_up_across_merge_from_single_branch", g: merged, revs: "e", heads: "c2", changes: []VersionChange{upd("c2", "e")}, wantHeads: "e"},
+		{name: "MergedPathTest.test_stamp_labeled_head_across_merge_from_multiple_branch", g: merged, revs: "c2branch@head", heads: "d1 c2", changes: []VersionChange{del("d1"), upd("c2", "f")}, wantHeads: "f"},
+		{name: "MergedPathTest.test_stamp_up_across_merge_from_multiple_branch", g: merged, revs: "e", heads: "d1 c2", changes: []VersionChange{del("d1"), upd("c2", "e")}, wantHeads: "e"},
+		{name: "MergedPathTest.test_stamp_up_across_merge_prior_branching", g: merged, revs: "e", heads: "b", changes: []VersionChange{upd("b", "e")}, wantHeads: "e"},
+		{name: "stamp head with several heads", g: branched, revs: "head", heads: "", wantErr: "Multiple heads are present; please specify a single target revision"},
+	})
+}
