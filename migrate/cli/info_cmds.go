@@ -92,7 +92,11 @@ func (e *env) history(ctx context.Context, rng string, verbose, indicate bool) e
 			return err
 		}
 	}
-	return e.newDescriber(s, cur).history(e.cfg.Out, rng, verbose, cur)
+	shown := cur
+	if !indicate {
+		shown = nil
+	}
+	return e.newDescriber(s, shown).history(e.cfg.Out, rng, verbose, cur)
 }
 
 // headsCmd is "db heads": Alembic's heads, each with its branch labels;
