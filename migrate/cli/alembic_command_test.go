@@ -486,3 +486,63 @@ func TestRevisionTest(t *testing.T) {
 		})
 	})
 }
+
+// TestRevisionCommandTest ports test_script_production.py's
+// RevisionCommandTest and the file naming of GeneralOrderedTests.
+func TestRevisionCommandTest(t *testing.T) {
+	a := threeRevApp(t, dbtest.SQLite(t))
+	for range 8 {
+		a.times = append(a.times, a.times[0])
+	}
+	t.Run("test_illegal_revision_chars", func(t *testing.T) {
+		for _, c := range []struct{ id, want string }{
+			{"no-dashes", "Character(s) '-' not allowed in revision identifier 'no-dashes'"},
+			{"no@atsigns", "Character(s) '@' not allowed in revision identifier 'no@atsigns'"},
+			{"no:colons", "Character(s) ':' not allowed in revision identifier 'no:colons'"},
+			{"no@atsigns-ordashes", "Character(s) '-, @' not allowed in revision identifier 'no@atsigns-ordashes'"},
+			{"no+plussignseither", "Character(s) '+' not allowed in revision identifier 'no+plussignseither'"},
+		} {
+			_, err := a.run("revision", "-m", "some message", "--rev-id", c.id)
+			if err == nil || err.Error() != c.want {
+				t.Errorf("--rev-id %s error = %v, want %q", c.id, err, c.want)
+			}
+			if _, err := os.Stat(filepath.Join(a.dir, "versions", c.id+"_some_message.go")); err == nil {
+				t.Errorf("a file was written for %s", c.id)
+			}
+		}
+	})
+	t.Run("test_create_script_missing_splice", func(t *testing.T) {
+		_, err := a.run("revision", "-m", "some message", "--head", revB)
+		want := "Revision " + revB + " is not a head revision; please specify --splice to create a new branch from this revision"
+		if err == nil || err.Error() != want {
+			t.Fatalf("error = %v, want %q", err, want)
+		}
+	})
+	t.Run("test_create_script_basic", func(t *testing.T) {
+		a.must("revision", "-m", "some message", "--rev-id", "b0b0b0b0b0b0")
+		a.rebuild()
+		src, _ := os.ReadFile(filepath.Join(a.dir, "versions", "b0b0b0b0b0b0_some_message.go"))
+		contains(t, string(src), `Down:         []string{"`+revC+`"},`)
+		contains(t, string(src), "// some message")
+	})
+	t.Run("test_create_script_splice", func(t *testing.T) {
+		a.must("revision", "-m", "some message", "--head", revB, "--splice", "--rev-id", "c0c0c0c0c0c0")
+		a.rebuild()
+		if got := a.must("heads"); got != "b0b0b0b0b0b0 (head)\nc0c0c0c0c0c0 (head)\n" {
+			t.Errorf("heads = %q", got)
+		}
+	})
+	t.Run("test_create_script_branches", func(t *testing.T) {
+		a.must("revision", "-m", "some message", "--head", "b0b0b0b0b0b0", "--branch-label", "foobar", "--rev-id", "d0d0d0d0d0d0")
+		a.rebuild()
+		if out := a.must("show", "foobar"); !strings.HasPrefix(out, "Rev: d0d0d0d0d0d0 (head)\n") {
+			t.Errorf("show foobar = %q", out)
+		}
+	})
+	t.Run("_test_007_long_name", func(t *testing.T) {
+		a.must("revision", "-m", "this is a really long name with lots of characters and also I'd like it to\nhave\nnewlines", "--head", "foobar@head", "--rev-id", "e0e0e0e0e0e0")
+		if _, err := os.Stat(filepath.Join(a.dir, "versions", "e0e0e0e0e0e0_this_is_a_really_long_name_with_lots_of_.go")); err != nil {
+			t.Error(err)
+		}
+	})
+}
