@@ -62,6 +62,9 @@ func (m *Migrator) path(target string, heads []string, up bool) ([]string, error
 	if up {
 		return m.Script.Graph.UpgradeRevs(target, heads)
 	}
+	if len(heads) > 1 && strings.HasPrefix(target, "-") {
+		m.logf("UserWarning: downgrade -1 from multiple heads is ambiguous; this usage will be disallowed in a future release.")
+	}
 	return m.Script.Graph.DowngradeRevs(target, heads)
 }
 
