@@ -7,6 +7,7 @@ import (
 	"errors"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -456,3 +457,52 @@ func TestNormalizedDownRevTest(t *testing.T) {
 		{name: "test_partial_traversal_implicit_base_three", upper: "b5", lower: "b1", want: "b5 b4 b3 b2 b1 a3 a2 a1 c1", implicitBase: true},
 	})
 }
+
+// TestLargeMapTest ports LargeMapTest on a generated map of 150 revisions
+// with branches, merges and several bases (Alembic's fixture is a recorded
+// one): every revision is iterated once, no revision is both an ancestor
+// and a descendant of another, and none comes after one of its ancestors.
+func TestLargeMapTest(t *testing.T) {
+	var nodes []Node
+	seed := uint32(7)
+	next := func(n int) int { seed = seed*1664525 + 1013904223; return int(seed>>8) % n }
+	for i := 0; i < 150; i++ {
+		id := "r" + strings.Repeat("0", 3-len(itoa(i))) + itoa(i)
+		n := Node{ID: id}
+		if i > 0 && next(10) > 0 {
+			n.Down = []string{nodes[next(i)].ID}
+			if i > 1 && next(4) == 0 {
+				if d := nodes[next(i)].ID; d != n.Down[0] {
+					n.Down = append(n.Down, d)
+				}
+			}
+		}
+		nodes = append(nodes, n)
+	}
+	g := mustMap(t, nodes...)
+	revs, err := g.IterateRevisions([]string{"heads"}, []string{"base"}, IterOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(revs) != len(nodes) {
+		t.Fatalf("iterated %d revisions of %d", len(revs), len(nodes))
+	}
+	for i, id := range revs {
+		anc := g.Ancestors(id)
+		desc := g.Descendants(id)
+		delete(anc, id)
+		delete(desc, id)
+		for a := range anc {
+			if desc[a] {
+				t.Fatalf("%s is both an ancestor and a descendant of %s", a, id)
+			}
+		}
+		for _, r := range revs[:i] {
+			if anc[r] {
+				t.Fatalf("ancestor %s of %s comes before it", r, id)
+			}
+		}
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

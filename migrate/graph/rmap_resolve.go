@@ -15,7 +15,7 @@ func (m *rmap) resolveNumber(id string) ([]string, string, error) {
 	switch id {
 	case TargetHeads:
 		if branch != "" {
-			ids, err := m.filterIDs(m.realHeadsOrHeads(), branch, false)
+			ids, err := m.filterIDs(m.heads, branch, false)
 			return ids, branch, err
 		}
 		return m.realHeads, branch, nil
@@ -30,9 +30,6 @@ func (m *rmap) resolveNumber(id string) ([]string, string, error) {
 	}
 	return []string{id}, branch, nil
 }
-
-// realHeadsOrHeads is the head list "branch@heads" filters: Alembic's heads.
-func (m *rmap) realHeadsOrHeads() []string { return m.heads }
 
 // currentHead is Alembic's get_current_head.
 func (m *rmap) currentHead(branch string) (string, error) {
