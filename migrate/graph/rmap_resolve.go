@@ -226,6 +226,9 @@ func (m *rmap) filterIDs(ids []string, against string, deps bool) ([]string, err
 // filterForLineage keeps the targets that share a lineage with the
 // revisions (and branch) against names, as Alembic's filter_for_lineage.
 func (m *rmap) filterForLineage(targets []*arev, against string, deps bool) ([]*arev, error) {
+	if len(targets) == 0 {
+		return nil, nil
+	}
 	ids, branch, err := m.resolveNumber(against)
 	if err != nil {
 		return nil, err
