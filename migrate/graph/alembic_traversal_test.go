@@ -391,6 +391,7 @@ func TestStampRevs(t *testing.T) {
 		{name: "MergedPathTest.test_stamp_labeled_head_across_merge_from_multiple_branch", g: merged, revs: "c2branch@head", heads: "d1 c2", changes: []VersionChange{del("d1"), upd("c2", "f")}, wantHeads: "f"},
 		{name: "MergedPathTest.test_stamp_up_across_merge_from_multiple_branch", g: merged, revs: "e", heads: "d1 c2", changes: []VersionChange{del("d1"), upd("c2", "e")}, wantHeads: "e"},
 		{name: "MergedPathTest.test_stamp_up_across_merge_prior_branching", g: merged, revs: "e", heads: "b", changes: []VersionChange{upd("b", "e")}, wantHeads: "e"},
+		{name: "stamp -1 on an empty table", g: linearG, revs: "-1", heads: "", changes: []VersionChange{ins("d")}, wantHeads: "d"},
 		{name: "stamp head with several heads", g: branched, revs: "head", heads: "", wantErr: "Multiple heads are present; please specify a single target revision"},
 	})
 }
