@@ -155,7 +155,7 @@ func (m *rmap) relatedCheck(targets []*arev, fn func(*arev) []string, check bool
 		if check {
 			var over []string
 			for _, o := range targets {
-				if o != t && o != nil && per[o] {
+				if o != t && o != nil && per[o] && !slices.Contains(over, o.id) {
 					over = append(over, o.id)
 				}
 			}

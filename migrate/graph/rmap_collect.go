@@ -145,12 +145,12 @@ func (m *rmap) collectUpgrade(upper, lower []string, o IterOptions) (revSet, []*
 	}
 	if !o.ImplicitBase {
 		for _, c := range current {
-			if c != nil && c != baseRev && !required[c] {
+			if c != nil && (c == baseRev || !required[c]) {
 				return nil, nil, notAncestor(fmtRevs(lower), fmtRevs(upper))
 			}
 		}
 	}
-	if len(current) > 0 && (current[0] == nil || current[0] == baseRev) {
+	if len(current) > 0 && current[0] == nil {
 		var tgt *string
 		if len(lower) > 0 {
 			tgt = &lower[0]

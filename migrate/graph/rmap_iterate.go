@@ -206,11 +206,11 @@ func (m *rmap) allCurrent(current []string) ([]*arev, error) {
 	return out, nil
 }
 
-// ids returns the identifiers of revisions.
+// ids returns the identifiers of revisions (none for nil and base).
 func ids(revs []*arev) []string {
 	out := make([]string, 0, len(revs))
 	for _, r := range revs {
-		if r != nil {
+		if r != nil && r != baseRev {
 			out = append(out, r.id)
 		}
 	}
@@ -270,15 +270,19 @@ func (m *rmap) walked(r *arev, rm relMatch, err error) ([]*arev, error) {
 // upgradeStarts finds where "+N" starts: the current revisions, narrowed
 // to a branch (backtracking to the branch's tip when it is not current).
 func (m *rmap) upgradeStarts(current []string, branch string) ([]*arev, error) {
+	if branch == "" {
+		switch len(current) {
+		case 0:
+			return []*arev{nil}, nil
+		case 1:
+			r, err := m.getRevision(current[0])
+			return []*arev{r}, err
+		}
+		return make([]*arev, len(current)), nil
+	}
 	cur, err := m.getRevisionsAll(current)
 	if err != nil {
 		return nil, err
-	}
-	if branch == "" {
-		if len(cur) == 0 {
-			return []*arev{nil}, nil
-		}
-		return cur, nil
 	}
 	start, err := m.filterForLineage(cur, branch, false)
 	if err != nil || len(start) > 0 {
