@@ -506,3 +506,48 @@ func TestLargeMapTest(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestWalkRevisions pins history's walks (iterate_revisions with
+// inclusive=True, assert_relative_length=False) where a differential run
+// against Alembic found the edges: a relative lower bound walking exactly
+// to base is not an ancestor, one walking past it means base.
+func TestWalkRevisions(t *testing.T) {
+	g := abc(t)
+	tests := []struct{ base, head, want string }{
+		{"-5", "c", "c b a"},
+		{"-3", "heads", "!^Requested range -3:heads does not refer to ancestor/descendant revisions along the same branch$"},
+		{"-2", "heads", "c b a"},
+		{"a", "+2", "c b a"},
+		{"b", "a", "!^Requested range b:a does not refer to ancestor/descendant revisions along the same branch$"},
+		{"", "", "c b a"},
+		{"zzzz", "", "!^Can't locate revision identified by 'zzzz'$"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.base+":"+tt.head, func(t *testing.T) {
+			got, err := g.WalkRevisions(specs(tt.base), specs(tt.head))
+			if strings.HasPrefix(tt.want, "!") {
+				if err == nil || !regexp.MustCompile(tt.want[1:]).MatchString(err.Error()) {
+					t.Fatalf("WalkRevisions = %v, %v; want error %q", got, err, tt.want[1:])
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			eqStrings(t, got, tt.want)
+		})
+	}
+	t.Run("get -1 from two heads", func(t *testing.T) {
+		got, err := abc12(t).GetRevisions("-1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		eqStrings(t, got, "b b")
+	})
+	t.Run("overlap names each revision once", func(t *testing.T) {
+		_, err := abc(t).IterateRevisions([]string{"c", "b", "b"}, nil, IterOptions{})
+		if err == nil || err.Error() != "Requested revision c overlaps with other requested revisions b" {
+			t.Fatalf("error = %v", err)
+		}
+	})
+}
