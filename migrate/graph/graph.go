@@ -1,7 +1,11 @@
 // Package graph is a pure revision graph, with no database: it knows heads,
 // bases, branch points, merges and dependencies, walks paths between
 // revisions and resolves revision specifications such as "head", "+2",
-// "ae1f" or "shop@head", like Alembic's script/revision.py.
+// "ae1f" or "shop@head". It ports Alembic's script/revision.py
+// (RevisionMap: IterateRevisions, GetRevision, FilterForLineage), the
+// paths of ScriptDirectory (UpgradeRevs, DowngradeRevs, WalkRevisions,
+// Stamp) and the version table moves of HeadMaintainer (StepHeads), with
+// Alembic's error messages.
 package graph
 
 import (
