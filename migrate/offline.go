@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"ariga.io/atlas/sql/schema"
+
+	"github.com/flagon-go/flagon/migrate/graph"
 )
 
 // UpgradeSQL writes the SQL script of an upgrade without touching a
@@ -29,7 +31,7 @@ func (m *Migrator) DowngradeSQL(ctx context.Context, w io.Writer, rng string) er
 func (m *Migrator) offline(ctx context.Context, w io.Writer, rng string, up bool) error {
 	start, end, fromBase := splitRange(rng)
 	g := m.Script.Graph
-	heads, err := g.Resolve(start, nil)
+	heads, err := startHeads(g, start)
 	if err != nil {
 		return err
 	}
@@ -153,7 +155,7 @@ func (m *Migrator) StampSQL(w io.Writer, start string, targets []string) error {
 	var heads []string
 	if start != "" && start != "base" {
 		var err error
-		if heads, err = m.Script.Graph.Resolve(start, nil); err != nil {
+		if heads, err = startHeads(m.Script.Graph, start); err != nil {
 			return err
 		}
 	}
@@ -175,4 +177,17 @@ func (m *Migrator) StampSQL(w io.Writer, start string, targets []string) error {
 		o.stmt("COMMIT")
 	}
 	return o.err
+}
+
+// startHeads resolves the start of an offline range as Alembic's
+// MigrationContext does: one revision (get_revision), none for base.
+func startHeads(g *graph.Graph, start string) ([]string, error) {
+	if start == "" || start == "base" {
+		return nil, nil
+	}
+	id, err := g.Revision(start)
+	if err != nil || id == "" {
+		return nil, err
+	}
+	return []string{id}, nil
 }

@@ -72,3 +72,13 @@ func (g *Graph) Revisions(spec string) ([]string, error) {
 	}
 	return revs, nil
 }
+
+// Revision is what Alembic's ScriptDirectory.get_revision gives a command:
+// the one revision spec names ("" for base), with Alembic's command errors.
+func (g *Graph) Revision(spec string) (string, error) {
+	id, err := g.GetRevision(spec)
+	if err != nil {
+		return "", commandError(err, "", "")
+	}
+	return id, nil
+}
