@@ -546,3 +546,57 @@ func TestRevisionCommandTest(t *testing.T) {
 		}
 	})
 }
+
+// TestDependencyScenario replays a scenario through Alembic 1.x's own
+// command line and checks flagon prints what Alembic printed: a branch
+// labelled "lib" (b1 -> b2 -> b3) whose b2 depends on a2 (a1 -> a2), so a2
+// is an "effective head".
+func TestDependencyScenario(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		a := newApp(t, db)
+		for range 8 {
+			a.times = append(a.times, a.times[0])
+		}
+		a.must("init")
+		for _, args := range [][]string{
+			{"-m", "a1", "--rev-id", "a1a1"},
+			{"-m", "a2", "--rev-id", "a2a2"},
+			{"-m", "b1", "--rev-id", "b1b1", "--head", "base", "--branch-label", "lib"},
+			{"-m", "b2", "--rev-id", "b2b2", "--head", "b1b1", "--depends-on", "a2a2"},
+			{"-m", "b3", "--rev-id", "b3b3", "--head", "b2b2"},
+		} {
+			a.must(append([]string{"revision"}, args...)...)
+			a.rebuild()
+		}
+		eq := func(what, got, want string) {
+			t.Helper()
+			if got != want {
+				t.Errorf("%s =\n%s\nwant\n%s", what, got, want)
+			}
+		}
+		eq("history", a.stdout("history"), "b2b2 -> b3b3 (lib) (head), b3\nb1b1 (a2a2) -> b2b2 (lib), b2\n<base> -> b1b1 (lib), b1\na1a1 -> a2a2 (effective head), a2\n<base> -> a1a1, a1\n")
+		eq("heads", a.stdout("heads"), "a2a2 (effective head)\nb3b3 (lib) (head)\n")
+		out := a.must("upgrade", "heads")
+		var running []string
+		for _, l := range strings.Split(out, "\n") {
+			if i := strings.Index(l, "Running upgrade"); i >= 0 {
+				running = append(running, strings.Split(l[i:], " (")[0])
+			}
+		}
+		eq("upgrade heads", strings.Join(running, "\n"), "Running upgrade  -> a1a1, a1\nRunning upgrade a1a1 -> a2a2, a2\nRunning upgrade  -> b1b1, b1\nRunning upgrade b1b1 -> b2b2, b2\nRunning upgrade b2b2 -> b3b3, b3")
+		eq("version table", strings.Join(versionRows(t, a), ","), "b3b3")
+		eq("current", a.stdout("current"), "a2a2 (effective head)\nb3b3 (head)\n")
+		out = a.must("downgrade", "lib@base")
+		contains(t, out, "Running downgrade b3b3 -> b2b2, b3")
+		contains(t, out, "Running downgrade b1b1 -> , b1")
+		eq("current after downgrade lib@base", a.stdout("current"), "a2a2 (effective head)\n")
+		a.must("stamp", "base")
+		contains(t, a.must("stamp", "b2b2"), "Running stamp_revision  -> b2b2")
+		eq("current after stamp b2b2", strings.Join(currentIDs(t, a), ","), "a2a2,b2b2")
+		show := a.stdout("show", "b2b2")
+		if !strings.HasPrefix(show, "Rev: b2b2\nParent: b1b1\nAlso depends on: a2a2\nBranch names: lib\nPath: ") ||
+			!strings.Contains(show, "\n\n    b2\n    \n    Revision ID: b2b2\n    Revises: b1b1\n    Create Date: ") {
+			t.Errorf("show b2b2 = %q", show)
+		}
+	})
+}
