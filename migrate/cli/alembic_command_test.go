@@ -600,3 +600,58 @@ func TestDependencyScenario(t *testing.T) {
 		}
 	})
 }
+
+// TestBranchScenario replays commands on a branched repository (a -> b,
+// a -> c) through Alembic's command line and checks flagon answers the
+// same, errors included.
+func TestBranchScenario(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		a := graphApp(t)
+		a.url = db.URL
+		steps := []struct {
+			args []string
+			want []string // lines expected in order in the output, or the error
+			err  bool
+		}{
+			{[]string{"upgrade", "zzzz"}, []string{"Can't locate revision identified by 'zzzz'"}, true},
+			{[]string{"upgrade", "head"}, []string{"Multiple head revisions are present for given argument 'head'; please specify a specific target revision, '<branchname>@head' to narrow to a specific head, or 'heads' for all heads"}, true},
+			{[]string{"upgrade", "aaaa"}, []string{"Running upgrade  -> aaaa1111, first"}, false},
+			{[]string{"downgrade", "+1"}, []string{"Relative revision +1 didn't produce 1 migrations"}, true},
+			// Click, as Flask-Migrate's "flask db", reads "-1" as an option: "--" first
+			{[]string{"downgrade", "-1"}, []string{"No such option: -1"}, true},
+			{[]string{"downgrade", "--", "-1"}, []string{"Running downgrade aaaa1111 -> , first"}, false},
+			{[]string{"upgrade", "heads"}, []string{"Running upgrade  -> aaaa1111, first", "Running upgrade aaaa1111 -> cccc3333, shop start", "Running upgrade aaaa1111 -> bbbb2222, second"}, false},
+			{[]string{"downgrade", "--", "-5"}, []string{"Relative revision -5 didn't produce 5 migrations"}, true},
+			{[]string{"upgrade", "+1"}, []string{"Ambiguous upgrade from multiple current revisions"}, true},
+			{[]string{"downgrade", "aaaa1111"}, []string{"Running downgrade bbbb2222 -> aaaa1111, second", "Running downgrade cccc3333 -> aaaa1111, shop start"}, false},
+			{[]string{"history", "-r", "cccc:bbbb"}, []string{"Requested range cccc:bbbb does not refer to ancestor/descendant revisions along the same branch"}, true},
+			{[]string{"show", "zz"}, []string{"Can't locate revision identified by 'zz'"}, true},
+		}
+		for _, s := range steps {
+			out, err := a.run(s.args...)
+			if s.err {
+				if err == nil || err.Error() != s.want[0] {
+					t.Errorf("db %v error = %v, want %q", s.args, err, s.want[0])
+				}
+				continue
+			}
+			if err != nil {
+				t.Fatalf("db %v: %v", s.args, err)
+			}
+			rest := out
+			for _, w := range s.want {
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Errorf("db %v output lacks %q (in order):\n%s", s.args, w, out)
+					break
+				}
+				rest = rest[i+len(w):]
+			}
+		}
+		a.must("merge", "-m", "m", "heads", "--rev-id", "mmmm")
+		a.rebuild()
+		if got := a.stdout("history"); !strings.HasPrefix(got, "bbbb2222, cccc3333 -> mmmm (shop) (head) (mergepoint), m\n") {
+			t.Errorf("history after merge = %q", got)
+		}
+	})
+}
