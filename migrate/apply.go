@@ -55,8 +55,8 @@ func (m *Migrator) applyStep(ctx context.Context, tx stepTx, st step, heads []st
 			return nil, r.fail(st, err)
 		}
 	}
-	next := m.nextHeads(st, heads)
-	for _, q := range m.versionSQL(heads, next) {
+	next, stmts := m.nextHeads(st, heads)
+	for _, q := range stmts {
 		if err := r.exec(ctx, q); err != nil {
 			return nil, r.fail(st, err)
 		}
@@ -67,9 +67,16 @@ func (m *Migrator) applyStep(ctx context.Context, tx stepTx, st step, heads []st
 	return next, nil
 }
 
-// nextHeads returns the heads after a step.
-func (m *Migrator) nextHeads(st step, heads []string) []string {
+// nextHeads returns the heads after a step and the version table
+// statements that take the table there, as Alembic's HeadMaintainer.
+func (m *Migrator) nextHeads(st step, heads []string) ([]string, []string) {
 	g := m.Script.Graph
+	next, changes, err := g.StepHeads(heads, st.rev.ID, st.up)
+	if err == nil {
+		return next, m.changeSQL(changes)
+	}
+	// heads Alembic's rules do not cover (say, moved by a concurrent run):
+	// recompute them from the applied set.
 	set := g.Ancestors(heads...)
 	if st.up {
 		for id := range g.Ancestors(st.rev.ID) {
@@ -78,7 +85,8 @@ func (m *Migrator) nextHeads(st step, heads []string) []string {
 	} else {
 		delete(set, st.rev.ID)
 	}
-	return g.HeadsOf(set)
+	next = g.HeadsOf(set)
+	return next, m.versionSQL(heads, next)
 }
 
 // run executes one operation.

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"ariga.io/atlas/sql/schema"
+
+	"github.com/flagon-go/flagon/migrate/graph"
 )
 
 // UpgradeSQL writes the SQL script of an upgrade without touching a
@@ -29,11 +31,11 @@ func (m *Migrator) DowngradeSQL(ctx context.Context, w io.Writer, rng string) er
 func (m *Migrator) offline(ctx context.Context, w io.Writer, rng string, up bool) error {
 	start, end, fromBase := splitRange(rng)
 	g := m.Script.Graph
-	heads, err := g.Resolve(start, nil)
+	heads, err := startHeads(g, start)
 	if err != nil {
 		return err
 	}
-	targets, err := g.Resolve(end, heads)
+	path, err := m.path(end, heads, up)
 	if err != nil {
 		return err
 	}
@@ -43,7 +45,7 @@ func (m *Migrator) offline(ctx context.Context, w io.Writer, rng string, up bool
 	}
 	m.logf("Generating static SQL")
 	o := &offlineWriter{m: m, w: w, state: state}
-	return o.write(ctx, heads, targets, fromBase && up, up)
+	return o.write(ctx, heads, path, fromBase && up, up)
 }
 
 // splitRange splits "start:end"; a bare target starts from base.
@@ -95,7 +97,7 @@ func (o *offlineWriter) line(s string) {
 }
 
 // write emits the whole script.
-func (o *offlineWriter) write(ctx context.Context, heads, targets []string, createTable, up bool) error {
+func (o *offlineWriter) write(ctx context.Context, heads, path []string, createTable, up bool) error {
 	m := o.m
 	if m.Dialect == PostgreSQL {
 		o.stmt("BEGIN")
@@ -103,15 +105,12 @@ func (o *offlineWriter) write(ctx context.Context, heads, targets []string, crea
 	if createTable {
 		o.stmt(m.versionTableSQL())
 	}
-	for _, st := range m.plan(heads, targets, up) {
-		next, err := o.step(ctx, st, heads)
+	for _, id := range path {
+		next, err := o.step(ctx, step{rev: m.Script.Revision(id), up: up}, heads)
 		if err != nil {
 			return err
 		}
 		heads = next
-	}
-	if !up && len(heads) == 0 {
-		o.stmt("DROP TABLE " + m.table())
 	}
 	if m.Dialect == PostgreSQL {
 		o.stmt("COMMIT")
@@ -142,9 +141,53 @@ func (o *offlineWriter) step(ctx context.Context, st step, heads []string) ([]st
 			o.stmt(s)
 		}
 	}
-	next := m.nextHeads(st, heads)
-	for _, q := range m.versionSQL(heads, next) {
+	next, stmts := m.nextHeads(st, heads)
+	for _, q := range stmts {
 		o.stmt(q)
 	}
 	return next, nil
+}
+
+// StampSQL writes the SQL script of a stamp (Alembic's "stamp --sql"):
+// the version table moves from start ("" or "base" for an empty table,
+// created by the script) to targets.
+func (m *Migrator) StampSQL(w io.Writer, start string, targets []string) error {
+	var heads []string
+	if start != "" && start != "base" {
+		var err error
+		if heads, err = startHeads(m.Script.Graph, start); err != nil {
+			return err
+		}
+	}
+	_, changes, err := m.Script.Graph.Stamp(targets, heads)
+	if err != nil {
+		return err
+	}
+	o := &offlineWriter{m: m, w: w}
+	if m.Dialect == PostgreSQL {
+		o.stmt("BEGIN")
+	}
+	if len(heads) == 0 && len(changes) > 0 {
+		o.stmt(m.versionTableSQL())
+	}
+	for _, q := range m.changeSQL(changes) {
+		o.stmt(q)
+	}
+	if m.Dialect == PostgreSQL {
+		o.stmt("COMMIT")
+	}
+	return o.err
+}
+
+// startHeads resolves the start of an offline range as Alembic's
+// MigrationContext does: one revision (get_revision), none for base.
+func startHeads(g *graph.Graph, start string) ([]string, error) {
+	if start == "" || start == "base" {
+		return nil, nil
+	}
+	id, err := g.Revision(start)
+	if err != nil || id == "" {
+		return nil, err
+	}
+	return []string{id}, nil
 }

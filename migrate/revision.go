@@ -2,6 +2,8 @@ package migrate
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/flagon-go/flagon/migrate/graph"
@@ -64,6 +66,10 @@ func NewScript(revs []*Revision) (*Script, error) {
 		nodes = append(nodes, r.node())
 		byID[r.ID] = r
 	}
+	// Alembic reads revision files sorted by name, which starts with the
+	// id: the graph takes that order, which breaks ties in its output
+	// (the order of heads, of branches in history and upgrades).
+	slices.SortStableFunc(nodes, func(a, b graph.Node) int { return strings.Compare(a.ID, b.ID) })
 	g, err := buildGraph(nodes)
 	if err != nil {
 		return nil, err

@@ -21,24 +21,25 @@ func (m *Migrator) Downgrade(ctx context.Context, target string) error {
 	return m.run(ctx, target, false)
 }
 
-// run resolves the target once, then applies one step per transaction,
-// re-reading the version table each time so that revisions applied by a
-// concurrent run are never applied twice.
+// run computes Alembic's path once (ScriptDirectory._upgrade_revs or
+// _downgrade_revs from the heads read in the first transaction), then
+// applies one step per transaction, re-reading the version table each time
+// so that revisions applied by a concurrent run are never applied twice.
 func (m *Migrator) run(ctx context.Context, target string, up bool) error {
 	s, err := m.openSession(ctx)
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	var targets []string
+	var path []string
 	for first := true; ; first = false {
 		done, err := s.oneStep(ctx, func(heads []string) ([]step, error) {
 			if first {
-				if targets, err = m.resolveTarget(target, heads, up); err != nil {
+				if path, err = m.path(target, heads, up); err != nil {
 					return nil, err
 				}
 			}
-			return m.plan(heads, targets, up), nil
+			return m.remaining(path, heads, up), nil
 		})
 		if err != nil || done {
 			return err
@@ -46,8 +47,9 @@ func (m *Migrator) run(ctx context.Context, target string, up bool) error {
 	}
 }
 
-// resolveTarget resolves a target spec against the current heads.
-func (m *Migrator) resolveTarget(target string, heads []string, up bool) ([]string, error) {
+// path resolves a target spec against the current heads into the
+// revisions to apply or remove, in order, as Alembic does.
+func (m *Migrator) path(target string, heads []string, up bool) ([]string, error) {
 	if target == "" {
 		target = "head"
 		if !up {
@@ -57,7 +59,26 @@ func (m *Migrator) resolveTarget(target string, heads []string, up bool) ([]stri
 	if err := m.checkKnown(heads); err != nil {
 		return nil, err
 	}
-	return m.Script.Graph.Resolve(target, heads)
+	if up {
+		return m.Script.Graph.UpgradeRevs(target, heads)
+	}
+	if len(heads) > 1 && strings.HasPrefix(target, "-") {
+		m.logf("UserWarning: downgrade -1 from multiple heads is ambiguous; this usage will be disallowed in a future release.")
+	}
+	return m.Script.Graph.DowngradeRevs(target, heads)
+}
+
+// remaining returns the steps of path not yet done at heads (a concurrent
+// run may have done some).
+func (m *Migrator) remaining(path, heads []string, up bool) []step {
+	applied := m.Script.Graph.Ancestors(heads...)
+	var steps []step
+	for _, id := range path {
+		if applied[id] != up {
+			steps = append(steps, step{rev: m.Script.Revision(id), up: up})
+		}
+	}
+	return steps
 }
 
 // checkKnown fails when the database is at revisions the program lacks.
@@ -70,7 +91,8 @@ func (m *Migrator) checkKnown(heads []string) error {
 	return nil
 }
 
-// plan returns the remaining steps from heads to targets.
+// plan returns the steps from heads to targets (resolved revisions) in a
+// topological order; replaying a schema needs no more.
 func (m *Migrator) plan(heads, targets []string, up bool) []step {
 	g := m.Script.Graph
 	ids := g.DowngradePath(heads, targets)

@@ -1,6 +1,9 @@
 package migrate
 
-import "context"
+import (
+	"context"
+	"slices"
+)
 
 // Current returns the revisions recorded in the version table (none when
 // the table does not exist yet).
@@ -16,6 +19,11 @@ func (m *Migrator) Current(ctx context.Context) ([]string, error) {
 // Heads on unrelated branches stay unless purge is set, which first
 // empties the table (useful when it names unknown revisions).
 func (m *Migrator) Stamp(ctx context.Context, target string, purge bool) error {
+	return m.StampRevisions(ctx, []string{target}, purge)
+}
+
+// StampRevisions is Stamp with several targets (Alembic's "stamp a b").
+func (m *Migrator) StampRevisions(ctx context.Context, targets []string, purge bool) error {
 	s, err := m.openSession(ctx)
 	if err != nil {
 		return err
@@ -25,7 +33,7 @@ func (m *Migrator) Stamp(ctx context.Context, target string, purge bool) error {
 	if err != nil {
 		return err
 	}
-	if err := m.stamp(ctx, s, tx, target, purge); err != nil {
+	if err := m.stamp(ctx, s, tx, targets, purge); err != nil {
 		_ = tx.rollback()
 		return err
 	}
@@ -33,7 +41,7 @@ func (m *Migrator) Stamp(ctx context.Context, target string, purge bool) error {
 }
 
 // stamp computes and writes the stamped heads inside tx.
-func (m *Migrator) stamp(ctx context.Context, s *session, tx stepTx, target string, purge bool) error {
+func (m *Migrator) stamp(ctx context.Context, s *session, tx stepTx, targets []string, purge bool) error {
 	heads, err := s.prepare(ctx, tx)
 	if err != nil {
 		return err
@@ -46,37 +54,28 @@ func (m *Migrator) stamp(ctx context.Context, s *session, tx stepTx, target stri
 	} else if err := m.checkKnown(heads); err != nil {
 		return err
 	}
-	targets, err := m.Script.Graph.Resolve(target, heads)
+	next, changes, err := m.Script.Graph.Stamp(targets, heads)
 	if err != nil {
 		return err
 	}
-	next := m.stampedHeads(heads, targets)
-	for _, q := range m.versionSQL(heads, next) {
+	for _, q := range m.changeSQL(changes) {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return err
 		}
 	}
-	m.logf("Stamping %s -> %s", headsText(heads), headsText(next))
+	if len(changes) > 0 {
+		m.logf("Running stamp_revision %s -> %s", join(moved(heads, next)), join(moved(next, heads)))
+	}
 	return nil
 }
 
-// stampedHeads keeps heads unrelated to the targets and adds the targets.
-func (m *Migrator) stampedHeads(heads, targets []string) []string {
-	if len(targets) == 0 {
-		return nil
-	}
-	g := m.Script.Graph
-	related := g.Ancestors(targets...)
-	for id := range g.Descendants(targets...) {
-		related[id] = true
-	}
-	set := g.Ancestors(targets...)
-	for _, h := range heads {
-		if !related[h] {
-			for id := range g.Ancestors(h) {
-				set[id] = true
-			}
+// moved returns the ids of a that b lacks.
+func moved(a, b []string) []string {
+	var out []string
+	for _, id := range a {
+		if !slices.Contains(b, id) {
+			out = append(out, id)
 		}
 	}
-	return g.HeadsOf(set)
+	return out
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"ariga.io/atlas/sql/schema"
+
+	"github.com/flagon-go/flagon/migrate/graph"
 )
 
 // versionTableSQL returns Alembic's CREATE TABLE statement of the version
@@ -69,6 +71,23 @@ func (m *Migrator) versionSQL(old, new []string) []string {
 	}
 	for _, h := range added {
 		out = append(out, "INSERT INTO "+t+" (version_num) VALUES ("+lit(h)+")")
+	}
+	return out
+}
+
+// changeSQL renders version table changes as Alembic's statements.
+func (m *Migrator) changeSQL(changes []graph.VersionChange) []string {
+	t := m.table()
+	out := make([]string, 0, len(changes))
+	for _, c := range changes {
+		switch c.Kind {
+		case graph.VersionInsert:
+			out = append(out, "INSERT INTO "+t+" (version_num) VALUES ("+lit(c.To)+")")
+		case graph.VersionDelete:
+			out = append(out, "DELETE FROM "+t+" WHERE "+t+".version_num = "+lit(c.From))
+		case graph.VersionUpdate:
+			out = append(out, "UPDATE "+t+" SET version_num="+lit(c.To)+" WHERE "+t+".version_num = "+lit(c.From))
+		}
 	}
 	return out
 }

@@ -32,7 +32,13 @@ func warnBehind(app *flagon.App, db *database.DB, revisions func() []*migrate.Re
 			app.Logger.Warn("cannot check the database's revision", "error", err)
 			return nil
 		}
-		heads := m.Script.Graph.Heads()
+		// what "db upgrade heads" leaves in the version table: the heads
+		// no other revision depends on (Alembic's get_revisions("heads"))
+		heads, err := m.Script.Graph.Revisions("heads")
+		if err != nil {
+			app.Logger.Warn("cannot check the database's revision", "error", err)
+			return nil
+		}
 		slices.Sort(current)
 		slices.Sort(heads)
 		if unknown := slices.DeleteFunc(slices.Clone(current), func(id string) bool { return m.Script.Revision(id) != nil }); len(unknown) > 0 {

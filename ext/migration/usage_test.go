@@ -33,7 +33,7 @@ func TestDBUsageErrors(t *testing.T) {
 	}{
 		{"unknown subcommand", []string{"db", "no-such-command"}, 2, "Error: No such command 'no-such-command'."},
 		{"unknown option", []string{"db", "upgrade", "--bogus"}, 2, "Error: No such option: --bogus"},
-		{"missing argument", []string{"db", "stamp"}, 2, "Error: Missing argument 'REVISION'."},
+		{"missing argument", []string{"db", "merge"}, 2, "Error: Missing argument 'REVISIONS...'."},
 		{"extra argument", []string{"db", "current", "x"}, 2, "Error: Got unexpected extra argument (x)"},
 		{"database command option", []string{"db", "create-all", "--bogus"}, 2, "Error: No such option: --bogus"},
 		{"group alone shows its help", []string{"db"}, 0, ""},

@@ -195,7 +195,7 @@ func (t *translator) modifyColumn(table string, c *schema.ModifyColumn) {
 	if typeChange && !sameType(from.Type, to.Type) {
 		a.Type = &to.Type
 		a.Using = migrate.CastUsing(c.To.Name, from.Type, to.Type)
-		t.detect("type change from %s to %s on '%s'", typeName(from.Type), typeName(to.Type), where)
+		t.detect("type change from %s to %s on '%s'", dbRepr(from.Type, t.dialect), modelRepr(to.Type), where)
 	}
 	if c.Change.Is(schema.ChangeNull) && from.Nullable != to.Nullable {
 		a.Nullable = &to.Nullable

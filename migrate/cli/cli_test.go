@@ -75,7 +75,7 @@ func (a *app) run(args ...string) (string, error) {
 		NewID: func() string { id := a.ids[0]; a.ids = a.ids[1:]; return id },
 		Now:   func() time.Time { t := a.times[0]; a.times = a.times[1:]; return t },
 	})
-	cmd.SetArgs(append(args, "-d", a.dir))
+	cmd.SetArgs(withDir(args, a.dir))
 	cmd.SetOut(&a.out)
 	cmd.SetErr(&a.err)
 	err := cmd.ExecuteContext(context.Background())
@@ -220,4 +220,13 @@ func (a *app) rows(sdb *sql.DB, want ...string) {
 	if !slices.Equal(got, want) {
 		a.t.Errorf("product rows = %v, want %v", got, want)
 	}
+}
+
+// withDir adds "-d dir" to a command line, before a "--" if there is one.
+func withDir(args []string, dir string) []string {
+	i := slices.Index(args, "--")
+	if i < 0 {
+		i = len(args)
+	}
+	return append(append(slices.Clone(args[:i]), "-d", dir), args[i:]...)
 }

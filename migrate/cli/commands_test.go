@@ -50,9 +50,9 @@ func TestGraphCommands(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"heads", []string{"heads"}, "bbbb2222 (head)\ncccc3333 (head)\n"},
-		{"branches", []string{"branches"}, "aaaa1111 (branchpoint)\n              -> bbbb2222 (head), second\n              -> cccc3333 (head), shop start\n"},
-		{"history", []string{"history"}, "aaaa1111 -> cccc3333 (head), shop start\naaaa1111 -> bbbb2222 (head), second\n<base> -> aaaa1111 (branchpoint), first\n"},
+		{"heads", []string{"heads"}, "bbbb2222 (head)\ncccc3333 (shop) (head)\n"},
+		{"branches", []string{"branches"}, "aaaa1111 (branchpoint)\n         -> bbbb2222 (head)\n         -> cccc3333 (shop) (head)\n\n"},
+		{"history", []string{"history"}, "aaaa1111 -> bbbb2222 (head), second\naaaa1111 -> cccc3333 (shop) (head), shop start\n<base> -> aaaa1111 (branchpoint), first\n"},
 		{"history range", []string{"history", "-r", "bbbb:bbbb"}, "aaaa1111 -> bbbb2222 (head), second\n"},
 		{"show by label", []string{"show", "shop"}, "Rev: cccc3333 (head)\nParent: aaaa1111\nBranch names: shop\nPath: "},
 	}
@@ -107,7 +107,7 @@ func TestMergeDependsOnAndEdit(t *testing.T) {
 	out := a.must("merge", "-m", "merge heads", "heads", "--rev-id", "dddd4444")
 	contains(t, out, filepath.Join("versions", "dddd4444_merge_heads.go"))
 	a.rebuild()
-	if got := a.must("heads"); got != "dddd4444 (head) (mergepoint)\n" {
+	if got := a.must("heads"); got != "dddd4444 (shop) (head)\n" {
 		t.Errorf("heads after merge = %q", got)
 	}
 	a.must("revision", "-m", "needs shop", "--rev-id", "eeee5555", "--depends-on", "shop")
@@ -148,8 +148,8 @@ func TestStampAndCheck(t *testing.T) {
 		if got := a.stdout("history", "-i"); got != "<base> -> db531a47e319 (head) (current), initial migration\n" {
 			t.Errorf("history -i = %q", got)
 		}
-		if got := a.stdout("current", "-v"); !strings.HasPrefix(got, "Rev: db531a47e319 (head)\nParent: <base>\nPath: ") ||
-			!strings.Contains(got, "    initial migration\n\n    Revision ID: db531a47e319\n") {
+		if got := a.stdout("current", "-v"); !strings.HasPrefix(got, "Current revision(s) for "+db.URL+":\nRev: db531a47e319 (head)\nParent: <base>\nPath: ") ||
+			!strings.Contains(got, "    initial migration\n    \n    Revision ID: db531a47e319\n") {
 			t.Errorf("current -v = %q", got)
 		}
 		a.must("stamp", "base", "--purge")

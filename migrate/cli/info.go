@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/flagon-go/flagon/migrate"
-	"github.com/flagon-go/flagon/migrate/graph"
 	"github.com/flagon-go/flagon/migrate/script"
 )
 
@@ -32,40 +31,50 @@ func (e *env) newDescriber(s *migrate.Script, current []string) *describer {
 	return d
 }
 
-// tags returns " (head)", " (branchpoint)", " (mergepoint)", " (current)".
-func (d *describer) tags(id string) string {
+// headOnly is Alembic's Script._head_only: "down (deps) -> id (labels)
+// (head) (current) (branchpoint) (mergepoint), message", each part
+// optional.
+func (d *describer) headOnly(id string, branches, doc, parents, tree bool) string {
 	g := d.s.Graph
-	var t []string
-	if g.IsHead(id) {
-		t = append(t, "head")
+	r := d.s.Revision(id)
+	text := id
+	if parents {
+		if len(r.DependsOn) > 0 {
+			text = orBase(r.Down) + " (" + strings.Join(r.DependsOn, ", ") + ") -> " + text
+		} else {
+			text = orBase(r.Down) + " -> " + text
+		}
 	}
-	if len(g.Children(id)) > 1 {
-		t = append(t, "branchpoint")
+	if l := g.BranchLabels(id); branches && len(l) > 0 {
+		text += " (" + strings.Join(l, ", ") + ")"
 	}
-	if g.IsMerge(id) {
-		t = append(t, "mergepoint")
+	if g.IsRealHead(id) {
+		text += " (head)"
+	} else if g.IsHead(id) {
+		text += " (effective head)"
 	}
 	if d.current[id] {
-		t = append(t, "current")
+		text += " (current)"
 	}
-	if len(t) == 0 {
-		return ""
+	if tree {
+		if len(g.Children(id)) > 1 {
+			text += " (branchpoint)"
+		}
+		if g.IsMerge(id) {
+			text += " (mergepoint)"
+		}
 	}
-	return " (" + strings.Join(t, ") (") + ")"
+	if doc {
+		text += ", " + r.Message
+	}
+	return text
 }
 
-// line is the one-line form: "db531a47e319 -> 8825e31503db (head), add price column".
-func (d *describer) line(id string) string {
-	r := d.s.Revision(id)
-	down := "<base>"
-	if len(r.Down) > 0 {
-		down = strings.Join(r.Down, ", ")
-	}
-	return fmt.Sprintf("%s -> %s%s, %s", down, id, d.tags(id), r.Message)
-}
+// line is history's one-line form: "db531a47e319 -> 8825e31503db (head), add price column".
+func (d *describer) line(id string) string { return d.headOnly(id, true, true, true, true) }
 
-// short is the form of current and heads: "8825e31503db (head)".
-func (d *describer) short(id string) string { return id + d.tags(id) }
+// short is the form of current: "8825e31503db (head)".
+func (d *describer) short(id string) string { return d.headOnly(id, false, false, false, true) }
 
 // describe writes id's short line, or its verbose block.
 func (d *describer) describe(w io.Writer, id string, verbose bool) {
@@ -76,26 +85,40 @@ func (d *describer) describe(w io.Writer, id string, verbose bool) {
 	fmt.Fprintln(w, d.short(id))
 }
 
-// verbose writes the multi-line form of history -v and show.
+// verbose writes Alembic's log_entry, the form of history -v and show.
 func (d *describer) verbose(w io.Writer, id string) {
+	g := d.s.Graph
 	r := d.s.Revision(id)
-	fmt.Fprintf(w, "Rev: %s%s\n", id, d.tags(id))
+	tags := ""
+	if g.IsHead(id) {
+		tags += " (head)"
+	}
+	if len(g.Children(id)) > 1 {
+		tags += " (branchpoint)"
+	}
+	if g.IsMerge(id) {
+		tags += " (mergepoint)"
+	}
+	if d.current[id] {
+		tags += " (current)"
+	}
+	fmt.Fprintf(w, "Rev: %s%s\n", id, tags)
 	if len(r.Down) > 1 {
 		fmt.Fprintf(w, "Merges: %s\n", strings.Join(r.Down, ", "))
 	} else {
 		fmt.Fprintf(w, "Parent: %s\n", orBase(r.Down))
 	}
-	if c := d.s.Graph.Children(id); len(c) > 1 {
-		fmt.Fprintf(w, "Branches into: %s\n", strings.Join(c, ", "))
-	}
-	if len(r.BranchLabels) > 0 {
-		fmt.Fprintf(w, "Branch names: %s\n", strings.Join(r.BranchLabels, ", "))
-	}
 	if len(r.DependsOn) > 0 {
 		fmt.Fprintf(w, "Also depends on: %s\n", strings.Join(r.DependsOn, ", "))
 	}
+	if c := g.Children(id); len(c) > 1 {
+		fmt.Fprintf(w, "Branches into: %s\n", strings.Join(c, ", "))
+	}
+	if l := g.BranchLabels(id); len(l) > 0 {
+		fmt.Fprintf(w, "Branch names: %s\n", strings.Join(l, ", "))
+	}
 	fmt.Fprintf(w, "Path: %s\n\n", d.files[id])
-	fmt.Fprintf(w, "    %s\n\n    Revision ID: %s\n    Revises: %s\n    Create Date: %s\n\n",
+	fmt.Fprintf(w, "    %s\n    \n    Revision ID: %s\n    Revises: %s\n    Create Date: %s\n\n",
 		r.Message, id, strings.Join(r.Down, ", "), r.Created.Format("2006-01-02 15:04:05.000000"))
 }
 
@@ -107,24 +130,22 @@ func orBase(ids []string) string {
 	return strings.Join(ids, ", ")
 }
 
-// history writes revisions newest first between lower and upper specs.
+// history writes revisions newest first between lower and upper specs, as
+// Alembic's walk_revisions ("current" stands for the database's heads).
 func (d *describer) history(w io.Writer, rng string, verbose bool, current []string) error {
-	g := d.s.Graph
 	var lower, upper []string
 	if rng != "" {
-		lo, hi, ok := strings.Cut(rng, ":")
-		if !ok {
+		lo, hi, ok := strings.Cut(strings.TrimSpace(rng), ":")
+		if !ok || strings.Contains(hi, ":") {
 			return alembicf("History range requires [start]:[end], [start]:, or :[end]")
 		}
-		var err error
-		if lower, err = resolveBound(g, lo, current); err != nil {
-			return err
-		}
-		if upper, err = resolveBound(g, hi, current); err != nil {
-			return err
-		}
+		lower, upper = bound(lo, current), bound(hi, current)
 	}
-	for _, id := range g.Between(lower, upper) {
+	ids, err := d.s.Graph.WalkRevisions(lower, upper)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
 		if verbose {
 			d.verbose(w, id)
 		} else {
@@ -134,13 +155,14 @@ func (d *describer) history(w io.Writer, rng string, verbose bool, current []str
 	return nil
 }
 
-// resolveBound resolves one end of a history range ("" and base mean open).
-func resolveBound(g *graph.Graph, spec string, current []string) ([]string, error) {
+// bound is one end of a history range: nil when open, the database's
+// heads for "current".
+func bound(spec string, current []string) []string {
 	switch spec {
-	case "", "base", "heads":
-		return nil, nil
+	case "":
+		return nil
 	case "current":
-		return current, nil
+		return current
 	}
-	return g.Resolve(spec, current)
+	return []string{spec}
 }

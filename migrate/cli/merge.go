@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 
+	"github.com/flagon-go/flagon/migrate"
+
 	"github.com/spf13/cobra"
 )
 
@@ -23,6 +25,7 @@ func (e *env) mergeCmd() *cobra.Command {
 	f.StringVarP(&o.message, "message", "m", "", "Merge revision message")
 	f.StringSliceVar(&o.branchLabels, "branch-label", nil, "Specify a branch label to apply to the new revision")
 	f.StringVar(&o.revID, "rev-id", "", "Specify a hardcoded revision id instead of generating one")
+	f.BoolVar(&o.splice, "splice", false, "Allow a non-head revision to be merged")
 	return cmd
 }
 
@@ -32,18 +35,18 @@ func (e *env) merge(ctx context.Context, o *revOpts, specs []string) error {
 	if err != nil {
 		return err
 	}
-	var down []string
+	var n int
 	for _, spec := range specs {
-		ids, err := s.Graph.Resolve(spec, nil)
+		ids, err := s.Graph.Revisions(spec)
 		if err != nil {
 			return err
 		}
-		down = append(down, ids...)
+		n += len(ids)
 	}
-	if len(down) < 2 {
+	if n < 2 {
 		return errors.New("merge needs at least two revisions (e.g. 'heads')")
 	}
-	o.down = down
+	o.down = specs
 	return e.revision(ctx, o)
 }
 
@@ -53,21 +56,44 @@ func (e *env) editCmd() *cobra.Command {
 		Use:   "edit [revision]",
 		Short: "Edit current revision.",
 		Args:  cobra.MaximumNArgs(1),
-		RunE:  func(cmd *cobra.Command, args []string) error { return e.edit(argOr(args, "head")) },
+		RunE:  func(cmd *cobra.Command, args []string) error { return e.edit(cmd.Context(), argOr(args, "head")) },
 	}
 }
 
-// edit opens the revision file in $EDITOR.
-func (e *env) edit(spec string) error {
+// edit opens the revision files spec names in $EDITOR ("current": the
+// database's revisions).
+func (e *env) edit(ctx context.Context, spec string) error {
 	s, err := e.script()
 	if err != nil {
 		return err
 	}
-	id, err := s.Graph.ResolveOne(spec, nil)
+	var ids []string
+	if spec == "current" {
+		err = e.forEachBind(ctx, func(_ Bind, m *migrate.Migrator) error {
+			cur, err := m.Current(ctx)
+			ids = append(ids, cur...)
+			return err
+		})
+		if err == nil && len(ids) == 0 {
+			err = alembicf("No current revisions")
+		}
+	} else if ids, err = s.Graph.Revisions(spec); err == nil && len(ids) == 0 {
+		err = alembicf("No revision files indicated by symbol '%s'", spec)
+	}
 	if err != nil {
 		return err
 	}
-	path := e.newDescriber(s, nil).files[id]
+	files := e.newDescriber(s, nil).files
+	for _, id := range ids {
+		if err := e.openEditor(id, files[id]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// openEditor runs $EDITOR on one revision file.
+func (e *env) openEditor(id, path string) error {
 	if path == "" {
 		return fmt.Errorf("no file for revision %s in %s", id, e.versionsDir())
 	}

@@ -155,7 +155,7 @@ func TestMultiDB(t *testing.T) {
 		if a.must("current"); a.out.String() != "" {
 			t.Errorf("current after downgrade = %q", a.out.String())
 		}
-		contains(t, a.must("stamp", "head"), "Stamping base -> 5f1c2a3b4d6e")
+		contains(t, a.must("stamp", "head"), "Running stamp_revision  -> 5f1c2a3b4d6e")
 		if a.must("current"); a.out.String() != wantCurrent {
 			t.Errorf("current after stamp = %q", a.out.String())
 		}

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/flagon-go/flagon/migrate"
 	"github.com/flagon-go/flagon/migrate/autogen"
@@ -112,22 +111,30 @@ func (e *env) revision(ctx context.Context, o *revOpts) error {
 	return e.write(f)
 }
 
-// downRevisions resolves the revisions the new one revises.
+// downRevisions resolves the revisions the new one revises (Alembic's
+// generate_revision: get_revisions of --head, or of the merged specs).
 func (e *env) downRevisions(g *graph.Graph, o *revOpts) ([]string, error) {
-	if o.down != nil {
-		return o.down, nil
+	specs := o.down
+	if specs == nil {
+		specs = []string{o.head}
 	}
-	if o.head == "base" {
-		return nil, nil
+	var ids []string
+	for _, spec := range specs {
+		got, err := g.Revisions(spec)
+		if errors.Is(err, &graph.Error{Kind: graph.ErrMultipleHeads}) {
+			return nil, alembicf("Multiple heads are present; please specify the head revision on which the new revision should be based, or perform a merge.")
+		}
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, got...)
 	}
-	ids, err := g.Resolve(o.head, nil)
-	if errors.Is(err, &graph.Error{Kind: graph.ErrMultipleHeads}) {
-		return nil, alembicf("Multiple heads are present; please specify the head revision on which the new revision should be based, or perform a merge.")
-	}
-	if err != nil {
-		return nil, err
-	}
+	seen := map[string]bool{}
 	for _, id := range ids {
+		if seen[id] {
+			return nil, alembicf("Duplicate head revisions specified")
+		}
+		seen[id] = true
 		if !o.splice && !g.IsHead(id) {
 			return nil, alembicf("Revision %s is not a head revision; please specify --splice to create a new branch from this revision", id)
 		}
@@ -242,7 +249,10 @@ func upToDate(ctx context.Context, m *migrate.Migrator, g *graph.Graph) error {
 	if err != nil {
 		return err
 	}
-	heads := g.Heads()
+	heads, err := g.Revisions("heads")
+	if err != nil {
+		return err
+	}
 	slices.Sort(cur)
 	slices.Sort(heads)
 	if !slices.Equal(cur, heads) {
@@ -299,19 +309,23 @@ func (e *env) write(f script.File) error {
 	return nil
 }
 
-// resolveDeps expands partial revision ids of --depends-on; branch labels
-// stay labels.
+// resolveDeps resolves --depends-on as Alembic does: a partial id becomes
+// the full id, a branch label of the revision stays a label.
 func resolveDeps(g *graph.Graph, deps []string) ([]string, error) {
 	var out []string
 	for _, d := range deps {
-		id, err := g.Lookup(d)
+		ids, err := g.Revisions(d)
+		if err == nil && len(ids) != 1 {
+			err = alembicf("Can't locate revision identified by '%s'", d)
+		}
 		if err != nil {
 			return nil, err
 		}
-		if !strings.HasPrefix(id, d) {
-			id = d // a branch label
+		if slices.Contains(g.BranchLabels(ids[0]), d) {
+			out = append(out, d)
+		} else {
+			out = append(out, ids[0])
 		}
-		out = append(out, id)
 	}
 	return out, nil
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/flagon-go/flagon/migrate"
 
@@ -107,19 +108,70 @@ func (e *env) offlineBind(ctx context.Context, b Bind, revs []*migrate.Revision,
 	return m.DowngradeSQL(ctx, e.cfg.Out, target)
 }
 
-// stampCmd is "db stamp".
+// stampCmd is "db stamp [REVISION...]" (default "head"; Flask-Migrate
+// takes one revision, Alembic several). With --sql, each revision may be
+// "start:revision", all with the same start.
 func (e *env) stampCmd() *cobra.Command {
-	var purge bool
+	var purge, sql bool
+	var tag string
 	cmd := &cobra.Command{
-		Use:   "stamp revision",
+		Use:   "stamp [revision...]",
 		Short: "'stamp' the revision table with the given revision; don't run any migrations",
-		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				args = []string{"head"}
+			}
+			if sql {
+				if purge {
+					return alembicf("Can't use --purge with --sql mode")
+				}
+				return e.stampSQL(args)
+			}
 			return e.forEachBind(cmd.Context(), func(_ Bind, m *migrate.Migrator) error {
-				return m.Stamp(cmd.Context(), args[0], purge)
+				m.Tag = tag
+				return m.StampRevisions(cmd.Context(), args, purge)
 			})
 		},
 	}
+	cmd.Flags().BoolVar(&sql, "sql", false, "Don't emit SQL to database - dump to standard output instead")
+	cmd.Flags().StringVar(&tag, "tag", "", "Arbitrary \"tag\" name, passed to the revisions as op.Tag()")
 	cmd.Flags().BoolVar(&purge, "purge", false, "Delete the version in the alembic_version table before stamping")
 	return cmd
+}
+
+// stampSQL writes the stamp script of every database.
+func (e *env) stampSQL(args []string) error {
+	start, started := "", false
+	var targets []string
+	for _, a := range args {
+		s, t, ok := strings.Cut(a, ":")
+		if ok {
+			if started && s != start {
+				return alembicf("Stamp operation with --sql only supports a single starting revision at a time")
+			}
+			start, a, started = s, t, true
+		}
+		targets = append(targets, a)
+	}
+	revs, err := e.revisions()
+	if err != nil {
+		return err
+	}
+	binds, err := e.binds()
+	if err != nil {
+		return err
+	}
+	for _, b := range binds {
+		if e.multidb() {
+			fmt.Fprintf(e.cfg.Out, "-- Migrating database %s\n\n", bindLabel(b.Name))
+		}
+		m, err := e.offlineMigrator(b, revs)
+		if err == nil {
+			err = m.StampSQL(e.cfg.Out, start, targets)
+		}
+		if err != nil {
+			return bindError(e.multidb(), b.Name, err)
+		}
+	}
+	return nil
 }

@@ -14,6 +14,11 @@ const (
 	ErrMultipleHeads
 	ErrRelative
 	ErrSpec
+	// ErrRevision is any other Alembic RevisionError (an ambiguous walk, a
+	// downgrade target off the current heads...).
+	ErrRevision
+	// ErrNotAncestor is Alembic's RangeNotAncestorError.
+	ErrNotAncestor
 )
 
 // An Error is a revision graph error with an Alembic-style message.
@@ -35,11 +40,11 @@ func (e *Error) Is(target error) bool {
 	return ok && t.Kind == e.Kind && (t.Rev == "" || t.Rev == e.Rev)
 }
 
-// MultipleHeadsMessage is the error text when one head is needed and
-// several exist.
-const MultipleHeadsMessage = "Multiple head revisions are present; please specify a specific target revision, '<branchname>@head' to narrow to a specific head, or 'heads' for all heads"
+// MultipleHeadsMessage is the error text when "head" must name one head
+// and several exist (MultipleHeadRevisions("head")).
+const MultipleHeadsMessage = "Multiple head revisions are present for given argument 'head'; please specify a specific target revision, '<branchname>@head' to narrow to a specific head, or 'heads' for all heads"
 
-// multipleHeads returns the multiple-heads error.
+// multipleHeads returns the multiple-heads error for a spec.
 func multipleHeads(spec string) error {
-	return &Error{Kind: ErrMultipleHeads, Rev: spec, Msg: MultipleHeadsMessage}
+	return &Error{Kind: ErrMultipleHeads, Rev: spec, Msg: MultipleHeadRevisions(spec)}
 }

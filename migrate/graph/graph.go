@@ -1,7 +1,11 @@
 // Package graph is a pure revision graph, with no database: it knows heads,
 // bases, branch points, merges and dependencies, walks paths between
 // revisions and resolves revision specifications such as "head", "+2",
-// "ae1f" or "shop@head", like Alembic's script/revision.py.
+// "ae1f" or "shop@head". It ports Alembic's script/revision.py
+// (RevisionMap: IterateRevisions, GetRevision, FilterForLineage), the
+// paths of ScriptDirectory (UpgradeRevs, DowngradeRevs, WalkRevisions,
+// Stamp) and the version table moves of HeadMaintainer (StepHeads), with
+// Alembic's error messages.
 package graph
 
 import (
@@ -30,6 +34,7 @@ type Graph struct {
 	children map[string][]string // down-revision children
 	deps     map[string][]string // resolved depends_on ids
 	order    map[string]int      // input position, for stable output
+	rm       *rmap               // Alembic's view, for IterateRevisions
 }
 
 // New builds and validates a graph. It reports duplicate identifiers,
@@ -51,6 +56,7 @@ func New(nodes []Node) (*Graph, error) {
 	if err := g.checkCycles(); err != nil {
 		return nil, err
 	}
+	g.rm = g.buildRMap()
 	return g, nil
 }
 
@@ -80,8 +86,17 @@ func (g *Graph) index(nodes []Node) error {
 
 // checkID rejects identifiers that would break spec parsing.
 func checkID(id string) error {
-	if id == "" || strings.ContainsAny(id, "@:+ \t\n") || id == "head" || id == "heads" || id == "base" {
+	if id == "" || strings.ContainsAny(id, " \t\n") || id == "head" || id == "heads" || id == "base" {
 		return &Error{Kind: ErrInvalid, Rev: id, Msg: "Invalid revision identifier '" + id + "'"}
+	}
+	var bad []string
+	for _, c := range []string{"+", "-", ":", "@"} {
+		if strings.Contains(id, c) {
+			bad = append(bad, c)
+		}
+	}
+	if len(bad) > 0 {
+		return &Error{Kind: ErrInvalid, Rev: id, Msg: "Character(s) '" + strings.Join(bad, ", ") + "' not allowed in revision identifier '" + id + "'"}
 	}
 	return nil
 }

@@ -56,13 +56,13 @@ func TestNewErrors(t *testing.T) {
 		{"missing down", []Node{{ID: "b", Down: []string{"a"}}}, ErrMissing, "Revision a referenced from a -> b is not present"},
 		{"missing dependency", []Node{{ID: "b", DependsOn: []string{"zz"}}}, ErrMissing, "Revision zz (dependency of b) is not present"},
 		{"cycle", []Node{{ID: "a", Down: []string{"c"}}, {ID: "b", Down: []string{"a"}}, {ID: "c", Down: []string{"b"}}}, ErrCycle, "Cycle is detected in revisions"},
-		{"self cycle", []Node{{ID: "a", Down: []string{"a"}}}, ErrCycle, "Cycle is detected in revisions (a)"},
-		{"dependency cycle", []Node{{ID: "a", DependsOn: []string{"b"}}, {ID: "b", Down: []string{"a"}}}, ErrCycle, "Cycle"},
+		{"self cycle", []Node{{ID: "a", Down: []string{"a"}}}, ErrCycle, "Self-loop is detected in revisions (a)"},
+		{"dependency cycle", []Node{{ID: "a", DependsOn: []string{"b"}}, {ID: "b", Down: []string{"a"}}}, ErrCycle, "Dependency cycle is detected in revisions (a, b)"},
 		{"duplicate label", []Node{{ID: "a", BranchLabels: []string{"x"}}, {ID: "b", BranchLabels: []string{"x"}}}, ErrDuplicate, "Branch name 'x' in revision b already used by revision a"},
 		{"label is an id", []Node{{ID: "a", BranchLabels: []string{"b"}}, {ID: "b"}}, ErrDuplicate, "is also a revision identifier"},
 		{"empty id", []Node{{ID: ""}}, ErrInvalid, "Invalid revision identifier"},
 		{"reserved id", []Node{{ID: "head"}}, ErrInvalid, "Invalid revision identifier 'head'"},
-		{"id with @", []Node{{ID: "a@b"}}, ErrInvalid, "Invalid revision identifier"},
+		{"id with @", []Node{{ID: "a@b"}}, ErrInvalid, "Character(s) '@' not allowed in revision identifier 'a@b'"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

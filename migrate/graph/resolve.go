@@ -33,7 +33,9 @@ func (g *Graph) Lookup(ref string) (string, error) {
 
 // Resolve turns a specification into the set of revisions it names, given
 // the currently applied heads (used by relative specs such as "+1").
-// "base" resolves to an empty list.
+// "base" resolves to an empty list. It is a plain resolver with errors of
+// its own kinds; the db commands resolve as Alembic does, through
+// Revision, Revisions, UpgradeRevs, DowngradeRevs, WalkRevisions and Stamp.
 func (g *Graph) Resolve(spec string, current []string) ([]string, error) {
 	if _, ok := g.byID[spec]; ok {
 		return []string{spec}, nil

@@ -54,41 +54,62 @@ func (g *Graph) closure(ids []string, next func(string) []string) map[string]boo
 	return seen
 }
 
-// checkCycles reports a cycle through down revisions or dependencies.
+// checkCycles reports loops and cycles as Alembic does: a revision that
+// revises (or depends on) itself is a "Self-loop" ("Dependency
+// self-loop"); revisions that are not both below a head and above a base
+// form a "Cycle" ("Dependency cycle" when dependencies close it).
 func (g *Graph) checkCycles() error {
-	const (
-		white = iota
-		grey
-		black
-	)
-	color := map[string]int{}
-	var path []string
-	var visit func(id string) error
-	visit = func(id string) error {
-		switch color[id] {
-		case grey:
-			i := slices.Index(path, id)
-			return &Error{Kind: ErrCycle, Rev: id, Msg: "Cycle is detected in revisions (" + strings.Join(path[i:], ", ") + ")"}
-		case black:
-			return nil
+	for _, n := range g.nodes {
+		if slices.Contains(n.Down, n.ID) {
+			return cycleErr("Self-loop", []string{n.ID})
 		}
-		color[id] = grey
-		path = append(path, id)
-		for _, p := range g.parents(id) {
-			if err := visit(p); err != nil {
-				return err
-			}
+		if slices.Contains(n.DependsOn, n.ID) {
+			return cycleErr("Dependency self-loop", []string{n.ID})
 		}
-		path = path[:len(path)-1]
-		color[id] = black
+	}
+	if len(g.nodes) == 0 {
 		return nil
 	}
+	down := func(id string) []string { return g.byID[id].Down }
+	next := func(id string) []string { return g.children[id] }
+	if err := g.checkSpace("Cycle", down, next); err != nil {
+		return err
+	}
+	return g.checkSpace("Dependency cycle", g.parents, g.dependents)
+}
+
+// checkSpace reports the revisions not reachable both down from a head
+// and up from a base, heads and bases being taken through down and up.
+func (g *Graph) checkSpace(kind string, down, up func(string) []string) error {
+	var heads, bases []string
 	for _, n := range g.nodes {
-		if err := visit(n.ID); err != nil {
-			return err
+		if len(up(n.ID)) == 0 {
+			heads = append(heads, n.ID)
+		}
+		if len(down(n.ID)) == 0 {
+			bases = append(bases, n.ID)
 		}
 	}
+	if len(heads) == 0 || len(bases) == 0 {
+		return cycleErr(kind, g.IDs())
+	}
+	fromHeads, fromBases := g.closure(heads, down), g.closure(bases, up)
+	var lost []string
+	for _, n := range g.nodes {
+		if !fromHeads[n.ID] || !fromBases[n.ID] {
+			lost = append(lost, n.ID)
+		}
+	}
+	if len(lost) > 0 {
+		slices.Sort(lost)
+		return cycleErr(kind, lost)
+	}
 	return nil
+}
+
+// cycleErr is Alembic's CycleDetected family of errors.
+func cycleErr(kind string, ids []string) error {
+	return &Error{Kind: ErrCycle, Rev: ids[0], Msg: kind + " is detected in revisions (" + strings.Join(ids, ", ") + ")"}
 }
 
 // Topo returns the revisions of set ordered so that every revision comes

@@ -22,7 +22,8 @@ func NewID() string {
 	return hex.EncodeToString(b[:])
 }
 
-var nonWord = regexp.MustCompile(`[^a-z0-9]+`)
+// word is Python's \w+, the words Alembic joins into a slug.
+var word = regexp.MustCompile(`[\p{L}\p{N}\p{Mn}_]+`)
 
 // buildSuffixes are file name suffixes that Go treats as build constraints.
 var buildSuffixes = []string{"test", "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios",
@@ -31,12 +32,18 @@ var buildSuffixes = []string{"test", "aix", "android", "darwin", "dragonfly", "f
 	"riscv64", "s390x", "wasm"}
 
 // Slug turns a message into the file name part Alembic uses
-// ("add price column" -> "add_price_column"), truncated to 40 characters
-// and never ending in a word Go would read as a build constraint.
+// ("add price column" -> "add_price_column"): its words joined by "_",
+// lowercased; one longer than 40 characters is cut back to its last "_"
+// within them, which it keeps ("..._lots_of_"). It never ends in a word
+// Go would read as a build constraint.
 func Slug(message string) string {
-	s := strings.Trim(nonWord.ReplaceAllString(strings.ToLower(message), "_"), "_")
-	if len(s) > 40 {
-		s = strings.TrimRight(s[:40], "_")
+	s := strings.ToLower(strings.Join(word.FindAllString(message, -1), "_"))
+	if r := []rune(s); len(r) > 40 {
+		cut := string(r[:40])
+		if i := strings.LastIndex(cut, "_"); i >= 0 {
+			cut = cut[:i]
+		}
+		return cut + "_"
 	}
 	parts := strings.Split(s, "_")
 	if slices.Contains(buildSuffixes, parts[len(parts)-1]) {

@@ -147,7 +147,10 @@ func TestSlugAndFileName(t *testing.T) {
 		{"support linux", "db531a47e319_support_linux_rev.go"},
 		{"fix test", "db531a47e319_fix_test_rev.go"},
 		{"", "db531a47e319.go"},
-		{"a very long message that goes on and on past forty characters", "db531a47e319_a_very_long_message_that_goes_on_and_on.go"},
+		{"a very long message that goes on and on past forty characters", "db531a47e319_a_very_long_message_that_goes_on_and_on_.go"},
+		// GeneralOrderedTests._test_007_long_name
+		{"this is a really long name with lots of characters and also I'd like it to\nhave\nnewlines", "db531a47e319_this_is_a_really_long_name_with_lots_of_.go"},
+		{"café au lait", "db531a47e319_café_au_lait.go"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.msg, func(t *testing.T) {

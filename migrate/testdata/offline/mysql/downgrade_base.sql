@@ -10,5 +10,3 @@ DROP TABLE `product`;
 
 DELETE FROM alembic_version WHERE alembic_version.version_num = 'db531a47e319';
 
-DROP TABLE alembic_version;
-

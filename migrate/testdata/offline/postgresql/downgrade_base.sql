@@ -12,7 +12,5 @@ DROP TABLE "product";
 
 DELETE FROM alembic_version WHERE alembic_version.version_num = 'db531a47e319';
 
-DROP TABLE alembic_version;
-
 COMMIT;
 

@@ -24,5 +24,3 @@ PRAGMA foreign_keys = on;
 
 DELETE FROM alembic_version WHERE alembic_version.version_num = 'db531a47e319';
 
-DROP TABLE alembic_version;
-
