@@ -166,7 +166,7 @@ func (u *unitOfWork) addMember(st *objState, r *Relation, j *relationJoin, child
 	if j.kind == ManyToMany {
 		if !containsItem(st.relPrev(r), child.obj) {
 			u.pairsAdd = append(u.pairsAdd, assocPair{rel: r, left: st, right: child})
-			if back := r.backRef(); back != nil && child.relLoaded(back) {
+			if back := r.backRef(); back != nil && contentsKnown(child, back) && !containsItem(child.relItems(back), st.obj) {
 				appendItem(child, back, st.obj)
 			}
 		}
@@ -178,9 +178,11 @@ func (u *unitOfWork) addMember(st *objState, r *Relation, j *relationJoin, child
 		return
 	}
 	if prev := child.relTarget(back); prev != nil && prev != st.obj {
-		if old := u.s.byObj[prev]; old != nil && old.relLoaded(r) {
+		if old := u.s.byObj[prev]; old != nil && contentsKnown(old, r) {
 			removeItem(old, r, child.obj)
-			old.getRel(r).items = removeAny(old.getRel(r).items, child.obj)
+			if rs := old.getRel(r); rs != nil {
+				rs.items = removeAny(rs.items, child.obj)
+			}
 		}
 	}
 	child.setRelItems(back, []any{st.obj})
@@ -190,7 +192,7 @@ func (u *unitOfWork) addMember(st *objState, r *Relation, j *relationJoin, child
 func (u *unitOfWork) removeMember(st *objState, r *Relation, j *relationJoin, child *objState) {
 	if j.kind == ManyToMany {
 		u.pairsDel = append(u.pairsDel, assocPair{rel: r, left: st, right: child})
-		if back := r.backRef(); back != nil && child.relLoaded(back) {
+		if back := r.backRef(); back != nil && contentsKnown(child, back) {
 			removeItem(child, back, st.obj)
 		}
 		return
@@ -219,16 +221,26 @@ func (u *unitOfWork) backPopulateToOne(st *objState, r *Relation, cur []any) {
 		return
 	}
 	if len(prev) == 1 {
-		if old := u.s.byObj[prev[0]]; old != nil && old.relLoaded(back) {
+		if old := u.s.byObj[prev[0]]; old != nil && contentsKnown(old, back) {
 			removeItem(old, back, st.obj)
-			old.getRel(back).items = removeAny(old.getRel(back).items, st.obj)
+			if rs := old.getRel(back); rs != nil {
+				rs.items = removeAny(rs.items, st.obj)
+			}
 		}
 	}
 	if len(cur) == 1 {
-		if p := u.s.byObj[cur[0]]; p != nil && p.relLoaded(back) && !containsItem(p.relItems(back), st.obj) {
+		if p := u.s.byObj[cur[0]]; p != nil && contentsKnown(p, back) && !containsItem(p.relItems(back), st.obj) {
 			appendItem(p, back, st.obj)
 		}
 	}
+}
+
+// contentsKnown reports whether st's relationship r holds its complete
+// contents, so that a back-reference may be added to or removed from it:
+// it was loaded, or st is new (not yet inserted) and its field is set, as
+// a new object's collections are all there is.
+func contentsKnown(st *objState, r *Relation) bool {
+	return st.relLoaded(r) || st.status == statusPending && st.fieldLoaded(r)
 }
 
 // relPrev returns the loaded contents of r, or nil.
