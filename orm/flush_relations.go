@@ -53,7 +53,9 @@ func (u *unitOfWork) cascadeTable(ctx context.Context, t *Table, rows []*objStat
 			for _, st := range rows {
 				u.pairsDel = append(u.pairsDel, assocPair{rel: r, left: st})
 			}
-			continue
+			if r.Cascade&CascadeDelete == 0 {
+				continue
+			}
 		}
 		if err := u.cascadeChildren(ctx, r, rows); err != nil {
 			return err
@@ -75,20 +77,46 @@ func (u *unitOfWork) cascadeChildren(ctx context.Context, r *Relation, rows []*o
 		return err
 	}
 	for _, st := range rows {
-		for _, it := range st.relItems(r) {
-			child := u.s.byObj[it]
-			if child == nil || child.status == statusDeleted {
-				continue
+		cur := st.relItems(r)
+		for _, it := range cur {
+			if child := u.s.byObj[it]; child != nil && child.status != statusDeleted {
+				u.deleteOrOrphan(child, r, r.Cascade&CascadeDelete != 0)
 			}
-			if r.Cascade&CascadeDelete != 0 {
-				child.status = statusDeleted
-				u.s.deleted = append(u.s.deleted, child)
-				continue
-			}
-			u.orphans = append(u.orphans, orphan{child, r})
 		}
+		u.removedFromDeleted(st, r, cur)
 	}
 	return nil
+}
+
+// removedFromDeleted handles the children removed from a deleted
+// parent's collection before the flush (they are not in cur): one that
+// joined another parent stays, the others are orphans, deleted under
+// delete-orphan (SQLAlchemy's test_cascade_delete_plusorphans).
+func (u *unitOfWork) removedFromDeleted(st *objState, r *Relation, cur []any) {
+	if !r.many {
+		return
+	}
+	for _, it := range st.relPrev(r) {
+		child := u.s.byObj[it]
+		if child == nil || child.status == statusDeleted || containsItem(cur, it) || len(u.parents[child]) > 0 {
+			continue
+		}
+		u.deleteOrOrphan(child, r, r.Cascade&CascadeDeleteOrphan != 0)
+	}
+}
+
+// deleteOrOrphan deletes child, or detaches it from its deleted parent
+// (a NULL foreign key; nothing for a many-to-many, whose association rows
+// go with the parent).
+func (u *unitOfWork) deleteOrOrphan(child *objState, r *Relation, del bool) {
+	if del {
+		child.status = statusDeleted
+		u.s.deleted = append(u.s.deleted, child)
+		return
+	}
+	if r.Secondary == "" {
+		u.orphans = append(u.orphans, orphan{child, r})
+	}
 }
 
 // collectRelations compares every live object's relationships with their
@@ -194,6 +222,9 @@ func (u *unitOfWork) removeMember(st *objState, r *Relation, j *relationJoin, ch
 		u.pairsDel = append(u.pairsDel, assocPair{rel: r, left: st, right: child})
 		if back := r.backRef(); back != nil && contentsKnown(child, back) {
 			removeItem(child, back, st.obj)
+		}
+		if r.Cascade&CascadeDeleteOrphan != 0 {
+			u.removed = append(u.removed, orphan{child, r})
 		}
 		return
 	}
