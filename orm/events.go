@@ -20,7 +20,8 @@ type StatementEvent struct {
 	Duration time.Duration
 	// Err is the (translated) error, if any.
 	Err error
-	// Caller is file:line of the first caller outside package orm.
+	// Caller is "file:line (function)" of the first caller outside
+	// package orm, as Flask-SQLAlchemy's recorded query location.
 	Caller string
 	// Context is the statement's context, so a listener can attribute it
 	// to a request (Flask-SQLAlchemy's recorded queries).
@@ -94,12 +95,22 @@ func caller() string {
 	for {
 		f, more := frames.Next()
 		if !internalFrame(f.Function) {
-			return f.File + ":" + strconv.Itoa(f.Line)
+			return f.File + ":" + strconv.Itoa(f.Line) + " (" + funcName(f.Function) + ")"
 		}
 		if !more {
 			return ""
 		}
 	}
+}
+
+// funcName is a frame's function without its package path, as
+// "Handler.func1" or "(*Store).Save".
+func funcName(fn string) string {
+	fn = fn[strings.LastIndex(fn, "/")+1:]
+	if i := strings.Index(fn, "."); i >= 0 {
+		return fn[i+1:]
+	}
+	return fn
 }
 
 // internalFrame reports frames of this package and the standard plumbing.

@@ -153,6 +153,9 @@ func (u *unitOfWork) cascadeSaves(context.Context) error {
 func (u *unitOfWork) cascadeFrom(st *objState) ([]*objState, error) {
 	var added []*objState
 	for _, r := range st.table.relations {
+		if n, ok := st.relField(r).(nilHolder); ok && n.hasNil() {
+			return nil, fmt.Errorf("orm: can't flush nil value found in collection %s.%s", st.table.model.Name(), r.Name)
+		}
 		if r.Cascade&CascadeSaveUpdate == 0 {
 			continue
 		}

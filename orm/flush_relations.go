@@ -53,7 +53,9 @@ func (u *unitOfWork) cascadeTable(ctx context.Context, t *Table, rows []*objStat
 			for _, st := range rows {
 				u.pairsDel = append(u.pairsDel, assocPair{rel: r, left: st})
 			}
-			continue
+			if r.Cascade&CascadeDelete == 0 {
+				continue
+			}
 		}
 		if err := u.cascadeChildren(ctx, r, rows); err != nil {
 			return err
@@ -75,20 +77,46 @@ func (u *unitOfWork) cascadeChildren(ctx context.Context, r *Relation, rows []*o
 		return err
 	}
 	for _, st := range rows {
-		for _, it := range st.relItems(r) {
-			child := u.s.byObj[it]
-			if child == nil || child.status == statusDeleted {
-				continue
+		cur := st.relItems(r)
+		for _, it := range cur {
+			if child := u.s.byObj[it]; child != nil && child.status != statusDeleted {
+				u.deleteOrOrphan(child, r, r.Cascade&CascadeDelete != 0)
 			}
-			if r.Cascade&CascadeDelete != 0 {
-				child.status = statusDeleted
-				u.s.deleted = append(u.s.deleted, child)
-				continue
-			}
-			u.orphans = append(u.orphans, orphan{child, r})
 		}
+		u.removedFromDeleted(st, r, cur)
 	}
 	return nil
+}
+
+// removedFromDeleted handles the children removed from a deleted
+// parent's collection before the flush (they are not in cur): one that
+// joined another parent stays, the others are orphans, deleted under
+// delete-orphan (SQLAlchemy's test_cascade_delete_plusorphans).
+func (u *unitOfWork) removedFromDeleted(st *objState, r *Relation, cur []any) {
+	if !r.many {
+		return
+	}
+	for _, it := range st.relPrev(r) {
+		child := u.s.byObj[it]
+		if child == nil || child.status == statusDeleted || containsItem(cur, it) || len(u.parents[child]) > 0 {
+			continue
+		}
+		u.deleteOrOrphan(child, r, r.Cascade&CascadeDeleteOrphan != 0)
+	}
+}
+
+// deleteOrOrphan deletes child, or detaches it from its deleted parent
+// (a NULL foreign key; nothing for a many-to-many, whose association rows
+// go with the parent).
+func (u *unitOfWork) deleteOrOrphan(child *objState, r *Relation, del bool) {
+	if del {
+		child.status = statusDeleted
+		u.s.deleted = append(u.s.deleted, child)
+		return
+	}
+	if r.Secondary == "" {
+		u.orphans = append(u.orphans, orphan{child, r})
+	}
 }
 
 // collectRelations compares every live object's relationships with their
@@ -166,7 +194,7 @@ func (u *unitOfWork) addMember(st *objState, r *Relation, j *relationJoin, child
 	if j.kind == ManyToMany {
 		if !containsItem(st.relPrev(r), child.obj) {
 			u.pairsAdd = append(u.pairsAdd, assocPair{rel: r, left: st, right: child})
-			if back := r.backRef(); back != nil && child.relLoaded(back) {
+			if back := r.backRef(); back != nil && contentsKnown(child, back) && !containsItem(child.relItems(back), st.obj) {
 				appendItem(child, back, st.obj)
 			}
 		}
@@ -178,9 +206,11 @@ func (u *unitOfWork) addMember(st *objState, r *Relation, j *relationJoin, child
 		return
 	}
 	if prev := child.relTarget(back); prev != nil && prev != st.obj {
-		if old := u.s.byObj[prev]; old != nil && old.relLoaded(r) {
+		if old := u.s.byObj[prev]; old != nil && contentsKnown(old, r) {
 			removeItem(old, r, child.obj)
-			old.getRel(r).items = removeAny(old.getRel(r).items, child.obj)
+			if rs := old.getRel(r); rs != nil {
+				rs.items = removeAny(rs.items, child.obj)
+			}
 		}
 	}
 	child.setRelItems(back, []any{st.obj})
@@ -190,8 +220,11 @@ func (u *unitOfWork) addMember(st *objState, r *Relation, j *relationJoin, child
 func (u *unitOfWork) removeMember(st *objState, r *Relation, j *relationJoin, child *objState) {
 	if j.kind == ManyToMany {
 		u.pairsDel = append(u.pairsDel, assocPair{rel: r, left: st, right: child})
-		if back := r.backRef(); back != nil && child.relLoaded(back) {
+		if back := r.backRef(); back != nil && contentsKnown(child, back) {
 			removeItem(child, back, st.obj)
+		}
+		if r.Cascade&CascadeDeleteOrphan != 0 {
+			u.removed = append(u.removed, orphan{child, r})
 		}
 		return
 	}
@@ -219,16 +252,26 @@ func (u *unitOfWork) backPopulateToOne(st *objState, r *Relation, cur []any) {
 		return
 	}
 	if len(prev) == 1 {
-		if old := u.s.byObj[prev[0]]; old != nil && old.relLoaded(back) {
+		if old := u.s.byObj[prev[0]]; old != nil && contentsKnown(old, back) {
 			removeItem(old, back, st.obj)
-			old.getRel(back).items = removeAny(old.getRel(back).items, st.obj)
+			if rs := old.getRel(back); rs != nil {
+				rs.items = removeAny(rs.items, st.obj)
+			}
 		}
 	}
 	if len(cur) == 1 {
-		if p := u.s.byObj[cur[0]]; p != nil && p.relLoaded(back) && !containsItem(p.relItems(back), st.obj) {
+		if p := u.s.byObj[cur[0]]; p != nil && contentsKnown(p, back) && !containsItem(p.relItems(back), st.obj) {
 			appendItem(p, back, st.obj)
 		}
 	}
+}
+
+// contentsKnown reports whether st's relationship r holds its complete
+// contents, so that a back-reference may be added to or removed from it:
+// it was loaded, or st is new (not yet inserted) and its field is set, as
+// a new object's collections are all there is.
+func contentsKnown(st *objState, r *Relation) bool {
+	return st.relLoaded(r) || st.status == statusPending && st.fieldLoaded(r)
 }
 
 // relPrev returns the loaded contents of r, or nil.

@@ -215,6 +215,12 @@ func (m *Many[T]) relItems() []any {
 	return out
 }
 
+// nilHolder is a collection that can hold nil, which a flush refuses
+// (SQLAlchemy's "Can't flush None value found in collection").
+type nilHolder interface{ hasNil() bool }
+
+func (m *Many[T]) hasNil() bool { return slices.Contains(m.items, nil) }
+
 func (m *Many[T]) setRelItems(items []any) {
 	s := make([]*T, len(items))
 	for i, it := range items {

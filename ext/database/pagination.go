@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/flagon-go/flagon"
+	"github.com/flagon-go/flagon/orm"
 )
 
 // Pagination is one page of a query's results, Flask-SQLAlchemy's
@@ -16,10 +17,13 @@ type Pagination[T any] struct {
 	PerPage int
 	// MaxPerPage is the largest PerPage a request may ask for (0: none).
 	MaxPerPage int
-	// Total is the number of items on all pages.
+	// Total is the number of items on all pages, -1 when not counted
+	// (PageOptions.NoCount: Flask-SQLAlchemy's None).
 	Total int
 	// Items are the page's items.
 	Items []*T
+
+	sel *orm.SelectQuery[T] // the query, for Next and Prev
 }
 
 // Pages is the number of pages (0 when there are no items).
@@ -127,6 +131,9 @@ type PageOptions struct {
 	// bad page or per_page, or an empty page other than the first, is a
 	// 404; with NoErrorOut they fall back to the defaults.
 	NoErrorOut bool
+	// NoCount replaces Flask-SQLAlchemy's count=True: with it no count
+	// query runs and Total is -1 (Pages is 0).
+	NoCount bool
 }
 
 // PageArgs resolves page and per_page from the options and the request

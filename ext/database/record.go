@@ -17,7 +17,8 @@ type Query struct {
 	// Start and Duration time it.
 	Start    time.Time
 	Duration time.Duration
-	// Caller is file:line of the application code that ran it.
+	// Caller is "file:line (function)" of the application code that
+	// ran it, Flask-SQLAlchemy's location.
 	Caller string
 	// Bind is the bind name ("" for the default database).
 	Bind string
