@@ -45,7 +45,7 @@ func checkDMLLoads(t *Table, opts []*LoadOption) error {
 		path := strings.Join(o.path, ".")
 		switch o.strategy {
 		case LazyJoined, LazySubquery, lazyContainsEager:
-			return fmt.Errorf("orm: the %s loader option is not compatible with UPDATE and DELETE statements (SQLAlchemy deprecates it there): use SelectInLoad(%q)", strategyName(o.strategy), path)
+			return fmt.Errorf("orm: the %s loader option is not compatible with INSERT, UPDATE and DELETE statements (SQLAlchemy deprecates it there): use SelectInLoad(%q)", strategyName(o.strategy), path)
 		}
 		r := t.Relation(o.path[0])
 		if r == nil {

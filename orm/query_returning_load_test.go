@@ -127,7 +127,7 @@ func TestReturningEagerLoadErrors(t *testing.T) {
 			{"test_insert_not_supported joinedload", func() error {
 				_, err := orm.Update[Post](e).Set("Views", 1).Options(orm.JoinedLoad("Author")).All(ctx)
 				return err
-			}, `JoinedLoad loader option is not compatible with UPDATE and DELETE statements (SQLAlchemy deprecates it there): use SelectInLoad("Author")`},
+			}, `JoinedLoad loader option is not compatible with INSERT, UPDATE and DELETE statements (SQLAlchemy deprecates it there): use SelectInLoad("Author")`},
 			{"test_insert_not_supported subqueryload", func() error {
 				_, err := orm.Delete[Post](e).Options(orm.SubqueryLoad("Author")).All(ctx)
 				return err
