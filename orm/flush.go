@@ -90,6 +90,7 @@ type unitOfWork struct {
 	pairsDel []assocPair
 	gen      uint64 // this flush's number; rows it inserts carry it
 	changes  []Change
+	switched map[*objState]bool // new objects that took a deleted row (row switch)
 }
 
 // parentLink says parent holds child in its relationship rel.
@@ -114,7 +115,7 @@ type assocPair struct {
 func (u *unitOfWork) run(ctx context.Context) error {
 	u.changes = make([]Change, 0, len(u.s.pending))
 	steps := []func(context.Context) error{
-		u.cascadeSaves, u.collectRelations, u.cascadeDeletes, u.insertAll,
+		u.cascadeSaves, u.collectRelations, u.cascadeDeletes, u.switchRows, u.insertAll,
 		u.updateAll, u.writeAssociations, u.deleteAll,
 	}
 	for _, step := range steps {
@@ -127,7 +128,7 @@ func (u *unitOfWork) run(ctx context.Context) error {
 	for _, st := range u.s.byObj {
 		if st.status == statusPersistent {
 			for _, r := range st.table.relations {
-				st.snapRel(r, u.insertedNow(st))
+				st.snapRel(r, u.insertedNow(st) || u.switched[st])
 			}
 		}
 	}
@@ -238,6 +239,12 @@ func (st *objState) relationsChanged() bool {
 		}
 	}
 	return false
+}
+
+// switchRows runs rowSwitches as a flush step.
+func (u *unitOfWork) switchRows(context.Context) error {
+	u.rowSwitches()
+	return nil
 }
 
 // insertedNow reports whether this flush inserted st.

@@ -92,11 +92,13 @@ func (u *unitOfWork) updateRow(ctx context.Context, st *objState) error {
 	if len(cols) == 0 {
 		return nil
 	}
+	before := st.loaded
 	if err := u.execUpdate(ctx, st, cols); err != nil {
 		return err
 	}
 	st.markLoaded()
-	u.s.rekey(st) // a changed primary key moves the object in the identity map
+	u.s.rekey(st)                          // a changed primary key moves the object in the identity map
+	u.s.cascadeKeyChange(st, before, cols) // and its referencing objects follow (ON UPDATE CASCADE)
 	if post {
 		return nil
 	}

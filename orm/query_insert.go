@@ -15,6 +15,7 @@ type InsertQuery[T any] struct {
 	conflict  []string
 	update    []string
 	doNothing bool
+	loads     []*LoadOption // Options, applied to All's objects
 }
 
 // Insert inserts one row and writes generated keys (and server defaults

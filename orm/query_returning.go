@@ -9,9 +9,10 @@ import (
 // bulkOpts holds what Returning and SynchronizeSession set on a bulk
 // Update or Delete.
 type bulkOpts struct {
-	returning []Expr // the RETURNING columns Into scans
-	retSet    bool   // Returning was called
-	noSync    bool   // SynchronizeSession(false)
+	returning []Expr        // the RETURNING columns Into scans
+	retSet    bool          // Returning was called
+	noSync    bool          // SynchronizeSession(false)
+	loads     []*LoadOption // Options, applied to All's objects
 }
 
 // returningExprs resolves Returning's arguments against t: no arguments
@@ -100,8 +101,10 @@ func (u *UpdateQuery[T]) All(ctx context.Context) ([]*T, error) {
 		return nil, errAllWithReturning(u.table)
 	}
 	sink := &objectSink[T]{table: u.table}
-	_, err := u.stmt().run(ctx, sink)
-	return sink.out, err
+	if _, err := u.stmt().run(ctx, sink); err != nil {
+		return nil, err
+	}
+	return loadReturned(ctx, u.q, u.table, sink.out, u.bulk.loads)
 }
 
 // Returning names the columns the statement returns, read with orm.Into
@@ -138,8 +141,10 @@ func (d *DeleteQuery[T]) All(ctx context.Context) ([]*T, error) {
 		return nil, errAllWithReturning(d.table)
 	}
 	sink := &objectSink[T]{table: d.table, deleting: true}
-	_, err := d.stmt().run(ctx, sink)
-	return sink.out, err
+	if _, err := d.stmt().run(ctx, sink); err != nil {
+		return nil, err
+	}
+	return loadReturned(ctx, d.q, d.table, sink.out, d.bulk.loads)
 }
 
 // errAllWithReturning is the error of All after Returning(columns).
