@@ -48,7 +48,7 @@ func TestErrorHandlerNoMatch(t *testing.T) {
 	}
 }
 
-type parentError struct{ child string }
+type parentError struct{}
 
 func (e parentError) Error() string { return "parent" }
 

@@ -76,15 +76,6 @@ func (d *describer) line(id string) string { return d.headOnly(id, true, true, t
 // short is the form of current: "8825e31503db (head)".
 func (d *describer) short(id string) string { return d.headOnly(id, false, false, false, true) }
 
-// describe writes id's short line, or its verbose block.
-func (d *describer) describe(w io.Writer, id string, verbose bool) {
-	if verbose {
-		d.verbose(w, id)
-		return
-	}
-	fmt.Fprintln(w, d.short(id))
-}
-
 // verbose writes Alembic's log_entry, the form of history -v and show.
 func (d *describer) verbose(w io.Writer, id string) {
 	g := d.s.Graph

@@ -40,7 +40,6 @@ type iterCase struct {
 	name         string
 	upper, lower string
 	want         string // space-separated; "!" + regexp for an error
-	inclusive    bool   // Alembic's default in _assert_iteration is True
 	exclusive    bool
 	implicitBase bool
 	downgrade    bool

@@ -324,14 +324,13 @@ func TestBranchedPathTestCrossDependencies(t *testing.T) {
 // stampCase stamps revisions over heads and expects the version table
 // changes (Alembic's StampStep and merge_branch_idents) and the heads.
 type stampCase struct {
-	name       string
-	g          *Graph
-	revs       string
-	heads      string
-	changes    []VersionChange
-	wantHeads  string
-	wantErr    string
-	checkHeads bool
+	name      string
+	g         *Graph
+	revs      string
+	heads     string
+	changes   []VersionChange
+	wantHeads string
+	wantErr   string
 }
 
 func del(id string) VersionChange { return VersionChange{Kind: VersionDelete, From: id} }
