@@ -278,8 +278,14 @@ func (s *Session) enter(op string) (func(), error) {
 }
 
 // conn returns the querier statements run on, beginning the session's
-// transaction on first use (SQLAlchemy's autobegin).
+// transaction on first use (SQLAlchemy's autobegin). While a failed flush
+// leaves a rollback owed it returns ErrPendingRollback: every statement
+// of the session (queries, Get, Exec, Refresh, lazy loads, bulk statements,
+// BeginNested, Copy) comes here or to readConn, which checks the same.
 func (s *Session) conn(ctx context.Context) (Querier, error) {
+	if err := s.pendingRollback(); err != nil {
+		return nil, err
+	}
 	if s.fix != nil {
 		return s.fix, nil
 	}

@@ -40,6 +40,9 @@ func (s *Session) QueryContext(ctx context.Context, query string, args ...any) (
 // session that only reads must not block every other writer.
 func (s *Session) readConn(ctx context.Context, query string) (Querier, error) {
 	s.partial = nil // a loader's query holds whole rows
+	if err := s.pendingRollback(); err != nil {
+		return nil, err
+	}
 	if s.tx == nil && s.fix == nil && s.db.dialect.Name() == "sqlite" && isReadOnly(query) {
 		return s.db, nil
 	}
@@ -94,8 +97,13 @@ func mapOne[T any](q Querier, t *Table, obj *T) *T {
 }
 
 // getIdentity serves Get from the identity map: found is true when the
-// row's object is in the session (a deleted one is ErrNoRows).
+// row's object is in the session (a deleted one is ErrNoRows). Like every
+// other use of the session it fails with ErrPendingRollback while a
+// rollback is owed.
 func (s *Session) getIdentity(t *Table, pk []any) (any, bool, error) {
+	if err := s.pendingRollback(); err != nil {
+		return nil, true, err
+	}
 	k, ok := keyOf(t, pk)
 	if !ok {
 		return nil, false, nil
