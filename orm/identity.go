@@ -139,7 +139,7 @@ func (s *Session) mapState(t *Table, obj any) *objState {
 		return nil
 	}
 	if st := s.identity.get(k); st != nil {
-		if st.expired {
+		if st.expired && st.table == t { // a row scanned as another model of the hierarchy cannot refresh it
 			s.refreshFrom(st, v)
 		}
 		return st

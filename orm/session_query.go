@@ -3,6 +3,8 @@ package orm
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"reflect"
 )
 
 // ExecContext runs a statement in the session's transaction after
@@ -78,8 +80,12 @@ func loadedObjects[T any](ctx context.Context, q Querier, t *Table, out []*T, lo
 	states := make([]*objState, 0, len(out))
 	seen := make(map[*objState]bool, len(out))
 	for i, o := range out {
-		out[i] = modelPtr[T](s.mapLoaded(t, o))
-		if st := s.byObj[any(out[i])]; st != nil && !seen[st] {
+		p, err := sessionObject(s, t, o)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = p
+		if st := s.byObj[any(p)]; st != nil && !seen[st] {
 			seen[st] = true
 			states = append(states, st)
 		}
@@ -89,11 +95,26 @@ func loadedObjects[T any](ctx context.Context, q Querier, t *Table, out []*T, lo
 }
 
 // mapOne maps a single streamed row through a session querier.
-func mapOne[T any](q Querier, t *Table, obj *T) *T {
+func mapOne[T any](q Querier, t *Table, obj *T) (*T, error) {
 	if s, ok := q.(*Session); ok {
-		return modelPtr[T](s.mapLoaded(t, obj))
+		return sessionObject(s, t, obj)
 	}
-	return obj
+	return obj, nil
+}
+
+// sessionObject maps a scanned row through the identity map and returns
+// the session's object for it as a *T. The session may hold the row as
+// another model sharing its table (a Raw[Manager] query returning an
+// engineer's row of a single-table hierarchy): that is an error, not a
+// nil object.
+func sessionObject[T any](s *Session, t *Table, obj *T) (*T, error) {
+	held := s.mapLoaded(t, obj)
+	if p := modelPtr[T](held); p != nil {
+		return p, nil
+	}
+	k, _ := rowKey(t, reflect.ValueOf(obj).Elem())
+	return nil, fmt.Errorf("orm: the %s row with key %s is in the session as a %T, which is not a %T: query it as that model (or a base of it)",
+		t.Name, k, held, obj)
 }
 
 // getIdentity serves Get from the identity map: found is true when the
