@@ -2,6 +2,7 @@ package orm
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"sync/atomic"
@@ -170,8 +171,16 @@ func (s *Session) stateFor(obj any) (*objState, error) {
 	return nil, nil
 }
 
-// Delete marks a persistent object for deletion at the next flush; a
-// pending object is simply removed from the session.
+// ErrNotPersisted matches the error of Delete of an object that has no
+// row: SQLAlchemy's InvalidRequestError "Instance is not persisted".
+var ErrNotPersisted = errors.New("orm: instance is not persisted")
+
+// Delete marks a persistent object for deletion at the next flush. An
+// object that has no row yet, pending (added but never flushed) or not in
+// the session at all, is an error matching ErrNotPersisted, as SQLAlchemy
+// raises "Instance is not persisted": Expunge discards a pending object.
+// A detached object must be loaded into the session (Get, or Merge)
+// first.
 func (s *Session) Delete(obj any) error {
 	if x := s.routeObj(obj); x != s {
 		return x.Delete(obj)
@@ -181,11 +190,11 @@ func (s *Session) Delete(obj any) error {
 		return err
 	}
 	if st == nil {
-		return fmt.Errorf("orm: %T is not in the session; load it or Add it first", obj)
+		return fmt.Errorf("%w: %T is not in the session; load it (Get, Merge) before deleting it", ErrNotPersisted, obj)
 	}
 	switch st.status {
 	case statusPending:
-		s.forget(st)
+		return fmt.Errorf("%w: %T is pending (added, never flushed); Expunge it to discard it", ErrNotPersisted, obj)
 	case statusPersistent:
 		st.status = statusDeleted
 		s.deleted = append(s.deleted, st)
