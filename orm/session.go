@@ -42,7 +42,8 @@ type Session struct {
 	committing  bool  // the flush is Commit's
 	failedFlush error // rolled the transaction back; Rollback clears it
 
-	lazyLoads map[*Relation]int // one-object loads per relationship (N+1 warning)
+	lazyLoads map[*Relation]int       // one-object loads per relationship (N+1 warning)
+	expiredAt map[*objState][]*Column // columns expired by ExpireFields, reloaded by the next load
 }
 
 // A SessionOption configures NewSession.
@@ -225,13 +226,14 @@ func (s *Session) ExpungeAll() {
 	}
 	s.identity = identityMap{}
 	s.byObj = map[any]*objState{}
-	s.pending, s.deleted = nil, nil
+	s.pending, s.deleted, s.expiredAt = nil, nil, nil
 	s.slab, s.snaps = nil, nil // their chunks reference expunged objects
 }
 
 // forget detaches a state.
 func (s *Session) forget(st *objState) {
 	delete(s.byObj, st.obj)
+	delete(s.expiredAt, st)
 	if st.hasKey {
 		s.identity.del(st.key, st)
 	}

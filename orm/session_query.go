@@ -130,7 +130,7 @@ func (s *Session) getIdentity(t *Table, pk []any) (any, bool, error) {
 		return nil, false, nil
 	}
 	st := s.identity.get(k)
-	if st == nil || st.expired {
+	if st == nil || st.expired || s.expiredAt[st] != nil {
 		return nil, false, nil
 	}
 	if st.status == statusDeleted {
