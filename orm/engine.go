@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/flagon-go/flagon/orm/dialect"
@@ -27,6 +28,8 @@ type DB struct {
 
 	mu        sync.RWMutex
 	listeners []*listener
+
+	version atomic.Pointer[string] // the server's SELECT VERSION(), once asked
 }
 
 // Open parses a SQLAlchemy URL and opens a pool for it. An in-memory SQLite

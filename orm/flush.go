@@ -11,8 +11,8 @@ import (
 // UPDATEs write only changed columns, association rows are added and
 // removed, and DELETEs run child tables first. A failed flush rolls the
 // transaction back and restores the objects, as Rollback does; the session
-// then returns ErrPendingRollback from Flush, Commit and autoflushing
-// queries until Rollback is called. Inside a nested transaction a failed
+// then returns ErrPendingRollback from Flush, Commit, queries, Get and
+// every other statement until Rollback is called. Inside a nested transaction a failed
 // flush rolls back to the savepoint only.
 func (s *Session) Flush(ctx context.Context) error {
 	if len(s.subs) > 0 {

@@ -57,16 +57,18 @@ func pointsAt(child reflect.Value, from []*Column, owner reflect.Value, to []*Co
 	return true
 }
 
-// sameKeyValue compares two key fields, looking through pointers (a
-// nullable foreign key and the key it references).
+// sameKeyValue compares two key fields as the identity map does
+// (keyPart): through pointers (a nullable foreign key and the key it
+// references), integers of any width alike, strings and byte slices by
+// content; NULL matches nothing.
 func sameKeyValue(a, b reflect.Value) bool {
-	for _, v := range []*reflect.Value{&a, &b} {
-		if v.Kind() == reflect.Pointer {
-			if v.IsNil() {
-				return false
-			}
-			*v = v.Elem()
-		}
+	an, as, aInt, aOK := keyPart(a)
+	bn, bs, bInt, bOK := keyPart(b)
+	if !aOK || !bOK || aInt != bInt {
+		return false
 	}
-	return fmt.Sprint(a.Interface()) == fmt.Sprint(b.Interface())
+	if aInt {
+		return an == bn
+	}
+	return as == bs
 }

@@ -139,8 +139,12 @@ func (s *Session) mapState(t *Table, obj any) *objState {
 		return nil
 	}
 	if st := s.identity.get(k); st != nil {
-		if st.expired {
-			s.refreshFrom(st, v)
+		if st.table == t { // a row scanned as another model of the hierarchy cannot refresh it
+			if st.expired {
+				s.refreshFrom(st, v)
+			} else if s.expiredAt != nil {
+				s.refreshExpiredFields(st, v)
+			}
 		}
 		return st
 	}

@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"regexp"
 	"strconv"
-	"sync"
 )
 
 // keyChunk is how many primary keys one read-back SELECT binds.
@@ -122,53 +121,62 @@ func scanKeys(rows *sql.Rows, t *Table) ([][]any, error) {
 	return keys, rows.Err()
 }
 
-// deleteReturning caches, per server (host and port), whether it runs
-// DELETE ... RETURNING (MariaDB 10.5 and later).
-var deleteReturning sync.Map // string -> bool
-
 // hasDeleteReturning reports whether the MySQL-family server q runs on has
-// DELETE ... RETURNING, asking it once per server.
+// DELETE ... RETURNING (MariaDB 10.5 and later). The server's version is
+// asked once per engine (see DB.serverVersion); a querier flagon cannot
+// trace to its engine is asked every time.
 func hasDeleteReturning(ctx context.Context, q Querier) (bool, error) {
-	key := serverKey(q)
-	if ok, found := deleteReturning.Load(key); found && key != "" {
-		return ok.(bool), nil
+	var version string
+	var err error
+	if db := engineOf(q); db != nil {
+		version, err = db.serverVersion(ctx, q)
+	} else {
+		version, err = queryVersion(ctx, q)
 	}
+	if err != nil {
+		return false, err
+	}
+	return mariaDBAtLeast(version, 10, 5), nil
+}
+
+// serverVersion returns the server's SELECT VERSION(), asking it through
+// q (a querier on db: inside a transaction the question runs there) the
+// first time only.
+func (db *DB) serverVersion(ctx context.Context, q Querier) (string, error) {
+	if v := db.version.Load(); v != nil {
+		return *v, nil
+	}
+	v, err := queryVersion(ctx, q)
+	if err != nil {
+		return "", err
+	}
+	db.version.Store(&v)
+	return v, nil
+}
+
+// queryVersion runs SELECT VERSION() through q.
+func queryVersion(ctx context.Context, q Querier) (string, error) {
 	var version string
 	rows, err := q.QueryContext(ctx, "SELECT VERSION()")
 	if err != nil {
-		return false, err
+		return "", err
 	}
 	defer rows.Close()
 	if rows.Next() {
 		if err := rows.Scan(&version); err != nil {
-			return false, err
+			return "", err
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return false, err
-	}
-	ok := mariaDBAtLeast(version, 10, 5)
-	if key != "" {
-		deleteReturning.Store(key, ok)
-	}
-	return ok, nil
+	return version, rows.Err()
 }
 
-// serverKey names the server a querier runs on ("" when unknown).
-func serverKey(q Querier) string {
-	var db *DB
-	switch x := q.(type) {
-	case *DB:
-		db = x
-	case *Tx:
-		db = x.db
-	case *Session:
-		db = x.db
+// engineOf returns the engine a querier runs on: a *DB, the engine of a
+// *Tx or a session, or of a type embedding one of them; nil when unknown.
+func engineOf(q Querier) *DB {
+	if x, ok := q.(interface{ engine() *DB }); ok {
+		return x.engine()
 	}
-	if db == nil || db.url == nil {
-		return ""
-	}
-	return fmt.Sprintf("%s://%s:%d", db.url.Dialect, db.url.Host, db.url.Port)
+	return nil
 }
 
 var (

@@ -148,7 +148,9 @@ func streamRows[T any](ctx context.Context, q Querier, t *Table, rows *sql.Rows,
 	for rows.Next() {
 		obj, err := sc.scan(rows)
 		if err == nil {
-			obj = mapOne(q, t, obj)
+			obj, err = mapOne(q, t, obj)
+		}
+		if err == nil {
 			err = afterLoad(ctx, []*T{obj})
 		}
 		if !yield(obj, err) || err != nil {

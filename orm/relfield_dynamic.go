@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"slices"
 	"unsafe"
 )
 
@@ -26,8 +25,9 @@ import (
 type Dynamic[T any] struct {
 	rel     *Relation      // set when the owner is read or found in a session; first field (see markUnloaded)
 	owner   unsafe.Pointer // the owner struct, set with rel; second field
-	added   []*T
-	removed []*T
+	added   []*T           // queued additions in order; nil where cancelled
+	removed []*T           // queued removals in order; nil where cancelled
+	at      map[*T]int     // queued item -> i+1 in added, or -(i+1) in removed
 }
 
 // ErrDynamicLoad matches the error of a loader option or Load naming a
@@ -72,15 +72,8 @@ func checkDynamicPaths(t *Table, opts []*LoadOption) error {
 // cancels the removal.
 func (d *Dynamic[T]) Add(items ...*T) {
 	for _, it := range items {
-		if it == nil {
-			continue
-		}
-		if i := slices.Index(d.removed, it); i >= 0 {
-			d.removed = slices.Delete(d.removed, i, i+1)
-			continue
-		}
-		if !slices.Contains(d.added, it) {
-			d.added = append(d.added, it)
+		if it != nil {
+			d.queue(it, true)
 		}
 	}
 }
@@ -92,23 +85,55 @@ func (d *Dynamic[T]) Add(items ...*T) {
 // at the owner is left alone.
 func (d *Dynamic[T]) Remove(items ...*T) {
 	for _, it := range items {
-		if it == nil {
-			continue
-		}
-		if i := slices.Index(d.added, it); i >= 0 {
-			d.added = slices.Delete(d.added, i, i+1)
-			continue
-		}
-		if !slices.Contains(d.removed, it) {
-			d.removed = append(d.removed, it)
+		if it != nil {
+			d.queue(it, false)
 		}
 	}
+}
+
+// queue records an addition (add) or removal of it in constant time: an
+// item queued the other way is cancelled (its slot emptied), one queued
+// the same way already is left in place.
+func (d *Dynamic[T]) queue(it *T, add bool) {
+	if d.at == nil {
+		d.at = map[*T]int{}
+	}
+	if pos, ok := d.at[it]; ok {
+		if (pos > 0) == add {
+			return
+		}
+		if pos > 0 {
+			d.added[pos-1] = nil
+		} else {
+			d.removed[-pos-1] = nil
+		}
+		delete(d.at, it)
+		return
+	}
+	if add {
+		d.added = append(d.added, it)
+		d.at[it] = len(d.added)
+	} else {
+		d.removed = append(d.removed, it)
+		d.at[it] = -len(d.removed)
+	}
+}
+
+// live returns the queued items of list, without cancelled slots.
+func live[T any](list []*T) []*T {
+	out := make([]*T, 0, len(list))
+	for _, it := range list {
+		if it != nil {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 // Pending returns the items queued by Add and Remove that no flush has
 // written yet.
 func (d *Dynamic[T]) Pending() (added, removed []*T) {
-	return slices.Clone(d.added), slices.Clone(d.removed)
+	return live(d.added), live(d.removed)
 }
 
 // MarshalJSON refuses to encode the relationship: it has no loaded
@@ -136,10 +161,10 @@ func isDynamicField(t reflect.Type) bool {
 }
 
 func (d *Dynamic[T]) queued() (added, removed []any) {
-	return anySlice(d.added), anySlice(d.removed)
+	return anySlice(live(d.added)), anySlice(live(d.removed))
 }
 
-func (d *Dynamic[T]) clearQueue() { d.added, d.removed = nil, nil }
+func (d *Dynamic[T]) clearQueue() { d.added, d.removed, d.at = nil, nil, nil }
 
 // anySlice converts []*T to []any.
 func anySlice[T any](items []*T) []any {
@@ -152,19 +177,19 @@ func anySlice[T any](items []*T) []any {
 
 // relItems returns the queued additions: the save-update cascade adds
 // them to the session.
-func (d *Dynamic[T]) relItems() []any { return anySlice(d.added) }
+func (d *Dynamic[T]) relItems() []any { return anySlice(live(d.added)) }
 
 // setRelItems is used by the flush when the owner is deleted: the
 // children it loads (to delete or orphan them) replace the queue.
 func (d *Dynamic[T]) setRelItems(items []any) {
-	d.added, d.removed = make([]*T, len(items)), nil
-	for i, it := range items {
-		d.added[i] = it.(*T)
+	d.added, d.removed, d.at = nil, nil, nil
+	for _, it := range items {
+		d.queue(it.(*T), true)
 	}
 }
 
 func (d *Dynamic[T]) unload(r *Relation) {
-	d.rel, d.added, d.removed = r, nil, nil
+	d.rel, d.added, d.removed, d.at = r, nil, nil, nil
 }
 func (d *Dynamic[T]) isLoaded() bool { return true } // nothing to load
 func (d *Dynamic[T]) isRelField()    {}

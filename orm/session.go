@@ -2,6 +2,7 @@ package orm
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"sync/atomic"
@@ -41,7 +42,8 @@ type Session struct {
 	committing  bool  // the flush is Commit's
 	failedFlush error // rolled the transaction back; Rollback clears it
 
-	lazyLoads map[*Relation]int // one-object loads per relationship (N+1 warning)
+	lazyLoads map[*Relation]int       // one-object loads per relationship (N+1 warning)
+	expiredAt map[*objState][]*Column // columns expired by ExpireFields, reloaded by the next load
 }
 
 // A SessionOption configures NewSession.
@@ -170,8 +172,16 @@ func (s *Session) stateFor(obj any) (*objState, error) {
 	return nil, nil
 }
 
-// Delete marks a persistent object for deletion at the next flush; a
-// pending object is simply removed from the session.
+// ErrNotPersisted matches the error of Delete of an object that has no
+// row: SQLAlchemy's InvalidRequestError "Instance is not persisted".
+var ErrNotPersisted = errors.New("orm: instance is not persisted")
+
+// Delete marks a persistent object for deletion at the next flush. An
+// object that has no row yet, pending (added but never flushed) or not in
+// the session at all, is an error matching ErrNotPersisted, as SQLAlchemy
+// raises "Instance is not persisted": Expunge discards a pending object.
+// A detached object must be loaded into the session (Get, or Merge)
+// first.
 func (s *Session) Delete(obj any) error {
 	if x := s.routeObj(obj); x != s {
 		return x.Delete(obj)
@@ -181,11 +191,11 @@ func (s *Session) Delete(obj any) error {
 		return err
 	}
 	if st == nil {
-		return fmt.Errorf("orm: %T is not in the session; load it or Add it first", obj)
+		return fmt.Errorf("%w: %T is not in the session; load it (Get, Merge) before deleting it", ErrNotPersisted, obj)
 	}
 	switch st.status {
 	case statusPending:
-		s.forget(st)
+		return fmt.Errorf("%w: %T is pending (added, never flushed); Expunge it to discard it", ErrNotPersisted, obj)
 	case statusPersistent:
 		st.status = statusDeleted
 		s.deleted = append(s.deleted, st)
@@ -216,13 +226,14 @@ func (s *Session) ExpungeAll() {
 	}
 	s.identity = identityMap{}
 	s.byObj = map[any]*objState{}
-	s.pending, s.deleted = nil, nil
+	s.pending, s.deleted, s.expiredAt = nil, nil, nil
 	s.slab, s.snaps = nil, nil // their chunks reference expunged objects
 }
 
 // forget detaches a state.
 func (s *Session) forget(st *objState) {
 	delete(s.byObj, st.obj)
+	delete(s.expiredAt, st)
 	if st.hasKey {
 		s.identity.del(st.key, st)
 	}
@@ -278,8 +289,14 @@ func (s *Session) enter(op string) (func(), error) {
 }
 
 // conn returns the querier statements run on, beginning the session's
-// transaction on first use (SQLAlchemy's autobegin).
+// transaction on first use (SQLAlchemy's autobegin). While a failed flush
+// leaves a rollback owed it returns ErrPendingRollback: every statement
+// of the session (queries, Get, Exec, Refresh, lazy loads, bulk statements,
+// BeginNested, Copy) comes here or to readConn, which checks the same.
 func (s *Session) conn(ctx context.Context) (Querier, error) {
+	if err := s.pendingRollback(); err != nil {
+		return nil, err
+	}
 	if s.fix != nil {
 		return s.fix, nil
 	}

@@ -5,10 +5,10 @@ import (
 	"fmt"
 )
 
-// ErrPendingRollback is returned by Flush, Commit and autoflushing
-// queries of a session whose transaction a failed flush (or commit) rolled
-// back, until Rollback or Close is called: SQLAlchemy's
-// PendingRollbackError. The failed flush already returned every object to
+// ErrPendingRollback is returned by every use of a session whose
+// transaction a failed flush (or commit) rolled back (Flush, Commit,
+// queries, Get, Exec, Refresh, Load, bulk statements, BeginNested), until
+// Rollback or Close is called: SQLAlchemy's PendingRollbackError. The failed flush already returned every object to
 // its state before the transaction, so everything flushed earlier in it
 // is gone; refusing to carry on makes the caller see that, instead of a
 // later Commit succeeding with those writes silently missing.

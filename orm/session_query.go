@@ -3,6 +3,8 @@ package orm
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"reflect"
 )
 
 // ExecContext runs a statement in the session's transaction after
@@ -40,6 +42,9 @@ func (s *Session) QueryContext(ctx context.Context, query string, args ...any) (
 // session that only reads must not block every other writer.
 func (s *Session) readConn(ctx context.Context, query string) (Querier, error) {
 	s.partial = nil // a loader's query holds whole rows
+	if err := s.pendingRollback(); err != nil {
+		return nil, err
+	}
 	if s.tx == nil && s.fix == nil && s.db.dialect.Name() == "sqlite" && isReadOnly(query) {
 		return s.db, nil
 	}
@@ -75,8 +80,12 @@ func loadedObjects[T any](ctx context.Context, q Querier, t *Table, out []*T, lo
 	states := make([]*objState, 0, len(out))
 	seen := make(map[*objState]bool, len(out))
 	for i, o := range out {
-		out[i] = modelPtr[T](s.mapLoaded(t, o))
-		if st := s.byObj[any(out[i])]; st != nil && !seen[st] {
+		p, err := sessionObject(s, t, o)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = p
+		if st := s.byObj[any(p)]; st != nil && !seen[st] {
 			seen[st] = true
 			states = append(states, st)
 		}
@@ -86,22 +95,42 @@ func loadedObjects[T any](ctx context.Context, q Querier, t *Table, out []*T, lo
 }
 
 // mapOne maps a single streamed row through a session querier.
-func mapOne[T any](q Querier, t *Table, obj *T) *T {
+func mapOne[T any](q Querier, t *Table, obj *T) (*T, error) {
 	if s, ok := q.(*Session); ok {
-		return modelPtr[T](s.mapLoaded(t, obj))
+		return sessionObject(s, t, obj)
 	}
-	return obj
+	return obj, nil
+}
+
+// sessionObject maps a scanned row through the identity map and returns
+// the session's object for it as a *T. The session may hold the row as
+// another model sharing its table (a Raw[Manager] query returning an
+// engineer's row of a single-table hierarchy): that is an error, not a
+// nil object.
+func sessionObject[T any](s *Session, t *Table, obj *T) (*T, error) {
+	held := s.mapLoaded(t, obj)
+	if p := modelPtr[T](held); p != nil {
+		return p, nil
+	}
+	k, _ := rowKey(t, reflect.ValueOf(obj).Elem())
+	return nil, fmt.Errorf("orm: the %s row with key %s is in the session as a %T, which is not a %T: query it as that model (or a base of it)",
+		t.Name, k, held, obj)
 }
 
 // getIdentity serves Get from the identity map: found is true when the
-// row's object is in the session (a deleted one is ErrNoRows).
+// row's object is in the session (a deleted one is ErrNoRows). Like every
+// other use of the session it fails with ErrPendingRollback while a
+// rollback is owed.
 func (s *Session) getIdentity(t *Table, pk []any) (any, bool, error) {
+	if err := s.pendingRollback(); err != nil {
+		return nil, true, err
+	}
 	k, ok := keyOf(t, pk)
 	if !ok {
 		return nil, false, nil
 	}
 	st := s.identity.get(k)
-	if st == nil || st.expired {
+	if st == nil || st.expired || s.expiredAt[st] != nil {
 		return nil, false, nil
 	}
 	if st.status == statusDeleted {

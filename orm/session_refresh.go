@@ -8,14 +8,23 @@ import (
 )
 
 // Refresh reloads a persistent object's columns from the database now,
-// discarding unflushed changes; its relationships become unloaded.
-func (s *Session) Refresh(ctx context.Context, obj any) error {
+// discarding unflushed changes; its relationships become unloaded. With
+// field names (Go field or column names, SQLAlchemy's
+// refresh(obj, attribute_names)) only those columns are reloaded and
+// their unflushed changes discarded: other columns keep their changes and
+// relationships stay loaded. An unknown name, or a relationship's, is an
+// error naming it, and nothing is reloaded.
+func (s *Session) Refresh(ctx context.Context, obj any, fields ...string) error {
 	if x := s.routeObj(obj); x != s {
-		return x.Refresh(ctx, obj)
+		return x.Refresh(ctx, obj, fields...)
 	}
 	st := s.byObj[obj]
 	if st == nil || st.status != statusPersistent {
 		return fmt.Errorf("orm: Refresh: %T is not persistent in the session", obj)
+	}
+	cols, err := fieldColumns(st.table, "Refresh", fields)
+	if err != nil {
+		return err
 	}
 	b := NewBuilder(s.Dialect())
 	renderSelectIn(b, st.table, st.table, st.table.pkColumns(), [][]any{colValues(st.val(), st.table.pkColumns())}, nil, nil)
@@ -27,17 +36,24 @@ func (s *Session) Refresh(ctx context.Context, obj any) error {
 	if err != nil {
 		return err
 	}
-	prev := st.loaded
-	st.expire()
+	prev, prevCols, wasExpired := st.loaded, s.expiredAt[st], st.expired
+	if cols == nil {
+		st.expire()
+	} else {
+		s.expireColumns(st, cols)
+	}
 	found, err := s.scanFound(ctx, q, st.table, st.table, rows, st.table.pkColumns())
 	if err == nil && len(found) == 0 {
 		err = fmt.Errorf("orm: Refresh %s %v: %w", st.table.Name, loadedKey(st), ErrNoRows)
 	}
-	if st.expired { // no row came back: keep the changes
-		st.loaded, st.expired = prev, false
+	if st.expired || s.expiredAt[st] != nil { // no row came back: keep the changes
+		st.loaded, st.expired = prev, wasExpired
+		s.setExpiredColumns(st, prevCols)
 	}
-	st.rels = nil
-	st.unloadRelations()
+	if cols == nil {
+		st.rels = nil
+		st.unloadRelations()
+	}
 	return err
 }
 

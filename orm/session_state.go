@@ -224,6 +224,7 @@ func (s *Session) refreshFrom(st *objState, row reflect.Value) {
 	}
 	st.loaded = s.loadSnapshot(st.table, row)
 	st.expired = false
+	delete(s.expiredAt, st)
 }
 
 // refreshColumns is refreshFrom for a row holding only cols (a

@@ -56,7 +56,7 @@ var _ = []any{
 	database.New, (*database.DB).Register, (*database.DB).RegisterBind, (*database.DB).Session,
 	(*database.DB).Engine, (*database.DB).CreateAll, (*database.DB).DropAll,
 	(*orm.Session).Add, (*orm.Session).Delete, (*orm.Session).Commit, (*orm.Session).Rollback,
-	(*orm.Session).Refresh, (*orm.Session).ExecContext, (*orm.DB).Session,
+	(*orm.Session).Refresh, (*orm.Session).Expire, (*orm.Session).ExpireFields, (*orm.Session).ExecContext, (*orm.DB).Session,
 	orm.Get[model], orm.Select[model], (*orm.SelectQuery[model]).Where, (*orm.SelectQuery[model]).FilterBy,
 	(*orm.SelectQuery[model]).OrderBy, (*orm.SelectQuery[model]).Limit, (*orm.SelectQuery[model]).All,
 	(*orm.SelectQuery[model]).First, (*orm.SelectQuery[model]).One, (*orm.SelectQuery[model]).Count,
