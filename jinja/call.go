@@ -516,10 +516,13 @@ func getAttrFor(env *Environment, obj any, name string) (any, error) {
 }
 
 // getAttrOnly is Python's getattr without the item fallback (the attr
-// filter).
+// filter), under the same sandbox rules as getAttrFor.
 func getAttrOnly(env *Environment, obj any, name string) (any, error) {
 	switch normalize(obj).(type) {
 	case *Dict:
+		if env != nil && env.Immutable && modifiesKnownMutable(obj, name) {
+			return unsafeAttr(obj, name), nil
+		}
 		if m := method(obj, name); m != nil {
 			return m, nil
 		}
