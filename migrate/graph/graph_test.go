@@ -56,6 +56,8 @@ func TestNewErrors(t *testing.T) {
 		{"missing down", []Node{{ID: "b", Down: []string{"a"}}}, ErrMissing, "Revision a referenced from a -> b is not present"},
 		{"missing dependency", []Node{{ID: "b", DependsOn: []string{"zz"}}}, ErrMissing, "Revision zz (dependency of b) is not present"},
 		{"cycle", []Node{{ID: "a", Down: []string{"c"}}, {ID: "b", Down: []string{"a"}}, {ID: "c", Down: []string{"b"}}}, ErrCycle, "Cycle is detected in revisions"},
+		{"cycle between head and base", []Node{{ID: "a"}, {ID: "b", Down: []string{"a", "c"}}, {ID: "c", Down: []string{"b"}}, {ID: "d", Down: []string{"c"}}}, ErrCycle, "Cycle is detected in revisions (b, c)"},
+		{"dependency cycle between head and base", []Node{{ID: "a"}, {ID: "b", Down: []string{"a"}, DependsOn: []string{"c"}}, {ID: "c", Down: []string{"b"}}, {ID: "d", Down: []string{"c"}}}, ErrCycle, "Dependency cycle is detected in revisions (b, c)"},
 		{"self cycle", []Node{{ID: "a", Down: []string{"a"}}}, ErrCycle, "Self-loop is detected in revisions (a)"},
 		{"dependency cycle", []Node{{ID: "a", DependsOn: []string{"b"}}, {ID: "b", Down: []string{"a"}}}, ErrCycle, "Dependency cycle is detected in revisions (a, b)"},
 		{"duplicate label", []Node{{ID: "a", BranchLabels: []string{"x"}}, {ID: "b", BranchLabels: []string{"x"}}}, ErrDuplicate, "Branch name 'x' in revision b already used by revision a"},

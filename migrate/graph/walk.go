@@ -57,7 +57,9 @@ func (g *Graph) closure(ids []string, next func(string) []string) map[string]boo
 // checkCycles reports loops and cycles as Alembic does: a revision that
 // revises (or depends on) itself is a "Self-loop" ("Dependency
 // self-loop"); revisions that are not both below a head and above a base
-// form a "Cycle" ("Dependency cycle" when dependencies close it).
+// form a "Cycle" ("Dependency cycle" when dependencies close it); a
+// depth-first search then reports, with the same messages, the cycles
+// Alembic's check lets through.
 func (g *Graph) checkCycles() error {
 	for _, n := range g.nodes {
 		if slices.Contains(n.Down, n.ID) {
@@ -75,7 +77,55 @@ func (g *Graph) checkCycles() error {
 	if err := g.checkSpace("Cycle", down, next); err != nil {
 		return err
 	}
-	return g.checkSpace("Dependency cycle", g.parents, g.dependents)
+	if err := g.checkSpace("Dependency cycle", g.parents, g.dependents); err != nil {
+		return err
+	}
+	// Alembic's check misses a cycle that every revision is both below a
+	// head and above a base of (a cycle between a head and a base): a
+	// depth-first search finds it.
+	if err := g.findCycle("Cycle", down); err != nil {
+		return err
+	}
+	return g.findCycle("Dependency cycle", g.parents)
+}
+
+// findCycle searches the graph depth-first through down for a cycle and
+// reports the revisions on it, sorted.
+func (g *Graph) findCycle(kind string, down func(string) []string) error {
+	const (
+		white = iota
+		grey
+		black
+	)
+	color := map[string]int{}
+	var path []string
+	var visit func(id string) error
+	visit = func(id string) error {
+		switch color[id] {
+		case grey:
+			ids := slices.Clone(path[slices.Index(path, id):])
+			slices.Sort(ids)
+			return cycleErr(kind, ids)
+		case black:
+			return nil
+		}
+		color[id] = grey
+		path = append(path, id)
+		for _, p := range down(id) {
+			if err := visit(p); err != nil {
+				return err
+			}
+		}
+		path = path[:len(path)-1]
+		color[id] = black
+		return nil
+	}
+	for _, n := range g.nodes {
+		if err := visit(n.ID); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // checkSpace reports the revisions not reachable both down from a head
