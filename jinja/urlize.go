@@ -97,7 +97,7 @@ func fUrlize(st *state, v any, args []any, kw *Dict) (any, error) {
 	if target != nil && truthy(target) {
 		opts.target = ` target="` + escapeString(toStr(normalize(target))) + `"`
 	}
-	out := urlize(toStr(normalize(v)), opts)
+	out := urlize(string(escape(normalize(v))), opts)
 	if st.autoescape {
 		return Markup(out), nil
 	}
@@ -110,9 +110,9 @@ type urlizeOpts struct {
 	schemes     []string
 }
 
-// urlize is jinja2.utils.urlize.
+// urlize is jinja2.utils.urlize of text already escaped (MarkupSafe's
+// escape, which leaves Markup alone).
 func urlize(text string, o urlizeOpts) string {
-	text = escapeString(text)
 	trim := func(x string) string {
 		if o.limit >= 0 && len([]rune(x)) > o.limit {
 			return string([]rune(x)[:o.limit]) + "..."
