@@ -136,3 +136,32 @@ func sorted(m map[string]bool) []string {
 	slices.Sort(out)
 	return out
 }
+
+// TestStepHeadsErrors checks that StepHeads reports a step the heads do
+// not allow as a revision error, never a panic.
+func TestStepHeadsErrors(t *testing.T) {
+	g := linear(t)
+	tests := []struct {
+		name  string
+		heads []string
+		id    string
+		up    bool
+		msg   string
+	}{
+		{"downgrade base not a head", []string{"b2bbbb"}, "a1aaaa", false, "Version a1aaaa is not a head"},
+		{"downgrade base with no heads", nil, "a1aaaa", false, "Version a1aaaa is not a head"},
+		{"unknown revision", []string{"b2bbbb"}, "zz", false, "Can't locate revision identified by 'zz'"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := g.StepHeads(tt.heads, tt.id, tt.up)
+			if err == nil || !strings.Contains(err.Error(), tt.msg) {
+				t.Fatalf("StepHeads() error = %v, want %q", err, tt.msg)
+			}
+		})
+	}
+	heads, changes, err := g.StepHeads([]string{"a1aaaa"}, "a1aaaa", false)
+	if err != nil || len(heads) != 0 || len(changes) != 1 || changes[0].Kind != VersionDelete {
+		t.Errorf("StepHeads(base head) = %v, %v, %v; want the row deleted", heads, changes, err)
+	}
+}

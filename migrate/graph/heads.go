@@ -74,6 +74,10 @@ func (h *headMover) step(r *arev, up bool) error {
 		}
 		return h.update(r.id, to[len(to)-1])
 	}
+	if len(down) == 0 {
+		// A base downgraded while it is not a head: no row to delete.
+		return revErr("Version " + r.id + " is not a head")
+	}
 	d := down[0]
 	if len(down) != 1 {
 		cur := h.inHeads(down)
