@@ -4,7 +4,14 @@ import (
 	"testing"
 
 	"ariga.io/atlas/sql/schema"
+	"ariga.io/atlas/sql/sqlite"
 )
+
+// with adds attributes to a table.
+func with(t *schema.Table, attrs ...schema.Attr) *schema.Table {
+	t.Attrs = append(t.Attrs, attrs...)
+	return t
+}
 
 func TestRowidAlias(t *testing.T) {
 	table := func(types ...string) *schema.Table {
@@ -31,6 +38,14 @@ func TestRowidAlias(t *testing.T) {
 		{"BIGINT is an ordinary column", table("BIGINT"), ""},
 		{"a composite key has no alias", table("INTEGER", "INTEGER"), ""},
 		{"no primary key", table(), ""},
+		{"WITHOUT ROWID table", with(table("INTEGER"), &sqlite.WithoutRowID{}), ""},
+		{"WITHOUT ROWID in the statement", with(table("INTEGER"), &sqlite.CreateStmt{S: "CREATE TABLE t (a INTEGER PRIMARY KEY, b) WITHOUT ROWID"}), ""},
+		{"STRICT, WITHOUT ROWID", with(table("INTEGER"), &sqlite.CreateStmt{S: "CREATE TABLE t (a INTEGER PRIMARY KEY) STRICT, WITHOUT ROWID"}), ""},
+		{"INTEGER PRIMARY KEY DESC", with(table("INTEGER"), &sqlite.CreateStmt{S: "CREATE TABLE t (a INTEGER PRIMARY KEY DESC, b TEXT)"}), ""},
+		{"quoted INTEGER PRIMARY KEY DESC", with(table("INTEGER"), &sqlite.CreateStmt{S: "CREATE TABLE \"t\" (\"b\" TEXT DEFAULT 'a,b', \"a\" INTEGER NOT NULL PRIMARY KEY desc)"}), ""},
+		{"INTEGER PRIMARY KEY ASC", with(table("INTEGER"), &sqlite.CreateStmt{S: "CREATE TABLE t (a INTEGER PRIMARY KEY ASC)"}), "a"},
+		{"table constraint PRIMARY KEY(a DESC) aliases the rowid", with(table("INTEGER"), &sqlite.CreateStmt{S: "CREATE TABLE t (a INTEGER, b TEXT, PRIMARY KEY (a DESC))"}), "a"},
+		{"DESC key on another column", with(table("INTEGER"), &sqlite.CreateStmt{S: "CREATE TABLE t (a INTEGER PRIMARY KEY, ab TEXT CHECK (ab <> 'PRIMARY KEY DESC'))"}), "a"},
 		{"formatted type when not inspected", &schema.Table{PrimaryKey: &schema.Index{Parts: []*schema.IndexPart{{C: &schema.Column{Name: "id", Type: &schema.ColumnType{Type: &schema.IntegerType{T: "integer"}}}}}}}, "id"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
