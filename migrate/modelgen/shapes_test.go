@@ -116,6 +116,21 @@ func TestShapes(t *testing.T) {
 			want:  []string{"`orm:\"column:id;pk;no_autoincrement\"`"},
 		},
 		{
+			name:  "INTEGER PRIMARY KEY DESC is not the rowid and does not autoincrement",
+			stmts: []string{"CREATE TABLE kd (id INTEGER NOT NULL PRIMARY KEY DESC)"},
+			want:  []string{"`orm:\"column:id;pk;no_autoincrement\"`"},
+		},
+		{
+			name:  "WITHOUT ROWID INTEGER key does not autoincrement",
+			stmts: []string{"CREATE TABLE kw (id INTEGER NOT NULL PRIMARY KEY, v TEXT) WITHOUT ROWID"},
+			want:  []string{"`orm:\"column:id;pk;no_autoincrement\"`"},
+		},
+		{
+			name:  "table constraint PRIMARY KEY (id DESC) is the rowid",
+			stmts: []string{"CREATE TABLE kt (id INTEGER, PRIMARY KEY (id DESC))"},
+			want:  []string{"ID int `orm:\"column:id;pk\"`"},
+		},
+		{
 			name:  "column without a type",
 			stmts: []string{"CREATE TABLE loose (id INTEGER PRIMARY KEY, x)"},
 			want:  []string{"// WARNING: column x: type \"\" is not reproduced by any orm type"},
