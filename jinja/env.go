@@ -54,6 +54,8 @@ type Environment struct {
 	// use calls CallBinop or CallUnop, Jinja's sandbox intercepted_binops,
 	// intercepted_unops, call_binop and call_unop. A nil CallBinop or
 	// CallUnop applies the operator as usual (DefaultBinop, DefaultUnop).
+	// They apply only with Sandboxed or Immutable set: in Jinja they exist
+	// only on SandboxedEnvironment.
 	InterceptedBinops, InterceptedUnops []string
 	CallBinop                           func(op string, left, right any) (any, error)
 	CallUnop                            func(op string, arg any) (any, error)

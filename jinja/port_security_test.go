@@ -61,8 +61,21 @@ func TestSecurity(t *testing.T) {
 		{name: "TestSandbox/test_unary_operator_intercepting/const_intercepted", env: disableOp("-"), src: "{{ -1 }}", want: "!TemplateRuntimeError"},
 		{name: "TestSandbox/test_unary_operator_intercepting/var_intercepted", env: disableOp("-"), src: "{{ -a }}", data: map[string]any{"a": 2}, want: "!TemplateRuntimeError"},
 		{name: "TestSandbox/call_binop_default", src: "{{ 7 // 2 }}|{{ -a }}", data: map[string]any{"a": 2}, env: func(e *Environment) {
+			e.Sandboxed = true
 			e.InterceptedBinops, e.InterceptedUnops = []string{"//"}, []string{"-"}
 		}, want: "3|-2"},
+		{name: "TestSandbox/test_binary_operator_intercepting/immutable_intercepted", env: func(e *Environment) {
+			disableOp("+")(e)
+			e.Sandboxed, e.Immutable = false, true
+		}, src: "{{ 1 + 2 }}", want: "!TemplateRuntimeError"},
+		{name: "TestSandbox/test_binary_operator_intercepting/not_sandboxed", env: func(e *Environment) {
+			disableOp("+")(e)
+			e.Sandboxed = false
+		}, src: "{{ 1 + 2 }}|{{ a + 2 }}", data: map[string]any{"a": 2}, want: "3|4"},
+		{name: "TestSandbox/test_unary_operator_intercepting/not_sandboxed", env: func(e *Environment) {
+			disableOp("-")(e)
+			e.Sandboxed = false
+		}, src: "{{ -1 }}|{{ -a }}", data: map[string]any{"a": 2}, want: "-1|-2"},
 	}
 	runPort(t, cases)
 }

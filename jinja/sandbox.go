@@ -109,9 +109,10 @@ func intercepted(ops []string, op string) bool {
 }
 
 // binop applies an arithmetic operator, through CallBinop when the
-// environment intercepts it.
+// sandboxed environment intercepts it (interception, as in Jinja, exists
+// only in the sandbox).
 func (st *state) binop(op string, l, r any) (any, error) {
-	if len(st.env.InterceptedBinops) > 0 && intercepted(st.env.InterceptedBinops, op) {
+	if st.env.sandboxed() && intercepted(st.env.InterceptedBinops, op) {
 		if st.env.CallBinop != nil {
 			return st.env.CallBinop(op, l, r)
 		}
@@ -119,10 +120,10 @@ func (st *state) binop(op string, l, r any) (any, error) {
 	return DefaultBinop(op, l, r)
 }
 
-// unop applies unary "+" or "-", through CallUnop when the environment
-// intercepts it.
+// unop applies unary "+" or "-", through CallUnop when the sandboxed
+// environment intercepts it.
 func (st *state) unop(op string, v any) (any, error) {
-	if len(st.env.InterceptedUnops) > 0 && intercepted(st.env.InterceptedUnops, op) {
+	if st.env.sandboxed() && intercepted(st.env.InterceptedUnops, op) {
 		if st.env.CallUnop != nil {
 			return st.env.CallUnop(op, v)
 		}
