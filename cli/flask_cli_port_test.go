@@ -234,8 +234,8 @@ func TestRunCertPort(t *testing.T) {
 
 // test_help_echo_exception and test_no_command_echo_loading_error: when
 // the factory fails, the error goes to stderr; --help still prints the
-// usage (exit 0), as do the help command and shell-completion requests, and an unknown
-// command is a usage error (exit 2).
+// usage (exit 0), as do the help command and shell-completion requests,
+// and an unknown command is a usage error (exit 2).
 func TestLoadingErrorPort(t *testing.T) {
 	failing := func() (*flagon.App, error) { return nil, errors.New("oh no") }
 	cases := []struct {
