@@ -85,7 +85,8 @@ func (b *Blueprint) TeardownAppRequest(f TeardownFunc) {
 }
 
 // AppErrorHandler registers an error handler by status code for every
-// request of the app (Flask's app_errorhandler).
+// request of the app (Flask's app_errorhandler); it panics for the codes
+// ErrorHandler refuses.
 func (b *Blueprint) AppErrorHandler(code int, f ErrorHandlerFunc) {
 	b.checkOpen("AppErrorHandler")
 	b.appErrs.addCode(code, f)

@@ -120,7 +120,12 @@ func (a *App) routingResponse(c *Ctx, err error) error {
 }
 
 // handleError finds the error handler for err and runs it; without one,
-// or when the handler fails, the default error page answers.
+// the default error page answers. As Flask, an error that only a 500
+// handler answers is logged and signalled first (handle_exception); an
+// error handler of the error itself that fails raises a new error, which
+// goes the same way: logged, signalled, passed to teardown and answered
+// by the 500 handler or the standard 500 page, whatever the handler
+// returned (an Abort(403) from a 404 handler included).
 func (a *App) handleError(c *Ctx, err error) {
 	if a.clientDisconnected(c, err) {
 		return
@@ -132,32 +137,99 @@ func (a *App) handleError(c *Ctx, err error) {
 		a.logError(c, err, "error after the response was started")
 		return
 	}
-	reported := false
-	if h, own := c.ep.findErrorHandler(err); h != nil {
-		if reported = !own; reported {
-			// As Flask's handle_exception: an error that only a 500
-			// handler answers is logged and signalled first.
-			a.reportFailure(c, err)
-		}
-		herr := protect(c, h)
-		if herr == nil {
-			c.errHandled = own
-			return
-		}
-		if c.w.holding {
-			c.w.discardHeld()
-		}
-		if c.w.wroteHeader {
-			a.logError(c, herr, "error handler failed after writing")
-			return
-		}
-		err = fmt.Errorf("error handler failed: %w (while handling: %v)", herr, err)
-		if reported {
-			a.logError(c, err, "request failed")
-		}
-		c.err = err // Flask's teardown gets the handler's exception
+	h, own := c.ep.findErrorHandler(err)
+	if h == nil {
+		a.defaultErrorResponse(c, err, false)
+		return
 	}
-	a.defaultErrorResponse(c, err, reported)
+	if !own {
+		a.handleUnhandled(c, err, h)
+		return
+	}
+	herr := a.runErrorHandler(c, h)
+	if herr == nil {
+		c.errHandled = true
+		return
+	}
+	failed := &handlerFailure{err: herr, handling: err}
+	c.err = failed // Flask's teardown gets the handler's exception
+	if h := c.ep.findUnhandledHandler(failed); h != nil {
+		a.handleUnhandled(c, failed, h)
+		return
+	}
+	a.defaultErrorResponse(c, failed, false)
+}
+
+// handleUnhandled is Flask's handle_exception with a 500 handler h: err
+// is logged and signalled once, then h answers. When h fails too, its
+// error is logged as "error handler failed" and the standard 500 page
+// answers; teardown still gets err, as in Flask, where the handler's
+// exception leaves wsgi_app after the request's error was recorded.
+func (a *App) handleUnhandled(c *Ctx, err error, h func(*Ctx) error) {
+	a.reportFailure(c, err)
+	herr := a.runErrorHandler(c, h)
+	if herr == nil {
+		return
+	}
+	a.logError(c, &handlerFailure{err: herr, handling: err}, "error handler failed")
+	a.defaultErrorResponse(c, err, true)
+}
+
+// runErrorHandler runs h and returns its error when a response can still
+// replace its own; one that fails after writing is only logged.
+func (a *App) runErrorHandler(c *Ctx, h func(*Ctx) error) error {
+	herr := protect(c, h)
+	if herr == nil {
+		return nil
+	}
+	if c.w.holding {
+		c.w.discardHeld()
+	}
+	if c.w.wroteHeader {
+		a.logError(c, herr, "error handler failed after writing")
+		return nil
+	}
+	return herr
+}
+
+// handlerFailure is the error of an error handler that failed. It wraps
+// the handler's error for errors.Is and errors.As, but is itself a plain
+// error: even when the handler returned an *HTTPError, the request
+// failed and is answered with a 500 (Flask lets the handler's exception
+// propagate to handle_exception).
+type handlerFailure struct {
+	err, handling error
+}
+
+func (e *handlerFailure) Error() string {
+	return fmt.Sprintf("error handler failed: %v (while handling: %v)", e.err, e.handling)
+}
+
+func (e *handlerFailure) Unwrap() error { return e.err }
+
+// chosenHTTPError returns the *HTTPError err carries as an answer the app
+// chose, nil for a plain error or a failed error handler.
+func chosenHTTPError(err error) *HTTPError {
+	var he *HTTPError
+	if !errors.As(err, &he) {
+		return nil
+	}
+	var hf *handlerFailure
+	if errors.As(err, &hf) {
+		return nil
+	}
+	return he
+}
+
+// findUnhandledHandler looks for the 500 handler of the endpoint's scopes,
+// innermost first, as Flask's handle_exception does.
+func (ep *endpoint) findUnhandledHandler(err error) func(c *Ctx) error {
+	for _, scope := range ep.errScopes {
+		if h := scope.findUnhandled(err); h != nil {
+			return h
+		}
+	}
+	return nil
 }
 
 // findErrorHandler looks for err's handler in the endpoint's scopes,
@@ -172,16 +244,10 @@ func (ep *endpoint) findErrorHandler(err error) (h func(c *Ctx) error, own bool)
 			return h, true
 		}
 	}
-	var he *HTTPError
-	if errors.As(err, &he) {
+	if chosenHTTPError(err) != nil {
 		return nil, false
 	}
-	for _, scope := range ep.errScopes {
-		if h := scope.findUnhandled(err); h != nil {
-			return h, false
-		}
-	}
-	return nil, false
+	return ep.findUnhandledHandler(err), false
 }
 
 // defaultErrorResponse writes the standard error page for err. Errors
@@ -191,8 +257,7 @@ func (ep *endpoint) findErrorHandler(err error) (h func(c *Ctx) error, own bool)
 // chose: as Flask's handle_http_exception, it is neither logged nor
 // signalled.
 func (a *App) defaultErrorResponse(c *Ctx, err error, reported bool) {
-	var chosen *HTTPError
-	if errors.As(err, &chosen) {
+	if chosen := chosenHTTPError(err); chosen != nil {
 		writeErrorPage(c, chosen)
 		return
 	}
@@ -373,9 +438,6 @@ func (a *App) teardown(c *Ctx) {
 
 // isHTTPError reports whether err is or wraps an *HTTPError (kept out of
 // teardown so that a request without error allocates nothing).
-func isHTTPError(err error) bool {
-	var he *HTTPError
-	return errors.As(err, &he)
-}
+func isHTTPError(err error) bool { return chosenHTTPError(err) != nil }
 
 func joinMethods(methods []string) string { return strings.Join(methods, ", ") }

@@ -20,10 +20,12 @@ type typeHandler struct {
 }
 
 func (h *errorHandlers) addCode(code int, f ErrorHandlerFunc) {
-	if code < 400 || code > 599 {
-		// As Flask's register_error_handler(999): such a handler could
-		// never run, so registering it is a programming error.
-		panic(fmt.Sprintf("flagon: no error handler for status %d: use a code from 400 to 599", code))
+	if !werkzeugExceptions[code] {
+		// As Flask's register_error_handler(402) or (999): only the codes
+		// Werkzeug has an exception class for (those Abort knows) can
+		// be registered; an error with another status is handled by type.
+		panic(fmt.Sprintf("flagon: '%d' is not a recognized HTTP error code."+
+			" Use flagon.HandleError with an error type for that status instead.", code))
 	}
 	if h.byCode == nil {
 		h.byCode = map[int]ErrorHandlerFunc{}

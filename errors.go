@@ -95,10 +95,10 @@ func (e *HTTPError) Text() string {
 }
 
 // HTTPStatus returns the status code an error maps to: the code of an
-// *HTTPError in its chain, or 500.
+// *HTTPError in its chain, or 500 (also for the error of an error
+// handler that failed, whatever it wraps).
 func HTTPStatus(err error) int {
-	var he *HTTPError
-	if errors.As(err, &he) {
+	if he := chosenHTTPError(err); he != nil {
 		return he.Code
 	}
 	return http.StatusInternalServerError
@@ -106,8 +106,7 @@ func HTTPStatus(err error) int {
 
 // asHTTPError returns the *HTTPError in err's chain, or a 500 wrapping err.
 func asHTTPError(err error) *HTTPError {
-	var he *HTTPError
-	if errors.As(err, &he) {
+	if he := chosenHTTPError(err); he != nil {
 		return he
 	}
 	return &HTTPError{Code: http.StatusInternalServerError, Err: err}

@@ -27,8 +27,9 @@ var ErrUnsafePath = errors.New("unsafe path")
 // Werkzeug's safe_join: the name is cleaned first ("b/../c" is "c"), then
 // rejected if it is empty, absolute, leaves the directory, contains a
 // backslash or a NUL byte, starts with a drive letter, hides a ".."
-// segment behind percent-encoding, or (on Windows) names a device such
-// as CON. An empty dir is ".", so the name stays relative to it.
+// segment behind percent-encoding anywhere ("a/%2e%2e/b", although it
+// stays inside dir: Werkzeug joins it as a literal name), or (on Windows)
+// names a device such as CON. An empty dir is ".", so the name stays relative to it.
 func SafeJoin(dir, name string) (string, error) {
 	clean, err := cleanName(name)
 	if err != nil {
@@ -38,6 +39,29 @@ func SafeJoin(dir, name string) (string, error) {
 		return "." + string(filepath.Separator) + filepath.FromSlash(clean), nil
 	}
 	return filepath.Join(dir, filepath.FromSlash(clean)), nil
+}
+
+// hidesParent reports whether a segment of name is a ".." behind
+// percent-encoding ("%2e%2e", ".%2E", "..%2f"), which SafeJoin refuses
+// even where it stays inside the directory: Werkzeug takes it for a
+// literal file name, but a server or proxy that decodes it once more
+// would read a parent directory.
+func hidesParent(name string) bool {
+	for _, seg := range strings.Split(name, "/") {
+		if !strings.Contains(seg, "%") {
+			continue
+		}
+		decoded, err := url.PathUnescape(seg)
+		if err != nil {
+			continue
+		}
+		for _, part := range strings.FieldsFunc(decoded, func(r rune) bool { return r == '/' || r == '\\' }) {
+			if part == ".." {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func checkName(name string) error {
@@ -50,6 +74,9 @@ func checkName(name string) error {
 func cleanName(name string) (string, error) {
 	unsafe := fmt.Errorf("%w: %q", ErrUnsafePath, name)
 	if name == "" || strings.ContainsAny(name, "\\\x00") || strings.HasPrefix(name, "/") {
+		return "", unsafe
+	}
+	if hidesParent(name) {
 		return "", unsafe
 	}
 	if decoded, err := url.PathUnescape(name); err == nil && decoded != name {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/flagon-go/flagon"
@@ -31,18 +32,29 @@ func TestFlaskTeardownOrderAndArguments(t *testing.T) {
 			[]string{"request <nil>", "app <nil>"}},
 		{"test_teardown_on_pop", func(c *flagon.Ctx) error { return c.Text("") }, nil, 200,
 			[]string{"request <nil>", "app <nil>"}},
+		// Flask: an exception raised and caught before the context is
+		// pushed is not the teardown's. Here: an earlier request that
+		// failed (an error, a panic) leaves nothing to the next one's
+		// teardown, reused request state included.
 		{"test_app_tearing_down_with_previous_exception", func(c *flagon.Ctx) error { return c.Text("") },
-			func(*flagon.App, *[]string) { _ = errors.New("dummy") }, 200, []string{"request <nil>", "app <nil>"}},
+			previous(func(c *flagon.Ctx) error { return errors.New("dummy") }), 200,
+			[]string{"request <nil>", "app <nil>"}},
 		{"test_teardown_with_previous_exception", func(c *flagon.Ctx) error { return c.Text("") },
-			func(*flagon.App, *[]string) { _ = errors.New("dummy") }, 200, []string{"request <nil>", "app <nil>"}},
+			previous(func(c *flagon.Ctx) error { panic("dummy") }), 200,
+			[]string{"request <nil>", "app <nil>"}},
 		{"test_app_tearing_down_with_handled_exception_by_except_block", func(c *flagon.Ctx) error {
 			if err := errors.New("dummy"); err != nil {
 				return c.Text("handled")
 			}
 			return nil
 		}, nil, 200, []string{"request <nil>", "app <nil>"}},
+		// Flask: an exception caught inside the request is not the
+		// teardown's. Here: a panic the view recovers from itself.
 		{"test_teardown_with_handled_exception", func(c *flagon.Ctx) error {
-			_ = errors.New("dummy")
+			func() {
+				defer func() { _ = recover() }()
+				panic("dummy")
+			}()
 			return c.Text("handled")
 		}, nil, 200, []string{"request <nil>", "app <nil>"}},
 		{"test_app_tearing_down_with_handled_exception_by_app_handler", func(c *flagon.Ctx) error {
@@ -85,7 +97,17 @@ func TestFlaskTeardownOrderAndArguments(t *testing.T) {
 				log = append(log, fmt.Sprint("app ", ev.Err))
 			})()
 			app.Get("/", tt.view)
-			res := flagontest.NewClient(t, app).Get("/")
+			client := flagontest.NewClient(t, app)
+			if len(app.URLMap().RulesFor("previous")) > 0 {
+				if res := client.Get("/previous"); res.StatusCode != 500 {
+					t.Fatalf("previous request: status %d, want 500", res.StatusCode)
+				}
+				if len(log) == 0 || !strings.Contains(log[0], "dummy") {
+					t.Fatalf("previous request's teardown calls %q, want its error", log)
+				}
+				log = nil
+			}
+			res := client.Get("/")
 			if res.StatusCode != tt.status {
 				t.Errorf("status %d, want %d", res.StatusCode, tt.status)
 			}
@@ -94,6 +116,12 @@ func TestFlaskTeardownOrderAndArguments(t *testing.T) {
 			}
 		})
 	}
+}
+
+// previous registers view as the endpoint "previous", which the test
+// requests (expecting a 500) before the request it checks.
+func previous(view flagon.HandlerFunc) func(*flagon.App, *[]string) {
+	return func(app *flagon.App, _ *[]string) { app.Get("/previous", view, flagon.Endpoint("previous")) }
 }
 
 // Blueprint teardown functions run before the app's, as Flask's

@@ -2,6 +2,8 @@ package flagon_test
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/flagon-go/flagon"
@@ -97,6 +99,57 @@ func TestErrorHandlerHTTPSubclass(t *testing.T) {
 	for path, want := range map[string]string{"/forbidden": "forbidden", "/forbidden-unregistered": "forbidden", "/forbidden-registered": "forbidden-registered"} {
 		if got := cl.Get(path).Text(); got != want {
 			t.Errorf("%s: %q, want %q", path, got, want)
+		}
+	}
+}
+
+// TestErrorHandlerRecognizedCodes follows Flask's register_error_handler:
+// only a code Werkzeug has an exception class for (the codes Abort knows)
+// can be registered; any other, 402 and 419 included, raises ValueError,
+// here a panic with Flask's message, on the app and on blueprints.
+func TestErrorHandlerRecognizedCodes(t *testing.T) {
+	register := map[string]func(code int){
+		"app": func(code int) {
+			flagon.New().ErrorHandler(code, func(*flagon.Ctx, error) error { return nil })
+		},
+		"blueprint": func(code int) {
+			flagon.NewBlueprint("bp", "/bp").ErrorHandler(code, func(*flagon.Ctx, error) error { return nil })
+		},
+		"blueprint app handler": func(code int) {
+			flagon.NewBlueprint("bp", "/bp").AppErrorHandler(code, func(*flagon.Ctx, error) error { return nil })
+		},
+	}
+	tests := []struct {
+		name string
+		code int
+		ok   bool
+	}{
+		{"400", 400, true},
+		{"418", 418, true},
+		{"451", 451, true},
+		{"505", 505, true},
+		{"402 payment required", 402, false},
+		{"407 proxy authentication", 407, false},
+		{"419", 419, false},
+		{"506", 506, false},
+		{"399", 399, false},
+		{"999 (test_error_handler_no_match)", 999, false},
+	}
+	for where, reg := range register {
+		for _, tt := range tests {
+			t.Run(where+" "+tt.name, func(t *testing.T) {
+				defer func() {
+					p := recover()
+					if tt.ok != (p == nil) {
+						t.Fatalf("panic %v, want ok=%v", p, tt.ok)
+					}
+					want := fmt.Sprintf("'%d' is not a recognized HTTP error code.", tt.code)
+					if p != nil && !strings.Contains(fmt.Sprint(p), want) {
+						t.Fatalf("panic %q, want %q", p, want)
+					}
+				}()
+				reg(tt.code)
+			})
 		}
 	}
 }

@@ -254,8 +254,11 @@ func (s *Scaffold) TeardownRequest(f TeardownFunc) {
 }
 
 // ErrorHandler registers f for errors that map to the status code: an
-// *HTTPError with that code, or any unhandled error for 500. It panics
-// for a code outside 400-599, which no error has (Flask's ValueError).
+// *HTTPError with that code, or any unhandled error for 500. As Flask
+// (ValueError "is not a recognized HTTP error code"), it panics for a code
+// Werkzeug has no exception class for, those Abort refuses too (402, 407,
+// 419, 999...); handle an error with such a status by type, with
+// HandleError.
 func (s *Scaffold) ErrorHandler(code int, f ErrorHandlerFunc) {
 	s.checkOpen("ErrorHandler")
 	s.errors.addCode(code, f)

@@ -140,3 +140,87 @@ func TestAbort500IsNotLogged(t *testing.T) {
 		})
 	}
 }
+
+// TestFailingErrorHandlerIsAFailure follows Flask, where an exception
+// raised by an error handler propagates to handle_exception: even when
+// the handler returns an HTTP error (a 404 handler returning Abort(403)),
+// the request fails with a 500, logged and sent as got_request_exception
+// once, answered by the 500 handler when there is one, and teardown gets
+// the handler's error. A 500 handler that fails logs its own error as
+// "error handler failed" (the WSGI server's log in Flask), not a second
+// "request failed", and teardown gets the request's error.
+func TestFailingErrorHandlerIsAFailure(t *testing.T) {
+	tests := []struct {
+		name, path     string
+		handler500     func(c *flagon.Ctx, err error) error
+		wantStatus     int
+		wantBody       string
+		wantFailedLogs int // "request failed"
+		wantHandlerLog int // "error handler failed"
+		wantTeardown   string
+		wantAbort403   bool // teardown's error still wraps the Abort(403)
+	}{
+		{"404 handler returning Abort(403)", "/missing", nil, 500, "Internal Server Error", 1, 0,
+			"error handler failed: 403 Forbidden", true},
+		{"404 handler returning Abort(403), 500 handler answers", "/missing",
+			func(c *flagon.Ctx, err error) error { return c.Status(500).Text("custom 500") },
+			500, "custom 500", 1, 0, "error handler failed: 403 Forbidden", true},
+		{"404 handler panicking", "/missing-panic", nil, 500, "Internal Server Error", 1, 0,
+			"error handler failed: panic: no page", false},
+		{"500 handler that fails", "/fail",
+			func(c *flagon.Ctx, err error) error { return errors.New("the handler broke") },
+			500, "Internal Server Error", 1, 1, "database gone", false},
+		{"404 handler and 500 handler both fail", "/missing",
+			func(c *flagon.Ctx, err error) error { return errors.New("the handler broke") },
+			500, "Internal Server Error", 1, 1, "error handler failed: 403 Forbidden", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := flagon.New()
+			var logs bytes.Buffer
+			app.Logger = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelError}))
+			signalled := 0
+			defer flagon.GotRequestException.ConnectFor(app, func(_ any, _ flagon.ErrorEvent) { signalled++ })()
+			var torn error
+			app.TeardownRequest(func(_ *flagon.Ctx, err error) { torn = err })
+			app.Get("/fail", func(c *flagon.Ctx) error { return errors.New("database gone") })
+			app.Get("/missing", func(c *flagon.Ctx) error { return flagon.Abort(404) })
+			app.Get("/missing-panic", func(c *flagon.Ctx) error { return flagon.Abort(404, "panic") })
+			app.ErrorHandler(404, func(c *flagon.Ctx, err error) error {
+				if strings.Contains(err.Error(), "panic") {
+					panic("no page")
+				}
+				return flagon.Abort(403)
+			})
+			if tt.handler500 != nil {
+				app.ErrorHandler(500, tt.handler500)
+			}
+			resp := flagontest.NewClient(t, app).Get(tt.path)
+			if resp.StatusCode != tt.wantStatus || !strings.Contains(resp.Text(), tt.wantBody) {
+				t.Errorf("status %d %q, want %d %q", resp.StatusCode, resp.Text(), tt.wantStatus, tt.wantBody)
+			}
+			if n := strings.Count(logs.String(), `msg="request failed"`); n != tt.wantFailedLogs {
+				t.Errorf("%d request failed records, want %d:\n%s", n, tt.wantFailedLogs, logs.String())
+			}
+			if n := strings.Count(logs.String(), `msg="error handler failed"`); n != tt.wantHandlerLog {
+				t.Errorf("%d error handler failed records, want %d:\n%s", n, tt.wantHandlerLog, logs.String())
+			}
+			if n := strings.Count(logs.String(), "level=ERROR"); n != tt.wantFailedLogs+tt.wantHandlerLog {
+				t.Errorf("%d error records in all:\n%s", n, logs.String())
+			}
+			if signalled != 1 {
+				t.Errorf("got_request_exception sent %d times, want 1", signalled)
+			}
+			if torn == nil || !strings.HasPrefix(torn.Error(), tt.wantTeardown) {
+				t.Fatalf("teardown got %v, want %q...", torn, tt.wantTeardown)
+			}
+			if flagon.HTTPStatus(torn) != 500 {
+				t.Errorf("HTTPStatus(teardown error) = %d, want 500", flagon.HTTPStatus(torn))
+			}
+			var he *flagon.HTTPError
+			if got := errors.As(torn, &he) && he.Code == 403; got != tt.wantAbort403 {
+				t.Errorf("teardown error wraps Abort(403): %v, want %v", got, tt.wantAbort403)
+			}
+		})
+	}
+}

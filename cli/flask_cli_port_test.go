@@ -234,7 +234,8 @@ func TestRunCertPort(t *testing.T) {
 
 // test_help_echo_exception and test_no_command_echo_loading_error: when
 // the factory fails, the error goes to stderr; --help still prints the
-// usage (exit 0) and an unknown command is a usage error (exit 2).
+// usage (exit 0), as do the help command and shell-completion requests,
+// and an unknown command is a usage error (exit 2).
 func TestLoadingErrorPort(t *testing.T) {
 	failing := func() (*flagon.App, error) { return nil, errors.New("oh no") }
 	cases := []struct {
@@ -247,6 +248,9 @@ func TestLoadingErrorPort(t *testing.T) {
 		{"test_help_echo_exception", []string{"--help"}, 0, "Usage:", []string{"oh no"}},
 		{"test_no_command_echo_loading_error", []string{"missing"}, cli.ExitUsage, "", []string{"oh no", `unknown command "missing"`}},
 		{"command needing the app", []string{"routes"}, cli.ExitError, "", []string{"oh no"}},
+		{"help command", []string{"help"}, 0, "Usage:", []string{"oh no"}},
+		{"help for a built-in command", []string{"help", "routes"}, 0, "routes", []string{"oh no"}},
+		{"shell completion request", []string{"__complete", "rou"}, 0, "routes", []string{"oh no"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

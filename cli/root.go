@@ -56,12 +56,18 @@ var errNoApp = errors.New("no app")
 
 // withoutApp answers when the factory failed, as Flask's FlaskGroup does
 // when the app cannot be loaded: the error goes to stderr, then --help
-// still shows the built-in commands (exit 0) and an unknown command is a
-// usage error (exit 2); any command that would run fails with exit 1.
+// still shows the built-in commands (exit 0), as do the help command and
+// shell-completion requests, and an unknown command is a usage error (exit 2);
+// any command that would run fails with exit 1.
 func (inv *invocation) withoutApp(ctx context.Context, loadErr error) int {
 	report(inv.stderr, inv.name, loadErr)
 	root := inv.rootCommand()
-	root.PersistentPreRunE = func(*cobra.Command, []string) error { return errNoApp }
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if needsNoApp(cmd) {
+			return nil
+		}
+		return errNoApp
+	}
 	cmd, err := root.ExecuteContextC(ctx)
 	switch {
 	case errors.Is(err, errNoApp):
@@ -70,6 +76,19 @@ func (inv *invocation) withoutApp(ctx context.Context, loadErr error) int {
 		return report(inv.stderr, cmd.CommandPath(), err)
 	}
 	return ExitOK
+}
+
+// needsNoApp reports whether cmd runs without the app: cobra's help
+// command and its hidden shell-completion requests (__complete), which
+// Flask's FlaskGroup also answers when the app cannot be loaded.
+func needsNoApp(cmd *cobra.Command) bool {
+	for c := cmd; c != nil && c.HasParent(); c = c.Parent() {
+		switch c.Name() {
+		case "help", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd:
+			return !c.Parent().HasParent()
+		}
+	}
+	return false
 }
 
 // build calls the factory, turning a panic or a nil app into an error.

@@ -7,7 +7,9 @@ import (
 	"errors"
 	"hash"
 	"math"
+	"strings"
 	"testing"
+	"time"
 )
 
 var digests = map[string]func() hash.Hash{"sha1": sha1.New, "sha256": sha256.New, "sha512": sha512.New}
@@ -145,36 +147,61 @@ func TestNewSignerPanicsWithoutSecrets(t *testing.T) {
 	NewSigner(nil, "salt")
 }
 
-// TestTimestampRange checks the timestamps a TimestampSigner accepts: up
-// to 9999-12-31T23:59:59Z, the last second Python's datetime holds, as
-// ItsDangerous; larger ones, including those that would wrap to a
-// negative time, are malformed.
+// TestTimestampRange checks the timestamps a TimestampSigner accepts, as
+// ItsDangerous: with a valid signature any eight-byte integer is a
+// timestamp, one past 9999-12-31T23:59:59Z (Python's datetime) gives the
+// value with a zero time, or SignatureExpired (dated in the future) when
+// maxAge is set; the year-9999 limit only makes a bad signature's
+// timestamp malformed.
 func TestTimestampRange(t *testing.T) {
 	s := NewTimestampSigner([][]byte{[]byte("k")}, "salt", WithClock(fixedClock(1000)))
 	tests := []struct {
-		name string
-		ts   uint64
-		ok   bool
+		name     string
+		ts       uint64
+		maxAge   time.Duration
+		badSig   bool
+		wantDate bool
+		wantMsg  string
 	}{
-		{"now", 1000, true},
-		{"the largest", 253402300799, true},
-		{"one past the largest", 253402300800, false},
-		{"MaxInt64/2", math.MaxInt64 / 2, false},
-		{"wraps to -1", math.MaxUint64, false},
+		{"now", 1000, 0, false, true, ""},
+		{"the largest", 253402300799, 0, false, true, ""},
+		{"one past the largest", 253402300800, 0, false, false, ""},
+		{"MaxInt64/2", math.MaxInt64 / 2, 0, false, false, ""},
+		{"wraps to -1", math.MaxUint64, 0, false, false, ""},
+		{"one past the largest, max age", 253402300800, time.Hour, false, false,
+			"Signature age -253402299800 < 0 seconds"},
+		{"wraps to -1, max age", math.MaxUint64, time.Hour, false, false,
+			"Signature age -18446744073709550615 < 0 seconds"},
+		{"the largest, bad signature", 253402300799, 0, true, true, "Signature"},
+		{"one past the largest, bad signature", 253402300800, 0, true, false, "Malformed timestamp"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			signed := s.Signer().Sign([]byte("value." + string(EncodeBase64(intToBytes(tt.ts)))))
-			_, date, err := s.Unsign(signed, 0)
-			if tt.ok {
-				if err != nil || uint64(date.Unix()) != tt.ts {
-					t.Fatalf("Unsign = %v, %v; want the date %d", date, err, tt.ts)
+			signer := s.Signer()
+			if tt.badSig {
+				signer = NewSigner([][]byte{[]byte("other key")}, "salt")
+			}
+			signed := signer.Sign([]byte("value." + string(EncodeBase64(intToBytes(tt.ts)))))
+			value, date, err := s.Unsign(signed, tt.maxAge)
+			if tt.wantMsg == "" {
+				if err != nil || string(value) != "value" {
+					t.Fatalf("Unsign = %q, %v; want the value", value, err)
+				}
+				if got := !date.IsZero(); got != tt.wantDate || (got && uint64(date.Unix()) != tt.ts) {
+					t.Fatalf("date = %v, want %d (set: %v)", date, tt.ts, tt.wantDate)
 				}
 				return
 			}
 			var e *Error
-			if !errors.As(err, &e) || e.Kind != ErrBadTimeSignature || e.Msg != "Malformed timestamp" {
-				t.Fatalf("err = %v, want a malformed timestamp", err)
+			if !errors.As(err, &e) || !strings.HasPrefix(e.Msg, tt.wantMsg) {
+				t.Fatalf("err = %v, want %q", err, tt.wantMsg)
+			}
+			if tt.badSig {
+				if e.Kind != ErrBadTimeSignature || e.DateSigned.IsZero() != !tt.wantDate {
+					t.Fatalf("err = %+v, want a bad time signature (date: %v)", e, tt.wantDate)
+				}
+			} else if e.Kind != ErrSignatureExpired || string(e.Payload) != "value" {
+				t.Fatalf("err = %+v, want SignatureExpired", e)
 			}
 		})
 	}

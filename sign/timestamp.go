@@ -47,7 +47,7 @@ func (t *TimestampSigner) Unsign(signed []byte, maxAge time.Duration) ([]byte, t
 		}
 		return nil, time.Time{}, newError(ErrBadTimeSignature, "timestamp missing", result)
 	}
-	value, ts, state := splitTimestamp(result, i)
+	value, n, state := splitTimestamp(result, i)
 	if sigErr != nil {
 		// ItsDangerous converts a decodable timestamp even for a bad
 		// signature, and reports one out of datetime's range as malformed.
@@ -56,18 +56,22 @@ func (t *TimestampSigner) Unsign(signed []byte, maxAge time.Duration) ([]byte, t
 		}
 		e := newError(ErrBadTimeSignature, sigErr.(*Error).Msg, value)
 		if state == tsValid {
-			e.DateSigned = ts
+			e.DateSigned = unixTime(n)
 		}
 		return nil, time.Time{}, e
 	}
-	if state != tsValid {
+	if state == tsUndecodable {
 		return nil, time.Time{}, newError(ErrBadTimeSignature, "Malformed timestamp", value)
 	}
-	return t.checkAge(value, ts, maxAge)
+	// A correctly signed timestamp past year 9999 is not malformed for
+	// ItsDangerous (it only range-checks on the bad-signature path): it
+	// is far in the future, so expired when maxAge is set. Python cannot
+	// build its datetime, so the time returned is zero.
+	return t.checkAge(value, n, state, maxAge)
 }
 
-// Timestamp decoding outcomes: valid, not base64, or an integer beyond
-// Python's datetime (year 9999; more than eight bytes included).
+// Timestamp decoding outcomes: valid, not base64 or more than eight
+// bytes, or an integer beyond Python's datetime (year 9999).
 const (
 	tsValid = iota
 	tsUndecodable
@@ -78,30 +82,41 @@ const (
 // datetime.fromtimestamp accepts.
 const maxTimestamp = 253402300799
 
-func splitTimestamp(result []byte, i int) ([]byte, time.Time, int) {
+func splitTimestamp(result []byte, i int) ([]byte, uint64, int) {
 	raw, err := DecodeBase64(result[i+1:])
 	if err != nil {
-		return result[:i], time.Time{}, tsUndecodable
+		return result[:i], 0, tsUndecodable
 	}
 	n, ok := bytesToInt(raw)
-	if !ok || n > maxTimestamp {
-		return result[:i], time.Time{}, tsOutOfRange
+	switch {
+	case !ok:
+		return result[:i], 0, tsUndecodable
+	case n > maxTimestamp:
+		return result[:i], n, tsOutOfRange
 	}
-	return result[:i], time.Unix(int64(n), 0).UTC(), tsValid
+	return result[:i], n, tsValid
 }
 
-func (t *TimestampSigner) checkAge(value []byte, ts time.Time, maxAge time.Duration) ([]byte, time.Time, error) {
+// unixTime is the UTC time of a timestamp within maxTimestamp.
+func unixTime(n uint64) time.Time { return time.Unix(int64(n), 0).UTC() }
+
+func (t *TimestampSigner) checkAge(value []byte, n uint64, state int, maxAge time.Duration) ([]byte, time.Time, error) {
+	var ts time.Time
+	if state == tsValid {
+		ts = unixTime(n)
+	}
 	if maxAge <= 0 {
 		return value, ts, nil
 	}
-	age := t.now().Unix() - ts.Unix()
+	now := uint64(max(t.now().Unix(), 0))
 	limit := int64(maxAge / time.Second)
 	var msg string
 	switch {
-	case age > limit:
-		msg = fmt.Sprintf("Signature age %d > %d seconds", age, limit)
-	case age < 0:
-		msg = fmt.Sprintf("Signature age %d < 0 seconds", age)
+	case n > now:
+		// Computed unsigned: a timestamp past MaxInt64 must not wrap.
+		msg = fmt.Sprintf("Signature age -%d < 0 seconds", n-now)
+	case int64(now-n) > limit:
+		msg = fmt.Sprintf("Signature age %d > %d seconds", now-n, limit)
 	default:
 		return value, ts, nil
 	}
