@@ -76,6 +76,14 @@ func (e *env) upgrade(ctx context.Context, target string, o runOpts) error {
 // offline writes the SQL script of every database, each headed by a
 // comment naming it in the multi-database layout.
 func (e *env) offline(ctx context.Context, target string, o runOpts) error {
+	return e.forEachOfflineBind(func(b Bind, revs []*migrate.Revision) error {
+		return e.offlineBind(ctx, b, revs, target, o)
+	})
+}
+
+// forEachOfflineBind runs fn for each database in turn, its script headed
+// by a comment naming it in the multi-database layout.
+func (e *env) forEachOfflineBind(fn func(b Bind, revs []*migrate.Revision) error) error {
 	revs, err := e.revisions()
 	if err != nil {
 		return err
@@ -88,7 +96,7 @@ func (e *env) offline(ctx context.Context, target string, o runOpts) error {
 		if e.multidb() {
 			fmt.Fprintf(e.cfg.Out, "-- Migrating database %s\n\n", bindLabel(b.Name))
 		}
-		if err := e.offlineBind(ctx, b, revs, target, o); err != nil {
+		if err := fn(b, revs); err != nil {
 			return bindError(e.multidb(), b.Name, err)
 		}
 	}
@@ -153,25 +161,11 @@ func (e *env) stampSQL(args []string) error {
 		}
 		targets = append(targets, a)
 	}
-	revs, err := e.revisions()
-	if err != nil {
-		return err
-	}
-	binds, err := e.binds()
-	if err != nil {
-		return err
-	}
-	for _, b := range binds {
-		if e.multidb() {
-			fmt.Fprintf(e.cfg.Out, "-- Migrating database %s\n\n", bindLabel(b.Name))
-		}
+	return e.forEachOfflineBind(func(b Bind, revs []*migrate.Revision) error {
 		m, err := e.offlineMigrator(b, revs)
-		if err == nil {
-			err = m.StampSQL(e.cfg.Out, start, targets)
-		}
 		if err != nil {
-			return bindError(e.multidb(), b.Name, err)
+			return err
 		}
-	}
-	return nil
+		return m.StampSQL(e.cfg.Out, start, targets)
+	})
 }
