@@ -122,6 +122,29 @@ func TestBulkUpdateByPrimaryKey(t *testing.T) {
 					t.Errorf("rows = %q, want %q", got, want)
 				}
 			}},
+			{"test_bulk_update_w_where_one synchronizes only matched rows", func(t *testing.T) {
+				s := e.Session()
+				defer s.Close(ctx)
+				john, jack, _, _ := loadPeople(t, s)
+				n, err := orm.BulkUpdate[Citizen](s).Where(orm.C("age_int").Gt(26)).Values(
+					map[string]any{"ID": john.ID, "Age": 8},
+					map[string]any{"ID": jack.ID, "Age": 9},
+				).Exec(ctx)
+				must(t, err)
+				if n != 1 {
+					t.Errorf("matched %d rows, want 1", n)
+				}
+				if john.Age != 25 || jack.Age != 9 {
+					t.Errorf("session ages = %d %d, want 25 9", john.Age, jack.Age)
+				}
+				if s.IsModified(john) || s.IsModified(jack) {
+					t.Errorf("IsModified(john, jack) = %v, %v; want false, false", s.IsModified(john), s.IsModified(jack))
+				}
+				must(t, s.Commit(ctx))
+				if got, want := dbPeople(t, e), "john:25 jack:9 jill:29 jane:37"; got != want {
+					t.Errorf("rows = %q, want %q", got, want)
+				}
+			}},
 			{"test_alt_bindparam_names executemany with an expression", func(t *testing.T) {
 				s := e.Session()
 				defer s.Close(ctx)
