@@ -145,12 +145,16 @@ func orderedColumns(t *Table, set map[*Column]bool) []*Column {
 func (b *BulkUpdateQuery[T]) mapRow(m map[string]any, i int) (bulkRow, error) {
 	t := b.table
 	r := bulkRow{val: reflect.New(t.model).Elem()}
-	set, keys := map[*Column]bool{}, 0
+	set, keys, named := map[*Column]bool{}, map[*Column]bool{}, map[*Column]string{}
 	for name, v := range m {
 		c := t.lookup(name)
 		if c == nil {
 			return r, fmt.Errorf("orm: bulk update of %s row %d: %w", t.Name, i+1, unknownField(t, name))
 		}
+		if prev, dup := named[c]; dup {
+			return r, fmt.Errorf("orm: bulk update of %s row %d names column %s twice (%q and %q)", t.Name, i+1, c.Name, min(prev, name), max(prev, name))
+		}
+		named[c] = name
 		if e, ok := v.(Expr); ok && !c.PrimaryKey && !c.version {
 			if r.exprs == nil {
 				r.exprs = map[*Column]Expr{}
@@ -161,12 +165,12 @@ func (b *BulkUpdateQuery[T]) mapRow(m map[string]any, i int) (bulkRow, error) {
 		}
 		switch {
 		case c.PrimaryKey:
-			keys++
+			keys[c] = true
 		case !c.version:
 			set[c] = true
 		}
 	}
-	if keys < len(t.pk) {
+	if len(keys) < len(t.pk) {
 		return r, b.noKeyError(i)
 	}
 	if vc := t.version; vc != nil && !hasName(m, vc) {

@@ -261,6 +261,8 @@ func TestBulkUpdateErrors(t *testing.T) {
 				`row 1: orm: table citizen has no field or column "Nope"`},
 			{"wrong type", orm.BulkUpdate[Citizen](e).Values(map[string]any{"ID": 1, "Age": "old"}),
 				"row 1: Age: got string, want int"},
+			{"key column named by column and field name", orm.BulkUpdate[Citizen](e).Values(map[string]any{"ID": 1, "id": 1, "Age": 3}),
+				`row 1 names column id twice ("ID" and "id")`},
 			{"nil for a non-null field", orm.BulkUpdate[Citizen](e).Values(map[string]any{"ID": 1, "Name": nil}),
 				"nil for a string field"},
 			{"only the key", orm.BulkUpdate[Citizen](e).Values(map[string]any{"ID": 1}),
@@ -315,5 +317,36 @@ func TestBulkUpdateStatementsGolden(t *testing.T) {
 		_, err = orm.BulkUpdate[Edited](e).Values(map[string]any{"ID": 1, "Title": "u"}).Exec(ctx)
 		must(t, err)
 		golden(t, "bulk/update_"+db.Name+".sql", b.String())
+	})
+}
+
+// TestBulkUpdateCompositeKeyNamedTwice checks that naming one column of a
+// two-column key twice (column and field name) is not taken for the whole
+// key: it is an error, never an UPDATE matching the other column as zero.
+func TestBulkUpdateCompositeKeyNamedTwice(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		e := rowSwitchDB(t, db)
+		ctx := context.Background()
+		tests := []struct {
+			name string
+			row  map[string]any
+			want string
+		}{
+			{"one key column twice", map[string]any{"t5_id": 1, "T5ID": 1}, `names column t5_id twice ("T5ID" and "t5_id")`},
+			{"one key column once", map[string]any{"t5_id": 1}, "no primary key value supplied for t5_t7.t5_id, t5_t7.t7_id"},
+		}
+		for _, tc := range tests {
+			t.Run(tc.name, func(t *testing.T) {
+				var sent []string
+				defer e.OnStatement(func(ev orm.StatementEvent) { sent = append(sent, ev.SQL) })()
+				_, err := orm.BulkUpdate[T5T7](e).Values(tc.row).Exec(ctx)
+				if err == nil || !strings.Contains(err.Error(), tc.want) {
+					t.Errorf("err = %v, want %q", err, tc.want)
+				}
+				if len(sent) > 0 {
+					t.Errorf("SQL sent: %q", sent)
+				}
+			})
+		}
 	})
 }
