@@ -104,13 +104,41 @@ func caller() string {
 }
 
 // funcName is a frame's function without its package path, as
-// "Handler.func1" or "(*Store).Save".
+// "Handler.func1" or "(*Store).Save". The package name ends at the first
+// dot after the last slash of the path (type arguments aside): the
+// runtime escapes dots in the last path element ("yaml%2ev3"); an
+// unescaped gopkg.in-style version suffix (".v3") is skipped too.
 func funcName(fn string) string {
-	fn = fn[strings.LastIndex(fn, "/")+1:]
-	if i := strings.Index(fn, "."); i >= 0 {
-		return fn[i+1:]
+	path := fn
+	if i := strings.IndexByte(path, '['); i >= 0 {
+		path = path[:i]
+	}
+	fn = fn[strings.LastIndex(path, "/")+1:]
+	i := strings.IndexByte(fn, '.')
+	if i < 0 {
+		return fn
+	}
+	fn = fn[i+1:]
+	if v, ok := versionSuffix(fn); ok {
+		fn = fn[v+1:]
 	}
 	return fn
+}
+
+// versionSuffix reports whether fn starts with a version element "vN"
+// followed by a dot (what is left of "yaml.v3.Func" after "yaml."), and
+// the index of that dot.
+func versionSuffix(fn string) (int, bool) {
+	dot := strings.IndexByte(fn, '.')
+	if dot < 2 || fn[0] != 'v' {
+		return 0, false
+	}
+	for _, r := range fn[1:dot] {
+		if r < '0' || r > '9' {
+			return 0, false
+		}
+	}
+	return dot, true
 }
 
 // internalFrame reports frames of this package and the standard plumbing.

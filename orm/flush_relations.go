@@ -65,7 +65,10 @@ func (u *unitOfWork) cascadeTable(ctx context.Context, t *Table, rows []*objStat
 }
 
 // cascadeChildren loads (unless passive) and deletes or orphans the
-// children of deleted rows through r.
+// children of deleted rows through r. A child that another, live parent
+// holds in this flush stays (SQLAlchemy's save-update cascade from the new
+// parent wins; its dependency processors skip children that have a
+// parent).
 func (u *unitOfWork) cascadeChildren(ctx context.Context, r *Relation, rows []*objState) error {
 	var todo []*objState
 	for _, st := range rows {
@@ -79,7 +82,7 @@ func (u *unitOfWork) cascadeChildren(ctx context.Context, r *Relation, rows []*o
 	for _, st := range rows {
 		cur := st.relItems(r)
 		for _, it := range cur {
-			if child := u.s.byObj[it]; child != nil && child.status != statusDeleted {
+			if child := u.s.byObj[it]; child != nil && child.status != statusDeleted && len(u.parents[child]) == 0 {
 				u.deleteOrOrphan(child, r, r.Cascade&CascadeDelete != 0)
 			}
 		}

@@ -157,6 +157,38 @@ func TestRowSwitch(t *testing.T) {
 					t.Errorf("t5_t7 = %q", got)
 				}
 			}},
+			{"row switch keeps the children the new object holds", func(t *testing.T) {
+				s := e.Session()
+				defer s.Close(ctx)
+				c1, c2 := &T6{ID: 1, Data: "c1"}, &T6{ID: 2, Data: "c2"}
+				o5 := &T5{ID: 1, Data: "some t5", T6s: orm.ManyOf(c1, c2)}
+				must(t, s.Add(o5))
+				must(t, s.Commit(ctx))
+				must(t, s.Delete(o5))
+				must(t, s.Add(&T5{ID: 1, Data: "new t5", T6s: orm.ManyOf(c1, c2)}))
+				must(t, s.Commit(ctx))
+				if got := rows(t, e, "SELECT id, t5_id FROM t6 ORDER BY id"); got != "1,1 2,1" {
+					t.Errorf("t6 = %q, want 1,1 2,1", got)
+				}
+			}},
+			{"child moved from a deleted parent to a persistent one stays", func(t *testing.T) {
+				s := e.Session()
+				defer s.Close(ctx)
+				c1, c2 := &T6{ID: 1, Data: "c1"}, &T6{ID: 2, Data: "c2"}
+				p1 := &T5{ID: 1, Data: "p1", T6s: orm.ManyOf(c1, c2)}
+				p2 := &T5{ID: 2, Data: "p2"}
+				must(t, s.Add(p1))
+				must(t, s.Add(p2))
+				must(t, s.Commit(ctx))
+				ps, err := orm.Select[T5](s).Options(orm.SelectInLoad("T6s")).OrderBy("id").All(ctx)
+				must(t, err)
+				must(t, s.Delete(ps[0]))
+				ps[1].T6s.Append(ps[0].T6s.Items()[0])
+				must(t, s.Commit(ctx))
+				if got := rows(t, e, "SELECT id, t5_id FROM t6 ORDER BY id"); got != "1,2" {
+					t.Errorf("t6 = %q, want 1,2", got)
+				}
+			}},
 			{"test_set_none_replaces_scalar", func(t *testing.T) {
 				s := e.Session()
 				defer s.Close(ctx)

@@ -145,12 +145,16 @@ func orderedColumns(t *Table, set map[*Column]bool) []*Column {
 func (b *BulkUpdateQuery[T]) mapRow(m map[string]any, i int) (bulkRow, error) {
 	t := b.table
 	r := bulkRow{val: reflect.New(t.model).Elem()}
-	set, keys := map[*Column]bool{}, 0
+	set, keys, named := map[*Column]bool{}, map[*Column]bool{}, map[*Column]string{}
 	for name, v := range m {
 		c := t.lookup(name)
 		if c == nil {
 			return r, fmt.Errorf("orm: bulk update of %s row %d: %w", t.Name, i+1, unknownField(t, name))
 		}
+		if prev, dup := named[c]; dup {
+			return r, fmt.Errorf("orm: bulk update of %s row %d names column %s twice (%q and %q)", t.Name, i+1, c.Name, min(prev, name), max(prev, name))
+		}
+		named[c] = name
 		if e, ok := v.(Expr); ok && !c.PrimaryKey && !c.version {
 			if r.exprs == nil {
 				r.exprs = map[*Column]Expr{}
@@ -161,12 +165,12 @@ func (b *BulkUpdateQuery[T]) mapRow(m map[string]any, i int) (bulkRow, error) {
 		}
 		switch {
 		case c.PrimaryKey:
-			keys++
+			keys[c] = true
 		case !c.version:
 			set[c] = true
 		}
 	}
-	if keys < len(t.pk) {
+	if len(keys) < len(t.pk) {
 		return r, b.noKeyError(i)
 	}
 	if vc := t.version; vc != nil && !hasName(m, vc) {
@@ -241,7 +245,8 @@ func isNumber(k reflect.Kind) bool {
 // the same columns sharing the statement text, and returns the number of
 // rows matched. Without Where, a row that matches nothing is a
 // *StaleDataError (SQLAlchemy checks the count the same way). Through a
-// session, the session's objects of the rows are synchronized (see
+// session, the session's objects of the rows that matched are
+// synchronized; a row Where excluded leaves its object as it is (see
 // SynchronizeSession). onupdate columns are assigned in every row, as
 // update() does, but the objects keep their old values of them, as in
 // SQLAlchemy.
@@ -260,25 +265,28 @@ func (b *BulkUpdateQuery[T]) Exec(ctx context.Context) (int64, error) {
 			return 0, err
 		}
 	}
-	total, err := b.execRows(ctx, q)
+	matched, err := b.execRows(ctx, q)
 	if err != nil {
 		return 0, err
 	}
-	if inSession && !b.noSync {
-		for _, r := range b.rows {
-			s.syncBulkRow(b.table, r)
+	var total int64
+	for i, n := range matched {
+		total += n
+		if inSession && !b.noSync && n > 0 { // a row Where excluded changed nothing
+			s.syncBulkRow(b.table, b.rows[i])
 		}
 	}
 	return total, nil
 }
 
 // execRows runs every row's UPDATE, in a transaction of its own on a
-// *DB so that a failing row leaves no row updated.
-func (b *BulkUpdateQuery[T]) execRows(ctx context.Context, q Querier) (total int64, err error) {
+// *DB so that a failing row leaves no row updated, and returns the number
+// of rows each matched.
+func (b *BulkUpdateQuery[T]) execRows(ctx context.Context, q Querier) (matched []int64, err error) {
 	if db, ok := q.(*DB); ok {
 		var tx *Tx
 		if tx, err = db.Begin(ctx, nil); err != nil {
-			return 0, err
+			return nil, err
 		}
 		defer func() {
 			if err != nil {
@@ -289,14 +297,13 @@ func (b *BulkUpdateQuery[T]) execRows(ctx context.Context, q Querier) (total int
 		}()
 		q = tx
 	}
-	for _, r := range b.rows {
-		n, err := b.execRow(ctx, q, r)
-		if err != nil {
-			return 0, err
+	matched = make([]int64, len(b.rows))
+	for i, r := range b.rows {
+		if matched[i], err = b.execRow(ctx, q, r); err != nil {
+			return nil, err
 		}
-		total += n
 	}
-	return total, nil
+	return matched, nil
 }
 
 // execRow runs the UPDATE of one row.

@@ -122,6 +122,29 @@ func TestBulkUpdateByPrimaryKey(t *testing.T) {
 					t.Errorf("rows = %q, want %q", got, want)
 				}
 			}},
+			{"test_bulk_update_w_where_one synchronizes only matched rows", func(t *testing.T) {
+				s := e.Session()
+				defer s.Close(ctx)
+				john, jack, _, _ := loadPeople(t, s)
+				n, err := orm.BulkUpdate[Citizen](s).Where(orm.C("age_int").Gt(26)).Values(
+					map[string]any{"ID": john.ID, "Age": 8},
+					map[string]any{"ID": jack.ID, "Age": 9},
+				).Exec(ctx)
+				must(t, err)
+				if n != 1 {
+					t.Errorf("matched %d rows, want 1", n)
+				}
+				if john.Age != 25 || jack.Age != 9 {
+					t.Errorf("session ages = %d %d, want 25 9", john.Age, jack.Age)
+				}
+				if s.IsModified(john) || s.IsModified(jack) {
+					t.Errorf("IsModified(john, jack) = %v, %v; want false, false", s.IsModified(john), s.IsModified(jack))
+				}
+				must(t, s.Commit(ctx))
+				if got, want := dbPeople(t, e), "john:25 jack:9 jill:29 jane:37"; got != want {
+					t.Errorf("rows = %q, want %q", got, want)
+				}
+			}},
 			{"test_alt_bindparam_names executemany with an expression", func(t *testing.T) {
 				s := e.Session()
 				defer s.Close(ctx)
@@ -238,6 +261,8 @@ func TestBulkUpdateErrors(t *testing.T) {
 				`row 1: orm: table citizen has no field or column "Nope"`},
 			{"wrong type", orm.BulkUpdate[Citizen](e).Values(map[string]any{"ID": 1, "Age": "old"}),
 				"row 1: Age: got string, want int"},
+			{"key column named by column and field name", orm.BulkUpdate[Citizen](e).Values(map[string]any{"ID": 1, "id": 1, "Age": 3}),
+				`row 1 names column id twice ("ID" and "id")`},
 			{"nil for a non-null field", orm.BulkUpdate[Citizen](e).Values(map[string]any{"ID": 1, "Name": nil}),
 				"nil for a string field"},
 			{"only the key", orm.BulkUpdate[Citizen](e).Values(map[string]any{"ID": 1}),
@@ -292,5 +317,36 @@ func TestBulkUpdateStatementsGolden(t *testing.T) {
 		_, err = orm.BulkUpdate[Edited](e).Values(map[string]any{"ID": 1, "Title": "u"}).Exec(ctx)
 		must(t, err)
 		golden(t, "bulk/update_"+db.Name+".sql", b.String())
+	})
+}
+
+// TestBulkUpdateCompositeKeyNamedTwice checks that naming one column of a
+// two-column key twice (column and field name) is not taken for the whole
+// key: it is an error, never an UPDATE matching the other column as zero.
+func TestBulkUpdateCompositeKeyNamedTwice(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		e := rowSwitchDB(t, db)
+		ctx := context.Background()
+		tests := []struct {
+			name string
+			row  map[string]any
+			want string
+		}{
+			{"one key column twice", map[string]any{"t5_id": 1, "T5ID": 1}, `names column t5_id twice ("T5ID" and "t5_id")`},
+			{"one key column once", map[string]any{"t5_id": 1}, "no primary key value supplied for t5_t7.t5_id, t5_t7.t7_id"},
+		}
+		for _, tc := range tests {
+			t.Run(tc.name, func(t *testing.T) {
+				var sent []string
+				defer e.OnStatement(func(ev orm.StatementEvent) { sent = append(sent, ev.SQL) })()
+				_, err := orm.BulkUpdate[T5T7](e).Values(tc.row).Exec(ctx)
+				if err == nil || !strings.Contains(err.Error(), tc.want) {
+					t.Errorf("err = %v, want %q", err, tc.want)
+				}
+				if len(sent) > 0 {
+					t.Errorf("SQL sent: %q", sent)
+				}
+			})
+		}
 	})
 }

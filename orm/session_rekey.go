@@ -3,6 +3,7 @@ package orm
 import (
 	"reflect"
 	"slices"
+	"strings"
 )
 
 // rekey moves st in the identity map to the key its primary key fields
@@ -31,7 +32,10 @@ func (s *Session) rekey(st *objState) {
 // field the user changed since the load keeps the change. old is st's
 // loaded state before the flush; cols the columns it wrote. An object
 // whose primary key held the foreign key moves in the identity map, and
-// the change cascades on to its own referencing objects.
+// the change cascades on to its own referencing objects. Only a foreign
+// key declared ON UPDATE CASCADE is followed: without it the database
+// refuses the change or applies its own action (SET NULL), and the
+// objects are left as they are.
 func (s *Session) cascadeKeyChange(st *objState, old reflect.Value, cols []*Column) {
 	if !s.holdsReferrers(st.table, cols) { // the common case: a plain column changed
 		return
@@ -44,7 +48,7 @@ func (s *Session) cascadeKeyChange(st *objState, old reflect.Value, cols []*Colu
 	}
 	for _, ch := range refs {
 		for _, fk := range ch.table.ForeignKeys {
-			if fk.RefTable == st.table.Name && refsAny(fk, cols) {
+			if fk.RefTable == st.table.Name && refsAny(fk, cols) && strings.EqualFold(fk.OnUpdate, "CASCADE") {
 				s.cascadeFK(st, old, ch, fk)
 			}
 		}

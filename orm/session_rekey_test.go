@@ -222,3 +222,50 @@ func TestNaturalPKCascade(t *testing.T) {
 		}
 	})
 }
+
+// NpLooseAddress references NpUser with ON UPDATE SET NULL, not CASCADE.
+type NpLooseAddress struct {
+	Email    string  `orm:"pk;size:50"`
+	Username *string `orm:"fk:np_user.username;fk_onupdate:SET NULL;size:50"`
+}
+
+// TestNaturalPKNoCascade checks that a changed primary key is copied into
+// referencing objects only through a foreign key declared ON UPDATE
+// CASCADE: with SET NULL the database nulls the row and the object keeps
+// its loaded value, never the new key the row does not hold.
+func TestNaturalPKNoCascade(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		e := openDB(t, db)
+		ctx := context.Background()
+		md := orm.NewMetaData()
+		must(t, md.Register(NpUser{}, NpAddress{}, NpKeyAddress{}, NpLooseAddress{}))
+		must(t, md.CreateAll(ctx, e))
+		jack := "jack"
+		tests := []struct {
+			name     string
+			row      string
+			wantSelf string
+		}{
+			{"ON UPDATE SET NULL leaves the object", "loose1,<nil>", "jack"},
+		}
+		for _, tc := range tests {
+			t.Run(tc.name, func(t *testing.T) {
+				s := e.Session()
+				defer s.Close(ctx)
+				u := &NpUser{Username: "jack"}
+				a := &NpLooseAddress{Email: "loose1", Username: &jack}
+				must(t, s.AddAll(u, a))
+				must(t, s.Flush(ctx))
+				u.Username = "ed"
+				must(t, s.Flush(ctx))
+				if a.Username == nil || *a.Username != tc.wantSelf {
+					t.Errorf("a.Username = %v, want %s", a.Username, tc.wantSelf)
+				}
+				must(t, s.Commit(ctx))
+				if got := rows(t, e, "SELECT email, username FROM np_loose_address"); got != tc.row {
+					t.Errorf("row = %q, want %q", got, tc.row)
+				}
+			})
+		}
+	})
+}
