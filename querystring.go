@@ -1,6 +1,10 @@
 package flagon
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/flagon-go/flagon/internal/pct"
+)
 
 // parseQuery parses a query string or urlencoded body as Python's
 // parse_qsl(s, keep_blank_values=True), which Werkzeug uses for
@@ -35,26 +39,12 @@ func unquotePlus(s string) string {
 		switch ch := s[i]; {
 		case ch == '+':
 			b = append(b, ' ')
-		case ch == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
-			b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
+		case ch == '%' && i+2 < len(s) && pct.Unhex(s[i+1]) < 16 && pct.Unhex(s[i+2]) < 16:
+			b = append(b, pct.Unhex(s[i+1])<<4|pct.Unhex(s[i+2]))
 			i += 2
 		default:
 			b = append(b, ch)
 		}
 	}
 	return string(b)
-}
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-func unhex(c byte) byte {
-	switch {
-	case '0' <= c && c <= '9':
-		return c - '0'
-	case 'a' <= c && c <= 'f':
-		return c - 'a' + 10
-	}
-	return c - 'A' + 10
 }

@@ -3,6 +3,8 @@ package routing
 import (
 	"encoding/hex"
 	"fmt"
+
+	"github.com/flagon-go/flagon/internal/pct"
 )
 
 // A UUID is the value the uuid converter produces: 16 bytes, rendered by
@@ -50,7 +52,7 @@ func ParseUUID(s string) (UUID, error) {
 			i--
 			continue
 		}
-		u[j] = unhex(s[i])<<4 | unhex(s[i+1])
+		u[j] = pct.Unhex(s[i])<<4 | pct.Unhex(s[i+1])
 		j++
 	}
 	return u, nil
@@ -66,24 +68,11 @@ func uuidSyntax(s string) bool {
 			if s[i] != '-' {
 				return false
 			}
-		} else if unhex(s[i]) > 15 {
+		} else if pct.Unhex(s[i]) > 15 {
 			return false
 		}
 	}
 	return true
-}
-
-// unhex returns the value of a hex digit, or 255.
-func unhex(c byte) byte {
-	switch {
-	case '0' <= c && c <= '9':
-		return c - '0'
-	case 'a' <= c && c <= 'f':
-		return c - 'a' + 10
-	case 'A' <= c && c <= 'F':
-		return c - 'A' + 10
-	}
-	return 255
 }
 
 // uuidConverter is Werkzeug's UUIDConverter.

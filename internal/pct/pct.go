@@ -33,3 +33,16 @@ func Escape(s string, keep func(byte) bool) string {
 	}
 	return b.String()
 }
+
+// Unhex returns the value of the hex digit c, or 255 when c is not one.
+func Unhex(c byte) byte {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0'
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10
+	}
+	return 255
+}

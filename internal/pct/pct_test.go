@@ -27,3 +27,15 @@ func TestEscapeKeepsStringWithoutAllocating(t *testing.T) {
 		t.Errorf("allocations = %v, want 0", n)
 	}
 }
+
+func TestUnhex(t *testing.T) {
+	tests := []struct {
+		in   byte
+		want byte
+	}{{'0', 0}, {'9', 9}, {'a', 10}, {'f', 15}, {'A', 10}, {'F', 15}, {'g', 255}, {'G', 255}, {'%', 255}, {' ', 255}}
+	for _, tt := range tests {
+		if got := Unhex(tt.in); got != tt.want {
+			t.Errorf("Unhex(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
