@@ -91,12 +91,32 @@ func (m *Map) matchIn(t *tree, method, path string, p *Params) (*Rule, error) {
 			return r, nil
 		}
 	}
-	if path == "" || path[0] != '/' {
+	if path == "" {
+		return m.emptyPath(t, method, p)
+	}
+	if path[0] != '/' {
 		return nil, ErrNotFound
 	}
 	mt := matcher{method: method, p: p}
 	r, st := mt.walk(&t.root, path[1:], false)
 	return m.outcome(t, r, st, method, path, p)
+}
+
+// emptyPath matches an empty path (a request for the script root
+// without its slash) as Werkzeug does: as "/" when the rule answering "/"
+// has lax slashes, else as a strict-slashes redirect to "/"; a path no
+// rule for "/" answers is not found.
+func (m *Map) emptyPath(t *tree, method string, p *Params) (*Rule, error) {
+	n := p.n
+	r, err := m.matchIn(t, method, "/", p)
+	switch {
+	case err != nil:
+		return nil, ErrNotFound
+	case r.StrictSlashes:
+		p.n = n
+		return nil, &RedirectError{Location: "/", Code: 308}
+	}
+	return r, nil
 }
 
 // outcome turns the result of a walk in t into Match's results.
