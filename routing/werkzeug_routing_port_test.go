@@ -661,3 +661,161 @@ func (listConverter) ToURL(v any) (string, error) {
 	}
 	return strings.Join(parts, "."), nil
 }
+
+// buildErr returns the *BuildError of a build that must fail.
+func buildErr(t *testing.T, m *Map, endpoint string, values map[string]any, method string) *BuildError {
+	t.Helper()
+	_, _, err := m.Build(endpoint, values, method)
+	var be *BuildError
+	if !errors.As(err, &be) {
+		t.Fatalf("Build(%s) = %v, want a *BuildError", endpoint, err)
+	}
+	return be
+}
+
+// Werkzeug's BuildError suggestions and messages (closest_rule and
+// __str__), in flagon's message style (see docs/web.md).
+func TestWerkzeugBuildErrorPort(t *testing.T) {
+	t.Run("test_finding_closest_match_by_endpoint", func(t *testing.T) {
+		m := newMap(t, "- /foo/ users.here", "- /wat/ admin.users", "- /woop foo.users")
+		if be := buildErr(t, m, "admin.user", nil, ""); be.Suggested == nil || be.Suggested.Endpoint != "admin.users" || be.Suggestion != "admin.users" {
+			t.Errorf("suggested %v (%q)", be.Suggested, be.Suggestion)
+		}
+	})
+	t.Run("test_finding_closest_match_by_values", func(t *testing.T) {
+		m := newMap(t, "- /user/id/<id>/ users", "- /user/<slug>/ users", "- /user/emails/<email>/ users")
+		if be := buildErr(t, m, "x", map[string]any{"slug": ""}, ""); be.Suggested != m.Rules()[1] {
+			t.Errorf("suggested %v", be.Suggested)
+		}
+	})
+	t.Run("test_finding_closest_match_by_method", func(t *testing.T) {
+		m := newMap(t, "POST /post/ foobar", "GET /get/ foobar", "PUT /put/ foobar")
+		for i, method := range []string{"POST", "GET", "PUT"} {
+			if be := buildErr(t, m, "invalid", nil, method); be.Suggested != m.Rules()[i] {
+				t.Errorf("%s: suggested %v", method, be.Suggested)
+			}
+		}
+	})
+	t.Run("test_finding_closest_match_when_none_exist", func(t *testing.T) {
+		if be := buildErr(t, NewMap(), "invalid", nil, ""); be.Suggested != nil || be.Suggestion != "" {
+			t.Errorf("suggested %v %q", be.Suggested, be.Suggestion)
+		}
+	})
+	t.Run("test_error_message_without_suggested_rule", func(t *testing.T) {
+		m := addRules(t, strict(&Rule{Pattern: "/foo/", Endpoint: "world", Methods: []string{"GET"}, NoAutoOptions: true}))
+		for _, c := range []struct {
+			endpoint string
+			values   map[string]any
+			method   string
+			prefix   string
+		}{
+			{"urks", nil, "", `could not build url for endpoint "urks": `},
+			{"world", nil, "POST", `could not build url for endpoint "world" ("POST"): `},
+			{"urks", map[string]any{"user_id": 5}, "", `could not build url for endpoint "urks" with values ["user_id"]: `},
+		} {
+			if msg := buildErr(t, m, c.endpoint, c.values, c.method).Error(); !strings.HasPrefix(msg, c.prefix) {
+				t.Errorf("message %q, want prefix %q", msg, c.prefix)
+			}
+		}
+	})
+	t.Run("test_error_message_suggestion", func(t *testing.T) {
+		m := addRules(t, strict(&Rule{Pattern: "/foo/<id>/", Endpoint: "world", Methods: []string{"GET"}, NoAutoOptions: true}))
+		if msg := buildErr(t, m, "helloworld", nil, "").Error(); !strings.Contains(msg, `did you mean "world" instead?`) {
+			t.Errorf("message %q", msg)
+		}
+		msg := buildErr(t, m, "world", nil, "").Error()
+		if !strings.Contains(msg, `did you forget to specify values ["id"]?`) || strings.Contains(msg, "did you mean to use methods") {
+			t.Errorf("message %q", msg)
+		}
+		if msg := buildErr(t, m, "world", map[string]any{"id": 2}, "POST").Error(); !strings.Contains(msg, `did you mean to use methods ["GET", "HEAD"]?`) {
+			t.Errorf("message %q", msg)
+		}
+	})
+}
+
+// The remaining tests of test_routing.py: duplicates, building and the
+// build-only rule with many variables.
+func TestWerkzeugRulesPort(t *testing.T) {
+	t.Run("test_basic_building", func(t *testing.T) {
+		m := newMap(t, "- / index", "- /foo foo", "- /bar/<baz> bar", "- /bar/<int:bazi> bari",
+			"- /bar/<float:bazf> barf", "- /bar/<path:bazp> barp")
+		if err := m.Add(&Rule{Pattern: "/hehe", Endpoint: "blah", Subdomain: "blah"}); err != nil {
+			t.Fatal(err)
+		}
+		runBuildCases(t, m, []buildCase{
+			{"index", nil, "", "/"},
+			{"foo", nil, "", "/foo"},
+			{"bar", map[string]any{"baz": "blub"}, "", "/bar/blub"},
+			{"bari", map[string]any{"bazi": 50}, "", "/bar/50"},
+			{"barf", map[string]any{"bazf": 0.815}, "", "/bar/0.815"},
+			{"barp", map[string]any{"bazp": "la/di"}, "", "/bar/la/di"},
+			{"blah", nil, "", "/hehe"},
+			{"urks", nil, "", "error: unknown endpoint"},
+		})
+		if sub, path, _, err := m.BuildSubdomain("blah", nil, ""); sub != "blah" || path != "/hehe" || err != nil {
+			t.Errorf("BuildSubdomain(blah) = %q %q %v", sub, path, err)
+		}
+	})
+
+	t.Run("test_long_build", func(t *testing.T) {
+		var pattern strings.Builder
+		values := map[string]any{}
+		for i := 0; i < 10000; i++ {
+			fmt.Fprintf(&pattern, "/<v%d>", i)
+			values[fmt.Sprintf("v%d", i)] = i
+		}
+		m := addRules(t, &Rule{Pattern: pattern.String(), Endpoint: "bleep", BuildOnly: true})
+		path, _, err := m.Build("bleep", values, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		path += "/"
+		for i := 0; i < 10000; i++ {
+			if !strings.Contains(path, fmt.Sprintf("/%d/", i)) {
+				t.Fatalf("/%d/ missing from the built URL", i)
+			}
+		}
+	})
+
+	// Werkzeug raises DuplicateRuleError where Map.Add returns a
+	// *ConflictError.
+	dup := func(t *testing.T, want bool, rules ...*Rule) {
+		t.Helper()
+		m := NewMap()
+		var err error
+		for _, r := range rules {
+			if err = m.Add(r); err != nil {
+				break
+			}
+		}
+		var ce *ConflictError
+		if got := errors.As(err, &ce); got != want || (!want && err != nil) {
+			t.Errorf("duplicate = %v (%v), want %v", got, err, want)
+		}
+	}
+	t.Run("test_no_duplicates", func(t *testing.T) {
+		dup(t, false, &Rule{Pattern: "/", Endpoint: "index"}, &Rule{Pattern: "/", Endpoint: "sub", Subdomain: "a"},
+			&Rule{Pattern: "/method", Methods: []string{"GET"}}, &Rule{Pattern: "/method", Methods: []string{"POST"}})
+	})
+	t.Run("test_duplicate_rule", func(t *testing.T) {
+		dup(t, true, &Rule{Pattern: "/", Endpoint: "a"}, &Rule{Pattern: "/", Endpoint: "b"})
+	})
+	t.Run("test_duplicate_converter", func(t *testing.T) {
+		dup(t, true, &Rule{Pattern: "/page/<a>", Endpoint: "a"}, &Rule{Pattern: "/page/<b>", Endpoint: "b"})
+	})
+	t.Run("test_no_duplicate_different_converters", func(t *testing.T) {
+		dup(t, false, &Rule{Pattern: "/<a>", Endpoint: "a"}, &Rule{Pattern: "/<int:b>", Endpoint: "b"})
+	})
+	t.Run("test_duplicate_method_overlap", func(t *testing.T) {
+		dup(t, true, &Rule{Pattern: "/", Methods: []string{"GET", "POST"}, Endpoint: "a"},
+			&Rule{Pattern: "/", Methods: []string{"POST", "PUT"}, Endpoint: "b"})
+	})
+	t.Run("test_no_duplicate_head_options", func(t *testing.T) {
+		dup(t, false, &Rule{Pattern: "/", Methods: []string{"GET", "OPTIONS"}, Endpoint: "a"},
+			&Rule{Pattern: "/", Methods: []string{"POST", "OPTIONS"}, Endpoint: "b"})
+	})
+	t.Run("test_duplicate_options_exact", func(t *testing.T) {
+		dup(t, true, &Rule{Pattern: "/", Methods: []string{"HEAD", "OPTIONS"}, Endpoint: "a"},
+			&Rule{Pattern: "/", Methods: []string{"HEAD", "OPTIONS"}, Endpoint: "b"})
+	})
+}
