@@ -80,6 +80,11 @@ func (m *Map) match(method, path string, p *Params) (*Rule, error) {
 // matchIn matches path in tree t, after any values p already holds (those
 // of a subdomain).
 func (m *Map) matchIn(t *tree, method, path string, p *Params) (*Rule, error) {
+	if len(path) > 1 && path[0] == '/' && path[1] == '/' {
+		// Werkzeug matches "/" + path_info.lstrip("/"): leading slashes
+		// are merged without a redirect.
+		path = "/" + strings.TrimLeft(path, "/")
+	}
 	if n := t.static.get(path); n != nil {
 		if r := firstFor(n.rules, method); r != nil {
 			p.rule = r
@@ -331,19 +336,22 @@ func (mt *matcher) splitVars(e *dynEdge, conv Converter, k int, inner, rest stri
 }
 
 // walkPath tries a slash-matching edge on ever longer prefixes of rest,
-// ending at segment boundaries (Werkzeug's non-greedy `[^/].*?`).
+// ending at segment boundaries (Werkzeug's non-greedy `[^/].*?`); the
+// edge's affixes (/Talk:<path:name>, /<path:p>.html) surround the value
+// within its first and last segments.
 func (mt *matcher) walkPath(e *dynEdge, rest string) (*Rule, uint8) {
-	if rest == "" || rest[0] == '/' {
+	if !strings.HasPrefix(rest, e.prefix) || len(rest) == len(e.prefix) || rest[len(e.prefix)] == '/' {
 		return nil, 0
 	}
 	var st uint8
-	for i := 0; ; {
+	for i := len(e.prefix); ; {
 		k := strings.IndexByte(rest[i:], '/')
 		if k < 0 {
-			if !e.conv.Match(rest) {
+			v, ok := e.pathValue(rest)
+			if !ok {
 				return nil, st
 			}
-			r, s := mt.descend(e, rest, "", true)
+			r, s := mt.descend(e, v, "", true)
 			return r, st | s
 		}
 		end := i + k
@@ -353,8 +361,8 @@ func (mt *matcher) walkPath(e *dynEdge, rest string) (*Rule, uint8) {
 			i = end + 1
 			continue
 		}
-		if e.conv.Match(rest[:end]) {
-			r, s := mt.descend(e, rest[:end], rest[end+1:], false)
+		if v, ok := e.pathValue(rest[:end]); ok {
+			r, s := mt.descend(e, v, rest[end+1:], false)
 			if r != nil || s&stRedirect != 0 {
 				return r, s
 			}
@@ -362,6 +370,16 @@ func (mt *matcher) walkPath(e *dynEdge, rest string) (*Rule, uint8) {
 		}
 		i = end + 1
 	}
+}
+
+// pathValue returns the value of a path edge's variable in text, the
+// segments it spans with the edge's affixes, if the converter accepts it.
+func (e *dynEdge) pathValue(text string) (string, bool) {
+	if len(text) < len(e.prefix)+len(e.suffix) || !strings.HasSuffix(text, e.suffix) {
+		return "", false
+	}
+	v := text[len(e.prefix) : len(text)-len(e.suffix)]
+	return v, e.conv.Match(v)
 }
 
 // end handles a path fully consumed at n: a rule of n, or a redirect to (or

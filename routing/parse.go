@@ -109,15 +109,12 @@ func (p *ruleParser) segment(i int) (segment, int, error) {
 			return s, 0, err
 		}
 		if x.path || s.path {
-			return s, 0, p.fail(end, "a path variable must fill whole path segments")
+			return s, 0, p.fail(end, "a path variable cannot share its segment with another variable")
 		}
 		s.more = append(s.more, extraVar{sep: p.rule[j:end], name: x.text, spec: x.spec, conv: x.conv, weight: x.weight})
 		j, end = k, staticEnd(p.rule, k)
 	}
 	s.prefix, s.suffix = p.rule[i:lt], p.rule[j:end]
-	if s.path && s.prefix+s.suffix != "" {
-		return s, 0, p.fail(lt, "path variable %q must fill whole path segments", s.text)
-	}
 	return s, end, nil
 }
 
