@@ -18,7 +18,10 @@ func toText(v any) (string, bool) {
 	case fmt.Stringer:
 		return v.String(), true
 	case bool:
-		return strconv.FormatBool(v), true
+		if v {
+			return "True", true
+		}
+		return "False", true
 	case float64:
 		return pyFloat(v, 64), true
 	case float32:

@@ -855,3 +855,17 @@ func TestWerkzeugRoutingPortSkipped(t *testing.T) {
 		t.Run(name, func(t *testing.T) { t.Skip(why) })
 	}
 }
+
+// Werkzeug's BaseConverter.to_url renders a value with Python's str():
+// the string converter and the query show floats and booleans as Python
+// does (checked against Werkzeug 3.1).
+func TestWerkzeugBuildPythonStr(t *testing.T) {
+	m := newMap(t, "- /s/<v> s")
+	runBuildCases(t, m, []buildCase{
+		{"s", map[string]any{"v": 1.0}, "", "/s/1.0"},
+		{"s", map[string]any{"v": true}, "", "/s/True"},
+		{"s", map[string]any{"v": 1e20}, "", "/s/1e+20"},
+		{"s", map[string]any{"v": "x", "q": false}, "", "/s/x?q=False"},
+		{"s", map[string]any{"v": "x", "q": 0.5}, "", "/s/x?q=0.5"},
+	})
+}
