@@ -8,9 +8,15 @@ import (
 	"testing"
 )
 
-// Ports of Werkzeug's tests/test_routing.py not already in
-// werkzeug_test.go, host_test.go and args_test.go (see the list in
-// TestWerkzeugRoutingPortCoverage). Each test is named after its original.
+// Ports of Werkzeug's tests/test_routing.py, each subtest named after its
+// original. Ported before, elsewhere: test_merge_slashes_match,
+// test_merge_slashes_build, test_defaults, test_path_weighting,
+// test_strict_slashes_false, test_multiple_converters_per_part,
+// test_redirect_path_quoting, test_alias_redirects (werkzeug_test.go),
+// TestHostMatching, test_no_duplicates_host,
+// test_build_url_same_endpoint_multiple_hosts (host_test.go),
+// test_converter_parser (args_test.go). The tests not ported are listed,
+// with the reason, in TestWerkzeugRoutingPortSkipped.
 
 // methodCase is one match of a port, with its method.
 type methodCase struct{ method, path, want string }
