@@ -88,13 +88,13 @@ func (r *Rule) build(values map[string]any, method string) (string, buildFailure
 		if f.rank != 0 {
 			return "", f
 		}
-		b.WriteString(escapePath(s.prefix, true) + escapePath(text, s.path))
+		b.WriteString(escapePath(s.prefix, true) + escapePath(text, matchesSlashes(s.conv)))
 		for _, x := range s.more {
 			text, f := r.buildVar(x.name, x.conv, values)
 			if f.rank != 0 {
 				return "", f
 			}
-			b.WriteString(escapePath(x.sep, true) + escapePath(text, false))
+			b.WriteString(escapePath(x.sep, true) + escapePath(text, x.path))
 		}
 		b.WriteString(escapePath(s.suffix, true))
 	}

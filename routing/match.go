@@ -319,8 +319,9 @@ func (mt *matcher) splitVars(e *dynEdge, conv Converter, k int, inner, rest stri
 		return r, st
 	}
 	sep := e.more[k].sep
+	lazy := matchesSlashes(conv) // a path variable takes the shortest text first
 	var st uint8
-	for i := strings.LastIndex(inner, sep); i >= 0; i = strings.LastIndex(inner[:i], sep) {
+	for i := firstSplit(inner, sep, lazy); i >= 0; i = nextSplit(inner, sep, i, lazy) {
 		if !conv.Match(inner[:i]) {
 			continue
 		}
@@ -333,6 +334,26 @@ func (mt *matcher) splitVars(e *dynEdge, conv Converter, k int, inner, rest stri
 		st |= s
 	}
 	return nil, st
+}
+
+// firstSplit returns the first offset of sep in inner to try: the last
+// one for a greedy variable, the first for a lazy one; -1 if none.
+func firstSplit(inner, sep string, lazy bool) int {
+	if lazy {
+		return strings.Index(inner, sep)
+	}
+	return strings.LastIndex(inner, sep)
+}
+
+// nextSplit returns the offset of sep to try after i, or -1.
+func nextSplit(inner, sep string, i int, lazy bool) int {
+	if !lazy {
+		return strings.LastIndex(inner[:i], sep)
+	}
+	if j := strings.Index(inner[i+1:], sep); j >= 0 {
+		return i + 1 + j
+	}
+	return -1
 }
 
 // walkPath tries a slash-matching edge on ever longer prefixes of rest,
@@ -351,7 +372,7 @@ func (mt *matcher) walkPath(e *dynEdge, rest string) (*Rule, uint8) {
 			if !ok {
 				return nil, st
 			}
-			r, s := mt.descend(e, v, "", true)
+			r, s := mt.descendPath(e, v, "", true)
 			return r, st | s
 		}
 		end := i + k
@@ -362,7 +383,7 @@ func (mt *matcher) walkPath(e *dynEdge, rest string) (*Rule, uint8) {
 			continue
 		}
 		if v, ok := e.pathValue(rest[:end]); ok {
-			r, s := mt.descend(e, v, rest[end+1:], false)
+			r, s := mt.descendPath(e, v, rest[end+1:], false)
 			if r != nil || s&stRedirect != 0 {
 				return r, s
 			}
@@ -372,14 +393,23 @@ func (mt *matcher) walkPath(e *dynEdge, rest string) (*Rule, uint8) {
 	}
 }
 
-// pathValue returns the value of a path edge's variable in text, the
-// segments it spans with the edge's affixes, if the converter accepts it.
+// pathValue returns the text between a path edge's affixes in text, the
+// segments it spans, if the converter accepts it (for a single variable).
 func (e *dynEdge) pathValue(text string) (string, bool) {
 	if len(text) < len(e.prefix)+len(e.suffix) || !strings.HasSuffix(text, e.suffix) {
 		return "", false
 	}
 	v := text[len(e.prefix) : len(text)-len(e.suffix)]
-	return v, e.conv.Match(v)
+	return v, len(e.more) > 0 || e.conv.Match(v)
+}
+
+// descendPath records the values of a path edge's variables in inner
+// and matches the rest below it.
+func (mt *matcher) descendPath(e *dynEdge, inner, rest string, done bool) (*Rule, uint8) {
+	if len(e.more) > 0 {
+		return mt.splitVars(e, e.conv, 0, inner, rest, done)
+	}
+	return mt.descend(e, inner, rest, done)
 }
 
 // end handles a path fully consumed at n: a rule of n, or a redirect to (or

@@ -407,3 +407,29 @@ func TestLeadingSlashesMerged(t *testing.T) {
 		{"///p//a", "308 /p/a"},
 	})
 }
+
+// Several variables in a segment, one of them a path: a path variable
+// takes the shortest text first, others the longest, as Werkzeug's lazy
+// and greedy regular expressions do (checked against Werkzeug 3.1).
+func TestPathVariableBesideOthers(t *testing.T) {
+	runWerkzeugCases(t, newMap(t, "- /<a>-<path:b> h"), []werkzeugCase{
+		{"/x-y/z", "h a=x b=y/z"},
+		{"/x-y-z/w", "h a=x-y b=z/w"},
+		{"/x-", "404"},
+		{"/-y", "404"},
+	})
+	runWerkzeugCases(t, newMap(t, "- /<path:a>-<b> h"), []werkzeugCase{
+		{"/x-y-z", "h a=x b=y-z"},
+		{"/p/q-r", "h a=p/q b=r"},
+		{"/p/q-r/s", "404"},
+	})
+	runWerkzeugCases(t, newMap(t, "- /<path:name>:<path:name2> two", "- /<path:name> page"), []werkzeugCase{
+		{"/a:b:c", "two name=a name2=b:c"},
+		{"/a/b:c/d", "two name=a/b name2=c/d"},
+		{"/Some", "page name=Some"},
+	})
+	runWerkzeugCases(t, newMap(t, "- /<path:a>:<path:b>/edit two"), []werkzeugCase{
+		{"/a:b/c:d/edit", "two a=a b=b/c:d"},
+		{"/a:b/edit", "two a=a b=b"},
+	})
+}
