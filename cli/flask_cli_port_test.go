@@ -61,13 +61,9 @@ func TestRoutesPort(t *testing.T) {
 		}
 		expectOrder(t, []string{"static", "yyy_get_post", "aaa_post"}, invoke(t, "-s", "methods"))
 		expectOrder(t, []string{"yyy_get_post", "static", "aaa_post"}, invoke(t, "-s", "rule"))
-		app, _ := routesPortApp()
-		app.Freeze()
-		var match []string
-		for _, r := range app.URLMap().Rules() {
-			match = append(match, r.Endpoint)
-		}
-		expectOrder(t, match, invoke(t, "-s", "match"))
+		// Flask's match_order, [r.endpoint for r in app.url_map.iter_rules()]:
+		// the static route is registered in the app's constructor, first.
+		expectOrder(t, []string{"static", "yyy_get_post", "aaa_post"}, invoke(t, "-s", "match"))
 	})
 	t.Run("test_all_methods", func(t *testing.T) {
 		if strings.Contains(invoke(t), "GET, HEAD, OPTIONS, POST") {

@@ -44,8 +44,9 @@ func routesCommand(app *flagon.App) *cobra.Command {
 // WriteRoutes writes the table `routes` prints for rules of a map that
 // does not match hosts: endpoint, methods, subdomain (only when a rule has
 // one) and rule in aligned columns, sorted by "endpoint", "methods",
-// "domain", "rule" or "match" (the order given; so is "domain" without a
-// subdomain column). HEAD and OPTIONS are left out unless allMethods is
+// "domain", "rule" or "match" (the order given, but the app's static
+// route first, where Flask registers it; "domain" without a subdomain
+// column keeps the order given). HEAD and OPTIONS are left out unless allMethods is
 // set.
 func WriteRoutes(w io.Writer, rules []*routing.Rule, sortBy string, allMethods bool) {
 	writeRoutes(w, rules, false, sortBy, allMethods)
@@ -83,10 +84,26 @@ func writeRoutes(w io.Writer, rules []*routing.Rule, hostMatching bool, sortBy s
 		}
 		rows = append(rows, append(row, r.Pattern))
 	}
+	if sortBy == "match" {
+		rows = staticFirst(rows)
+	}
 	if col := slices.Index(sorts, sortBy); col >= 0 {
 		slices.SortStableFunc(rows, func(a, b []string) int { return strings.Compare(a[col], b[col]) })
 	}
 	writeTable(w, slices.Insert(rows, 0, headers))
+}
+
+// staticFirst moves the app's static route (endpoint "static") to the
+// front: Flask registers it in the app's constructor, before every other
+// rule, so `flask routes -s match` lists it first, while flagon adds it
+// when the app is frozen, after the others.
+func staticFirst(rows [][]string) [][]string {
+	i := slices.IndexFunc(rows, func(row []string) bool { return row[0] == "static" })
+	if i <= 0 {
+		return rows
+	}
+	row := rows[i]
+	return slices.Insert(slices.Delete(rows, i, i+1), 0, row)
 }
 
 // methodList joins the sorted methods, without HEAD and OPTIONS unless

@@ -94,4 +94,10 @@ func TestRoutesListStaticFiles(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "static") || !strings.Contains(out, "/static/<path:filename>") {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
+	// flask routes -s match: Flask registers the static route in the
+	// app's constructor, so it comes before the app's own rules.
+	out, _, code = flagontest.RunCLI(t, factory, "routes", "-s", "match")
+	if got := column(out, 0); code != 0 || strings.Join(got, "|") != "static|index" {
+		t.Errorf("-s match: exit %d, endpoints %q\n%s", code, got, out)
+	}
 }

@@ -101,7 +101,7 @@ func TestToText(t *testing.T) {
 		ok   bool
 	}{
 		{"s", "s", true}, {[]byte("b"), "b", true}, {UUID{}, "00000000-0000-0000-0000-000000000000", true},
-		{true, "true", true}, {1.5, "1.5", true}, {float32(0.5), "0.5", true},
+		{true, "True", true}, {false, "False", true}, {1.5, "1.5", true}, {1.0, "1.0", true}, {1e-05, "1e-05", true}, {1e16, "1e+16", true}, {123456.0, "123456.0", true}, {float32(0.5), "0.5", true},
 		{int8(-1), "-1", true}, {int16(2), "2", true}, {int32(3), "3", true}, {int64(4), "4", true},
 		{uint8(5), "5", true}, {uint16(6), "6", true}, {uint32(7), "7", true}, {uint(8), "8", true},
 		{uint64(1 << 63), "9223372036854775808", true}, {uint(1 << 63), "9223372036854775808", true},

@@ -5,8 +5,6 @@ import (
 	"net/url"
 	"reflect"
 	"strings"
-
-	"github.com/agext/levenshtein"
 )
 
 // Build returns the path of endpoint's rule filled with values, and the
@@ -26,8 +24,7 @@ func (m *Map) Build(endpoint string, values map[string]any, method string) (stri
 func (m *Map) build(endpoint string, values map[string]any, method string) (string, url.Values, *Rule, error) {
 	rules := m.byEndpoint[endpoint]
 	if len(rules) == 0 {
-		return "", nil, nil, &BuildError{Endpoint: endpoint, Values: values, Method: method,
-			Reason: "unknown endpoint", Suggestion: m.closestEndpoint(endpoint)}
+		return "", nil, nil, m.buildError(endpoint, values, method, "unknown endpoint")
 	}
 	var best buildFailure
 	for _, r := range rules {
@@ -39,7 +36,18 @@ func (m *Map) build(endpoint string, values map[string]any, method string) (stri
 			best = f
 		}
 	}
-	return "", nil, nil, &BuildError{Endpoint: endpoint, Values: values, Method: method, Reason: best.reason}
+	return "", nil, nil, m.buildError(endpoint, values, method, best.reason)
+}
+
+// buildError returns the BuildError for endpoint, with Werkzeug's
+// suggested rule.
+func (m *Map) buildError(endpoint string, values map[string]any, method, reason string) *BuildError {
+	e := &BuildError{Endpoint: endpoint, Values: values, Method: method, Reason: reason,
+		Suggested: m.closestRule(endpoint, values, method)}
+	if e.Suggested != nil && e.Suggested.Endpoint != endpoint {
+		e.Suggestion = e.Suggested.Endpoint
+	}
+	return e
 }
 
 // A buildFailure says why a rule could not be built; the highest rank wins.
@@ -80,13 +88,13 @@ func (r *Rule) build(values map[string]any, method string) (string, buildFailure
 		if f.rank != 0 {
 			return "", f
 		}
-		b.WriteString(escapePath(s.prefix, true) + escapePath(text, s.path))
+		b.WriteString(escapePath(s.prefix, true) + escapePath(text, matchesSlashes(s.conv)))
 		for _, x := range s.more {
 			text, f := r.buildVar(x.name, x.conv, values)
 			if f.rank != 0 {
 				return "", f
 			}
-			b.WriteString(escapePath(x.sep, true) + escapePath(text, false))
+			b.WriteString(escapePath(x.sep, true) + escapePath(text, x.path))
 		}
 		b.WriteString(escapePath(s.suffix, true))
 	}
@@ -144,17 +152,4 @@ func queryTexts(v any) []string {
 		}
 	}
 	return out
-}
-
-// closestEndpoint returns the registered endpoint whose name is most like
-// endpoint, as Werkzeug's BuildError.closest_rule suggests one; "" when
-// the map is empty.
-func (m *Map) closestEndpoint(endpoint string) string {
-	best, score := "", -1.0
-	for _, r := range m.rules {
-		if s := levenshtein.Similarity(r.Endpoint, endpoint, nil); s > score {
-			best, score = r.Endpoint, s
-		}
-	}
-	return best
 }

@@ -52,14 +52,14 @@ func TestBuild(t *testing.T) {
 
 		{"unknown endpoint", "nope", nil, "", `error: could not build url for endpoint "nope": unknown endpoint; did you mean "code" instead?`},
 		{"unknown endpoint suggestion", "codes", nil, "", `error: could not build url for endpoint "codes": unknown endpoint; did you mean "code" instead?`},
-		{"missing", "post", nil, "", `error: could not build url for endpoint "post": missing value for "id"`},
-		{"missing nil", "post", map[string]any{"id": nil}, "", `error: could not build url for endpoint "post": missing value for "id"`},
-		{"wrong type", "post", map[string]any{"id": "abc"}, "", `error: could not build url for endpoint "post": value for "id" rejected: cannot use "abc" as an integer`},
-		{"negative", "post", map[string]any{"id": -1}, "", `error: could not build url for endpoint "post": value for "id" rejected: integer -1 is out of range for this rule`},
-		{"slash in string", "user", map[string]any{"name": "a/b"}, "", `error: could not build url for endpoint "user": value for "name" rejected: string "a/b" contains '/' (use the path converter)`},
-		{"wrong length", "code", map[string]any{"code": "abc"}, "", `error: could not build url for endpoint "code": value for "code" rejected: string "abc" has the wrong length`},
-		{"method not allowed", "post", map[string]any{"id": 1}, "DELETE", `error: could not build url for endpoint "post": method "DELETE" not allowed (rule "/post/<int:id>" allows GET, HEAD, OPTIONS)`},
-		{"rejection beats method", "item", map[string]any{"id": "x"}, "GET", `error: could not build url for endpoint "item": value for "id" rejected: cannot use "x" as an integer`},
+		{"missing", "post", nil, "", `error: could not build url for endpoint "post": missing value for "id"; did you forget to specify values ["id"]?`},
+		{"missing nil", "post", map[string]any{"id": nil}, "", `error: could not build url for endpoint "post": missing value for "id"; did you forget to specify values ["id"]?`},
+		{"wrong type", "post", map[string]any{"id": "abc"}, "", `error: could not build url for endpoint "post" with values ["id"]: value for "id" rejected: cannot use "abc" as an integer`},
+		{"negative", "post", map[string]any{"id": -1}, "", `error: could not build url for endpoint "post" with values ["id"]: value for "id" rejected: integer -1 is out of range for this rule`},
+		{"slash in string", "user", map[string]any{"name": "a/b"}, "", `error: could not build url for endpoint "user" with values ["name"]: value for "name" rejected: string "a/b" contains '/' (use the path converter)`},
+		{"wrong length", "code", map[string]any{"code": "abc"}, "", `error: could not build url for endpoint "code" with values ["code"]: value for "code" rejected: string "abc" has the wrong length`},
+		{"method not allowed", "post", map[string]any{"id": 1}, "DELETE", `error: could not build url for endpoint "post" ("DELETE") with values ["id"]: method "DELETE" not allowed (rule "/post/<int:id>" allows GET, HEAD, OPTIONS); did you mean to use methods ["GET", "HEAD", "OPTIONS"]?`},
+		{"rejection beats method", "item", map[string]any{"id": "x"}, "GET", `error: could not build url for endpoint "item" ("GET") with values ["id"]: value for "id" rejected: cannot use "x" as an integer`},
 	}
 	m := newMap(t, rules...)
 	for _, tt := range tests {

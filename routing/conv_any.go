@@ -2,6 +2,7 @@ package routing
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -42,11 +43,17 @@ func (c *anyConverter) ToGo(s string) (any, error) {
 	return s, nil
 }
 
-// ToURL accepts only one of the items.
+// ToURL accepts only one of the items. Its error is Werkzeug's:
+// 'x' is not one of 'a', 'b' (the items sorted).
 func (c *anyConverter) ToURL(v any) (string, error) {
 	s, ok := toText(v)
 	if !ok || !c.Match(s) {
-		return "", fmt.Errorf("%v is not one of %q", v, c.items)
+		if !ok {
+			s = fmt.Sprint(v)
+		}
+		items := slices.Clone(c.items)
+		slices.Sort(items)
+		return "", fmt.Errorf("'%s' is not one of '%s'", s, strings.Join(items, "', '"))
 	}
 	return s, nil
 }

@@ -8,7 +8,8 @@
 // variables, possibly with static text around and between them in the same
 // segment (/<int:id>.json, /page-<int:n>, /v<int:major>.<int:minor>: each
 // variable takes the longest text its converter accepts, as Werkzeug's
-// regular expressions do); a path variable fills whole segments:
+// regular expressions do, a path variable the shortest); a path variable
+// spans one or more segments (/Talk:<path:name>, /<path:a>:<path:b>):
 //
 //	/post/<int:id>              an int variable named id
 //	/<name>                     a string variable (the default converter)

@@ -3,6 +3,7 @@ package routing
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -64,25 +65,68 @@ func (e *RedirectError) Error() string {
 
 // A BuildError is returned by Map.Build when no rule of the endpoint can be
 // built from the values. Reason says why, for example `missing value for "id"`.
-// For an unknown endpoint, Suggestion is the most similar registered one,
-// as Werkzeug suggests it.
+// Suggested is the rule Werkzeug's BuildError suggests (closest_rule: the
+// most similar endpoint, then the rules taking the values and accepting
+// the method), nil for an empty map; Suggestion is its endpoint when that
+// is not Endpoint.
 type BuildError struct {
 	Endpoint   string
 	Values     map[string]any
 	Method     string
 	Reason     string
 	Suggestion string
+	Suggested  *Rule
 }
 
-// Error names the endpoint and the reason, and the suggestion if any:
-// could not build url for endpoint "indx": unknown endpoint; did you mean
-// "index" instead?
+// Error names the endpoint, the method and the given values' names, the
+// reason, and Werkzeug's hints from the suggested rule:
+//
+//	could not build url for endpoint "world" ("POST") with values ["id"]: method "POST" not allowed (...); did you mean to use methods ["GET", "HEAD", "OPTIONS"]?
+//	could not build url for endpoint "indx": unknown endpoint; did you mean "index" instead?
 func (e *BuildError) Error() string {
-	msg := fmt.Sprintf("could not build url for endpoint %q: %s", e.Endpoint, e.Reason)
-	if e.Suggestion != "" {
-		msg += fmt.Sprintf("; did you mean %q instead?", e.Suggestion)
+	var b strings.Builder
+	fmt.Fprintf(&b, "could not build url for endpoint %q", e.Endpoint)
+	if e.Method != "" {
+		fmt.Fprintf(&b, " (%q)", e.Method)
 	}
-	return msg
+	if names := valueNames(e.Values); len(names) > 0 {
+		b.WriteString(" with values " + quotedList(names))
+	}
+	b.WriteString(": " + e.Reason)
+	switch r := e.Suggested; {
+	case r == nil:
+	case r.Endpoint == e.Endpoint:
+		if e.Method != "" && !slices.Contains(r.Methods, e.Method) {
+			b.WriteString("; did you mean to use methods " + quotedList(r.Methods) + "?")
+		}
+		if missing := r.missingArguments(e.Values); len(missing) > 0 {
+			b.WriteString("; did you forget to specify values " + quotedList(missing) + "?")
+		}
+	default:
+		fmt.Fprintf(&b, "; did you mean %q instead?", r.Endpoint)
+	}
+	return b.String()
+}
+
+// valueNames returns the sorted names of the non-nil values.
+func valueNames(values map[string]any) []string {
+	var out []string
+	for k, v := range values {
+		if v != nil {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// quotedList renders names as ["a", "b"].
+func quotedList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
 }
 
 // A ParseError reports a malformed rule pattern. Pos is the byte offset in

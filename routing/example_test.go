@@ -85,7 +85,7 @@ func ExampleMap_Build() {
 	// Output:
 	// /user/John%20Doe page=2&tag=a&tag=b <nil>
 	// /files/docs/read%20me.txt
-	// could not build url for endpoint "profile": missing value for "name"
+	// could not build url for endpoint "profile": missing value for "name"; did you forget to specify values ["name"]?
 }
 
 func ExampleMap_AddConverter() {

@@ -3,6 +3,7 @@ package routing
 import (
 	"net/url"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -30,6 +31,9 @@ var fuzzRules = []spec{
 	"- /doc/v<int:n>.txt docv",
 	"- /m/<a>-<b>.<ext> multi",
 	"- /v<int:major>.<int:minor> version",
+	"- /t/Talk:<path:name>.html talk",
+	"- /t/<path:a>:<path:b> two",
+	"- /t/<a>-<path:b>/x dashpath",
 }
 
 // canonical reports whether building a rule reproduces the matched text
@@ -74,7 +78,11 @@ func FuzzMatch(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Build gave bad escaping %q: %v", built, err)
 		}
-		if canonical(r) && decoded != path && (r.StrictSlashes || decoded+"/" != path) {
+		want := path
+		if strings.HasPrefix(path, "//") { // leading slashes merge without a redirect
+			want = "/" + strings.TrimLeft(path, "/")
+		}
+		if canonical(r) && decoded != want && (r.StrictSlashes || decoded+"/" != want) {
 			t.Fatalf("Match(%q) then Build = %q (decoded %q)", path, built, decoded)
 		}
 		var p2 Params

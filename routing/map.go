@@ -130,13 +130,28 @@ func buildsAfter(a, b *Rule) bool {
 
 // conflicting returns an existing rule that r would shadow or be shadowed by.
 func (m *Map) conflicting(r *Rule) *Rule {
-	mine := r.conflictMethods()
 	for _, old := range m.rules {
-		if theirs := old.conflictMethods(); !old.BuildOnly && old.shape == r.shape && theirs.overlaps(&mine) {
+		if !old.BuildOnly && old.shape == r.shape && r.sameMethods(old) {
 			return old
 		}
 	}
 	return nil
+}
+
+// sameMethods reports whether rules of the same shape are duplicates by
+// their methods, Werkzeug 3.2's Rule.is_duplicate: the same methods, or
+// a shared method other than HEAD and OPTIONS (GET implies HEAD and Flask
+// adds OPTIONS to every rule, so those alone would always overlap).
+func (r *Rule) sameMethods(o *Rule) bool {
+	if slices.Equal(r.Methods, o.Methods) {
+		return true
+	}
+	for _, m := range r.Methods {
+		if m != "HEAD" && m != "OPTIONS" && slices.Contains(o.Methods, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // Rules returns the rules in registration order.

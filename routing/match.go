@@ -80,6 +80,11 @@ func (m *Map) match(method, path string, p *Params) (*Rule, error) {
 // matchIn matches path in tree t, after any values p already holds (those
 // of a subdomain).
 func (m *Map) matchIn(t *tree, method, path string, p *Params) (*Rule, error) {
+	if len(path) > 1 && path[0] == '/' && path[1] == '/' {
+		// Werkzeug matches "/" + path_info.lstrip("/"): leading slashes
+		// are merged without a redirect.
+		path = "/" + strings.TrimLeft(path, "/")
+	}
 	if n := t.static.get(path); n != nil {
 		if r := firstFor(n.rules, method); r != nil {
 			p.rule = r
@@ -91,12 +96,32 @@ func (m *Map) matchIn(t *tree, method, path string, p *Params) (*Rule, error) {
 			return r, nil
 		}
 	}
-	if path == "" || path[0] != '/' {
+	if path == "" {
+		return m.emptyPath(t, method, p)
+	}
+	if path[0] != '/' {
 		return nil, ErrNotFound
 	}
 	mt := matcher{method: method, p: p}
 	r, st := mt.walk(&t.root, path[1:], false)
 	return m.outcome(t, r, st, method, path, p)
+}
+
+// emptyPath matches an empty path (a request for the script root
+// without its slash) as Werkzeug does: as "/" when the rule answering "/"
+// has lax slashes, else as a strict-slashes redirect to "/"; a path no
+// rule for "/" answers is not found.
+func (m *Map) emptyPath(t *tree, method string, p *Params) (*Rule, error) {
+	n := p.n
+	r, err := m.matchIn(t, method, "/", p)
+	switch {
+	case err != nil:
+		return nil, ErrNotFound
+	case r.StrictSlashes:
+		p.n = n
+		return nil, &RedirectError{Location: "/", Code: 308}
+	}
+	return r, nil
 }
 
 // outcome turns the result of a walk in t into Match's results.
@@ -294,8 +319,9 @@ func (mt *matcher) splitVars(e *dynEdge, conv Converter, k int, inner, rest stri
 		return r, st
 	}
 	sep := e.more[k].sep
+	lazy := matchesSlashes(conv) // a path variable takes the shortest text first
 	var st uint8
-	for i := strings.LastIndex(inner, sep); i >= 0; i = strings.LastIndex(inner[:i], sep) {
+	for i := firstSplit(inner, sep, lazy); i >= 0; i = nextSplit(inner, sep, i, lazy) {
 		if !conv.Match(inner[:i]) {
 			continue
 		}
@@ -310,20 +336,43 @@ func (mt *matcher) splitVars(e *dynEdge, conv Converter, k int, inner, rest stri
 	return nil, st
 }
 
+// firstSplit returns the first offset of sep in inner to try: the last
+// one for a greedy variable, the first for a lazy one; -1 if none.
+func firstSplit(inner, sep string, lazy bool) int {
+	if lazy {
+		return strings.Index(inner, sep)
+	}
+	return strings.LastIndex(inner, sep)
+}
+
+// nextSplit returns the offset of sep to try after i, or -1.
+func nextSplit(inner, sep string, i int, lazy bool) int {
+	if !lazy {
+		return strings.LastIndex(inner[:i], sep)
+	}
+	if j := strings.Index(inner[i+1:], sep); j >= 0 {
+		return i + 1 + j
+	}
+	return -1
+}
+
 // walkPath tries a slash-matching edge on ever longer prefixes of rest,
-// ending at segment boundaries (Werkzeug's non-greedy `[^/].*?`).
+// ending at segment boundaries (Werkzeug's non-greedy `[^/].*?`); the
+// edge's affixes (/Talk:<path:name>, /<path:p>.html) surround the value
+// within its first and last segments.
 func (mt *matcher) walkPath(e *dynEdge, rest string) (*Rule, uint8) {
-	if rest == "" || rest[0] == '/' {
+	if !strings.HasPrefix(rest, e.prefix) || len(rest) == len(e.prefix) || rest[len(e.prefix)] == '/' {
 		return nil, 0
 	}
 	var st uint8
-	for i := 0; ; {
+	for i := len(e.prefix); ; {
 		k := strings.IndexByte(rest[i:], '/')
 		if k < 0 {
-			if !e.conv.Match(rest) {
+			v, ok := e.pathValue(rest)
+			if !ok {
 				return nil, st
 			}
-			r, s := mt.descend(e, rest, "", true)
+			r, s := mt.descendPath(e, v, "", true)
 			return r, st | s
 		}
 		end := i + k
@@ -333,8 +382,8 @@ func (mt *matcher) walkPath(e *dynEdge, rest string) (*Rule, uint8) {
 			i = end + 1
 			continue
 		}
-		if e.conv.Match(rest[:end]) {
-			r, s := mt.descend(e, rest[:end], rest[end+1:], false)
+		if v, ok := e.pathValue(rest[:end]); ok {
+			r, s := mt.descendPath(e, v, rest[end+1:], false)
 			if r != nil || s&stRedirect != 0 {
 				return r, s
 			}
@@ -342,6 +391,25 @@ func (mt *matcher) walkPath(e *dynEdge, rest string) (*Rule, uint8) {
 		}
 		i = end + 1
 	}
+}
+
+// pathValue returns the text between a path edge's affixes in text, the
+// segments it spans, if the converter accepts it (for a single variable).
+func (e *dynEdge) pathValue(text string) (string, bool) {
+	if len(text) < len(e.prefix)+len(e.suffix) || !strings.HasSuffix(text, e.suffix) {
+		return "", false
+	}
+	v := text[len(e.prefix) : len(text)-len(e.suffix)]
+	return v, len(e.more) > 0 || e.conv.Match(v)
+}
+
+// descendPath records the values of a path edge's variables in inner
+// and matches the rest below it.
+func (mt *matcher) descendPath(e *dynEdge, inner, rest string, done bool) (*Rule, uint8) {
+	if len(e.more) > 0 {
+		return mt.splitVars(e, e.conv, 0, inner, rest, done)
+	}
+	return mt.descend(e, inner, rest, done)
 }
 
 // end handles a path fully consumed at n: a rule of n, or a redirect to (or

@@ -120,16 +120,3 @@ func listsMethod(in []string, m string) bool {
 	}
 	return false
 }
-
-// conflictMethods returns the methods by which r can shadow another rule
-// of the same shape: its methods without OPTIONS and without a HEAD implied
-// by GET. Werkzeug allows GET,OPTIONS beside POST,OPTIONS (the first rule
-// answers OPTIONS) and an explicit HEAD rule beside a GET rule (it answers
-// HEAD).
-func (r *Rule) conflictMethods() methodSet {
-	s := methodSet{bits: r.methods.bits &^ methodBit("OPTIONS"), other: r.methods.other}
-	if r.headImplied {
-		s.bits &^= methodBit("HEAD")
-	}
-	return s
-}

@@ -7,14 +7,15 @@ import (
 
 // A segment is one '/'-separated part of a parsed rule: static text, or a
 // variable with its converter between optional static affixes (a path
-// variable has no affixes and may span several segments).
+// path variable may span several segments, its affixes in the first and
+// last of them).
 type segment struct {
 	text   string // static text, or the variable name
 	prefix string // static text before the variable in its segment
 	suffix string // static text after the variable in its segment
 	spec   string // canonical converter spec; "" for static text
 	conv   Converter
-	path   bool // the converter matches slashes
+	path   bool // a variable's converter matches slashes: the segment spans several
 	weight int
 	// more holds the further variables of a segment with several
 	// (/v<int:major>.<int:minor>): each after its static separator; suffix
@@ -29,6 +30,7 @@ type extraVar struct {
 	spec   string
 	conv   Converter
 	weight int
+	path   bool // the converter matches slashes
 }
 
 func (s *segment) static() bool { return s.conv == nil }
@@ -108,15 +110,12 @@ func (p *ruleParser) segment(i int) (segment, int, error) {
 		if err != nil {
 			return s, 0, err
 		}
-		if x.path || s.path {
-			return s, 0, p.fail(end, "a path variable must fill whole path segments")
-		}
-		s.more = append(s.more, extraVar{sep: p.rule[j:end], name: x.text, spec: x.spec, conv: x.conv, weight: x.weight})
+		s.more = append(s.more, extraVar{sep: p.rule[j:end], name: x.text, spec: x.spec, conv: x.conv, weight: x.weight, path: x.path})
 		j, end = k, staticEnd(p.rule, k)
 	}
 	s.prefix, s.suffix = p.rule[i:lt], p.rule[j:end]
-	if s.path && s.prefix+s.suffix != "" {
-		return s, 0, p.fail(lt, "path variable %q must fill whole path segments", s.text)
+	for _, x := range s.more {
+		s.path = s.path || x.path // the segment spans slashes
 	}
 	return s, end, nil
 }

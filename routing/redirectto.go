@@ -66,8 +66,14 @@ func (r *Rule) targetValue(name string, values map[string]any) (string, error) {
 // isPathArg reports whether name is a path variable (its slashes kept).
 func (r *Rule) isPathArg(name string) bool {
 	for i := range r.segs {
-		if r.segs[i].path && r.segs[i].text == name {
-			return true
+		s := &r.segs[i]
+		if !s.static() && s.text == name {
+			return matchesSlashes(s.conv)
+		}
+		for _, x := range s.more {
+			if x.name == name {
+				return x.path
+			}
 		}
 	}
 	return false

@@ -110,7 +110,7 @@ func (m *Map) matchDomain(method, d, path string, p *Params) (*Rule, error) {
 		if !h.match(d, p) {
 			continue
 		}
-		if path == "" || path[0] != '/' {
+		if path != "" && path[0] != '/' {
 			break
 		}
 		r, err := m.matchIn(&h.tree, method, path, p)

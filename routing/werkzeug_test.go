@@ -21,8 +21,8 @@ func runWerkzeugCases(t *testing.T, m *Map, cases []werkzeugCase) {
 
 // test_path (Werkzeug): a fixed segment after a path variable outweighs
 // string variables, and path rules are tried in Werkzeug's weighting order.
-// The rules with a path variable inside a segment (/<path:name>:foo,
-// /Talk:<path:name>) are left out: flagon's path variables fill whole
+// The rules with a path variable inside a segment are in
+// werkzeug_routing_port_test.go.
 // segments.
 func TestWerkzeugPath(t *testing.T) {
 	m := newMap(t,
@@ -371,4 +371,65 @@ func TestWerkzeugAliasRedirects(t *testing.T) {
 			t.Errorf("Build(%s, %v) = %q, %v; want %q", c.endpoint, c.values, got, err, c.want)
 		}
 	}
+}
+
+// A path variable with static text around it in its first and last
+// segments, as Werkzeug's regular expressions match it (checked against
+// Werkzeug 3.1).
+func TestPathVariableWithAffixes(t *testing.T) {
+	runWerkzeugCases(t, newMap(t, "- ~/<path:p>.html h"), []werkzeugCase{
+		{"/a/b.html", "h p=a/b"},
+		{"/a.html/", "404"},
+		{"/.html", "404"},
+		{"/a/.html", "h p=a/"},
+		{"//a.html", "h p=a"},
+	})
+	runWerkzeugCases(t, newMap(t, "- /f/<path:p>.html/ h"), []werkzeugCase{
+		{"/f/a/b.html/", "h p=a/b"},
+		{"/f/a/b.html", "308 /f/a/b.html/"},
+	})
+	runWerkzeugCases(t, newMap(t, "- /x-<path:p>/edit h"), []werkzeugCase{
+		{"/x-a/b/edit", "h p=a/b"},
+		{"/x-/edit", "404"},
+		{"/x-a/edit/", "404"},
+	})
+}
+
+// Werkzeug matches "/" + path_info.lstrip("/"): leading slashes are
+// merged without a redirect, other repeated slashes with one (checked
+// against Werkzeug 3.1).
+func TestLeadingSlashesMerged(t *testing.T) {
+	m := newMap(t, "- /no/tail no_tail", "- /yes/ yes", "- / index", "- /p/<path:p> p")
+	runWerkzeugCases(t, m, []werkzeugCase{
+		{"//no/tail", "no_tail"},
+		{"///yes", "308 /yes/"},
+		{"//", "index"},
+		{"///p//a", "308 /p/a"},
+	})
+}
+
+// Several variables in a segment, one of them a path: a path variable
+// takes the shortest text first, others the longest, as Werkzeug's lazy
+// and greedy regular expressions do (checked against Werkzeug 3.1).
+func TestPathVariableBesideOthers(t *testing.T) {
+	runWerkzeugCases(t, newMap(t, "- /<a>-<path:b> h"), []werkzeugCase{
+		{"/x-y/z", "h a=x b=y/z"},
+		{"/x-y-z/w", "h a=x-y b=z/w"},
+		{"/x-", "404"},
+		{"/-y", "404"},
+	})
+	runWerkzeugCases(t, newMap(t, "- /<path:a>-<b> h"), []werkzeugCase{
+		{"/x-y-z", "h a=x b=y-z"},
+		{"/p/q-r", "h a=p/q b=r"},
+		{"/p/q-r/s", "404"},
+	})
+	runWerkzeugCases(t, newMap(t, "- /<path:name>:<path:name2> two", "- /<path:name> page"), []werkzeugCase{
+		{"/a:b:c", "two name=a name2=b:c"},
+		{"/a/b:c/d", "two name=a/b name2=c/d"},
+		{"/Some", "page name=Some"},
+	})
+	runWerkzeugCases(t, newMap(t, "- /<path:a>:<path:b>/edit two"), []werkzeugCase{
+		{"/a:b/c:d/edit", "two a=a b=b/c:d"},
+		{"/a:b/edit", "two a=a b=b"},
+	})
 }
