@@ -27,7 +27,7 @@ func (e *DotenvError) Error() string {
 func (e *DotenvError) Unwrap() error { return e.Err }
 
 // readDotenv reads and parses one dotenv file.
-func readDotenv(path string) (map[string]string, error) {
+func readDotenv(path string) (map[string]*string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, &DotenvError{Path: path, Err: err}
@@ -40,12 +40,13 @@ func readDotenv(path string) (map[string]string, error) {
 var errUnparsable = errors.New("could not parse statement")
 
 // parseDotenv parses the contents of the dotenv file at path as Flask's
-// load_dotenv reads it with python-dotenv: the values, interpolated with
-// the file's earlier values and the environment; keys without "=" are left
-// out. Where python-dotenv warns and skips a statement it cannot parse,
-// and where Python would fail to decode the file as UTF-8, this is an
-// error naming the line.
-func parseDotenv(path string, data []byte) (map[string]string, error) {
+// load_dotenv reads it with python-dotenv's dotenv_values: the values,
+// interpolated with the file's earlier values and the environment; a key
+// without "=" is nil (Python's None: it is not set, but hides the key in
+// files of lower precedence). Where python-dotenv warns and skips a
+// statement it cannot parse, and where Python would fail to decode the
+// file as UTF-8, this is an error naming the line.
+func parseDotenv(path string, data []byte) (map[string]*string, error) {
 	if !utf8.Valid(data) {
 		return nil, &DotenvError{Path: path, Line: invalidUTF8Line(data), Err: errors.New("invalid UTF-8")}
 	}
@@ -55,10 +56,11 @@ func parseDotenv(path string, data []byte) (map[string]string, error) {
 			return nil, &DotenvError{Path: path, Line: statementLine(b), Err: errUnparsable}
 		}
 	}
-	m := map[string]string{}
+	m := map[string]*string{}
 	for _, v := range dotenvValues(bindings, true, os.LookupEnv) {
+		m[v.Key] = nil
 		if v.Set {
-			m[v.Key] = v.Value
+			m[v.Key] = &v.Value
 		}
 	}
 	return m, nil

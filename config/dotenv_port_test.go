@@ -264,3 +264,38 @@ func TestDotenvPortLoad(t *testing.T) {
 		})
 	}
 }
+
+// TestDotenvPortFlaskMerge ports the merge of Flask's load_dotenv: data |=
+// dotenv_values(file) from the lowest precedence (.flagonenv, Flask's
+// .flaskenv) to the highest (the -e file), so that a key without "=" in a
+// file of higher precedence hides the value of a lower one; and each file
+// is interpolated on its own, before anything is set.
+func TestDotenvPortFlaskMerge(t *testing.T) {
+	const a, b = "FLAGON_DOTENV_MERGE_A", "FLAGON_DOTENV_MERGE_B"
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  map[string]string
+	}{
+		{"bare key in .env hides .flagonenv", map[string]string{"app/.env": a + "\n", "app/.flagonenv": a + "=1\n"}, map[string]string{}},
+		{"bare key in .flagonenv does not hide .env", map[string]string{"app/.env": a + "=2\n", "app/.flagonenv": a + "\n"}, map[string]string{a: "2"}},
+		{"no interpolation across files", map[string]string{"app/.env": b + "=x${" + a + "}\n", "app/.flagonenv": a + "=1\n"},
+			map[string]string{a: "1", b: "x"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root := dotenvTree(t, tc.files)
+			unsetForTest(t, a)
+			unsetForTest(t, b)
+			if _, err := LoadDotenv(filepath.Join(root, "app")); err != nil {
+				t.Fatal(err)
+			}
+			for _, k := range []string{a, b} {
+				want, wantSet := tc.want[k]
+				if got, set := os.LookupEnv(k); got != want || set != wantSet {
+					t.Errorf("%s = %q (set %v), want %q (set %v)", k, got, set, want, wantSet)
+				}
+			}
+		})
+	}
+}
