@@ -28,7 +28,9 @@ func (p *Protect) validate(c *flagon.Ctx, o Options, token string) error {
 		return err
 	}
 	if reason != "" {
-		p.app.Logger.Info(string(reason), "endpoint", c.Endpoint())
+		if l := p.app.Logger; l != nil {
+			l.Info(string(reason), "endpoint", c.Endpoint())
+		}
 		return fail(reason)
 	}
 	return nil
