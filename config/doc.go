@@ -21,10 +21,15 @@
 //   - LoadDotenv is flask.cli.load_dotenv: .env and .flagonenv (Flask's
 //     .flaskenv) are searched in the directory and its parents, never
 //     override the real environment, and .env wins over .flagonenv; explicit
-//     files win over both.
+//     files win over both. Files are parsed and interpolated as
+//     python-dotenv's dotenv_values (quotes, escapes, export, comments,
+//     multiline values, ${NAME:-default}).
 //
 // # Differences from Flask
 //
+//   - A dotenv statement python-dotenv cannot parse is a *DotenvError naming
+//     the file and line, and nothing is loaded; python-dotenv logs a warning
+//     and skips it (see docs/cli.md).
 //   - Durations are time.Duration. Duration also accepts numbers of seconds,
 //     as Flask does for PERMANENT_SESSION_LIFETIME, and strings such as "90s".
 //   - SESSION_COOKIE_SAMESITE defaults to "Lax" (Flask: None).

@@ -108,9 +108,11 @@ func findUp(dir, name string) (string, bool) {
 }
 
 // setenvFrom reads every file first, then sets the variables that are not
-// already in the environment, earlier files winning.
+// already in the environment, earlier files winning. A key without a value
+// (nil) in an earlier file hides the key of later files, as Flask's merge
+// of dotenv_values does, and is not set.
 func setenvFrom(paths []string) error {
-	values := map[string]string{}
+	values := map[string]*string{}
 	for _, p := range paths {
 		m, err := readDotenv(p)
 		if err != nil {
@@ -125,13 +127,14 @@ func setenvFrom(paths []string) error {
 	return setenvMissing(values)
 }
 
-// setenvMissing sets each variable of values that the environment lacks.
-func setenvMissing(values map[string]string) error {
+// setenvMissing sets each variable of values with a value that the
+// environment lacks.
+func setenvMissing(values map[string]*string) error {
 	for k, v := range values {
-		if _, ok := os.LookupEnv(k); ok {
+		if _, ok := os.LookupEnv(k); ok || v == nil {
 			continue
 		}
-		if err := os.Setenv(k, v); err != nil {
+		if err := os.Setenv(k, *v); err != nil {
 			return fmt.Errorf("config: set %s: %w", k, err)
 		}
 	}

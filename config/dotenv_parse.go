@@ -1,14 +1,11 @@
 package config
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
-	"regexp"
-	"strconv"
-
-	"github.com/joho/godotenv"
+	"strings"
+	"unicode/utf8"
 )
 
 // A DotenvError reports a dotenv file that cannot be read or parsed.
@@ -29,8 +26,8 @@ func (e *DotenvError) Error() string {
 // Unwrap returns the underlying error.
 func (e *DotenvError) Unwrap() error { return e.Err }
 
-// readDotenv reads and parses one dotenv file with godotenv.
-func readDotenv(path string) (map[string]string, error) {
+// readDotenv reads and parses one dotenv file.
+func readDotenv(path string) (map[string]*string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, &DotenvError{Path: path, Err: err}
@@ -38,44 +35,53 @@ func readDotenv(path string) (map[string]string, error) {
 	return parseDotenv(path, data)
 }
 
-// parseDotenv parses the contents of the dotenv file at path.
-func parseDotenv(path string, data []byte) (map[string]string, error) {
-	m, err := godotenv.UnmarshalBytes(data)
-	if err != nil {
-		line, msg := locate(data, err)
-		return nil, &DotenvError{Path: path, Line: line, Err: msg}
+// errUnparsable is the error for a statement python-dotenv skips with the
+// warning "could not parse statement".
+var errUnparsable = errors.New("could not parse statement")
+
+// parseDotenv parses the contents of the dotenv file at path as Flask's
+// load_dotenv reads it with python-dotenv's dotenv_values: the values,
+// interpolated with the file's earlier values and the environment; a key
+// without "=" is nil (Python's None: it is not set, but hides the key in
+// files of lower precedence). Where python-dotenv warns and skips a
+// statement it cannot parse, and where Python would fail to decode the
+// file as UTF-8, this is an error naming the line.
+func parseDotenv(path string, data []byte) (map[string]*string, error) {
+	if !utf8.Valid(data) {
+		return nil, &DotenvError{Path: path, Line: invalidUTF8Line(data), Err: errors.New("invalid UTF-8")}
+	}
+	bindings := parseDotenvBindings(string(data))
+	for _, b := range bindings {
+		if b.Error {
+			return nil, &DotenvError{Path: path, Line: statementLine(b), Err: errUnparsable}
+		}
+	}
+	m := map[string]*string{}
+	for _, v := range dotenvValues(bindings, true, os.LookupEnv) {
+		m[v.Key] = nil
+		if v.Set {
+			m[v.Key] = &v.Value
+		}
 	}
 	return m, nil
 }
 
-// godotenv's two parse errors quote the rest of the file from the bad
-// statement on (or its first line); they carry no line number.
-var (
-	reUnexpected   = regexp.MustCompile(`(?s)^(unexpected character "(?:[^"\\]|\\.)*" in variable name) near (".*")$`)
-	reUnterminated = regexp.MustCompile(`(?s)^(unterminated quoted value) (.*)$`)
-)
-
-// locate finds the line of a godotenv parse error in data and returns it
-// with a shorter message that no longer quotes the file (which may hold
-// secrets). It returns line 0 and err when the error is not recognised.
-func locate(data []byte, err error) (int, error) {
-	norm := bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
-	msg := err.Error()
-	if m := reUnexpected.FindStringSubmatch(msg); m != nil {
-		rest, uerr := strconv.Unquote(m[2])
-		if uerr == nil && bytes.HasSuffix(norm, []byte(rest)) {
-			return lineAt(norm, len(norm)-len(rest)), errors.New(m[1])
-		}
-	}
-	if m := reUnterminated.FindStringSubmatch(msg); m != nil {
-		if i := bytes.LastIndex(norm, []byte(m[2])); i >= 0 {
-			return lineAt(norm, i), errors.New(m[1])
-		}
-	}
-	return 0, err
+// statementLine is the line where b's statement starts after the blank
+// lines python-dotenv counts into it.
+func statementLine(b dotenvBinding) int {
+	lead := b.Original[:len(b.Original)-len(strings.TrimLeftFunc(b.Original, isPySpace))]
+	return b.Line + len(reNewline.FindAllStringIndex(lead, -1))
 }
 
-// lineAt returns the 1-based line holding byte offset i of data.
-func lineAt(data []byte, i int) int {
-	return bytes.Count(data[:i], []byte("\n")) + 1
+// invalidUTF8Line returns the line of the first byte that is not UTF-8.
+func invalidUTF8Line(data []byte) int {
+	i := 0
+	for i < len(data) {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		i += size
+	}
+	return len(reNewline.FindAllIndex(data[:i], -1)) + 1
 }

@@ -141,16 +141,22 @@ func TestLoadDotenvErrors(t *testing.T) {
 		notExist bool
 	}{
 		{name: "missing explicit file", explicit: []string{"nope.env"}, wantErr: "nope.env", notExist: true},
-		{name: "bad variable name",
-			files:   map[string]string{"app/.env": "A=1\n# note\nBAD-NAME=2\nC=3\n"},
-			wantErr: `.env:3: unexpected character "-" in variable name`, wantLine: 3},
-		{name: "line without equals",
-			files:   map[string]string{"app/.flagonenv": "A=1\r\nJUSTAWORD\r\nB=2\r\n"},
-			wantErr: `.flagonenv:2: unexpected character`, wantLine: 2},
+		{name: "space in variable name",
+			files:   map[string]string{"app/.env": "A=1\n# note\nBAD NAME=2\nC=3\n"},
+			wantErr: `.env:3: could not parse statement`, wantLine: 3},
+		{name: "colon instead of equals after blank lines",
+			files:   map[string]string{"app/.flagonenv": "A=1\r\n\r\n\r\nJUST: A WORD\r\nB=2\r\n"},
+			wantErr: `.flagonenv:4: could not parse statement`, wantLine: 4},
 		{name: "unterminated quote",
 			files:    map[string]string{"app/bad.env": "A=1\nB=2\nTOKEN=\"abc\nD=4\n"},
 			explicit: []string{"bad.env"},
-			wantErr:  "bad.env:3: unterminated quoted value", wantLine: 3},
+			wantErr:  "bad.env:3: could not parse statement", wantLine: 3},
+		{name: "text after a quoted value",
+			files:   map[string]string{"app/.env": "A=1\nB='abc' x\n"},
+			wantErr: ".env:2: could not parse statement", wantLine: 2},
+		{name: "invalid UTF-8",
+			files:   map[string]string{"app/.env": "A=1\nB=\xff\n"},
+			wantErr: ".env:2: invalid UTF-8", wantLine: 2},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

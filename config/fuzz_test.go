@@ -30,14 +30,10 @@ func FuzzParseDotenv(f *testing.F) {
 	})
 }
 
+// countLines counts the line breaks of data: \r\n, \n and \r, as
+// python-dotenv.
 func countLines(data []byte) int {
-	n := 0
-	for _, b := range data {
-		if b == '\n' {
-			n++
-		}
-	}
-	return n
+	return len(reNewline.FindAllIndex(data, -1))
 }
 
 // FuzzLoadJSON loads arbitrary configuration files as FromFile does:

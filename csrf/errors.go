@@ -4,6 +4,8 @@ import (
 	"crypto/subtle"
 	"net/http"
 	"net/url"
+	"strconv"
+	"strings"
 
 	"github.com/flagon-go/flagon"
 )
@@ -42,12 +44,59 @@ func hmacEqual(a, b string) bool {
 	return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1
 }
 
-// sameOrigin compares scheme, host and port, as Werkzeug's same_origin.
-func sameOrigin(current, target string) bool {
-	a, err1 := url.Parse(current)
-	b, err2 := url.Parse(target)
-	if err1 != nil || err2 != nil {
-		return false
+// checkReferrer is the strict HTTPS check of Flask-WTF's protect: the
+// Referer must have the request's scheme, host and port.
+func checkReferrer(c *flagon.Ctx) error {
+	ref := c.Request.Referer()
+	if ref == "" {
+		return fail(ReasonNoReferrer)
 	}
-	return a.Scheme == b.Scheme && a.Hostname() == b.Hostname() && a.Port() == b.Port()
+	if !sameOrigin(ref, "https://"+hostWithoutDefaultPort(c.Request.Host)+"/") {
+		return fail(ReasonBadReferrer)
+	}
+	return nil
+}
+
+// hostWithoutDefaultPort drops ":443" as Werkzeug's request.host does for
+// https.
+func hostWithoutDefaultPort(host string) string {
+	return strings.TrimSuffix(host, ":443")
+}
+
+// sameOrigin compares scheme, host name and port as Flask-WTF's
+// same_origin with urlparse: case-insensitive scheme and host name, the
+// port as a number (none differs from an explicit one), whatever the path,
+// query or fragment hold.
+func sameOrigin(current, target string) bool {
+	a, ok1 := parseOrigin(current)
+	b, ok2 := parseOrigin(target)
+	return ok1 && ok2 && a == b
+}
+
+// origin is a URL's scheme, host name and port (-1 for none).
+type origin struct {
+	scheme, host string
+	port         int
+}
+
+// parseOrigin parses the scheme and authority of u, ignoring the rest.
+func parseOrigin(u string) (origin, bool) {
+	if i := strings.Index(u, "//"); i >= 0 {
+		if j := strings.IndexAny(u[i+2:], "/?#"); j >= 0 {
+			u = u[:i+2+j]
+		}
+	}
+	p, err := url.Parse(u)
+	if err != nil {
+		return origin{}, false
+	}
+	o := origin{scheme: strings.ToLower(p.Scheme), host: strings.ToLower(p.Hostname()), port: -1}
+	if s := p.Port(); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n > 65535 {
+			return origin{}, false
+		}
+		o.port = n
+	}
+	return o, true
 }

@@ -16,7 +16,5 @@ func forApp(app *flagon.App) *Protect {
 	if p, ok := registry.Load(app); ok {
 		return p.(*Protect)
 	}
-	p := &Protect{app: app}
-	p.opts = p.withDefaults(Options{})
-	return p
+	return &Protect{app: app}
 }

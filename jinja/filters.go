@@ -118,12 +118,7 @@ func init() {
 		"forceescape": func(st *state, v any, _ []any, _ *Dict) (any, error) {
 			return Markup(escapeString(toStr(normalize(v)))), nil
 		},
-		"safe": func(st *state, v any, _ []any, _ *Dict) (any, error) {
-			if m, ok := v.(Markup); ok {
-				return m, nil
-			}
-			return Markup(toStr(normalize(v))), nil
-		},
+		"safe":    func(st *state, v any, _ []any, _ *Dict) (any, error) { return toMarkup(v), nil },
 		"string":  func(st *state, v any, _ []any, _ *Dict) (any, error) { return soft(v), nil },
 		"default": fDefault,
 		"d":       fDefault,
@@ -868,13 +863,9 @@ func fUrlencode(st *state, v any, _ []any, _ *Dict) (any, error) {
 }
 
 var wordRe = regexp.MustCompile(`[\p{L}\p{N}_]+`)
-var tagRe = regexp.MustCompile(`(?s)<!--.*?-->|<[^>]*>`)
 
 func fStriptags(st *state, v any, _ []any, _ *Dict) (any, error) {
-	s := toStr(normalize(v))
-	s = tagRe.ReplaceAllString(s, "")
-	s = strings.Join(strings.Fields(s), " ")
-	return unescape(s), nil
+	return striptags(toStr(normalize(v))), nil
 }
 
 func fIndent(st *state, v any, args []any, kw *Dict) (any, error) {

@@ -205,6 +205,11 @@ func formatField(st *state, field string, args []any, kw *Dict, auto *int, marku
 	if v, err = formatLookups(st, v, field[nameEnd:]); err != nil {
 		return "", err
 	}
+	if markup && !hasConv {
+		if s, ok, err := htmlFormatField(v, spec); ok {
+			return s, err
+		}
+	}
 	v = normalize(v)
 	if hasConv {
 		switch conv {

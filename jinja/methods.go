@@ -55,6 +55,11 @@ func strMethod(s, name string, markup bool) any {
 	f := func(fn func(args []any, kw *Dict) (any, error)) any {
 		return builtinFunc(func(st *state, args []any, kw *Dict) (any, error) { return fn(args, kw) })
 	}
+	if markup {
+		if m := markupMethod(Markup(s), name); m != nil {
+			return f(m)
+		}
+	}
 	switch name {
 	case "upper":
 		return f(func([]any, *Dict) (any, error) { return wrap(pyUpper(s)), nil })

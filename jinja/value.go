@@ -1,7 +1,6 @@
 package jinja
 
 import (
-	"html"
 	"html/template"
 	"math"
 	"math/big"
@@ -186,9 +185,6 @@ func escape(v any) Markup {
 	}
 	return Markup(escapeString(toStr(v)))
 }
-
-// unescape reverses escapeString for striptags.
-func unescape(s string) string { return html.UnescapeString(s) }
 
 // toStr is Python's str(v).
 func toStr(v any) string {
