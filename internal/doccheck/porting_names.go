@@ -49,7 +49,7 @@ var _ = []any{
 	flagontest.NewClient, (*flagontest.Client).Get, (*flagontest.Client).Post, flagontest.Form,
 	flagontest.JSON, flagontest.FollowRedirects, (*flagontest.Client).SessionTransaction, (*flagontest.Response).Text, (*flagontest.Response).JSON,
 	flagontest.RunCLI, dbtest.ForEach, dbtest.Main,
-	security.GeneratePasswordHash, security.CheckPasswordHash, flagon.SecureFilename, flagon.SafeJoin, csrf.New, csrf.Token,
+	security.GeneratePasswordHash, security.CheckPasswordHash, flagon.SecureFilename, flagon.SafeJoin, csrf.New, csrf.Token, csrf.ValidateToken, (*csrf.Protect).Exempt,
 	sign.NewSerializer, (*sign.Serializer).DumpsValue, (*sign.Serializer).LoadsValue,
 
 	// Flask-SQLAlchemy and SQLAlchemy
