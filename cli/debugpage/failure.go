@@ -3,7 +3,6 @@ package debugpage
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -55,7 +54,7 @@ type renderedPanel struct {
 func capture(c *flagon.Ctx, err error, reg *registry) *failure {
 	r := c.Request
 	f := &failure{
-		ID: newID(), Time: time.Now(), Message: err.Error(), Type: headline(err),
+		ID: newID(), Time: time.Now(), Message: errorText(err), Type: headline(err),
 		Chain: chainOf(err), Method: r.Method, URL: maskedURL(r.URL), Endpoint: c.Endpoint(),
 		Headers: headerRows(r.Header), Query: valueRows(c.Args()), CookieVal: cookieRows(r),
 		Config: configRows(c.App().Config), Params: stringMapRows(c.Params()), G: anyMapRows(c.G()),
@@ -85,8 +84,7 @@ func newID() string {
 // type, or the first error of the chain that is not a plain fmt or
 // errors wrapper.
 func headline(err error) string {
-	var pe *flagon.PanicError
-	if errors.As(err, &pe) {
+	if pe, ok := findInChain[*flagon.PanicError](err); ok {
 		if e, ok := pe.Value.(error); ok {
 			return fmt.Sprintf("panic: %T", e)
 		}
@@ -212,19 +210,4 @@ func anyMapRows(m map[string]any) []kv {
 func sortRows(rows []kv) []kv {
 	slices.SortStableFunc(rows, func(a, b kv) int { return strings.Compare(a.Key, b.Key) })
 	return rows
-}
-
-// maxValue is the longest value shown.
-const maxValue = 2000
-
-// brief formats v with its field names, shortened to maxValue bytes.
-func brief(v any) string {
-	s := fmt.Sprintf("%+v", v)
-	if v == nil {
-		s = "nil"
-	}
-	if len(s) > maxValue {
-		s = s[:maxValue] + "…"
-	}
-	return s
 }

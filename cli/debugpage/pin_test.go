@@ -30,7 +30,7 @@ func enter(c *flagontest.Client, id, pin string) *flagontest.Response {
 }
 
 func TestPINAccepted(t *testing.T) {
-	for _, typed := range []string{testPIN, "314159265", " 314 159 265 "} {
+	for _, typed := range []string{testPIN, "314159265", " 314-159-265 ", "31-4159-265"} {
 		t.Run(typed, func(t *testing.T) {
 			app, _ := newApp(true, debugpage.Options{PIN: testPIN})
 			c := flagontest.NewClient(t, app)
