@@ -159,6 +159,7 @@ func (s *seenSet) visitedValue(e error) (seen bool) {
 	s.values[e] = true
 	return false
 }
+
 // fieldsOf lists the fields of an error struct, secrets masked; the
 // panic stack is left out (the page shows it as frames).
 func fieldsOf(e error) []kv {
