@@ -75,7 +75,7 @@ func capture(c *flagon.Ctx, err error, reg *registry) *failure {
 }
 
 func newID() string {
-	b := make([]byte, 8)
+	b := make([]byte, 16)
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
 }
@@ -202,7 +202,7 @@ func stringMapRows(m map[string]string) []kv {
 func anyMapRows(m map[string]any) []kv {
 	var rows []kv
 	for k, v := range m {
-		rows = append(rows, kv{k, brief(config.Masked(k, v))})
+		rows = append(rows, kv{k, maskedBrief(k, v)})
 	}
 	return sortRows(rows)
 }

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/flagon-go/flagon/config"
 )
 
 // maxValue is the longest value shown.
@@ -40,6 +42,26 @@ func brief(v any) string {
 		s = p.b.String()
 	}
 	return shorten(s)
+}
+
+// maskedBrief is brief of config.Masked(key, v). config.Masked recurses
+// into maps and slices, so a value that contains itself is printed by
+// the bounded printer instead, which masks as it prints: the values of
+// secret-named map keys and struct fields, and the passwords in strings.
+func maskedBrief(key string, v any) string {
+	if v == nil {
+		return "nil"
+	}
+	if config.IsSecretKey(key) {
+		return config.Mask
+	}
+	rv := reflect.ValueOf(v)
+	if fmtSafe(rv) {
+		return brief(config.Masked(key, v))
+	}
+	p := &boundedPrinter{onPath: map[ptrKey]bool{}, mask: true}
+	p.print(rv, 0)
+	return shorten(p.b.String())
 }
 
 // shorten cuts s to maxValue bytes without splitting a rune.
@@ -113,11 +135,6 @@ func containerKey(v reflect.Value) (ptrKey, bool) {
 			return ptrKey{}, false
 		}
 		return ptrKey{v.Type(), v.Pointer()}, true
-	case reflect.Pointer:
-		if v.IsNil() {
-			return ptrKey{}, false
-		}
-		return ptrKey{v.Type(), v.Pointer()}, true
 	}
 	return ptrKey{}, false
 }
@@ -164,6 +181,7 @@ func eachChild(v reflect.Value, depth int, f func(reflect.Value) bool) {
 type boundedPrinter struct {
 	b      strings.Builder
 	onPath map[ptrKey]bool
+	mask   bool // mask secrets as maskedBrief does
 }
 
 func (p *boundedPrinter) full() bool { return p.b.Len() > maxValue }
@@ -226,6 +244,10 @@ func (p *boundedPrinter) printMap(v reflect.Value, depth int) {
 		}
 		p.print(k, depth+1)
 		p.b.WriteString(":")
+		if p.secret(k) {
+			p.b.WriteString(config.Mask)
+			continue
+		}
 		p.print(v.MapIndex(k), depth+1)
 	}
 	p.b.WriteString("]")
@@ -237,15 +259,29 @@ func (p *boundedPrinter) printStruct(v reflect.Value, depth int) {
 		if i > 0 {
 			p.b.WriteString(" ")
 		}
-		p.b.WriteString(v.Type().Field(i).Name + ":")
+		name := v.Type().Field(i).Name
+		p.b.WriteString(name + ":")
+		if p.mask && config.IsSecretKey(name) {
+			p.b.WriteString(config.Mask)
+			continue
+		}
 		p.print(v.Field(i), depth+1)
 	}
 	p.b.WriteString("}")
 }
 
+// secret reports whether a map key names a secret, when masking.
+func (p *boundedPrinter) secret(k reflect.Value) bool {
+	return p.mask && k.Kind() == reflect.String && config.IsSecretKey(k.String())
+}
+
 // leaf prints a value that holds no other: through fmt when it can be
-// reached, else its kind.
+// reached, else its kind. Strings have their passwords masked.
 func (p *boundedPrinter) leaf(v reflect.Value) {
+	if p.mask && v.Kind() == reflect.String {
+		p.b.WriteString(config.MaskString(v.String()))
+		return
+	}
 	if v.CanInterface() {
 		p.b.WriteString(fmt.Sprintf("%+v", v.Interface()))
 		return
