@@ -15,5 +15,6 @@
 // (route parameters, g, query and form values, the error chain's fields)
 // and runs read-only SQL through the consoles extensions register
 // (AddConsole). Ten wrong PINs lock it until the server restarts.
-// FLAGON_DEBUG_PIN sets the PIN, or disables it with "off".
+// FLAGON_DEBUG_PIN sets the PIN, or disables it with "off", read as
+// Werkzeug reads WERKZEUG_DEBUG_PIN (ParsePIN).
 package debugpage
