@@ -177,7 +177,8 @@ const (
 // checkPIN compares typed with the PIN in constant time. A correct PIN
 // resets the failure count; a wrong one counts and waits (see
 // failureDelay) before answering; after MaxPINAttempts failures every
-// attempt is refused at once.
+// attempt is refused at once. The lockout check and the count happen
+// under one lock, so concurrent guesses cannot get past the limit.
 func (d *Debugger) checkPIN(ctx context.Context, typed string) (pinResult, int) {
 	d.mu.Lock()
 	if d.failures >= MaxPINAttempts {
@@ -190,8 +191,9 @@ func (d *Debugger) checkPIN(ctx context.Context, typed string) (pinResult, int) 
 		d.mu.Unlock()
 		return pinAccepted, MaxPINAttempts
 	}
+	failed, left := d.addFailureLocked()
 	d.mu.Unlock()
-	left := d.countFailure(ctx)
+	d.sleep(ctx, failureDelay(failed))
 	if left <= 0 {
 		return pinLocked, 0
 	}
@@ -203,12 +205,18 @@ func (d *Debugger) checkPIN(ctx context.Context, typed string) (pinResult, int) 
 // are left.
 func (d *Debugger) countFailure(ctx context.Context) int {
 	d.mu.Lock()
-	failed := d.failures
-	d.failures++
-	left := MaxPINAttempts - d.failures
+	failed, left := d.addFailureLocked()
 	d.mu.Unlock()
 	d.sleep(ctx, failureDelay(failed))
 	return left
+}
+
+// addFailureLocked counts a failure; d.mu is held. It returns the
+// failures before this one and the attempts left.
+func (d *Debugger) addFailureLocked() (failed, left int) {
+	failed = d.failures
+	d.failures++
+	return failed, MaxPINAttempts - d.failures
 }
 
 // pinMAC signs the cookie's timestamp with the PIN.

@@ -6,6 +6,7 @@ package debugpage_test
 // debug/tbtools.py (DebugTraceback), adapted to flagon's Go debugger.
 
 import (
+	"context"
 	"crypto/tls"
 	"errors"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -671,5 +673,29 @@ func TestWerkzeugDebugOffLeaksNothing(t *testing.T) {
 	}
 	if r := c.Get("/__flagon__/failure/0"); r.StatusCode != 404 {
 		t.Errorf("failure page with debug off: %d", r.StatusCode)
+	}
+}
+
+// Concurrent wrong PINs cannot get more than MaxPINAttempts guesses in:
+// the lockout check and the count are one step.
+func TestWerkzeugFailPinAuthConcurrent(t *testing.T) {
+	app, d := newApp(true, debugpage.Options{PIN: testPIN})
+	rec := &delays{}
+	debugpage.SetSleep(d, func(ctx context.Context, dur time.Duration) {
+		rec.sleep(ctx, dur)
+		time.Sleep(10 * time.Millisecond) // keep the guesses overlapping
+	})
+	id := fail(t, flagontest.NewClient(t, app))
+	var wg sync.WaitGroup
+	for range 40 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			serve(app, "POST", "/__flagon__/pin", "localhost", "", url.Values{"failure": {id}, "pin": {"000-000-000"}}, false)
+		}()
+	}
+	wg.Wait()
+	if got := len(rec.take()); got != debugpage.MaxPINAttempts {
+		t.Errorf("%d wrong PINs were checked, want %d", got, debugpage.MaxPINAttempts)
 	}
 }
