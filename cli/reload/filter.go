@@ -2,6 +2,7 @@ package reload
 
 import (
 	"path/filepath"
+	"regexp"
 	"strings"
 )
 
@@ -18,11 +19,14 @@ const (
 type filter struct {
 	root    string
 	extra   map[string]bool
-	exclude []string
+	fnmatch []*regexp.Regexp // the exclude patterns, as fnmatch's
 }
 
 func newFilter(root string, extra, exclude []string) *filter {
-	f := &filter{root: root, extra: map[string]bool{}, exclude: exclude}
+	f := &filter{root: root, extra: map[string]bool{}}
+	for _, pat := range exclude {
+		f.fnmatch = append(f.fnmatch, fnmatchRegexp(pat))
+	}
 	for _, p := range extra {
 		if abs, err := filepath.Abs(p); err == nil {
 			f.extra[abs] = true
@@ -65,15 +69,16 @@ func (f *filter) skipDir(path string) bool {
 	return f.excluded(path)
 }
 
-// excluded matches path against the exclude patterns: its name, its path
-// relative to the root, or the absolute path.
+// excluded matches path against the exclude patterns, read as
+// Werkzeug's fnmatch patterns ("*" crosses "/": "*/generated/*" excludes
+// every file under any generated directory; "[!a]" is a negated class):
+// the absolute path, as Werkzeug does, and also the name and the path
+// relative to the root.
 func (f *filter) excluded(path string) bool {
 	rel, _ := filepath.Rel(f.root, path)
-	for _, pat := range f.exclude {
-		for _, s := range []string{filepath.Base(path), rel, path} {
-			if ok, _ := filepath.Match(pat, s); ok {
-				return true
-			}
+	for _, re := range f.fnmatch {
+		if re.MatchString(path) || re.MatchString(filepath.Base(path)) || re.MatchString(rel) {
+			return true
 		}
 	}
 	return false
