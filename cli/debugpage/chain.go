@@ -184,14 +184,15 @@ func fieldsOf(e error) []kv {
 	return rows
 }
 
-// fieldValue formats a field, masking it when its name looks secret.
+// fieldValue formats a field, masking it when its name looks secret, and
+// the secrets inside it as the g values are (config.Masked).
 func fieldValue(name string, fv reflect.Value) string {
 	if config.IsSecretKey(name) {
 		return config.Mask
 	}
-	s := brief(fv)
-	if fv.Kind() == reflect.String {
-		s = config.MaskString(s)
+	if fv.CanInterface() && !(fv.Kind() == reflect.Interface && fv.IsNil()) {
+		// masks the secret-named keys of maps inside the field too
+		return maskedBrief(name, fv.Interface())
 	}
-	return s
+	return maskedValue(fv)
 }

@@ -59,8 +59,16 @@ func maskedBrief(key string, v any) string {
 	if fmtSafe(rv) {
 		return brief(config.Masked(key, v))
 	}
+	return maskedValue(rv)
+}
+
+// maskedValue prints v with the bounded printer, masking as it prints:
+// the values of secret-named map keys and struct fields, and the
+// passwords in strings. Unexported fields, which config.Masked cannot
+// take, are printed with it too.
+func maskedValue(v reflect.Value) string {
 	p := &boundedPrinter{onPath: map[ptrKey]bool{}, mask: true}
-	p.print(rv, 0)
+	p.print(v, 0)
 	return shorten(p.b.String())
 }
 

@@ -699,3 +699,31 @@ func TestWerkzeugFailPinAuthConcurrent(t *testing.T) {
 		t.Errorf("%d wrong PINs were checked, want %d", got, debugpage.MaxPINAttempts)
 	}
 }
+
+// detailError carries a map with a secret-named key.
+type detailError struct {
+	Op     string
+	Detail map[string]any
+	hidden map[string]any
+}
+
+func (e *detailError) Error() string { return e.Op + " failed" }
+
+// An error's fields are masked like the g values: secret-named keys
+// inside a map field too, exported or not.
+func TestErrorFieldsMaskNestedSecrets(t *testing.T) {
+	app, _ := newApp(true, debugpage.Options{PIN: debugpage.PINOff})
+	app.Get("/detail", func(c *flagon.Ctx) error {
+		return &detailError{Op: "login", Detail: map[string]any{"user": userBob, "password": typedPassword},
+			hidden: map[string]any{"api_token": bearerToken}}
+	})
+	page := flagontest.NewClient(t, app).Get("/detail").Text()
+	if !strings.Contains(page, "<tr><th>Detail</th><td>map[password:*** user:"+userBob+"]</td></tr>") {
+		t.Error("the map field is not shown masked")
+	}
+	for _, secret := range []string{typedPassword, bearerToken} {
+		if strings.Contains(page, secret) {
+			t.Errorf("page shows %q", secret)
+		}
+	}
+}
