@@ -35,13 +35,14 @@ type Options struct {
 
 // Debugger serves the debug error page of one app.
 type Debugger struct {
-	app      *flagon.App
-	pin      string
-	secret   []byte
-	trusted  []string
-	store    *store
-	mu       sync.Mutex
-	failures int
+	app        *flagon.App
+	pin        string
+	secret     []byte
+	cookieName string
+	trusted    []string
+	store      *store
+	mu         sync.Mutex
+	failures   int
 	// sleep waits after a failed PIN; tests replace it.
 	sleep func(context.Context, time.Duration)
 }
@@ -67,6 +68,7 @@ func New(app *flagon.App, opts Options) *Debugger {
 	if len(d.secret) == 0 {
 		d.secret = newSecret()
 	}
+	d.cookieName = cookieNameFor(d.secret)
 	if d.trusted == nil {
 		d.trusted = DefaultTrustedHosts
 	}
@@ -119,7 +121,7 @@ func (d *Debugger) HandleError(c *flagon.Ctx, err error) bool {
 	if !d.allowed(c.Request) {
 		return false
 	}
-	f := capture(c, err, registryOf(d.app))
+	f := capture(c, err, registryOf(d.app), d.cookieName)
 	d.store.add(f)
 	w := c.ResponseWriter()
 	w.Header().Set("X-Flagon-Debug-Failure", f.ID)

@@ -50,13 +50,14 @@ type renderedPanel struct {
 	HTML template.HTML
 }
 
-// capture snapshots the failed request.
-func capture(c *flagon.Ctx, err error, reg *registry) *failure {
+// capture snapshots the failed request; pinCookie is the PIN cookie's
+// name, whose value is never shown.
+func capture(c *flagon.Ctx, err error, reg *registry, pinCookie string) *failure {
 	r := c.Request
 	f := &failure{
 		ID: newID(), Time: time.Now(), Message: errorText(err), Type: headline(err),
 		Chain: chainOf(err), Method: r.Method, URL: maskedURL(r.URL), Endpoint: c.Endpoint(),
-		Headers: headerRows(r.Header), Query: valueRows(c.Args()), CookieVal: cookieRows(r),
+		Headers: headerRows(r.Header), Query: valueRows(c.Args()), CookieVal: cookieRows(r, pinCookie),
 		Config: configRows(c.App().Config), Params: stringMapRows(c.Params()), G: anyMapRows(c.G()),
 	}
 	if rule := c.Rule(); rule != nil {
@@ -162,7 +163,7 @@ func formRows(c *flagon.Ctx) []kv {
 	return valueRows(form)
 }
 
-func cookieRows(r *http.Request) []kv {
+func cookieRows(r *http.Request, pinCookie string) []kv {
 	var rows []kv
 	for _, ck := range cookies.Parse(r.Header["Cookie"]) {
 		name, v := ck[0], ck[1]

@@ -83,7 +83,7 @@ func (d *Debugger) enterPIN(w http.ResponseWriter, r *http.Request) {
 		return
 	case cookieForged:
 		left := d.countFailure(r.Context())
-		http.SetCookie(w, &http.Cookie{Name: pinCookie, Path: "/", MaxAge: -1})
+		http.SetCookie(w, &http.Cookie{Name: d.cookieName, Path: "/", MaxAge: -1})
 		d.render(w, r, f, http.StatusForbidden, pageState{Message: fmt.Sprintf("Wrong PIN: %d attempt(s) left.", max(left, 0))})
 		return
 	}

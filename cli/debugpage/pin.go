@@ -62,12 +62,27 @@ func sleepCtx(ctx context.Context, d time.Duration) {
 	}
 }
 
-// pinCookie is the cookie set once the PIN is entered; pinLifetime is
-// how long it is valid (Werkzeug's PIN_TIME).
-const (
-	pinCookie   = "__flagon_debugger__"
-	pinLifetime = 7 * 24 * time.Hour
-)
+// pinLifetime is how long the PIN cookie is valid (Werkzeug's
+// PIN_TIME).
+const pinLifetime = 7 * 24 * time.Hour
+
+// cookieNamePrefix starts the PIN cookie's name; the rest is derived
+// from the cookie key (see cookieNameFor).
+const cookieNamePrefix = "__flagon_debugger_"
+
+// cookieNameFor names the PIN cookie after the key that signs it, as
+// Werkzeug's get_pin_and_cookie_name names it after the app and the
+// machine: servers on other ports of the same host (cookies ignore the
+// port) do not overwrite each other's cookie, while the reloader's
+// children, which share the key, share the name.
+func cookieNameFor(secret []byte) string {
+	m := hmac.New(sha256.New, secret)
+	m.Write([]byte("flagon-debugger-cookie-name"))
+	return cookieNamePrefix + hex.EncodeToString(m.Sum(nil))[:20]
+}
+
+// CookieName returns the name of the cookie set once the PIN is entered.
+func (d *Debugger) CookieName() string { return d.cookieName }
 
 // NewPIN returns a random PIN formatted xxx-xxx-xxx.
 func NewPIN() string {
@@ -232,7 +247,7 @@ func (d *Debugger) pinMAC(ts string) []byte {
 func (d *Debugger) pinCookieFor(r *http.Request, now time.Time) *http.Cookie {
 	ts := strconv.FormatInt(now.Unix(), 10)
 	return &http.Cookie{
-		Name: pinCookie, Value: ts + "|" + hex.EncodeToString(d.pinMAC(ts)),
+		Name: d.cookieName, Value: ts + "|" + hex.EncodeToString(d.pinMAC(ts)),
 		Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil,
 		MaxAge: int(pinLifetime / time.Second),
 	}
@@ -257,7 +272,7 @@ func (d *Debugger) pinTrust(r *http.Request) cookieTrust {
 	if d.locked() {
 		return cookieAbsent
 	}
-	value, ok := cookies.Get(r.Header["Cookie"], pinCookie)
+	value, ok := cookies.Get(r.Header["Cookie"], d.cookieName)
 	if !ok {
 		return cookieAbsent
 	}

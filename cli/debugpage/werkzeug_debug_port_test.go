@@ -366,7 +366,7 @@ func serve(app http.Handler, method, target, host, cookie string, form url.Value
 func TestWerkzeugPinAuthCookie(t *testing.T) {
 	for _, secure := range []bool{false, true} {
 		t.Run("secure="+strconv.FormatBool(secure), func(t *testing.T) {
-			app, _ := newApp(true, debugpage.Options{PIN: testPIN})
+			app, d := newApp(true, debugpage.Options{PIN: testPIN})
 			id := fail(t, flagontest.NewClient(t, app))
 			before := time.Now().Unix()
 			res := serve(app, "POST", "/__flagon__/pin", "localhost", "", url.Values{"failure": {id}, "pin": {testPIN}}, secure)
@@ -376,7 +376,7 @@ func TestWerkzeugPinAuthCookie(t *testing.T) {
 			}
 			ts, mac, _ := strings.Cut(ck[0].Value, "|")
 			n, _ := strconv.ParseInt(ts, 10, 64)
-			if ck[0].Name != "__flagon_debugger__" || n < before || n > time.Now().Unix() || len(mac) != 64 {
+			if ck[0].Name != d.CookieName() || n < before || n > time.Now().Unix() || len(mac) != 64 {
 				t.Errorf("cookie %s=%s", ck[0].Name, ck[0].Value)
 			}
 			if !ck[0].HttpOnly || ck[0].SameSite != http.SameSiteStrictMode || ck[0].Secure != secure {
@@ -416,7 +416,7 @@ func TestWerkzeugCheckPinTrust(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			app, d := newApp(true, debugpage.Options{PIN: testPIN})
 			id := fail(t, flagontest.NewClient(t, app))
-			res := serve(app, "GET", "/__flagon__/failure/"+id, "localhost", "__flagon_debugger__="+tt.value(d), nil, false)
+			res := serve(app, "GET", "/__flagon__/failure/"+id, "localhost", d.CookieName()+"="+tt.value(d), nil, false)
 			page := readBody(t, res)
 			if trusted := !strings.Contains(page, pinFormTag); trusted != tt.trusted {
 				t.Errorf("trusted %v, want %v", trusted, tt.trusted)
@@ -473,7 +473,7 @@ func TestWerkzeugPinAuth(t *testing.T) {
 			}
 			cookie := ""
 			if tt.cookie != nil {
-				cookie = "__flagon_debugger__=" + tt.cookie(d)
+				cookie = d.CookieName() + "=" + tt.cookie(d)
 			}
 			res := serve(app, "POST", "/__flagon__/pin", "localhost", cookie, form, false)
 			if res.StatusCode != tt.status || (len(res.Cookies()) > 0) != tt.setsCookie {
@@ -725,5 +725,29 @@ func TestErrorFieldsMaskNestedSecrets(t *testing.T) {
 		if strings.Contains(page, secret) {
 			t.Errorf("page shows %q", secret)
 		}
+	}
+}
+
+// get_pin_and_cookie_name's cookie name: one per server (here per cookie
+// key), the same for the reloader's children, so that two servers on
+// other ports of one host (cookies ignore ports) do not clash.
+func TestWerkzeugGetPinAndCookieNameCookie(t *testing.T) {
+	key1, key2 := []byte("0123456789abcdef0123456789abcdef"), []byte("fedcba9876543210fedcba9876543210")
+	a, da := newApp(true, debugpage.Options{PIN: testPIN, Secret: key1})
+	_, child := newApp(true, debugpage.Options{PIN: testPIN, Secret: key1})
+	b, db := newApp(true, debugpage.Options{PIN: testPIN, Secret: key2})
+	if !regexp.MustCompile(`^__flagon_debugger_[0-9a-f]{20}$`).MatchString(da.CookieName()) ||
+		da.CookieName() != child.CookieName() || da.CookieName() == db.CookieName() {
+		t.Fatalf("cookie names %s %s %s", da.CookieName(), child.CookieName(), db.CookieName())
+	}
+	rec := &delays{}
+	debugpage.SetSleep(db, rec.sleep)
+	c := flagontest.NewClient(t, a)
+	if r := enter(c, fail(t, c), testPIN); r.StatusCode != 303 {
+		t.Fatalf("PIN on the first server: %d", r.StatusCode)
+	}
+	c.Handler = b // the other server, same host
+	if r := enter(c, fail(t, c), testPIN); r.StatusCode != 303 || len(rec.take()) != 0 {
+		t.Errorf("the first server's cookie counted as a forgery on the second: %d", r.StatusCode)
 	}
 }
