@@ -80,13 +80,19 @@ func findInChain[T any](err error) (T, bool) {
 	ok := false
 	walkChain(err, func(e error, _ int) bool {
 		if t, is := e.(T); is {
-			found, ok = t, true
+			found, ok = t, !nilPointer(t)
 		} else if as, has := e.(interface{ As(any) bool }); has {
 			ok = callAs(as, &found)
 		}
 		return ok
 	})
 	return found, ok
+}
+
+// nilPointer reports whether v is a nil pointer (a typed nil error).
+func nilPointer(v any) bool {
+	rv := reflect.ValueOf(v)
+	return rv.Kind() == reflect.Pointer && rv.IsNil()
 }
 
 func callAs(as interface{ As(any) bool }, target any) (ok bool) {

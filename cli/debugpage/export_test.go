@@ -30,3 +30,6 @@ func ReadSource(file string, line int) []SourceLine { return readSource(file, li
 func PinCookieValue(d *Debugger, ts string) string {
 	return ts + "|" + hex.EncodeToString(d.pinMAC(ts))
 }
+
+// Headline returns the page's title type for err.
+func Headline(err error) string { return headline(err) }

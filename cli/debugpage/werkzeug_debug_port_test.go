@@ -751,3 +751,16 @@ func TestWerkzeugGetPinAndCookieNameCookie(t *testing.T) {
 		t.Errorf("the first server's cookie counted as a forgery on the second: %d", r.StatusCode)
 	}
 }
+
+// A typed nil *flagon.PanicError in the chain is listed, not taken for
+// a panic (its Unwrap and Error would dereference nil).
+func TestWerkzeugTypedNilPanicError(t *testing.T) {
+	var pe *flagon.PanicError
+	err := fmt.Errorf("odd: %w", pe)
+	if got := debugpage.Headline(err); got != "*flagon.PanicError" {
+		t.Errorf("headline %q", got)
+	}
+	if got := strings.Join(debugpage.ChainTypes(err), " "); got != "*fmt.wrapError *flagon.PanicError" {
+		t.Errorf("chain %s", got)
+	}
+}
