@@ -290,6 +290,15 @@ func (p *boundedPrinter) leaf(v reflect.Value) {
 		p.b.WriteString(config.MaskString(v.String()))
 		return
 	}
+	if v.Kind() == reflect.Pointer && !hasFormatMethod(v) {
+		// as fmt prints a pointer inside a value: its address
+		if v.IsNil() {
+			p.b.WriteString("<nil>")
+			return
+		}
+		p.b.WriteString(fmt.Sprintf("0x%x", v.Pointer()))
+		return
+	}
 	if v.CanInterface() {
 		p.b.WriteString(fmt.Sprintf("%+v", v.Interface()))
 		return

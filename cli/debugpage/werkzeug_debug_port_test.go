@@ -75,6 +75,7 @@ func TestWerkzeugRecursiveRepr(t *testing.T) {
 		{"map", m, "map[a:1 self:[...]]"},
 		{"pointer at the top", n, "&{Name:root Kids:[0x"},
 		{"plain value", []int{1, 2}, "[1 2]"},
+		{"pointer inside a recursive value", deepCycle(), "map[p:0x"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -86,6 +87,17 @@ func TestWerkzeugRecursiveRepr(t *testing.T) {
 }
 
 var loopKey = flagon.NewKey[map[string]any]("loop")
+
+// deepCycle is a self-containing map that also holds a pointer to a
+// struct holding another self-containing map.
+func deepCycle() map[string]any {
+	inner := map[string]any{}
+	inner["self"] = inner
+	type holder struct{ M map[string]any }
+	outer := map[string]any{"p": &holder{M: inner}}
+	outer["self"] = outer
+	return outer
+}
 
 // A recursive g value reaches the page without crashing the server.
 func TestWerkzeugRecursiveReprOnPage(t *testing.T) {
