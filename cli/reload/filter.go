@@ -36,12 +36,14 @@ func newFilter(root string, extra, exclude []string) *filter {
 }
 
 // kind classifies the file at path (absolute).
+// The exclude patterns win over the extra files, as in Werkzeug, which
+// removes the excluded paths after adding the extra files.
 func (f *filter) kind(path string) changeKind {
-	if f.extra[path] {
-		return restart
-	}
 	if f.excluded(path) {
 		return ignore
+	}
+	if f.extra[path] {
+		return restart
 	}
 	base := filepath.Base(path)
 	switch {

@@ -126,7 +126,9 @@ func watchPoll(ctx context.Context, f *filter, raw chan<- string, interval time.
 func snapshot(f *filter) map[string]fileStamp {
 	m := snapshotTree(f, f.root)
 	for p := range f.extra {
-		stamp(m, p)
+		if !f.excluded(p) {
+			stamp(m, p)
+		}
 	}
 	return m
 }

@@ -133,3 +133,21 @@ func TestWerkzeugWatchdogReloaderIgnoresOpened(t *testing.T) {
 	case <-time.After(50 * time.Millisecond):
 	}
 }
+
+// _find_stat_paths adds the extra files, then removes the excluded
+// paths: an exclude pattern wins over --extra-files.
+func TestWerkzeugExcludePatternsBeatExtraFiles(t *testing.T) {
+	root := tree(t, "main.go", "conf/app.toml", "conf/local.toml")
+	extra := []string{filepath.Join(root, "conf/app.toml"), filepath.Join(root, "conf/local.toml")}
+	f := newFilter(root, extra, []string{"*/local.toml"})
+	if got := f.kind(extra[0]); got != restart {
+		t.Errorf("extra file: kind %d", got)
+	}
+	if got := f.kind(extra[1]); got != ignore {
+		t.Errorf("excluded extra file: kind %d", got)
+	}
+	got := snapshot(f)
+	if _, ok := got[extra[1]]; ok || len(got) != 2 {
+		t.Errorf("watched %v", got)
+	}
+}
