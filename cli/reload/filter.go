@@ -17,18 +17,28 @@ const (
 
 // filter decides which files matter.
 type filter struct {
-	root    string
-	extra   map[string]bool
-	fnmatch []*regexp.Regexp // the exclude patterns, as fnmatch's
+	root      string
+	extra     map[string]bool
+	extraDirs []string         // extra paths that are directories
+	fnmatch   []*regexp.Regexp // the exclude patterns, as fnmatch's
 }
 
+// newFilter returns the filter of the tree at root. An extra path that
+// is a directory adds the Go sources and .env files under it, as
+// Werkzeug's reloader adds the Python files under an extra directory
+// (a local module of a replace directive, say).
 func newFilter(root string, extra, exclude []string) *filter {
 	f := &filter{root: root, extra: map[string]bool{}}
 	for _, pat := range exclude {
 		f.fnmatch = append(f.fnmatch, fnmatchRegexp(pat))
 	}
 	for _, p := range extra {
-		if abs, err := filepath.Abs(p); err == nil {
+		abs, err := filepath.Abs(p)
+		switch {
+		case err != nil:
+		case isDir(abs):
+			f.extraDirs = append(f.extraDirs, abs)
+		default:
 			f.extra[abs] = true
 		}
 	}

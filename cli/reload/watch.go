@@ -46,6 +46,12 @@ func watchNotify(ctx context.Context, f *filter, raw chan<- string) error {
 			return err
 		}
 	}
+	for _, dir := range f.extraDirs {
+		if err := addTree(w, f, dir); err != nil {
+			_ = w.Close()
+			return err
+		}
+	}
 	go notifyLoop(ctx, w, f, raw)
 	return nil
 }
@@ -125,6 +131,11 @@ func watchPoll(ctx context.Context, f *filter, raw chan<- string, interval time.
 // snapshot stamps every relevant file of the tree and the extra files.
 func snapshot(f *filter) map[string]fileStamp {
 	m := snapshotTree(f, f.root)
+	for _, dir := range f.extraDirs {
+		for p, st := range snapshotTree(f, dir) {
+			m[p] = st
+		}
+	}
 	for p := range f.extra {
 		if !f.excluded(p) {
 			stamp(m, p)

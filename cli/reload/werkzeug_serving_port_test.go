@@ -151,3 +151,23 @@ func TestWerkzeugExcludePatternsBeatExtraFiles(t *testing.T) {
 		t.Errorf("watched %v", got)
 	}
 }
+
+// _find_stat_paths walks an extra directory for the sources under it:
+// here the Go files of a local module outside the root.
+func TestWerkzeugExtraFilesDirectory(t *testing.T) {
+	root := tree(t, "main.go")
+	shared := tree(t, "lib.go", "notes.txt", "sub/more.go", "sub/more_gen.go")
+	f := newFilter(root, []string{shared}, []string{"*_gen.go"})
+	got := snapshot(f)
+	for _, want := range []string{filepath.Join(root, "main.go"), filepath.Join(shared, "lib.go"), filepath.Join(shared, "sub/more.go")} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("%s not watched", want)
+		}
+	}
+	if len(got) != 3 {
+		t.Errorf("watched %v", got)
+	}
+	if k := f.kind(filepath.Join(shared, "lib.go")); k != rebuild {
+		t.Errorf("a Go file of an extra directory: kind %d", k)
+	}
+}
