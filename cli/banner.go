@@ -31,7 +31,8 @@ func (b *banner) write(w io.Writer) {
 	switch b.pin {
 	case "":
 	case "off":
-		fmt.Fprintln(w, " * Debugger is active! (no PIN: FLAGON_DEBUG_PIN=off)")
+		fmt.Fprintln(w, " * Debugger is active!")
+		fmt.Fprintln(w, " * Debugger PIN disabled. DEBUGGER UNSECURED!")
 	default:
 		fmt.Fprintln(w, " * Debugger is active!")
 		fmt.Fprintf(w, " * Debugger PIN: %s\n", b.pin)

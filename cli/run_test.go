@@ -127,7 +127,11 @@ func TestRunDebug(t *testing.T) {
 		{"FLAGON_DEBUG_PIN", []string{"run", "-p", "0", "--no-reload"},
 			map[string]string{"FLAGON_DEBUG": "1", "FLAGON_DEBUG_PIN": "123-456-789"}, true, `Debugger PIN: 123-456-789\n`},
 		{"PIN off", []string{"--debug", "run", "-p", "0", "--no-reload"},
-			map[string]string{"FLAGON_DEBUG_PIN": "off"}, true, `no PIN: FLAGON_DEBUG_PIN=off`},
+			map[string]string{"FLAGON_DEBUG_PIN": "off"}, true, `Debugger is active!\n \* Debugger PIN disabled\. DEBUGGER UNSECURED!\n`},
+		{"FLAGON_DEBUG_PIN digits grouped", []string{"--debug", "run", "-p", "0", "--no-reload"},
+			map[string]string{"FLAGON_DEBUG_PIN": "1234567890"}, true, `Debugger PIN: 12345-67890\n`},
+		{"FLAGON_DEBUG_PIN not a PIN", []string{"--debug", "run", "-p", "0", "--no-reload"},
+			map[string]string{"FLAGON_DEBUG_PIN": "hunter2"}, true, `Debugger PIN: \d{3}-\d{3}-\d{3}\n`},
 		{"--no-debugger", []string{"--debug", "run", "-p", "0", "--no-reload", "--no-debugger"}, nil, false, ""},
 		{"--debugger without debug mode", []string{"run", "-p", "0", "--debugger"}, nil, false, ""},
 	}

@@ -3,6 +3,8 @@ package debugpage
 import (
 	"context"
 	"net/http"
+	"regexp"
+	"strings"
 	"sync"
 	"time"
 
@@ -33,13 +35,14 @@ type Options struct {
 
 // Debugger serves the debug error page of one app.
 type Debugger struct {
-	app      *flagon.App
-	pin      string
-	secret   []byte
-	trusted  []string
-	store    *store
-	mu       sync.Mutex
-	failures int
+	app        *flagon.App
+	pin        string
+	secret     []byte
+	cookieName string
+	trusted    []string
+	store      *store
+	mu         sync.Mutex
+	failures   int
 	// sleep waits after a failed PIN; tests replace it.
 	sleep func(context.Context, time.Duration)
 }
@@ -65,6 +68,7 @@ func New(app *flagon.App, opts Options) *Debugger {
 	if len(d.secret) == 0 {
 		d.secret = newSecret()
 	}
+	d.cookieName = cookieNameFor(d.secret)
 	if d.trusted == nil {
 		d.trusted = DefaultTrustedHosts
 	}
@@ -92,7 +96,23 @@ func allowed(app *flagon.App, trusted []string, r *http.Request) bool {
 	if hosts, err := app.Config.Strings("DEBUGGER_TRUSTED_HOSTS"); err == nil && len(hosts) > 0 {
 		trusted = hosts
 	}
-	return flagon.HostTrusted(r.Host, trusted)
+	return hostTrusted(r.Host, trusted)
+}
+
+// hostSyntax is the Host header Werkzeug's host_is_trusted accepts: a
+// name or IPv4 address, or a bracketed IPv6 address, then an optional
+// numeric port.
+var hostSyntax = regexp.MustCompile(`(?i)^([a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(:[0-9]+)?$`)
+
+// hostTrusted is Werkzeug's host_is_trusted for the debugger: the Host
+// header must be well formed (see hostSyntax; no trailing dot) and match
+// one of trusted (flagon.HostTrusted). An empty list trusts no host.
+func hostTrusted(host string, trusted []string) bool {
+	m := hostSyntax.FindStringSubmatch(host)
+	if m == nil || strings.HasSuffix(m[1], ".") {
+		return false
+	}
+	return flagon.HostTrusted(host, trusted)
 }
 
 // HandleError answers an unhandled error with the debug page; it reports
@@ -101,7 +121,7 @@ func (d *Debugger) HandleError(c *flagon.Ctx, err error) bool {
 	if !d.allowed(c.Request) {
 		return false
 	}
-	f := capture(c, err, registryOf(d.app))
+	f := capture(c, err, registryOf(d.app), d.cookieName)
 	d.store.add(f)
 	w := c.ResponseWriter()
 	w.Header().Set("X-Flagon-Debug-Failure", f.ID)

@@ -3,7 +3,6 @@ package debugpage
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -51,13 +50,14 @@ type renderedPanel struct {
 	HTML template.HTML
 }
 
-// capture snapshots the failed request.
-func capture(c *flagon.Ctx, err error, reg *registry) *failure {
+// capture snapshots the failed request; pinCookie is the PIN cookie's
+// name, whose value is never shown.
+func capture(c *flagon.Ctx, err error, reg *registry, pinCookie string) *failure {
 	r := c.Request
 	f := &failure{
-		ID: newID(), Time: time.Now(), Message: err.Error(), Type: headline(err),
+		ID: newID(), Time: time.Now(), Message: errorText(err), Type: headline(err),
 		Chain: chainOf(err), Method: r.Method, URL: maskedURL(r.URL), Endpoint: c.Endpoint(),
-		Headers: headerRows(r.Header), Query: valueRows(c.Args()), CookieVal: cookieRows(r),
+		Headers: headerRows(r.Header), Query: valueRows(c.Args()), CookieVal: cookieRows(r, pinCookie),
 		Config: configRows(c.App().Config), Params: stringMapRows(c.Params()), G: anyMapRows(c.G()),
 	}
 	if rule := c.Rule(); rule != nil {
@@ -76,7 +76,7 @@ func capture(c *flagon.Ctx, err error, reg *registry) *failure {
 }
 
 func newID() string {
-	b := make([]byte, 8)
+	b := make([]byte, 16)
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
 }
@@ -85,8 +85,7 @@ func newID() string {
 // type, or the first error of the chain that is not a plain fmt or
 // errors wrapper.
 func headline(err error) string {
-	var pe *flagon.PanicError
-	if errors.As(err, &pe) {
+	if pe, ok := findInChain[*flagon.PanicError](err); ok {
 		if e, ok := pe.Value.(error); ok {
 			return fmt.Sprintf("panic: %T", e)
 		}
@@ -164,7 +163,7 @@ func formRows(c *flagon.Ctx) []kv {
 	return valueRows(form)
 }
 
-func cookieRows(r *http.Request) []kv {
+func cookieRows(r *http.Request, pinCookie string) []kv {
 	var rows []kv
 	for _, ck := range cookies.Parse(r.Header["Cookie"]) {
 		name, v := ck[0], ck[1]
@@ -204,7 +203,7 @@ func stringMapRows(m map[string]string) []kv {
 func anyMapRows(m map[string]any) []kv {
 	var rows []kv
 	for k, v := range m {
-		rows = append(rows, kv{k, brief(config.Masked(k, v))})
+		rows = append(rows, kv{k, maskedBrief(k, v)})
 	}
 	return sortRows(rows)
 }
@@ -212,19 +211,4 @@ func anyMapRows(m map[string]any) []kv {
 func sortRows(rows []kv) []kv {
 	slices.SortStableFunc(rows, func(a, b kv) int { return strings.Compare(a.Key, b.Key) })
 	return rows
-}
-
-// maxValue is the longest value shown.
-const maxValue = 2000
-
-// brief formats v with its field names, shortened to maxValue bytes.
-func brief(v any) string {
-	s := fmt.Sprintf("%+v", v)
-	if v == nil {
-		s = "nil"
-	}
-	if len(s) > maxValue {
-		s = s[:maxValue] + "…"
-	}
-	return s
 }

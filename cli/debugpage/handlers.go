@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -18,8 +19,14 @@ const consoleTimeout = 10 * time.Second
 func (d *Debugger) Middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rest, ok := strings.CutPrefix(r.URL.Path, Prefix)
-		if !ok || !d.allowed(r) {
+		if !ok || !d.app.Debug() {
 			next.ServeHTTP(w, r)
+			return
+		}
+		if !d.allowed(r) {
+			// Werkzeug's SecurityError for the debugger's commands.
+			http.Error(w, "debugpage: Host "+strconv.Quote(r.Host)+
+				" is not trusted (DEBUGGER_TRUSTED_HOSTS)", http.StatusBadRequest)
 			return
 		}
 		if r.Method == http.MethodPost && !sameOrigin(r) {
@@ -54,32 +61,56 @@ func (d *Debugger) showFailure(w http.ResponseWriter, r *http.Request, id string
 	}
 }
 
-// enterPIN checks the typed PIN: on success it sets the PIN cookie and
-// redirects to the failure page; otherwise it shows the page again. As in
-// Werkzeug's pin_auth, a PIN cookie with a wrong signature counts as a
-// failed attempt (and is removed) without looking at the typed PIN.
+// enterPIN is Werkzeug's pin_auth: with the PIN off, or a valid PIN
+// cookie, the request is let in (and the cookie renewed) without a typed
+// PIN; a PIN cookie with a wrong signature counts as a failed attempt
+// (and is removed) without looking at the typed PIN; a locked debugger
+// refuses; otherwise the typed PIN, which must be sent, is checked. On
+// success it sets the PIN cookie and redirects to the failure page;
+// otherwise it shows the page again.
 func (d *Debugger) enterPIN(w http.ResponseWriter, r *http.Request) {
 	f, ok := d.failureOf(w, r.PostFormValue("failure"))
 	if !ok {
 		return
 	}
-	if d.pinTrust(r) == cookieForged {
+	if d.pin == PINOff {
+		d.acceptPIN(w, r, f)
+		return
+	}
+	switch d.pinTrust(r) {
+	case cookieValid:
+		d.acceptPIN(w, r, f)
+		return
+	case cookieForged:
 		left := d.countFailure(r.Context())
-		http.SetCookie(w, &http.Cookie{Name: pinCookie, Path: "/", MaxAge: -1})
+		http.SetCookie(w, &http.Cookie{Name: d.cookieName, Path: "/", MaxAge: -1})
 		d.render(w, r, f, http.StatusForbidden, pageState{Message: fmt.Sprintf("Wrong PIN: %d attempt(s) left.", max(left, 0))})
+		return
+	}
+	if d.locked() {
+		d.render(w, r, f, http.StatusForbidden, pageState{Locked: true})
+		return
+	}
+	if _, sent := r.PostForm["pin"]; !sent {
+		http.Error(w, `debugpage: the form has no "pin" field`, http.StatusBadRequest)
 		return
 	}
 	res, left := d.checkPIN(r.Context(), r.PostFormValue("pin"))
 	switch res {
 	case pinAccepted:
-		http.SetCookie(w, d.pinCookieFor(time.Now()))
-		http.Redirect(w, r, Prefix+"failure/"+f.ID, http.StatusSeeOther)
+		d.acceptPIN(w, r, f)
 	case pinLocked:
 		d.render(w, r, f, http.StatusForbidden, pageState{Locked: true})
 	default:
 		msg := fmt.Sprintf("Wrong PIN: %d attempt(s) left.", left)
 		d.render(w, r, f, http.StatusForbidden, pageState{Message: msg})
 	}
+}
+
+// acceptPIN sets the PIN cookie and redirects to f's page.
+func (d *Debugger) acceptPIN(w http.ResponseWriter, r *http.Request, f *failure) {
+	http.SetCookie(w, d.pinCookieFor(r, time.Now()))
+	http.Redirect(w, r, Prefix+"failure/"+f.ID, http.StatusSeeOther)
 }
 
 // runConsole runs a read-only query once the PIN was entered.

@@ -18,7 +18,7 @@ const (
 // The Request section shows cookie names only until the PIN is entered;
 // the values are in the captured values, behind the PIN.
 func TestCookieValuesOnlyWithPIN(t *testing.T) {
-	app, _ := newApp(true, debugpage.Options{PIN: testPIN})
+	app, d := newApp(true, debugpage.Options{PIN: testPIN})
 	c := flagontest.NewClient(t, app)
 	c.Jar.SetCookies(c.BaseURL, []*http.Cookie{{Name: "theme", Value: cookieSecret}})
 	id := fail(t, c)
@@ -31,7 +31,7 @@ func TestCookieValuesOnlyWithPIN(t *testing.T) {
 	if !strings.Contains(page, `<tr><th>theme</th><td>`+cookieSecret+`</td></tr>`) {
 		t.Errorf("cookie value not shown with the PIN")
 	}
-	if strings.Contains(page, `<tr><th>__flagon_debugger__</th><td>1`) {
+	if strings.Contains(page, `<tr><th>`+d.CookieName()+`</th><td>1`) {
 		t.Errorf("the PIN cookie's value is shown")
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/flagon-go/flagon/internal/cookies"
 )
@@ -61,12 +62,27 @@ func sleepCtx(ctx context.Context, d time.Duration) {
 	}
 }
 
-// pinCookie is the cookie set once the PIN is entered; pinLifetime is
-// how long it is valid (Werkzeug's PIN_TIME).
-const (
-	pinCookie   = "__flagon_debugger__"
-	pinLifetime = 7 * 24 * time.Hour
-)
+// pinLifetime is how long the PIN cookie is valid (Werkzeug's
+// PIN_TIME).
+const pinLifetime = 7 * 24 * time.Hour
+
+// cookieNamePrefix starts the PIN cookie's name; the rest is derived
+// from the cookie key (see cookieNameFor).
+const cookieNamePrefix = "__flagon_debugger_"
+
+// cookieNameFor names the PIN cookie after the key that signs it, as
+// Werkzeug's get_pin_and_cookie_name names it after the app and the
+// machine: servers on other ports of the same host (cookies ignore the
+// port) do not overwrite each other's cookie, while the reloader's
+// children, which share the key, share the name.
+func cookieNameFor(secret []byte) string {
+	m := hmac.New(sha256.New, secret)
+	m.Write([]byte("flagon-debugger-cookie-name"))
+	return cookieNamePrefix + hex.EncodeToString(m.Sum(nil))[:20]
+}
+
+// CookieName returns the name of the cookie set once the PIN is entered.
+func (d *Debugger) CookieName() string { return d.cookieName }
 
 // NewPIN returns a random PIN formatted xxx-xxx-xxx.
 func NewPIN() string {
@@ -78,14 +94,58 @@ func NewPIN() string {
 	return s[:3] + "-" + s[3:6] + "-" + s[6:]
 }
 
-// SharePIN returns the PIN from EnvPIN, generating one (and the cookie
-// key in EnvSecret) when unset, and exports both to the environment so
-// that the reloader's children use the same ones. It returns PINOff when
-// the PIN is disabled.
+// ParsePIN reads a PIN set in the environment as Werkzeug's
+// get_pin_and_cookie_name reads WERKZEUG_DEBUG_PIN: "off" disables the
+// PIN (PINOff); digits with dashes are used as they are; digits alone
+// are grouped with dashes in fives, fours or threes (the first size that
+// divides their count; none when no size does). Any other value, and an
+// empty one, is not a PIN: ok is false and a random PIN should be used.
+func ParsePIN(v string) (pin string, ok bool) {
+	if v == PINOff {
+		return PINOff, true
+	}
+	digits := strings.ReplaceAll(v, "-", "")
+	if digits == "" || strings.IndexFunc(digits, func(r rune) bool { return !unicode.IsDigit(r) }) >= 0 {
+		return "", false
+	}
+	if strings.Contains(v, "-") {
+		return v, true
+	}
+	return groupPIN(digits), true
+}
+
+// groupPIN joins groups of 5, 4 or 3 digits with dashes, Werkzeug's
+// formatting of a PIN given without separators.
+func groupPIN(num string) string {
+	r := []rune(num)
+	for _, size := range []int{5, 4, 3} {
+		if len(r)%size != 0 {
+			continue
+		}
+		var groups []string
+		for i := 0; i < len(r); i += size {
+			groups = append(groups, string(r[i:i+size]))
+		}
+		return strings.Join(groups, "-")
+	}
+	return num
+}
+
+// pinFromEnv returns EnvPIN parsed by ParsePIN.
+func pinFromEnv() (string, bool) {
+	return ParsePIN(os.Getenv(EnvPIN))
+}
+
+// SharePIN returns the PIN from EnvPIN (see ParsePIN), generating one
+// (and the cookie key in EnvSecret) when it is unset or not a PIN, and
+// exports both to the environment so that the reloader's children use
+// the same ones. It returns PINOff when the PIN is disabled.
 func SharePIN() string {
-	pin := os.Getenv(EnvPIN)
-	if pin == "" {
+	pin, ok := pinFromEnv()
+	if !ok {
 		pin = NewPIN()
+	}
+	if os.Getenv(EnvPIN) != pin {
 		_ = os.Setenv(EnvPIN, pin)
 	}
 	if os.Getenv(EnvSecret) == "" {
@@ -94,10 +154,14 @@ func SharePIN() string {
 	return pin
 }
 
-// OptionsFromEnv returns Options with the PIN and cookie key of EnvPIN
-// and EnvSecret.
+// OptionsFromEnv returns Options with the PIN of EnvPIN (see ParsePIN;
+// a random one when it is unset or not a PIN) and the cookie key of
+// EnvSecret.
 func OptionsFromEnv() Options {
-	o := Options{PIN: os.Getenv(EnvPIN)}
+	var o Options
+	if pin, ok := pinFromEnv(); ok {
+		o.PIN = pin
+	}
 	if k, err := hex.DecodeString(os.Getenv(EnvSecret)); err == nil && len(k) >= 16 {
 		o.Secret = k
 	}
@@ -110,14 +174,10 @@ func newSecret() []byte {
 	return k
 }
 
-// normalizePIN keeps the digits and letters of a typed PIN.
+// normalizePIN is Werkzeug's comparison form of a PIN: surrounding
+// white space stripped, dashes removed.
 func normalizePIN(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '-' || r == ' ' {
-			return -1
-		}
-		return r
-	}, strings.TrimSpace(s))
+	return strings.ReplaceAll(strings.TrimSpace(s), "-", "")
 }
 
 // pinResult is the outcome of a PIN attempt.
@@ -132,7 +192,8 @@ const (
 // checkPIN compares typed with the PIN in constant time. A correct PIN
 // resets the failure count; a wrong one counts and waits (see
 // failureDelay) before answering; after MaxPINAttempts failures every
-// attempt is refused at once.
+// attempt is refused at once. The lockout check and the count happen
+// under one lock, so concurrent guesses cannot get past the limit.
 func (d *Debugger) checkPIN(ctx context.Context, typed string) (pinResult, int) {
 	d.mu.Lock()
 	if d.failures >= MaxPINAttempts {
@@ -145,8 +206,9 @@ func (d *Debugger) checkPIN(ctx context.Context, typed string) (pinResult, int) 
 		d.mu.Unlock()
 		return pinAccepted, MaxPINAttempts
 	}
+	failed, left := d.addFailureLocked()
 	d.mu.Unlock()
-	left := d.countFailure(ctx)
+	d.sleep(ctx, failureDelay(failed))
 	if left <= 0 {
 		return pinLocked, 0
 	}
@@ -158,12 +220,18 @@ func (d *Debugger) checkPIN(ctx context.Context, typed string) (pinResult, int) 
 // are left.
 func (d *Debugger) countFailure(ctx context.Context) int {
 	d.mu.Lock()
-	failed := d.failures
-	d.failures++
-	left := MaxPINAttempts - d.failures
+	failed, left := d.addFailureLocked()
 	d.mu.Unlock()
 	d.sleep(ctx, failureDelay(failed))
 	return left
+}
+
+// addFailureLocked counts a failure; d.mu is held. It returns the
+// failures before this one and the attempts left.
+func (d *Debugger) addFailureLocked() (failed, left int) {
+	failed = d.failures
+	d.failures++
+	return failed, MaxPINAttempts - d.failures
 }
 
 // pinMAC signs the cookie's timestamp with the PIN.
@@ -173,12 +241,14 @@ func (d *Debugger) pinMAC(ts string) []byte {
 	return m.Sum(nil)
 }
 
-// pinCookieFor returns the cookie that proves the PIN was entered.
-func (d *Debugger) pinCookieFor(now time.Time) *http.Cookie {
+// pinCookieFor returns the cookie that proves the PIN was entered,
+// Secure when the request came over TLS (Werkzeug's
+// secure=request.is_secure).
+func (d *Debugger) pinCookieFor(r *http.Request, now time.Time) *http.Cookie {
 	ts := strconv.FormatInt(now.Unix(), 10)
 	return &http.Cookie{
-		Name: pinCookie, Value: ts + "|" + hex.EncodeToString(d.pinMAC(ts)),
-		Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode,
+		Name: d.cookieName, Value: ts + "|" + hex.EncodeToString(d.pinMAC(ts)),
+		Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil,
 		MaxAge: int(pinLifetime / time.Second),
 	}
 }
@@ -193,9 +263,16 @@ const (
 	cookieForged                    // well formed, wrong signature
 )
 
-// pinTrust checks r's PIN cookie.
+// pinTrust checks r's PIN cookie as Werkzeug's check_pin_trust does: a
+// locked debugger trusts no cookie; a cookie without "|" or whose
+// timestamp is not a plain integer is ignored; a wrong signature is a
+// forgery, even when the cookie has also expired; a good signature is
+// trusted for pinLifetime after its timestamp.
 func (d *Debugger) pinTrust(r *http.Request) cookieTrust {
-	value, ok := cookies.Get(r.Header["Cookie"], pinCookie)
+	if d.locked() {
+		return cookieAbsent
+	}
+	value, ok := cookies.Get(r.Header["Cookie"], d.cookieName)
 	if !ok {
 		return cookieAbsent
 	}
@@ -203,19 +280,42 @@ func (d *Debugger) pinTrust(r *http.Request) cookieTrust {
 	if !ok {
 		return cookieAbsent
 	}
-	sec, err := strconv.ParseInt(ts, 10, 64)
-	if err != nil || time.Since(time.Unix(sec, 0)) > pinLifetime {
+	sec, ok := plainInt(ts)
+	if !ok {
 		return cookieAbsent
 	}
 	got, err := hex.DecodeString(mac)
-	if err == nil && hmac.Equal(got, d.pinMAC(ts)) {
-		return cookieValid
+	if err != nil || !hmac.Equal(got, d.pinMAC(ts)) {
+		return cookieForged
 	}
-	return cookieForged
+	if time.Since(time.Unix(sec, 0)) >= pinLifetime {
+		return cookieAbsent
+	}
+	return cookieValid
+}
+
+// plainInt parses Werkzeug's _plain_int: ASCII digits with an optional
+// leading "-", surrounding white space stripped; no "+" or "_".
+func plainInt(s string) (int64, bool) {
+	s = strings.TrimSpace(s)
+	digits := strings.TrimPrefix(s, "-")
+	if digits == "" || strings.IndexFunc(digits, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	return n, err == nil
+}
+
+// locked reports whether MaxPINAttempts wrong PINs locked the debugger.
+func (d *Debugger) locked() bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.failures >= MaxPINAttempts
 }
 
 // unlocked reports whether r may use the interactive part: the PIN is
-// off, or r carries a valid, unexpired PIN cookie.
+// off, or r carries a valid, unexpired PIN cookie and the debugger is
+// not locked.
 func (d *Debugger) unlocked(r *http.Request) bool {
 	return d.pin == PINOff || d.pinTrust(r) == cookieValid
 }

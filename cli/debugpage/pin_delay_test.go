@@ -34,11 +34,11 @@ func (d *delays) take() []time.Duration {
 }
 
 // recordingApp is newApp with the PIN delays recorded.
-func recordingApp(t *testing.T) (*flagontest.Client, *delays) {
+func recordingApp(t *testing.T) (*flagontest.Client, *delays, *debugpage.Debugger) {
 	app, d := newApp(true, debugpage.Options{PIN: testPIN})
 	rec := &delays{}
 	debugpage.SetSleep(d, rec.sleep)
-	return flagontest.NewClient(t, app), rec
+	return flagontest.NewClient(t, app), rec, d
 }
 
 func repeat(d time.Duration, n int) []time.Duration {
@@ -53,7 +53,7 @@ func repeat(d time.Duration, n int) []time.Duration {
 // the first six failures and 5 s after the later ones; a locked debugger
 // answers at once.
 func TestFailPinAuthDelays(t *testing.T) {
-	c, rec := recordingApp(t)
+	c, rec, _ := recordingApp(t)
 	id := fail(t, c)
 	for range debugpage.MaxPINAttempts {
 		enter(c, id, "000-000-000")
@@ -73,7 +73,7 @@ func TestFailPinAuthDelays(t *testing.T) {
 // TestPinAuthResetsFailures follows Werkzeug's pin_auth: a correct PIN
 // sets the failure count back to 0, so the delays and the lockout start over.
 func TestPinAuthResetsFailures(t *testing.T) {
-	c, rec := recordingApp(t)
+	c, rec, d := recordingApp(t)
 	id := fail(t, c)
 	for range debugpage.MaxPINAttempts - 1 {
 		enter(c, id, "000-000-000")
@@ -82,7 +82,7 @@ func TestPinAuthResetsFailures(t *testing.T) {
 		t.Fatalf("right PIN after 9 failures: %d", r.StatusCode)
 	}
 	rec.take()
-	c.Jar.SetCookies(c.BaseURL, []*http.Cookie{{Name: "__flagon_debugger__", MaxAge: -1}})
+	c.Jar.SetCookies(c.BaseURL, []*http.Cookie{{Name: d.CookieName(), MaxAge: -1}})
 	for i := range debugpage.MaxPINAttempts - 1 {
 		if r := enter(c, id, "000-000-000"); strings.Contains(r.Text(), pinLockedTag) {
 			t.Fatalf("locked after %d failures following a correct PIN", i+1)
@@ -96,9 +96,9 @@ func TestPinAuthResetsFailures(t *testing.T) {
 // TestPinAuthBadCookie follows Werkzeug's pin_auth (check_pin_trust
 // returning None): a PIN cookie with a wrong signature counts as a failure, is removed, and does not let the typed PIN in.
 func TestPinAuthBadCookie(t *testing.T) {
-	c, rec := recordingApp(t)
+	c, rec, d := recordingApp(t)
 	id := fail(t, c)
-	c.Jar.SetCookies(c.BaseURL, []*http.Cookie{{Name: "__flagon_debugger__", Value: "1900000000|00ff", Path: "/"}})
+	c.Jar.SetCookies(c.BaseURL, []*http.Cookie{{Name: d.CookieName(), Value: "1900000000|00ff", Path: "/"}})
 	r := enter(c, id, testPIN)
 	if r.StatusCode != http.StatusForbidden || !strings.Contains(r.Text(), "Wrong PIN: 9 attempt(s) left.") {
 		t.Fatalf("forged cookie: %d", r.StatusCode)

@@ -30,7 +30,7 @@ func enter(c *flagontest.Client, id, pin string) *flagontest.Response {
 }
 
 func TestPINAccepted(t *testing.T) {
-	for _, typed := range []string{testPIN, "314159265", " 314 159 265 "} {
+	for _, typed := range []string{testPIN, "314159265", " 314-159-265 ", "31-4159-265"} {
 		t.Run(typed, func(t *testing.T) {
 			app, _ := newApp(true, debugpage.Options{PIN: testPIN})
 			c := flagontest.NewClient(t, app)
@@ -86,12 +86,12 @@ func TestPINRejectedAndLockout(t *testing.T) {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func TestPINCookieForgery(t *testing.T) {
-	app, _ := newApp(true, debugpage.Options{PIN: testPIN, Secret: []byte("0123456789abcdef0123456789abcdef")})
+	app, d := newApp(true, debugpage.Options{PIN: testPIN, Secret: []byte("0123456789abcdef0123456789abcdef")})
 	other, _ := newApp(true, debugpage.Options{PIN: testPIN, Secret: []byte("fedcba9876543210fedcba9876543210")})
 	c := flagontest.NewClient(t, other)
 	enter(c, fail(t, c), testPIN) // a cookie signed with another key
 	c.Handler = app
-	for _, ck := range []*http.Cookie{nil, {Name: "__flagon_debugger__", Value: "1700000000|00ff"}} {
+	for _, ck := range []*http.Cookie{nil, {Name: d.CookieName(), Value: "1700000000|00ff"}} {
 		if ck != nil {
 			c.Jar.SetCookies(c.BaseURL, []*http.Cookie{ck})
 		}

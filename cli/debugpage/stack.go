@@ -2,7 +2,6 @@ package debugpage
 
 import (
 	"bufio"
-	"errors"
 	"os"
 	"strconv"
 	"strings"
@@ -37,14 +36,12 @@ const contextLines = 5
 // stackOf returns the frames of a panic, or, for a returned error, the
 // handler's registration site and a note.
 func stackOf(c *flagon.Ctx, err error) ([]frame, string) {
-	var pe *flagon.PanicError
-	if errors.As(err, &pe) && len(pe.Stack) > 0 {
+	if pe, ok := findInChain[*flagon.PanicError](err); ok && len(pe.Stack) > 0 {
 		return withSource(parseStack(string(pe.Stack))), ""
 	}
 	note := "The handler returned this error, so there is no stack trace (only panics carry one)."
 	var frames []frame
-	var te *flagon.TemplateSourceError
-	if errors.As(err, &te) {
+	if te, ok := findInChain[*flagon.TemplateSourceError](err); ok {
 		frames = append(frames, frame{Func: "template " + te.Name, File: te.Name, Line: te.Line, App: true, Source: sourceAround(te.Source, te.Line)})
 	}
 	rule := c.Rule()
@@ -65,7 +62,19 @@ func sourceAround(src string, line int) []SourceLine {
 			out = append(out, SourceLine{N: n, Text: text, Current: n == line})
 		}
 	}
-	return out
+	return withCurrent(out)
+}
+
+// withCurrent returns lines, or nil when none of them is the current
+// line: a line number beyond the source shows no source, as in
+// Werkzeug's DebugFrameSummary.render_html (test_missing_source_lines).
+func withCurrent(lines []SourceLine) []SourceLine {
+	for _, l := range lines {
+		if l.Current {
+			return lines
+		}
+	}
+	return nil
 }
 
 // parseStack parses runtime/debug.Stack output into frames, dropping the
@@ -191,5 +200,5 @@ func readSource(file string, line int) []SourceLine {
 			out = append(out, SourceLine{N: n, Text: sc.Text(), Current: n == line})
 		}
 	}
-	return out
+	return withCurrent(out)
 }

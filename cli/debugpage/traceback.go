@@ -1,7 +1,6 @@
 package debugpage
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -17,8 +16,7 @@ func traceback(f *failure, err error) string {
 	for _, l := range f.Chain {
 		fmt.Fprintf(&b, "%s%s: %s\n", strings.Repeat("  ", l.Depth+1), l.Type, l.Message)
 	}
-	var pe *flagon.PanicError
-	if errors.As(err, &pe) {
+	if pe, ok := findInChain[*flagon.PanicError](err); ok {
 		b.WriteString("\n")
 		b.Write(pe.Stack)
 		return b.String()

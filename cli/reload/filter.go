@@ -2,6 +2,7 @@ package reload
 
 import (
 	"path/filepath"
+	"regexp"
 	"strings"
 )
 
@@ -16,15 +17,28 @@ const (
 
 // filter decides which files matter.
 type filter struct {
-	root    string
-	extra   map[string]bool
-	exclude []string
+	root      string
+	extra     map[string]bool
+	extraDirs []string         // extra paths that are directories
+	fnmatch   []*regexp.Regexp // the exclude patterns, as fnmatch's
 }
 
+// newFilter returns the filter of the tree at root. An extra path that
+// is a directory adds the Go sources and .env files under it, as
+// Werkzeug's reloader adds the Python files under an extra directory
+// (a local module of a replace directive, say).
 func newFilter(root string, extra, exclude []string) *filter {
-	f := &filter{root: root, extra: map[string]bool{}, exclude: exclude}
+	f := &filter{root: root, extra: map[string]bool{}}
+	for _, pat := range exclude {
+		f.fnmatch = append(f.fnmatch, fnmatchRegexp(pat))
+	}
 	for _, p := range extra {
-		if abs, err := filepath.Abs(p); err == nil {
+		abs, err := filepath.Abs(p)
+		switch {
+		case err != nil:
+		case isDir(abs):
+			f.extraDirs = append(f.extraDirs, abs)
+		default:
 			f.extra[abs] = true
 		}
 	}
@@ -32,12 +46,14 @@ func newFilter(root string, extra, exclude []string) *filter {
 }
 
 // kind classifies the file at path (absolute).
+// The exclude patterns win over the extra files, as in Werkzeug, which
+// removes the excluded paths after adding the extra files.
 func (f *filter) kind(path string) changeKind {
-	if f.extra[path] {
-		return restart
-	}
 	if f.excluded(path) {
 		return ignore
+	}
+	if f.extra[path] {
+		return restart
 	}
 	base := filepath.Base(path)
 	switch {
@@ -65,15 +81,16 @@ func (f *filter) skipDir(path string) bool {
 	return f.excluded(path)
 }
 
-// excluded matches path against the exclude patterns: its name, its path
-// relative to the root, or the absolute path.
+// excluded matches path against the exclude patterns, read as
+// Werkzeug's fnmatch patterns ("*" crosses "/": "*/generated/*" excludes
+// every file under any generated directory; "[!a]" is a negated class):
+// the absolute path, as Werkzeug does, and also the name and the path
+// relative to the root.
 func (f *filter) excluded(path string) bool {
 	rel, _ := filepath.Rel(f.root, path)
-	for _, pat := range f.exclude {
-		for _, s := range []string{filepath.Base(path), rel, path} {
-			if ok, _ := filepath.Match(pat, s); ok {
-				return true
-			}
+	for _, re := range f.fnmatch {
+		if re.MatchString(path) || re.MatchString(filepath.Base(path)) || re.MatchString(rel) {
+			return true
 		}
 	}
 	return false

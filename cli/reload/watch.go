@@ -46,6 +46,12 @@ func watchNotify(ctx context.Context, f *filter, raw chan<- string) error {
 			return err
 		}
 	}
+	for _, dir := range f.extraDirs {
+		if err := addTree(w, f, dir); err != nil {
+			_ = w.Close()
+			return err
+		}
+	}
 	go notifyLoop(ctx, w, f, raw)
 	return nil
 }
@@ -68,7 +74,7 @@ func notifyLoop(ctx context.Context, w *fsnotify.Watcher, f *filter, raw chan<- 
 			if ev.Has(fsnotify.Create) && isDir(ev.Name) && !f.skipDir(ev.Name) {
 				// Files may appear before the new directory is watched.
 				_ = addTree(w, f, ev.Name)
-				for p := range snapshot(&filter{root: ev.Name, exclude: f.exclude}) {
+				for p := range snapshotTree(f, ev.Name) {
 					send(ctx, raw, p)
 				}
 				continue
@@ -124,8 +130,26 @@ func watchPoll(ctx context.Context, f *filter, raw chan<- string, interval time.
 
 // snapshot stamps every relevant file of the tree and the extra files.
 func snapshot(f *filter) map[string]fileStamp {
+	m := snapshotTree(f, f.root)
+	for _, dir := range f.extraDirs {
+		for p, st := range snapshotTree(f, dir) {
+			m[p] = st
+		}
+	}
+	for p := range f.extra {
+		if !f.excluded(p) {
+			stamp(m, p)
+		}
+	}
+	return m
+}
+
+// snapshotTree stamps the relevant files under dir, which is f.root or
+// a directory in it: the exclude patterns keep their meaning (relative
+// to the root, fnmatch on absolute paths) wherever the walk starts.
+func snapshotTree(f *filter, dir string) map[string]fileStamp {
 	m := map[string]fileStamp{}
-	_ = filepath.WalkDir(f.root, func(p string, d fs.DirEntry, err error) error {
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
 			return nil
@@ -136,9 +160,6 @@ func snapshot(f *filter) map[string]fileStamp {
 		}
 		return nil
 	})
-	for p := range f.extra {
-		stamp(m, p)
-	}
 	return m
 }
 
