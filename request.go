@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"net/http"
 	"strings"
 	"unicode/utf8"
@@ -24,6 +23,7 @@ type input struct {
 	formErr     error
 	bodyTaken   bool
 	tempFiles   []string
+	limits      bodyLimits // per-request overrides of the body limits
 }
 
 var errTrailingJSON = errors.New("unexpected data after the JSON value")
@@ -164,8 +164,8 @@ func (c *Ctx) parseForm() {
 	c.input.formDone = true
 	c.input.form = Values{}
 	c.input.files = map[string][]*FileStorage{}
-	mt, params, _ := mime.ParseMediaType(c.Request.Header.Get("Content-Type"))
-	switch mt {
+	mt, params := parseOptionsHeader(c.Request.Header.Get("Content-Type"))
+	switch strings.ToLower(mt) {
 	case "application/x-www-form-urlencoded":
 		c.input.formErr = c.parseURLEncoded()
 	case "multipart/form-data":
@@ -178,7 +178,7 @@ func (c *Ctx) parseURLEncoded() error {
 	if err != nil {
 		return err
 	}
-	limit := c.app.Config.Int64Or("MAX_FORM_MEMORY_SIZE", 0)
+	limit := c.MaxFormMemorySize()
 	if limit > 0 {
 		r = io.LimitReader(r, limit+1)
 	}
@@ -208,7 +208,7 @@ func (c *Ctx) bodyReader() (io.Reader, error) {
 	if body == nil || body == http.NoBody {
 		return strings.NewReader(""), nil
 	}
-	max := c.app.Config.Int64Or("MAX_CONTENT_LENGTH", 0)
+	max := c.MaxContentLength()
 	if max <= 0 {
 		return body, nil
 	}
