@@ -17,7 +17,8 @@ import (
 // ends inside a part is an error, not an empty form.
 type mpDecoder struct {
 	r     io.Reader
-	buf   []byte
+	buf   []byte // the data read and not consumed yet, a slice of arr
+	arr   []byte
 	eof   bool
 	delim []byte // "--" + boundary
 	done  bool   // the closing boundary was read
@@ -44,10 +45,13 @@ func (d *mpDecoder) fill() error {
 	if d.eof {
 		return errMultipartEnd
 	}
-	if cap(d.buf)-len(d.buf) < mpChunk {
-		nb := make([]byte, len(d.buf), len(d.buf)+mpChunk)
-		copy(nb, d.buf)
-		d.buf = nb
+	if cap(d.buf)-len(d.buf) < mpChunk/4 {
+		// Little room after the data: move it to the front of the
+		// buffer, a larger one if needed.
+		if cap(d.arr) < len(d.buf)+mpChunk {
+			d.arr = make([]byte, 0, len(d.buf)+mpChunk)
+		}
+		d.buf = d.arr[:copy(d.arr[:len(d.buf)], d.buf)]
 	}
 	for {
 		n, err := d.r.Read(d.buf[len(d.buf):cap(d.buf)])
@@ -138,6 +142,15 @@ func (d *mpDecoder) skipPreamble() error {
 // readHeaders reads the header block of the next part, up to and
 // including the first line break of the blank line ending it.
 func (d *mpDecoder) readHeaders() (textproto.MIMEHeader, error) {
+	for len(d.buf) < 2 && !d.eof {
+		if err := d.fill(); err != nil {
+			return nil, err
+		}
+	}
+	if lineBreakLen(d.buf) > 0 {
+		// No headers: the boundary line is followed by a blank line.
+		return textproto.MIMEHeader{}, nil
+	}
 	from := 0
 	for {
 		if i, n := blankLine(d.buf[from:]); i >= 0 {
@@ -204,7 +217,7 @@ func (d *mpDecoder) readData(w func([]byte) error) error {
 	}
 	start := lineBreakLen(d.buf)
 	for {
-		end, next, kind := d.findBoundary(start)
+		end, next, kind := d.findBoundary()
 		if kind == bPart || kind == bEpilogue {
 			d.done = kind == bEpilogue
 			err := writeData(w, d.buf, start, end)
@@ -244,12 +257,12 @@ func lineBreakLen(b []byte) int {
 // next part starts and the kind; otherwise the index up to which the
 // content is certainly data (the rest may be the start of a boundary)
 // and bMore.
-func (d *mpDecoder) findBoundary(start int) (end, next, kind int) {
+func (d *mpDecoder) findBoundary() (end, next, kind int) {
 	from := 0
 	for {
 		i := bytes.Index(d.buf[from:], d.delim)
 		if i < 0 {
-			return d.safeEnd(start), 0, bMore
+			return d.safeEnd(), 0, bMore
 		}
 		i += from
 		lb := i - 1
@@ -271,9 +284,10 @@ func (d *mpDecoder) findBoundary(start int) (end, next, kind int) {
 }
 
 // safeEnd is the index before which buf holds no start of a boundary:
-// the first CR or LF among the last len("\r\n--boundary") bytes.
-func (d *mpDecoder) safeEnd(start int) int {
-	tail := max(start, len(d.buf)-len(d.delim)-2)
+// the first CR or LF among the last len("\r\n--boundary") bytes, which
+// may be the line break before the content.
+func (d *mpDecoder) safeEnd() int {
+	tail := max(0, len(d.buf)-len(d.delim)-2)
 	if i := bytes.IndexAny(d.buf[tail:], "\r\n"); i >= 0 {
 		return tail + i
 	}
