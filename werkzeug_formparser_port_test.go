@@ -56,13 +56,13 @@ func setLimits(c *flagon.Ctx) {
 
 func dumpFormFiles(form flagon.Values, files map[string][]*flagon.FileStorage) string {
 	var lines []string
-	for k, vs := range form {
-		for _, v := range vs {
+	for _, k := range sortedKeys(form) {
+		for _, v := range form[k] {
 			lines = append(lines, fmt.Sprintf("form %q=%q", k, v))
 		}
 	}
-	for k, fs := range files {
-		for _, f := range fs {
+	for _, k := range sortedKeys(files) {
+		for _, f := range files[k] {
 			r, err := f.Open()
 			if err != nil {
 				return err.Error()
@@ -72,8 +72,18 @@ func dumpFormFiles(form flagon.Values, files map[string][]*flagon.FileStorage) s
 			lines = append(lines, fmt.Sprintf("file %q=%q %q %q", k, f.Filename, f.ContentType, b))
 		}
 	}
-	sort.Strings(lines)
 	return strings.Join(lines, "\n")
+}
+
+// sortedKeys returns m's keys sorted; the values of a key keep their
+// order in the dump.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // formCase is one request to formDumpApp and what it must answer.
@@ -205,6 +215,30 @@ func TestWerkzeugFormParser(t *testing.T) {
 		{name: "test_multipart_max_form_memory_size", query: "mfms=10", ctype: "multipart/form-data; boundary=bound",
 			body:   "--bound\r\nContent-Disposition: form-field; name=a\r\n\r\n" + strings.Repeat("a", 15) + "\r\n--bound--",
 			status: 413, want: "MAX_FORM_MEMORY_SIZE (10 bytes)"},
+	}
+	runFormCases(t, formDumpApp(nil), tests)
+}
+
+// urlencoded bodies as Werkzeug 3.1 parses them (parse_qsl with
+// keep_blank_values and the url_quote error handler), checked against
+// the original: duplicate keys keep their order, escapes of invalid
+// UTF-8 stay escaped (in upper case), a charset parameter is ignored,
+// and the media type is matched in any case but not misspelt.
+func TestWerkzeugURLEncodedForm(t *testing.T) {
+	const urlenc = "application/x-www-form-urlencoded"
+	tests := []formCase{
+		{name: "duplicate keys in order", ctype: urlenc, body: "a=3&a=1&b=x&a=2",
+			want: `form "a"="3"` + "\n" + `form "a"="1"` + "\n" + `form "a"="2"` + "\n" + `form "b"="x"`},
+		{name: "duplicate multipart fields in order", ctype: mpFoo,
+			body: "--foo\r\nContent-Disposition: form-data; name=a\r\n\r\n3\r\n--foo\r\nContent-Disposition: form-data; name=a\r\n\r\n1\r\n--foo--",
+			want: `form "a"="3"` + "\n" + `form "a"="1"`},
+		{name: "charset errors stay escaped", ctype: urlenc, body: "a=%e9&b=%C3%A9&c=%e2%82%ac%ff",
+			want: `form "a"="%E9"` + "\n" + `form "b"="é"` + "\n" + `form "c"="€%FF"`},
+		{name: "charset parameter ignored", ctype: urlenc + "; charset=ISO-8859-1", body: "a=%E9",
+			want: `form "a"="%E9"`},
+		{name: "media type in any case", ctype: "Application/X-WWW-Form-Urlencoded", body: "a=b;c=d&e",
+			want: `form "a"="b;c=d"` + "\n" + `form "e"=""`},
+		{name: "x-url-encoded is not a form", ctype: "application/x-url-encoded", body: "a=1", want: ""},
 	}
 	runFormCases(t, formDumpApp(nil), tests)
 }
