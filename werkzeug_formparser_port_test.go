@@ -504,3 +504,51 @@ func TestFormLimitsChunked(t *testing.T) {
 		}
 	}
 }
+
+// Flask's tests/test_request.py test_limit_config: the request's limits
+// are the config's (Werkzeug's defaults when not configured) until the
+// view sets its own.
+func TestFlaskLimitConfig(t *testing.T) {
+	limits := func(c *flagon.Ctx) string {
+		return fmt.Sprintf("%d %d %d", c.MaxContentLength(), c.MaxFormMemorySize(), c.MaxFormParts())
+	}
+	view := func(c *flagon.Ctx) error {
+		before := limits(c)
+		c.SetMaxContentLength(90)
+		c.SetMaxFormMemorySize(30)
+		c.SetMaxFormParts(4)
+		return c.Text(before + " | " + limits(c))
+	}
+	tests := []struct {
+		name   string
+		config map[string]any
+		want   string
+	}{
+		{"defaults", nil, "0 500000 1000 | 90 30 4"},
+		{"config", map[string]any{"MAX_CONTENT_LENGTH": 100, "MAX_FORM_MEMORY_SIZE": 50, "MAX_FORM_PARTS": 3}, "100 50 3 | 90 30 4"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := flagon.New(flagon.WithConfig(tt.config))
+			app.Get("/", view)
+			if got := flagontest.NewClient(t, app).Get("/").Text(); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// Flask's test_max_content_length: a form over MAX_CONTENT_LENGTH is a
+// 413 the app's 413 handler answers.
+func TestFlaskMaxContentLength(t *testing.T) {
+	app := flagon.New(flagon.WithConfig(map[string]any{"MAX_CONTENT_LENGTH": 50}))
+	app.Post("/", func(c *flagon.Ctx) error {
+		_, err := c.Form()
+		return err
+	})
+	app.ErrorHandler(413, func(c *flagon.Ctx, err error) error { return c.Text("42") })
+	res := flagontest.NewClient(t, app).Post("/", flagontest.Form(map[string][]string{"myfile": {strings.Repeat("foo", 50)}}))
+	if res.Text() != "42" {
+		t.Errorf("got %d %q", res.StatusCode, res.Text())
+	}
+}
