@@ -552,3 +552,30 @@ func TestFlaskMaxContentLength(t *testing.T) {
 		t.Errorf("got %d %q", res.StatusCode, res.Text())
 	}
 }
+
+// An upload larger than the in-memory limit (500 kB) is spooled to a
+// temporary file with its content intact, whatever the read sizes.
+func TestMultipartSpooledUploadIntact(t *testing.T) {
+	content := make([]byte, 700_000)
+	for i := range content {
+		content[i] = "ab\r\n-"[i*7%5]
+	}
+	app := flagon.New()
+	app.Post("/", func(c *flagon.Ctx) error {
+		f, err := c.File("doc")
+		if err != nil {
+			return err
+		}
+		r, err := f.Open()
+		if err != nil {
+			return err
+		}
+		defer r.Close()
+		b, _ := io.ReadAll(r)
+		return c.Textf("%d %d %v", f.Size, len(b), bytes.Equal(b, content))
+	})
+	res := flagontest.NewClient(t, app).Post("/", flagontest.Files(nil, flagontest.File{Field: "doc", Name: "big.bin", Content: content}))
+	if want := "700000 700000 true"; res.Text() != want {
+		t.Errorf("got %d %q, want %q", res.StatusCode, res.Text(), want)
+	}
+}
