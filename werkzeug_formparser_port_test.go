@@ -579,3 +579,48 @@ func TestMultipartSpooledUploadIntact(t *testing.T) {
 		t.Errorf("got %d %q, want %q", res.StatusCode, res.Text(), want)
 	}
 }
+
+// Werkzeug's tests/test_wrappers.py test_get_data_method_parsing_caching_behavior
+// and test_data_descriptor_triggers_parsing: the body read with Body is
+// kept, so the form still parses, and Body after the form parsed it is
+// empty (Werkzeug's consumed stream), not an error. A JSON body can be
+// bound twice (get_json caches).
+func TestWerkzeugGetDataCaching(t *testing.T) {
+	app := flagon.New()
+	app.Post("/body-then-form", func(c *flagon.Ctx) error {
+		b1, err1 := c.Body()
+		f, ferr := c.Form()
+		b2, err2 := c.Body()
+		return c.Textf("%q %v|%q %v|%q %v", b1, err1, f.Get("foo"), ferr, b2, err2)
+	})
+	app.Post("/form-then-body", func(c *flagon.Ctx) error {
+		f, ferr := c.Form()
+		b, err := c.Body()
+		return c.Textf("%q %v|%q %v", f.Get("foo"), ferr, b, err)
+	})
+	app.Post("/json-twice", func(c *flagon.Ctx) error {
+		var a, b map[string]any
+		err1, err2 := c.BindJSON(&a), c.BindJSON(&b)
+		return c.Textf("%v %v %v %v", a["x"], err1, b["x"], err2)
+	})
+	cl := flagontest.NewClient(t, app)
+	form := flagontest.Raw("application/x-www-form-urlencoded", []byte("foo=Hello+World"))
+	tests := []struct{ name, path, want string }{
+		{"test_get_data_method_parsing_caching_behavior", "/body-then-form",
+			`"foo=Hello+World" <nil>|"Hello World" <nil>|"foo=Hello+World" <nil>`},
+		{"test_data_descriptor_triggers_parsing", "/form-then-body", `"Hello World" <nil>|"" <nil>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if res := cl.Post(tt.path, form); res.Text() != tt.want {
+				t.Errorf("got %d %q, want %q", res.StatusCode, res.Text(), tt.want)
+			}
+		})
+	}
+	t.Run("get_json cache", func(t *testing.T) {
+		res := cl.Post("/json-twice", flagontest.Raw("application/json", []byte(`{"x": 1}`)))
+		if want := "1 <nil> 1 <nil>"; res.Text() != want {
+			t.Errorf("got %d %q, want %q", res.StatusCode, res.Text(), want)
+		}
+	})
+}
