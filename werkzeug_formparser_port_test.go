@@ -181,6 +181,10 @@ func TestWerkzeugFormParser(t *testing.T) {
 		{name: "test_parse_form_post_data_trailing_CR k=2", ctype: mpFoo, body: fileBody(trailingCR(2)),
 			want: fmt.Sprintf(`file "foo"="test.txt" "text/plain" %q`, trailingCR(2))},
 		{name: "test_parse_bad_content_type", ctype: "bad-mime-type", body: "a=1", want: ""},
+		{name: "test_form_parsing_failed bad boundary", ctype: mpFoo, body: "--blah\r\n",
+			status: 400, want: "boundary does not occur",
+			difference: "a body without its boundary is a 400, not an empty form"},
+		{name: "test_form_parsing_failed bad Content-Type", ctype: ", ", body: "test", want: ""},
 		{name: "test_premature_end_of_file", ctype: mpFoo,
 			body: "--foo\r\nContent-Disposition: form-data; name=\"test\"; filename=\"test.txt\"\r\n" +
 				"Content-Type: text/plain\r\n\r\nfile contents and no end",
