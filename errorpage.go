@@ -44,7 +44,8 @@ func errorPageBody(c *Ctx, he *HTTPError) ([]byte, string) {
 	sb.WriteString("<!doctype html>\n<html lang=en>\n<title>")
 	sb.WriteString(strconv.Itoa(he.Code) + " " + html.EscapeString(he.Name()))
 	sb.WriteString("</title>\n<h1>" + html.EscapeString(he.Name()) + "</h1>\n<p>")
-	sb.WriteString(html.EscapeString(he.Text()))
+	// Werkzeug's get_description: escaped, line breaks as <br>.
+	sb.WriteString(strings.ReplaceAll(html.EscapeString(he.Text()), "\n", "<br>"))
 	sb.WriteString("</p>\n")
 	return []byte(sb.String()), "text/html; charset=utf-8"
 }

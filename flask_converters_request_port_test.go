@@ -12,8 +12,8 @@ import (
 )
 
 // Ports of Flask tests/test_converters.py and tests/test_request.py.
-// test_limit_config reads Request attributes that flagon has not (the
-// limits are config keys read per request, covered by the request tests).
+// test_limit_config and test_max_content_length are ported in
+// werkzeug_formparser_port_test.go with the form parser's limits.
 
 // listConverter is test_custom_converters' ListConverter.
 type listConverter struct{}

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
-	"mime/multipart"
 	"net/http"
 	"net/textproto"
 	"os"
@@ -60,121 +58,146 @@ func (f *FileStorage) Save(dst string) error {
 // (Werkzeug's 500 kB).
 const fileMemoryLimit = 500 * 1024
 
-// parseMultipart reads a multipart body part by part, enforcing
-// MAX_FORM_PARTS and MAX_FORM_MEMORY_SIZE (the total of the non-file
-// fields) with 413, as Werkzeug does.
+// parseMultipart reads a multipart body part by part (mpDecoder),
+// enforcing MAX_FORM_PARTS and MAX_FORM_MEMORY_SIZE (the total of the
+// non-file fields) with 413, as Werkzeug does.
 func (c *Ctx) parseMultipart(boundary string) error {
 	if boundary == "" {
-		return Abort(http.StatusBadRequest, "The multipart body has no boundary.")
+		return Abort(http.StatusBadRequest, "The multipart body has no boundary: the Content-Type has no boundary parameter.")
 	}
 	r, err := c.bodyReader()
 	if err != nil {
 		return err
 	}
-	mr := multipart.NewReader(r, boundary)
-	maxParts := c.app.Config.IntOr("MAX_FORM_PARTS", 0)
-	maxMemory := c.app.Config.Int64Or("MAX_FORM_MEMORY_SIZE", 0)
-	var parts int
-	var memory int64
-	for {
-		part, err := mr.NextPart()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
+	d := newMPDecoder(r, boundary)
+	if err := d.skipPreamble(); err != nil {
+		return multipartError(err)
+	}
+	maxParts := c.MaxFormParts()
+	limit := c.MaxFormMemorySize()
+	var used int64
+	for parts := int64(1); !d.done; parts++ {
+		h, err := d.readHeaders()
 		if err != nil {
 			return multipartError(err)
 		}
-		parts++
 		if maxParts > 0 && parts > maxParts {
 			return Abort(http.StatusRequestEntityTooLarge,
 				fmt.Sprintf("The form has more than MAX_FORM_PARTS (%d) parts.", maxParts))
 		}
-		if err := c.readPart(part, maxMemory, &memory); err != nil {
+		if err := c.readPart(d, h, limit, &used); err != nil {
 			return err
 		}
 	}
-}
-
-func (c *Ctx) readPart(part *multipart.Part, maxMemory int64, memory *int64) error {
-	defer part.Close()
-	name := replaceInvalidUTF8(part.FormName())
-	if isFilePart(part) {
-		fs, err := c.spool(part)
-		if err != nil {
-			return err
-		}
-		c.input.files[name] = append(c.input.files[name], fs)
-		return nil
-	}
-	var src io.Reader = part
-	if maxMemory > 0 {
-		src = io.LimitReader(part, maxMemory-*memory+1)
-	}
-	b, err := io.ReadAll(src)
-	if err != nil {
-		return multipartError(err)
-	}
-	*memory += int64(len(b))
-	if maxMemory > 0 && *memory > maxMemory {
-		return Abort(http.StatusRequestEntityTooLarge,
-			fmt.Sprintf("The form fields are larger than MAX_FORM_MEMORY_SIZE (%d bytes).", maxMemory))
-	}
-	c.input.form[name] = append(c.input.form[name], replaceInvalidUTF8(string(b)))
 	return nil
 }
 
-// isFilePart reports whether the part's Content-Disposition has a
-// filename parameter, even an empty one: as Werkzeug, a file input left
-// empty (filename="") is a file with an empty Filename, not a form field,
-// so Flask's `if file.filename == ""` check ports as is.
-func isFilePart(part *multipart.Part) bool {
-	if part.FileName() != "" {
-		return true
+// readPart reads one part's content into the form or the files; used
+// counts the bytes of the fields read so far against limit, the
+// MAX_FORM_MEMORY_SIZE (0: none).
+func (c *Ctx) readPart(d *mpDecoder, h textproto.MIMEHeader, limit int64, used *int64) error {
+	cd := h.Get("Content-Disposition")
+	if cd == "" {
+		return Abort(http.StatusBadRequest, "The multipart body is malformed: a part has no Content-Disposition header.")
 	}
-	cd := part.Header.Get("Content-Disposition")
-	if !strings.Contains(cd, "filename") {
-		return false // a plain form field: skip parsing the header again
+	_, params := parseOptionsHeader(cd)
+	name := params["name"]
+	if filename, ok := params["filename"]; ok {
+		sp := &spooler{c: c, fs: &FileStorage{Filename: uploadFilename(filename),
+			Header: h, ContentType: h.Get("Content-Type")}}
+		err := d.readData(sp.write)
+		if cerr := sp.close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return multipartError(err)
+		}
+		c.input.files[name] = append(c.input.files[name], sp.fs)
+		return nil
 	}
-	_, params, err := mime.ParseMediaType(cd)
+	var b []byte
+	err := d.readData(func(p []byte) error {
+		*used += int64(len(p))
+		if limit > 0 && *used > limit {
+			return Abort(http.StatusRequestEntityTooLarge,
+				fmt.Sprintf("The form fields are larger than MAX_FORM_MEMORY_SIZE (%d bytes).", limit))
+		}
+		b = append(b, p...)
+		return nil
+	})
 	if err != nil {
-		return false
+		return multipartError(err)
 	}
-	_, ok := params["filename"]
-	return ok
+	c.input.form[name] = append(c.input.form[name], decodeCharset(b, partCharset(h)))
+	return nil
 }
 
-// spool reads a file part into memory, or into a temporary file once it
-// passes fileMemoryLimit.
-func (c *Ctx) spool(part *multipart.Part) (*FileStorage, error) {
-	fs := &FileStorage{Filename: part.FileName(), Header: part.Header,
-		ContentType: part.Header.Get("Content-Type")}
-	head, err := io.ReadAll(io.LimitReader(part, fileMemoryLimit+1))
-	if err != nil {
-		return nil, multipartError(err)
+// partCharset is the charset a field's Content-Type declares when it is
+// one Werkzeug accepts (ASCII, UTF-8, ISO-8859-1), else UTF-8, as
+// MultiPartParser.get_part_charset.
+func partCharset(h textproto.MIMEHeader) string {
+	_, params := parseOptionsHeader(h.Get("Content-Type"))
+	if cs := strings.ToLower(params["charset"]); isSafeCharset(cs) {
+		return cs
 	}
-	if len(head) <= fileMemoryLimit {
-		fs.data, fs.Size = head, int64(len(head))
-		return fs, nil
+	return "utf-8"
+}
+
+// uploadFilename is the client's file name reduced to its last path
+// element, "/" or "\\" separated (old browsers sent `C:\dir\x.doc`),
+// with invalid UTF-8 replaced. A file input left empty (filename="")
+// stays "", as in Werkzeug, so Flask's `if file.filename == ""` check
+// ports as is.
+func uploadFilename(name string) string {
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
 	}
-	tmp, err := os.CreateTemp("", "flagon-upload-*")
-	if err != nil {
-		return nil, err
+	return replaceInvalidUTF8(name)
+}
+
+// spooler collects a file part's content in memory, then in a
+// temporary file once it passes fileMemoryLimit.
+type spooler struct {
+	c    *Ctx
+	fs   *FileStorage
+	file *os.File
+}
+
+func (s *spooler) write(p []byte) error {
+	s.fs.Size += int64(len(p))
+	if s.file == nil && s.fs.Size <= fileMemoryLimit {
+		s.fs.data = append(s.fs.data, p...)
+		return nil
 	}
-	c.input.tempFiles = append(c.input.tempFiles, tmp.Name())
-	fs.path = tmp.Name()
-	n, err := io.Copy(tmp, io.MultiReader(bytes.NewReader(head), part))
-	fs.Size = n
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
+	if s.file == nil {
+		tmp, err := os.CreateTemp("", "flagon-upload-*")
+		if err != nil {
+			return err
+		}
+		s.c.input.tempFiles = append(s.c.input.tempFiles, tmp.Name())
+		s.file, s.fs.path = tmp, tmp.Name()
+		if _, err := tmp.Write(s.fs.data); err != nil {
+			return err
+		}
+		s.fs.data = nil
 	}
-	if err != nil {
-		return nil, multipartError(err)
+	_, err := s.file.Write(p)
+	return err
+}
+
+func (s *spooler) close() error {
+	if s.file == nil {
+		return nil
 	}
-	return fs, nil
+	return s.file.Close()
 }
 
 func multipartError(err error) error {
 	if he := bodyError(err); HTTPStatus(he) == http.StatusRequestEntityTooLarge {
+		return he
+	}
+	var he *HTTPError
+	if errors.As(err, &he) {
 		return he
 	}
 	return NewHTTPError(http.StatusBadRequest, err, "The multipart body is malformed: "+err.Error())

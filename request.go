@@ -1,10 +1,10 @@
 package flagon
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"net/http"
 	"strings"
 	"unicode/utf8"
@@ -22,8 +22,12 @@ type input struct {
 	files       map[string][]*FileStorage
 	formDone    bool
 	formErr     error
-	bodyTaken   bool
+	bodyTaken   bool   // the body was (being) read
+	bodyKept    bool   // Body read it all: body and bodyErr
+	body        []byte // the body Body read
+	bodyErr     error
 	tempFiles   []string
+	limits      bodyLimits // per-request overrides of the body limits
 }
 
 var errTrailingJSON = errors.New("unexpected data after the JSON value")
@@ -67,17 +71,23 @@ func (c *Ctx) cookiePairs() [][2]string {
 }
 
 // Body returns the raw request body, limited by MAX_CONTENT_LENGTH (413
-// when larger). The body can be read once.
+// when larger), Werkzeug's request.get_data(): it is read once and kept,
+// so Form and BindJSON still parse it afterwards. After the form was
+// parsed from the body, Body is empty, as get_data() then is.
 func (c *Ctx) Body() ([]byte, error) {
+	if c.input.bodyKept {
+		return c.input.body, c.input.bodyErr
+	}
 	r, err := c.bodyReader()
 	if err != nil {
 		return nil, err
 	}
 	b, err := io.ReadAll(r)
 	if err != nil {
-		return nil, bodyError(err)
+		b, err = nil, bodyError(err)
 	}
-	return b, nil
+	c.input.body, c.input.bodyErr, c.input.bodyKept = b, err, true
+	return b, err
 }
 
 // BindJSON decodes the JSON request body into v. A body that is not
@@ -99,14 +109,11 @@ func (c *Ctx) BindJSONForce(v any) error {
 }
 
 func (c *Ctx) decodeJSON(v any) error {
-	r, err := c.bodyReader()
+	b, err := c.Body()
 	if err != nil {
 		return err
 	}
-	if err := c.app.JSON.Decode(r, v); err != nil {
-		if he := bodyError(err); HTTPStatus(he) == http.StatusRequestEntityTooLarge {
-			return he
-		}
+	if err := c.app.JSON.Decode(bytes.NewReader(b), v); err != nil {
 		return NewHTTPError(http.StatusBadRequest, err, "Failed to decode JSON object: "+jsonErrorText(err))
 	}
 	return nil
@@ -164,8 +171,8 @@ func (c *Ctx) parseForm() {
 	c.input.formDone = true
 	c.input.form = Values{}
 	c.input.files = map[string][]*FileStorage{}
-	mt, params, _ := mime.ParseMediaType(c.Request.Header.Get("Content-Type"))
-	switch mt {
+	mt, params := parseOptionsHeader(c.Request.Header.Get("Content-Type"))
+	switch strings.ToLower(mt) {
 	case "application/x-www-form-urlencoded":
 		c.input.formErr = c.parseURLEncoded()
 	case "multipart/form-data":
@@ -178,7 +185,7 @@ func (c *Ctx) parseURLEncoded() error {
 	if err != nil {
 		return err
 	}
-	limit := c.app.Config.Int64Or("MAX_FORM_MEMORY_SIZE", 0)
+	limit := c.MaxFormMemorySize()
 	if limit > 0 {
 		r = io.LimitReader(r, limit+1)
 	}
@@ -198,17 +205,22 @@ func (c *Ctx) parseURLEncoded() error {
 }
 
 // bodyReader returns the request body limited by MAX_CONTENT_LENGTH. A
-// declared length over the limit is a 413 before anything is read.
+// declared length over the limit is a 413 before anything is read. The
+// body kept by Body is read again; a body already streamed (to the form
+// parser) reads empty, as Werkzeug's consumed stream does.
 func (c *Ctx) bodyReader() (io.Reader, error) {
+	if c.input.bodyKept {
+		return bytes.NewReader(c.input.body), c.input.bodyErr
+	}
 	if c.input.bodyTaken {
-		return nil, errors.New("flagon: the request body was already read")
+		return strings.NewReader(""), nil
 	}
 	c.input.bodyTaken = true
 	body := c.Request.Body
 	if body == nil || body == http.NoBody {
 		return strings.NewReader(""), nil
 	}
-	max := c.app.Config.Int64Or("MAX_CONTENT_LENGTH", 0)
+	max := c.MaxContentLength()
 	if max <= 0 {
 		return body, nil
 	}
