@@ -2,6 +2,8 @@ package migrate
 
 import (
 	"fmt"
+	"reflect"
+	"slices"
 
 	"ariga.io/atlas/sql/postgres"
 	"ariga.io/atlas/sql/schema"
@@ -104,7 +106,10 @@ func (c *compiler) alterColumn(t *schema.Table, o *AlterColumn) (schema.Change, 
 		if c.dialect != PostgreSQL || !sameEnum(col.Type.Type, at) {
 			kind |= schema.ChangeType
 		}
-		col.Type.Type, col.Attrs = at, append(withoutComment(col.Attrs), attrs...)
+		// The new type's attributes replace those of their kinds; the
+		// comment (and any other attribute) stays, as MySQL's MODIFY
+		// would otherwise drop it.
+		col.Type.Type, col.Attrs = at, replaceAttrs(col.Attrs, attrs)
 		if !textual(at) {
 			col.Attrs = withoutCharset(col.Attrs)
 		}
@@ -147,6 +152,18 @@ func withoutComment(attrs []schema.Attr) []schema.Attr {
 		}
 	}
 	return out
+}
+
+// replaceAttrs returns old without the attributes of the Go types in
+// repl, followed by repl.
+func replaceAttrs(old, repl []schema.Attr) []schema.Attr {
+	var out []schema.Attr
+	for _, a := range old {
+		if !slices.ContainsFunc(repl, func(r schema.Attr) bool { return reflect.TypeOf(r) == reflect.TypeOf(a) }) {
+			out = append(out, a)
+		}
+	}
+	return append(out, repl...)
 }
 
 // tableOf returns the table an operation acts on.
