@@ -20,6 +20,9 @@ type compiler struct {
 	// external names the PostgreSQL enum types used by tables outside
 	// the state, which must never be dropped as unused.
 	external map[string]bool
+	// casts maps the columns whose values the current operation's SQLite
+	// rebuild must CAST to their new types.
+	casts map[string]string
 }
 
 // newCompiler returns a compiler over state (an empty schema if nil).
@@ -33,6 +36,7 @@ func newCompiler(dialectName string, planner migrate.PlanApplier, state *schema.
 // compile returns the statements for one operation and updates the state.
 // RunGo operations compile to no statement.
 func (c *compiler) compile(ctx context.Context, o Operation) ([]string, error) {
+	c.casts = map[string]string{}
 	stmts, err := c.compileOp(ctx, o)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", o.Describe(), err)
@@ -69,6 +73,7 @@ func (c *compiler) compileOp(ctx context.Context, o Operation) ([]string, error)
 	if err != nil {
 		return nil, err
 	}
+	stmts = castCopy(stmts, c.casts)
 	if c.dialect == PostgreSQL {
 		drops, err := c.plan(ctx, c.dropUnusedEnums(enumsBefore))
 		if err != nil {

@@ -106,6 +106,11 @@ func (c *compiler) alterColumn(t *schema.Table, o *AlterColumn) (schema.Change, 
 		if c.dialect != PostgreSQL || !sameEnum(col.Type.Type, at) {
 			kind |= schema.ChangeType
 		}
+		if c.dialect == SQLite {
+			if ct := sqliteCastType(col.Type.Type, at); ct != "" {
+				c.casts[col.Name] = ct
+			}
+		}
 		// The new type's attributes replace those of their kinds; the
 		// comment (and any other attribute) stays, as MySQL's MODIFY
 		// would otherwise drop it.
