@@ -262,6 +262,23 @@ var batchCases = []batchCase{
 		check: func(t *testing.T, d string, sdb *sql.DB) {
 			wantStrs(t, sdb, "SELECT c FROM nopk ORDER BY a", "3", "5")
 			mustFail(t, sdb, "INSERT INTO nopk (a, b, c) VALUES (1, 2, 9)", "the new primary key is not enforced")
+			if d == migrate.PostgreSQL { // config.requirements.reflects_pk_names
+				wantStrs(t, sdb, "SELECT conname FROM pg_constraint WHERE contype = 'p' AND conrelid = to_regclass('nopk')", "newpk")
+			}
+		}},
+	// A named key can then be replaced: the drop finds it by its name.
+	{name: "test_add_pk_constraint_then_replace", tables: []migrate.Table{{Name: "nopk", Columns: []migrate.Column{
+		{Name: "a", Type: migrate.Integer()}, {Name: "b", Type: migrate.Integer()}}, PrimaryKey: []string{"a"}, PrimaryKeyName: "pk_a"}},
+		rows: []string{"INSERT INTO nopk (a, b) VALUES (1, 2), (2, 2)"},
+		ops: func(op *migrate.Op) {
+			op.AlterPrimaryKey(migrate.AlterPrimaryKey{Table: "nopk", Name: "pk_ab", Columns: []string{"a", "b"}, Prior: []string{"a"}, PriorName: "pk_a"})
+		},
+		check: func(t *testing.T, d string, sdb *sql.DB) {
+			mustExec(t, sdb, "INSERT INTO nopk (a, b) VALUES (1, 3)")
+			mustFail(t, sdb, "INSERT INTO nopk (a, b) VALUES (1, 2)", "the new primary key is not enforced")
+			if d == migrate.PostgreSQL {
+				wantStrs(t, sdb, "SELECT conname FROM pg_constraint WHERE contype = 'p' AND conrelid = to_regclass('nopk')", "pk_ab")
+			}
 		}},
 	{name: "test_drop_foreign_key", tables: []migrate.Table{fooTable(), barTable(false)},
 		rows: []string{fooRows, "INSERT INTO bar (id, foo_id) VALUES (1, 3)"},

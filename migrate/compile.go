@@ -73,7 +73,7 @@ func (c *compiler) compileOp(ctx context.Context, o Operation) ([]string, error)
 	if err != nil {
 		return nil, err
 	}
-	stmts = castCopy(stmts, c.casts)
+	stmts = namePrimaryKey(c.dialect, o, castCopy(stmts, c.casts))
 	if c.dialect == PostgreSQL {
 		drops, err := c.plan(ctx, c.dropUnusedEnums(enumsBefore))
 		if err != nil {
