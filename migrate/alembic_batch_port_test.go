@@ -30,6 +30,15 @@ func fooTable() migrate.Table {
 	}, PrimaryKey: []string{"id"}}
 }
 
+// codeTable holds numbers as text.
+func codeTable() migrate.Table {
+	return migrate.Table{Name: "codes", Columns: []migrate.Column{
+		{Name: "id", Type: migrate.Integer()}, {Name: "code", Type: migrate.String(10)}}, PrimaryKey: []string{"id"}}
+}
+
+// codeRows are codeTable's rows.
+const codeRows = "INSERT INTO codes (id, code) VALUES (1, '12'), (2, '7')"
+
 // fooRows are the fixture's rows.
 const fooRows = "INSERT INTO foo (id, data, x) VALUES (1, 'd1', 5), (2, '22', 6), (3, '8.5', 7), (4, '9.46', 8), (5, 'd5', 9)"
 
@@ -159,6 +168,27 @@ var batchCases = []batchCase{
 			wantStrs(t, sdb, fooData, "0", "22", "8", "9", "0")
 			wantStrs(t, sdb, "SELECT typeof(data) FROM foo ORDER BY id", "integer", "integer", "integer", "integer", "integer")
 		}},
+	// tests/test_postgresql.py test_alter_column_type_using, run: the
+	// USING expression converts the values (the other databases ignore it
+	// and convert by themselves); without one, flagon casts.
+	{name: "test_alter_column_type_using", tables: []migrate.Table{codeTable()}, rows: []string{codeRows},
+		ops: func(op *migrate.Op) {
+			op.AlterColumn(migrate.AlterColumn{Table: "codes", Name: "code", Type: migrate.Ptr(migrate.Integer()), Using: `length("code") * 10`, Existing: codeTable().Columns[1]})
+		},
+		check: func(t *testing.T, d string, sdb *sql.DB) {
+			if d == migrate.PostgreSQL {
+				wantStrs(t, sdb, "SELECT code FROM codes ORDER BY id", "20", "10")
+				return
+			}
+			wantStrs(t, sdb, "SELECT code FROM codes ORDER BY id", "12", "7")
+		}},
+	{name: "test_alter_column_type_cast", tables: []migrate.Table{codeTable()}, rows: []string{codeRows},
+		ops: func(op *migrate.Op) {
+			op.AlterColumn(migrate.AlterColumn{Table: "codes", Name: "code", Type: migrate.Ptr(migrate.Integer()), Existing: codeTable().Columns[1]})
+		},
+		check: func(t *testing.T, d string, sdb *sql.DB) {
+			wantStrs(t, sdb, "SELECT code + 1 FROM codes ORDER BY id", "13", "8")
+		}},
 	{name: "test_drop_column", tables: []migrate.Table{fooTable()}, rows: []string{fooRows},
 		ops: func(op *migrate.Op) { op.DropColumn("foo", "data") },
 		check: func(t *testing.T, d string, sdb *sql.DB) {
@@ -278,6 +308,18 @@ var batchCases = []batchCase{
 			mustFail(t, sdb, "INSERT INTO nopk (a, b) VALUES (1, 2)", "the new primary key is not enforced")
 			if d == migrate.PostgreSQL {
 				wantStrs(t, sdb, "SELECT conname FROM pg_constraint WHERE contype = 'p' AND conrelid = to_regclass('nopk')", "pk_ab")
+			}
+		}},
+	// tests/test_mysql.py test_drop_unique, run on a unique constraint
+	// that the database made (not flagon): it must go, whatever backs it.
+	{name: "test_drop_unique", rows: []string{"CREATE TABLE uqt (id integer NOT NULL, x integer, y integer, PRIMARY KEY (id), CONSTRAINT uq1 UNIQUE (x), CONSTRAINT uq2 UNIQUE (y))",
+		"INSERT INTO uqt (id, x, y) VALUES (1, 1, 1)"},
+		ops: func(op *migrate.Op) { op.DropConstraint("uqt", "uq1", migrate.ConstraintUnique) },
+		check: func(t *testing.T, d string, sdb *sql.DB) {
+			mustExec(t, sdb, "INSERT INTO uqt (id, x, y) VALUES (2, 1, 2)")
+			mustFail(t, sdb, "INSERT INTO uqt (id, x, y) VALUES (3, 3, 2)", "the other unique constraint is lost")
+			if got := indexNames(t, sdb, d, "uqt"); !slices.Equal(got, []string{"uq2"}) {
+				t.Errorf("indexes = %v, want uq2 under its name", got)
 			}
 		}},
 	{name: "test_drop_foreign_key", tables: []migrate.Table{fooTable(), barTable(false)},

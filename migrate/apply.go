@@ -194,6 +194,9 @@ func (r *stepRunner) refresh(ctx context.Context) error {
 			return fmt.Errorf("inspect tables %s: %w", strings.Join(names, ", "), err)
 		}
 	}
+	if r.m.Dialect == SQLite {
+		nameSQLiteUniques(s)
+	}
 	r.comp = newCompiler(r.m.Dialect, r.drv, s)
 	if r.m.Dialect == PostgreSQL {
 		return r.externalEnums(ctx, names)

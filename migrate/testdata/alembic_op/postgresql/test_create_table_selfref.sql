@@ -1,3 +1,3 @@
 -- alembic: CREATE TABLE some_table (id INTEGER NOT NULL, st_id INTEGER, PRIMARY KEY (id), FOREIGN KEY(st_id) REFERENCES some_table (id))
--- difference: flagon's columns say NULL explicitly and its foreign keys are named
+-- difference: flagon's foreign keys are named
 CREATE TABLE "some_table" ("id" integer NOT NULL, "st_id" integer NULL, PRIMARY KEY ("id"), CONSTRAINT "fk_st" FOREIGN KEY ("st_id") REFERENCES "some_table" ("id"));
