@@ -195,7 +195,9 @@ func (r *stepRunner) refresh(ctx context.Context) error {
 		}
 	}
 	if r.m.Dialect == SQLite {
-		nameSQLiteUniques(s)
+		if err := completeSQLiteInspection(ctx, r.tx, s); err != nil {
+			return err
+		}
 	}
 	r.comp = newCompiler(r.m.Dialect, r.drv, s)
 	if r.m.Dialect == PostgreSQL {

@@ -74,6 +74,7 @@ func (c *compiler) compileOp(ctx context.Context, o Operation) ([]string, error)
 		return nil, err
 	}
 	stmts = namePrimaryKey(c.dialect, o, castCopy(stmts, c.casts))
+	stmts = deferRebuild(c.dialect, collateRebuild(c.dialect, stmts, c.state), c.state)
 	if c.dialect == PostgreSQL {
 		drops, err := c.plan(ctx, c.dropUnusedEnums(enumsBefore))
 		if err != nil {
