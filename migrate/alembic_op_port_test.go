@@ -317,8 +317,8 @@ func TestAlembicOpSQL(t *testing.T) {
 					fmt.Fprintf(&b, "%s;\n", s)
 				}
 				migrate.Golden(t, filepath.Join("alembic_op", d, tt.name+".sql"), b.String())
-				if tt.differs[d] != "" {
-					return
+				if why := tt.differs[d]; why != "" {
+					t.Skip("difference: " + why) // the golden file holds flagon's SQL
 				}
 				if len(got) != len(want) {
 					t.Fatalf("%d statements, Alembic has %d:\n%s", len(got), len(want), b.String())
