@@ -203,6 +203,24 @@ var batchCases = []batchCase{
 			wantStrs(t, sdb, "SELECT y FROM foo ORDER BY id", "5", "6", "7", "8", "9")
 			wantStrs(t, sdb, fooData, "d1", "22", "8.5", "9.46", "d5")
 		}},
+	// test_rename_column_pk, with a table referencing the key that is then
+	// rebuilt in the same revision: its key must name the new column.
+	{name: "test_rename_column_pk", tables: []migrate.Table{fooTable(), barTable(false)},
+		rows: []string{fooRows, "INSERT INTO bar (id, foo_id, data) VALUES (1, 3, 'b')"},
+		ops: func(op *migrate.Op) {
+			op.RenameColumn("foo", "id", "ident")
+			op.DropColumn("bar", "data")
+			op.RenameTable("foo", "foo2")
+			op.AlterColumn(migrate.AlterColumn{Table: "bar", Name: "foo_id", Nullable: migrate.Ptr(false), Existing: barTable(false).Columns[1]})
+		},
+		check: func(t *testing.T, d string, sdb *sql.DB) {
+			wantStrs(t, sdb, "SELECT ident FROM foo2 ORDER BY ident", "1", "2", "3", "4", "5")
+			if got := fkPairs(t, sdb, d, "bar"); !slices.Equal(got, []string{"foo_id->foo2(ident)"}) {
+				t.Errorf("bar's foreign keys = %v", got)
+			}
+			mustExec(t, sdb, "INSERT INTO bar (id, foo_id) VALUES (2, 5)")
+			mustFail(t, sdb, "INSERT INTO bar (id, foo_id) VALUES (3, 99)", "the foreign key is no longer enforced")
+		}},
 	{name: "test_fk_points_to_me_sqlite_refinteg", tables: []migrate.Table{fooTable(), barTable(false)},
 		rows: []string{fooRows, "INSERT INTO bar (id, foo_id) VALUES (1, 3)"},
 		ops: func(op *migrate.Op) {

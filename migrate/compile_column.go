@@ -32,7 +32,11 @@ func (c *compiler) columnChange(o Operation) ([]schema.Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.replace(t, after)
+	var renamed map[string]string
+	if r, ok := o.(*RenameColumn); ok {
+		renamed = map[string]string{r.From: r.To}
+	}
+	c.replaceRenamed(t, after, renamed)
 	checks := c.enumCheckChanges(after, o)
 	if mc, ok := ch.(*schema.ModifyColumn); ok && mc.Change == schema.NoChange && len(checks) == 0 {
 		return []schema.Change{}, nil // e.g. enum values added by ALTER TYPE
