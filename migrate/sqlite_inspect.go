@@ -81,11 +81,11 @@ func autoIndexOn(t *schema.Table, cols []string) *schema.Index {
 func uniqueColumns(list string) []string {
 	var out []string
 	for _, part := range strings.Split(list, ",") {
-		f := strings.Fields(strings.TrimSpace(part))
-		if len(f) == 0 {
+		name, _ := sqliteFirstIdent(strings.TrimSpace(part))
+		if name == "" {
 			return nil
 		}
-		out = append(out, unquoteSQLite(f[0]))
+		out = append(out, name)
 	}
 	return out
 }
