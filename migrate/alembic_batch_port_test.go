@@ -189,6 +189,19 @@ var batchCases = []batchCase{
 		check: func(t *testing.T, d string, sdb *sql.DB) {
 			wantStrs(t, sdb, "SELECT code + 1 FROM codes ORDER BY id", "13", "8")
 		}},
+	// tests/test_mysql.py test_rename_column_autoincrement and
+	// test_col_add_autoincrement: a key keeps generating values when its
+	// type changes, without Alembic's existing_autoincrement.
+	{name: "test_alter_column_type_keeps_autoincrement", tables: []migrate.Table{{Name: "auto", Columns: []migrate.Column{
+		{Name: "id", Type: migrate.Integer(), Autoincrement: true}, {Name: "v", Type: migrate.Integer(), Nullable: true}}, PrimaryKey: []string{"id"}}},
+		rows: []string{"INSERT INTO auto (v) VALUES (1)", "INSERT INTO auto (v) VALUES (2)"},
+		ops: func(op *migrate.Op) {
+			op.AlterColumn(migrate.AlterColumn{Table: "auto", Name: "id", Type: migrate.Ptr(migrate.BigInteger()), Existing: migrate.Column{Name: "id", Type: migrate.Integer()}})
+		},
+		check: func(t *testing.T, d string, sdb *sql.DB) {
+			mustExec(t, sdb, "INSERT INTO auto (v) VALUES (3)")
+			wantStrs(t, sdb, "SELECT id FROM auto ORDER BY id", "1", "2", "3")
+		}},
 	{name: "test_drop_column", tables: []migrate.Table{fooTable()}, rows: []string{fooRows},
 		ops: func(op *migrate.Op) { op.DropColumn("foo", "data") },
 		check: func(t *testing.T, d string, sdb *sql.DB) {

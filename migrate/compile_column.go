@@ -4,9 +4,12 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 
+	"ariga.io/atlas/sql/mysql"
 	"ariga.io/atlas/sql/postgres"
 	"ariga.io/atlas/sql/schema"
+	"ariga.io/atlas/sql/sqlite"
 )
 
 // columnChange plans a column operation as a ModifyTable whose table is
@@ -100,7 +103,11 @@ func (c *compiler) alterColumn(t *schema.Table, o *AlterColumn) (schema.Change, 
 	col.Type = &ct
 	var kind schema.ChangeKind
 	if o.Type != nil {
-		at, attrs, err := atlasType(c.dialect, *o.Type, o.Existing.Autoincrement)
+		// A generating key keeps generating whether or not Existing says
+		// so (Alembic needs existing_autoincrement on MySQL; without it a
+		// PostgreSQL serial would lose its sequence).
+		auto := o.Existing.Autoincrement || isAutoincrement(c.dialect, t, col)
+		at, attrs, err := atlasType(c.dialect, *o.Type, auto)
 		if err != nil {
 			return nil, err
 		}
@@ -150,6 +157,32 @@ func (c *compiler) alterColumn(t *schema.Table, o *AlterColumn) (schema.Change, 
 		}
 	}
 	return mc, nil
+}
+
+// isAutoincrement reports whether a column of the known schema generates
+// its values: a PostgreSQL serial or identity column, a MySQL
+// AUTO_INCREMENT column, or SQLite's rowid alias (the INTEGER key of a
+// one-column primary key, with or without AUTOINCREMENT).
+func isAutoincrement(dialectName string, t *schema.Table, col *schema.Column) bool {
+	for _, a := range col.Attrs {
+		switch a.(type) {
+		case *mysql.AutoIncrement, *sqlite.AutoIncrement, *postgres.Identity:
+			return true
+		}
+	}
+	switch dialectName {
+	case PostgreSQL:
+		_, ok := col.Type.Type.(*postgres.SerialType)
+		return ok
+	case SQLite:
+		pk := t.PrimaryKey
+		if pk == nil || len(pk.Parts) != 1 || pk.Parts[0].C == nil || pk.Parts[0].C.Name != col.Name {
+			return false
+		}
+		typ, err := sqlite.FormatType(col.Type.Type)
+		return err == nil && strings.EqualFold(typ, "integer")
+	}
+	return false
 }
 
 // withoutComment returns attrs without comments.
