@@ -86,12 +86,12 @@ var opCases = []opCase{
 		alembic: map[string][]string{pg: {"ALTER TABLE t1 ADD COLUMN c9 INTEGER NOT NULL", "CREATE INDEX ix_t1_c9 ON t1 (c9)"}}},
 	{name: "test_add_column_fk", ops: []migrate.Operation{
 		&migrate.AddColumn{Table: "t1", Column: migrate.Column{Name: "c9", Type: migrate.Integer()}},
-		&migrate.CreateForeignKey{Table: "t1", ForeignKey: migrate.ForeignKey{Name: "fk_t1_c9", Columns: []string{"c9"}, RefTable: "user_table", RefColumns: []string{"id"}}}},
-		alembic: map[string][]string{pg: {"ALTER TABLE t1 ADD COLUMN c9 INTEGER NOT NULL", "ALTER TABLE t1 ADD CONSTRAINT fk_t1_c9 FOREIGN KEY(c9) REFERENCES user_table (id)"}}},
+		&migrate.CreateForeignKey{Table: "t1", ForeignKey: migrate.ForeignKey{Columns: []string{"c9"}, RefTable: "user_table", RefColumns: []string{"id"}}}},
+		alembic: map[string][]string{pg: {"ALTER TABLE t1 ADD COLUMN c9 INTEGER NOT NULL", "ALTER TABLE t1 ADD FOREIGN KEY(c9) REFERENCES user_table (id)"}}},
 	{name: "test_add_column_fk_self_referential", ops: []migrate.Operation{
 		&migrate.AddColumn{Table: "t1", Column: migrate.Column{Name: "c9", Type: migrate.Integer()}},
-		&migrate.CreateForeignKey{Table: "t1", ForeignKey: migrate.ForeignKey{Name: "fk_t1_c9", Columns: []string{"c9"}, RefTable: "t1", RefColumns: []string{"id"}}}},
-		alembic: map[string][]string{pg: {"ALTER TABLE t1 ADD COLUMN c9 INTEGER NOT NULL", "ALTER TABLE t1 ADD CONSTRAINT fk_t1_c9 FOREIGN KEY(c9) REFERENCES t1 (id)"}}},
+		&migrate.CreateForeignKey{Table: "t1", ForeignKey: migrate.ForeignKey{Columns: []string{"c9"}, RefTable: "t1", RefColumns: []string{"id"}}}},
+		alembic: map[string][]string{pg: {"ALTER TABLE t1 ADD COLUMN c9 INTEGER NOT NULL", "ALTER TABLE t1 ADD FOREIGN KEY(c9) REFERENCES t1 (id)"}}},
 	{name: "test_drop_column", ops: []migrate.Operation{&migrate.DropColumn{Table: "t1", Name: "c1"}},
 		alembic: map[string][]string{pg: {"ALTER TABLE t1 DROP COLUMN c1"}}},
 	{name: "test_alter_column_nullable", ops: []migrate.Operation{alter(migrate.AlterColumn{Nullable: migrate.Ptr(true)})},
