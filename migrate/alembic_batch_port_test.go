@@ -202,6 +202,17 @@ var batchCases = []batchCase{
 			mustExec(t, sdb, "INSERT INTO auto (v) VALUES (3)")
 			wantStrs(t, sdb, "SELECT id FROM auto ORDER BY id", "1", "2", "3")
 		}},
+	// BackendAlterColumnTest test_modify_nullable_to_non on a column that
+	// holds NULL: every database refuses, and the rows stay as they were
+	// (a SQLite rebuild does not fill in the new default).
+	{name: "test_modify_nullable_to_non_with_nulls", tables: []migrate.Table{fooTable()}, rows: []string{fooRows, "INSERT INTO foo (id) VALUES (6)"},
+		ops: func(op *migrate.Op) {
+			op.AlterColumn(migrate.AlterColumn{Table: "foo", Name: "x", Nullable: migrate.Ptr(false), ServerDefault: migrate.Ptr("0"), Existing: fooTable().Columns[2]})
+		},
+		fails: []string{migrate.SQLite, migrate.PostgreSQL, migrate.MySQL},
+		check: func(t *testing.T, d string, sdb *sql.DB) {
+			wantStrs(t, sdb, "SELECT count(*) FROM foo WHERE x IS NULL", "1")
+		}},
 	{name: "test_drop_column", tables: []migrate.Table{fooTable()}, rows: []string{fooRows},
 		ops: func(op *migrate.Op) { op.DropColumn("foo", "data") },
 		check: func(t *testing.T, d string, sdb *sql.DB) {

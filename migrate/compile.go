@@ -73,7 +73,10 @@ func (c *compiler) compileOp(ctx context.Context, o Operation) ([]string, error)
 	if err != nil {
 		return nil, err
 	}
-	stmts = namePrimaryKey(c.dialect, o, castCopy(stmts, c.casts))
+	if c.dialect == SQLite {
+		stmts = castCopy(plainCopy(stmts), c.casts)
+	}
+	stmts = namePrimaryKey(c.dialect, o, stmts)
 	stmts = deferRebuild(c.dialect, collateRebuild(c.dialect, stmts, c.state), c.state)
 	if c.dialect == PostgreSQL {
 		drops, err := c.plan(ctx, c.dropUnusedEnums(enumsBefore))

@@ -45,6 +45,42 @@ func sqliteCastType(from, to schema.Type) string {
 	return ts
 }
 
+// plainCopy removes the IFNULL(column, default) that Atlas's copy puts on
+// a column made NOT NULL with a default, so that a rebuild refuses NULL
+// rows as PostgreSQL's SET NOT NULL, MySQL's MODIFY and Alembic's batch
+// copy do, instead of silently replacing them with the default.
+func plainCopy(stmts []string) []string {
+	out := make([]string, len(stmts))
+	for i, s := range stmts {
+		if _, ok := rebuildCopyTable(s); ok {
+			s = stripIfNull(s)
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// stripIfNull replaces each "IFNULL(`c`, x) AS `c`" of a statement by "`c`".
+func stripIfNull(s string) string {
+	for {
+		i := strings.Index(s, "IFNULL(`")
+		if i < 0 {
+			return s
+		}
+		end := strings.Index(s[i+len("IFNULL("):], "`, ")
+		if end < 0 {
+			return s
+		}
+		q := s[i+len("IFNULL(") : i+len("IFNULL(")+end+1]
+		tail := ") AS " + q
+		j := strings.Index(s[i:], tail)
+		if j < 0 {
+			return s
+		}
+		s = s[:i] + q + s[i+j+len(tail):]
+	}
+}
+
 // castCopy rewrites the copy statement of a SQLite rebuild so that the
 // values of the columns in casts are CAST to their new types.
 func castCopy(stmts []string, casts map[string]string) []string {

@@ -84,6 +84,19 @@ func TestCastColumn(t *testing.T) {
 	}
 }
 
+func TestStripIfNull(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"SELECT `a`, IFNULL(`b`, 5) AS `b` FROM `t`", "SELECT `a`, `b` FROM `t`"},
+		{"SELECT IFNULL(`b c`, (datetime('now', 'x'))) AS `b c`, IFNULL(`d`, 'a, b') AS `d` FROM `t`", "SELECT `b c`, `d` FROM `t`"},
+		{"SELECT `a` FROM `t`", "SELECT `a` FROM `t`"},
+	}
+	for _, tt := range tests {
+		if got := stripIfNull(tt.in); got != tt.want {
+			t.Errorf("stripIfNull(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestNameSQLiteUniques(t *testing.T) {
 	tb := schema.NewTable("t").AddColumns(schema.NewIntColumn("a", "int"), schema.NewIntColumn("b c", "int"), schema.NewIntColumn("d", "int"))
 	auto := func(n string, cols ...string) *schema.Index {
