@@ -200,6 +200,22 @@ var roundTripCases = []roundTripCase{
 				t.Errorf("comment = %q", c.comment)
 			}
 		}},
+	// test_alter_column_add_comment_quoting with comments that look quoted
+	// already: they are stored as given, quotes included.
+	{name: "test_alter_column_add_comment_quoting", from: migrate.Column{Name: "colname", Type: migrate.Integer(), Nullable: true},
+		alter: migrate.AlterColumn{Comment: migrate.Ptr("'draft'")},
+		want: func(t *testing.T, d string, c colState) {
+			if d != migrate.SQLite && c.comment != "'draft'" {
+				t.Errorf("comment = %q, want 'draft' with its quotes", c.comment)
+			}
+		}},
+	{name: "test_alter_column_existing_comment_quoted", from: migrate.Column{Name: "colname", Type: migrate.Integer(), Nullable: true, Comment: `"a" \ 'b'`},
+		alter: migrate.AlterColumn{Nullable: migrate.Ptr(false)},
+		want: func(t *testing.T, d string, c colState) {
+			if d != migrate.SQLite && c.comment != `"a" \ 'b'` {
+				t.Errorf("comment = %q, want it kept as it was", c.comment)
+			}
+		}},
 	{name: "test_alter_column_drop_comment", from: migrate.Column{Name: "colname", Type: migrate.Integer(), Comment: "This is a column comment"},
 		alter: migrate.AlterColumn{Comment: migrate.Ptr("")},
 		want: func(t *testing.T, d string, c colState) {

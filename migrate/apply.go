@@ -194,6 +194,7 @@ func (r *stepRunner) refresh(ctx context.Context) error {
 			return fmt.Errorf("inspect tables %s: %w", strings.Join(names, ", "), err)
 		}
 	}
+	literalInspectedComments(r.m.Dialect, s)
 	if r.m.Dialect == SQLite {
 		if err := completeSQLiteInspection(ctx, r.tx, s); err != nil {
 			return err

@@ -144,7 +144,7 @@ func (c *compiler) alterColumn(t *schema.Table, o *AlterColumn) (schema.Change, 
 		col.Default, kind = atlasDefault(dialectDefault(c.dialect, t, *o.ServerDefault)), kind|schema.ChangeDefault
 	}
 	if o.Comment != nil {
-		col.Attrs = append(withoutComment(col.Attrs), &schema.Comment{Text: *o.Comment})
+		col.Attrs = append(withoutComment(col.Attrs), commentAttr(c.dialect, *o.Comment))
 		kind |= schema.ChangeComment
 	}
 	mc := &schema.ModifyColumn{From: &from, To: col, Change: kind}

@@ -141,3 +141,20 @@ func TestNamePrimaryKey(t *testing.T) {
 		})
 	}
 }
+
+func TestCommentLiteral(t *testing.T) {
+	tests := []struct{ dialect, in, want string }{
+		{MySQL, "plain", "plain"},
+		{MySQL, "'draft'", `'''draft'''`},
+		{MySQL, `"x\y"`, `'"x\\y"'`},
+		{PostgreSQL, "'draft'", `'''draft'''`},
+		{PostgreSQL, `"x"`, `"x"`},
+		{SQLite, "'draft'", "'draft'"},
+		{MySQL, "'", "'"},
+	}
+	for _, tt := range tests {
+		if got := commentLiteral(tt.dialect, tt.in); got != tt.want {
+			t.Errorf("commentLiteral(%s, %q) = %q, want %q", tt.dialect, tt.in, got, tt.want)
+		}
+	}
+}
