@@ -194,6 +194,12 @@ func (r *stepRunner) refresh(ctx context.Context) error {
 			return fmt.Errorf("inspect tables %s: %w", strings.Join(names, ", "), err)
 		}
 	}
+	literalInspectedComments(r.m.Dialect, s)
+	if r.m.Dialect == SQLite {
+		if err := completeSQLiteInspection(ctx, r.tx, s); err != nil {
+			return err
+		}
+	}
 	r.comp = newCompiler(r.m.Dialect, r.drv, s)
 	if r.m.Dialect == PostgreSQL {
 		return r.externalEnums(ctx, names)

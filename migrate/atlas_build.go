@@ -28,7 +28,7 @@ func atlasColumn(dialectName string, c Column) (*schema.Column, error) {
 	col := &schema.Column{Name: c.Name, Type: &schema.ColumnType{Type: t, Null: c.Nullable}, Attrs: attrs}
 	col.Default = atlasDefault(dialectDefault(dialectName, c.Type, c.ServerDefault))
 	if c.Comment != "" {
-		col.Attrs = append(col.Attrs, &schema.Comment{Text: c.Comment})
+		col.Attrs = append(col.Attrs, commentAttr(dialectName, c.Comment))
 	}
 	return col, nil
 }
@@ -77,7 +77,7 @@ func atlasTable(dialectName string, s *schema.Schema, t Table) (*schema.Table, e
 		at.AddColumns(col)
 	}
 	if t.Comment != "" {
-		at.Attrs = append(at.Attrs, &schema.Comment{Text: t.Comment})
+		at.Attrs = append(at.Attrs, commentAttr(dialectName, t.Comment))
 	}
 	if err := addTableParts(at, t); err != nil {
 		return nil, fmt.Errorf("table %q: %w", t.Name, err)

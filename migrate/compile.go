@@ -20,6 +20,9 @@ type compiler struct {
 	// external names the PostgreSQL enum types used by tables outside
 	// the state, which must never be dropped as unused.
 	external map[string]bool
+	// casts maps the columns whose values the current operation's SQLite
+	// rebuild must CAST to their new types.
+	casts map[string]string
 }
 
 // newCompiler returns a compiler over state (an empty schema if nil).
@@ -33,6 +36,7 @@ func newCompiler(dialectName string, planner migrate.PlanApplier, state *schema.
 // compile returns the statements for one operation and updates the state.
 // RunGo operations compile to no statement.
 func (c *compiler) compile(ctx context.Context, o Operation) ([]string, error) {
+	c.casts = map[string]string{}
 	stmts, err := c.compileOp(ctx, o)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", o.Describe(), err)
@@ -69,6 +73,11 @@ func (c *compiler) compileOp(ctx context.Context, o Operation) ([]string, error)
 	if err != nil {
 		return nil, err
 	}
+	if c.dialect == SQLite {
+		stmts = castCopy(plainCopy(stmts), c.casts)
+	}
+	stmts = namePrimaryKey(c.dialect, o, stmts)
+	stmts = deferRebuild(c.dialect, collateRebuild(c.dialect, stmts, c.state), c.state)
 	if c.dialect == PostgreSQL {
 		drops, err := c.plan(ctx, c.dropUnusedEnums(enumsBefore))
 		if err != nil {
@@ -122,10 +131,46 @@ func (c *compiler) table(name string) (*schema.Table, error) {
 	return t, nil
 }
 
-// replace swaps a state table for its new version.
-func (c *compiler) replace(old, t *schema.Table) {
+// replace swaps a state table for its new version and points the
+// foreign keys of the other tables at it.
+func (c *compiler) replace(old, t *schema.Table) { c.replaceRenamed(old, t, nil) }
+
+// replaceRenamed is replace for a version of the table whose columns
+// renamed maps from their old names to their new ones.
+func (c *compiler) replaceRenamed(old, t *schema.Table, renamed map[string]string) {
 	i := slices.Index(c.state.Tables, old)
 	c.state.Tables[i] = t
+	for _, o := range c.state.Tables {
+		if o == t {
+			continue // a self-reference was cloned with the table
+		}
+		for _, fk := range o.ForeignKeys {
+			if fk.RefTable == old || (fk.RefTable != nil && fk.RefTable.Name == old.Name) {
+				repoint(fk, t, renamed)
+			}
+		}
+	}
+}
+
+// repoint makes a foreign key reference the new version of its table, so
+// that a later rebuild of the referencing table (SQLite) names the
+// referenced columns as they are now called: SQLite renames them in the
+// referencing tables' definitions, and a rebuild naming the old column
+// would fail with "foreign key mismatch".
+func repoint(fk *schema.ForeignKey, t *schema.Table, renamed map[string]string) {
+	fk.RefTable = t
+	cols := make([]*schema.Column, len(fk.RefColumns))
+	for i, rc := range fk.RefColumns {
+		cols[i] = rc
+		name := rc.Name
+		if to, ok := renamed[name]; ok {
+			name = to
+		}
+		if col, ok := t.Column(name); ok {
+			cols[i] = col
+		}
+	}
+	fk.RefColumns = cols
 }
 
 // createTable plans CREATE TABLE.

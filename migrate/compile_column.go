@@ -2,9 +2,14 @@ package migrate
 
 import (
 	"fmt"
+	"reflect"
+	"slices"
+	"strings"
 
+	"ariga.io/atlas/sql/mysql"
 	"ariga.io/atlas/sql/postgres"
 	"ariga.io/atlas/sql/schema"
+	"ariga.io/atlas/sql/sqlite"
 )
 
 // columnChange plans a column operation as a ModifyTable whose table is
@@ -30,7 +35,11 @@ func (c *compiler) columnChange(o Operation) ([]schema.Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.replace(t, after)
+	var renamed map[string]string
+	if r, ok := o.(*RenameColumn); ok {
+		renamed = map[string]string{r.From: r.To}
+	}
+	c.replaceRenamed(t, after, renamed)
 	checks := c.enumCheckChanges(after, o)
 	if mc, ok := ch.(*schema.ModifyColumn); ok && mc.Change == schema.NoChange && len(checks) == 0 {
 		return []schema.Change{}, nil // e.g. enum values added by ALTER TYPE
@@ -94,7 +103,11 @@ func (c *compiler) alterColumn(t *schema.Table, o *AlterColumn) (schema.Change, 
 	col.Type = &ct
 	var kind schema.ChangeKind
 	if o.Type != nil {
-		at, attrs, err := atlasType(c.dialect, *o.Type, o.Existing.Autoincrement)
+		// A generating key keeps generating whether or not Existing says
+		// so (Alembic needs existing_autoincrement on MySQL; without it a
+		// PostgreSQL serial would lose its sequence).
+		auto := o.Existing.Autoincrement || isAutoincrement(c.dialect, t, col)
+		at, attrs, err := atlasType(c.dialect, *o.Type, auto)
 		if err != nil {
 			return nil, err
 		}
@@ -104,7 +117,15 @@ func (c *compiler) alterColumn(t *schema.Table, o *AlterColumn) (schema.Change, 
 		if c.dialect != PostgreSQL || !sameEnum(col.Type.Type, at) {
 			kind |= schema.ChangeType
 		}
-		col.Type.Type, col.Attrs = at, append(withoutComment(col.Attrs), attrs...)
+		if c.dialect == SQLite {
+			if ct := sqliteCastType(col.Type.Type, at); ct != "" {
+				c.casts[col.Name] = ct
+			}
+		}
+		// The new type's attributes replace those of their kinds; the
+		// comment (and any other attribute) stays, as MySQL's MODIFY
+		// would otherwise drop it.
+		col.Type.Type, col.Attrs = at, replaceAttrs(col.Attrs, attrs)
 		if !textual(at) {
 			col.Attrs = withoutCharset(col.Attrs)
 		}
@@ -123,7 +144,7 @@ func (c *compiler) alterColumn(t *schema.Table, o *AlterColumn) (schema.Change, 
 		col.Default, kind = atlasDefault(dialectDefault(c.dialect, t, *o.ServerDefault)), kind|schema.ChangeDefault
 	}
 	if o.Comment != nil {
-		col.Attrs = append(withoutComment(col.Attrs), &schema.Comment{Text: *o.Comment})
+		col.Attrs = append(withoutComment(col.Attrs), commentAttr(c.dialect, *o.Comment))
 		kind |= schema.ChangeComment
 	}
 	mc := &schema.ModifyColumn{From: &from, To: col, Change: kind}
@@ -138,6 +159,32 @@ func (c *compiler) alterColumn(t *schema.Table, o *AlterColumn) (schema.Change, 
 	return mc, nil
 }
 
+// isAutoincrement reports whether a column of the known schema generates
+// its values: a PostgreSQL serial or identity column, a MySQL
+// AUTO_INCREMENT column, or SQLite's rowid alias (the INTEGER key of a
+// one-column primary key, with or without AUTOINCREMENT).
+func isAutoincrement(dialectName string, t *schema.Table, col *schema.Column) bool {
+	for _, a := range col.Attrs {
+		switch a.(type) {
+		case *mysql.AutoIncrement, *sqlite.AutoIncrement, *postgres.Identity:
+			return true
+		}
+	}
+	switch dialectName {
+	case PostgreSQL:
+		_, ok := col.Type.Type.(*postgres.SerialType)
+		return ok
+	case SQLite:
+		pk := t.PrimaryKey
+		if pk == nil || len(pk.Parts) != 1 || pk.Parts[0].C == nil || pk.Parts[0].C.Name != col.Name {
+			return false
+		}
+		typ, err := sqlite.FormatType(col.Type.Type)
+		return err == nil && strings.EqualFold(typ, "integer")
+	}
+	return false
+}
+
 // withoutComment returns attrs without comments.
 func withoutComment(attrs []schema.Attr) []schema.Attr {
 	var out []schema.Attr
@@ -147,6 +194,18 @@ func withoutComment(attrs []schema.Attr) []schema.Attr {
 		}
 	}
 	return out
+}
+
+// replaceAttrs returns old without the attributes of the Go types in
+// repl, followed by repl.
+func replaceAttrs(old, repl []schema.Attr) []schema.Attr {
+	var out []schema.Attr
+	for _, a := range old {
+		if !slices.ContainsFunc(repl, func(r schema.Attr) bool { return reflect.TypeOf(r) == reflect.TypeOf(a) }) {
+			out = append(out, a)
+		}
+	}
+	return append(out, repl...)
 }
 
 // tableOf returns the table an operation acts on.

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"ariga.io/atlas/sql/schema"
+	"ariga.io/atlas/sql/sqlite"
 )
 
 // constraintChange plans index and constraint operations.
@@ -35,6 +36,12 @@ func (c *compiler) constraintChange(o Operation) ([]schema.Change, error) {
 		return nil, err
 	}
 	changes := []schema.Change{ch}
+	if c.dialect == SQLite && constraintIndexDrop(ch) {
+		// SQLite cannot drop the index of a UNIQUE constraint: only a
+		// rebuild of the table without it can, which a change the
+		// planner cannot ALTER asks for.
+		changes = append(changes, &schema.ModifyAttr{From: &schema.Comment{}, To: &schema.Comment{}})
+	}
 	if d, ok := o.(*DropConstraint); ok && d.Kind == ConstraintForeignKey && c.dialect == MySQL {
 		// MySQL made an index for the key, under the key's name: drop it too.
 		if idx, ok := after.Index(d.Name); ok {
@@ -44,6 +51,21 @@ func (c *compiler) constraintChange(o Operation) ([]schema.Change, error) {
 	}
 	c.replace(t, after)
 	return []schema.Change{&schema.ModifyTable{T: after, Changes: changes}}, nil
+}
+
+// constraintIndexDrop reports whether ch drops the index SQLite made for
+// a UNIQUE table constraint.
+func constraintIndexDrop(ch schema.Change) bool {
+	d, ok := ch.(*schema.DropIndex)
+	if !ok {
+		return false
+	}
+	for _, a := range d.I.Attrs {
+		if o, ok := a.(*sqlite.IndexOrigin); ok && o.O == "u" {
+			return true
+		}
+	}
+	return false
 }
 
 // createIndex adds an index to the new table.

@@ -122,8 +122,9 @@ func (o *offlineWriter) write(ctx context.Context, heads, path []string, createT
 func (o *offlineWriter) step(ctx context.Context, st step, heads []string) ([]string, error) {
 	m := o.m
 	m.logf("Running %s", stepLine(st))
-	line := stepLine(st)
-	o.line("-- Running " + line[:strings.LastIndex(line, ", ")])
+	// The message stays out: a comma or a line break in it would cut
+	// the comment short or leave its rest as SQL.
+	o.line("-- Running " + stepShort(st))
 	ops, err := st.rev.RecordFor(m.opContext(), st.up)
 	if err != nil {
 		return nil, err

@@ -170,11 +170,17 @@ func (m *Migrator) describeFailure(err error, st step, heads []string, rolledBac
 
 // stepLine is Alembic's "upgrade a -> b, message" text.
 func stepLine(st step) string {
+	return stepShort(st) + ", " + st.rev.Message
+}
+
+// stepShort describes a step without its message (Alembic's
+// MigrationStep.short_log), as offline scripts name it.
+func stepShort(st step) string {
 	from := join(st.rev.Down)
 	if st.up {
-		return "upgrade " + from + " -> " + st.rev.ID + ", " + st.rev.Message
+		return "upgrade " + from + " -> " + st.rev.ID
 	}
-	return "downgrade " + st.rev.ID + " -> " + from + ", " + st.rev.Message
+	return "downgrade " + st.rev.ID + " -> " + from
 }
 
 // join joins revision ids with ", ".

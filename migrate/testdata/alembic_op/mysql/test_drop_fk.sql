@@ -1,0 +1,2 @@
+-- alembic: ALTER TABLE t1 DROP FOREIGN KEY fk_old
+ALTER TABLE `t1` DROP FOREIGN KEY `fk_old`;

@@ -1,0 +1,2 @@
+-- alembic: ALTER TABLE t1 DROP INDEX uq_old
+ALTER TABLE `t1` DROP INDEX `uq_old`;

@@ -1,0 +1,4 @@
+-- alembic: ALTER TABLE t1 ADD COLUMN c9 INTEGER NOT NULL
+-- alembic: ALTER TABLE t1 ADD FOREIGN KEY(c9) REFERENCES user_table (id)
+ALTER TABLE "t1" ADD COLUMN "c9" integer NOT NULL;
+ALTER TABLE "t1" ADD FOREIGN KEY ("c9") REFERENCES "user_table" ("id");

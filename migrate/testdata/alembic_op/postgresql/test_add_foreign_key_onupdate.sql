@@ -1,0 +1,2 @@
+-- alembic: ALTER TABLE t1 ADD CONSTRAINT fk_test FOREIGN KEY(c1, bat) REFERENCES t2 (bat, hoho) ON UPDATE CASCADE
+ALTER TABLE "t1" ADD CONSTRAINT "fk_test" FOREIGN KEY ("c1", "bat") REFERENCES "t2" ("bat", "hoho") ON UPDATE CASCADE;

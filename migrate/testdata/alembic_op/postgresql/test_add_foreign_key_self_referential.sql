@@ -1,0 +1,2 @@
+-- alembic: ALTER TABLE t1 ADD CONSTRAINT fk_test FOREIGN KEY(foo) REFERENCES t1 (id)
+ALTER TABLE "t1" ADD CONSTRAINT "fk_test" FOREIGN KEY ("foo") REFERENCES "t1" ("id");

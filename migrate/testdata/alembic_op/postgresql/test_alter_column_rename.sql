@@ -1,0 +1,2 @@
+-- alembic: ALTER TABLE t1 RENAME c1 TO x
+ALTER TABLE "t1" RENAME COLUMN "c1" TO "x";

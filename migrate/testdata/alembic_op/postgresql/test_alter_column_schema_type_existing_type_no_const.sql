@@ -1,0 +1,2 @@
+-- alembic: ALTER TABLE t3 ALTER COLUMN b TYPE VARCHAR(10)
+ALTER TABLE "t3" ALTER COLUMN "b" TYPE character varying(10);

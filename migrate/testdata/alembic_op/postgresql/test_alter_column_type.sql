@@ -1,0 +1,2 @@
+-- alembic: ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(50)
+ALTER TABLE "t" ALTER COLUMN "c" TYPE character varying(50);

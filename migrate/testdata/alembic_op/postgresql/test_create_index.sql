@@ -1,0 +1,2 @@
+-- alembic: CREATE INDEX ik_test ON t1 (foo, bar)
+CREATE INDEX "ik_test" ON "t1" ("foo", "bar");

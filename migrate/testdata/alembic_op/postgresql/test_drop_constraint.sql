@@ -1,0 +1,2 @@
+-- alembic: ALTER TABLE t1 DROP CONSTRAINT ck_old
+ALTER TABLE "t1" DROP CONSTRAINT "ck_old";

@@ -1,0 +1,2 @@
+-- alembic: DROP INDEX ik_old
+DROP INDEX "ik_old";

@@ -1,0 +1,2 @@
+-- alembic: DROP TABLE user_table
+DROP TABLE "user_table";

@@ -1,0 +1,2 @@
+-- alembic: ALTER TABLE t1 RENAME TO t3
+ALTER TABLE "t1" RENAME TO "t3";

@@ -1,0 +1,2 @@
+-- alembic: ALTER TABLE t1 ADD COLUMN c9 BOOLEAN
+ALTER TABLE `t1` ADD COLUMN `c9` boolean NULL;

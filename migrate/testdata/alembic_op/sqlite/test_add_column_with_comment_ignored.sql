@@ -1,0 +1,2 @@
+-- alembic: ALTER TABLE t1 ADD COLUMN c9 INTEGER
+ALTER TABLE `t1` ADD COLUMN `c9` integer NULL;

@@ -1,0 +1,2 @@
+-- alembic: CREATE INDEX geocoded ON t1 (foo)
+CREATE INDEX `geocoded` ON `t1` (`foo`);

@@ -1,0 +1,2 @@
+-- alembic: CREATE TABLE t9 (c1 INTEGER NOT NULL, c2 INTEGER, PRIMARY KEY (c1))
+CREATE TABLE `t9` (`c1` integer NOT NULL, `c2` integer NULL, PRIMARY KEY (`c1`));

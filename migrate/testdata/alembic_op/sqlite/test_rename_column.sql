@@ -1,0 +1,2 @@
+-- alembic: ALTER TABLE t1 RENAME COLUMN c1 TO new
+ALTER TABLE `t1` RENAME COLUMN `c1` TO `new`;
