@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"ariga.io/atlas/sql/postgres"
 	"ariga.io/atlas/sql/schema"
 	"github.com/flagon-go/flagon/migrate"
 )
@@ -156,11 +157,30 @@ func (t *translator) addIndex(table string, i *schema.Index) {
 	t.add(&migrate.CreateIndex{Table: table, Index: idx})
 }
 
-// dropIndex translates a removed index.
+// dropIndex translates a removed index. PostgreSQL's UNIQUE constraints
+// are dropped as constraints, as Alembic does (MySQL has no unique
+// constraint apart from its index).
 func (t *translator) dropIndex(table string, i *schema.Index) {
 	idx := t.index(i)
+	if uniqueConstraint(i) {
+		u := migrate.Unique{Name: idx.Name, Columns: idx.Columns}
+		t.detect("removed unique constraint '%s' on '%s'", idx.Name, table)
+		t.add(&migrate.DropConstraint{Table: table, Name: idx.Name, Kind: migrate.ConstraintUnique, PriorUnique: &u})
+		return
+	}
 	t.detect("removed index '%s' on '%s'", idx.Name, table)
 	t.add(&migrate.DropIndex{Table: table, Name: idx.Name, Prior: &idx})
+}
+
+// uniqueConstraint reports whether an inspected index is PostgreSQL's
+// UNIQUE constraint.
+func uniqueConstraint(i *schema.Index) bool {
+	for _, a := range i.Attrs {
+		if c, ok := a.(*postgres.Constraint); ok && c.T == "u" {
+			return true
+		}
+	}
+	return false
 }
 
 // addFK translates an added foreign key.
