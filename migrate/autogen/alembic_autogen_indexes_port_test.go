@@ -37,8 +37,8 @@ func nothingChangedTwo() []*orm.Table {
 
 var alembicUniqueIndexCases = []alembicCase{
 	{name: "test_index_flag_becomes_named_unique_constraint",
-		m1: func() []*orm.Table { return tables(userNameTable(indexed)) },
-		m2: func() []*orm.Table { return tables(ix(userNameTable(), "uq_user_name", true, "name")) },
+		m1:   func() []*orm.Table { return tables(userNameTable(indexed)) },
+		m2:   func() []*orm.Table { return tables(ix(userNameTable(), "uq_user_name", true, "name")) },
 		want: []string{"remove_index ix_user_name", "add_unique_index uq_user_name"}},
 	{name: "test_add_unique_constraint",
 		m1: func() []*orm.Table {
@@ -50,12 +50,16 @@ var alembicUniqueIndexCases = []alembicCase{
 		},
 		want: []string{"add_unique_index uq_email_address"}},
 	{name: "test_unique_flag_nothing_changed",
-		m1: func() []*orm.Table { return tables(ix(tbl("unq_idx", col("id", integer), col("x", varchar(20))), "x", true, "x")) },
-		m2: func() []*orm.Table { return tables(ix(tbl("unq_idx", col("id", integer), col("x", varchar(20))), "x", true, "x")) },
+		m1: func() []*orm.Table {
+			return tables(ix(tbl("unq_idx", col("id", integer), col("x", varchar(20))), "x", true, "x"))
+		},
+		m2: func() []*orm.Table {
+			return tables(ix(tbl("unq_idx", col("id", integer), col("x", varchar(20))), "x", true, "x"))
+		},
 	},
 	{name: "test_index_becomes_unique",
-		m1: func() []*orm.Table { return tables(orderTable(false)) },
-		m2: func() []*orm.Table { return tables(orderTable(true)) },
+		m1:   func() []*orm.Table { return tables(orderTable(false)) },
+		m2:   func() []*orm.Table { return tables(orderTable(true)) },
 		want: []string{"remove_index order_user_id_amount_idx", "add_unique_index order_user_id_amount_idx"}},
 	{name: "test_mismatch_db_named_col_flag",
 		m1:   func() []*orm.Table { return tables(ix(tbl("item", col("x", integer)), "db_generated_name", true, "x")) },
@@ -101,8 +105,12 @@ var alembicUniqueIndexCases = []alembicCase{
 	},
 	{name: "test_nothing_changed_two", m1: nothingChangedTwo, m2: nothingChangedTwo},
 	{name: "test_nothing_changed_unique_w_colkeys",
-		m1: func() []*orm.Table { return tables(ix(tbl("nothing_changed", colKey("x", "Nx", varchar(20))), "", true, "Nx")) },
-		m2: func() []*orm.Table { return tables(ix(tbl("nothing_changed", colKey("x", "Nx", varchar(20))), "", true, "Nx")) },
+		m1: func() []*orm.Table {
+			return tables(ix(tbl("nothing_changed", colKey("x", "Nx", varchar(20))), "", true, "Nx"))
+		},
+		m2: func() []*orm.Table {
+			return tables(ix(tbl("nothing_changed", colKey("x", "Nx", varchar(20))), "", true, "Nx"))
+		},
 	},
 	{name: "test_nothing_changed_cols_unsorted",
 		m1: func() []*orm.Table { return tables(somethingChanged(true)) },
@@ -141,8 +149,8 @@ var alembicUniqueIndexCases = []alembicCase{
 		ddl: map[string][]string{"*": {"CREATE TABLE remove_idx (x INTEGER, CONSTRAINT xidx UNIQUE (x))"}},
 		m2:  func() []*orm.Table { return tables(tbl("remove_idx", col("x", integer))) },
 		// MySQL reports a unique constraint as a unique index.
-		want:             []string{"remove_constraint xidx"},
-		wantBy:           map[string][]string{"mysql": {"remove_index xidx"}},
+		want:   []string{"remove_constraint xidx"},
+		wantBy: map[string][]string{"mysql": {"remove_index xidx"}},
 		skip: map[string]string{"sqlite": "difference: SQLite names an inline UNIQUE constraint's index sqlite_autoindex_<table>_N and drops it " +
 			"only with a table rebuild, which flagon does not do for a constraint it did not create"},
 		noDowngradeCheck: true},
@@ -214,8 +222,12 @@ var alembicIndexCases = []alembicCase{
 		},
 		want: []string{"add_table extra"}},
 	{name: "test_nothing_changed_index_w_colkeys",
-		m1: func() []*orm.Table { return tables(ix(tbl("nothing_changed", colKey("x", "Nx", varchar(20))), "foobar", false, "Nx")) },
-		m2: func() []*orm.Table { return tables(ix(tbl("nothing_changed", colKey("x", "Nx", varchar(20))), "foobar", false, "Nx")) },
+		m1: func() []*orm.Table {
+			return tables(ix(tbl("nothing_changed", colKey("x", "Nx", varchar(20))), "foobar", false, "Nx"))
+		},
+		m2: func() []*orm.Table {
+			return tables(ix(tbl("nothing_changed", colKey("x", "Nx", varchar(20))), "foobar", false, "Nx"))
+		},
 	},
 	{name: "test_nothing_changed_index_named_as_column",
 		m1: func() []*orm.Table { return tables(newIdx("x")) },
@@ -261,8 +273,12 @@ var alembicIndexCases = []alembicCase{
 		m2: func() []*orm.Table { return tables(tbl("add_ix", col("regNumber", varchar(50), indexed))) },
 	},
 	{name: "test_unchanged_case_sensitive_explicit_idx",
-		m1: func() []*orm.Table { return tables(ix(tbl("add_ix", col("reg_number", varchar(50))), "regNumber_idx", false, "reg_number")) },
-		m2: func() []*orm.Table { return tables(ix(tbl("add_ix", col("reg_number", varchar(50))), "regNumber_idx", false, "reg_number")) },
+		m1: func() []*orm.Table {
+			return tables(ix(tbl("add_ix", col("reg_number", varchar(50))), "regNumber_idx", false, "reg_number"))
+		},
+		m2: func() []*orm.Table {
+			return tables(ix(tbl("add_ix", col("reg_number", varchar(50))), "regNumber_idx", false, "reg_number"))
+		},
 	},
 	{name: "test_column_order_changed",
 		m1:   func() []*orm.Table { return tables(orderChange("x", "y")) },

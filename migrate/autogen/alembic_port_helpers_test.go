@@ -184,10 +184,10 @@ func summarizeOne(o migrate.Operation) []string {
 	return []string{fmt.Sprintf("%T", o)}
 }
 
-// fkSummary describes a foreign key without its name, which the server
-// may have made up: "user(tid) some_table(id) ondelete=CASCADE".
+// fkSummary describes a foreign key:
+// "fk_user_tid_some_table user(tid) some_table(id) ondelete=CASCADE".
 func fkSummary(table string, fk migrate.ForeignKey) string {
-	s := fmt.Sprintf("%s(%s) %s(%s)", table, strings.Join(fk.Columns, ","), fk.RefTable, strings.Join(fk.RefColumns, ","))
+	s := fmt.Sprintf("%s %s(%s) %s(%s)", fk.Name, table, strings.Join(fk.Columns, ","), fk.RefTable, strings.Join(fk.RefColumns, ","))
 	if fk.OnDelete != "" {
 		s += " ondelete=" + strings.ToUpper(fk.OnDelete)
 	}
@@ -237,19 +237,21 @@ func col(name string, typ orm.ColumnType, opts ...colOpt) *orm.Column {
 }
 
 var (
-	notNull  colOpt = func(c *orm.Column) { c.Nullable = false }
-	unique   colOpt = func(c *orm.Column) { c.Unique = true }
-	indexed  colOpt = func(c *orm.Column) { c.Index = true }
-	integer         = orm.ColumnType{Kind: dialect.Integer}
-	text            = orm.ColumnType{Kind: dialect.Text}
-	boolean         = orm.ColumnType{Kind: dialect.Boolean}
+	notNull colOpt = func(c *orm.Column) { c.Nullable = false }
+	unique  colOpt = func(c *orm.Column) { c.Unique = true }
+	indexed colOpt = func(c *orm.Column) { c.Index = true }
+	integer        = orm.ColumnType{Kind: dialect.Integer}
+	text           = orm.ColumnType{Kind: dialect.Text}
+	boolean        = orm.ColumnType{Kind: dialect.Boolean}
 )
 
 // varchar is String(n).
 func varchar(n int) orm.ColumnType { return orm.ColumnType{Kind: dialect.String, Size: n} }
 
 // numeric is Numeric(p, s).
-func numeric(p, s int) orm.ColumnType { return orm.ColumnType{Kind: dialect.Numeric, Precision: p, Scale: s} }
+func numeric(p, s int) orm.ColumnType {
+	return orm.ColumnType{Kind: dialect.Numeric, Precision: p, Scale: s}
+}
 
 // serverDefault sets a server default.
 func serverDefault(s string) colOpt { return func(c *orm.Column) { c.ServerDefault = s } }

@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"ariga.io/atlas/sql/schema"
 	"github.com/flagon-go/flagon/migrate"
@@ -61,6 +62,7 @@ func compare(differ schema.Differ, current, desired *schema.Schema, opts Options
 	current, unknown := split(current, desired, opts)
 	sqliteInline(current, desired, opts.Dialect)
 	desired = withName(desired, current.Name)
+	normalizeActions(desired)
 	res := &Result{Notes: skipExpressionIndexes(current)}
 	pre, err := renames(current, desired, unknown, opts, res)
 	if err != nil {
@@ -117,6 +119,20 @@ func split(current, desired *schema.Schema, opts Options) (*schema.Schema, []*sc
 		}
 	}
 	return out, unknown
+}
+
+// normalizeActions spells the models' referential actions as the
+// databases report them ("on delete caSCAde" is CASCADE): Alembic compares
+// them case-insensitively.
+func normalizeActions(s *schema.Schema) {
+	norm := func(o schema.ReferenceOption) schema.ReferenceOption {
+		return schema.ReferenceOption(strings.ToUpper(strings.Join(strings.Fields(string(o)), " ")))
+	}
+	for _, t := range s.Tables {
+		for _, fk := range t.ForeignKeys {
+			fk.OnDelete, fk.OnUpdate = norm(fk.OnDelete), norm(fk.OnUpdate)
+		}
+	}
 }
 
 // withName returns a shallow copy of s carrying the given schema name, so

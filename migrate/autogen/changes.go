@@ -35,7 +35,11 @@ func (t *translator) change(c schema.Change) {
 	switch c := c.(type) {
 	case *schema.AddTable:
 		t.detect("added table '%s'", c.T.Name)
-		t.add(&migrate.CreateTable{Table: t.table(c.T)})
+		tab := t.table(c.T)
+		for i, f := range c.T.ForeignKeys {
+			tab.ForeignKeys[i] = t.modelFK(f)
+		}
+		t.add(&migrate.CreateTable{Table: tab})
 	case *schema.DropTable:
 		prior := t.table(c.T)
 		t.detect("removed table '%s'", c.T.Name)
@@ -185,9 +189,23 @@ func uniqueConstraint(i *schema.Index) bool {
 
 // addFK translates an added foreign key.
 func (t *translator) addFK(table string, f *schema.ForeignKey) {
-	fk := t.foreignKey(f)
+	fk := t.modelFK(f)
 	t.detect("added foreign key (%s)(%s) on table %s", strings.Join(fk.Columns, ", "), fk.RefTable, table)
 	t.add(&migrate.CreateForeignKey{Table: table, ForeignKey: fk})
+}
+
+// modelFK converts a foreign key of the models, keeping an explicit
+// RESTRICT that MySQL's inspection cannot tell from its default: the
+// revision runs on the other databases too.
+func (t *translator) modelFK(f *schema.ForeignKey) migrate.ForeignKey {
+	fk := t.foreignKey(f)
+	if f.OnDelete == schema.Restrict {
+		fk.OnDelete = string(schema.Restrict)
+	}
+	if f.OnUpdate == schema.Restrict {
+		fk.OnUpdate = string(schema.Restrict)
+	}
+	return fk
 }
 
 // dropFK translates a removed foreign key.
