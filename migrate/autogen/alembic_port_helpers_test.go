@@ -36,6 +36,9 @@ type alembicCase struct {
 	skip map[string]string
 	// unordered compares the diffs as a set.
 	unordered bool
+	// opts are the comparison's options; DropUnknownTables is always set,
+	// as Alembic drops the tables the models do not know.
+	opts autogen.Options
 	// conv, when set, is the naming convention of both metadatas.
 	conv *orm.NamingConvention
 	// noDowngradeCheck leaves out the comparison with m1 after the
@@ -79,7 +82,7 @@ func runAlembicCase(t *testing.T, db dbtest.DB, tc alembicCase) {
 			t.Fatal(err)
 		}
 	}
-	res := e.compare(tableMeta(t, tc.m2, tc.conv), autogen.Options{DropUnknownTables: true})
+	res := e.compare(tableMeta(t, tc.m2, tc.conv), tc.options())
 	want := tc.want
 	if w, ok := tc.wantBy[db.Name]; ok {
 		want = w
@@ -95,15 +98,22 @@ func runAlembicCase(t *testing.T, db dbtest.DB, tc alembicCase) {
 		return
 	}
 	e.apply(res)
-	if again := e.compare(tableMeta(t, tc.m2, tc.conv), autogen.Options{DropUnknownTables: true}); !again.Empty() {
+	if again := e.compare(tableMeta(t, tc.m2, tc.conv), tc.options()); !again.Empty() {
 		t.Errorf("after upgrade, a second autogenerate proposes %q (%q)", summarize(again.Upgrade), again.Detected)
 	}
 	e.migrate(false, "-1")
 	if tc.m1 != nil && !tc.noDowngradeCheck {
-		if again := e.compare(tableMeta(t, tc.m1, tc.conv), autogen.Options{DropUnknownTables: true}); !again.Empty() {
+		if again := e.compare(tableMeta(t, tc.m1, tc.conv), tc.options()); !again.Empty() {
 			t.Errorf("after downgrade, autogenerate against m1 proposes %q (%q)", summarize(again.Upgrade), again.Detected)
 		}
 	}
+}
+
+// options returns the comparison's options.
+func (tc alembicCase) options() autogen.Options {
+	o := tc.opts
+	o.DropUnknownTables = true
+	return o
 }
 
 // sorted returns a sorted copy.
