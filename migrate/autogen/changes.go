@@ -89,6 +89,8 @@ func (t *translator) tableChange(table string, c schema.Change) {
 		t.add(&migrate.DropColumn{Table: table, Name: c.C.Name, Prior: &prior})
 	case *schema.ModifyColumn:
 		t.modifyColumn(table, c)
+	case *schema.AddAttr, *schema.DropAttr, *schema.ModifyAttr:
+		t.tableComment(table, c)
 	case *schema.ModifyPrimaryKey:
 		t.primaryKey(table, c.From, c.To)
 	case *schema.AddPrimaryKey:
@@ -134,6 +136,34 @@ func (t *translator) constraintChange(table string, c schema.Change) {
 		t.dropCheck(table, c.From)
 		t.detect("added check constraint '%s' on '%s'", c.To.Name, table)
 		t.add(&migrate.CreateCheckConstraint{Table: table, Check: migrate.Check{Name: c.To.Name, Expr: t.checkExpr(c.To.Expr)}})
+	}
+}
+
+// tableComment notes a changed table comment: migrate has no operation
+// for it (Alembic's create_table_comment and drop_table_comment).
+func (t *translator) tableComment(table string, c schema.Change) {
+	text := func(a schema.Attr) (string, bool) {
+		cm, ok := a.(*schema.Comment)
+		if !ok {
+			return "", false
+		}
+		return cm.Text, true
+	}
+	var from, to string
+	var ok bool
+	switch c := c.(type) {
+	case *schema.AddAttr:
+		to, ok = text(c.A)
+	case *schema.DropAttr:
+		from, ok = text(c.A)
+	case *schema.ModifyAttr:
+		if from, ok = text(c.From); ok {
+			to, ok = text(c.To)
+		}
+	}
+	if ok {
+		t.notes = append(t.notes, fmt.Sprintf("table comment change from %q to %q on '%s' is not in the revision: "+
+			"there is no table comment operation; use op.Execute", from, to, table))
 	}
 }
 
