@@ -3,6 +3,7 @@ package autogen
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"ariga.io/atlas/sql/postgres"
@@ -269,7 +270,7 @@ func (t *translator) modifyColumn(table string, c *schema.ModifyColumn) {
 		a.Nullable = &to.Nullable
 		t.detect("%s on column '%s'", map[bool]string{true: "NULL", false: "NOT NULL"}[to.Nullable], where)
 	}
-	if c.Change.Is(schema.ChangeDefault) && from.ServerDefault != to.ServerDefault {
+	if c.Change.Is(schema.ChangeDefault) && from.ServerDefault != to.ServerDefault && !sameNumber(to.Type, from.ServerDefault, to.ServerDefault) {
 		a.ServerDefault = &to.ServerDefault
 		t.detect("server default change from %q to %q on '%s'", from.ServerDefault, to.ServerDefault, where)
 	}
@@ -280,6 +281,33 @@ func (t *translator) modifyColumn(table string, c *schema.ModifyColumn) {
 	if a.Type != nil || a.Nullable != nil || a.ServerDefault != nil || a.Comment != nil {
 		t.add(a)
 	}
+}
+
+// sameNumber reports whether two server defaults of a numeric column are
+// the same number, quoted or not ('5', 5.0): Alembic's PostgreSQL
+// comparison asks the database, which finds them equal.
+func sameNumber(t migrate.Type, a, b string) bool {
+	switch t.Kind {
+	case migrate.KindInteger, migrate.KindBigInteger, migrate.KindSmallInteger, migrate.KindNumeric, migrate.KindFloat:
+	default:
+		return false
+	}
+	x, err1 := strconv.ParseFloat(unquoteNumber(a), 64)
+	y, err2 := strconv.ParseFloat(unquoteNumber(b), 64)
+	return err1 == nil && err2 == nil && x == y
+}
+
+// unquoteNumber strips the parentheses and one pair of quotes around a
+// literal.
+func unquoteNumber(s string) string {
+	s = strings.TrimSpace(s)
+	for len(s) >= 2 && s[0] == '(' && s[len(s)-1] == ')' {
+		s = strings.TrimSpace(s[1 : len(s)-1])
+	}
+	if len(s) >= 2 && s[0] == '\'' && s[len(s)-1] == '\'' {
+		s = s[1 : len(s)-1]
+	}
+	return s
 }
 
 // sameType compares neutral types.
