@@ -95,6 +95,14 @@ var alembicUniqueIndexCases = []alembicCase{
 			return tables(ix(tbl("NothingChanged", col("id", integer), col("XCol", integer)), "", true, "XCol"))
 		},
 	},
+	{name: "test_nothing_uq_changed_labels_were_truncated", conv: labelConv,
+		m1: func() []*orm.Table {
+			return tables(pk(tbl("nothing_changed", col("id1", integer), col("id2", integer), col("a_long_name", varchar(20), unique)), "id1", "id2"))
+		},
+		m2: func() []*orm.Table {
+			return tables(pk(tbl("nothing_changed", col("id1", integer), col("id2", integer), col("a_long_name", varchar(20), unique)), "id1", "id2"))
+		},
+	},
 	{name: "test_nothing_changed_uq_w_mixed_case_plain_name",
 		m1: func() []*orm.Table {
 			return tables(ix(tbl("nothing_changed", col("id", integer), col("x", integer)), "SomeConstraint", true, "x"))
@@ -186,6 +194,15 @@ func colKey(name, field string, typ orm.ColumnType) *orm.Column {
 // TestAlembicUniqueIndexes ports AutogenerateUniqueIndexTest.
 func TestAlembicUniqueIndexes(t *testing.T) { runAlembicCases(t, alembicUniqueIndexCases) }
 
+// labelConv is the naming convention of the label tests.
+var labelConv = &orm.NamingConvention{Index: "index_%(table_name)s_%(column_0_label)s", Unique: "unique_%(table_name)s_%(column_0_label)s"}
+
+// longLabel is the table of test_nothing_ix_changed_labels_were_truncated.
+func longLabel() *orm.Table {
+	return pk(tbl("nothing_changed", col("id1", integer), col("id2", integer),
+		col("a_particularly_long_column_name", varchar(20), indexed)), "id1", "id2")
+}
+
 // nothingChangedFK is the table pair of the implicit FK index tests.
 func nothingChangedFK(composite bool) []*orm.Table {
 	if composite {
@@ -215,6 +232,28 @@ var alembicIndexCases = []alembicCase{
 	{name: "test_nothing_changed_one",
 		m1: func() []*orm.Table { return tables(tbl("nothing_changed", col("x", varchar(20), indexed))) },
 		m2: func() []*orm.Table { return tables(tbl("nothing_changed", col("x", varchar(20), indexed))) },
+	},
+	// Without Alembic's max_identifier_length=30: the index name, 68
+	// characters, is longer than PostgreSQL's 63 and MySQL's 64.
+	{name: "test_nothing_ix_changed_labels_were_truncated", conv: labelConv,
+		m1: func() []*orm.Table { return tables(longLabel()) },
+		m2: func() []*orm.Table { return tables(longLabel()) },
+	},
+	{name: "test_nothing_changed_ix_w_mixed_case_plain_name",
+		m1: func() []*orm.Table {
+			return tables(ix(tbl("nothing_changed", col("id", integer), col("x", integer)), "SomeIndex", false, "x"))
+		},
+		m2: func() []*orm.Table {
+			return tables(ix(tbl("nothing_changed", col("id", integer), col("x", integer)), "SomeIndex", false, "x"))
+		},
+	},
+	{name: "test_nothing_changed_ix_w_mixed_case_nconv_name", conv: labelConv,
+		m1: func() []*orm.Table {
+			return tables(tbl("NothingChanged", col("id", integer), col("XCol", integer, indexed)))
+		},
+		m2: func() []*orm.Table {
+			return tables(tbl("NothingChanged", col("id", integer), col("XCol", integer, indexed)))
+		},
 	},
 	{name: "test_new_table_added",
 		m2: func() []*orm.Table {
