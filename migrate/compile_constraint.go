@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"ariga.io/atlas/sql/schema"
+	"github.com/flagon-go/flagon/migrate/internal/sqliteschema"
 )
 
 // constraintChange plans index and constraint operations.
@@ -35,6 +36,11 @@ func (c *compiler) constraintChange(o Operation) ([]schema.Change, error) {
 		return nil, err
 	}
 	changes := []schema.Change{ch}
+	if d, ok := ch.(*schema.DropIndex); ok && c.dialect == SQLite && sqliteschema.IsAutoindex(d.I.Name) {
+		// The index of an inline UNIQUE constraint goes only with a rebuild
+		// of the table, which a change ALTER TABLE cannot make asks for.
+		changes = append(changes, &schema.ModifyAttr{From: &schema.Comment{}, To: &schema.Comment{}})
+	}
 	if d, ok := o.(*DropConstraint); ok && d.Kind == ConstraintForeignKey && c.dialect == MySQL {
 		// MySQL made an index for the key, under the key's name: drop it too.
 		if idx, ok := after.Index(d.Name); ok {
