@@ -148,6 +148,15 @@ var alembicDiffCases = []alembicCase{
 				fk(tbl("child", col("parent_id", integer)), "", []string{"parent_id"}, "parent", []string{"id"}, "", ""))
 		},
 		want: []string{"add_table parent", "add_table child"}},
+	// Not Alembic's: a column added to an existing table references a new
+	// table, which must come first (Alembic adds tables first too).
+	{name: "add_column_referencing_new_table",
+		m1: func() []*orm.Table { return tables(tbl("product", col("id", integer))) },
+		m2: func() []*orm.Table {
+			p := fk(tbl("product", col("id", integer), col("kind_id", integer)), "", []string{"kind_id"}, "kind", []string{"id"}, "", "")
+			return tables(tbl("kind", col("id", integer)), p)
+		},
+		want: []string{"add_table kind", "add_column product.kind_id", "add_fk fk_product_kind_id_kind product(kind_id) kind(id)"}},
 }
 
 // TestAlembicDiffs ports the comparisons of test_autogen_diffs.
