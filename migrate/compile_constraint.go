@@ -6,6 +6,8 @@ import (
 
 	"ariga.io/atlas/sql/schema"
 	"ariga.io/atlas/sql/sqlite"
+
+	"github.com/flagon-go/flagon/migrate/internal/sqliteschema"
 )
 
 // constraintChange plans index and constraint operations.
@@ -54,11 +56,14 @@ func (c *compiler) constraintChange(o Operation) ([]schema.Change, error) {
 }
 
 // constraintIndexDrop reports whether ch drops the index SQLite made for
-// a UNIQUE table constraint.
+// a UNIQUE constraint, inline or of the table.
 func constraintIndexDrop(ch schema.Change) bool {
 	d, ok := ch.(*schema.DropIndex)
 	if !ok {
 		return false
+	}
+	if sqliteschema.IsAutoindex(d.I.Name) {
+		return true
 	}
 	for _, a := range d.I.Attrs {
 		if o, ok := a.(*sqlite.IndexOrigin); ok && o.O == "u" {

@@ -46,6 +46,7 @@ func tableToAtlas(t *Table, d dialect.Dialect, ref resolver) (*schema.Table, err
 		return nil, err
 	}
 	addChecks(t, at, d)
+	truncateConventionNames(t, at, d)
 	if t.Comment != "" {
 		at.Attrs = append(at.Attrs, &schema.Comment{Text: t.Comment})
 	}

@@ -38,6 +38,7 @@ type Table struct {
 	inherit   *inheritInfo // the model's place in an inheritance hierarchy (inherit.go)
 
 	convention *NamingConvention
+	pkConv     bool // PrimaryKeyName comes from the naming convention
 	byName     map[string]*Column
 	fields     map[string]*Column
 	pk         []*Column // the primary key columns, set by finish
@@ -93,6 +94,7 @@ type Index struct {
 	Unique  bool
 
 	byIndex bool // from a column's index flag: named by the index template
+	conv    bool // named by the naming convention
 }
 
 // A ForeignKey references columns of another table.
@@ -103,6 +105,8 @@ type ForeignKey struct {
 	RefColumns []string
 	// OnDelete and OnUpdate are referential actions such as "CASCADE".
 	OnDelete, OnUpdate string
+
+	conv bool // named by the naming convention
 }
 
 // A Check is a named CHECK constraint.

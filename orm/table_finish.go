@@ -54,7 +54,8 @@ func (t *Table) resolveNames() error {
 
 // markPrimaryKey defaults the key to an "id" column, makes key columns NOT
 // NULL and applies the autoincrement rule: a lone integer primary key that
-// is not a foreign key autoincrements unless tagged no_autoincrement.
+// is not a foreign key and has no server default autoincrements unless
+// tagged no_autoincrement (SQLAlchemy's autoincrement="auto").
 func (t *Table) markPrimaryKey() {
 	if len(t.PrimaryKey) == 0 && t.Column("id") != nil {
 		t.PrimaryKey = []string{"id"}
@@ -67,7 +68,7 @@ func (t *Table) markPrimaryKey() {
 		return
 	}
 	c := t.Column(t.PrimaryKey[0])
-	if c.Type.Kind.Integral() && !t.isForeignKey(c.Name) && !slices.Contains(t.noAuto, c.Name) {
+	if c.Type.Kind.Integral() && c.ServerDefault == "" && !t.isForeignKey(c.Name) && !slices.Contains(t.noAuto, c.Name) {
 		c.Autoincrement = true
 	}
 }

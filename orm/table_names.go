@@ -8,6 +8,7 @@ func (t *Table) nameConstraints(nc NamingConvention) error {
 		if err != nil {
 			return err
 		}
+		t.pkConv = true
 	}
 	for _, ix := range t.Indexes {
 		if err := t.nameIndex(ix, nc); err != nil {
@@ -20,6 +21,7 @@ func (t *Table) nameConstraints(nc NamingConvention) error {
 			if fk.Name, err = p.expand(nc.ForeignKey); err != nil {
 				return err
 			}
+			fk.conv = true
 		}
 	}
 	return t.nameChecks(nc)
@@ -36,6 +38,7 @@ func (t *Table) nameIndex(ix *Index, nc NamingConvention) error {
 	}
 	var err error
 	ix.Name, err = nameParts{table: t.Name, columns: ix.Columns}.expand(tmpl)
+	ix.conv = true
 	return err
 }
 

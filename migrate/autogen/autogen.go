@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"ariga.io/atlas/sql/schema"
 	"github.com/flagon-go/flagon/migrate"
@@ -61,6 +62,8 @@ func compare(differ schema.Differ, current, desired *schema.Schema, opts Options
 	current, unknown := split(current, desired, opts)
 	sqliteInline(current, desired, opts.Dialect)
 	desired = withName(desired, current.Name)
+	desired.Tables = slices.DeleteFunc(desired.Tables, func(t *schema.Table) bool { return t.Name == versionTable(opts) })
+	normalizeActions(desired)
 	res := &Result{Notes: skipExpressionIndexes(current)}
 	pre, err := renames(current, desired, unknown, opts, res)
 	if err != nil {
@@ -77,7 +80,7 @@ func compare(differ schema.Differ, current, desired *schema.Schema, opts Options
 	for _, c := range changes {
 		tr.change(c)
 	}
-	res.Upgrade = dropsBeforeRenames(pre.ops, childrenDroppedFirst(tr.ops))
+	res.Upgrade = dropsBeforeRenames(pre.ops, childrenDroppedFirst(tablesCreatedFirst(tr.ops)))
 	res.Detected = append(pre.detected, tr.detected...)
 	res.Notes = append(res.Notes, tr.notes...)
 	res.Downgrade, err = reverse(res.Upgrade)
@@ -100,10 +103,7 @@ func reverse(ops []migrate.Operation) ([]migrate.Operation, error) {
 // split removes the version table from the current schema and sets aside
 // the tables the models do not know (unless they are to be dropped).
 func split(current, desired *schema.Schema, opts Options) (*schema.Schema, []*schema.Table) {
-	vt := opts.VersionTable
-	if vt == "" {
-		vt = migrate.DefaultVersionTable
-	}
+	vt := versionTable(opts)
 	out := &schema.Schema{Name: current.Name, Realm: current.Realm, Attrs: current.Attrs, Objects: current.Objects}
 	var unknown []*schema.Table
 	for _, t := range current.Tables {
@@ -117,6 +117,29 @@ func split(current, desired *schema.Schema, opts Options) (*schema.Schema, []*sc
 		}
 	}
 	return out, unknown
+}
+
+// normalizeActions spells the models' referential actions as the
+// databases report them ("on delete caSCAde" is CASCADE): Alembic compares
+// them case-insensitively.
+func normalizeActions(s *schema.Schema) {
+	norm := func(o schema.ReferenceOption) schema.ReferenceOption {
+		return schema.ReferenceOption(strings.ToUpper(strings.Join(strings.Fields(string(o)), " ")))
+	}
+	for _, t := range s.Tables {
+		for _, fk := range t.ForeignKeys {
+			fk.OnDelete, fk.OnUpdate = norm(fk.OnDelete), norm(fk.OnUpdate)
+		}
+	}
+}
+
+// versionTable is the name of the version table, which is never compared
+// (Alembic leaves it out even when the models declare it).
+func versionTable(opts Options) string {
+	if opts.VersionTable == "" {
+		return migrate.DefaultVersionTable
+	}
+	return opts.VersionTable
 }
 
 // withName returns a shallow copy of s carrying the given schema name, so
@@ -197,6 +220,21 @@ func dropsBeforeRenames(renames, ops []migrate.Operation) []migrate.Operation {
 		}
 	}
 	return append(append(drops, renames...), rest...)
+}
+
+// tablesCreatedFirst moves the created tables before the changes of the
+// existing ones, as Alembic orders them: a column added to an existing
+// table may reference a new table.
+func tablesCreatedFirst(ops []migrate.Operation) []migrate.Operation {
+	var created, rest []migrate.Operation
+	for _, o := range ops {
+		if _, ok := o.(*migrate.CreateTable); ok {
+			created = append(created, o)
+		} else {
+			rest = append(rest, o)
+		}
+	}
+	return append(created, rest...)
 }
 
 // childrenDroppedFirst orders the dropped tables so that a table goes after

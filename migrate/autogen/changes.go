@@ -3,8 +3,10 @@ package autogen
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
+	"ariga.io/atlas/sql/postgres"
 	"ariga.io/atlas/sql/schema"
 	"github.com/flagon-go/flagon/migrate"
 )
@@ -34,7 +36,11 @@ func (t *translator) change(c schema.Change) {
 	switch c := c.(type) {
 	case *schema.AddTable:
 		t.detect("added table '%s'", c.T.Name)
-		t.add(&migrate.CreateTable{Table: t.table(c.T)})
+		tab := t.table(c.T)
+		for i, f := range c.T.ForeignKeys {
+			tab.ForeignKeys[i] = t.modelFK(f)
+		}
+		t.add(&migrate.CreateTable{Table: tab})
 	case *schema.DropTable:
 		prior := t.table(c.T)
 		t.detect("removed table '%s'", c.T.Name)
@@ -84,6 +90,8 @@ func (t *translator) tableChange(table string, c schema.Change) {
 		t.add(&migrate.DropColumn{Table: table, Name: c.C.Name, Prior: &prior})
 	case *schema.ModifyColumn:
 		t.modifyColumn(table, c)
+	case *schema.AddAttr, *schema.DropAttr, *schema.ModifyAttr:
+		t.tableComment(table, c)
 	case *schema.ModifyPrimaryKey:
 		t.primaryKey(table, c.From, c.To)
 	case *schema.AddPrimaryKey:
@@ -132,6 +140,34 @@ func (t *translator) constraintChange(table string, c schema.Change) {
 	}
 }
 
+// tableComment notes a changed table comment: migrate has no operation
+// for it (Alembic's create_table_comment and drop_table_comment).
+func (t *translator) tableComment(table string, c schema.Change) {
+	text := func(a schema.Attr) (string, bool) {
+		cm, ok := a.(*schema.Comment)
+		if !ok {
+			return "", false
+		}
+		return cm.Text, true
+	}
+	var from, to string
+	var ok bool
+	switch c := c.(type) {
+	case *schema.AddAttr:
+		to, ok = text(c.A)
+	case *schema.DropAttr:
+		from, ok = text(c.A)
+	case *schema.ModifyAttr:
+		if from, ok = text(c.From); ok {
+			to, ok = text(c.To)
+		}
+	}
+	if ok {
+		t.notes = append(t.notes, fmt.Sprintf("table comment change from %q to %q on '%s' is not in the revision: "+
+			"there is no table comment operation; use op.Execute", from, to, table))
+	}
+}
+
 // primaryKey translates a primary key change.
 func (t *translator) primaryKey(table string, from, to *schema.Index) {
 	o := &migrate.AlterPrimaryKey{Table: table}
@@ -156,18 +192,51 @@ func (t *translator) addIndex(table string, i *schema.Index) {
 	t.add(&migrate.CreateIndex{Table: table, Index: idx})
 }
 
-// dropIndex translates a removed index.
+// dropIndex translates a removed index. PostgreSQL's UNIQUE constraints
+// are dropped as constraints, as Alembic does (MySQL has no unique
+// constraint apart from its index).
 func (t *translator) dropIndex(table string, i *schema.Index) {
 	idx := t.index(i)
+	if uniqueConstraint(i) {
+		u := migrate.Unique{Name: idx.Name, Columns: idx.Columns}
+		t.detect("removed unique constraint '%s' on '%s'", idx.Name, table)
+		t.add(&migrate.DropConstraint{Table: table, Name: idx.Name, Kind: migrate.ConstraintUnique, PriorUnique: &u})
+		return
+	}
 	t.detect("removed index '%s' on '%s'", idx.Name, table)
 	t.add(&migrate.DropIndex{Table: table, Name: idx.Name, Prior: &idx})
 }
 
+// uniqueConstraint reports whether an inspected index is PostgreSQL's
+// UNIQUE constraint.
+func uniqueConstraint(i *schema.Index) bool {
+	for _, a := range i.Attrs {
+		if c, ok := a.(*postgres.Constraint); ok && c.T == "u" {
+			return true
+		}
+	}
+	return false
+}
+
 // addFK translates an added foreign key.
 func (t *translator) addFK(table string, f *schema.ForeignKey) {
-	fk := t.foreignKey(f)
+	fk := t.modelFK(f)
 	t.detect("added foreign key (%s)(%s) on table %s", strings.Join(fk.Columns, ", "), fk.RefTable, table)
 	t.add(&migrate.CreateForeignKey{Table: table, ForeignKey: fk})
+}
+
+// modelFK converts a foreign key of the models, keeping an explicit
+// RESTRICT that MySQL's inspection cannot tell from its default: the
+// revision runs on the other databases too.
+func (t *translator) modelFK(f *schema.ForeignKey) migrate.ForeignKey {
+	fk := t.foreignKey(f)
+	if f.OnDelete == schema.Restrict {
+		fk.OnDelete = string(schema.Restrict)
+	}
+	if f.OnUpdate == schema.Restrict {
+		fk.OnUpdate = string(schema.Restrict)
+	}
+	return fk
 }
 
 // dropFK translates a removed foreign key.
@@ -201,7 +270,7 @@ func (t *translator) modifyColumn(table string, c *schema.ModifyColumn) {
 		a.Nullable = &to.Nullable
 		t.detect("%s on column '%s'", map[bool]string{true: "NULL", false: "NOT NULL"}[to.Nullable], where)
 	}
-	if c.Change.Is(schema.ChangeDefault) && from.ServerDefault != to.ServerDefault {
+	if c.Change.Is(schema.ChangeDefault) && from.ServerDefault != to.ServerDefault && !sameNumber(to.Type, from.ServerDefault, to.ServerDefault) {
 		a.ServerDefault = &to.ServerDefault
 		t.detect("server default change from %q to %q on '%s'", from.ServerDefault, to.ServerDefault, where)
 	}
@@ -212,6 +281,33 @@ func (t *translator) modifyColumn(table string, c *schema.ModifyColumn) {
 	if a.Type != nil || a.Nullable != nil || a.ServerDefault != nil || a.Comment != nil {
 		t.add(a)
 	}
+}
+
+// sameNumber reports whether two server defaults of a numeric column are
+// the same number, quoted or not ('5', 5.0): Alembic's PostgreSQL
+// comparison asks the database, which finds them equal.
+func sameNumber(t migrate.Type, a, b string) bool {
+	switch t.Kind {
+	case migrate.KindInteger, migrate.KindBigInteger, migrate.KindSmallInteger, migrate.KindNumeric, migrate.KindFloat:
+	default:
+		return false
+	}
+	x, err1 := strconv.ParseFloat(unquoteNumber(a), 64)
+	y, err2 := strconv.ParseFloat(unquoteNumber(b), 64)
+	return err1 == nil && err2 == nil && x == y
+}
+
+// unquoteNumber strips the parentheses and one pair of quotes around a
+// literal.
+func unquoteNumber(s string) string {
+	s = strings.TrimSpace(s)
+	for len(s) >= 2 && s[0] == '(' && s[len(s)-1] == ')' {
+		s = strings.TrimSpace(s[1 : len(s)-1])
+	}
+	if len(s) >= 2 && s[0] == '\'' && s[len(s)-1] == '\'' {
+		s = s[1 : len(s)-1]
+	}
+	return s
 }
 
 // sameType compares neutral types.

@@ -161,8 +161,10 @@ func (c converter) foreignKey(f *schema.ForeignKey) migrate.ForeignKey {
 // pgCast matches PostgreSQL's casts in inspected expressions ('a'::text).
 var pgCast = regexp.MustCompile(`::(?:character varying|timestamp with(?:out)? time zone|double precision|[a-z_][a-z0-9_]*)(?:\(\d+(?:,\s*\d+)?\))?(?:\[\])?`)
 
-// parenIdent matches an identifier alone in parentheses: (title).
-var parenIdent = regexp.MustCompile(`\(("?\w+"?)\)`)
+// parenIdent matches an identifier alone in parentheses, (title), with
+// the character before it, which must not make it a function's argument
+// list: length(title) keeps its parentheses.
+var parenIdent = regexp.MustCompile(`(^|[^\w"])\(("?\w+"?)\)`)
 
 // checkExpr returns an inspected CHECK expression in a form every dialect
 // reads: PostgreSQL's casts removed, MySQL's backquotes made double quotes
@@ -170,7 +172,7 @@ var parenIdent = regexp.MustCompile(`\(("?\w+"?)\)`)
 func (c converter) checkExpr(expr string) string {
 	switch c.dialect {
 	case migrate.PostgreSQL:
-		expr = parenIdent.ReplaceAllString(pgCast.ReplaceAllString(expr, ""), "$1")
+		expr = parenIdent.ReplaceAllString(pgCast.ReplaceAllString(expr, ""), "$1$2")
 	case migrate.MySQL:
 		expr = backquotesToDouble(expr)
 	}
