@@ -44,8 +44,12 @@ const (
 	// CascadeDeleteOrphan deletes an object removed from its parent's
 	// collection instead of setting its foreign key to NULL.
 	CascadeDeleteOrphan
-	// CascadeAll is save-update and delete.
-	CascadeAll = CascadeSaveUpdate | CascadeDelete
+	// CascadeMerge makes Merge follow the relationship: the related
+	// objects of the merged object are merged too (on by default, with
+	// save-update, as in SQLAlchemy).
+	CascadeMerge
+	// CascadeAll is save-update, merge and delete.
+	CascadeAll = CascadeSaveUpdate | CascadeMerge | CascadeDelete
 )
 
 // A LoadStrategy is how a relationship is loaded when its owner is.
@@ -169,7 +173,7 @@ func isNullStruct(t reflect.Type) bool {
 // addRelation records a relationship field at byte offset off of the
 // model.
 func addRelation(tbl *Table, f reflect.StructField, tag string, index []int, off uintptr) error {
-	r := &Relation{Name: f.Name, owner: tbl, pos: len(tbl.relations), index: index, offset: off, Cascade: CascadeSaveUpdate}
+	r := &Relation{Name: f.Name, owner: tbl, pos: len(tbl.relations), index: index, offset: off, Cascade: CascadeSaveUpdate | CascadeMerge}
 	items := 1
 	if r.dynamic = isDynamicField(f.Type); r.dynamic {
 		items = 2 // after the relation and owner pointers
@@ -234,7 +238,7 @@ func (r *Relation) parseCascade(val string) error {
 	r.Cascade = 0
 	names := map[string]Cascade{
 		"all": CascadeAll, "save-update": CascadeSaveUpdate, "delete": CascadeDelete,
-		"delete-orphan": CascadeDeleteOrphan, "merge": 0, "expunge": 0, "refresh-expire": 0, "none": 0,
+		"delete-orphan": CascadeDeleteOrphan, "merge": CascadeMerge, "expunge": 0, "refresh-expire": 0, "none": 0,
 	}
 	for _, n := range strings.Split(val, ",") {
 		c, ok := names[strings.TrimSpace(n)]
