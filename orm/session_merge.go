@@ -28,9 +28,13 @@ type mergeVia struct {
 // mergeCascade merges obj and, through relationships with the merge
 // cascade, the objects its loaded relationship fields hold. cols are the
 // columns of obj to copy; rels is false for MergeFields, which copies
-// columns only. The session does not autoflush meanwhile (as SQLAlchemy's
-// merge), so half-merged objects are not written.
+// columns only. As SQLAlchemy's merge, the session autoflushes first (so
+// that objects added earlier are found by their keys) and not again
+// while merging, so that half-merged objects are not written.
 func mergeCascade[T any](ctx context.Context, s *Session, t *Table, obj *T, cols []*Column, rels bool) (*T, error) {
+	if _, err := s.prepareQuery(ctx); err != nil {
+		return nil, err
+	}
 	m := &merger{ctx: ctx, s: s, done: map[any]any{}, via: map[mergeVia]bool{}}
 	defer m.restore()
 	get := func(pk []any) (any, error) {
