@@ -92,6 +92,13 @@ type Relation struct {
 	// PassiveDeletes leaves the children of a deleted object that are not
 	// loaded to the database's ON DELETE instead of loading them.
 	PassiveDeletes bool
+	// NoPassiveUpdates is SQLAlchemy's passive_updates=False: when a
+	// flush changes the key columns the relationship joins on (a natural
+	// primary key), the ORM sets the new values on the referencing
+	// objects itself (loading an unloaded one-to-many collection first)
+	// and UPDATEs their rows, for databases whose foreign keys have no ON
+	// UPDATE CASCADE. Not for many-to-many.
+	NoPassiveUpdates bool
 
 	owner  *Table
 	pos    int // position in owner's relations
@@ -223,6 +230,8 @@ func (r *Relation) applyOption(key, val string) error {
 		r.PostUpdate = true
 	case "passive_deletes":
 		r.PassiveDeletes = true
+	case "passive_updates":
+		return r.parsePassiveUpdates(val)
 	case "cascade":
 		return r.parseCascade(val)
 	case "lazy":
@@ -246,6 +255,20 @@ func (r *Relation) parseCascade(val string) error {
 			return fmt.Errorf("unknown cascade %q", n)
 		}
 		r.Cascade |= c
+	}
+	return nil
+}
+
+// parsePassiveUpdates reads passive_updates:false (or true, the
+// default).
+func (r *Relation) parsePassiveUpdates(val string) error {
+	switch strings.ToLower(val) {
+	case "", "true":
+		r.NoPassiveUpdates = false
+	case "false":
+		r.NoPassiveUpdates = true
+	default:
+		return fmt.Errorf("passive_updates:%s: want true or false", val)
 	}
 	return nil
 }

@@ -242,7 +242,7 @@ func (m *Many[T]) setRelItems(items []any) {
 }
 
 func (m *Many[T]) unload(r *Relation) { *m = Many[T]{unloaded: r} }
-func (m *Many[T]) neverSet() bool      { return m.unloaded == nil && m.items == nil }
+func (m *Many[T]) neverSet() bool     { return m.unloaded == nil && m.items == nil }
 func (m *Many[T]) isLoaded() bool     { return m.unloaded == nil }
 func (m *Many[T]) isRelField()        {}
 
@@ -261,7 +261,7 @@ func (o *One[T]) setRelItems(items []any) {
 }
 
 func (o *One[T]) unload(r *Relation) { *o = One[T]{unloaded: r} }
-func (o *One[T]) neverSet() bool      { return o.unloaded == nil && !o.set && o.ptr == nil }
+func (o *One[T]) neverSet() bool     { return o.unloaded == nil && !o.set && o.ptr == nil }
 func (o *One[T]) isLoaded() bool     { return o.unloaded == nil }
 func (o *One[T]) isRelField()        {}
 
