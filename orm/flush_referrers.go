@@ -2,6 +2,7 @@ package orm
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 )
 
@@ -24,6 +25,8 @@ func (u *unitOfWork) updateReferrers(ctx context.Context) error {
 			err = u.updateChildren(ctx, r, j)
 		case ManyToOne:
 			u.updateByValue(r, j)
+		case ManyToMany:
+			err = u.refuseManyToMany(r, j)
 		}
 		if err != nil {
 			return err
@@ -140,4 +143,15 @@ func setCols(v reflect.Value, cols []*Column, ref reflect.Value, refCols []*Colu
 	for i, c := range cols {
 		assignValue(fieldByIndex(v, c.index), fieldByIndex(ref, refCols[i].index))
 	}
+}
+
+// refuseManyToMany fails the flush when a key a passive_updates:false
+// many-to-many joins on changed: the association rows are not followed,
+// and leaving them pointing at the old key would lose the links.
+func (u *unitOfWork) refuseManyToMany(r *Relation, j *relationJoin) error {
+	if len(u.rekeyed(r.owner, j.local)) == 0 && len(u.rekeyed(j.target, j.remote)) == 0 {
+		return nil
+	}
+	return fmt.Errorf("orm: %s.%s: passive_updates:false does not follow many-to-many association rows; "+
+		"declare the foreign keys of %s fk_onupdate:CASCADE", r.owner.model.Name(), r.Name, j.sec.Name)
 }
