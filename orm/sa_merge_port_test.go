@@ -68,6 +68,20 @@ type (
 		OrderID int64 `orm:"pk;fk:mg_order.id"`
 		ItemID  int64 `orm:"pk;fk:mg_item.id"`
 	}
+	// MgBuyer.Purchases is relationship(Order); MgPurchase.Address is
+	// relationship(Address) (test_resolve_conflicts_*).
+	MgBuyer struct {
+		ID        int64                `orm:"pk"`
+		Name      string               `orm:"size:50"`
+		Purchases orm.Many[MgPurchase] `orm:"order_by:id"`
+	}
+	MgPurchase struct {
+		ID          int64              `orm:"pk"`
+		BuyerID     *int64             `orm:"fk:mg_buyer.id"`
+		Description string             `orm:"size:50"`
+		AddressID   *int64             `orm:"fk:mg_address.id"`
+		Address     orm.One[MgAddress] `orm:"foreign_key:AddressID"`
+	}
 	// MgComposite is composite_pk_table; I is a pointer so that it can be
 	// never set, as in the original.
 	MgComposite struct {
@@ -83,7 +97,7 @@ func mergeDB(t *testing.T, db dbtest.DB) *orm.DB {
 	e := openDB(t, db)
 	md := orm.NewMetaData()
 	must(t, md.Register(MgUser{}, MgAddress{}, MgOwner{}, MgOwnedAddress{}, MgNote{},
-		MgPerson{}, MgPersonAddress{}, MgOrder{}, MgItem{}, MgOrderItem{}, MgComposite{}))
+		MgPerson{}, MgPersonAddress{}, MgOrder{}, MgItem{}, MgOrderItem{}, MgComposite{}, MgBuyer{}, MgPurchase{}))
 	must(t, md.CreateAll(context.Background(), e))
 	return e
 }
@@ -301,6 +315,59 @@ var mergeCollectionCases = []mergeCase{
 }
 
 var mergeCascadeCases = []mergeCase{
+	{"test_transient_to_pending_no_pk", func(t *testing.T, ctx context.Context, e *orm.DB) {
+		s := orm.NewSession(e)
+		defer s.Close(ctx)
+		log := record(t, e)
+		_, err := orm.Merge(ctx, s, &MgUser{Name: "fred"})
+		must(t, err)
+		if len(log.stmt) != 0 {
+			t.Errorf("merge of a key-less object sent %v", log.stmt)
+		}
+	}},
+	{"test_resolve_conflicts_pending_doesnt_interfere_no_ident", func(t *testing.T, ctx context.Context, e *orm.DB) {
+		u1 := &MgBuyer{ID: 7, Name: "x", Purchases: orm.ManyOf(
+			&MgPurchase{Description: "o1", Address: orm.OneOf(&MgAddress{Email: "a"})},
+			&MgPurchase{Description: "o2", Address: orm.OneOf(&MgAddress{Email: "b"})},
+			&MgPurchase{Description: "o3", Address: orm.OneOf(&MgAddress{Email: "c"})})}
+		s := orm.NewSession(e)
+		defer s.Close(ctx)
+		_, err := orm.Merge(ctx, s, u1)
+		must(t, err)
+		must(t, s.Flush(ctx))
+		as, err := orm.Select[MgAddress](s).OrderBy("email").All(ctx)
+		must(t, err)
+		wantEmails(t, "addresses", as, "a", "b", "c")
+	}},
+	{"test_resolve_conflicts_pending", func(t *testing.T, ctx context.Context, e *orm.DB) {
+		u1 := &MgBuyer{ID: 7, Name: "x", Purchases: orm.ManyOf(
+			&MgPurchase{Description: "o1", Address: orm.OneOf(&MgAddress{ID: 1, Email: "a"})},
+			&MgPurchase{Description: "o2", Address: orm.OneOf(&MgAddress{ID: 1, Email: "b"})},
+			&MgPurchase{Description: "o3", Address: orm.OneOf(&MgAddress{ID: 1, Email: "c"})})}
+		s := orm.NewSession(e)
+		defer s.Close(ctx)
+		_, err := orm.Merge(ctx, s, u1)
+		must(t, err)
+		must(t, s.Flush(ctx))
+		as, err := orm.Select[MgAddress](s).All(ctx)
+		must(t, err)
+		wantEmails(t, "addresses", as, "c")
+	}},
+	{"test_resolve_conflicts_persistent", func(t *testing.T, ctx context.Context, e *orm.DB) {
+		commitNew(t, ctx, e, &MgAddress{ID: 1, Email: "z"})
+		u1 := &MgBuyer{ID: 7, Name: "x", Purchases: orm.ManyOf(
+			&MgPurchase{Description: "o1", Address: orm.OneOf(&MgAddress{ID: 1, Email: "a"})},
+			&MgPurchase{Description: "o2", Address: orm.OneOf(&MgAddress{ID: 1, Email: "b"})},
+			&MgPurchase{Description: "o3", Address: orm.OneOf(&MgAddress{ID: 1, Email: "c"})})}
+		s := orm.NewSession(e)
+		defer s.Close(ctx)
+		_, err := orm.Merge(ctx, s, u1)
+		must(t, err)
+		must(t, s.Flush(ctx))
+		as, err := orm.Select[MgAddress](s).All(ctx)
+		must(t, err)
+		wantEmails(t, "addresses", as, "c")
+	}},
 	{"test_dont_send_neverset_to_get", func(t *testing.T, ctx context.Context, e *orm.DB) {
 		s := orm.NewSession(e)
 		defer s.Close(ctx)

@@ -13,9 +13,10 @@ import (
 type merger struct {
 	ctx  context.Context
 	s    *Session
-	done map[any]any       // source object -> the session's object
-	via  map[mergeVia]bool // a source object reached through a relationship
-	keep []func()          // restores the sessions' autoflush settings
+	done map[any]any         // source object -> the session's object
+	keys map[identityKey]any // key -> the session's object merged for it
+	via  map[mergeVia]bool   // a source object reached through a relationship
+	keep []func()            // restores the sessions' autoflush settings
 }
 
 // mergeVia is a source object and the relationship it was merged
@@ -35,7 +36,7 @@ func mergeCascade[T any](ctx context.Context, s *Session, t *Table, obj *T, cols
 	if _, err := s.prepareQuery(ctx); err != nil {
 		return nil, err
 	}
-	m := &merger{ctx: ctx, s: s, done: map[any]any{}, via: map[mergeVia]bool{}}
+	m := &merger{ctx: ctx, s: s, done: map[any]any{}, keys: map[identityKey]any{}, via: map[mergeVia]bool{}}
 	defer m.restore()
 	get := func(pk []any) (any, error) {
 		cur, err := Get[T](ctx, s, pk...)
@@ -84,7 +85,11 @@ func (m *merger) merge(t *Table, src any, cols []*Column, rels bool, get func([]
 	}
 	v := reflect.ValueOf(src).Elem()
 	var cur any
-	if _, ok := rowKey(t, v); ok {
+	k, keyed := rowKey(t, v)
+	if keyed {
+		cur = m.keys[k] // another source object of this row, merged already
+	}
+	if keyed && cur == nil {
 		var err error
 		if cur, err = get(colValues(v, t.pkColumns())); err != nil && !errors.Is(err, ErrNoRows) {
 			return nil, err
@@ -101,6 +106,9 @@ func (m *merger) merge(t *Table, src any, cols []*Column, rels bool, get func([]
 		}
 	}
 	m.done[src] = cur
+	if keyed {
+		m.keys[k] = cur
+	}
 	if !rels {
 		return cur, nil
 	}
