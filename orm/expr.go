@@ -24,6 +24,8 @@ type Builder struct {
 	adapt map[string]string
 	// cteScope holds the CTEs whose WITH an enclosing statement renders.
 	cteScope map[*CTE]bool
+	// params holds the values of BindParam expressions (a bulk UPDATE row).
+	params *bindValues
 }
 
 // NewBuilder returns an empty builder for dialect d.

@@ -114,6 +114,9 @@ type assocPair struct {
 // run executes the flush steps in order.
 func (u *unitOfWork) run(ctx context.Context) error {
 	u.changes = make([]Change, 0, len(u.s.pending))
+	if err := u.updateReferrers(ctx); err != nil { // passive_updates:false
+		return err
+	}
 	steps := []func(context.Context) error{
 		u.cascadeSaves, u.collectRelations, u.cascadeDeletes, u.switchRows, u.insertAll,
 		u.updateAll, u.writeAssociations, u.deleteAll,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"sort"
 	"strings"
 )
 
@@ -26,9 +27,10 @@ type BulkUpdateQuery[T any] struct {
 // key and the values, the columns to set in the table's order, and the
 // SQL expressions given instead of values.
 type bulkRow struct {
-	val   reflect.Value
-	cols  []*Column
-	exprs map[*Column]Expr
+	val    reflect.Value
+	cols   []*Column
+	exprs  map[*Column]Expr
+	params map[string]any // names that are no column: values of BindParams
 }
 
 // BulkUpdate starts an ORM bulk UPDATE by primary key of model T's rows.
@@ -148,8 +150,12 @@ func (b *BulkUpdateQuery[T]) mapRow(m map[string]any, i int) (bulkRow, error) {
 	set, keys, named := map[*Column]bool{}, map[*Column]bool{}, map[*Column]string{}
 	for name, v := range m {
 		c := t.lookup(name)
-		if c == nil {
-			return r, fmt.Errorf("orm: bulk update of %s row %d: %w", t.Name, i+1, unknownField(t, name))
+		if c == nil { // a BindParam's value, or an unknown name (checked by Exec)
+			if r.params == nil {
+				r.params = map[string]any{}
+			}
+			r.params[name] = v
+			continue
 		}
 		if prev, dup := named[c]; dup {
 			return r, fmt.Errorf("orm: bulk update of %s row %d names column %s twice (%q and %q)", t.Name, i+1, c.Name, min(prev, name), max(prev, name))
@@ -176,8 +182,8 @@ func (b *BulkUpdateQuery[T]) mapRow(m map[string]any, i int) (bulkRow, error) {
 	if vc := t.version; vc != nil && !hasName(m, vc) {
 		return r, fmt.Errorf("orm: bulk update of %s row %d: no value for the version column %s, which the row is matched on", t.Name, i+1, vc.Name)
 	}
-	if len(set) == 0 {
-		return r, fmt.Errorf("orm: bulk update of %s row %d sets no columns", t.Name, i+1)
+	if len(set) == 0 && r.params == nil { // with other names, Exec tells which is wrong
+		return r, errSetsNothing(t, i)
 	}
 	r.cols = orderedColumns(t, set)
 	return r, nil
@@ -254,6 +260,9 @@ func (b *BulkUpdateQuery[T]) Exec(ctx context.Context) (int64, error) {
 	if b.err != nil || len(b.rows) == 0 {
 		return 0, b.err
 	}
+	if err := b.checkParams(); err != nil {
+		return 0, err
+	}
 	q := b.q
 	s, inSession := q.(*Session)
 	if inSession {
@@ -325,6 +334,7 @@ func (b *BulkUpdateQuery[T]) execRow(ctx context.Context, q Querier, r bulkRow) 
 func (b *BulkUpdateQuery[T]) renderRow(q Querier, r bulkRow) (string, []any, error) {
 	t := b.table
 	bld := NewBuilder(q.Dialect())
+	bld.params = &bindValues{vals: r.params}
 	bld.WriteString("UPDATE ")
 	bld.Ident(t.Name)
 	bld.WriteString(" SET ")
@@ -401,4 +411,50 @@ func (s *Session) syncBulkRow(t *Table, r bulkRow) {
 		setInt(fieldByIndex(loaded, vc.index), next)
 	}
 	st.loaded = loaded
+}
+
+// checkParams checks, before any SQL, that each row's names that are no
+// column are BindParams of the statement, and that each row supplies a
+// value for every BindParam.
+func (b *BulkUpdateQuery[T]) checkParams() error {
+	used := map[string]bool{}
+	probe := NewBuilder(b.q.Dialect())
+	probe.params = &bindValues{used: used}
+	probe.list(b.where, " AND ")
+	for _, r := range b.rows {
+		for _, e := range r.exprs {
+			e.AppendSQL(probe)
+		}
+	}
+	need := make([]string, 0, len(used))
+	for n := range used {
+		need = append(need, n)
+	}
+	sort.Strings(need)
+	for i, r := range b.rows {
+		names := make([]string, 0, len(r.params))
+		for n := range r.params {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			if !used[n] {
+				return fmt.Errorf("orm: bulk update of %s row %d: %w", b.table.Name, i+1, unknownField(b.table, n))
+			}
+		}
+		for _, n := range need {
+			if _, ok := r.params[n]; !ok {
+				return fmt.Errorf("orm: bulk update of %s row %d: no value for BindParam(%q)", b.table.Name, i+1, n)
+			}
+		}
+		if len(r.cols) == 0 {
+			return errSetsNothing(b.table, i)
+		}
+	}
+	return nil
+}
+
+// errSetsNothing is the error of row i that sets no column.
+func errSetsNothing(t *Table, i int) error {
+	return fmt.Errorf("orm: bulk update of %s row %d sets no columns", t.Name, i+1)
 }

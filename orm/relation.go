@@ -44,8 +44,12 @@ const (
 	// CascadeDeleteOrphan deletes an object removed from its parent's
 	// collection instead of setting its foreign key to NULL.
 	CascadeDeleteOrphan
-	// CascadeAll is save-update and delete.
-	CascadeAll = CascadeSaveUpdate | CascadeDelete
+	// CascadeMerge makes Merge follow the relationship: the related
+	// objects of the merged object are merged too (on by default, with
+	// save-update, as in SQLAlchemy).
+	CascadeMerge
+	// CascadeAll is save-update, merge and delete.
+	CascadeAll = CascadeSaveUpdate | CascadeMerge | CascadeDelete
 )
 
 // A LoadStrategy is how a relationship is loaded when its owner is.
@@ -88,6 +92,13 @@ type Relation struct {
 	// PassiveDeletes leaves the children of a deleted object that are not
 	// loaded to the database's ON DELETE instead of loading them.
 	PassiveDeletes bool
+	// NoPassiveUpdates is SQLAlchemy's passive_updates=False: when a
+	// flush changes the key columns the relationship joins on (a natural
+	// primary key), the ORM sets the new values on the referencing
+	// objects itself (loading an unloaded one-to-many collection first)
+	// and UPDATEs their rows, for databases whose foreign keys have no ON
+	// UPDATE CASCADE. Not for many-to-many.
+	NoPassiveUpdates bool
 
 	owner  *Table
 	pos    int // position in owner's relations
@@ -169,7 +180,7 @@ func isNullStruct(t reflect.Type) bool {
 // addRelation records a relationship field at byte offset off of the
 // model.
 func addRelation(tbl *Table, f reflect.StructField, tag string, index []int, off uintptr) error {
-	r := &Relation{Name: f.Name, owner: tbl, pos: len(tbl.relations), index: index, offset: off, Cascade: CascadeSaveUpdate}
+	r := &Relation{Name: f.Name, owner: tbl, pos: len(tbl.relations), index: index, offset: off, Cascade: CascadeSaveUpdate | CascadeMerge}
 	items := 1
 	if r.dynamic = isDynamicField(f.Type); r.dynamic {
 		items = 2 // after the relation and owner pointers
@@ -219,6 +230,8 @@ func (r *Relation) applyOption(key, val string) error {
 		r.PostUpdate = true
 	case "passive_deletes":
 		r.PassiveDeletes = true
+	case "passive_updates":
+		return r.parsePassiveUpdates(val)
 	case "cascade":
 		return r.parseCascade(val)
 	case "lazy":
@@ -234,7 +247,7 @@ func (r *Relation) parseCascade(val string) error {
 	r.Cascade = 0
 	names := map[string]Cascade{
 		"all": CascadeAll, "save-update": CascadeSaveUpdate, "delete": CascadeDelete,
-		"delete-orphan": CascadeDeleteOrphan, "merge": 0, "expunge": 0, "refresh-expire": 0, "none": 0,
+		"delete-orphan": CascadeDeleteOrphan, "merge": CascadeMerge, "expunge": 0, "refresh-expire": 0, "none": 0,
 	}
 	for _, n := range strings.Split(val, ",") {
 		c, ok := names[strings.TrimSpace(n)]
@@ -242,6 +255,20 @@ func (r *Relation) parseCascade(val string) error {
 			return fmt.Errorf("unknown cascade %q", n)
 		}
 		r.Cascade |= c
+	}
+	return nil
+}
+
+// parsePassiveUpdates reads passive_updates:false (or true, the
+// default).
+func (r *Relation) parsePassiveUpdates(val string) error {
+	switch strings.ToLower(val) {
+	case "", "true":
+		r.NoPassiveUpdates = false
+	case "false":
+		r.NoPassiveUpdates = true
+	default:
+		return fmt.Errorf("passive_updates:%s: want true or false", val)
 	}
 	return nil
 }

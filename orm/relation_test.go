@@ -18,11 +18,11 @@ func TestRelationResolution(t *testing.T) {
 		cascade  orm.Cascade
 		backName string
 	}{
-		{Post{}, "Author", orm.ManyToOne, "user", orm.CascadeSaveUpdate, "Posts"},
+		{Post{}, "Author", orm.ManyToOne, "user", orm.CascadeSaveUpdate | orm.CascadeMerge, "Posts"},
 		{User{}, "Posts", orm.OneToMany, "post", orm.CascadeAll | orm.CascadeDeleteOrphan, "Author"},
 		{User{}, "Profile", orm.OneToOne, "profile", orm.CascadeAll, ""},
-		{Post{}, "Tags", orm.ManyToMany, "tag", orm.CascadeSaveUpdate, "Posts"},
-		{Node{}, "Parent", orm.ManyToOne, "node", orm.CascadeSaveUpdate, "Children"},
+		{Post{}, "Tags", orm.ManyToMany, "tag", orm.CascadeSaveUpdate | orm.CascadeMerge, "Posts"},
+		{Node{}, "Parent", orm.ManyToOne, "node", orm.CascadeSaveUpdate | orm.CascadeMerge, "Children"},
 		{Node{}, "Children", orm.OneToMany, "node", orm.CascadeAll, "Parent"},
 	}
 	for _, tt := range tests {

@@ -33,15 +33,27 @@ type Many[T any] struct {
 type One[T any] struct {
 	unloaded *Relation // first field, as in Many
 	ptr      *T
+	set      bool // assigned (Set, OneOf, JSON, the ORM): Merge copies it
 }
 
 // ManyOf returns a loaded collection holding items, for struct literals:
 // &User{Posts: orm.ManyOf(&Post{Title: "hi"})}.
-func ManyOf[T any](items ...*T) Many[T] { return Many[T]{items: items} }
+func ManyOf[T any](items ...*T) Many[T] { return Many[T]{items: assigned(items)} }
+
+// assigned returns items, an empty non-nil slice when there are none: a
+// Many whose items are nil is the zero value, which Merge leaves alone
+// (SQLAlchemy's merge skips a collection never assigned), while one set
+// to nothing is merged as empty.
+func assigned[T any](items []*T) []*T {
+	if items == nil {
+		return []*T{}
+	}
+	return items
+}
 
 // OneOf returns a loaded to-one relationship holding target, for struct
 // literals: &Post{Author: orm.OneOf(ann)}.
-func OneOf[T any](target *T) One[T] { return One[T]{ptr: target} }
+func OneOf[T any](target *T) One[T] { return One[T]{ptr: target, set: true} }
 
 // ErrNotLoaded matches a *NotLoadedError.
 var ErrNotLoaded = errors.New("orm: relationship is not loaded")
@@ -112,7 +124,7 @@ func (m Many[T]) check() {
 // rows it replaces are unknown, so load it first.
 func (m *Many[T]) Set(items ...*T) {
 	m.check()
-	m.items = items
+	m.items = assigned(items)
 }
 
 // Append adds items to the collection; it panics with a *NotLoadedError
@@ -171,7 +183,7 @@ func (o One[T]) Get() *T {
 }
 
 // Set makes target (nil for none) the relationship's loaded value.
-func (o *One[T]) Set(target *T) { *o = One[T]{ptr: target} }
+func (o *One[T]) Set(target *T) { *o = One[T]{ptr: target, set: true} }
 
 // MarshalJSON encodes the target (null when there is none); an unloaded
 // relationship is a *NotLoadedError.
@@ -191,7 +203,7 @@ func (o *One[T]) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &p); err != nil {
 		return err
 	}
-	*o = One[T]{ptr: p}
+	*o = One[T]{ptr: p, set: true}
 	return nil
 }
 
@@ -230,6 +242,7 @@ func (m *Many[T]) setRelItems(items []any) {
 }
 
 func (m *Many[T]) unload(r *Relation) { *m = Many[T]{unloaded: r} }
+func (m *Many[T]) neverSet() bool     { return m.unloaded == nil && m.items == nil }
 func (m *Many[T]) isLoaded() bool     { return m.unloaded == nil }
 func (m *Many[T]) isRelField()        {}
 
@@ -241,13 +254,14 @@ func (o *One[T]) relItems() []any {
 }
 
 func (o *One[T]) setRelItems(items []any) {
-	*o = One[T]{}
+	*o = One[T]{set: true}
 	if len(items) > 0 {
 		o.ptr = items[0].(*T)
 	}
 }
 
 func (o *One[T]) unload(r *Relation) { *o = One[T]{unloaded: r} }
+func (o *One[T]) neverSet() bool     { return o.unloaded == nil && !o.set && o.ptr == nil }
 func (o *One[T]) isLoaded() bool     { return o.unloaded == nil }
 func (o *One[T]) isRelField()        {}
 

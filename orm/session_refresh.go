@@ -2,7 +2,6 @@ package orm
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"reflect"
 )
@@ -84,14 +83,24 @@ func (s *Session) ExpireAll() {
 // Merge copies the state of obj (typically detached, e.g. decoded from a
 // request) onto the session's object for the same row, loading it if
 // needed, and returns that object; obj itself is not added. A row that
-// does not exist yet becomes a new pending object (an obj without a key
-// is added as it is).
+// does not exist yet, or an obj without a primary key, becomes a new
+// pending copy of obj.
 //
 // Merge copies every column field of obj, zero values included:
 // SQLAlchemy's merge copies the attributes loaded on the given object,
 // and a Go struct has no unloaded fields, so Merge(&User{ID: 1, Age: 51})
 // also sets Name to "". Use MergeFields to copy only some fields.
-// Relationship fields are not merged.
+//
+// Relationships with the merge cascade (the default, and part of "all")
+// are merged too, as SQLAlchemy's merge cascade: each object a loaded
+// relationship field of obj holds is merged the same way, and the
+// session object's field is set to the merged objects (a persistent
+// object's collection is loaded first, so that a delete-orphan
+// collection deletes the objects that left it). A field obj never
+// assigned (the zero Many or One; an unloaded one) is left alone, as
+// SQLAlchemy skips attributes that are not set: ManyOf(), Set() or a
+// JSON [] or null assign an empty one. The session does not autoflush
+// while merging.
 func Merge[T any](ctx context.Context, s *Session, obj *T) (*T, error) {
 	s = routeSession[T](s)
 	t, err := keyedTable[T]()
@@ -101,10 +110,7 @@ func Merge[T any](ctx context.Context, s *Session, obj *T) (*T, error) {
 	if obj == nil {
 		return nil, errNilMerge[T]()
 	}
-	if _, ok := rowKey(t, reflect.ValueOf(obj).Elem()); !ok {
-		return obj, s.Add(obj)
-	}
-	return mergeColumns(ctx, s, t, obj, t.Columns)
+	return mergeCascade(ctx, s, t, obj, t.Columns, true)
 }
 
 // MergeFields is Merge copying only the named columns of obj (Go field
@@ -112,7 +118,8 @@ func Merge[T any](ctx context.Context, s *Session, obj *T) (*T, error) {
 // key names: MergeFields(ctx, s, &User{ID: 1, Age: 51}, "Age") changes
 // Age and leaves Name alone. A row that does not exist yet becomes a new
 // pending object holding the key and the named fields (the others zero).
-// An unknown name, or a relationship, is an error naming it.
+// An unknown name, or a relationship, is an error naming it; no
+// relationship is merged.
 func MergeFields[T any](ctx context.Context, s *Session, obj *T, fields ...string) (*T, error) {
 	s = routeSession[T](s)
 	t, err := keyedTable[T]()
@@ -130,28 +137,7 @@ func MergeFields[T any](ctx context.Context, s *Session, obj *T, fields ...strin
 		}
 		cols = appendColumn(cols, c)
 	}
-	return mergeColumns(ctx, s, t, obj, cols)
-}
-
-// mergeColumns copies cols of obj onto the session's object for its row,
-// or onto a new pending object.
-func mergeColumns[T any](ctx context.Context, s *Session, t *Table, obj *T, cols []*Column) (*T, error) {
-	v := reflect.ValueOf(obj).Elem()
-	var cur *T
-	if _, ok := rowKey(t, v); ok {
-		var err error
-		cur, err = Get[T](ctx, s, colValues(v, t.pkColumns())...)
-		if err != nil && !errors.Is(err, ErrNoRows) {
-			return nil, err
-		}
-	}
-	if cur == nil {
-		c := new(T)
-		copyCols(cols, reflect.ValueOf(c).Elem(), v)
-		return c, s.Add(c)
-	}
-	copyCols(cols, reflect.ValueOf(cur).Elem(), v)
-	return cur, nil
+	return mergeCascade(ctx, s, t, obj, cols, false)
 }
 
 // copyCols copies the given column fields of src into dst.

@@ -84,7 +84,7 @@ func TestSessionFlushOrderKeysAndBackPopulation(t *testing.T) {
 			t.Fatalf("generated keys not written back: user %d posts %d %d profile %d", u.ID, p1.ID, p2.ID, u.Profile.Get().ID)
 		}
 		if p1.AuthorID == nil || *p1.AuthorID != u.ID || p1.Author.Get() != u || p2.Author.Get() != u {
-			t.Errorf("back-population: p1.AuthorID=%v p1.Author=%p, want %d and %p", p1.AuthorID, p1.Author, u.ID, u)
+			t.Errorf("back-population: p1.AuthorID=%v p1.Author=%p, want %d and %p", p1.AuthorID, p1.Author.Get(), u.ID, u)
 		}
 		if u.Profile.Get().UserID != u.ID {
 			t.Errorf("one-to-one foreign key = %d, want %d", u.Profile.Get().UserID, u.ID)
