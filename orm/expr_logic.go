@@ -107,6 +107,9 @@ func (j junction) simplified() Expr {
 	if len(kept) == 0 && len(j.exprs) > 0 {
 		return neutral
 	}
+	if len(kept) == 1 && kept[0] != nil {
+		return kept[0] // and_(x) is x, so that Not(And(x)) negates x
+	}
 	return junction{j.op, kept}
 }
 

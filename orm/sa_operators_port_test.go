@@ -64,6 +64,7 @@ func saOperatorCases(q orm.Querier) []namedSQL {
 		{"test_non_associatives sub", x(orm.C("field").Add(5).Gt(orm.C("b").Sub(orm.C("c").Sub(1))))},
 		{"test_operator_precedence_7", x(orm.Not(orm.And(field.Eq(5), field.Eq(7))))},
 		{"test_operator_precedence_8", x(orm.Not(field.Eq(5)))},
+		{"negate single and", x(orm.Not(orm.And(field.Eq(5))))},
 		{"test_operator_precedence_9", x(orm.Not(field.Between(5, 6)))},
 		{"test_operator_precedence_collate_3", x(name.Collate("utf8mb4_bin").Eq("foo"))},
 		{"test_operator_precedence_collate_5", orm.Select[User](q).Columns("name").OrderBy(name.Collate("utf8mb4_bin").Desc())},

@@ -34,6 +34,10 @@ NOT (`field` = ? AND `field` = ?)
 `field` <> ?
 -- args: int(5)
 
+-- negate single and
+`field` <> ?
+-- args: int(5)
+
 -- test_operator_precedence_9
 `field` NOT BETWEEN ? AND ?
 -- args: int(5), int(6)

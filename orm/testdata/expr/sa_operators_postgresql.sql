@@ -34,6 +34,10 @@ NOT ("field" = $1 AND "field" = $2)
 "field" <> $1
 -- args: int(5)
 
+-- negate single and
+"field" <> $1
+-- args: int(5)
+
 -- test_operator_precedence_9
 "field" NOT BETWEEN $1 AND $2
 -- args: int(5), int(6)
