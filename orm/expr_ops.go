@@ -112,7 +112,7 @@ type collation string
 // are plain words (checked).
 func (c collation) AppendSQL(b *Builder) {
 	if b.Dialect().Name() != "mysql" {
-		b.Ident(string(c))
+		b.WriteString(quoteIdent(b.d, string(c))) // one name: "en_US.utf8"
 		return
 	}
 	for _, r := range c {

@@ -139,6 +139,7 @@ func TestSAOperatorsErrors(t *testing.T) {
 		{"test_contains_autoescape non string", orm.C("name").Contains(orm.C("title"), orm.AutoEscape()), "AutoEscape needs a string value"},
 		{"like autoescape", orm.C("name").Like("a%", orm.AutoEscape()), "AutoEscape applies to Contains"},
 		{"mysql collation not a word", orm.C("name").Collate("x; DROP"), "not a plain word"},
+		{"mysql collation dotted", orm.C("name").Collate("en_US.utf8"), "not a plain word"},
 		{"binary of nil", orm.Binary{Op: "+", Right: 1}, "nil expression"},
 		{"nulls first of nil", orm.NullsFirst(nil), "nil expression"},
 	}
@@ -153,6 +154,13 @@ func TestSAOperatorsErrors(t *testing.T) {
 				t.Errorf("err = %v, want it to mention %q", err, tt.want)
 			}
 		})
+	}
+}
+
+func TestSACollateDottedName(t *testing.T) {
+	got, _, err := exprSQL{offline{mustDialect(t, "postgresql")}, orm.C("name").Collate("en_US.utf8")}.SQL()
+	if want := `"name" COLLATE "en_US.utf8"`; err != nil || got != want {
+		t.Errorf("got %s, %v; want %s", got, err, want)
 	}
 }
 
