@@ -35,11 +35,17 @@ type Binary struct {
 	Right any
 }
 
-// AppendSQL renders the comparison, binding Right unless it is an Expr.
+// AppendSQL renders the operation, binding Right unless it is an Expr;
+// an operand whose operator binds less tightly than Op (a + b in
+// (a + b) * c) is parenthesised, as SQLAlchemy groups it.
 func (e Binary) AppendSQL(b *Builder) {
-	e.Left.AppendSQL(b)
+	if e.Left == nil {
+		b.SetErr(errNilExpr)
+		return
+	}
+	b.operand(e.Left, e.Op)
 	b.WriteString(" " + e.Op + " ")
-	b.compared(e.Right)
+	b.operand(e.Right, e.Op)
 }
 
 // Eq is "c = v"; a nil v renders "c IS NULL".
@@ -70,11 +76,11 @@ func (c Col) Lt(v any) Expr { return Binary{c, "<", v} }
 // Le is "c <= v".
 func (c Col) Le(v any) Expr { return Binary{c, "<=", v} }
 
-// Like is "c LIKE pattern".
-func (c Col) Like(pattern string) Expr { return Binary{c, "LIKE", pattern} }
+// Like is "c LIKE pattern"; Escape('/') adds "ESCAPE '/'".
+func (c Col) Like(pattern string, opts ...LikeOption) Expr { return newLike(c, pattern, false, opts) }
 
-// NotLike is "c NOT LIKE pattern".
-func (c Col) NotLike(pattern string) Expr { return Binary{c, "NOT LIKE", pattern} }
+// NotLike is "c NOT LIKE pattern"; Escape('/') adds "ESCAPE '/'".
+func (c Col) NotLike(pattern string, opts ...LikeOption) Expr { return newLike(c, pattern, true, opts) }
 
 // IsNull is "c IS NULL".
 func (c Col) IsNull() Expr { return postfix{c, " IS NULL"} }
@@ -83,7 +89,7 @@ func (c Col) IsNull() Expr { return postfix{c, " IS NULL"} }
 func (c Col) IsNotNull() Expr { return postfix{c, " IS NOT NULL"} }
 
 // Between is "c BETWEEN lo AND hi".
-func (c Col) Between(lo, hi any) Expr { return between{c, lo, hi} }
+func (c Col) Between(lo, hi any) Expr { return between{c, lo, hi, false} }
 
 // In is "c IN (v1, v2, ...)"; a single slice argument is expanded and a
 // single subquery renders "c IN (SELECT ...)". An empty list is false.
@@ -110,13 +116,14 @@ func (p postfix) AppendSQL(b *Builder) { p.e.AppendSQL(b); b.WriteString(p.text)
 type between struct {
 	c      Expr
 	lo, hi any
+	not    bool
 }
 
-// AppendSQL renders BETWEEN with bound bounds.
+// AppendSQL renders [NOT] BETWEEN with bound bounds.
 func (e between) AppendSQL(b *Builder) {
 	e.c.AppendSQL(b)
-	b.WriteString(" BETWEEN ")
-	b.compared(e.lo)
+	b.WriteString(map[bool]string{false: " BETWEEN ", true: " NOT BETWEEN "}[e.not])
+	b.operand(e.lo, "BETWEEN")
 	b.WriteString(" AND ")
-	b.compared(e.hi)
+	b.operand(e.hi, "BETWEEN")
 }

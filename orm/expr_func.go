@@ -136,32 +136,3 @@ func (c concat) AppendSQL(b *Builder) {
 	b.list(c.args, " || ")
 	b.WriteString(")")
 }
-
-type ilike struct {
-	e       Expr
-	pattern any
-	not     bool
-}
-
-// ILike is a case-insensitive LIKE: ILIKE on PostgreSQL, and elsewhere
-// lower(c) LIKE lower(pattern), as SQLAlchemy renders it.
-func (c Col) ILike(pattern string) Expr { return ilike{c, pattern, false} }
-
-// NotILike is the negation of ILike.
-func (c Col) NotILike(pattern string) Expr { return ilike{c, pattern, true} }
-
-// AppendSQL renders the dialect's case-insensitive match.
-func (l ilike) AppendSQL(b *Builder) {
-	op := map[bool]string{false: " LIKE ", true: " NOT LIKE "}[l.not]
-	if b.Dialect().Name() == "postgresql" {
-		l.e.AppendSQL(b)
-		b.WriteString(map[bool]string{false: " ILIKE ", true: " NOT ILIKE "}[l.not])
-		b.Arg(l.pattern)
-		return
-	}
-	b.WriteString("lower(")
-	l.e.AppendSQL(b)
-	b.WriteString(")" + op + "lower(")
-	b.Arg(l.pattern)
-	b.WriteString(")")
-}

@@ -134,10 +134,25 @@ func (s *SelectQuery[T]) LeftJoin(table string, on Expr) *SelectQuery[T] {
 	return s
 }
 
-// GroupBy adds GROUP BY columns (names or Exprs).
+// GroupBy adds GROUP BY columns: Exprs, or names resolved as Columns
+// resolves them (Go field or column names of T, "table.column") or a
+// label given with As in Columns. A nil drops the columns given before it
+// (SQLAlchemy's group_by(None)).
 func (s *SelectQuery[T]) GroupBy(cols ...any) *SelectQuery[T] {
 	for _, c := range cols {
-		s.groupBy = append(s.groupBy, asExpr(c))
+		if c == nil {
+			s.groupBy = nil
+			continue
+		}
+		e, err := s.columnExpr(c)
+		if s.hasLabel(c) {
+			e, err = asExpr(c), nil
+		}
+		if err != nil {
+			s.setErr(err)
+			continue
+		}
+		s.groupBy = append(s.groupBy, e)
 	}
 	return s
 }
@@ -196,8 +211,8 @@ func (s *SelectQuery[T]) columnExpr(v any) (Expr, error) {
 
 // asExpr turns a column name into a Col; Exprs pass through.
 func asExpr(v any) Expr {
-	if e, ok := v.(Expr); ok {
-		return e
+	if e, ok := v.(Expr); ok || v == nil {
+		return e // a nil renders as errNilExpr
 	}
 	return C(fmt.Sprint(v))
 }

@@ -88,6 +88,17 @@ func (s *SelectQuery[T]) One(ctx context.Context) (*T, error) {
 	return one(out, err)
 }
 
+// OneOrNone returns the only matching row, nil without an error when
+// none match, and ErrMultipleRows when more than one does: SQLAlchemy's
+// one_or_none().
+func (s *SelectQuery[T]) OneOrNone(ctx context.Context) (*T, error) {
+	obj, err := s.One(ctx)
+	if errors.Is(err, ErrNoRows) {
+		return nil, nil
+	}
+	return obj, err
+}
+
 // oneOf reads the only row of rows, like One, after loading.
 func (s *SelectQuery[T]) oneOf(ctx context.Context, rows *sql.Rows) (*T, error) {
 	out, err := s.read(rows)

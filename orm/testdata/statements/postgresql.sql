@@ -15,7 +15,7 @@ SELECT "product"."id", "product"."name", "product"."price", "product"."owner_id"
 -- args: int(1), string(it's ?)
 
 -- select in
-SELECT "product"."id", "product"."name", "product"."price", "product"."owner_id", "product"."status", "product"."tags", "product"."created", "product"."note" FROM "product" WHERE "id" IN ($1, $2, $3) AND 1 = 1
+SELECT "product"."id", "product"."name", "product"."price", "product"."owner_id", "product"."status", "product"."tags", "product"."created", "product"."note" FROM "product" WHERE "id" IN ($1, $2, $3) AND ("status" NOT IN (NULL) OR (1 = 1))
 -- args: int(1), int(2), int(3)
 
 -- select join group
