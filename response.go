@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/flagon-go/flagon/internal/cookies"
+	"github.com/flagon-go/flagon/internal/iri"
 )
 
 // Content types shared by the response helpers. Assigning a shared,
@@ -108,8 +109,10 @@ func (c *Ctx) NoContent() error {
 // short HTML body. The codes are Werkzeug 3.1's supported ones (301, 302,
 // 303, 305, 307, 308) and 300, which its redirect sends as well; any
 // other code (304, 306, a non-3xx status, which Werkzeug would send with
-// a Location no client follows) is an error. As Werkzeug's iri_to_uri, a non-ASCII host is sent in IDNA form
-// and non-ASCII or unsafe bytes of the path, query and fragment are
+// a Location no client follows) is an error. The Location header is
+// location through Werkzeug's iri_to_uri (see internal/iri): a non-ASCII
+// host is sent in IDNA form, and the bytes of the path, query and fragment
+// that are not URL code points (non-ASCII, '[', ']', spaces...) are
 // percent-escaped.
 func (c *Ctx) Redirect(location string, code ...int) error {
 	status := http.StatusFound
@@ -125,7 +128,7 @@ func (c *Ctx) Redirect(location string, code ...int) error {
 	// carries it as a URI (get_wsgi_headers' iri_to_uri).
 	esc := html.EscapeString(location)
 	h := c.Header()
-	h["Location"] = []string{iriToURI(location)}
+	h["Location"] = []string{iri.ToURI(location)}
 	h["Content-Type"] = textHTML
 	c.w.WriteHeader(status)
 	_, err := c.w.WriteString("<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n" +
