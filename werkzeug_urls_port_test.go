@@ -132,3 +132,33 @@ func TestWerkzeugURLsPortURLForQuery(t *testing.T) {
 		})
 	}
 }
+
+// uri_to_iri as request.url, base_url and url_root show it (Werkzeug's
+// get_current_url); expected values from Flask 3.1.
+func TestWerkzeugURLsPortRequestURL(t *testing.T) {
+	tests := []struct{ name, target, want string }{
+		{"decoded_text_kept_reserved", "/a%20b/%E2%98%83?q=%C3%A9&x=a%20b&y=%2F",
+			"http://example.com/a%20b/☃?q=é&x=a%20b&y=/|http://example.com/a%20b/☃|http://example.com/"},
+		{"invalid_utf8_query", "/caf%C3%A9/x?%FF=1", "http://example.com/café/x?%FF=1|http://example.com/café/x|http://example.com/"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := flagon.New()
+			app.UseJinja()
+			app.Get("/<path:p>", func(c *flagon.Ctx) error {
+				s, err := c.RenderString("{{ request.url|safe }}|{{ request.base_url }}|{{ request.url_root }}", nil)
+				if err != nil {
+					return err
+				}
+				return c.Text(s)
+			})
+			rec := httptest.NewRecorder()
+			req := httptest.NewRequest("GET", tt.target, nil)
+			req.Host = "Example.COM"
+			app.ServeHTTP(rec, req)
+			if got := rec.Body.String(); got != tt.want {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

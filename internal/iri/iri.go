@@ -64,8 +64,10 @@ func ToIRI(s string) string {
 	return unsplit(p)
 }
 
-// quote is Python's urllib quote: the UTF-8 bytes of s that are neither
+// Quote is Python's urllib quote: the UTF-8 bytes of s that are neither
 // ASCII letters, digits, "-._~" nor in safe are written as %XX.
+func Quote(s, safe string) string { return quote(s, safe) }
+
 func quote(s, safe string) string {
 	return pct.Escape(s, func(c byte) bool {
 		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
@@ -113,4 +115,21 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// CurrentURL is Werkzeug's get_current_url, which gives request.url and its
+// relatives: the script root and the (decoded) path are quoted, the raw
+// query quoted where it holds bytes a URL cannot, and the result is
+// converted with ToIRI (so the host is lower-cased and IDNA-decoded and
+// escapes of valid UTF-8 text are decoded). withPath false gives url_root,
+// an empty query base_url.
+func CurrentURL(scheme, host, root, path, rawQuery string, withPath bool) string {
+	u := scheme + "://" + host + quote(strings.TrimRight(root, "/"), "/") + "/"
+	if withPath {
+		u += quote(strings.TrimLeft(path, "/"), "/")
+		if rawQuery != "" {
+			u += "?" + quote(rawQuery, ":&%=+$!*'(),")
+		}
+	}
+	return ToIRI(u)
 }
