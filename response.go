@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/flagon-go/flagon/internal/cookies"
 	"github.com/flagon-go/flagon/internal/iri"
@@ -144,7 +145,10 @@ func (c *Ctx) Redirect(location string, code ...int) error {
 // decode, instead of net/http's dropping of those bytes. An invalid
 // cookie (a bad name) sets nothing, as http.SetCookie. An empty Path is
 // "/", Werkzeug's default (a cookie without Path would apply only below
-// the request's directory). A Set-Cookie value
+// the request's directory). The other attributes follow dump_cookie too
+// (see cookieAttrs): the path is percent-escaped, a non-ASCII domain
+// IDNA-encoded, Partitioned implies Secure and MaxAge adds the matching
+// Expires. A Set-Cookie value
 // longer than MAX_COOKIE_SIZE (4093 by default, 0 for no limit) is still
 // set but logged as a warning, Werkzeug's dump_cookie warning: browsers
 // may silently ignore it.
@@ -153,11 +157,8 @@ func (c *Ctx) SetCookie(cookie *http.Cookie) {
 	if !cookies.TokenValue(value) {
 		value = cookies.Quote(value)
 	}
-	plain := *cookie
+	plain := cookieAttrs(cookie, time.Now())
 	plain.Value = ""
-	if plain.Path == "" {
-		plain.Path = "/" // Werkzeug's set_cookie(path="/")
-	}
 	line := plain.String()
 	if line == "" {
 		return
