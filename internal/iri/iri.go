@@ -37,7 +37,7 @@ func ToURI(s string) string {
 		a.host = hostToASCII(a.host)
 		a.user = quote(a.user, userSafe)
 		a.password = quote(a.password, userSafe)
-		a.port = quote(a.port, "")
+		a.port = quote(a.port, "%")
 		p.netloc = joinNetloc(a)
 	}
 	return unsplit(p)
