@@ -44,12 +44,14 @@ func escapeIRI(s, safe string) string {
 	})
 }
 
-// locationToURI converts a Location header set any way (Redirect, a
-// handler's own header, an after-request hook) with iri.ToURI, as
-// Werkzeug's get_wsgi_headers does for every response; it keeps the first
-// value only, as Werkzeug's headers["Location"] = iri_to_uri(location).
+// locationToURI converts the Location and Content-Location headers set
+// any way (Redirect, a handler's own header, an after-request hook) with
+// iri.ToURI, as Werkzeug's get_wsgi_headers does for every response; of
+// several values the last one is kept, as there.
 func locationToURI(h http.Header) {
-	if loc := h["Location"]; len(loc) > 0 {
-		h["Location"] = []string{iri.ToURI(loc[0])}
+	for _, k := range [...]string{"Location", "Content-Location"} {
+		if v := h[k]; len(v) > 0 {
+			h[k] = []string{iri.ToURI(v[len(v)-1])}
+		}
 	}
 }

@@ -89,6 +89,16 @@ func TestWerkzeugURLsPortLocationHeader(t *testing.T) {
 			c.Status(302)
 			return nil
 		}, "/path%5Bbracket%5D?(paren)%20x"},
+		{"content_location", func(c *flagon.Ctx) error {
+			c.Header().Set("Content-Location", "/é")
+			return c.Text("x")
+		}, "/%C3%A9"},
+		{"last_of_several", func(c *flagon.Ctx) error {
+			c.Header().Add("Location", "/a")
+			c.Header().Add("Location", "/b c")
+			c.Status(302)
+			return nil
+		}, "/b%20c"},
 		{"upper_case_scheme_and_host", func(c *flagon.Ctx) error { return c.Redirect("HTTP://Example.COM:080/A") }, "http://example.com:80/A"},
 	}
 	for _, tt := range tests {
@@ -97,7 +107,11 @@ func TestWerkzeugURLsPortLocationHeader(t *testing.T) {
 			app.Get("/", tt.h)
 			rec := httptest.NewRecorder()
 			app.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
-			if got := rec.Header().Get("Location"); got != tt.want {
+			got := rec.Header().Values("Location")
+			if tt.name == "content_location" {
+				got = rec.Header().Values("Content-Location")
+			}
+			if len(got) != 1 || got[0] != tt.want {
 				t.Fatalf("Location = %q, want %q", got, tt.want)
 			}
 		})
