@@ -219,7 +219,7 @@ func newJinjaRequest(c *Ctx) *JinjaRequest {
 		Method:      r.Method,
 		Path:        r.URL.Path,
 		FullPath:    r.URL.Path + "?" + r.URL.RawQuery,
-		Host:        r.Host,
+		Host:        requestHost(r.Host, scheme),
 		Scheme:      scheme,
 		QueryString: r.URL.RawQuery,
 		RemoteAddr:  r.RemoteAddr,
@@ -232,9 +232,9 @@ func newJinjaRequest(c *Ctx) *JinjaRequest {
 	// root (ProxyFix's X-Forwarded-Prefix, the test client's
 	// APPLICATION_ROOT); path and full_path are without it.
 	jr.ScriptRoot = scriptRoot(c)
-	jr.URLRoot = iri.CurrentURL(scheme, r.Host, jr.ScriptRoot, "", "", false)
-	jr.BaseURL = iri.CurrentURL(scheme, r.Host, jr.ScriptRoot, r.URL.Path, "", true)
-	jr.URL = iri.CurrentURL(scheme, r.Host, jr.ScriptRoot, r.URL.Path, r.URL.RawQuery, true)
+	jr.URLRoot = iri.CurrentURL(scheme, jr.Host, jr.ScriptRoot, "", "", false)
+	jr.BaseURL = iri.CurrentURL(scheme, jr.Host, jr.ScriptRoot, r.URL.Path, "", true)
+	jr.URL = iri.CurrentURL(scheme, jr.Host, jr.ScriptRoot, r.URL.Path, r.URL.RawQuery, true)
 	if c.ep != nil {
 		jr.Endpoint = c.Endpoint()
 		jr.Blueprint = c.Blueprint()

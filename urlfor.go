@@ -182,15 +182,29 @@ func (a *App) externalize(c *Ctx, u *url.URL, scheme, endpoint string) error {
 		u.Host = server
 		u.Scheme = a.Config.StringOr("PREFERRED_URL_SCHEME", "http")
 	case c != nil:
-		u.Host = c.Request.Host
 		u.Scheme = requestScheme(c)
+		u.Host = requestHost(c.Request.Host, u.Scheme)
 	default:
 		return fmt.Errorf("flagon: cannot build an external URL for %q outside a request without SERVER_NAME", endpoint)
 	}
 	if scheme != "" {
 		u.Scheme = scheme
 	}
+	u.Host = strings.ToLower(u.Host) // Werkzeug's Map.bind lower-cases it
 	return nil
+}
+
+// requestHost is Werkzeug's get_host for a Host header: the scheme's
+// default port (":80" for http and ws, ":443" for https and wss) is
+// dropped.
+func requestHost(host, scheme string) string {
+	switch scheme {
+	case "http", "ws":
+		return strings.TrimSuffix(host, ":80")
+	case "https", "wss":
+		return strings.TrimSuffix(host, ":443")
+	}
+	return host
 }
 
 func requestScheme(c *Ctx) string {

@@ -176,3 +176,33 @@ func TestWerkzeugURLsPortRequestURL(t *testing.T) {
 		})
 	}
 }
+
+// Werkzeug's get_host drops the scheme's default port, and Map.bind
+// lower-cases the host url_for builds with; expected values from Flask 3.1
+// (url_for(_external=True) | request.host | request.url).
+func TestWerkzeugURLsPortRequestHost(t *testing.T) {
+	tests := []struct{ name, host, want string }{
+		{"default_port_dropped", "Example.com:80", "http://example.com/|Example.com|http://example.com/"},
+		{"other_port_kept", "example.com:8080", "http://example.com:8080/|example.com:8080|http://example.com:8080/"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := flagon.New()
+			app.UseJinja()
+			app.Get("/", func(c *flagon.Ctx) error {
+				s, err := c.RenderString("{{ url_for('i', _external=True) }}|{{ request.host }}|{{ request.url }}", nil)
+				if err != nil {
+					return err
+				}
+				return c.Text(s)
+			}, flagon.Endpoint("i"))
+			rec := httptest.NewRecorder()
+			req := httptest.NewRequest("GET", "/", nil)
+			req.Host = tt.host
+			app.ServeHTTP(rec, req)
+			if got := rec.Body.String(); got != tt.want {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
