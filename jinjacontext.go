@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/flagon-go/flagon/internal/iri"
 	"github.com/flagon-go/flagon/jinja"
 )
 
@@ -218,7 +219,7 @@ func newJinjaRequest(c *Ctx) *JinjaRequest {
 		Method:      r.Method,
 		Path:        r.URL.Path,
 		FullPath:    r.URL.Path + "?" + r.URL.RawQuery,
-		Host:        r.Host,
+		Host:        requestHost(r.Host, scheme),
 		Scheme:      scheme,
 		QueryString: r.URL.RawQuery,
 		RemoteAddr:  r.RemoteAddr,
@@ -231,12 +232,9 @@ func newJinjaRequest(c *Ctx) *JinjaRequest {
 	// root (ProxyFix's X-Forwarded-Prefix, the test client's
 	// APPLICATION_ROOT); path and full_path are without it.
 	jr.ScriptRoot = scriptRoot(c)
-	jr.URLRoot = scheme + "://" + r.Host + jr.ScriptRoot + "/"
-	jr.BaseURL = scheme + "://" + r.Host + jr.ScriptRoot + r.URL.Path
-	jr.URL = jr.BaseURL
-	if r.URL.RawQuery != "" {
-		jr.URL += "?" + r.URL.RawQuery
-	}
+	jr.URLRoot = iri.CurrentURL(scheme, jr.Host, jr.ScriptRoot, "", "", false)
+	jr.BaseURL = iri.CurrentURL(scheme, jr.Host, jr.ScriptRoot, r.URL.Path, "", true)
+	jr.URL = iri.CurrentURL(scheme, jr.Host, jr.ScriptRoot, r.URL.Path, r.URL.RawQuery, true)
 	if c.ep != nil {
 		jr.Endpoint = c.Endpoint()
 		jr.Blueprint = c.Blueprint()

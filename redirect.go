@@ -1,10 +1,11 @@
 package flagon
 
 import (
+	"net/http"
 	"strings"
 
+	"github.com/flagon-go/flagon/internal/iri"
 	"github.com/flagon-go/flagon/internal/pct"
-	"golang.org/x/net/idna"
 )
 
 // slashRedirectLocation returns the location of a strict-slashes redirect:
@@ -34,59 +35,6 @@ func queryByte(c byte) bool {
 	return strings.IndexByte("-._~!$&'()*+,;=:@/?%", c) >= 0
 }
 
-// iriToURI converts a redirect location that may hold non-ASCII text to a
-// URI, as Werkzeug's iri_to_uri does for the Location header: the host is
-// encoded with IDNA (http://☃.net/ becomes http://xn--n3h.net/), and bytes
-// that are not allowed in the path, query or fragment are percent-escaped
-// (existing escapes are kept). A location whose host IDNA rejects is left
-// for net/http to escape.
-func iriToURI(loc string) string {
-	if isPlainASCII(loc) {
-		return loc
-	}
-	rest, fragment, hasFragment := strings.Cut(loc, "#")
-	rest, query, hasQuery := strings.Cut(rest, "?")
-	prefix, path := splitAuthority(rest)
-	out := prefix + escapeIRI(path, "%!$&'()*+,/:;=@")
-	if hasQuery {
-		out += "?" + escapeIRI(query, "%!$&'()*+,/:;=?@")
-	}
-	if hasFragment {
-		out += "#" + escapeIRI(fragment, "%!#$&'()*+,/:;=?@")
-	}
-	return out
-}
-
-// splitAuthority splits "scheme://user@host:port/path" into everything up
-// to the path, with the host IDNA-encoded, and the path.
-func splitAuthority(s string) (string, string) {
-	i := strings.Index(s, "//")
-	if i < 0 || strings.ContainsAny(s[:i], "/") {
-		return "", s
-	}
-	start := i + 2
-	end := len(s)
-	if j := strings.IndexByte(s[start:], '/'); j >= 0 {
-		end = start + j
-	}
-	auth := s[start:end]
-	user, host, hasUser := strings.Cut(auth, "@")
-	if !hasUser {
-		user, host = "", auth
-	}
-	port := ""
-	if k := strings.LastIndexByte(host, ':'); k >= 0 && !strings.Contains(host[k:], "]") {
-		host, port = host[:k], host[k:]
-	}
-	if ascii, err := idna.Lookup.ToASCII(host); err == nil {
-		host = ascii
-	}
-	if hasUser {
-		host = escapeIRI(user, "%!$&'()*+,;=:") + "@" + host
-	}
-	return s[:start] + host + port, s[end:]
-}
-
 // escapeIRI percent-escapes the bytes of s that are neither unreserved
 // nor in safe.
 func escapeIRI(s, safe string) string {
@@ -96,16 +44,14 @@ func escapeIRI(s, safe string) string {
 	})
 }
 
-// isPlainASCII reports whether s has only the characters a URI allows
-// (RFC 3986 unreserved and reserved characters and '%'), which need no
-// conversion.
-func isPlainASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
-			strings.IndexByte("-._~:/?#[]@!$&'()*+,;=%", c) >= 0) {
-			return false
+// locationToURI converts the Location and Content-Location headers set
+// any way (Redirect, a handler's own header, an after-request hook) with
+// iri.ToURI, as Werkzeug's get_wsgi_headers does for every response; of
+// several values the last one is kept, as there.
+func locationToURI(h http.Header) {
+	for _, k := range [...]string{"Location", "Content-Location"} {
+		if v := h[k]; len(v) > 0 {
+			h[k] = []string{iri.ToURI(v[len(v)-1])}
 		}
 	}
-	return true
 }

@@ -7,8 +7,10 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/flagon-go/flagon/internal/cookies"
+	"github.com/flagon-go/flagon/internal/iri"
 )
 
 // Content types shared by the response helpers. Assigning a shared,
@@ -108,8 +110,10 @@ func (c *Ctx) NoContent() error {
 // short HTML body. The codes are Werkzeug 3.1's supported ones (301, 302,
 // 303, 305, 307, 308) and 300, which its redirect sends as well; any
 // other code (304, 306, a non-3xx status, which Werkzeug would send with
-// a Location no client follows) is an error. As Werkzeug's iri_to_uri, a non-ASCII host is sent in IDNA form
-// and non-ASCII or unsafe bytes of the path, query and fragment are
+// a Location no client follows) is an error. The Location header is
+// location through Werkzeug's iri_to_uri (see internal/iri): a non-ASCII
+// host is sent in IDNA form, and the bytes of the path, query and fragment
+// that are not URL code points (non-ASCII, '[', ']', spaces...) are
 // percent-escaped.
 func (c *Ctx) Redirect(location string, code ...int) error {
 	status := http.StatusFound
@@ -125,7 +129,7 @@ func (c *Ctx) Redirect(location string, code ...int) error {
 	// carries it as a URI (get_wsgi_headers' iri_to_uri).
 	esc := html.EscapeString(location)
 	h := c.Header()
-	h["Location"] = []string{iriToURI(location)}
+	h["Location"] = []string{iri.ToURI(location)}
 	h["Content-Type"] = textHTML
 	c.w.WriteHeader(status)
 	_, err := c.w.WriteString("<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n" +
@@ -141,7 +145,10 @@ func (c *Ctx) Redirect(location string, code ...int) error {
 // decode, instead of net/http's dropping of those bytes. An invalid
 // cookie (a bad name) sets nothing, as http.SetCookie. An empty Path is
 // "/", Werkzeug's default (a cookie without Path would apply only below
-// the request's directory). A Set-Cookie value
+// the request's directory). The other attributes follow dump_cookie too
+// (see cookieAttrs): the path is percent-escaped, a non-ASCII domain
+// IDNA-encoded, Partitioned implies Secure and MaxAge adds the matching
+// Expires. A Set-Cookie value
 // longer than MAX_COOKIE_SIZE (4093 by default, 0 for no limit) is still
 // set but logged as a warning, Werkzeug's dump_cookie warning: browsers
 // may silently ignore it.
@@ -150,11 +157,8 @@ func (c *Ctx) SetCookie(cookie *http.Cookie) {
 	if !cookies.TokenValue(value) {
 		value = cookies.Quote(value)
 	}
-	plain := *cookie
+	plain := cookieAttrs(cookie, time.Now())
 	plain.Value = ""
-	if plain.Path == "" {
-		plain.Path = "/" // Werkzeug's set_cookie(path="/")
-	}
 	line := plain.String()
 	if line == "" {
 		return

@@ -107,7 +107,8 @@ func (c *Ctx) sendWith(rs io.ReadSeeker, o SendFileOptions) error {
 		_, err := io.Copy(&c.w, rs)
 		return err
 	}
-	http.ServeContent(&c.w, c.Request, o.DownloadName, o.LastModified, rs)
+	r := werkzeugConditional(c.Request, rs, o.LastModified)
+	http.ServeContent(&c.w, r, o.DownloadName, o.LastModified, rs)
 	return nil
 }
 

@@ -3,6 +3,7 @@ package flagon
 import (
 	"fmt"
 	"net/url"
+	"sort"
 	"strings"
 
 	"github.com/flagon-go/flagon/internal/scriptroot"
@@ -106,7 +107,7 @@ func (a *App) finishURL(c *Ctx, path string, query url.Values, args urlArgs, end
 		root = scriptroot.Clean(a.Config.StringOr("APPLICATION_ROOT", "/"))
 	}
 	out := root + path
-	if q := query.Encode(); q != "" {
+	if q := encodeQuery(query); q != "" {
 		out += "?" + q
 	}
 	if args.anchor != "" {
@@ -181,15 +182,29 @@ func (a *App) externalize(c *Ctx, u *url.URL, scheme, endpoint string) error {
 		u.Host = server
 		u.Scheme = a.Config.StringOr("PREFERRED_URL_SCHEME", "http")
 	case c != nil:
-		u.Host = c.Request.Host
 		u.Scheme = requestScheme(c)
+		u.Host = requestHost(c.Request.Host, u.Scheme)
 	default:
 		return fmt.Errorf("flagon: cannot build an external URL for %q outside a request without SERVER_NAME", endpoint)
 	}
 	if scheme != "" {
 		u.Scheme = scheme
 	}
+	u.Host = strings.ToLower(u.Host) // Werkzeug's Map.bind lower-cases it
 	return nil
+}
+
+// requestHost is Werkzeug's get_host for a Host header: the scheme's
+// default port (":80" for http and ws, ":443" for https and wss) is
+// dropped.
+func requestHost(host, scheme string) string {
+	switch scheme {
+	case "http", "ws":
+		return strings.TrimSuffix(host, ":80")
+	case "https", "wss":
+		return strings.TrimSuffix(host, ":443")
+	}
+	return host
 }
 
 func requestScheme(c *Ctx) string {
@@ -261,4 +276,41 @@ func quoteAnchor(s string) string {
 		fmt.Fprintf(&b, "%%%02X", ch)
 	}
 	return b.String()
+}
+
+// querySafe are the bytes Werkzeug's _urlencode leaves unescaped in built
+// query strings, besides letters, digits and "-._~" (the WHATWG
+// percent-encode set's exceptions): url_for(next="/a/b?c") gives
+// "?next=/a/b?c" where url.Values.Encode would escape the slashes.
+const querySafe = "!$'()*,/:;?@"
+
+// encodeQuery encodes query as Werkzeug's _urlencode (urllib's urlencode
+// with querySafe): spaces as '+', other bytes as %XX; keys sorted, as
+// url.Values.Encode (see docs/web.md).
+func encodeQuery(query url.Values) string {
+	if len(query) == 0 {
+		return ""
+	}
+	keys := make([]string, 0, len(query))
+	for k := range query {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		for _, v := range query[k] {
+			if b.Len() > 0 {
+				b.WriteByte('&')
+			}
+			b.WriteString(quotePlus(k))
+			b.WriteByte('=')
+			b.WriteString(quotePlus(v))
+		}
+	}
+	return b.String()
+}
+
+// quotePlus is urllib's quote_plus with querySafe.
+func quotePlus(s string) string {
+	return strings.ReplaceAll(escapeIRI(s, querySafe+" "), " ", "+")
 }

@@ -107,9 +107,9 @@ func toFloat(v any) (float64, bool) {
 	case float32:
 		return float64(v), true
 	case string:
-		f, err := strconv.ParseFloat(v, 64)
+		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 		return f, err == nil
 	}
-	n, ok := toInt64(v)
+	n, ok := pyInt(v) // bools too: Python's float(True) is 1.0
 	return float64(n), ok
 }

@@ -2,6 +2,7 @@ package routing
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -99,12 +100,11 @@ func (c *intConverter) ToGo(s string) (any, error) {
 	return int(v), nil
 }
 
-// ToURL accepts Go integers and decimal strings within the rule's bounds.
+// ToURL accepts what Python's int() does (Werkzeug's to_url is
+// str(int(value))) within the rule's bounds: Go integers, bools (true is
+// 1), finite floats (truncated) and decimal strings.
 func (c *intConverter) ToURL(v any) (string, error) {
-	n, ok := toInt64(v)
-	if s, isStr := v.(string); isStr {
-		n, ok = parseDigits(strings.TrimPrefix(s, "-"), strings.HasPrefix(s, "-"))
-	}
+	n, ok := pyInt(v)
 	if !ok {
 		return "", fmt.Errorf("cannot use %#v as an integer", v)
 	}
@@ -123,4 +123,33 @@ func (c *intConverter) format(n int64) string {
 		s = s[:len(s)-len(digits)] + strings.Repeat("0", pad) + digits
 	}
 	return s
+}
+
+// pyInt converts v as Python's int(v) would for the Go types a URL value
+// may have: integers, bools (Python's bool is an int), finite floats
+// (truncated toward zero) and decimal strings with an optional sign and
+// surrounding whitespace.
+func pyInt(v any) (int64, bool) {
+	switch v := v.(type) {
+	case bool:
+		if v {
+			return 1, true
+		}
+		return 0, true
+	case float64:
+		if math.IsNaN(v) || v >= 1<<63 || v < -(1<<63) {
+			return 0, false
+		}
+		return int64(v), true
+	case float32:
+		return pyInt(float64(v))
+	case string:
+		s := strings.TrimSpace(v)
+		neg := strings.HasPrefix(s, "-")
+		if neg || strings.HasPrefix(s, "+") {
+			s = s[1:]
+		}
+		return parseDigits(s, neg)
+	}
+	return toInt64(v)
 }

@@ -120,7 +120,7 @@ func TestConverterToURL(t *testing.T) {
 		{"int", "42", "42"},
 		{"int", "4x", ""},
 		{"int", -1, ""},
-		{"int", 1.5, ""},
+		{"int", 1.5, "1"}, // Python int(1.5)
 		{"int(signed=True)", -1, "-1"},
 		{"int(fixed_digits=4)", 42, "0042"},
 		{"int(fixed_digits=4, signed=True)", -42, "-042"},

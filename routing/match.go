@@ -80,9 +80,10 @@ func (m *Map) match(method, path string, p *Params) (*Rule, error) {
 // matchIn matches path in tree t, after any values p already holds (those
 // of a subdomain).
 func (m *Map) matchIn(t *tree, method, path string, p *Params) (*Rule, error) {
-	if len(path) > 1 && path[0] == '/' && path[1] == '/' {
+	if path != "" && (path[0] != '/' || len(path) > 1 && path[1] == '/') {
 		// Werkzeug matches "/" + path_info.lstrip("/"): leading slashes
-		// are merged without a redirect.
+		// are merged without a redirect, and a path without one ("foo")
+		// is matched as "/foo".
 		path = "/" + strings.TrimLeft(path, "/")
 	}
 	if n := t.static.get(path); n != nil {
@@ -98,9 +99,6 @@ func (m *Map) matchIn(t *tree, method, path string, p *Params) (*Rule, error) {
 	}
 	if path == "" {
 		return m.emptyPath(t, method, p)
-	}
-	if path[0] != '/' {
-		return nil, ErrNotFound
 	}
 	mt := matcher{method: method, p: p}
 	r, st := mt.walk(&t.root, path[1:], false)
