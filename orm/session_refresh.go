@@ -150,7 +150,10 @@ func mergeColumns[T any](ctx context.Context, s *Session, t *Table, obj *T, cols
 		copyCols(cols, reflect.ValueOf(c).Elem(), v)
 		return c, s.Add(c)
 	}
-	copyCols(cols, reflect.ValueOf(cur).Elem(), v)
+	if err := checkMergeVersion(t, v, reflect.ValueOf(cur).Elem()); err != nil {
+		return nil, err
+	}
+	copyCols(withoutVersion(t, cols), reflect.ValueOf(cur).Elem(), v)
 	return cur, nil
 }
 
