@@ -264,7 +264,7 @@ func versioningCases() []verCase {
 		}},
 		{"test_bump_version", testVerBumpVersion},
 		{"test_versioncheck", func(t *testing.T, ctx context.Context, e *orm.DB, s *orm.Session) {
-			t.Skip("not ported: a FOR UPDATE query does not compare the versions of objects already in the identity map (see docs/orm-session.md, Differences from SQLAlchemy)")
+			t.Skip("difference: a FOR UPDATE query does not compare the versions of objects already in the identity map (see docs/orm-session.md, Differences from SQLAlchemy)")
 		}},
 		{"test_versioncheck_not_versioned", func(t *testing.T, ctx context.Context, e *orm.DB, s *orm.Session) {
 			md := orm.NewMetaData()
