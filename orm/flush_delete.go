@@ -115,7 +115,7 @@ func (u *unitOfWork) deleteRow(ctx context.Context, st *objState) error {
 		b := NewBuilder(u.q.Dialect())
 		b.WriteString("DELETE FROM ")
 		b.Ident(t.Name)
-		writeWhere(b, u.keyConds(st))
+		writeWhere(b, u.keyConds(st, t))
 		n, err := rowsAffected(u.q.ExecContext(ctx, b.String(), b.Args()...))
 		if err == nil && n == 0 {
 			err = &StaleDataError{Table: t.Name, Op: "DELETE", Key: loadedKey(st)}

@@ -169,5 +169,19 @@ func (u *unitOfWork) rowDependsOn(a, b *objState) bool {
 			return true
 		}
 	}
+	return inCollection(a, b)
+}
+
+// inCollection reports whether a is in one of b's loaded one-to-many
+// collections: a deleted parent's children are not in u.parents.
+func inCollection(a, b *objState) bool {
+	for _, r := range b.table.relations {
+		if j, _ := r.join(); r.PostUpdate || j == nil || j.kind != OneToMany {
+			continue
+		}
+		if slices.Contains(b.relItems(r), a.obj) {
+			return true
+		}
+	}
 	return false
 }

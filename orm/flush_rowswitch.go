@@ -20,9 +20,10 @@ func (u *unitOfWork) rowSwitches() {
 		return
 	}
 	for _, st := range u.s.pending {
-		if st.status != statusPending {
+		if st.status != statusPending || !deletesIn(gone, st.table) {
 			continue
 		}
+		u.syncKeys(st, false) // a key taken from a persistent parent (RowSwitchTest.test_child_row_switch)
 		k, ok := rowKey(st.table, st.val())
 		if old := gone[k]; ok && old != nil && old.table == st.table {
 			delete(gone, k)
@@ -31,15 +32,26 @@ func (u *unitOfWork) rowSwitches() {
 	}
 }
 
+// deletesIn reports whether gone holds a row of table t.
+func deletesIn(gone map[identityKey]*objState, t *Table) bool {
+	for _, old := range gone {
+		if old.table == t {
+			return true
+		}
+	}
+	return false
+}
+
 // switchRow gives the row of the deleted old to the pending st. st's
 // columns that an INSERT would fill from a default (a nil pointer, an
 // unset key or time with a default) take the row's values instead, as
-// SQLAlchemy's UPDATE leaves attributes the new object never set. A
+// SQLAlchemy's UPDATE leaves attributes the new object never set; an unset
+// version takes the row's, so the UPDATE checks and bumps it. A
 // rollback forgets st (it was added in the transaction) and restores old.
 func (u *unitOfWork) switchRow(st, old *objState) {
 	cur := st.val()
 	for _, c := range st.table.Columns {
-		if hasDefault(st.table, c) && defaultApplies(c, cur) {
+		if hasDefault(st.table, c) && defaultApplies(c, cur) || c == st.table.version && isZeroField(c, cur) {
 			fieldByIndex(cur, c.index).Set(deepCopy(fieldByIndex(old.loaded, c.index)))
 		}
 	}

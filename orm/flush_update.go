@@ -122,7 +122,7 @@ func (u *unitOfWork) execUpdateIn(ctx context.Context, st *objState, t *Table, c
 	b.Ident(t.Name)
 	b.WriteString(" SET ")
 	if vc := t.version; vc != nil && !post(u, st) {
-		setInt(fieldByIndex(st.val(), vc.index), reflect.ValueOf(loadedValue(st, vc)).Int()+1)
+		bumpVersion(st, vc)
 		cols = appendColumn(cols, vc)
 	}
 	for i, c := range cols {
@@ -137,12 +137,23 @@ func (u *unitOfWork) execUpdateIn(ctx context.Context, st *objState, t *Table, c
 		b.WriteString(" = ")
 		b.bind(arg)
 	}
-	writeWhere(b, u.keyConds(st))
+	writeWhere(b, u.keyConds(st, t))
 	n, err := rowsAffected(u.q.ExecContext(ctx, b.String(), b.Args()...))
 	if err == nil && n == 0 {
 		err = &StaleDataError{Table: t.Name, Op: "UPDATE", Key: loadedKey(st)}
 	}
 	return err
+}
+
+// bumpVersion sets the version field of st for its UPDATE: the loaded
+// version plus one, or the value the application set, as SQLAlchemy's
+// default generator leaves a version attribute that was assigned.
+func bumpVersion(st *objState, vc *Column) {
+	loaded := reflect.ValueOf(loadedValue(st, vc)).Int()
+	f := fieldByIndex(st.val(), vc.index)
+	if f.Int() == loaded {
+		setInt(f, loaded+1)
+	}
 }
 
 // post reports whether st's update is a post_update of a new row.
@@ -158,14 +169,16 @@ func appendColumn(cols []*Column, c *Column) []*Column {
 	return append(cols, c)
 }
 
-// keyConds matches st's row by its loaded key (and version).
-func (u *unitOfWork) keyConds(st *objState) []Expr {
+// keyConds matches st's row in table t (st's table or one part of a
+// joined-inheritance row) by its loaded key, and version when t holds
+// the version column.
+func (u *unitOfWork) keyConds(st *objState, t *Table) []Expr {
 	var conds []Expr
 	for _, c := range st.table.pkColumns() {
 		arg, _ := bindArg(u.q.Dialect(), c.Type.Kind, loadedArg(st, c))
 		conds = append(conds, C(c.Name).Eq(bound{arg}))
 	}
-	if vc := st.table.version; vc != nil {
+	if vc := t.version; vc != nil {
 		conds = append(conds, C(vc.Name).Eq(bound{loadedArg(st, vc)}))
 	}
 	return conds

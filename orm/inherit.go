@@ -255,9 +255,6 @@ func nameSubtypeTable(tbl *Table, t reflect.Type, parent *Table, mode inheritMod
 	if own == parent.Name || own == parent.inherit.h.root.Name {
 		return fmt.Errorf("a joined-table subtype needs its own table, not %s", own)
 	}
-	if tbl.version != nil {
-		return fmt.Errorf("a version column is not supported with joined-table inheritance")
-	}
 	tbl.Name = own
 	return nil
 }

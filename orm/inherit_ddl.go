@@ -94,6 +94,9 @@ func partOf(tbl, src *Table) *Table {
 	for _, c := range src.Columns {
 		if mc := tbl.Column(c.Name); mc != nil {
 			p.Columns = append(p.Columns, mc)
+			if mc == tbl.version {
+				p.version = mc // the part's UPDATE and DELETE check and bump it
+			}
 		}
 	}
 	p.indexColumns()

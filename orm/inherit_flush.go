@@ -20,7 +20,8 @@ func insertParts(ctx context.Context, q Querier, parts []*Table, vals []reflect.
 }
 
 // updateParts updates the tables of a joined-inheritance row whose
-// columns changed, root first; unchanged tables get no statement.
+// columns changed, root first; unchanged tables get no statement, except
+// the one holding a version column, whose version any change bumps.
 func (u *unitOfWork) updateParts(ctx context.Context, st *objState, parts []*Table, cols []*Column) error {
 	for _, p := range parts {
 		var mine []*Column
@@ -29,7 +30,7 @@ func (u *unitOfWork) updateParts(ctx context.Context, st *objState, parts []*Tab
 				mine = append(mine, c)
 			}
 		}
-		if len(mine) == 0 {
+		if len(mine) == 0 && (p.version == nil || post(u, st)) { // the version's table is bumped by any change
 			continue
 		}
 		if err := u.execUpdateIn(ctx, st, p, mine); err != nil {

@@ -24,7 +24,7 @@ func renderSelectIn(b *Builder, t, keyTable *Table, keyCols []*Column, keys [][]
 		b.Ident(t.Name + "." + c.Name)
 	}
 	b.WriteString(" FROM ")
-	b.Ident(t.Name)
+	appendModelFrom(b, t) // a joined subtype's tables, named like its own
 	if via != nil {
 		b.WriteString(" JOIN ")
 		b.Ident(via.sec.Name)

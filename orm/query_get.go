@@ -2,6 +2,7 @@ package orm
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"time"
@@ -25,7 +26,11 @@ func Get[T any](ctx context.Context, q Querier, pk ...any) (*T, error) {
 			}
 		}
 	}
-	return getByKey[T](ctx, q, t, pk)
+	obj, err := getByKey[T](ctx, q, t, pk)
+	if s, ok := q.(*Session); ok && errors.Is(err, ErrNoRows) {
+		s.removeNewlyDeleted(t, pk)
+	}
+	return obj, err
 }
 
 // getByKey selects one row by primary key values.

@@ -114,7 +114,8 @@ func (iq *InsertQuery[T]) Exec(ctx context.Context) error {
 	return nil
 }
 
-// prepare runs BeforeInsert hooks and applies client-side defaults.
+// prepare runs BeforeInsert hooks, applies client-side defaults and
+// starts an unset version column at 1.
 func (iq *InsertQuery[T]) prepare(ctx context.Context) error {
 	for _, o := range iq.objs {
 		if err := callHook(ctx, any(o), BeforeInserter.BeforeInsert); err != nil {
@@ -125,6 +126,9 @@ func (iq *InsertQuery[T]) prepare(ctx context.Context) error {
 			if err := applyDefault(iq.table, c, v); err != nil {
 				return err
 			}
+		}
+		if vc := iq.table.version; vc != nil && isZeroField(vc, v) {
+			setInt(fieldByIndex(v, vc.index), 1) // as the session's flush starts it
 		}
 	}
 	return nil

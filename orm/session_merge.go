@@ -99,7 +99,14 @@ func (m *merger) merge(t *Table, src any, cols []*Column, rels bool, get func([]
 	if add {
 		cur = reflect.New(t.model).Interface()
 	}
-	copyCols(cols, reflect.ValueOf(cur).Elem(), v)
+	if add {
+		copyCols(cols, reflect.ValueOf(cur).Elem(), v)
+	} else {
+		if err := checkMergeVersion(t, v, reflect.ValueOf(cur).Elem()); err != nil {
+			return nil, err
+		}
+		copyCols(withoutVersion(t, cols), reflect.ValueOf(cur).Elem(), v)
+	}
 	if add {
 		if err := s.Add(cur); err != nil {
 			return nil, err

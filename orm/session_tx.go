@@ -189,11 +189,13 @@ func (s *Session) restoreAll() {
 }
 
 // restoreCommitted returns a persistent (or deleted) object to its
-// committed columns and relationships, persistent in the identity map.
+// committed columns and relationships, persistent in the identity map and
+// expired.
 func (s *Session) restoreCommitted(st *objState) {
 	restore(st.table, st.val(), st.committed)
 	st.loaded, st.flushed, st.status = st.committed, false, statusPersistent
-	s.rekey(st) // a primary key changed in the transaction
+	st.expired = true // as SQLAlchemy's rollback expires: the next query or Get reloads the row
+	s.rekey(st)       // a primary key changed in the transaction
 	s.identity.put(st.key, st)
 	s.byObj[st.obj] = st
 	clearDynamicQueues(st)
