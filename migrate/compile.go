@@ -77,7 +77,7 @@ func (c *compiler) compileOp(ctx context.Context, o Operation) ([]string, error)
 		stmts = castCopy(plainCopy(stmts), c.casts)
 	}
 	stmts = namePrimaryKey(c.dialect, o, stmts)
-	stmts = deferRebuild(c.dialect, collateRebuild(c.dialect, stmts, c.state), c.state)
+	stmts = completeRebuilds(c.dialect, stmts, c.state)
 	if c.dialect == PostgreSQL {
 		drops, err := c.plan(ctx, c.dropUnusedEnums(enumsBefore))
 		if err != nil {

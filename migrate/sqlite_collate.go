@@ -119,9 +119,10 @@ func blankStrings(s string) string {
 // rebuildCreate matches the CREATE TABLE of a SQLite rebuild.
 var rebuildCreate = regexp.MustCompile("^CREATE TABLE `new_(.+?)` \\(")
 
-// collateRebuild writes the collations of the state's columns into the
-// CREATE TABLE statements of SQLite rebuilds, which Atlas leaves out.
-func collateRebuild(dialectName string, stmts []string, state *schema.Schema) []string {
+// completeRebuilds writes into the CREATE TABLE statements of SQLite
+// rebuilds what Atlas leaves out of them: the collations of the state's
+// columns and the DEFERRABLE clauses of its foreign keys.
+func completeRebuilds(dialectName string, stmts []string, state *schema.Schema) []string {
 	if dialectName != SQLite {
 		return stmts
 	}
@@ -129,7 +130,7 @@ func collateRebuild(dialectName string, stmts []string, state *schema.Schema) []
 	for i, s := range stmts {
 		if m := rebuildCreate.FindStringSubmatch(s); m != nil {
 			if t, ok := state.Table(m[1]); ok {
-				s = collateColumns(s, t)
+				s = deferForeignKeys(collateColumns(s, t), t)
 			}
 		}
 		out[i] = s

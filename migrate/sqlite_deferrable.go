@@ -67,24 +67,6 @@ func foreignKeyOn(t *schema.Table, cols []string) *schema.ForeignKey {
 // foreign key's referenced columns.
 const sqliteFKActions = `(?: ON (?:UPDATE|DELETE) (?:NO ACTION|CASCADE|SET NULL|SET DEFAULT|RESTRICT))*`
 
-// deferRebuild writes the DEFERRABLE clauses of the state's foreign keys
-// into the CREATE TABLE statements of SQLite rebuilds.
-func deferRebuild(dialectName string, stmts []string, state *schema.Schema) []string {
-	if dialectName != SQLite {
-		return stmts
-	}
-	out := make([]string, len(stmts))
-	for i, s := range stmts {
-		if m := rebuildCreate.FindStringSubmatch(s); m != nil {
-			if t, ok := state.Table(m[1]); ok {
-				s = deferForeignKeys(s, t)
-			}
-		}
-		out[i] = s
-	}
-	return out
-}
-
 // deferForeignKeys appends each deferrable key's clause to its definition.
 func deferForeignKeys(s string, t *schema.Table) string {
 	for _, fk := range t.ForeignKeys {
