@@ -1,9 +1,10 @@
 package flagon
 
 import (
-	"errors"
 	"fmt"
 	"reflect"
+
+	"github.com/flagon-go/flagon/internal/errchain"
 )
 
 // errorHandlers holds one scope's handlers, by status code and by error
@@ -65,7 +66,7 @@ func newTypeHandler[E error](f func(c *Ctx, err E) error) typeHandler {
 	typ := reflect.TypeOf(&zero).Elem()
 	return typeHandler{typ: typ, match: func(c *Ctx, err error) (bool, error) {
 		var target E
-		if !errors.As(err, &target) {
+		if !errchain.AsTarget(err, &target) {
 			return false, nil
 		}
 		return true, f(c, target)
@@ -91,7 +92,7 @@ func (h *errorHandlers) addType(th typeHandler) {
 // then interfaces; the status-code handlers answer it in the 500 pass.
 func (h *errorHandlers) find(err error) func(c *Ctx) error {
 	var he *HTTPError
-	isHTTP := errors.As(err, &he)
+	isHTTP := errchain.AsTarget(err, &he)
 	if th := h.concrete(err, isHTTP); th != nil {
 		return bindType(th, err)
 	}
@@ -181,29 +182,10 @@ func errorHasType(err error, t reflect.Type) bool {
 }
 
 // chain yields err and every error it wraps, depth first (errors.Join and
-// multi-%w included).
+// multi-%w included), each once and at most errchain.MaxErrors of them, so
+// that a cyclic chain ends.
 func chain(err error) func(yield func(error) bool) {
 	return func(yield func(error) bool) {
-		walk(err, yield)
+		errchain.Walk(err, func(e error) bool { return !yield(e) })
 	}
-}
-
-func walk(err error, yield func(error) bool) bool {
-	if err == nil {
-		return true
-	}
-	if !yield(err) {
-		return false
-	}
-	switch u := err.(type) {
-	case interface{ Unwrap() error }:
-		return walk(u.Unwrap(), yield)
-	case interface{ Unwrap() []error }:
-		for _, e := range u.Unwrap() {
-			if !walk(e, yield) {
-				return false
-			}
-		}
-	}
-	return true
 }

@@ -122,3 +122,23 @@ func callAs(as interface{ As(any) bool }, target any) (ok bool) {
 	}()
 	return as.As(target)
 }
+
+// AsTarget is As with the target of errors.As: a non-nil pointer to an
+// interface type or to a type implementing error, set to the first
+// (non-nil) error of err's chain it can hold. It panics on a bad target,
+// as errors.As does.
+func AsTarget(err error, target any) bool {
+	val := reflect.ValueOf(target)
+	if target == nil || val.Kind() != reflect.Pointer || val.IsNil() {
+		panic("errchain: target must be a non-nil pointer")
+	}
+	elem := val.Type().Elem()
+	return Walk(err, func(e error) bool {
+		if reflect.TypeOf(e).AssignableTo(elem) && !nilPointer(e) {
+			val.Elem().Set(reflect.ValueOf(e))
+			return true
+		}
+		as, has := e.(interface{ As(any) bool })
+		return has && callAs(as, target) && !nilPointer(val.Elem().Interface())
+	})
+}

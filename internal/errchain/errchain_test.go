@@ -123,3 +123,30 @@ func TestAs(t *testing.T) {
 		})
 	}
 }
+
+func TestAsTarget(t *testing.T) {
+	cyc := cycles()
+	tests := []struct {
+		name string
+		err  error
+		want int
+	}{
+		{"wrapped", fmt.Errorf("a: %w", &target{1}), 1},
+		{"typed_nil_passed_over", errors.Join((*target)(nil), &target{3}), 3},
+		{"unwrap_cycle", cyc["unwrap_cycle"], 0},
+		{"join_self", cyc["join_self"], 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got *target
+			ok := AsTarget(tt.err, &got)
+			if ok != (tt.want != 0) || ok && got.code != tt.want {
+				t.Errorf("AsTarget = %v, %v; want code %d", got, ok, tt.want)
+			}
+		})
+	}
+	var iface interface{ Unwrap() []error }
+	if !AsTarget(cyc["join_self"], &iface) {
+		t.Error("interface target not set")
+	}
+}
