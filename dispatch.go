@@ -44,7 +44,7 @@ func (a *App) serve(c *Ctx) {
 	err := protect(c, a.handle)
 	if err != nil && !errchain.Is(err, errResponseReplaced) {
 		c.err = err
-		a.handleError(c, err)
+		a.handleErrorGuarded(c, err)
 	}
 	c.finish()
 	if !signals.Idle() {
@@ -117,6 +117,31 @@ func (a *App) routingResponse(c *Ctx, err error) error {
 		return err // a redirect rule's function failed
 	}
 	return &HTTPError{Code: http.StatusNotFound}
+}
+
+// handleErrorGuarded is handleError, where a panic (a hook of
+// OnUnhandledError, a logger, a method of the user's error value) is
+// logged and answered with the standard 500 page when nothing was sent
+// yet: a failed request never goes out as an empty 200.
+func (a *App) handleErrorGuarded(c *Ctx, err error) {
+	defer func() {
+		p := recover()
+		if p == nil {
+			return
+		}
+		if p == http.ErrAbortHandler {
+			panic(p)
+		}
+		if c.w.holding {
+			c.w.discardHeld()
+		}
+		if !c.w.wroteHeader {
+			clear(c.Header())
+			writeErrorPage(c, &HTTPError{Code: http.StatusInternalServerError})
+		}
+		a.logError(c, &PanicError{Value: p, Stack: debug.Stack()}, "panic while handling an error")
+	}()
+	a.handleError(c, err)
 }
 
 // handleError finds the error handler for err and runs it; without one,

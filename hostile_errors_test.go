@@ -2,7 +2,9 @@ package flagon_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"strings"
 	"testing"
@@ -79,5 +81,41 @@ func TestHostileErrorValues(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+func TestNilPanicErrorMethods(t *testing.T) {
+	var pe *flagon.PanicError
+	if got := pe.Error(); got != "panic: <nil>" {
+		t.Errorf("Error() = %q", got)
+	}
+	if got := pe.Unwrap(); got != nil {
+		t.Errorf("Unwrap() = %v, want nil", got)
+	}
+	if errors.Is(fmt.Errorf("x: %w", pe), io.EOF) {
+		t.Error("a nil *PanicError wraps io.EOF")
+	}
+}
+
+// TestPanicWhileHandlingError: a panic while the core answers an error
+// (here in an OnUnhandledError hook that trusts a wrapped *PanicError)
+// is logged and answered with the 500 page, never an empty 200.
+func TestPanicWhileHandlingError(t *testing.T) {
+	var logs bytes.Buffer
+	app := flagon.New(flagon.WithLogger(slog.New(slog.NewTextHandler(&logs, nil))))
+	app.OnUnhandledError(func(c *flagon.Ctx, err error) bool {
+		c.Header().Set("X-Half", "done")
+		var pe *flagon.PanicError
+		errors.As(err, &pe)
+		_ = pe.Stack[0] // nil pointer: panics
+		return true
+	})
+	app.Get("/", func(c *flagon.Ctx) error { return fmt.Errorf("x: %w", (*flagon.PanicError)(nil)) })
+	res := flagontest.NewClient(t, app).Get("/")
+	if res.StatusCode != 500 || !strings.Contains(res.Text(), "Internal Server Error") || res.Header.Get("X-Half") != "" {
+		t.Errorf("got %d %q %v, want the clean 500 page", res.StatusCode, res.Text(), res.Header)
+	}
+	if !strings.Contains(logs.String(), "panic while handling an error") {
+		t.Errorf("panic not logged: %q", logs.String())
 	}
 }
