@@ -36,8 +36,10 @@ func (h *errorHandlers) addCode(code int, f ErrorHandlerFunc) {
 
 func (h *errorHandlers) empty() bool { return len(h.byCode) == 0 && len(h.byType) == 0 }
 
-// HandleError registers f for errors whose chain holds an E, matched with
-// errors.As. When several handlers match, the most specific wins, as in
+// HandleError registers f for errors whose chain holds an E, matched as
+// errors.As does, except that a nil pointer in the chain is passed over
+// and a chain with a cycle is walked once, at most 100 errors deep
+// (internal/errchain), so that no error value can hang a request. When several handlers match, the most specific wins, as in
 // Flask: a handler for a concrete type found earliest in the error's chain,
 // then (for an HTTP error) the handler for its status code and then a
 // catch-all HandleError[*HTTPError], then handlers for interface types in
