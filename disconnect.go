@@ -2,7 +2,8 @@ package flagon
 
 import (
 	"context"
-	"errors"
+
+	"github.com/flagon-go/flagon/internal/errchain"
 )
 
 // StatusClientClosedRequest is the status logged for a request whose
@@ -17,7 +18,7 @@ const StatusClientClosedRequest = 499
 // no got_request_exception, no debug page. Flask has no equivalent: a
 // WSGI app does not see the client go.
 func (a *App) clientDisconnected(c *Ctx, err error) bool {
-	if !errors.Is(err, context.Canceled) || !errors.Is(c.Request.Context().Err(), context.Canceled) {
+	if !errchain.Is(err, context.Canceled) || !errchain.Is(c.Request.Context().Err(), context.Canceled) {
 		return false
 	}
 	a.Logger.Info("client disconnected", "method", c.Request.Method, "path", c.Request.URL.Path,

@@ -1,12 +1,12 @@
 package flagon
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"runtime/debug"
 	"strings"
 
+	"github.com/flagon-go/flagon/internal/errchain"
 	"github.com/flagon-go/flagon/routing"
 	"github.com/flagon-go/flagon/signals"
 )
@@ -42,9 +42,9 @@ func (a *App) serve(c *Ctx) {
 		RequestStarted.Send(a, c)
 	}
 	err := protect(c, a.handle)
-	if err != nil && !errors.Is(err, errResponseReplaced) {
+	if err != nil && !errchain.Is(err, errResponseReplaced) {
 		c.err = err
-		a.handleError(c, err)
+		a.handleErrorGuarded(c, err)
 	}
 	c.finish()
 	if !signals.Idle() {
@@ -98,25 +98,50 @@ func (a *App) routingResponse(c *Ctx, err error) error {
 	var notAllowed *routing.MethodNotAllowedError
 	var redirect *routing.RedirectError
 	switch {
-	case errors.As(err, &opts):
+	case errchain.AsTarget(err, &opts):
 		c.Header()["Allow"] = []string{joinMethods(opts.Allow)}
 		c.w.WriteHeader(http.StatusOK)
 		return nil
-	case errors.As(err, &notAllowed):
+	case errchain.AsTarget(err, &notAllowed):
 		h := http.Header{"Allow": {joinMethods(notAllowed.Allow)}}
 		return &HTTPError{Code: http.StatusMethodNotAllowed, Header: h}
-	case errors.As(err, &redirect) && redirect.Target:
+	case errchain.AsTarget(err, &redirect) && redirect.Target:
 		return c.Redirect(targetLocation(c, redirect.Location), redirect.Code)
-	case errors.As(err, &redirect):
+	case errchain.AsTarget(err, &redirect):
 		loc := slashRedirectLocation(c, redirect.Location)
 		if host := a.redirectHost(redirect); host != "" {
 			loc = requestScheme(c) + "://" + host + loc
 		}
 		return c.Redirect(loc, redirect.Code)
-	case !errors.Is(err, routing.ErrNotFound):
+	case !errchain.Is(err, routing.ErrNotFound):
 		return err // a redirect rule's function failed
 	}
 	return &HTTPError{Code: http.StatusNotFound}
+}
+
+// handleErrorGuarded is handleError, where a panic (a hook of
+// OnUnhandledError, a logger, a method of the user's error value) is
+// logged and answered with the standard 500 page when nothing was sent
+// yet: a failed request never goes out as an empty 200.
+func (a *App) handleErrorGuarded(c *Ctx, err error) {
+	defer func() {
+		p := recover()
+		if p == nil {
+			return
+		}
+		if p == http.ErrAbortHandler {
+			panic(p)
+		}
+		if c.w.holding {
+			c.w.discardHeld()
+		}
+		if !c.w.wroteHeader {
+			clear(c.Header())
+			writeErrorPage(c, &HTTPError{Code: http.StatusInternalServerError})
+		}
+		a.logError(c, &PanicError{Value: p, Stack: debug.Stack()}, "panic while handling an error")
+	}()
+	a.handleError(c, err)
 }
 
 // handleError finds the error handler for err and runs it; without one,
@@ -211,11 +236,11 @@ func (e *handlerFailure) Unwrap() error { return e.err }
 // chose, nil for a plain error or a failed error handler.
 func chosenHTTPError(err error) *HTTPError {
 	var he *HTTPError
-	if !errors.As(err, &he) {
+	if !errchain.AsTarget(err, &he) {
 		return nil
 	}
 	var hf *handlerFailure
-	if errors.As(err, &hf) {
+	if errchain.AsTarget(err, &hf) {
 		return nil
 	}
 	return he
@@ -286,7 +311,7 @@ func (a *App) reportFailure(c *Ctx, err error) {
 func (a *App) logError(c *Ctx, err error, msg string) {
 	args := []any{"method", c.Request.Method, "path", c.Request.URL.Path, "error", err}
 	var pe *PanicError
-	if errors.As(err, &pe) {
+	if errchain.AsTarget(err, &pe) {
 		args = append(args, "stack", string(pe.Stack))
 	}
 	a.Logger.Error(msg, args...)

@@ -1,9 +1,10 @@
 package flagon
 
 import (
-	"errors"
 	"fmt"
 	"reflect"
+
+	"github.com/flagon-go/flagon/internal/errchain"
 )
 
 // errorHandlers holds one scope's handlers, by status code and by error
@@ -35,8 +36,10 @@ func (h *errorHandlers) addCode(code int, f ErrorHandlerFunc) {
 
 func (h *errorHandlers) empty() bool { return len(h.byCode) == 0 && len(h.byType) == 0 }
 
-// HandleError registers f for errors whose chain holds an E, matched with
-// errors.As. When several handlers match, the most specific wins, as in
+// HandleError registers f for errors whose chain holds an E, matched as
+// errors.As does, except that a nil pointer in the chain is passed over
+// and a chain with a cycle is walked once, at most 100 errors deep
+// (internal/errchain), so that no error value can hang a request. When several handlers match, the most specific wins, as in
 // Flask: a handler for a concrete type found earliest in the error's chain,
 // then (for an HTTP error) the handler for its status code and then a
 // catch-all HandleError[*HTTPError], then handlers for interface types in
@@ -65,7 +68,7 @@ func newTypeHandler[E error](f func(c *Ctx, err E) error) typeHandler {
 	typ := reflect.TypeOf(&zero).Elem()
 	return typeHandler{typ: typ, match: func(c *Ctx, err error) (bool, error) {
 		var target E
-		if !errors.As(err, &target) {
+		if !errchain.AsTarget(err, &target) {
 			return false, nil
 		}
 		return true, f(c, target)
@@ -91,7 +94,7 @@ func (h *errorHandlers) addType(th typeHandler) {
 // then interfaces; the status-code handlers answer it in the 500 pass.
 func (h *errorHandlers) find(err error) func(c *Ctx) error {
 	var he *HTTPError
-	isHTTP := errors.As(err, &he)
+	isHTTP := errchain.AsTarget(err, &he)
 	if th := h.concrete(err, isHTTP); th != nil {
 		return bindType(th, err)
 	}
@@ -181,29 +184,10 @@ func errorHasType(err error, t reflect.Type) bool {
 }
 
 // chain yields err and every error it wraps, depth first (errors.Join and
-// multi-%w included).
+// multi-%w included), each once and at most errchain.MaxErrors of them, so
+// that a cyclic chain ends.
 func chain(err error) func(yield func(error) bool) {
 	return func(yield func(error) bool) {
-		walk(err, yield)
+		errchain.Walk(err, func(e error) bool { return !yield(e) })
 	}
-}
-
-func walk(err error, yield func(error) bool) bool {
-	if err == nil {
-		return true
-	}
-	if !yield(err) {
-		return false
-	}
-	switch u := err.(type) {
-	case interface{ Unwrap() error }:
-		return walk(u.Unwrap(), yield)
-	case interface{ Unwrap() []error }:
-		for _, e := range u.Unwrap() {
-			if !walk(e, yield) {
-				return false
-			}
-		}
-	}
-	return true
 }

@@ -121,11 +121,20 @@ type PanicError struct {
 	Stack []byte
 }
 
-// Error implements error.
-func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
+// Error implements error; a nil *PanicError reads "panic: <nil>".
+func (e *PanicError) Error() string {
+	if e == nil {
+		return "panic: <nil>"
+	}
+	return fmt.Sprintf("panic: %v", e.Value)
+}
 
-// Unwrap returns the panic value when it is an error.
+// Unwrap returns the panic value when it is an error; a nil *PanicError
+// wraps nothing.
 func (e *PanicError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
 	if err, ok := e.Value.(error); ok {
 		return err
 	}

@@ -17,6 +17,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+
+	"github.com/flagon-go/flagon/internal/errchain"
 )
 
 // ErrUnsafePath is returned by SafeJoin for a name that could leave its
@@ -187,7 +189,7 @@ func (c *Ctx) cacheControl() string {
 }
 
 func fileError(err error) error {
-	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
+	if errchain.Is(err, fs.ErrNotExist) || errchain.Is(err, fs.ErrPermission) {
 		return Abort(http.StatusNotFound)
 	}
 	return err

@@ -1,8 +1,7 @@
 package flagon
 
 import (
-	"errors"
-
+	"github.com/flagon-go/flagon/internal/errchain"
 	"github.com/flagon-go/flagon/jinja"
 )
 
@@ -32,7 +31,7 @@ func (e *TemplateSourceError) Unwrap() error { return e.Err }
 func (a *App) withTemplateSource(err error) error {
 	var je *jinja.Error
 	env := a.tmpl.jinja.env
-	if err == nil || env == nil || !a.Debug() || !errors.As(err, &je) || je.Template == "" || je.Line <= 0 {
+	if err == nil || env == nil || !a.Debug() || !errchain.AsTarget(err, &je) || je.Template == "" || je.Line <= 0 {
 		return err
 	}
 	src, rerr := env.Source(je.Template)

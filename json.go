@@ -3,13 +3,14 @@ package flagon
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"reflect"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/flagon-go/flagon/internal/errchain"
 )
 
 // JSONProvider encodes and decodes JSON for the app, Flask's
@@ -180,17 +181,17 @@ func jsonErrorText(err error) string {
 	var typeErr *json.UnmarshalTypeError
 	var syntaxErr *json.SyntaxError
 	switch {
-	case errors.As(err, &typeErr):
+	case errchain.AsTarget(err, &typeErr):
 		want := jsonTypeName(typeErr.Type)
 		if typeErr.Field == "" {
 			return fmt.Sprintf("the JSON body must be %s, got %s", want, jsonValueName(typeErr.Value))
 		}
 		return fmt.Sprintf("the field %q must be %s, got %s", typeErr.Field, want, jsonValueName(typeErr.Value))
-	case errors.As(err, &syntaxErr):
+	case errchain.AsTarget(err, &syntaxErr):
 		return fmt.Sprintf("%s (at byte %d)", strings.TrimPrefix(syntaxErr.Error(), "json: "), syntaxErr.Offset)
-	case errors.Is(err, io.EOF):
+	case errchain.Is(err, io.EOF):
 		return "the body is empty"
-	case errors.Is(err, io.ErrUnexpectedEOF):
+	case errchain.Is(err, io.ErrUnexpectedEOF):
 		return "the body ends inside the JSON value"
 	}
 	msg := err.Error()

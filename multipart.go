@@ -2,13 +2,14 @@ package flagon
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/textproto"
 	"os"
 	"strings"
+
+	"github.com/flagon-go/flagon/internal/errchain"
 )
 
 // FileStorage is an uploaded file, Werkzeug's FileStorage. Small files are
@@ -197,7 +198,7 @@ func multipartError(err error) error {
 		return he
 	}
 	var he *HTTPError
-	if errors.As(err, &he) {
+	if errchain.AsTarget(err, &he) {
 		return he
 	}
 	return NewHTTPError(http.StatusBadRequest, err, "The multipart body is malformed: "+err.Error())

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/flagon-go/flagon/internal/cookies"
+	"github.com/flagon-go/flagon/internal/errchain"
 )
 
 // input holds what was parsed from the request, lazily.
@@ -238,11 +239,11 @@ func tooLarge(limit int64) error {
 // bodyError maps a body read error to an HTTP error.
 func bodyError(err error) error {
 	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
+	if errchain.AsTarget(err, &mbe) {
 		return tooLarge(mbe.Limit)
 	}
 	var he *HTTPError
-	if errors.As(err, &he) {
+	if errchain.AsTarget(err, &he) {
 		return he
 	}
 	return NewHTTPError(http.StatusBadRequest, err, "The request body could not be read: "+err.Error())

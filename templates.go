@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/flagon-go/flagon/internal/errchain"
 	"github.com/flagon-go/flagon/render"
 )
 
@@ -307,7 +308,7 @@ func (c *Ctx) RenderFirst(names []string, data any) error {
 	for _, name := range names {
 		err = c.Render(name, data)
 		var nf *render.NotFoundError
-		if !errors.As(err, &nf) || nf.Name != templateName(name) || c.Written() {
+		if !errchain.AsTarget(err, &nf) || nf.Name != templateName(name) || c.Written() {
 			return err
 		}
 	}

@@ -128,31 +128,43 @@ func (c *Config) View() map[string]any {
 }
 
 // Snapshot returns a deep copy of every key and value (nested maps and
-// slices are copied), for the debug page and the CLI.
+// slices are copied), for the debug page and the CLI. A map or a slice
+// that contains itself is copied with "{...}" or "[...]" where it recurs.
 func (c *Config) Snapshot() map[string]any {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	return cloneMap(c.data)
 }
 
-// cloneMap copies m and, recursively, the maps and slices inside it.
+// cloneMap copies m and, recursively, the maps and slices inside it; a
+// map or slice inside itself is copied as "{...}" or "[...]".
 func cloneMap(m map[string]any) map[string]any {
-	out := make(map[string]any, len(m))
-	for k, v := range m {
-		out[k] = cloneValue(v)
-	}
-	return out
+	return cloneValue(m, path{}).(map[string]any)
 }
 
 // cloneValue deep-copies the container types loaders produce.
-func cloneValue(v any) any {
+func cloneValue(v any, p path) any {
 	switch x := v.(type) {
 	case map[string]any:
-		return cloneMap(x)
+		k, ok := p.enter(x)
+		if !ok {
+			return recursiveMap
+		}
+		defer p.leave(k)
+		out := make(map[string]any, len(x))
+		for key, e := range x {
+			out[key] = cloneValue(e, p)
+		}
+		return out
 	case []any:
+		k, ok := p.enter(x)
+		if !ok {
+			return recursiveSlice
+		}
+		defer p.leave(k)
 		out := make([]any, len(x))
 		for i, e := range x {
-			out[i] = cloneValue(e)
+			out[i] = cloneValue(e, p)
 		}
 		return out
 	case []string:

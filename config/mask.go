@@ -40,8 +40,16 @@ func IsSecretKey(key string) bool {
 // strings the password of a URL ("postgresql://u:pw@host/db"), of a MySQL
 // DSN ("u:pw@tcp(host)/db") and of a key=value DSN ("password=pw") becomes
 // Mask. Maps are masked key by key and slices element by element, into
-// copies; v itself is never modified. nil stays nil.
+// copies; v itself is never modified. nil stays nil. A map or a slice
+// that contains itself is masked as "{...}" or "[...]" where it recurs,
+// as Python's repr prints a recursive dict or list.
 func Masked(key string, v any) any {
+	return masked(key, v, path{})
+}
+
+// masked is Masked with the containers being masked on p: a map or a
+// slice inside itself is masked as "{...}" or "[...]".
+func masked(key string, v any, p path) any {
 	if v == nil {
 		return nil
 	}
@@ -52,11 +60,11 @@ func Masked(key string, v any) any {
 	case string:
 		return MaskString(x)
 	case map[string]any:
-		return maskedMap(x)
+		return maskedMap(x, p)
 	case map[string]string:
 		return maskedStringMap(x)
 	case []any:
-		return maskedSlice(key, x)
+		return maskedSlice(key, x, p)
 	case []string:
 		return maskedStrings(x)
 	}
@@ -65,14 +73,19 @@ func Masked(key string, v any) any {
 
 // MaskedSnapshot returns Snapshot with every value passed through Masked.
 func (c *Config) MaskedSnapshot() map[string]any {
-	return maskedMap(c.Snapshot())
+	return maskedMap(c.Snapshot(), path{}).(map[string]any)
 }
 
 // maskedMap masks each entry of m by its own key.
-func maskedMap(m map[string]any) map[string]any {
+func maskedMap(m map[string]any, p path) any {
+	k, ok := p.enter(m)
+	if !ok {
+		return recursiveMap
+	}
+	defer p.leave(k)
 	out := make(map[string]any, len(m))
-	for k, v := range m {
-		out[k] = Masked(k, v)
+	for key, v := range m {
+		out[key] = masked(key, v, p)
 	}
 	return out
 }
@@ -90,10 +103,15 @@ func maskedStringMap(m map[string]string) map[string]string {
 }
 
 // maskedSlice masks each element of xs as if it were stored under key.
-func maskedSlice(key string, xs []any) []any {
+func maskedSlice(key string, xs []any, p path) any {
+	k, ok := p.enter(xs)
+	if !ok {
+		return recursiveSlice
+	}
+	defer p.leave(k)
 	out := make([]any, len(xs))
 	for i, e := range xs {
-		out[i] = Masked(key, e)
+		out[i] = masked(key, e, p)
 	}
 	return out
 }

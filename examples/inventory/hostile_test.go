@@ -2,6 +2,8 @@ package main
 
 import (
 	"bufio"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -89,7 +91,7 @@ const (
 // multipart bodies, JSON bodies, route values at and past each integer
 // range, bad UTF-8, NUL, huge values, traversal, bogus cookies and
 // sessions.
-func hostileCorpus() []hostile {
+func hostileCorpus(pinCookie string) []hostile {
 	var cs []hostile
 	add := func(h hostile) { cs = append(cs, h) }
 	for _, n := range integers {
@@ -140,12 +142,18 @@ func hostileCorpus() []hostile {
 	for _, ck := range []string{
 		"session=garbage", "session=.eJzLSM3JyQcABiwCFQ.bogus.sig", "session=" + strings.Repeat("A", 4000),
 		"session=eyJfZmxhc2hlcyI6W119.ZZZZZZ.c2lnbmF0dXJl", "session=.", "session=..", "session=\"quoted\"",
-		"session=a; session=b", "__flagon_debugger__=1|00", "__flagon_debugger__=99999999999999999999|zz",
+		"session=a; session=b", pinCookie + "=1|00", pinCookie + "=99999999999999999999|zz",
+		pinCookie + "=" + strings.Repeat("9", 5000) + "|00", pinCookie + "=-1|", pinCookie + "=|",
 		"csrf_token=x", strings.Repeat("c=1; ", 300), "\xff=\xfe", "session=%00",
 	} {
-		add(hostile{name: "cookie " + ck[:min(len(ck), 40)], target: "/", headers: []string{"Cookie: " + ck}})
-		add(hostile{name: "cookie on form " + ck[:min(len(ck), 40)], method: "POST", target: "/products/new",
+		short := strings.ReplaceAll(ck, pinCookie, "<PIN cookie>")
+		short = short[:min(len(short), 40)]
+		add(hostile{name: "cookie " + short, target: "/", headers: []string{"Cookie: " + ck}})
+		add(hostile{name: "cookie on form " + short, method: "POST", target: "/products/new",
 			headers: []string{"Cookie: " + ck}, ctype: formType, body: "csrf_token={{csrf}}&name=Cookie"})
+		// the PIN form of a real failure checks the PIN cookie first
+		add(hostile{name: "cookie on PIN form " + short, method: "POST", target: debugpage.Prefix + "pin",
+			headers: []string{"Cookie: " + ck}, ctype: formType, body: "failure={{failure}}"})
 	}
 	for _, f := range []struct{ name, body string }{
 		{"NUL in name", "name=a%00b"}, {"escaped bad UTF-8", "name=%FF%FE"}, {"raw bad UTF-8", "name=\xff\xfe"},
@@ -198,8 +206,8 @@ func hostileCorpus() []hostile {
 }
 
 // rawRequest renders c as HTTP/1.1 bytes, with the session's token and
-// cookie where it asks for them.
-func (c hostile) rawRequest(token, cookie string) string {
+// cookie and the debugger's failure id where it asks for them.
+func (c hostile) rawRequest(token, cookie, failure string) string {
 	method := c.method
 	if method == "" {
 		method = "GET"
@@ -219,6 +227,7 @@ func (c hostile) rawRequest(token, cookie string) string {
 		b.WriteString("Content-Type: " + c.ctype + "\r\n")
 	}
 	body := strings.ReplaceAll(c.body, "{{csrf}}", url.QueryEscape(token))
+	body = strings.ReplaceAll(body, "{{failure}}", url.QueryEscape(failure))
 	if !slices.ContainsFunc(c.headers, func(h string) bool { return strings.HasPrefix(h, "Transfer-Encoding:") }) {
 		fmt.Fprintf(&b, "Content-Length: %d\r\n", len(body))
 	}
@@ -228,8 +237,8 @@ func (c hostile) rawRequest(token, cookie string) string {
 
 // send serves c on app as the server would: a request net/http itself
 // refuses (it answers 400) never reaches the app and is reported nil.
-func (c hostile) send(app http.Handler, token, cookie string) *httptest.ResponseRecorder {
-	req, err := http.ReadRequest(bufio.NewReader(strings.NewReader(c.rawRequest(token, cookie))))
+func (c hostile) send(app http.Handler, token, cookie, failure string) *httptest.ResponseRecorder {
+	req, err := http.ReadRequest(bufio.NewReader(strings.NewReader(c.rawRequest(token, cookie, failure))))
 	if err != nil {
 		return nil
 	}
@@ -260,18 +269,38 @@ func leaks(body []byte, header http.Header, debug bool) []string {
 	return found
 }
 
+// corpusPINCookie is the name of the debugger's PIN cookie, which
+// derives from the key corpusApp gives it.
+func corpusPINCookie(t *testing.T) string {
+	t.Helper()
+	key, err := hex.DecodeString(corpusPINSecret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := debugpage.New(flagon.New(), debugpage.Options{PIN: corpusPIN, Secret: key}).CookieName()
+	if !strings.HasPrefix(name, "__flagon_debugger_") {
+		t.Fatalf("unexpected PIN cookie name %q", name)
+	}
+	return name
+}
+
 // TestHostileInputCorpus sends the corpus to the example, with debug off
 // (as deployed) and on (as `run` starts it, debugger and PIN included),
 // on every test database: no request may answer 5xx (a panic would be a
 // 500), and no response may carry SECRET_KEY, the PIN, the PIN cookie's
 // key, a database password or (debug off) a stack trace.
 func TestHostileInputCorpus(t *testing.T) {
-	corpus := hostileCorpus()
+	corpus := hostileCorpus(corpusPINCookie(t))
 	dbtest.ForEach(t, func(t *testing.T, d dbtest.DB) {
 		for _, debug := range []bool{false, true} {
 			t.Run(map[bool]string{false: "debug off", true: "debug on"}[debug], func(t *testing.T) {
 				app := corpusApp(t, d.URL, debug)
+				app.Get("/boom", func(c *flagon.Ctx) error { return errors.New("boom") })
 				cl := flagontest.NewClient(t, app)
+				failure := cl.Get("/boom", flagontest.Header("Accept", "text/html")).Header.Get("X-Flagon-Debug-Failure")
+				if debug && failure == "" {
+					t.Fatal("no debug page for the PIN form cases")
+				}
 				token := formToken(t, cl, "/products/new")
 				var cookies []string
 				for _, ck := range cl.Jar.Cookies(cl.BaseURL) {
@@ -282,12 +311,15 @@ func TestHostileInputCorpus(t *testing.T) {
 				}
 				for _, c := range corpus {
 					t.Run(c.name, func(t *testing.T) {
-						rec := c.send(app, token, strings.Join(cookies, "; "))
+						rec := c.send(app, token, strings.Join(cookies, "; "), failure)
 						if rec == nil {
 							return // net/http answers 400 itself
 						}
 						if rec.Code >= 500 {
 							t.Errorf("%d %.300s", rec.Code, rec.Body.String())
+						}
+						if debug && c.target == debugpage.Prefix+"pin" && rec.Code != 400 && rec.Code != 403 {
+							t.Errorf("%d %.300s: the PIN check was not reached", rec.Code, rec.Body.String())
 						}
 						if found := leaks(rec.Body.Bytes(), rec.Header(), debug); len(found) > 0 {
 							t.Errorf("the response shows %q", found)
