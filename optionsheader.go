@@ -13,7 +13,8 @@ import (
 // escapes and the HTML standard's "%22"), joining RFC 2231 continuations
 // (name*0, name*1) and decoding name*=charset”value for the ASCII, UTF-8
 // and ISO-8859-1 charsets. The value itself is returned trimmed, not
-// lower-cased.
+// lower-cased. Only the first maxOptionParams parameters are read: the
+// rest of a longer header is ignored.
 func parseOptionsHeader(header string) (string, map[string]string) {
 	value, rest, _ := strings.Cut(header, ";")
 	value, rest = strings.TrimSpace(value), strings.TrimSpace(rest)
@@ -23,11 +24,17 @@ func parseOptionsHeader(header string) (string, map[string]string) {
 	return value, decodeOptions(splitOptions(rest))
 }
 
+// maxOptionParams caps the parameters parseOptionsHeader reads from one
+// header (Werkzeug has no cap): a header made of thousands of tiny
+// parameters costs work without carrying anything a request needs.
+const maxOptionParams = 64
+
 // splitOptions collects the syntactically valid key=value parts of rest,
-// keys lower-cased, values as written (quotes included).
+// keys lower-cased, values as written (quotes included), at most
+// maxOptionParams of them.
 func splitOptions(rest string) [][2]string {
 	var parts [][2]string
-	for {
+	for len(parts) < maxOptionParams {
 		if n := tokenLen(rest); n > 0 && n < len(rest) && rest[n] == '=' {
 			key := strings.ToLower(rest[:n])
 			rest = rest[n+1:]
@@ -44,6 +51,7 @@ func splitOptions(rest string) [][2]string {
 		}
 		rest = strings.TrimLeft(rest[end+1:], " \t\r\n\v\f")
 	}
+	return parts
 }
 
 // tokenLen is the length of the RFC 9110 token at the start of s
@@ -84,8 +92,9 @@ func quotedLen(s string) int {
 
 // decodeOptions applies RFC 2231 charsets and continuations and unquotes
 // the values, as the second half of parse_options_header.
+// Continuation pieces are collected per key and joined once.
 func decodeOptions(parts [][2]string) map[string]string {
-	options := map[string]string{}
+	pieces := map[string][]string{}
 	var encoding, continued string
 	for _, kv := range parts {
 		key, v := kv[0], kv[1]
@@ -106,10 +115,14 @@ func decodeOptions(parts [][2]string) map[string]string {
 			v = strings.NewReplacer(`\\`, `\`, `\"`, `"`, "%22", `"`).Replace(v[1 : len(v)-1])
 		}
 		if k, ok := continuationKey(key); ok {
-			options[k] += v
+			pieces[k] = append(pieces[k], v)
 		} else {
-			options[key] = v
+			pieces[key] = []string{v}
 		}
+	}
+	options := make(map[string]string, len(pieces))
+	for k, p := range pieces {
+		options[k] = strings.Join(p, "")
 	}
 	return options
 }

@@ -1,7 +1,9 @@
 package flagon
 
 import (
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -39,5 +41,41 @@ func TestParseOptionsHeader(t *testing.T) {
 				t.Errorf("parseOptionsHeader(%q) = %q %q, want %q %q", tt.in, v, p, tt.value, tt.params)
 			}
 		})
+	}
+}
+
+// A header with many parameters is read up to maxOptionParams of them,
+// and many continuation pieces are joined in linear time (a 1 MB header
+// of "a*0=x" pieces took seconds when each piece was appended to a string).
+func TestParseOptionsHeaderLimits(t *testing.T) {
+	var many strings.Builder
+	want := map[string]string{}
+	for i := 0; i < 100; i++ {
+		fmt.Fprintf(&many, "; p%d=%d", i, i)
+		if i < maxOptionParams {
+			want[fmt.Sprint("p", i)] = fmt.Sprint(i)
+		}
+	}
+	tests := []struct {
+		name, in string
+		params   map[string]string
+	}{
+		{"parameters over the cap ignored", "text/plain" + many.String(), want},
+		{"many continuation pieces", "text/plain" + strings.Repeat(";a*0=x", 200000),
+			map[string]string{"a": strings.Repeat("x", maxOptionParams)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, p := parseOptionsHeader(tt.in); !reflect.DeepEqual(p, tt.params) {
+				t.Errorf("parseOptionsHeader = %d params %.80q, want %d", len(p), p, len(tt.params))
+			}
+		})
+	}
+	pieces := make([][2]string, 200000)
+	for i := range pieces {
+		pieces[i] = [2]string{"a*0", "x"}
+	}
+	if got := decodeOptions(pieces)["a"]; got != strings.Repeat("x", len(pieces)) {
+		t.Errorf("decodeOptions joined %d bytes, want %d", len(got), len(pieces))
 	}
 }

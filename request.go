@@ -27,6 +27,7 @@ type input struct {
 	bodyKept    bool   // Body read it all: body and bodyErr
 	body        []byte // the body Body read
 	bodyErr     error
+	tooLarge    error // the 413 every read of a body over the limit gets
 	tempFiles   []string
 	limits      bodyLimits // per-request overrides of the body limits
 }
@@ -208,8 +209,13 @@ func (c *Ctx) parseURLEncoded() error {
 // bodyReader returns the request body limited by MAX_CONTENT_LENGTH. A
 // declared length over the limit is a 413 before anything is read. The
 // body kept by Body is read again; a body already streamed (to the form
-// parser) reads empty, as Werkzeug's consumed stream does.
+// parser) reads empty, as Werkzeug's consumed stream does. Once the body
+// was found over the limit, every later read is the same 413, as every
+// access to Werkzeug's stream raises it.
 func (c *Ctx) bodyReader() (io.Reader, error) {
+	if c.input.tooLarge != nil {
+		return nil, c.input.tooLarge
+	}
 	if c.input.bodyKept {
 		return bytes.NewReader(c.input.body), c.input.bodyErr
 	}
@@ -226,9 +232,25 @@ func (c *Ctx) bodyReader() (io.Reader, error) {
 		return body, nil
 	}
 	if c.Request.ContentLength > max {
-		return nil, tooLarge(max)
+		c.input.tooLarge = tooLarge(max)
+		return nil, c.input.tooLarge
 	}
-	return http.MaxBytesReader(&c.w, body, max), nil
+	return &limitWatch{r: http.MaxBytesReader(&c.w, body, max), c: c}, nil
+}
+
+// limitWatch records the 413 of a body found over the limit while read.
+type limitWatch struct {
+	r io.Reader
+	c *Ctx
+}
+
+func (l *limitWatch) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	var mbe *http.MaxBytesError
+	if err != nil && errors.As(err, &mbe) && l.c.input.tooLarge == nil {
+		l.c.input.tooLarge = tooLarge(mbe.Limit)
+	}
+	return n, err
 }
 
 func tooLarge(limit int64) error {

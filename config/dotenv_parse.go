@@ -56,8 +56,16 @@ func parseDotenv(path string, data []byte) (map[string]*string, error) {
 			return nil, &DotenvError{Path: path, Line: statementLine(b), Err: errUnparsable}
 		}
 	}
+	values, err := dotenvValues(bindings, true, os.LookupEnv)
+	if err != nil {
+		var de *DotenvError
+		if errors.As(err, &de) {
+			de.Path = path
+		}
+		return nil, err
+	}
 	m := map[string]*string{}
-	for _, v := range dotenvValues(bindings, true, os.LookupEnv) {
+	for _, v := range values {
 		m[v.Key] = nil
 		if v.Set {
 			m[v.Key] = &v.Value

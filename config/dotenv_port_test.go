@@ -178,7 +178,10 @@ func lookupIn(env map[string]string) func(string) (string, bool) {
 func TestDotenvPortValuesStringIO(t *testing.T) {
 	for _, tc := range dotenvValuesCases {
 		t.Run("test_dotenv_values_string_io/"+tc.name, func(t *testing.T) {
-			got := dotenvValues(parseDotenvBindings(tc.input), tc.interpolate, lookupIn(tc.env))
+			got, err := dotenvValues(parseDotenvBindings(tc.input), tc.interpolate, lookupIn(tc.env))
+			if err != nil {
+				t.Fatal(err)
+			}
 			if !maps.Equal(presentValues(got), tc.want) || len(got) != len(tc.want) {
 				t.Errorf("dotenv_values(%q) = %v, want %v", tc.input, presentValues(got), tc.want)
 			}
@@ -201,7 +204,10 @@ func TestDotenvPortValuesNone(t *testing.T) {
 	// A key without "=" is None in dotenv_values; it hides the environment
 	// from later ${...} references (resolve_variables stores None, which
 	// resolves to ""), and Flask's load_dotenv does not set it.
-	got := dotenvValues(parseDotenvBindings("b\na=${b:-d}\nc=${b}"), true, lookupIn(map[string]string{"b": "env"}))
+	got, err := dotenvValues(parseDotenvBindings("b\na=${b:-d}\nc=${b}"), true, lookupIn(map[string]string{"b": "env"}))
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := []dotenvValue{{Key: "b"}, {Key: "a", Set: true}, {Key: "c", Set: true}}
 	if len(got) != len(want) {
 		t.Fatalf("got %+v", got)

@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -157,6 +158,9 @@ func TestLoadDotenvErrors(t *testing.T) {
 		{name: "invalid UTF-8",
 			files:   map[string]string{"app/.env": "A=1\nB=\xff\n"},
 			wantErr: ".env:2: invalid UTF-8", wantLine: 2},
+		{name: "value doubling past 1 MiB",
+			files:   map[string]string{"app/.env": "A=1\nV0=0123456789abcdef\n" + doublingChain(17)}, // V16 is 1 MiB,
+			wantErr: ".env:19: value expands to more than 1048576 bytes", wantLine: 19},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -226,4 +230,13 @@ func TestLoadDotenvWorkingDirectory(t *testing.T) {
 	if os.Getenv(dotenvVar) != "cwd" || os.Getenv("FLAGON_DOTENV_TEST_ABS") != "1" {
 		t.Errorf("variables not loaded from the working directory and the absolute file")
 	}
+}
+
+// doublingChain is n lines V1=${V0}${V0} ... each doubling the previous.
+func doublingChain(n int) string {
+	var b strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "V%d=${V%d}${V%d}\n", i, i-1, i-1)
+	}
+	return b.String()
 }

@@ -1,9 +1,19 @@
 package config
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 )
+
+// maxDotenvExpansion caps the size of a value once its ${...} references
+// are expanded: python-dotenv has no cap, and a chain of lines like
+// b=${a}${a}, c=${b}${b} doubles the size on each line.
+const maxDotenvExpansion = 1 << 20
+
+// errDotenvTooLarge is the error for a value expanding past
+// maxDotenvExpansion.
+var errDotenvTooLarge = fmt.Errorf("value expands to more than %d bytes", maxDotenvExpansion)
 
 // rePosixVariable is python-dotenv's ${NAME} and ${NAME:-default}; a bare
 // $NAME is not expanded.
@@ -53,8 +63,9 @@ type dotenvValue struct {
 // interpolate, ${NAME} resolves to the file's latest value of NAME before
 // the statement, else the environment (lookup), else the default, else ""
 // (resolve_variables with override=True, which Flask uses). A key without
-// a value hides the environment and resolves to "".
-func dotenvValues(bindings []dotenvBinding, interpolate bool, lookup func(string) (string, bool)) []dotenvValue {
+// a value hides the environment and resolves to "". A value expanding past
+// maxDotenvExpansion is a *DotenvError naming its line (Path left empty).
+func dotenvValues(bindings []dotenvBinding, interpolate bool, lookup func(string) (string, bool)) ([]dotenvValue, error) {
 	var out []dotenvValue
 	index := map[string]int{}
 	for _, b := range bindings {
@@ -63,12 +74,16 @@ func dotenvValues(bindings []dotenvBinding, interpolate bool, lookup func(string
 		}
 		v := dotenvValue{Key: b.Key, Value: b.Value, Set: b.HasValue}
 		if interpolate && v.Set {
-			v.Value = resolveDotenv(b.Value, func(name string) (string, bool) {
+			var ok bool
+			v.Value, ok = resolveDotenv(b.Value, func(name string) (string, bool) {
 				if i, ok := index[name]; ok {
 					return out[i].Value, true
 				}
 				return lookup(name)
 			})
+			if !ok {
+				return nil, &DotenvError{Line: statementLine(b), Err: errDotenvTooLarge}
+			}
 		}
 		if i, ok := index[b.Key]; ok {
 			out[i] = v
@@ -77,23 +92,27 @@ func dotenvValues(bindings []dotenvBinding, interpolate bool, lookup func(string
 		index[b.Key] = len(out)
 		out = append(out, v)
 	}
-	return out
+	return out, nil
 }
 
-// resolveDotenv expands the variables of value with lookup (Atom.resolve).
-func resolveDotenv(value string, lookup func(string) (string, bool)) string {
+// resolveDotenv expands the variables of value with lookup (Atom.resolve);
+// false when a variable's text would take the result past
+// maxDotenvExpansion.
+func resolveDotenv(value string, lookup func(string) (string, bool)) (string, bool) {
 	var sb strings.Builder
 	for _, a := range parseDotenvVariables(value) {
-		switch {
-		case !a.Variable:
-			sb.WriteString(a.Literal)
-		default:
-			if v, ok := lookup(a.Name); ok {
-				sb.WriteString(v)
-			} else {
-				sb.WriteString(a.Default)
+		text := a.Literal
+		if a.Variable {
+			v, ok := lookup(a.Name)
+			if !ok {
+				v = a.Default
 			}
+			if sb.Len()+len(v) > maxDotenvExpansion {
+				return "", false
+			}
+			text = v
 		}
+		sb.WriteString(text)
 	}
-	return sb.String()
+	return sb.String(), true
 }

@@ -23,7 +23,9 @@ type Options struct {
 	Methods []string
 	// TimeLimit is how long a form token is valid (WTF_CSRF_TIME_LIMIT in
 	// seconds, one hour; None, that is nil, for no limit). A negative value
-	// disables the limit.
+	// disables the limit. Ages are counted in whole seconds, as
+	// ItsDangerous does: a limit under a second (WTF_CSRF_TIME_LIMIT 0)
+	// keeps a token valid within the second it was made.
 	TimeLimit time.Duration
 	// NoSSLStrict skips the same-origin Referer check on HTTPS
 	// (WTF_CSRF_SSL_STRICT false).
@@ -60,6 +62,11 @@ func New(app *flagon.App, opts ...Options) *Protect {
 	return p
 }
 
+// expireNext is the TimeLimit of WTF_CSRF_TIME_LIMIT = 0: Flask-WTF's
+// max_age 0, a token expiring once a second has passed (the zero
+// TimeLimit means "read the config").
+const expireNext = time.Nanosecond
+
 // options returns the Options with the zero fields read from the config.
 func (p *Protect) options() Options {
 	o := p.opts
@@ -77,6 +84,8 @@ func (p *Protect) options() Options {
 		o.TimeLimit = cfg.DurationOr("WTF_CSRF_TIME_LIMIT", time.Hour)
 		if v, ok := cfg.Get("WTF_CSRF_TIME_LIMIT"); ok && v == nil {
 			o.TimeLimit = -1
+		} else if o.TimeLimit == 0 {
+			o.TimeLimit = expireNext
 		}
 	}
 	if !o.NoSSLStrict {

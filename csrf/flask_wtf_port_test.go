@@ -397,6 +397,9 @@ func TestFlaskWTFTimeLimitConfig(t *testing.T) {
 		{"default hour, late", "unset", time.Hour + time.Second, csrf.ReasonExpired},
 		{"60 seconds, late", 60, 61 * time.Second, csrf.ReasonExpired},
 		{"None, a year later", nil, 365 * 24 * time.Hour, ""},
+		{"0, same second", 0, 0, ""},
+		{"0, a second later", 0, time.Second, csrf.ReasonExpired},
+		{"0.5, a second later", 0.5, time.Second, csrf.ReasonExpired},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

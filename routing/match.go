@@ -239,6 +239,21 @@ type matcher struct {
 	method string
 	p      *Params
 	acc    map[string]bool
+	splits int // split points tried so far (maxSplits)
+}
+
+// maxSplits caps the split points one match tries for variables that
+// span segments or share a segment (walkPath, splitVars): a rule with two
+// such variables costs the square of the path's length to fail, so a
+// long crafted path is not found once the budget is spent instead of
+// taking seconds. Real paths need a few hundred at most.
+const maxSplits = 1 << 16
+
+// split counts one split point tried and reports whether the budget
+// allows it.
+func (mt *matcher) split() bool {
+	mt.splits++
+	return mt.splits <= maxSplits
 }
 
 // walk matches rest, the path after a '/', below n; done means no segment is
@@ -320,6 +335,9 @@ func (mt *matcher) splitVars(e *dynEdge, conv Converter, k int, inner, rest stri
 	lazy := matchesSlashes(conv) // a path variable takes the shortest text first
 	var st uint8
 	for i := firstSplit(inner, sep, lazy); i >= 0; i = nextSplit(inner, sep, i, lazy) {
+		if !mt.split() {
+			return nil, st
+		}
 		if !conv.Match(inner[:i]) {
 			continue
 		}
@@ -363,7 +381,7 @@ func (mt *matcher) walkPath(e *dynEdge, rest string) (*Rule, uint8) {
 		return nil, 0
 	}
 	var st uint8
-	for i := len(e.prefix); ; {
+	for i := len(e.prefix); mt.split(); {
 		k := strings.IndexByte(rest[i:], '/')
 		if k < 0 {
 			v, ok := e.pathValue(rest)
@@ -389,6 +407,7 @@ func (mt *matcher) walkPath(e *dynEdge, rest string) (*Rule, uint8) {
 		}
 		i = end + 1
 	}
+	return nil, st
 }
 
 // pathValue returns the text between a path edge's affixes in text, the
