@@ -157,7 +157,7 @@ var alembicUniqueIndexCases = []alembicCase{
 		ddl: map[string][]string{"*": {"CREATE TABLE remove_idx (x INTEGER, CONSTRAINT xidx UNIQUE (x))"}},
 		m2:  func() []*orm.Table { return tables(tbl("remove_idx", col("x", integer))) },
 		// MySQL reports a unique constraint as a unique index.
-		want: []string{"remove_constraint xidx"},
+		want:             []string{"remove_constraint xidx"},
 		wantBy:           map[string][]string{"mysql": {"remove_index xidx"}},
 		noDowngradeCheck: true},
 	{name: "test_dont_add_uq_on_table_create",
