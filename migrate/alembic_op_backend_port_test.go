@@ -317,3 +317,26 @@ func TestAlembicBackendAlterIdentityType(t *testing.T) {
 		}
 	})
 }
+
+// TestCreateTableNamedKeyWithKeyTextDefault creates a table with a named
+// primary key and a string default that reads like a key clause: the
+// default is kept as written and the key gets its name.
+func TestCreateTableNamedKeyWithKeyTextDefault(t *testing.T) {
+	dbtest.ForEach(t, func(t *testing.T, db dbtest.DB) {
+		sdb := runOps(t, db, "", func(op *migrate.Op) {}, func(op *migrate.Op) {
+			op.CreateTable(migrate.Table{Name: "t", Columns: []migrate.Column{
+				{Name: "id", Type: migrate.Integer()},
+				{Name: "n", Type: migrate.String(40), Nullable: true, ServerDefault: "'see PRIMARY KEY (id)'"},
+			}, PrimaryKey: []string{"id"}, PrimaryKeyName: "pk_t"})
+		})
+		c, _ := inspectCol(t, sdb, db.Name, "t", "n")
+		wantDefault(t, c, "see PRIMARY KEY (id")
+		if db.Name != migrate.PostgreSQL {
+			return
+		}
+		var name string
+		if err := sdb.QueryRow(`SELECT conname FROM pg_constraint WHERE conrelid = to_regclass('t') AND contype = 'p'`).Scan(&name); err != nil || name != "pk_t" {
+			t.Errorf("primary key name = %q, %v; want pk_t", name, err)
+		}
+	})
+}

@@ -106,6 +106,18 @@ func TestNamePrimaryKey(t *testing.T) {
 		{"alter", &AlterPrimaryKey{Table: "t", Name: "pk_x"}, `ALTER TABLE "t" ADD PRIMARY KEY ("a")`, `ALTER TABLE "t" ADD CONSTRAINT "pk_x" PRIMARY KEY ("a")`},
 		{"create", &CreateTable{Table: Table{Name: "t", PrimaryKeyName: `p"k`}}, `CREATE TABLE "t" ("a" integer, PRIMARY KEY ("a"))`, `CREATE TABLE "t" ("a" integer, CONSTRAINT "p""k" PRIMARY KEY ("a"))`},
 		{"unnamed", &AlterPrimaryKey{Table: "t"}, `ALTER TABLE "t" ADD PRIMARY KEY ("a")`, `ALTER TABLE "t" ADD PRIMARY KEY ("a")`},
+		{"string default", &CreateTable{Table: Table{Name: "t", PrimaryKeyName: "pk_t"}},
+			`CREATE TABLE "t" ("id" integer NOT NULL, "n" text NOT NULL DEFAULT 'see PRIMARY KEY (id)', PRIMARY KEY ("id"))`,
+			`CREATE TABLE "t" ("id" integer NOT NULL, "n" text NOT NULL DEFAULT 'see PRIMARY KEY (id)', CONSTRAINT "pk_t" PRIMARY KEY ("id"))`},
+		{"quoted default with escaped quote", &CreateTable{Table: Table{Name: "t", PrimaryKeyName: "pk_t"}},
+			`CREATE TABLE "t" ("id" integer NOT NULL, "n" text DEFAULT 'it''s, PRIMARY KEY (id)', PRIMARY KEY ("id"))`,
+			`CREATE TABLE "t" ("id" integer NOT NULL, "n" text DEFAULT 'it''s, PRIMARY KEY (id)', CONSTRAINT "pk_t" PRIMARY KEY ("id"))`},
+		{"quoted identifier", &CreateTable{Table: Table{Name: "t", PrimaryKeyName: "pk_t"}},
+			`CREATE TABLE "t" ("x, PRIMARY KEY (" integer NOT NULL, PRIMARY KEY ("x, PRIMARY KEY ("))`,
+			`CREATE TABLE "t" ("x, PRIMARY KEY (" integer NOT NULL, CONSTRAINT "pk_t" PRIMARY KEY ("x, PRIMARY KEY ("))`},
+		{"alter with check string", &AlterPrimaryKey{Table: "t", Name: "pk_x"},
+			`ALTER TABLE "t" ADD CONSTRAINT "c" CHECK (n <> 'ADD PRIMARY KEY ('), ADD PRIMARY KEY ("a")`,
+			`ALTER TABLE "t" ADD CONSTRAINT "c" CHECK (n <> 'ADD PRIMARY KEY ('), ADD CONSTRAINT "pk_x" PRIMARY KEY ("a")`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
