@@ -271,6 +271,11 @@ func (st *state) renderNode(n node, sc *scope) error {
 // output is the text {{ v }} writes. Invalid UTF-8 in a value is written
 // as U+FFFD (escaped or not), since Python strings cannot hold it.
 func (st *state) output(v any) string {
+	if st.autoescape {
+		if h, ok := htmlOf(v); ok {
+			return utf8x.Replace(string(h))
+		}
+	}
 	v = normalize(v)
 	if !st.autoescape {
 		return utf8x.Replace(toStr(v))

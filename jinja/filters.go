@@ -192,7 +192,7 @@ func init() {
 	}
 }
 
-func fEscape(st *state, v any, _ []any, _ *Dict) (any, error) { return escape(normalize(v)), nil }
+func fEscape(st *state, v any, _ []any, _ *Dict) (any, error) { return Escape(v), nil }
 
 func fDefault(st *state, v any, args []any, kw *Dict) (any, error) {
 	a, err := bind("default", args, kw, []string{"default_value", "boolean"}, "", false)
@@ -240,13 +240,13 @@ func fJoin(st *state, v any, args []any, kw *Dict) (any, error) {
 	parts := make([]string, len(items))
 	for i, it := range items {
 		if markup {
-			parts[i] = string(escape(normalize(it)))
+			parts[i] = string(Escape(it))
 		} else {
 			parts[i] = toStr(normalize(it))
 		}
 	}
 	if markup {
-		return Markup(strings.Join(parts, string(escape(normalize(a[0]))))), nil
+		return Markup(strings.Join(parts, string(Escape(a[0])))), nil
 	}
 	return strings.Join(parts, toStr(normalize(a[0]))), nil
 }
@@ -308,12 +308,12 @@ func fReplace(st *state, v any, args []any, kw *Dict) (any, error) {
 	_, newM := a[1].(Markup)
 	s, isM := v.(Markup)
 	if (oldM || newM) && !isM {
-		s, isM = escape(normalize(v)), true
+		s, isM = Escape(v), true
 	}
 	if !isM {
 		return strings.Replace(toStr(normalize(v)), toStr(normalize(a[0])), toStr(normalize(a[1])), n), nil
 	}
-	return Markup(strings.Replace(string(s), string(escape(normalize(a[0]))), string(escape(normalize(a[1]))), n)), nil
+	return Markup(strings.Replace(string(s), string(Escape(a[0])), string(Escape(a[1])), n)), nil
 }
 
 func fFormat(st *state, v any, args []any, kw *Dict) (any, error) {

@@ -83,7 +83,7 @@ func percentFormat(f string, args any, markup bool) (string, error) {
 			if verb == 'r' {
 				s = escapeString(s)
 			} else {
-				s = string(escape(normalize(v)))
+				s = string(Escape(v))
 				s = pad(s, spec)
 			}
 		}

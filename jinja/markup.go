@@ -2,6 +2,7 @@ package jinja
 
 import (
 	"maps"
+	"reflect"
 	"slices"
 	"strings"
 	"unicode"
@@ -57,13 +58,29 @@ func FormatMarkup(format string, args ...any) (Markup, error) {
 // toMarkup is Markup(v): v itself when it is Markup, its HTML() for an
 // HTMLer, else its str().
 func toMarkup(v any) Markup {
-	if h, ok := v.(HTMLer); ok {
-		return Markup(h.HTML())
+	if h, ok := htmlOf(v); ok {
+		return h
 	}
 	if m, ok := normalize(v).(Markup); ok {
 		return m
 	}
 	return Markup(toStr(normalize(v)))
+}
+
+// htmlOf is v's HTML(), MarkupSafe's __html__, when v has the method and
+// is not a nil pointer (which renders as None, as it did before HTMLer).
+func htmlOf(v any) (Markup, bool) {
+	h, ok := v.(HTMLer)
+	if !ok || isNilPointer(v) {
+		return "", false
+	}
+	return Markup(h.HTML()), true
+}
+
+// isNilPointer reports whether v is a nil pointer of some type.
+func isNilPointer(v any) bool {
+	rv := reflect.ValueOf(v)
+	return rv.Kind() == reflect.Pointer && rv.IsNil()
 }
 
 // markupMethod returns the methods Markup has beyond str's: __html__,
@@ -83,6 +100,9 @@ func markupMethod(m Markup, name string) func([]any, *Dict) (any, error) {
 // htmlFormatField is MarkupSafe's EscapeFormatter.format_field for values
 // with __html_format__ or __html__; ok is false for other values.
 func htmlFormatField(v any, spec string) (s string, ok bool, err error) {
+	if isNilPointer(v) {
+		return "", false, nil
+	}
 	if f, isF := v.(HTMLFormatter); isF {
 		m, err := f.HTMLFormat(spec)
 		if err != nil {

@@ -48,7 +48,7 @@ func strMethod(s, name string, markup bool) any {
 	// arg escapes an argument for a Markup receiver, as Markup's methods do.
 	arg := func(a any) string {
 		if markup {
-			return string(escape(normalize(a)))
+			return string(Escape(a))
 		}
 		return toStr(normalize(a))
 	}

@@ -97,7 +97,7 @@ func fUrlize(st *state, v any, args []any, kw *Dict) (any, error) {
 	if target != nil && truthy(target) {
 		opts.target = ` target="` + escapeString(toStr(normalize(target))) + `"`
 	}
-	out := urlize(string(escape(normalize(v))), opts)
+	out := urlize(string(Escape(v)), opts)
 	if st.autoescape {
 		return Markup(out), nil
 	}

@@ -172,8 +172,14 @@ func needsEscape(s string) bool {
 }
 
 // Escape is MarkupSafe's escape for Go code: v as Markup, HTML-escaped
-// unless it already is Markup (or html/template.HTML).
-func Escape(v any) Markup { return escape(normalize(v)) }
+// unless it already is Markup (or html/template.HTML) or has an HTML()
+// method (MarkupSafe's __html__), whose result it is.
+func Escape(v any) Markup {
+	if h, ok := htmlOf(v); ok {
+		return h
+	}
+	return escape(normalize(v))
+}
 
 // escape converts v to Markup, escaping unless it already is Markup.
 func escape(v any) Markup {

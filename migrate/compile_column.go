@@ -105,8 +105,11 @@ func (c *compiler) alterColumn(t *schema.Table, o *AlterColumn) (schema.Change, 
 	if o.Type != nil {
 		// A generating key keeps generating whether or not Existing says
 		// so (Alembic needs existing_autoincrement on MySQL; without it a
-		// PostgreSQL serial would lose its sequence).
-		auto := o.Existing.Autoincrement || isAutoincrement(c.dialect, t, col)
+		// PostgreSQL serial would lose its sequence). A PostgreSQL
+		// IDENTITY column keeps its Identity attribute instead: the
+		// serial route would give it a nextval default, which PostgreSQL
+		// rejects on an identity column.
+		auto := (o.Existing.Autoincrement || isAutoincrement(c.dialect, t, col)) && !hasIdentity(col)
 		at, attrs, err := atlasType(c.dialect, *o.Type, auto)
 		if err != nil {
 			return nil, err
@@ -157,6 +160,16 @@ func (c *compiler) alterColumn(t *schema.Table, o *AlterColumn) (schema.Change, 
 		}
 	}
 	return mc, nil
+}
+
+// hasIdentity reports whether col is a PostgreSQL IDENTITY column.
+func hasIdentity(col *schema.Column) bool {
+	for _, a := range col.Attrs {
+		if _, ok := a.(*postgres.Identity); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // isAutoincrement reports whether a column of the known schema generates

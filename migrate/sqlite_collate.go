@@ -6,6 +6,7 @@ import (
 
 	"ariga.io/atlas/sql/schema"
 	"ariga.io/atlas/sql/sqlite"
+	"github.com/flagon-go/flagon/migrate/internal/sqliteschema"
 )
 
 // sqliteCollate matches a COLLATE clause and its collation name.
@@ -77,28 +78,7 @@ func sqliteDefs(stmt string) []string {
 
 // sqliteFirstIdent splits a column definition into its (unquoted) name
 // and the rest.
-func sqliteFirstIdent(def string) (string, string) {
-	if def == "" {
-		return "", ""
-	}
-	closing := map[byte]byte{'"': '"', '`': '`', '[': ']'}
-	if c, ok := closing[def[0]]; ok {
-		for i := 1; i < len(def); i++ {
-			if def[i] == c {
-				if i+1 < len(def) && def[i+1] == c && c != ']' {
-					i++
-					continue
-				}
-				return unquoteSQLite(def[:i+1]), def[i+1:]
-			}
-		}
-		return def, ""
-	}
-	if i := strings.IndexAny(def, " \t\n\r"); i >= 0 {
-		return def[:i], def[i:]
-	}
-	return def, ""
-}
+func sqliteFirstIdent(def string) (string, string) { return sqliteschema.FirstIdent(def) }
 
 // blankStrings replaces the contents of string literals with spaces, so
 // that a default such as 'collate x' is not read as a clause.

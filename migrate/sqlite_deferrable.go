@@ -7,6 +7,7 @@ import (
 
 	"ariga.io/atlas/sql/schema"
 	"ariga.io/atlas/sql/sqlite"
+	"github.com/flagon-go/flagon/migrate/internal/sqliteschema"
 )
 
 // fkDeferrable is a foreign key's DEFERRABLE clause as SQLite's CREATE
@@ -41,7 +42,7 @@ func deferSQLiteForeignKeys(s *schema.Schema) {
 			}
 			var cols []string
 			if m := sqliteFKColumns.FindStringSubmatch(clean); m != nil {
-				cols = uniqueColumns(m[1])
+				cols = sqliteschema.ColumnList(m[1])
 			} else if !sqliteConstraintDef.MatchString(def) {
 				name, _ := sqliteFirstIdent(def)
 				cols = []string{name}

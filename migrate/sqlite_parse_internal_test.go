@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"ariga.io/atlas/sql/schema"
-	"ariga.io/atlas/sql/sqlite"
 )
 
 func TestSQLiteDefs(t *testing.T) {
@@ -97,28 +96,6 @@ func TestStripIfNull(t *testing.T) {
 	}
 }
 
-func TestNameSQLiteUniques(t *testing.T) {
-	tb := schema.NewTable("t").AddColumns(schema.NewIntColumn("a", "int"), schema.NewIntColumn("b c", "int"), schema.NewIntColumn("d", "int"))
-	auto := func(n string, cols ...string) *schema.Index {
-		idx := schema.NewUniqueIndex(n)
-		for _, c := range cols {
-			col, _ := tb.Column(c)
-			idx.AddColumns(col)
-		}
-		return idx
-	}
-	tb.AddIndexes(auto("sqlite_autoindex_t_1", "a"), auto("sqlite_autoindex_t_2", "b c", "d"), auto("sqlite_autoindex_t_3", "d"))
-	tb.Attrs = append(tb.Attrs, &sqlite.CreateStmt{S: `CREATE TABLE t (a int, "b c" int, d int, CONSTRAINT uq_a UNIQUE (a), CONSTRAINT "uq two" UNIQUE ("b c" ASC, d), UNIQUE (d))`})
-	nameSQLiteUniques(schema.New("").AddTables(tb))
-	var names []string
-	for _, i := range tb.Indexes {
-		names = append(names, i.Name)
-	}
-	if want := []string{"uq_a", "uq two", "sqlite_autoindex_t_3"}; !slices.Equal(names, want) {
-		t.Errorf("index names = %q, want %q", names, want)
-	}
-}
-
 func TestNamePrimaryKey(t *testing.T) {
 	tests := []struct {
 		name string
@@ -129,6 +106,18 @@ func TestNamePrimaryKey(t *testing.T) {
 		{"alter", &AlterPrimaryKey{Table: "t", Name: "pk_x"}, `ALTER TABLE "t" ADD PRIMARY KEY ("a")`, `ALTER TABLE "t" ADD CONSTRAINT "pk_x" PRIMARY KEY ("a")`},
 		{"create", &CreateTable{Table: Table{Name: "t", PrimaryKeyName: `p"k`}}, `CREATE TABLE "t" ("a" integer, PRIMARY KEY ("a"))`, `CREATE TABLE "t" ("a" integer, CONSTRAINT "p""k" PRIMARY KEY ("a"))`},
 		{"unnamed", &AlterPrimaryKey{Table: "t"}, `ALTER TABLE "t" ADD PRIMARY KEY ("a")`, `ALTER TABLE "t" ADD PRIMARY KEY ("a")`},
+		{"string default", &CreateTable{Table: Table{Name: "t", PrimaryKeyName: "pk_t"}},
+			`CREATE TABLE "t" ("id" integer NOT NULL, "n" text NOT NULL DEFAULT 'see PRIMARY KEY (id)', PRIMARY KEY ("id"))`,
+			`CREATE TABLE "t" ("id" integer NOT NULL, "n" text NOT NULL DEFAULT 'see PRIMARY KEY (id)', CONSTRAINT "pk_t" PRIMARY KEY ("id"))`},
+		{"quoted default with escaped quote", &CreateTable{Table: Table{Name: "t", PrimaryKeyName: "pk_t"}},
+			`CREATE TABLE "t" ("id" integer NOT NULL, "n" text DEFAULT 'it''s, PRIMARY KEY (id)', PRIMARY KEY ("id"))`,
+			`CREATE TABLE "t" ("id" integer NOT NULL, "n" text DEFAULT 'it''s, PRIMARY KEY (id)', CONSTRAINT "pk_t" PRIMARY KEY ("id"))`},
+		{"quoted identifier", &CreateTable{Table: Table{Name: "t", PrimaryKeyName: "pk_t"}},
+			`CREATE TABLE "t" ("x, PRIMARY KEY (" integer NOT NULL, PRIMARY KEY ("x, PRIMARY KEY ("))`,
+			`CREATE TABLE "t" ("x, PRIMARY KEY (" integer NOT NULL, CONSTRAINT "pk_t" PRIMARY KEY ("x, PRIMARY KEY ("))`},
+		{"alter with check string", &AlterPrimaryKey{Table: "t", Name: "pk_x"},
+			`ALTER TABLE "t" ADD CONSTRAINT "c" CHECK (n <> 'ADD PRIMARY KEY ('), ADD PRIMARY KEY ("a")`,
+			`ALTER TABLE "t" ADD CONSTRAINT "c" CHECK (n <> 'ADD PRIMARY KEY ('), ADD CONSTRAINT "pk_x" PRIMARY KEY ("a")`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

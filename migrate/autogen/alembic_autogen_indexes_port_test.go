@@ -157,9 +157,8 @@ var alembicUniqueIndexCases = []alembicCase{
 		ddl: map[string][]string{"*": {"CREATE TABLE remove_idx (x INTEGER, CONSTRAINT xidx UNIQUE (x))"}},
 		m2:  func() []*orm.Table { return tables(tbl("remove_idx", col("x", integer))) },
 		// MySQL reports a unique constraint as a unique index.
-		want: []string{"remove_constraint xidx"},
-		// SQLite's index of the constraint goes by SQLite's name.
-		wantBy:           map[string][]string{"mysql": {"remove_index xidx"}, "sqlite": {"remove_index sqlite_autoindex_remove_idx_1"}},
+		want:             []string{"remove_constraint xidx"},
+		wantBy:           map[string][]string{"mysql": {"remove_index xidx"}},
 		noDowngradeCheck: true},
 	{name: "test_dont_add_uq_on_table_create",
 		m2:   func() []*orm.Table { return tables(tbl("no_uq", col("x", varchar(50), unique))) },

@@ -8,7 +8,9 @@ import (
 
 	"ariga.io/atlas/sql/postgres"
 	"ariga.io/atlas/sql/schema"
+	"ariga.io/atlas/sql/sqlite"
 	"github.com/flagon-go/flagon/migrate"
+	"github.com/flagon-go/flagon/migrate/internal/sqliteschema"
 )
 
 // translator turns Atlas changes into upgrade operations, logging each
@@ -193,8 +195,8 @@ func (t *translator) addIndex(table string, i *schema.Index) {
 }
 
 // dropIndex translates a removed index. PostgreSQL's UNIQUE constraints
-// are dropped as constraints, as Alembic does (MySQL has no unique
-// constraint apart from its index).
+// and SQLite's named ones are dropped as constraints, as Alembic does
+// (MySQL has no unique constraint apart from its index).
 func (t *translator) dropIndex(table string, i *schema.Index) {
 	idx := t.index(i)
 	if uniqueConstraint(i) {
@@ -208,11 +210,20 @@ func (t *translator) dropIndex(table string, i *schema.Index) {
 }
 
 // uniqueConstraint reports whether an inspected index is PostgreSQL's
-// UNIQUE constraint.
+// UNIQUE constraint, or SQLite's named one (whose index
+// sqliteschema.NameUniques named after it; an unnamed one's index keeps
+// SQLite's name, by which only it can be dropped).
 func uniqueConstraint(i *schema.Index) bool {
 	for _, a := range i.Attrs {
-		if c, ok := a.(*postgres.Constraint); ok && c.T == "u" {
-			return true
+		switch c := a.(type) {
+		case *postgres.Constraint:
+			if c.T == "u" {
+				return true
+			}
+		case *sqlite.IndexOrigin:
+			if c.O == "u" && !sqliteschema.IsAutoindex(i.Name) {
+				return true
+			}
 		}
 	}
 	return false

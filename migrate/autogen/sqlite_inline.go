@@ -14,7 +14,8 @@ import (
 // from models in two ways that are not changes, which sqliteInline
 // removes from the inspected schema before the comparison.
 
-// sqliteInline marks INTEGER PRIMARY KEY columns NOT NULL (they alias the
+// sqliteInline names the indexes of named UNIQUE constraints after the
+// constraints, as migrate's inspection and Alembic's reflection do, marks INTEGER PRIMARY KEY columns NOT NULL (they alias the
 // rowid, which is never NULL, though SQLite reports them nullable), and
 // gives an inline UNIQUE's automatic index (sqlite_autoindex_<table>_N)
 // the name of the models' unique index on the same columns.
@@ -22,6 +23,7 @@ func sqliteInline(current, desired *schema.Schema, dialectName string) {
 	if dialectName != migrate.SQLite {
 		return
 	}
+	sqliteschema.NameUniques(current)
 	for _, ct := range current.Tables {
 		if c := sqliteschema.RowidAlias(ct); c != nil {
 			c.Type.Null = false
