@@ -1,6 +1,7 @@
 package flagon
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -47,11 +48,42 @@ func escapeIRI(s, safe string) string {
 // locationToURI converts the Location and Content-Location headers set
 // any way (Redirect, a handler's own header, an after-request hook) with
 // iri.ToURI, as Werkzeug's get_wsgi_headers does for every response; of
-// several values the last one is kept, as there.
-func locationToURI(h http.Header) {
+// several values the last one is kept, as there. A value with a line
+// break is an error (Werkzeug's Headers refuse one with ValueError, a 500):
+// net/http would send it with the break made a space, and urlsplit would
+// drop it, "/\r\n/evil.com" becoming the protocol-relative "//evil.com".
+func locationToURI(h http.Header) error {
 	for _, k := range [...]string{"Location", "Content-Location"} {
 		if v := h[k]; len(v) > 0 {
+			if err := checkHeaderValue(k, v[len(v)-1]); err != nil {
+				return err
+			}
 			h[k] = []string{iri.ToURI(v[len(v)-1])}
 		}
 	}
+	return nil
+}
+
+// checkHeaderValue refuses a header value with a CR or LF, as Werkzeug's
+// Headers do.
+func checkHeaderValue(name, v string) error {
+	if strings.ContainsAny(v, "\r\n") {
+		return fmt.Errorf("flagon: the %s header value %q contains a newline character", name, v)
+	}
+	return nil
+}
+
+// sendLocationError answers with the 500 error page, reporting err, when
+// the response's Location cannot be sent; it reports whether it did.
+func (c *Ctx) sendLocationError(h http.Header) bool {
+	err := locationToURI(h)
+	if err == nil {
+		return false
+	}
+	c.app.reportFailure(c, err)
+	if c.err == nil {
+		c.err = err
+	}
+	c.replaceResponse(asHTTPError(err))
+	return true
 }

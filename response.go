@@ -114,7 +114,8 @@ func (c *Ctx) NoContent() error {
 // location through Werkzeug's iri_to_uri (see internal/iri): a non-ASCII
 // host is sent in IDNA form, and the bytes of the path, query and fragment
 // that are not URL code points (non-ASCII, '[', ']', spaces...) are
-// percent-escaped.
+// percent-escaped. A location with a CR or LF is an error (Werkzeug's
+// headers refuse it), so the request gets the 500 error page.
 func (c *Ctx) Redirect(location string, code ...int) error {
 	status := http.StatusFound
 	if len(code) > 0 {
@@ -124,6 +125,9 @@ func (c *Ctx) Redirect(location string, code ...int) error {
 	case 300, 301, 302, 303, 305, 307, 308:
 	default:
 		return fmt.Errorf("flagon: %d is not a redirect status (use 300, 301, 302, 303, 305, 307 or 308)", status)
+	}
+	if err := checkHeaderValue("Location", location); err != nil {
+		return err // Werkzeug's redirect raises: a 500
 	}
 	// As Werkzeug, the body links the location as given; the header
 	// carries it as a URI (get_wsgi_headers' iri_to_uri).

@@ -118,7 +118,9 @@ func (c *Ctx) sendHeld() {
 		delete(hdr, "Content-Length")
 	}
 	entityhdr.ForStatus(hdr, w.status) // as WriteHeader
-	locationToURI(hdr)
+	if c.sendLocationError(hdr) {
+		return
+	}
 	w.ResponseWriter.WriteHeader(w.status)
 	if bodyAllowed(w.status) && len(w.body) > 0 {
 		_, _ = w.ResponseWriter.Write(w.body)

@@ -64,7 +64,9 @@ func (w *responseWriter) WriteHeader(code int) {
 	// responses, and every entity header but Expires and Content-Location
 	// (remove_entity_headers) from a 304.
 	entityhdr.ForStatus(w.Header(), w.status)
-	locationToURI(w.Header())
+	if w.c.sendLocationError(w.Header()) {
+		return
+	}
 	w.ResponseWriter.WriteHeader(w.status)
 }
 

@@ -52,9 +52,13 @@ func truncateConventionNames(t *Table, at *schema.Table, d dialect.Dialect) {
 			at.ForeignKeys[i].Symbol = finalName(at.ForeignKeys[i].Symbol, max)
 		}
 	}
+	k := 0 // addChecks adds t.Checks in order, then the enum checks
 	for _, a := range at.Attrs {
 		if ck, ok := a.(*schema.Check); ok {
-			ck.Name = finalName(ck.Name, max)
+			if k >= len(t.Checks) || t.Checks[k].conv {
+				ck.Name = finalName(ck.Name, max)
+			}
+			k++
 		}
 	}
 }

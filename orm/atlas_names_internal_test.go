@@ -1,6 +1,11 @@
 package orm
 
-import "testing"
+import (
+	"testing"
+
+	"ariga.io/atlas/sql/schema"
+	"github.com/flagon-go/flagon/orm/dialect/postgres"
+)
 
 // TestFinalName checks the shortened convention names against
 // SQLAlchemy 1.4's DDL for PostgreSQL (63) and MySQL (64).
@@ -23,6 +28,27 @@ func TestFinalName(t *testing.T) {
 		}
 		if got := finalName(in, tc.max); got != tc.want {
 			t.Errorf("%s: finalName = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestTruncateCheckNames: only CHECK names a convention template made are
+// shortened; a name given as is stays (SQLAlchemy leaves it to the
+// server), so autogenerate does not see it changed on every run.
+func TestTruncateCheckNames(t *testing.T) {
+	long := "a_user_given_check_name_that_is_longer_than_sixty_three_characters_x"
+	tbl := &Table{Name: "t", Checks: []*Check{{Name: long}, {Name: long}}}
+	tbl.Checks[1].conv = true
+	at := &schema.Table{Attrs: []schema.Attr{&schema.Check{Name: long}, &schema.Check{Name: long}, &schema.Check{Name: long}}}
+	truncateConventionNames(tbl, at, postgres.New())
+	cases := []struct{ name, want string }{
+		{"user_given", long},
+		{"convention", finalName(long, 63)},
+		{"enum", finalName(long, 63)},
+	}
+	for i, tc := range cases {
+		if got := at.Attrs[i].(*schema.Check).Name; got != tc.want {
+			t.Errorf("%s: name = %q, want %q", tc.name, got, tc.want)
 		}
 	}
 }

@@ -113,18 +113,50 @@ func (u *unitOfWork) loadByOldKey(ctx context.Context, r *Relation, j *relationJ
 	return err
 }
 
-// updateByValue follows a many-to-one r: the session's objects of r's
-// table whose foreign key holds a changed parent's old key take the new
-// one.
+// updateByValue follows a many-to-one r: each of the session's objects
+// of r's table takes the new key of the changed parent its loaded r holds
+// (following the object graph, as SQLAlchemy does); one without a loaded
+// parent takes that of the changed parent whose old key its foreign key
+// holds. Every child is matched before any is changed, so that parents
+// renamed to each other's old keys in one flush move each child once.
 func (u *unitOfWork) updateByValue(r *Relation, j *relationJoin) {
-	for _, p := range u.rekeyed(j.target, j.remote) {
-		for _, ch := range u.s.byObj {
-			if ch.table != r.owner || ch.status == statusDeleted || !holdsKey(ch.val(), j.local, p.loaded, j.remote) {
-				continue
-			}
-			setCols(ch.val(), j.local, p.val(), j.remote)
+	parents := u.rekeyed(j.target, j.remote)
+	if len(parents) == 0 {
+		return
+	}
+	changed := make(map[any]*objState, len(parents))
+	for _, p := range parents {
+		changed[p.obj] = p
+	}
+	type move struct{ ch, p *objState }
+	var moves []move
+	for _, ch := range u.s.byObj {
+		if ch.table != r.owner || ch.status == statusDeleted {
+			continue
+		}
+		if p := u.childParent(ch, r, j, parents, changed); p != nil {
+			moves = append(moves, move{ch, p})
 		}
 	}
+	for _, m := range moves {
+		setCols(m.ch.val(), j.local, m.p.val(), j.remote)
+	}
+}
+
+// childParent returns the changed parent whose new key ch takes through
+// r, or nil.
+func (u *unitOfWork) childParent(ch *objState, r *Relation, j *relationJoin, parents []*objState, changed map[any]*objState) *objState {
+	if ch.fieldLoaded(r) {
+		if tgt := ch.relTarget(r); tgt != nil {
+			return changed[tgt]
+		}
+	}
+	for _, p := range parents {
+		if holdsKey(ch.val(), j.local, p.loaded, j.remote) {
+			return p
+		}
+	}
+	return nil
 }
 
 // holdsKey reports whether the cols fields of v hold the refCols values

@@ -713,6 +713,25 @@ func TestSAVersioningInheritancePort(t *testing.T) {
 				t.Errorf("base rows after delete = %d, want 0", n)
 			}
 		}},
+		{"get_subclass_of_base_row", func(t *testing.T, ctx context.Context, e *orm.DB, s *orm.Session) {
+			b := &VerPlainBase{Data: "b"}
+			must(t, s.Add(b))
+			must(t, s.Commit(ctx))
+			s.Expire(b)
+			if _, err := orm.Get[VerOnlySub](ctx, s, b.ID); !errors.Is(err, orm.ErrNoRows) {
+				t.Fatalf("Get of the subclass = %v, want ErrNoRows", err)
+			}
+			if !s.Contains(b) {
+				t.Fatalf("the base object left the session")
+			}
+			b.Data = "changed"
+			must(t, s.Commit(ctx))
+			var d string
+			must(t, e.SQL().QueryRowContext(ctx, "SELECT data FROM ver_plain_base").Scan(&d))
+			if d != "changed" {
+				t.Errorf("data = %q, want changed", d)
+			}
+		}},
 		{"single_table_subtype_update", func(t *testing.T, ctx context.Context, e *orm.DB, s *orm.Session) {
 			s1 := &VerSSub{VerSBase: VerSBase{Data: "b"}, SubData: "s"}
 			must(t, s.Add(s1))

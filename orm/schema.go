@@ -115,6 +115,7 @@ type Check struct {
 	Expr string
 
 	named bool // Name has been expanded by the naming convention
+	conv  bool // Name was made by a convention template, not given as is
 }
 
 // Column returns the column with the given name, or nil.

@@ -80,8 +80,7 @@ func (s *Session) ExpireAll() {
 	}
 }
 
-// Merge copies the state of obj (typically detached, e.g. decoded from a
-// request) onto the session's object for the same row, loading it if
+// Merge copies the state of obj (typically a detached object) onto the session's object for the same row, loading it if
 // needed, and returns that object; obj itself is not added. A row that
 // does not exist yet, or an obj without a primary key, becomes a new
 // pending copy of obj.
@@ -101,6 +100,13 @@ func (s *Session) ExpireAll() {
 // SQLAlchemy skips attributes that are not set: ManyOf(), Set() or a
 // JSON [] or null assign an empty one. The session does not autoflush
 // while merging.
+//
+// Do not Merge untrusted input such as a request body decoded into a
+// model: every column and every related object it names is written, so
+// {"id":1,"posts":[{"id":5}]} moves post 5 to user 1 and takes user 1's
+// other posts away. For such input use MergeFields with the fields the
+// client may change, or decode into a struct without relationship fields
+// and copy the allowed values.
 func Merge[T any](ctx context.Context, s *Session, obj *T) (*T, error) {
 	s = routeSession[T](s)
 	t, err := keyedTable[T]()

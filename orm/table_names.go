@@ -43,17 +43,23 @@ func (t *Table) nameIndex(ix *Index, nc NamingConvention) error {
 }
 
 // nameChecks expands check names: a check's Name is its constraint_name
-// token, so a column check "price" becomes ck_product_price.
+// token, so a column check "price" becomes ck_product_price. A convention
+// without a check template ("" or just "%(constraint_name)s") leaves the
+// name as given: SQLAlchemy shortens only convention names.
 func (t *Table) nameChecks(nc NamingConvention) error {
 	for _, ck := range t.Checks {
 		if ck.named {
+			continue
+		}
+		ck.named = true
+		if nc.Check == "" || nc.Check == "%(constraint_name)s" {
 			continue
 		}
 		n, err := nameParts{table: t.Name, constraint: ck.Name}.expand(nc.Check)
 		if err != nil {
 			return err
 		}
-		ck.Name, ck.named = n, true
+		ck.Name, ck.conv = n, true
 	}
 	return nil
 }

@@ -27,8 +27,11 @@ const (
 // controls, non-ASCII...) are percent-escaped; existing escapes are kept,
 // so ToURI(ToURI(s)) is ToURI(s). A host IDNA rejects (where Werkzeug
 // raises UnicodeError) has its non-ASCII bytes percent-escaped instead.
+// Tabs and line breaks after the leading ones, which urlsplit would
+// remove (making "/\r\n/evil.com" the protocol-relative "//evil.com"),
+// are percent-escaped instead, so no location changes its meaning.
 func ToURI(s string) string {
-	p := split(s)
+	p := split(escapeBreaks(s))
 	p.path = quote(p.path, pathSafe)
 	p.query = quote(p.query, querySafe)
 	p.fragment = quote(p.fragment, fragmentSafe)
@@ -132,4 +135,17 @@ func CurrentURL(scheme, host, root, path, rawQuery string, withPath bool) string
 		}
 	}
 	return ToIRI(u)
+}
+
+// breakEscaper escapes the bytes urlsplit removes from a URL.
+var breakEscaper = strings.NewReplacer("\t", "%09", "\r", "%0D", "\n", "%0A")
+
+// escapeBreaks drops the leading controls and spaces as urlsplit does and
+// percent-escapes the tabs and line breaks that remain.
+func escapeBreaks(s string) string {
+	s = strings.TrimLeft(s, leadingJunk)
+	if strings.ContainsAny(s, "\t\r\n") {
+		s = breakEscaper.Replace(s)
+	}
+	return s
 }

@@ -14,7 +14,7 @@ func TestToURIAndToIRI(t *testing.T) {
 		{"http://u:@h/", "http://u@h/", "http://u@h/"},
 		{"http://:p@h/", "http://h/", "http://h/"},
 		{"  /lead", "/lead", "/lead"},
-		{"/a\tb\nc", "/abc", "/abc"},
+		{"/a\tb\nc", "/a%09b%0Ac", "/abc"},
 		{"/x?a b#c d", "/x?a%20b#c%20d", "/x?a b#c d"},
 		{"/%zz%4", "/%zz%4", "/%zz%4"},
 		{"/%41%2f%2F%20%C3", "/%41%2f%2F%20%C3", "/A%2f%2F%20%C3"},

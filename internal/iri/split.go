@@ -10,12 +10,16 @@ type parts struct {
 	scheme, netloc, path, query, fragment string
 }
 
+// leadingJunk are the bytes urlsplit strips from the start of a URL: the
+// C0 controls and space.
+const leadingJunk = "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f" +
+	"\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "
+
 // split is Python's urlsplit: leading controls and spaces are dropped, tabs
 // and newlines removed, the scheme lower-cased; the netloc is what follows
 // "//" up to the first '/', '?' or '#'.
 func split(s string) parts {
-	s = strings.TrimLeft(s, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f"+
-		"\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+	s = strings.TrimLeft(s, leadingJunk)
 	if strings.ContainsAny(s, "\t\r\n") {
 		s = strings.NewReplacer("\t", "", "\r", "", "\n", "").Replace(s)
 	}
