@@ -5,6 +5,7 @@ import (
 	"reflect"
 
 	"github.com/flagon-go/flagon/config"
+	"github.com/flagon-go/flagon/internal/errchain"
 )
 
 // link is one error of the wrapped chain.
@@ -74,35 +75,8 @@ func unwrapSafe(e error) (out []error) {
 
 // findInChain returns the first error of err's chain that is a T, or
 // that sets a T through an As method, like errors.As but safe against
-// cycles.
-func findInChain[T any](err error) (T, bool) {
-	var found T
-	ok := false
-	walkChain(err, func(e error, _ int) bool {
-		if t, is := e.(T); is {
-			found, ok = t, !nilPointer(t)
-		} else if as, has := e.(interface{ As(any) bool }); has {
-			ok = callAs(as, &found)
-		}
-		return ok
-	})
-	return found, ok
-}
-
-// nilPointer reports whether v is a nil pointer (a typed nil error).
-func nilPointer(v any) bool {
-	rv := reflect.ValueOf(v)
-	return rv.Kind() == reflect.Pointer && rv.IsNil()
-}
-
-func callAs(as interface{ As(any) bool }, target any) (ok bool) {
-	defer func() {
-		if recover() != nil {
-			ok = false
-		}
-	}()
-	return as.As(target)
-}
+// cycles (internal/errchain, which the web core uses too).
+func findInChain[T any](err error) (T, bool) { return errchain.As[T](err) }
 
 // errorText is e.Error(), or a note when Error panics (a nil pointer
 // receiver, say), as Werkzeug's debug_repr shows a broken repr.
