@@ -31,6 +31,10 @@ func TestToURIAndToIRI(t *testing.T) {
 		{"http://xn--zz.com/", "http://xn--zz.com/", "http://xn--zz.com/"}, // Werkzeug raises UnicodeError
 		{"/a\xffb", "/a%FFb", "/a\xffb"},
 		{"/%ff%C3%A9", "/%ff%C3%A9", "/%FFé"},
+		// A path starting with "//" and no netloc keeps its slashes, as
+		// CPython's fix of gh-67693 does (Python 3.11 gives "////").
+		{"//////", "//////", "//////"},
+		{"////evil.com", "////evil.com", "////evil.com"},
 	}
 	for _, tt := range tests {
 		if got := ToURI(tt.in); got != tt.uri {

@@ -137,13 +137,20 @@ var usesNetloc = map[string]bool{
 }
 
 // unsplit is Python's urlunsplit: an empty query or fragment is dropped.
+// A path that starts with "//" and has no netloc keeps an empty "//"
+// authority before it, as CPython's fix of gh-67693 does, so that
+// splitting the result again gives the same path (Python 3.11 turns
+// "//////" into "////", then "//", then "").
 func unsplit(p parts) string {
 	u := p.path
-	if p.netloc != "" || p.scheme != "" && usesNetloc[p.scheme] && !strings.HasPrefix(u, "//") {
+	switch {
+	case p.netloc != "" || p.scheme != "" && usesNetloc[p.scheme] && !strings.HasPrefix(u, "//"):
 		if u != "" && u[0] != '/' {
 			u = "/" + u
 		}
 		u = "//" + p.netloc + u
+	case strings.HasPrefix(u, "//"):
+		u = "//" + u
 	}
 	if p.scheme != "" {
 		u = p.scheme + ":" + u
