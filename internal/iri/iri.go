@@ -35,7 +35,9 @@ func ToURI(s string) string {
 	p.path = quote(p.path, pathSafe)
 	p.query = quote(p.query, querySafe)
 	p.fragment = quote(p.fragment, fragmentSafe)
-	if p.netloc != "" {
+	if badBrackets(p.netloc) {
+		p.netloc = escapeBadNetloc(p.netloc)
+	} else if p.netloc != "" {
 		a := splitAuthority(p.netloc)
 		a.host = hostToASCII(a.host)
 		a.user = quote(a.user, userSafe)
@@ -148,4 +150,44 @@ func escapeBreaks(s string) string {
 		s = breakEscaper.Replace(s)
 	}
 	return s
+}
+
+// escapeBadNetloc percent-escapes the square brackets, controls, spaces
+// and non-ASCII bytes of a netloc that badBrackets refuses.
+func escapeBadNetloc(netloc string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(netloc); i++ {
+		c := netloc[i]
+		if c <= ' ' || c >= 0x7f || c == '[' || c == ']' {
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// badBrackets reports whether netloc has square brackets that do not
+// enclose its whole host (one "[...]" after any user information,
+// followed by nothing or a port), where Python's urlsplit raises "Invalid
+// IPv6 URL" and Werkzeug fails. ToURI keeps such a netloc with its
+// brackets escaped, so that the result is a URI that stays the same when
+// converted again.
+func badBrackets(netloc string) bool {
+	host := netloc[strings.LastIndexByte(netloc, '@')+1:]
+	if !strings.ContainsAny(netloc, "[]") {
+		return false
+	}
+	if !strings.HasPrefix(host, "[") {
+		return true
+	}
+	end := strings.IndexByte(host, ']')
+	if end < 0 || strings.ContainsAny(host[1:end], "[") || strings.ContainsAny(host[end+1:], "[]") {
+		return true
+	}
+	rest := host[end+1:]
+	return rest != "" && rest[0] != ':' || strings.ContainsAny(netloc[:len(netloc)-len(host)], "[]")
 }

@@ -35,6 +35,11 @@ func TestToURIAndToIRI(t *testing.T) {
 		// CPython's fix of gh-67693 does (Python 3.11 gives "////").
 		{"//////", "//////", "//////"},
 		{"////evil.com", "////evil.com", "////evil.com"},
+		// Brackets that do not enclose the whole host: Werkzeug raises
+		// "Invalid IPv6 URL"; flagon escapes them (found by fuzzing).
+		{"//[[[", "//%5B%5B%5B", "//[["},
+		{"http://a]b/", "http://a%5Db/", "http://a]b/"},
+		{"http://[::1]x/", "http://%5B::1%5Dx/", "http://[::1]/"},
 	}
 	for _, tt := range tests {
 		if got := ToURI(tt.in); got != tt.uri {
