@@ -79,7 +79,9 @@ func FuzzMatch(f *testing.F) {
 			t.Fatalf("Build gave bad escaping %q: %v", built, err)
 		}
 		want := path
-		if strings.HasPrefix(path, "//") { // leading slashes merge without a redirect
+		if !strings.HasPrefix(path, "/") || strings.HasPrefix(path, "//") {
+			// a missing leading slash is added and leading slashes merge,
+			// without a redirect, as in Werkzeug
 			want = "/" + strings.TrimLeft(path, "/")
 		}
 		if canonical(r) && decoded != want && (r.StrictSlashes || decoded+"/" != want) {
