@@ -46,7 +46,7 @@ func walkChain(err error, visit func(e error, depth int) bool) {
 		if visit(e, depth) {
 			return true
 		}
-		for _, inner := range unwrapSafe(e) {
+		for _, inner := range errchain.Unwrap(e) {
 			if walk(inner, depth+1) {
 				return true
 			}
@@ -54,23 +54,6 @@ func walkChain(err error, visit func(e error, depth int) bool) {
 		return false
 	}
 	walk(err, 0)
-}
-
-// unwrapSafe returns the errors e wraps; an Unwrap method that panics
-// wraps nothing.
-func unwrapSafe(e error) (out []error) {
-	defer func() {
-		if recover() != nil {
-			out = nil
-		}
-	}()
-	switch u := e.(type) {
-	case interface{ Unwrap() error }:
-		return []error{u.Unwrap()}
-	case interface{ Unwrap() []error }:
-		return u.Unwrap()
-	}
-	return nil
 }
 
 // findInChain returns the first error of err's chain that is a T, or

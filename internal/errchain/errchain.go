@@ -35,7 +35,7 @@ func (w *walker) walk(e error) bool {
 	if w.visit(e) {
 		return true
 	}
-	for _, inner := range unwrap(e) {
+	for _, inner := range Unwrap(e) {
 		if w.walk(inner) {
 			return true
 		}
@@ -43,9 +43,9 @@ func (w *walker) walk(e error) bool {
 	return false
 }
 
-// unwrap returns the errors e wraps; an Unwrap method that panics wraps
+// Unwrap returns the errors e wraps; an Unwrap method that panics wraps
 // nothing.
-func unwrap(e error) (out []error) {
+func Unwrap(e error) (out []error) {
 	defer func() {
 		if recover() != nil {
 			out = nil
